@@ -1,0 +1,83 @@
+/**
+ * Vietnamese text rules: NFC storage and accent-insensitive matching.
+ *
+ * Unicode decomposition alone does not fold đ/Đ (they are letters of their own, not d plus a
+ * mark), so they are mapped explicitly.
+ */
+
+/** Text as it is stored: NFC, so NFD input from macOS or some keyboards compares equal. */
+export function toNfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Fold one string for matching: lower case, no tone or vowel marks, đ → d.
+ * The result has exactly one UTF-16 unit per UTF-16 unit of the NFC input, so indexes found in
+ * the folded text point at the same characters of the NFC text (see `findMatches`).
+ */
+export function fold(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    out += foldChar(ch);
+  }
+  return out;
+}
+
+function foldChar(ch: string): string {
+  if (ch === 'đ' || ch === 'Đ') return 'd';
+  const base = ch.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  // A precomposed letter folds to one base letter; anything else keeps its length so that
+  // positions stay aligned with the NFC text.
+  return base.length === ch.length ? base : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+}
+
+/** Split a query into folded words, ignoring extra spaces and punctuation around words. */
+export function queryWords(query: string): string[] {
+  return fold(query)
+    .split(/[\s,;.]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** True when every word of the query occurs in the text, accents and case ignored. */
+export function matchesQuery(text: string, query: string): boolean {
+  const words = queryWords(query);
+  if (words.length === 0) return true;
+  const hay = fold(text);
+  return words.every((w) => hay.includes(w));
+}
+
+export interface MatchRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Ranges of the NFC form of `text` that match words of the query, merged and sorted, for
+ * highlighting. Returns [] unless every word occurs (the same rule as `matchesQuery`).
+ */
+export function findMatches(text: string, query: string): MatchRange[] {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const hay = fold(text);
+  const ranges: MatchRange[] = [];
+  for (const w of words) {
+    let from = 0;
+    let found = false;
+    for (let at = hay.indexOf(w, from); at !== -1; at = hay.indexOf(w, from)) {
+      ranges.push({ start: at, end: at + w.length });
+      from = at + w.length;
+      found = true;
+    }
+    if (!found) return [];
+  }
+  ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: MatchRange[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}

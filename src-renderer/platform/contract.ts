@@ -1,0 +1,83 @@
+/**
+ * The one typed contract between the renderer and the desktop shell.
+ *
+ * Pure module: imported by the preload and main process (through the `@contract` alias) and
+ * by the renderer. Each channel is named `domain:verb`, has a zod schema for its input
+ * (checked in main, where the input arrives as `unknown`) and a TypeScript output type.
+ * In a plain browser the same `Platform` interface is implemented with downloads and file
+ * inputs (see ./browser-platform.ts), so the app runs there unchanged.
+ */
+import { z } from 'zod';
+
+/** Largest file the shell will read and hand to the renderer (bytes). */
+export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
+/** Most files one open dialog may return. */
+export const MAX_OPEN_FILES = 200;
+
+const fileFilter = z
+  .object({
+    name: z.string().min(1).max(100),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(10),
+  })
+  .strict();
+
+export const inputSchemas = {
+  'app:getVersion': z.undefined(),
+  'app:getDataFolder': z.undefined(),
+  'file:save': z
+    .object({
+      /** Suggested file name, ASCII, no folders. */
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'file name must not contain a path'),
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_OPEN_FILE_BYTES, 'file too large'),
+      filters: z.array(fileFilter).max(10).optional(),
+    })
+    .strict(),
+  'file:open': z
+    .object({
+      multiple: z.boolean().optional(),
+      filters: z.array(fileFilter).max(10).optional(),
+    })
+    .strict(),
+} as const;
+
+export type Channel = keyof typeof inputSchemas;
+export type ChannelInput<C extends Channel> = z.infer<(typeof inputSchemas)[C]>;
+
+export interface OpenedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A file that was chosen but not read (too large, unreadable), with the reason. */
+export interface RejectedFile {
+  name: string;
+  reason: 'too-large' | 'unreadable';
+}
+
+export interface ChannelOutputs {
+  'app:getVersion': string;
+  'app:getDataFolder': string;
+  /** The saved path, or null when the officer cancelled. */
+  'file:save': { path: string } | null;
+  /** Empty lists when cancelled. */
+  'file:open': { files: OpenedFile[]; rejected: RejectedFile[] };
+}
+
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
+
+export const channels = Object.keys(inputSchemas) as Channel[];
+
+/** What the preload exposes as `window.sokh`: one named method per channel, nothing else. */
+export interface DesktopApi {
+  getVersion(): Promise<string>;
+  getDataFolder(): Promise<string>;
+  saveFile(input: ChannelInput<'file:save'>): Promise<ChannelOutput<'file:save'>>;
+  openFiles(input: ChannelInput<'file:open'>): Promise<ChannelOutput<'file:open'>>;
+}
+
+/** Name of the global the preload defines in the renderer. */
+export const DESKTOP_API_GLOBAL = 'sokh';
