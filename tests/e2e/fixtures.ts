@@ -1,0 +1,58 @@
+/**
+ * Shared Playwright helpers for every e2e spec.
+ *
+ * - `openApp(page)`: loads the app and waits for the app-ready marker (the root element gets
+ *   `data-app-ready="true"` once the database is open and seeded), so no spec needs a sleep.
+ * - `shot(page, name)`: full-viewport screenshot saved to test-results/screenshots/<name>.png.
+ * - `test` / `expect`: Playwright's, extended with `appPage`, a page already past `openApp`.
+ *
+ * Each Playwright test runs in a fresh browser context, so IndexedDB starts empty; a
+ * `page.reload()` keeps it (same context).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const APP_READY_SELECTOR = '[data-app-ready="true"]';
+export const SCREENSHOT_DIR = resolve(process.cwd(), 'test-results', 'screenshots');
+
+/** Wait until the shell has opened and seeded the database and rendered its first screen. */
+export async function waitForAppReady(page: Page): Promise<void> {
+  await expect(page.locator(APP_READY_SELECTOR)).toBeAttached({ timeout: 20_000 });
+}
+
+/** Go to the app's start page (or `path` under it) and wait for it to be ready. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await waitForAppReady(page);
+}
+
+/** Reload and wait for the app-ready marker again. */
+export async function reloadApp(page: Page): Promise<void> {
+  await page.reload();
+  await waitForAppReady(page);
+}
+
+/** Save a screenshot of the viewport to test-results/screenshots/<name>.png and return its path. */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  return path;
+}
+
+/** Fails the test when the page logs an uncaught error (React render errors included). */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+export const test = base.extend<{ appPage: Page }>({
+  appPage: async ({ page }, use) => {
+    await openApp(page);
+    await use(page);
+  },
+});
+
+export { expect };
