@@ -10,7 +10,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  // Not the default test-results/: Playwright empties its outputDir, and the unit-test report
+  // and screenshots live beside it.
+  outputDir: 'test-results/playwright',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1366, height: 768 },
