@@ -1,9 +1,68 @@
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+/**
+ * App lifecycle: one instance, one hardened session, one window.
+ * Order matters: sandbox and switches before `ready`; guards before any web contents exist.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { createAppPages, resolveDevOrigin } from './app-pages';
+import { handlers } from './handlers';
+import { registerIpcHandlers } from './ipc';
+import { installApplicationMenu } from './menu';
+import { hardenAppBeforeReady, hardenSession, installWebContentsGuards } from './security';
+import { createMainWindow, getMainWindow, isOurWindow, RENDERER_INDEX_PATH } from './window';
+import { createWindowStateStore } from './window-state';
 
-app.whenReady().then(() => {
-  const win = new BrowserWindow({
-    webPreferences: { preload: join(__dirname, '../preload/index.js'), contextIsolation: true, sandbox: true },
+function focusMainWindow(): void {
+  const win = getMainWindow();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+export function startApp(): void {
+  hardenAppBeforeReady(app);
+
+  // A second copy would race the first on the same data folder: hand over and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const pages = createAppPages(
+    RENDERER_INDEX_PATH,
+    resolveDevOrigin(process.env['ELECTRON_RENDERER_URL'], app.isPackaged),
+  );
+  installWebContentsGuards(app, pages);
+
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    // macOS convention: the app stays in the Dock until the user quits it.
+    if (process.platform !== 'darwin') app.quit();
   });
-  void win.loadFile(join(__dirname, '../renderer/index.html'));
-});
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession, pages);
+      registerIpcHandlers(ipcMain, handlers, {
+        pages,
+        windowOf: (event) => {
+          const win = BrowserWindow.fromWebContents(event.sender);
+          return isOurWindow(win) ? win : null;
+        },
+      });
+      installApplicationMenu(getMainWindow);
+      const stateStore = createWindowStateStore(app.getPath('userData'));
+      createMainWindow(pages, stateStore);
+      app.on('activate', () => {
+        if (getMainWindow()) focusMainWindow();
+        else createMainWindow(pages, stateStore);
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('[main] startup failed:', error);
+      app.exit(1);
+    });
+}
+
+startApp();

@@ -1,0 +1,73 @@
+/**
+ * File dialogs and file bytes. The renderer never sees or chooses a path to read or write:
+ * the officer picks it in a native dialog, and only the bytes (and the base name) cross IPC.
+ */
+import { app, dialog, type FileFilter, type OpenDialogOptions } from 'electron';
+import { promises as fsp } from 'node:fs';
+import { basename, join } from 'node:path';
+import { MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES, type OpenedFile, type RejectedFile } from '@contract';
+import type { Handlers } from '../ipc';
+
+type Filters = ReadonlyArray<{ name: string; extensions: readonly string[] }> | undefined;
+
+function toDialogFilters(filters: Filters): FileFilter[] | undefined {
+  return filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+}
+
+export const saveFile: Handlers['file:save'] = async (input, ctx) => {
+  const result = await dialog.showSaveDialog(ctx.window, {
+    title: 'Lưu tệp',
+    buttonLabel: 'Lưu',
+    // The schema forbids separators in suggestedName, so this stays inside Documents.
+    defaultPath: join(app.getPath('documents'), input.suggestedName),
+    filters: toDialogFilters(input.filters),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || !result.filePath) return null;
+  await fsp.writeFile(result.filePath, input.bytes);
+  return { path: result.filePath };
+};
+
+/** Reads one chosen file, refusing it (without reading) when it is too large. */
+async function readChosenFile(path: string): Promise<OpenedFile | RejectedFile> {
+  const name = basename(path);
+  try {
+    const stat = await fsp.stat(path);
+    if (!stat.isFile()) return { name, reason: 'unreadable' };
+    if (stat.size > MAX_OPEN_FILE_BYTES) return { name, reason: 'too-large' };
+    const buffer = await fsp.readFile(path);
+    // The file may have grown between stat and read.
+    if (buffer.byteLength > MAX_OPEN_FILE_BYTES) return { name, reason: 'too-large' };
+    // A plain Uint8Array (not a Node Buffer) is what the renderer expects after structured clone.
+    return { name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+  } catch (error) {
+    console.warn(`[files] could not read ${name}:`, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return { name, reason: 'unreadable' };
+  }
+}
+
+export const openFiles: Handlers['file:open'] = async (input, ctx) => {
+  const properties: OpenDialogOptions['properties'] = ['openFile'];
+  if (input.multiple) properties.push('multiSelections');
+  const result = await dialog.showOpenDialog(ctx.window, {
+    title: input.multiple ? 'Chọn các tệp' : 'Chọn tệp',
+    buttonLabel: 'Mở',
+    filters: toDialogFilters(input.filters),
+    properties,
+  });
+  const files: OpenedFile[] = [];
+  const rejected: RejectedFile[] = [];
+  if (result.canceled) return { files, rejected };
+
+  const chosen = result.filePaths.slice(0, input.multiple ? MAX_OPEN_FILES : 1);
+  if (result.filePaths.length > chosen.length) {
+    console.warn(`[files] ${result.filePaths.length - chosen.length} extra file(s) ignored (limit ${MAX_OPEN_FILES})`);
+  }
+  // One at a time: at most 200 × 50 MB, never all in memory twice.
+  for (const path of chosen) {
+    const outcome = await readChosenFile(path);
+    if ('bytes' in outcome) files.push(outcome);
+    else rejected.push(outcome);
+  }
+  return { files, rejected };
+};
