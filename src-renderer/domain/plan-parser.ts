@@ -1,0 +1,757 @@
+/**
+ * The plan parser: plan text (markdown converted from a printed document, plain text copied
+ * from Word, or the text form of a .docx from docx-to-text.ts) → the plan tree of plan-types.ts.
+ *
+ * Pure module: no React, Dexie, Electron, Node or DOM. `parsePlan` never throws: whatever it
+ * cannot understand ends up in `warnings`, and garbage gives an empty plan.
+ *
+ * How it reads a document, in order:
+ * 1. Lines. Each line is cleaned of markdown (headings' #, **bold**, *italic*, `_`, `code`,
+ *    links, escapes, simple HTML tags) and classified by its marker: Roman numeral ("III."),
+ *    arabic number ("2."), dotted number ("1.1."), letter ("a)"), bullet ("-", "*", "+", "•",
+ *    "–") or none. Heading levels are ignored: the numbering decides.
+ * 2. Paragraphs. A blank line ends a paragraph and a line with a marker starts one. Markdown
+ *    (blank lines between paragraphs) joins other lines to the paragraph above (soft wraps and
+ *    hard "  " breaks); text copied from Word (single newlines) makes every line a paragraph.
+ * 3. Zones. Before the first Roman section: the header (bodies, "Số:", place and date, document
+ *    type, title, preamble). From the first "Trên đây là…", "Nơi nhận:" or signature line
+ *    ("TM. BAN THƯỜNG VỤ") after it: the closing, recipients and signature. Between: the body.
+ * 4. Page-break splits (body and preamble). A paragraph that ends without terminal punctuation
+ *    (. ; : ! ? ” … ") followed by an un-marked paragraph starting with a lower-case letter is
+ *    joined to it with one space; so is one starting with a capital when the document otherwise
+ *    ends its paragraphs with punctuation (the seed's "…Lao động Việt" + "Nam, …" split falls
+ *    between two words, so a space is right; a trailing hyphen or soft hyphen is joined without
+ *    one). A document that habitually omits final punctuation only gets lower-case joins, so
+ *    that a lost bullet starting with a capital stays an item of its own. Each join is a warning.
+ * 5. The tree. Roman → section; arabic inside a section → task group; "1.1." → an item of the
+ *    current group (it numbers a sub-task of group "1.", i.e. the unit an officer ticks off);
+ *    "1.1.1." → a subitem; bullets and un-marked paragraphs → items; "a)" → a subitem of the
+ *    preceding item, or, when it opens a group (no item before it), an item of its own whose
+ *    following bullets become its subitems (the same for "1.1." items); "+" after items marked
+ *    otherwise, or a bullet indented deeper than the item above → subitem. A section whose
+ *    numbered entries all lack children is a numbered list of tasks, so they become items.
+ *    When no Roman numeral exists at all, arabic numbers play the sections' part.
+ * 6. Ids from positions (plan-tree.ts `renumber`), trackable = items and subitems of the
+ *    sections titled NHIỆM VỤ / GIẢI PHÁP / TỔ CHỨC THỰC HIỆN (fallback: printed III and IV).
+ */
+import type { ParsedPlan, PlanHeader, PlanNode } from './plan-types';
+import { renumber } from './plan-tree';
+import { fold, toNfc } from './vn-text';
+
+// ---------------------------------------------------------------------------------------------
+// Lines
+
+type Marker =
+  | { kind: 'roman'; label: string }
+  | { kind: 'arabic'; label: string }
+  | { kind: 'dotted'; label: string; depth: number }
+  | { kind: 'letter'; label: string }
+  | { kind: 'none' };
+
+interface Line {
+  /** Leading spaces (a tab counts 4). */
+  indent: number;
+  /** Was an ATX heading ("### …"). */
+  heading: boolean;
+  /** The whole line was bold ("**…**"): heading-like, never continued. */
+  strong: boolean;
+  /** Ends with a markdown hard break ("  " or "\"). */
+  hardBreak: boolean;
+  /** Bullet character, or null. */
+  bullet: string | null;
+  marker: Marker;
+  /** Clean text with the number marker kept, bullet removed. */
+  full: string;
+  /** Clean text after the marker. */
+  body: string;
+  /** The raw line, trimmed. */
+  raw: string;
+}
+
+const BULLET_RE = /^(?:([-–—•·▪◦●○■□➢➤►✓√])(?:\s+|(?=[\p{L}\p{N}“"(]))|([*+])\s+)/u;
+const ROMAN_RE = /^(X{0,2}(?:IX|IV|V?I{0,3}))\s*(?:[.):/]|\s[-–—])\s*(.*)$/su;
+const DOTTED_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|$)(.*)$/su;
+const ARABIC_RE = /^(\d{1,2})[.)](?:\s+|(?=\p{L})|$)(.*)$/su;
+const LETTER_RE = /^([a-zđ])(?:\)|\.(?=\s))\s*(.*)$/su;
+const SEPARATOR_RE = /^\s*([-*_=~])(?:\s*\1){2,}\s*$/u;
+const ESCAPABLE_RE = /\\([!-/:-@[-`{-~])/g;
+const PRIVATE_BASE = 0xe000;
+
+/** Strip inline markdown and normalise spaces; keeps typographic quotes. */
+export function cleanInline(input: string): string {
+  let s = input.replace(/[\ue000-\ue07f]/g, '');
+  // Escaped characters are literal: park them in the private-use area while markup is removed.
+  s = s.replace(ESCAPABLE_RE, (_m, c: string) => String.fromCharCode(PRIVATE_BASE + c.charCodeAt(0)));
+  s = s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/<br\s*\/?>/gi, ' ')
+    .replace(/<\/?(?:b|i|u|s|em|strong|span|sup|sub|mark|font|del|ins|p)\b[^>]*>/gi, '')
+    .replace(/`+/g, '')
+    .replace(/~~/g, '');
+  // Every run of asterisks is emphasis, balanced or not (bold can span a hard line break),
+  // except a lone "*" standing between spaces.
+  s = s.replace(/\*+/g, (m, off: number, str: string) =>
+    m.length === 1 && /\s/.test(str[off - 1] ?? ' ') && /\s/.test(str[off + 1] ?? ' ') && off > 0 && off < str.length - 1
+      ? m
+      : '',
+  );
+  // Underscores are emphasis at word edges, literal inside a word (snake_case, file names).
+  s = s.replace(/_+/g, (m, off: number, str: string) => {
+    const before = str[off - 1] ?? '';
+    const after = str[off + m.length] ?? '';
+    return /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after) ? m : '';
+  });
+  s = s.replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PRIVATE_BASE));
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function classify(text: string): { marker: Marker; body: string } {
+  let m = ROMAN_RE.exec(text);
+  if (m && m[1]) return { marker: { kind: 'roman', label: m[1] }, body: (m[2] ?? '').trim() };
+  m = DOTTED_RE.exec(text);
+  if (m) {
+    const label = m[1]!;
+    return { marker: { kind: 'dotted', label, depth: label.split('.').length }, body: (m[2] ?? '').trim() };
+  }
+  m = ARABIC_RE.exec(text);
+  if (m) return { marker: { kind: 'arabic', label: m[1]! }, body: (m[2] ?? '').trim() };
+  m = LETTER_RE.exec(text);
+  if (m) return { marker: { kind: 'letter', label: m[1]! }, body: (m[2] ?? '').trim() };
+  return { marker: { kind: 'none' }, body: text };
+}
+
+/** null for blank and separator lines. */
+function analyzeLine(rawLine: string): Line | null {
+  const expanded = rawLine.replace(/\t/g, '    ');
+  if (expanded.trim() === '' || SEPARATOR_RE.test(expanded)) return null;
+  const indent = expanded.length - expanded.trimStart().length;
+  const hardBreak = / {2,}$|\\$/.test(rawLine.replace(/\t+$/, ''));
+  let s = rawLine.trim().replace(/\\$/, '').trim();
+  const raw = s;
+  // Block quotes carry no meaning in a plan.
+  s = s.replace(/^(?:>\s?)+/, '');
+  let heading = false;
+  const h = /^#{1,6}(?:\s+|$)/.exec(s);
+  if (h) {
+    heading = true;
+    s = s.slice(h[0].length).replace(/\s+#+\s*$/, '');
+  }
+  let bullet: string | null = null;
+  const b = BULLET_RE.exec(s);
+  if (b) {
+    bullet = b[1] ?? b[2] ?? '-';
+    s = s.slice(b[0].length);
+  }
+  const strong = /^(\*\*|__)\S/.test(s) && /\S(\*\*|__)\s*$/.test(s);
+  const escapedStart = s.startsWith('\\') && !/^\\[.)]/.test(s) && !/^\d/.test(s.slice(1));
+  const full = cleanInline(s);
+  if (full === '' && bullet === null) return null;
+  const { marker, body } =
+    bullet !== null || escapedStart ? { marker: { kind: 'none' } as Marker, body: full } : classify(full);
+  return { indent, heading, strong, hardBreak, bullet, marker, full, body, raw };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+
+interface Para {
+  lines: Line[];
+  indent: number;
+  heading: boolean;
+  strong: boolean;
+  bullet: string | null;
+  marker: Marker;
+  /** Text after the marker, lines joined with one space. */
+  body: string;
+  /** Text with the number marker, lines joined with one space. */
+  full: string;
+}
+
+function isAllCaps(s: string): boolean {
+  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
+}
+
+function hasMarker(line: Line): boolean {
+  return line.heading || line.bullet !== null || line.marker.kind !== 'none';
+}
+
+function toParagraphs(lines: (Line | null)[]): Para[] {
+  // Markdown separates paragraphs with blank lines; Word's plain text with single newlines.
+  let blankSeparators = 0;
+  let softPairs = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    const line = lines[i];
+    if (line && prev && !hasMarker(line)) softPairs++;
+    if (line && !prev) {
+      for (let j = i - 1; j >= 0; j--) {
+        if (lines[j]) {
+          blankSeparators++;
+          break;
+        }
+      }
+    }
+  }
+  const wordMode = blankSeparators === 0 || softPairs > blankSeparators;
+
+  const paras: Para[] = [];
+  let current: Para | null = null;
+  let closed = false;
+  for (const line of lines) {
+    if (!line) {
+      current = null;
+      continue;
+    }
+    const startsNew =
+      current === null || closed || wordMode || hasMarker(line) || line.strong || isAllCaps(line.full);
+    if (startsNew) {
+      current = {
+        lines: [line],
+        indent: line.indent,
+        heading: line.heading,
+        strong: line.strong,
+        bullet: line.bullet,
+        marker: line.marker,
+        body: line.body,
+        full: line.full,
+      };
+      paras.push(current);
+    } else if (current) {
+      current.lines.push(line);
+      current.strong = false;
+      current.body = `${current.body} ${line.full}`.trim();
+      current.full = `${current.full} ${line.full}`.trim();
+    }
+    closed = line.heading || line.strong || line.marker.kind === 'roman' || isAllCaps(line.full);
+  }
+  return paras;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page-break joins
+
+const TERMINAL_RE = /[.;:!?”…"»]$/u;
+
+function snippetEnd(s: string): string {
+  return s.length > 40 ? `…${s.slice(-40)}` : s;
+}
+function snippetStart(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** Paragraphs that may hold the first half of a split. */
+function canBeContinued(p: Para): 'any' | 'lower' | 'no' {
+  if (p.heading || p.strong || p.marker.kind === 'roman' || isAllCaps(p.full)) return 'no';
+  if (p.marker.kind === 'none') return 'any';
+  return 'lower';
+}
+
+function isContinuation(p: Para): boolean {
+  return !p.heading && p.bullet === null && p.marker.kind === 'none' && !p.strong && !isAllCaps(p.full);
+}
+
+/** True when most paragraphs of the kind that can be split end with punctuation. */
+function isWellPunctuated(paras: readonly Para[]): boolean {
+  const candidates = paras.filter((p) => canBeContinued(p) === 'any' || p.bullet !== null);
+  if (candidates.length < 3) return false;
+  const terminated = candidates.filter((p) => TERMINAL_RE.test(p.body)).length;
+  return terminated / candidates.length >= 0.8;
+}
+
+function joinPageBreaks(paras: readonly Para[], warnings: string[]): Para[] {
+  const wellPunctuated = isWellPunctuated(paras);
+  const out: Para[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && isContinuation(p) && !TERMINAL_RE.test(prev.body) && prev.body !== '') {
+      const mode = canBeContinued(prev);
+      const lower = /^\p{Ll}/u.test(p.body);
+      const upper = /^\p{Lu}/u.test(p.body);
+      if ((mode === 'any' && (lower || (upper && wellPunctuated))) || (mode === 'lower' && lower)) {
+        const hyphenated = /[\p{L}][-\u00ad]$/u.test(prev.body);
+        const glue = (a: string): string => (hyphenated ? a.replace(/[-\u00ad]$/u, '') : `${a} `);
+        warnings.push(
+          `Đã nối đoạn bị ngắt trang: “${snippetEnd(prev.body)}” + “${snippetStart(p.body)}”.`,
+        );
+        out[out.length - 1] = {
+          ...prev,
+          lines: [...prev.lines, ...p.lines],
+          body: glue(prev.body) + p.body,
+          full: glue(prev.full) + p.full,
+        };
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zones
+
+function foldStart(s: string): string {
+  return fold(s.slice(0, 40)).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function isClosingStart(p: Para): boolean {
+  if (p.bullet !== null || p.marker.kind !== 'none') return false;
+  return foldStart(p.full).startsWith('tren day la') || foldStart(p.full).startsWith('tren day ');
+}
+
+function isRecipientsStart(text: string): boolean {
+  return foldStart(text).startsWith('noi nhan');
+}
+
+const SIGNATURE_TITLE_RE =
+  /^(?:(?:T\/M|TM|KT|TL|TUQ|Q)\s*[.:]\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|BÍ\s+THƯ|GIÁM\s+ĐỐC)\s*$)/u;
+
+function isSignatureLine(text: string): boolean {
+  return isAllCaps(text) && SIGNATURE_TITLE_RE.test(text);
+}
+
+function isSignatureStart(p: Para): boolean {
+  return p.bullet === null && p.marker.kind === 'none' && p.lines.length > 0 && isSignatureLine(p.lines[0]!.full);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header
+
+const DOC_TYPES = [
+  'KẾ HOẠCH',
+  'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+  'CHƯƠNG TRÌNH',
+  'BÁO CÁO',
+  'HƯỚNG DẪN',
+  'QUYẾT ĐỊNH',
+  'THÔNG BÁO',
+  'CÔNG VĂN',
+  'ĐỀ ÁN',
+  'NGHỊ QUYẾT',
+  'CHỈ THỊ',
+  'TỜ TRÌNH',
+  'PHƯƠNG ÁN',
+];
+
+function docTypeOf(text: string): { type: string; rest: string } | null {
+  if (!isAllCaps(text.split(/\s+/).slice(0, 4).join(' '))) return null;
+  for (const type of DOC_TYPES) {
+    if (text === type) return { type, rest: '' };
+    if (text.startsWith(`${type} `) && isAllCaps(text)) return { type, rest: text.slice(type.length).trim() };
+  }
+  return null;
+}
+
+function isMotto(text: string): boolean {
+  const f = fold(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return f.includes('cong hoa xa hoi chu nghia viet nam') || f.includes('doc lap tu do hanh phuc');
+}
+
+const NUMBER_RE = /^Số\s*[:.]?\s*(\S*)\s*(.*)$/u;
+const PLACE_DATE_RE = /ngày\s*[\d\s.…_/-]*\s*tháng\s*[\d\s.…_]*\s*năm\s*\d{4}|ngày\s*\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/iu;
+
+/** Split a header line into cells: Word copies the two-column header table with tabs. */
+function cells(line: Line): string[] {
+  return line.raw
+    .split(/\t+| {3,}/)
+    .map((c) => cleanInline(c.replace(/^#{1,6}\s+/, '')))
+    .filter((c) => c !== '' && !SEPARATOR_RE.test(c));
+}
+
+const REFERENCE_RE = new RegExp(
+  String.raw`(?:Kế hoạch|Chương trình hành động|Chương trình|Nghị quyết|Chỉ thị|Kết luận|Quyết định|Hướng dẫn|Công văn|Thông tri|Thông báo|Đề án|Nghị định|Thông tư|Luật)` +
+    String.raw`(?:\s+số)?\s+(\d[\p{L}\p{N}]*(?:[-/.][\p{L}\p{N}]+)+)` +
+    String.raw`(?:\s*,?\s*ngày\s+(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?`,
+  'gu',
+);
+
+/** References to the documents a plan implements, deduplicated by number, in order of appearance. */
+export function extractReferences(texts: readonly string[], ownNumber: string | null): string[] {
+  const byCode = new Map<string, number>();
+  const out: string[] = [];
+  const own = ownNumber ? fold(ownNumber) : null;
+  for (const text of texts) {
+    for (const m of text.matchAll(REFERENCE_RE)) {
+      const code = fold(m[1]!);
+      if (code === own) continue;
+      const ref = m[0].trim();
+      const seen = byCode.get(code);
+      if (seen === undefined) {
+        byCode.set(code, out.length);
+        out.push(ref);
+      } else if (m[2] && !/ngày/u.test(out[seen]!)) {
+        // A later mention with the date is more useful than an earlier bare one.
+        out[seen] = ref;
+      }
+    }
+  }
+  return out;
+}
+
+interface HeaderResult {
+  header: PlanHeader;
+}
+
+function parseHeader(paras: readonly Para[], warnings: string[]): HeaderResult {
+  const header: PlanHeader = {
+    issuingBody: null,
+    parentBody: null,
+    number: null,
+    placeAndDate: null,
+    documentType: null,
+    title: null,
+    implements: [],
+    preamble: null,
+  };
+  const bodies: string[] = [];
+
+  /** Takes header meta (number, place and date, motto) from a cell; false when it is none. */
+  const takeMeta = (cell: string): boolean => {
+    if (isMotto(cell)) return true;
+    const n = NUMBER_RE.exec(cell);
+    if (n && /^Số\s*[:.]/u.test(cell)) {
+      if (header.number === null) header.number = n[1] || null;
+      const rest = (n[2] ?? '').trim();
+      if (rest && PLACE_DATE_RE.test(rest) && header.placeAndDate === null) header.placeAndDate = rest;
+      return true;
+    }
+    if (PLACE_DATE_RE.test(cell) && cell.length <= 80 && !TERMINAL_RE.test(cell.replace(/\.$/, 'x'))) {
+      if (header.placeAndDate === null) header.placeAndDate = cell;
+      return true;
+    }
+    return false;
+  };
+
+  const docIndex = paras.findIndex((p) => p.lines.some((l) => docTypeOf(l.full) !== null));
+  const before = docIndex === -1 ? [] : paras.slice(0, docIndex);
+  let after = docIndex === -1 ? [...paras] : paras.slice(docIndex + 1);
+
+  for (const p of before) {
+    for (const line of p.lines) {
+      for (const cell of cells(line)) {
+        if (takeMeta(cell)) continue;
+        if (isAllCaps(cell)) bodies.push(cell);
+        else warnings.push(`Không rõ dòng ở phần đầu văn bản: “${snippetStart(cell)}”.`);
+      }
+    }
+  }
+
+  if (docIndex !== -1) {
+    const docPara = paras[docIndex]!;
+    for (const line of docPara.lines) {
+      const dt = docTypeOf(line.full);
+      if (dt && header.documentType === null) {
+        header.documentType = dt.type;
+        if (dt.rest) header.title = dt.rest;
+      } else {
+        for (const cell of cells(line)) if (!takeMeta(cell)) bodies.push(cell);
+      }
+    }
+  } else {
+    // No document type: leading upper-case and meta lines are still the header.
+    while (after.length > 0) {
+      const p = after[0]!;
+      const leftovers = p.lines.flatMap(cells).filter((c) => !takeMeta(c));
+      if (!leftovers.every(isAllCaps)) break;
+      bodies.push(...leftovers);
+      after = after.slice(1);
+    }
+  }
+
+  // Meta lines printed after the document type (unusual, but seen).
+  after = after.filter((p) => !(p.lines.length === 1 && p.bullet === null && cells(p.lines[0]!).every(takeMeta)));
+
+  if (docIndex !== -1 && header.title === null && after.length > 0) {
+    const first = after[0]!;
+    const titleParts = [first.full];
+    let taken = 1;
+    if (first.strong) {
+      while (taken < after.length && after[taken]!.strong) titleParts.push(after[taken++]!.full);
+    } else {
+      // An upper-case title often continues over a second line.
+      while (taken < after.length && isAllCaps(first.full) && isAllCaps(after[taken]!.full)) {
+        titleParts.push(after[taken++]!.full);
+      }
+    }
+    header.title = titleParts.join(' ');
+    after = after.slice(taken);
+  }
+
+  const preamble = joinPageBreaks(after, warnings).map((p) => (p.bullet !== null ? `- ${p.full}` : p.full));
+  header.preamble = preamble.length > 0 ? preamble.join('\n') : null;
+
+  if (bodies.length === 1) header.issuingBody = bodies[0]!;
+  else if (bodies.length >= 2) {
+    header.parentBody = bodies[0]!;
+    header.issuingBody = bodies.slice(1).join(' ');
+  }
+  header.implements = extractReferences(
+    [header.title ?? '', header.preamble ?? ''],
+    header.number,
+  );
+  return { header };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body
+
+interface Container {
+  node: PlanNode;
+  lastItem: PlanNode | null;
+  lastItemIndent: number;
+  lastItemBullet: string | null;
+  /** The container's items are headed by "a)" or "1.1.": bullets after them are their subitems. */
+  headed: boolean;
+}
+
+function newNode(kind: PlanNode['kind'], label: string | null, text: string): PlanNode {
+  return { id: '', kind, label, text, trackable: false, children: [] };
+}
+
+function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
+  const sections: PlanNode[] = [];
+  let section: Container | null = null;
+  let container: Container | null = null;
+
+  const open = (node: PlanNode): Container => ({
+    node,
+    lastItem: null,
+    lastItemIndent: 0,
+    lastItemBullet: null,
+    headed: false,
+  });
+
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
+    const m = p.marker;
+    if (m.kind === 'roman') {
+      let title = p.body;
+      const next = paras[i + 1];
+      if (title === '' && next && next.marker.kind === 'none' && next.bullet === null && isAllCaps(next.full)) {
+        title = next.full;
+        i++;
+      }
+      const node = newNode('section', m.label, title);
+      sections.push(node);
+      section = open(node);
+      container = section;
+      continue;
+    }
+    if (!section || !container) continue; // unreachable: the body starts at a section
+    if (m.kind === 'arabic') {
+      const node = newNode('group', m.label, p.body);
+      section.node.children.push(node);
+      container = open(node);
+      continue;
+    }
+    const c: Container = container;
+    const addItem = (label: string | null, headed: boolean): void => {
+      const node = newNode('item', label, p.body);
+      c.node.children.push(node);
+      c.lastItem = node;
+      c.lastItemIndent = p.indent;
+      c.lastItemBullet = p.bullet;
+      c.headed = headed;
+    };
+    const addSubitem = (label: string | null): void => {
+      c.lastItem!.children.push(newNode('subitem', label, p.body));
+    };
+    if (m.kind === 'dotted') {
+      if (m.depth >= 3 && c.lastItem) addSubitem(m.label);
+      else addItem(m.label, true);
+    } else if (m.kind === 'letter') {
+      if (c.lastItem && !c.headed) addSubitem(m.label);
+      else addItem(m.label, true);
+    } else if (p.bullet !== null) {
+      const deeper = c.lastItem !== null && p.indent >= c.lastItemIndent + 2;
+      const plusUnderOther = p.bullet === '+' && c.lastItem !== null && c.lastItemBullet !== '+';
+      if (c.lastItem && (deeper || plusUnderOther || c.headed)) addSubitem(null);
+      else addItem(null, false);
+    } else if (c.lastItem && c.headed) {
+      addSubitem(null);
+    } else {
+      addItem(null, false);
+    }
+  }
+
+  for (const s of sections) {
+    const groups = s.children.filter((n) => n.kind === 'group');
+    if (groups.length > 0 && groups.every((g) => g.children.length === 0)) {
+      // "IV. TỔ CHỨC THỰC HIỆN / 1. Ban Tuyên giáo chủ trì…": a numbered list of tasks.
+      for (const g of groups) g.kind = 'item';
+      warnings.push(
+        `Các đầu mục đánh số trong phần ${s.label ?? ''} không có nội dung con nên được coi là mục công việc.`,
+      );
+    } else {
+      for (const g of groups) {
+        if (g.children.length === 0) {
+          warnings.push(`Nhóm nhiệm vụ ${s.label ?? ''}.${g.label ?? ''} “${snippetStart(g.text)}” không có nội dung con.`);
+        }
+      }
+    }
+  }
+  return sections;
+}
+
+const TRACKED_TITLES = ['nhiem vu', 'giai phap', 'to chuc thuc hien'];
+
+function markTrackable(sections: PlanNode[]): void {
+  let tracked = sections.filter((s) => TRACKED_TITLES.some((t) => fold(s.text).includes(t)));
+  if (tracked.length === 0) tracked = sections.filter((s) => s.label === 'III' || s.label === 'IV');
+  const mark = (node: PlanNode): void => {
+    for (const child of node.children) {
+      if (child.kind === 'item' || child.kind === 'subitem') child.trackable = true;
+      mark(child);
+    }
+  };
+  tracked.forEach(mark);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Closing
+
+interface ClosingResult {
+  closing: string | null;
+  recipients: string[];
+  signature: string[];
+}
+
+function cleanRecipient(s: string): string {
+  return s.replace(/^[-–—•+*]\s*/u, '').replace(/\s*[;.,]+$/u, '').trim();
+}
+
+function parseClosing(paras: readonly Para[], warnings: string[]): ClosingResult {
+  const closingParts: Para[] = [];
+  const recipients: string[] = [];
+  const signature: string[] = [];
+  let state: 'closing' | 'recipients' | 'signature' = 'closing';
+
+  for (const p of paras) {
+    if (state === 'closing' && !isRecipientsStart(p.full) && !isSignatureStart(p)) {
+      closingParts.push(p);
+      continue;
+    }
+    for (const line of p.lines) {
+      const lineCells = cells(line);
+      for (const [ci, cell] of lineCells.entries()) {
+        const l = analyzeLine(cell);
+        if (!l) continue;
+        if (isRecipientsStart(l.full)) {
+          state = 'recipients';
+          const rest = l.full.replace(/^[^:]*:\s*/u, '');
+          if (rest && rest !== l.full) recipients.push(cleanRecipient(rest));
+          continue;
+        }
+        const isRecipient =
+          l.bullet !== null ||
+          (state === 'recipients' && ci === 0 && lineCells.length > 1 && !isAllCaps(l.full)) ||
+          (state === 'recipients' && /[;]$/.test(l.full)) ||
+          (state === 'recipients' && /^Lưu\b/u.test(l.full));
+        if (isRecipient && state !== 'signature') {
+          recipients.push(cleanRecipient(l.full));
+        } else if (isRecipient && l.bullet !== null) {
+          recipients.push(cleanRecipient(l.full));
+        } else {
+          if (isSignatureLine(l.full) && state === 'closing') state = 'signature';
+          if (state === 'recipients' && !isSignatureLine(l.full) && signature.length === 0 && !isAllCaps(l.full)) {
+            warnings.push(`Không rõ dòng ở phần nơi nhận, coi là phần ký: “${snippetStart(l.full)}”.`);
+          }
+          signature.push(l.full);
+        }
+      }
+    }
+  }
+  const joined = joinPageBreaks(closingParts, warnings).map((p) => p.full);
+  return {
+    closing: joined.length > 0 ? joined.join('\n') : null,
+    recipients: recipients.filter((r) => r !== ''),
+    signature,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+
+function emptyPlan(warnings: string[]): ParsedPlan {
+  return {
+    header: {
+      issuingBody: null,
+      parentBody: null,
+      number: null,
+      placeAndDate: null,
+      documentType: null,
+      title: null,
+      implements: [],
+      preamble: null,
+    },
+    sections: [],
+    closing: null,
+    recipients: [],
+    signature: [],
+    warnings,
+  };
+}
+
+function normalizeInput(text: string): string {
+  return toNfc(text)
+    .replace(/\r\n?|[\u2028\u2029\u000b\u000c\u0085]/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+    .replace(/\u00a0/g, ' ');
+}
+
+/** Parse a plan's text into its tree. Never throws. */
+export function parsePlan(text: string): ParsedPlan {
+  try {
+    return parseUnsafe(typeof text === 'string' ? text : String(text ?? ''));
+  } catch (error) {
+    return emptyPlan([`Không đọc được văn bản kế hoạch (${error instanceof Error ? error.message : String(error)}).`]);
+  }
+}
+
+function parseUnsafe(input: string): ParsedPlan {
+  const warnings: string[] = [];
+  const normalized = normalizeInput(input);
+  if (normalized.trim() === '') return emptyPlan(['Văn bản trống.']);
+
+  let paras = toParagraphs(normalized.split('\n').map(analyzeLine));
+
+  if (!paras.some((p) => p.marker.kind === 'roman')) {
+    // No Roman numerals: a short plan numbered "1.", "2." at the top, "1.1." below.
+    const hasArabic = paras.some((p) => p.marker.kind === 'arabic');
+    if (hasArabic) {
+      warnings.push('Không có phần đánh số La Mã (I., II., …): các đầu mục “1.”, “2.” được coi là các phần.');
+      paras = paras.map((p) => {
+        const m = p.marker;
+        if (m.kind === 'arabic') return { ...p, marker: { kind: 'roman', label: m.label } };
+        if (m.kind === 'dotted' && m.depth === 2) return { ...p, marker: { kind: 'arabic', label: m.label } };
+        return p;
+      });
+    }
+  }
+
+  const first = paras.findIndex((p) => p.marker.kind === 'roman');
+  if (first === -1) {
+    const plan = emptyPlan(warnings);
+    plan.header = parseHeader(paras, []).header;
+    warnings.push('Không tìm thấy phần nào đánh số La Mã (I., II., III., …): văn bản không có mục nào để theo dõi.');
+    return plan;
+  }
+  let end = paras.length;
+  for (let i = first + 1; i < paras.length; i++) {
+    const p = paras[i]!;
+    if (isClosingStart(p) || (p.bullet === null && isRecipientsStart(p.full)) || isSignatureStart(p)) {
+      end = i;
+      break;
+    }
+  }
+
+  const { header } = parseHeader(paras.slice(0, first), warnings);
+  const sections = renumber(buildBody(joinPageBreaks(paras.slice(first, end), warnings), warnings));
+  markTrackable(sections);
+  const closing = parseClosing(paras.slice(end), warnings);
+  if (!sections.some((s) => s.children.length > 0)) warnings.push('Các phần của kế hoạch không có nội dung.');
+
+  return { header, sections, ...closing, warnings };
+}

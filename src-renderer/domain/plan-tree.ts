@@ -1,0 +1,149 @@
+/**
+ * Small pure helpers over the plan tree (see plan-types.ts): walking it, finding nodes, listing
+ * the trackable items, recomputing position ids and fingerprinting a plan's text.
+ *
+ * Pure module: no React, Dexie, Electron, Node or DOM.
+ */
+import type { ParsedPlan, PlanNode } from './plan-types';
+
+/** Either the sections of a plan or anything that carries them (a ParsedPlan). */
+export type PlanLike = readonly PlanNode[] | { readonly sections: readonly PlanNode[] };
+
+function sectionsOf(plan: PlanLike): readonly PlanNode[] {
+  return Array.isArray(plan) ? plan : (plan as { readonly sections: readonly PlanNode[] }).sections;
+}
+
+/**
+ * Visit every node in document order (pre-order, depth first). `depth` is 0 for sections.
+ * Returning `false` from `fn` skips that node's children.
+ */
+export function walkPlan(
+  plan: PlanLike,
+  fn: (node: PlanNode, parent: PlanNode | null, depth: number) => void | boolean,
+): void {
+  // An explicit stack rather than recursion: an imported tree is data, not code, and its depth
+  // is not ours to trust.
+  const stack: { node: PlanNode; parent: PlanNode | null; depth: number }[] = [];
+  const roots = sectionsOf(plan);
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, parent: null, depth: 0 });
+  while (stack.length > 0) {
+    const { node, parent, depth } = stack.pop()!;
+    if (fn(node, parent, depth) === false) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i]!, parent: node, depth: depth + 1 });
+    }
+  }
+}
+
+/** The trackable nodes (items and subitems by default), in document order. */
+export function trackableItems(plan: PlanLike): PlanNode[] {
+  const out: PlanNode[] = [];
+  walkPlan(plan, (node) => {
+    if (node.trackable) out.push(node);
+  });
+  return out;
+}
+
+/** The node with this id, or undefined. */
+export function findNode(plan: PlanLike, id: string): PlanNode | undefined {
+  let found: PlanNode | undefined;
+  walkPlan(plan, (node) => {
+    if (found) return false;
+    if (node.id === id) {
+      found = node;
+      return false;
+    }
+    // Ids are hierarchical ("III.2.4"), so only descend into the node whose id prefixes it.
+    return id.startsWith(node.id + '.');
+  });
+  return found;
+}
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** 1 → "I", 14 → "XIV". Numbers outside 1..3999 fall back to decimal digits. */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) return String(n);
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/**
+ * A copy of the tree with every id recomputed from its position: the n-th section is the Roman
+ * numeral of n ("III"), and a child is its parent's id plus its 1-based position among all of its
+ * siblings ("III.2", "III.2.4", "III.2.4.1"; an item straight under a section is "I.1").
+ * Position counts every sibling whatever its kind, so a section holding an introductory item
+ * before group "1." gives that group "III.2": ids follow positions, labels keep the printed
+ * numbering. Nothing else changes; the input is not mutated.
+ */
+export function renumber(sections: readonly PlanNode[]): PlanNode[] {
+  const withId = (node: PlanNode, id: string): PlanNode => ({
+    ...node,
+    id,
+    children: node.children.map((child, i) => withId(child, `${id}.${i + 1}`)),
+  });
+  return sections.map((section, i) => withId(section, toRoman(i + 1)));
+}
+
+// FNV-1a 64-bit, on the UTF-8 bytes of the input. BigInt keeps it exact and dependency-free.
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+function fnv1a64(text: string): string {
+  let hash = FNV_OFFSET;
+  const byte = (b: number): void => {
+    hash ^= BigInt(b);
+    hash = (hash * FNV_PRIME) & MASK_64;
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) byte(cp);
+    else if (cp < 0x800) {
+      byte(0xc0 | (cp >> 6));
+      byte(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      byte(0xe0 | (cp >> 12));
+      byte(0x80 | ((cp >> 6) & 0x3f));
+      byte(0x80 | (cp & 0x3f));
+    } else {
+      byte(0xf0 | (cp >> 18));
+      byte(0x80 | ((cp >> 12) & 0x3f));
+      byte(0x80 | ((cp >> 6) & 0x3f));
+      byte(0x80 | (cp & 0x3f));
+    }
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * A stable fingerprint of what an officer tracks: the ids and NFC texts of the trackable items,
+ * in document order. Two plans with the same fingerprint have the same checklist; any change to
+ * an item's wording, position or trackability changes it. Format: "fnv1a64:<16 hex digits>".
+ */
+export function planFingerprint(plan: Pick<ParsedPlan, 'sections'> | readonly PlanNode[]): string {
+  // Separators that cannot occur in NFC text typed by a person keep "a"+"bc" apart from "ab"+"c".
+  const parts = trackableItems(plan).map((node) => `${node.id}\u0000${node.text.normalize('NFC')}`);
+  return `fnv1a64:${fnv1a64(parts.join('\u0001'))}`;
+}
