@@ -1,0 +1,7 @@
+/** The database layer: connection, record types, named operations, progress. */
+export { db } from './db';
+export { DB_NAME, SoKeHoachDb } from './schema';
+export * from './types';
+export * from './operations';
+export { OperationError } from './errors';
+export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';

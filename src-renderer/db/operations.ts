@@ -1,0 +1,320 @@
+/**
+ * The named operations that change stored data. Each runs as ONE Dexie transaction, validates
+ * its input first (throwing OperationError with a Vietnamese message, before anything is
+ * written) and stores text as NFC. Components write only through these.
+ */
+import { z } from 'zod';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { findNode } from '@domain/plan-tree';
+import type { ParsedPlan, PlanNode } from '@domain/plan-types';
+import {
+  DEFAULT_PERIOD_CONFIG,
+  PERIOD_KINDS,
+  parsePeriodKey,
+  validatePeriodConfig,
+  type PeriodConfig,
+  type PeriodKind,
+} from '@domain/periods';
+import { fold, toNfc } from '@domain/vn-text';
+import { db } from './db';
+import { OperationError } from './errors';
+import {
+  ITEM_STATUS_VALUES,
+  UNIT_LEVELS,
+  type ItemStatusRecord,
+  type ItemStatusValue,
+  type PlanRecord,
+  type PlanSource,
+  type SettingKey,
+  type SettingValues,
+  type UnitLevel,
+  type UnitRecord,
+} from './types';
+
+export const MAX_NOTE_CHARS = 2000;
+
+/** The installation's unit on first run. */
+export const DEFAULT_OWN_UNIT = {
+  code: 'LDLD-DMC',
+  name: 'LĐLĐ huyện Dương Minh Châu',
+  level: 'district' as UnitLevel,
+  parentName: 'LĐLĐ tỉnh Tây Ninh',
+};
+
+const now = (): string => new Date().toISOString();
+
+/** Every string inside `value`, NFC. Returns a copy. */
+function nfcDeep<T>(value: T): T {
+  if (typeof value === 'string') return toNfc(value) as T;
+  if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = nfcDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
+function firstIssue(error: z.ZodError): OperationError {
+  const issue = error.issues[0];
+  const field = issue?.path[0];
+  return new OperationError(issue?.message ?? 'Dữ liệu không hợp lệ.', typeof field === 'string' ? field : undefined);
+}
+
+async function putSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K] | undefined> {
+  const rec = await db.settings.get(key);
+  return rec?.value as SettingValues[K] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// First run.
+
+/**
+ * First open: the built-in plan (active, default period cut-offs) and the own unit.
+ * Idempotent: a second call, or a second tab racing the first, finds `seededAt` inside its own
+ * read-write transaction (IndexedDB runs overlapping read-write transactions one after the
+ * other) and writes nothing. Returns true when it seeded.
+ */
+export async function ensureSeeded(): Promise<boolean> {
+  return db.transaction('rw', db.plans, db.units, db.settings, async () => {
+    if (await db.settings.get('seededAt')) return false;
+    const t = now();
+    if (!(await db.plans.get(BUILTIN_PLAN.id))) {
+      await db.plans.add(planRecord(BUILTIN_PLAN.id, nfcDeep(BUILTIN_PLAN.plan), 'builtin', undefined, t));
+    }
+    if (!(await db.units.get(DEFAULT_OWN_UNIT.code))) {
+      await db.units.add({ ...DEFAULT_OWN_UNIT, active: true, createdAt: t, updatedAt: t });
+    }
+    if (!(await db.settings.get('ownUnitCode'))) await putSetting('ownUnitCode', DEFAULT_OWN_UNIT.code);
+    if (!(await db.settings.get('activePlanId'))) await putSetting('activePlanId', BUILTIN_PLAN.id);
+    if (!(await db.settings.get('selectedPeriodKind'))) await putSetting('selectedPeriodKind', 'half');
+    await putSetting('seededAt', t);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plans.
+
+function planRecord(id: string, plan: ParsedPlan, source: PlanSource, fileName: string | undefined, t: string): PlanRecord {
+  const title = plan.header.title?.trim() || plan.sections[0]?.text.trim() || 'Kế hoạch chưa có tên';
+  return {
+    id,
+    number: plan.header.number?.trim() ?? '',
+    title,
+    source,
+    ...(fileName ? { fileName } : {}),
+    plan,
+    periodConfig: structuredClone(DEFAULT_PERIOD_CONFIG),
+    createdAt: t,
+    updatedAt: t,
+  };
+}
+
+const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
+  z.object({
+    id: z.string().min(1),
+    kind: z.enum(['section', 'group', 'item', 'subitem']),
+    label: z.string().nullable(),
+    text: z.string(),
+    trackable: z.boolean(),
+    children: z.array(planNodeSchema),
+  }),
+);
+
+const nullableText = z.string().nullable();
+const parsedPlanSchema = z.object({
+  header: z.object({
+    issuingBody: nullableText,
+    parentBody: nullableText,
+    number: nullableText,
+    placeAndDate: nullableText,
+    documentType: nullableText,
+    title: nullableText,
+    implements: z.array(z.string()),
+    preamble: nullableText,
+  }),
+  sections: z.array(planNodeSchema).min(1, { error: 'Kế hoạch chưa có mục nào (I, II, III…).' }),
+  closing: nullableText,
+  recipients: z.array(z.string()),
+  signature: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+
+const addPlanSchema = z.object({
+  plan: parsedPlanSchema,
+  source: z.enum(['builtin', 'paste', 'docx']),
+  fileName: z.string().max(260).optional(),
+  activate: z.boolean(),
+});
+
+export interface AddPlanInput {
+  plan: ParsedPlan;
+  source: PlanSource;
+  fileName?: string;
+  activate: boolean;
+}
+
+/** A new, unique plan id from the plan's number: "kh-63-kh-ldld-m3x9k2-a1b2". */
+function newPlanId(number: string | null): string {
+  const slug = fold(number ?? '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  const rand = Math.random().toString(36).slice(2, 6).padEnd(4, '0');
+  return `kh-${slug || 'khong-so'}-${Date.now().toString(36)}-${rand}`;
+}
+
+/** Saves a parsed plan as a new plan (default period cut-offs); returns its id. */
+export async function addPlan(input: AddPlanInput): Promise<string> {
+  const parsed = addPlanSchema.safeParse(input);
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const plan = nfcDeep(input.plan);
+  const fileName = input.fileName ? toNfc(input.fileName) : undefined;
+  return db.transaction('rw', db.plans, db.settings, async () => {
+    let id = newPlanId(plan.header.number);
+    while (await db.plans.get(id)) id = newPlanId(plan.header.number);
+    await db.plans.add(planRecord(id, plan, input.source, fileName, now()));
+    if (input.activate) await putSetting('activePlanId', id);
+    return id;
+  });
+}
+
+export async function setActivePlan(id: string): Promise<void> {
+  await db.transaction('rw', db.plans, db.settings, async () => {
+    if (!(await db.plans.get(id))) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+    await putSetting('activePlanId', id);
+  });
+}
+
+/** Saves a plan's reporting cut-offs after checking them (messages beside the fields). */
+export async function setPeriodConfig(planId: string, config: PeriodConfig): Promise<void> {
+  const errors = validatePeriodConfig(config);
+  if (errors.length > 0) throw new OperationError(errors[0]!.message, errors[0]!.field);
+  const clean: PeriodConfig = {
+    kinds: PERIOD_KINDS.filter((k) => config.kinds.includes(k)),
+    halfEnd: { day: config.halfEnd.day, month: config.halfEnd.month },
+    yearEnd: { day: config.yearEnd.day, month: config.yearEnd.month },
+  };
+  await db.transaction('rw', db.plans, db.settings, async () => {
+    // get + put rather than update(): Dexie's key-path typing of update() recurses forever
+    // through the plan tree's children.
+    const plan = await db.plans.get(planId);
+    if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+    await db.plans.put({ ...plan, periodConfig: clean, updatedAt: now() });
+    // A kind the plan no longer reports cannot stay selected.
+    const kind = await getSetting('selectedPeriodKind');
+    if ((await getSetting('activePlanId')) === planId && kind && !clean.kinds.includes(kind)) {
+      await putSetting('selectedPeriodKind', clean.kinds[0]!);
+    }
+  });
+}
+
+export async function setSelectedPeriodKind(kind: PeriodKind): Promise<void> {
+  if (!PERIOD_KINDS.includes(kind)) throw new OperationError('Kỳ báo cáo không hợp lệ.', 'kind');
+  await db.transaction('rw', db.settings, () => putSetting('selectedPeriodKind', kind));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item statuses.
+
+const tooLong = (what: string) => ({ error: `${what} dài quá ${MAX_NOTE_CHARS} ký tự.` });
+
+const itemStatusSchema = z.object({
+  planId: z.string().min(1, { error: 'Chưa chọn kế hoạch.' }),
+  unitCode: z.string().min(1, { error: 'Chưa chọn đơn vị.' }),
+  periodKey: z.string().refine((k) => parsePeriodKey(k) !== null, { error: 'Kỳ báo cáo không hợp lệ.' }),
+  itemId: z.string().min(1, { error: 'Thiếu mã nội dung.' }),
+  status: z.enum(ITEM_STATUS_VALUES as [ItemStatusValue, ...ItemStatusValue[]], {
+    error: 'Trạng thái không hợp lệ.',
+  }),
+  note: z.string().max(MAX_NOTE_CHARS, tooLong('Đánh giá')),
+  evidence: z.string().max(MAX_NOTE_CHARS, tooLong('Minh chứng')),
+});
+
+export type SetItemStatusInput = Omit<ItemStatusRecord, 'updatedAt'>;
+
+/** Records the status, note and evidence of one trackable item for a unit and period. */
+export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStatusRecord> {
+  const nfc = {
+    ...input,
+    note: typeof input.note === 'string' ? toNfc(input.note) : input.note,
+    evidence: typeof input.evidence === 'string' ? toNfc(input.evidence) : input.evidence,
+  };
+  const parsed = itemStatusSchema.safeParse(nfc);
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const record: ItemStatusRecord = { ...parsed.data, updatedAt: now() };
+  return db.transaction('rw', db.plans, db.units, db.itemStatuses, async () => {
+    const plan = await db.plans.get(record.planId);
+    if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+    const node = findNode(plan.plan, record.itemId);
+    if (!node) throw new OperationError(`Kế hoạch không có nội dung ${record.itemId}.`, 'itemId');
+    if (!node.trackable) throw new OperationError(`Nội dung ${record.itemId} không theo dõi trạng thái.`, 'itemId');
+    if (!(await db.units.get(record.unitCode))) throw new OperationError('Không tìm thấy đơn vị này.', 'unitCode');
+    await db.itemStatuses.put(record);
+    return record;
+  });
+}
+
+/** The statuses one unit recorded for one plan and period. */
+export function statusesOf(planId: string, unitCode: string, periodKey: string): Promise<ItemStatusRecord[]> {
+  return db.itemStatuses.where('[planId+unitCode+periodKey]').equals([planId, unitCode, periodKey]).toArray();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The own unit.
+
+const ownUnitSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
+      error: 'Mã đơn vị gồm chữ không dấu, chữ số, dấu chấm hoặc gạch, tối đa 40 ký tự.',
+    }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Nhập tên đơn vị.' })
+    .max(200, { error: 'Tên đơn vị dài quá 200 ký tự.' }),
+  level: z.enum(UNIT_LEVELS as [UnitLevel, ...UnitLevel[]], { error: 'Cấp đơn vị không hợp lệ.' }),
+  parentName: z.string().trim().max(200, { error: 'Tên cơ quan cấp trên dài quá 200 ký tự.' }),
+});
+
+export type OwnUnitInput = Pick<UnitRecord, 'code' | 'name' | 'level' | 'parentName'>;
+
+/**
+ * Changes this installation's unit. A new code moves the unit record and every status filed
+ * under the old code, so nothing recorded is lost.
+ */
+export async function updateOwnUnit(input: OwnUnitInput): Promise<UnitRecord> {
+  const parsed = ownUnitSchema.safeParse(nfcDeep(input));
+  if (!parsed.success) throw firstIssue(parsed.error);
+  const next = parsed.data;
+  return db.transaction('rw', db.units, db.itemStatuses, db.settings, async () => {
+    const oldCode = await getSetting('ownUnitCode');
+    const old = oldCode ? await db.units.get(oldCode) : undefined;
+    const t = now();
+    const record: UnitRecord = {
+      ...(old ?? { active: true, createdAt: t }),
+      ...next,
+      active: true,
+      updatedAt: t,
+    };
+    if (old && oldCode !== next.code) {
+      if (await db.units.get(next.code)) {
+        throw new OperationError(`Mã ${next.code} đã dùng cho đơn vị khác.`, 'code');
+      }
+      const moved = await db.itemStatuses.filter((s) => s.unitCode === oldCode).toArray();
+      await db.itemStatuses.bulkDelete(moved.map((s) => [s.planId, s.unitCode, s.periodKey, s.itemId]));
+      await db.itemStatuses.bulkPut(moved.map((s) => ({ ...s, unitCode: next.code })));
+      await db.units.delete(oldCode!);
+    }
+    await db.units.put(record);
+    await putSetting('ownUnitCode', next.code);
+    return record;
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * The Dexie database "so-ke-hoach": its tables and every schema version, in order.
+ * Versions are append-only, one file each under ./versions.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { ItemStatusRecord, PlanRecord, SettingRecord, UnitRecord } from './types';
+import { V1_STORES } from './versions/v1';
+
+export const DB_NAME = 'so-ke-hoach';
+
+export type ItemStatusKey = [planId: string, unitCode: string, periodKey: string, itemId: string];
+
+export class SoKeHoachDb extends Dexie {
+  plans!: EntityTable<PlanRecord, 'id'>;
+  units!: EntityTable<UnitRecord, 'code'>;
+  itemStatuses!: Table<ItemStatusRecord, ItemStatusKey>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(V1_STORES);
+    // Next: this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+  }
+}

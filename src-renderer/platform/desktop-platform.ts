@@ -1,0 +1,30 @@
+/** The Platform over the preload's typed contract (`window.sokh`). */
+import { MAX_OPEN_FILE_BYTES, type DesktopApi } from '@contract';
+import { PlatformError, rejectedMessage, type FileFilter, type Platform } from './platform';
+
+/** File names the shell accepts: no folders, no characters Windows forbids. */
+function safeName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
+  return cleaned.length > 0 ? cleaned.slice(0, 200) : 'tep';
+}
+
+export function createDesktopPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    async saveFile(name: string, bytes: Uint8Array, filters?: FileFilter[]) {
+      // The contract wants bytes on a plain ArrayBuffer (structured clone over IPC).
+      const plain = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : bytes.slice();
+      const result = await api.saveFile({ suggestedName: safeName(name), bytes: plain, ...(filters ? { filters } : {}) });
+      return result ? { saved: true, path: result.path } : { saved: false };
+    },
+    async openFiles(options = {}) {
+      const { files, rejected } = await api.openFiles({
+        ...(options.multiple !== undefined ? { multiple: options.multiple } : {}),
+        ...(options.filters ? { filters: options.filters } : {}),
+      });
+      if (rejected.length > 0) throw new PlatformError(rejectedMessage(rejected, MAX_OPEN_FILE_BYTES));
+      return files;
+    },
+    getVersion: () => api.getVersion(),
+  };
+}

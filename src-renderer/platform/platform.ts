@@ -1,0 +1,54 @@
+/**
+ * What features may ask of the machine they run on. Two implementations: the desktop one
+ * (Electron, through the preload's `window.sokh`) and the browser one (downloads and file
+ * inputs), so every screen runs, and is tested, in a plain browser unchanged.
+ */
+import type { OpenedFile } from '@contract';
+
+export type { OpenedFile };
+
+export interface FileFilter {
+  /** Shown in the dialog, e.g. "Tệp Word". */
+  name: string;
+  /** Without dots: ["docx"]. */
+  extensions: string[];
+}
+
+export interface OpenFilesOptions {
+  multiple?: boolean;
+  filters?: FileFilter[];
+}
+
+export interface SaveResult {
+  /** False when the officer cancelled the save dialog. */
+  saved: boolean;
+  /** Where it went, when the platform knows (desktop only). */
+  path?: string;
+}
+
+export interface Platform {
+  kind: 'desktop' | 'browser';
+  /** Offers `bytes` to be saved as `name` (a dialog on desktop, a download in the browser). */
+  saveFile(name: string, bytes: Uint8Array, filters?: FileFilter[]): Promise<SaveResult>;
+  /**
+   * Lets the officer choose files and returns their bytes; [] when cancelled. Throws
+   * PlatformError (Vietnamese message) when a chosen file is too large or unreadable.
+   */
+  openFiles(options?: OpenFilesOptions): Promise<OpenedFile[]>;
+  getVersion(): Promise<string>;
+}
+
+/** A platform action failed in a way the officer can act on; `message` is Vietnamese. */
+export class PlatformError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+}
+
+export function rejectedMessage(rejected: readonly { name: string; reason: 'too-large' | 'unreadable' }[], maxBytes: number): string {
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  return rejected
+    .map((r) => (r.reason === 'too-large' ? `Tệp "${r.name}" quá lớn (tối đa ${mb} MB).` : `Không đọc được tệp "${r.name}".`))
+    .join(' ');
+}

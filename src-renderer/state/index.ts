@@ -1,0 +1,5 @@
+/** UI state only (what the screen is doing); stored data lives in Dexie. */
+export { usePeriodStore } from './period-store';
+export { useSearchStore } from './search-store';
+export { treeKey, useIsExpanded, useTreeStore } from './tree-store';
+export { useUiStore, type DialogName, type Screen } from './ui-store';

@@ -1,0 +1,32 @@
+/** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
+import { create } from 'zustand';
+
+export type Screen = 'plan' | 'settings';
+export type DialogName = 'plan-import';
+
+const HASH: Record<Screen, string> = { plan: '#/ke-hoach', settings: '#/cai-dat' };
+
+function screenFromHash(hash: string): Screen {
+  return hash === HASH.settings ? 'settings' : 'plan';
+}
+
+interface UiState {
+  screen: Screen;
+  dialog: DialogName | null;
+  go: (screen: Screen) => void;
+  openDialog: (dialog: DialogName) => void;
+  closeDialog: () => void;
+}
+
+const initialHash = typeof location === 'undefined' ? '' : location.hash;
+
+export const useUiStore = create<UiState>()((set) => ({
+  screen: screenFromHash(initialHash),
+  dialog: null,
+  go: (screen) => {
+    if (typeof history !== 'undefined' && location.hash !== HASH[screen]) history.replaceState(null, '', HASH[screen]);
+    set({ screen });
+  },
+  openDialog: (dialog) => set({ dialog }),
+  closeDialog: () => set({ dialog: null }),
+}));
