@@ -37,9 +37,13 @@ function describePath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  // Inputs are reported (reportInput), so a missing field can be told apart.
+  const missing = 'input' in issue && issue.input === undefined;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'bị thiếu' : 'sai kiểu dữ liệu';
+      return missing ? 'bị thiếu' : 'sai kiểu dữ liệu';
+    case 'custom':
+      return missing ? 'bị thiếu' : 'không hợp lệ';
     case 'too_big':
       return 'quá lớn hoặc quá dài';
     case 'too_small':
