@@ -32,7 +32,8 @@
  *    numbered entries all lack children is a numbered list of tasks, so they become items.
  *    When no Roman numeral exists at all, arabic numbers play the sections' part.
  * 6. Ids from positions (plan-tree.ts `renumber`), trackable = items and subitems of the
- *    sections titled NHIỆM VỤ / GIẢI PHÁP / TỔ CHỨC THỰC HIỆN (fallback: printed III and IV).
+ *    sections titled NHIỆM VỤ / GIẢI PHÁP / TỔ CHỨC THỰC HIỆN / NỘI DUNG (fallback when no title
+ *    matches: the sections printed III and IV).
  */
 import type { ParsedPlan, PlanHeader, PlanNode } from './plan-types';
 import { renumber } from './plan-tree';
@@ -594,7 +595,8 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
   return sections;
 }
 
-const TRACKED_TITLES = ['nhiem vu', 'giai phap', 'to chuc thuc hien'];
+// "NỘI DUNG" sections ("II. NỘI DUNG VÀ HÌNH THỨC") hold the work in many short plans.
+const TRACKED_TITLES = ['nhiem vu', 'giai phap', 'to chuc thuc hien', 'noi dung'];
 
 function markTrackable(sections: PlanNode[]): void {
   let tracked = sections.filter((s) => TRACKED_TITLES.some((t) => fold(s.text).includes(t)));
@@ -625,43 +627,38 @@ function parseClosing(paras: readonly Para[], warnings: string[]): ClosingResult
   const closingParts: Para[] = [];
   const recipients: string[] = [];
   const signature: string[] = [];
-  let state: 'closing' | 'recipients' | 'signature' = 'closing';
+  let inClosing = true;
+  let seenRecipients = false;
 
   for (const p of paras) {
-    if (state === 'closing' && !isRecipientsStart(p.full) && !isSignatureStart(p)) {
+    if (inClosing && !isRecipientsStart(p.full) && !isSignatureStart(p)) {
       closingParts.push(p);
       continue;
     }
+    inClosing = false;
     for (const line of p.lines) {
+      // Word copies the recipients | signature table row by row, cells separated by tabs.
       const lineCells = cells(line);
       for (const [ci, cell] of lineCells.entries()) {
         const l = analyzeLine(cell);
         if (!l) continue;
         if (isRecipientsStart(l.full)) {
-          state = 'recipients';
+          seenRecipients = true;
           const rest = l.full.replace(/^[^:]*:\s*/u, '');
-          if (rest && rest !== l.full) recipients.push(cleanRecipient(rest));
+          if (rest !== l.full && rest !== '') recipients.push(cleanRecipient(rest));
           continue;
         }
         const isRecipient =
           l.bullet !== null ||
-          (state === 'recipients' && ci === 0 && lineCells.length > 1 && !isAllCaps(l.full)) ||
-          (state === 'recipients' && /[;]$/.test(l.full)) ||
-          (state === 'recipients' && /^Lưu\b/u.test(l.full));
-        if (isRecipient && state !== 'signature') {
-          recipients.push(cleanRecipient(l.full));
-        } else if (isRecipient && l.bullet !== null) {
-          recipients.push(cleanRecipient(l.full));
-        } else {
-          if (isSignatureLine(l.full) && state === 'closing') state = 'signature';
-          if (state === 'recipients' && !isSignatureLine(l.full) && signature.length === 0 && !isAllCaps(l.full)) {
-            warnings.push(`Không rõ dòng ở phần nơi nhận, coi là phần ký: “${snippetStart(l.full)}”.`);
-          }
-          signature.push(l.full);
-        }
+          (seenRecipients &&
+            !isAllCaps(l.full) &&
+            ((ci === 0 && lineCells.length > 1) || /;$/.test(l.full) || /^Lưu\b/u.test(l.full)));
+        if (isRecipient) recipients.push(cleanRecipient(l.full));
+        else signature.push(l.full);
       }
     }
   }
+  if (recipients.length === 0 && seenRecipients) warnings.push('Phần “Nơi nhận” không có dòng nào.');
   const joined = joinPageBreaks(closingParts, warnings).map((p) => p.full);
   return {
     closing: joined.length > 0 ? joined.join('\n') : null,
