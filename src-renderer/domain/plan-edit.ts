@@ -168,10 +168,29 @@ export function splitRow(rows: OutlineRow[], index: number, offset: number): Out
 /**
  * Change a row's level. Its printed label no longer matches its position, so it is cleared (the
  * id, recomputed from positions, is what identifies it). Rows below re-nest by the usual rules.
+ * The tracked flag follows the new level: a section or group is a heading, never ticked off; a
+ * heading that becomes an item or subitem is tracked when its section tracks other rows (a task
+ * section such as "NHIỆM VỤ VÀ GIẢI PHÁP"), as the parser would have done; item ↔ subitem keeps it.
  */
 export function setKind(rows: OutlineRow[], index: number, kind: PlanNodeKind): OutlineRow[] {
   if (!inRange(rows, index) || rows[index]!.kind === kind) return rows;
-  return replaceAt(rows, index, { ...rows[index]!, kind, label: null });
+  const row = rows[index]!;
+  const isHeading = (k: PlanNodeKind) => k === 'section' || k === 'group';
+  let trackable = row.trackable;
+  if (isHeading(kind)) trackable = false;
+  else if (isHeading(row.kind)) trackable = sectionTracksOthers(rows, index);
+  return replaceAt(rows, index, { ...row, kind, label: null, trackable });
+}
+
+/** Whether the section row `index` falls in, once it is no longer a heading, tracks another row. */
+function sectionTracksOthers(rows: readonly OutlineRow[], index: number): boolean {
+  let start = Math.max(0, index - 1);
+  while (start > 0 && rows[start]!.kind !== 'section') start--;
+  for (let i = start; i < rows.length; i++) {
+    if (i > index && rows[i]!.kind === 'section') break;
+    if (i !== index && rows[i]!.trackable) return true;
+  }
+  return false;
 }
 
 /** Mark a row as tracked (an officer records a status for it) or not. */

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildTree,
@@ -17,7 +15,8 @@ import {
   splitRow,
   type OutlineRow,
 } from '../../src-renderer/domain/plan-edit';
-import type { ParsedPlan, PlanNode, PlanNodeKind } from '../../src-renderer/domain/plan-types';
+import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
+import type { PlanNode, PlanNodeKind } from '../../src-renderer/domain/plan-types';
 
 function node(id: string, kind: PlanNodeKind, label: string | null, text: string, trackable: boolean, children: PlanNode[] = []): PlanNode {
   return { id, kind, label, text, trackable, children };
@@ -216,6 +215,30 @@ describe('setKind', () => {
     expect(changed[i]!.label).toBeNull();
   });
 
+  it('a heading is never tracked; a heading turned item is tracked in a task section', () => {
+    const rows = rowsOf();
+    const bullet = find(rows, 'Phát tờ rơi.');
+    expect(setKind(rows, bullet, 'group')[bullet]!.trackable).toBe(false);
+    // Group "Chăm lo" sits in section II, which tracks its items.
+    const group = find(rows, 'Chăm lo đoàn viên');
+    expect(setKind(rows, group, 'item')[group]!.trackable).toBe(true);
+    // Section III becomes an item of II: II tracks rows, so it is tracked.
+    const section = find(rows, 'TỔ CHỨC THỰC HIỆN');
+    expect(setKind(rows, section, 'item')[section]!.trackable).toBe(true);
+    // Section I tracks nothing, so a heading turned item there stays untracked.
+    const heading: OutlineRow[] = [
+      { kind: 'section', label: 'I', text: 'A', trackable: false },
+      { kind: 'group', label: '1', text: 'G', trackable: false },
+      { kind: 'item', label: null, text: 'x', trackable: false },
+      { kind: 'section', label: 'II', text: 'B', trackable: false },
+      { kind: 'item', label: null, text: 'y', trackable: true },
+    ];
+    expect(setKind(heading, 1, 'item')[1]!.trackable).toBe(false);
+    // Item ↔ subitem keeps the flag as it was.
+    expect(setKind(rows, bullet, 'subitem')[bullet]!.trackable).toBe(true);
+    expect(setKind(rows, 1, 'subitem')[1]!.trackable).toBe(false);
+  });
+
   it('returns the same array when nothing changes', () => {
     const rows = rowsOf();
     expect(setKind(rows, 0, 'section')).toBe(rows);
@@ -253,23 +276,30 @@ describe('setTrackable / setText / removeRow', () => {
   });
 });
 
-const builtinPath = resolve(import.meta.dirname, '../../resources/plans/ke-hoach-63-KH-LDLD.json');
-
-describe.runIf(existsSync(builtinPath))('the built-in plan 63/KH-LĐLĐ', () => {
-  const load = (): ParsedPlan => JSON.parse(readFileSync(builtinPath, 'utf8')) as ParsedPlan;
+describe('the built-in plan 63/KH-LĐLĐ', () => {
+  const plan = BUILTIN_PLAN.plan;
 
   it('flatten then build is the identity', () => {
-    const plan = load();
     expect(plan.sections.length).toBeGreaterThan(0);
     expect(buildTree(flattenPlan(plan.sections))).toEqual(plan.sections);
   });
 
   it('splitting then merging an item gives the plan back', () => {
-    const plan = load();
     const rows = flattenPlan(plan.sections);
     const i = rows.findIndex((r) => r.kind === 'item' && r.text.includes(' '));
     const offset = rows[i]!.text.indexOf(' ');
     const back = mergeWithNext(splitRow(rows, i, offset), i);
     expect(buildTree(back)).toEqual(plan.sections);
+  });
+
+  it('ids line up with the stored ids, row for row', () => {
+    const stored: string[] = [];
+    const visit = (n: PlanNode): void => {
+      stored.push(n.id);
+      n.children.forEach(visit);
+    };
+    plan.sections.forEach(visit);
+    expect(outlineIds(flattenPlan(plan.sections))).toEqual(stored);
+    expect(stored).toContain('III.2.4');
   });
 });
