@@ -17,7 +17,7 @@
  * Ids are not kept from the rows: they are recomputed from positions by `renumber`.
  */
 import type { PlanNode, PlanNodeKind } from './plan-types';
-import { renumber } from './plan-tree';
+import { renumber, toRoman } from './plan-tree';
 
 /** One node of the tree as a line of the outline. Its depth follows from its kind. */
 export interface OutlineRow {
@@ -216,4 +216,36 @@ export function removeRow(rows: OutlineRow[], index: number): OutlineRow[] {
   const next = rows.slice();
   next.splice(index, 1);
   return next;
+}
+
+const ROMAN_LABEL = /^[IVXLCDM]+$/;
+const NUMBER_LABEL = /^\d+$/;
+
+/**
+ * Print the headings' numbers again from their positions, as Word's automatic numbering would
+ * after an edit: sections I, II, III…; task groups 1, 2, 3… within each section. Only labels that
+ * are absent or plain numbers of that kind are rewritten; other labels ("1.1", "a") and items are
+ * kept. The preview applies this after each structural edit, so that turning a bullet into a
+ * group gives "3." to it and "4." to the group after it, matching their ids; an unedited plan
+ * keeps its numbering exactly as printed.
+ */
+export function relabelHeadings(rows: readonly OutlineRow[]): OutlineRow[] {
+  let sections = 0;
+  let groups = 0;
+  let changed = false;
+  const next = rows.map((row) => {
+    let label = row.label;
+    if (row.kind === 'section') {
+      sections++;
+      groups = 0;
+      if (label === null || ROMAN_LABEL.test(label)) label = toRoman(sections);
+    } else if (row.kind === 'group') {
+      groups++;
+      if (label === null || NUMBER_LABEL.test(label)) label = String(groups);
+    }
+    if (label === row.label) return row;
+    changed = true;
+    return { ...row, label };
+  });
+  return changed ? next : (rows as OutlineRow[]);
 }

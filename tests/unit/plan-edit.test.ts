@@ -8,6 +8,7 @@ import {
   mergeWithNext,
   normalizeOutline,
   outlineIds,
+  relabelHeadings,
   removeRow,
   setKind,
   setText,
@@ -273,6 +274,35 @@ describe('setTrackable / setText / removeRow', () => {
     // The items of the removed group now sit straight under section II, before group "Chăm lo".
     expect(outlineIds(next).slice(i, i + 5)).toEqual(['II.1', 'II.1.1', 'II.1.2', 'II.2', 'II.3']);
     expect(removeRow(rows, -1)).toBe(rows);
+  });
+});
+
+describe('relabelHeadings', () => {
+  it('numbers a bullet turned group and the groups after it, as Word would', () => {
+    const rows = rowsOf();
+    const i = find(rows, 'Phát tờ rơi.');
+    const relabelled = relabelHeadings(setKind(rows, i, 'group'));
+    const groups = relabelled.filter((r) => r.kind === 'group').map((r) => `${r.label} ${r.text}`);
+    expect(groups).toEqual(['1 Tuyên truyền', '2 Phát tờ rơi.', '3 Chăm lo đoàn viên']);
+    expect(relabelled.filter((r) => r.kind === 'section').map((r) => r.label)).toEqual(['I', 'II', 'III']);
+  });
+
+  it('renumbers sections by position and keeps other labels', () => {
+    const rows: OutlineRow[] = [
+      { kind: 'section', label: 'II', text: 'A', trackable: false },
+      { kind: 'item', label: '1.1', text: 'x', trackable: true },
+      { kind: 'subitem', label: 'a', text: 'y', trackable: false },
+      { kind: 'group', label: 'Phần A', text: 'G', trackable: false },
+      { kind: 'section', label: null, text: 'B', trackable: false },
+    ];
+    expect(relabelHeadings(rows).map((r) => r.label)).toEqual(['I', '1.1', 'a', 'Phần A', 'II']);
+  });
+
+  it('returns the same array when the numbering already fits', () => {
+    const rows = rowsOf();
+    expect(relabelHeadings(rows)).toBe(rows);
+    const builtin = flattenPlan(BUILTIN_PLAN.plan.sections);
+    expect(relabelHeadings(builtin)).toBe(builtin);
   });
 });
 
