@@ -1,0 +1,82 @@
+/** The unit and period the screens show: unit, kind of report, year (and quarter), with its dates. */
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { setSelectedPeriodKind } from '../db';
+import { PERIOD_KIND_LABELS, periodRangeVn, type PeriodKind } from '@domain/periods';
+import { usePeriodStore } from '../state';
+import type { ShellData } from './use-shell-data';
+
+const QUARTERS = ['I', 'II', 'III', 'IV'];
+
+export function ContextBar({ data }: { data: ShellData }) {
+  const ids = { unit: useId(), kind: useId(), year: useId(), quarter: useId(), range: useId() };
+  const { setYear, setQuarter } = usePeriodStore(useShallow((s) => ({ setYear: s.setYear, setQuarter: s.setQuarter })));
+  const { period, periodKind, activePlan, currentYear } = data;
+  const years: number[] = [];
+  for (let y = Math.min(currentYear, period.year) - 3; y <= Math.max(currentYear, period.year) + 1; y++) years.push(y);
+  const kinds = activePlan.periodConfig.kinds;
+
+  return (
+    <div className="context-bar" role="group" aria-label="Đơn vị và kỳ báo cáo">
+      <div className="field-inline">
+        <label htmlFor={ids.unit}>Đơn vị</label>
+        <select id={ids.unit} value={data.ownUnit.code} onChange={() => undefined}>
+          {data.units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-inline">
+        <label htmlFor={ids.kind}>Kỳ báo cáo</label>
+        <select
+          id={ids.kind}
+          value={periodKind}
+          onChange={(e) => {
+            setQuarter(null);
+            void setSelectedPeriodKind(e.target.value as PeriodKind);
+          }}
+        >
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {PERIOD_KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {periodKind === 'quarter' && (
+        <div className="field-inline">
+          <label htmlFor={ids.quarter}>Quý</label>
+          <select id={ids.quarter} value={period.quarter ?? 1} onChange={(e) => setQuarter(Number(e.target.value))}>
+            {QUARTERS.map((q, i) => (
+              <option key={q} value={i + 1}>
+                {q}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="field-inline">
+        <label htmlFor={ids.year}>Năm</label>
+        <select
+          id={ids.year}
+          value={period.year}
+          onChange={(e) => {
+            const y = Number(e.target.value);
+            setYear(y === currentYear ? null : y);
+          }}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="period-range" id={ids.range} aria-live="polite">
+        <span className="period-name">{period.name}:</span> <span data-testid="period-range">{periodRangeVn(period)}</span>
+      </p>
+    </div>
+  );
+}

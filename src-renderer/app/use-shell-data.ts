@@ -1,0 +1,68 @@
+/**
+ * What the shell and every screen need: the plans, the active one, the own unit and the
+ * selected period, read live from the database (a change anywhere shows everywhere).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { db, type PlanRecord, type SettingValues, type UnitRecord } from '../db';
+import {
+  currentPeriod,
+  isoDateOf,
+  periodOf,
+  reportYearOf,
+  type Period,
+  type PeriodKind,
+} from '@domain/periods';
+import { usePeriodStore } from '../state';
+
+export interface ShellData {
+  plans: PlanRecord[];
+  activePlan: PlanRecord;
+  ownUnit: UnitRecord;
+  /** Units the selector offers: the own unit for now; the directory comes later. */
+  units: UnitRecord[];
+  periodKind: PeriodKind;
+  period: Period;
+  /** Report year of today for the active plan. */
+  currentYear: number;
+}
+
+interface Stored {
+  plans: PlanRecord[];
+  units: UnitRecord[];
+  settings: Partial<SettingValues>;
+}
+
+export function useShellData(): ShellData | undefined {
+  const stored = useLiveQuery(async (): Promise<Stored> => {
+    const [plans, units, settingRows] = await Promise.all([
+      db.plans.orderBy('createdAt').toArray(),
+      db.units.toArray(),
+      db.settings.toArray(),
+    ]);
+    const settings = Object.fromEntries(settingRows.map((r) => [r.key, r.value])) as Partial<SettingValues>;
+    return { plans, units, settings };
+  }, []);
+  const { year, quarter } = usePeriodStore(useShallow((s) => ({ year: s.year, quarter: s.quarter })));
+
+  return useMemo(() => {
+    if (!stored) return undefined;
+    const { plans, units, settings } = stored;
+    const activePlan = plans.find((p) => p.id === settings.activePlanId) ?? plans[0];
+    const ownUnit = units.find((u) => u.code === settings.ownUnitCode) ?? units[0];
+    if (!activePlan || !ownUnit) return undefined;
+    const config = activePlan.periodConfig;
+    const kinds = config.kinds.length > 0 ? config.kinds : (['year'] as PeriodKind[]);
+    const periodKind = settings.selectedPeriodKind && kinds.includes(settings.selectedPeriodKind) ? settings.selectedPeriodKind : kinds[0]!;
+    const today = isoDateOf(new Date());
+    const currentYear = reportYearOf(config, today);
+    const current = currentPeriod(config, today, periodKind);
+    const chosenYear = year ?? current.year;
+    const period =
+      periodKind === 'quarter'
+        ? periodOf(config, { kind: 'quarter', year: chosenYear, quarter: quarter ?? current.quarter ?? 1 })
+        : periodOf(config, { kind: periodKind, year: chosenYear });
+    return { plans, activePlan, ownUnit, units: [ownUnit], periodKind, period, currentYear };
+  }, [stored, year, quarter]);
+}

@@ -1,0 +1,120 @@
+/**
+ * One trackable item: its id and text, and for the selected unit and period its status, note
+ * (Đánh giá) and evidence (Minh chứng), saved through setItemStatus: the status on change,
+ * the texts on blur.
+ */
+import { memo, useId, useState } from 'react';
+import {
+  ITEM_STATUS_LABELS,
+  ITEM_STATUS_VALUES,
+  MAX_NOTE_CHARS,
+  OperationError,
+  setItemStatus,
+  type ItemStatusRecord,
+  type ItemStatusValue,
+} from '../../db';
+import type { PlanNode } from '@domain/plan-types';
+import { Highlight } from './Highlight';
+
+interface Props {
+  node: PlanNode;
+  planId: string;
+  unitCode: string;
+  periodKey: string;
+  record: ItemStatusRecord | undefined;
+  query: string;
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey, record, query }: Props) {
+  const ids = { title: useId(), status: useId(), note: useId(), evidence: useId() };
+  const status: ItemStatusValue = record?.status ?? 'chua';
+  const [note, setNote] = useState(record?.note ?? '');
+  const [evidence, setEvidence] = useState(record?.evidence ?? '');
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+
+  // A save from elsewhere (another window) replaces the texts the officer is not editing.
+  const [seen, setSeen] = useState(record);
+  if (record?.updatedAt !== seen?.updatedAt) {
+    setSeen(record);
+    if (note === (seen?.note ?? '')) setNote(record?.note ?? '');
+    if (evidence === (seen?.evidence ?? '')) setEvidence(record?.evidence ?? '');
+  }
+
+  async function persist(next: { status?: ItemStatusValue; note?: string; evidence?: string }) {
+    setSave({ kind: 'saving' });
+    try {
+      await setItemStatus({
+        planId,
+        unitCode,
+        periodKey,
+        itemId: node.id,
+        status: next.status ?? status,
+        note: next.note ?? note,
+        evidence: next.evidence ?? evidence,
+      });
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      const message = error instanceof OperationError ? error.message : 'Không lưu được. Hãy thử lại.';
+      setSave({ kind: 'error', message });
+    }
+  }
+
+  const textChanged = (value: string, stored: string | undefined) => value !== (stored ?? '');
+
+  return (
+    <li className={`item-row status-${status}`} role="group" aria-labelledby={ids.title}>
+      <div className="item-head" id={ids.title}>
+        <span className="item-id">{node.id}</span> <span className="item-text"><Highlight text={node.text} query={query} /></span>
+      </div>
+      <div className="item-controls">
+        <div className="control control-status">
+          <label htmlFor={ids.status}>Trạng thái</label>
+          <select id={ids.status} value={status} onChange={(e) => void persist({ status: e.target.value as ItemStatusValue })}>
+            {ITEM_STATUS_VALUES.map((s) => (
+              <option key={s} value={s}>
+                {ITEM_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="control control-text">
+          <label htmlFor={ids.note}>Đánh giá</label>
+          <textarea
+            id={ids.note}
+            rows={1}
+            maxLength={MAX_NOTE_CHARS}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            onBlur={() => {
+              if (textChanged(note, record?.note)) void persist({ note });
+            }}
+          />
+        </div>
+        <div className="control control-text">
+          <label htmlFor={ids.evidence}>Minh chứng (số văn bản, tên tệp)</label>
+          <textarea
+            id={ids.evidence}
+            rows={1}
+            maxLength={MAX_NOTE_CHARS}
+            value={evidence}
+            onChange={(e) => setEvidence(e.target.value)}
+            onBlur={() => {
+              if (textChanged(evidence, record?.evidence)) void persist({ evidence });
+            }}
+          />
+        </div>
+        <div className="save-state" role="status">
+          {save.kind === 'saving' && <span className="muted">Đang lưu…</span>}
+          {save.kind === 'saved' && <span className="saved">✓ Đã lưu</span>}
+        </div>
+      </div>
+      {save.kind === 'error' && (
+        <p className="field-error" role="alert">
+          {save.message}
+        </p>
+      )}
+    </li>
+  );
+});

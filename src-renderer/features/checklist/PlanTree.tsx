@@ -1,0 +1,152 @@
+/**
+ * The plan as a collapsible tree: sections (I, II, III…) and task groups (1, 2…) are disclosure
+ * buttons (aria-expanded); trackable items carry their status controls, the rest is plain text.
+ */
+import { useId, type ReactNode } from 'react';
+import type { ItemStatusRecord, PlanProgress } from '../../db';
+import type { PlanNode } from '@domain/plan-types';
+import { treeKey, useIsExpanded, useTreeStore } from '../../state';
+import { Highlight } from './Highlight';
+import { ItemRow } from './ItemRow';
+import { ProgressMeter } from './ProgressMeter';
+
+export interface TreeContext {
+  planId: string;
+  unitCode: string;
+  periodKey: string;
+  statuses: ReadonlyMap<string, ItemStatusRecord>;
+  progress: PlanProgress;
+  query: string;
+  /** Nodes a search shows, or null for all. */
+  visible: Set<string> | null;
+}
+
+function hasTrackable(node: PlanNode): boolean {
+  return node.trackable || node.children.some(hasTrackable);
+}
+
+/** Sections and groups with something to tick are open until closed; I and II start closed. */
+export function openByDefault(node: PlanNode): boolean {
+  return hasTrackable(node);
+}
+
+function heading(node: PlanNode): string {
+  return node.label ? `${node.label}. ${node.text}` : node.text;
+}
+
+function Disclosure({
+  node,
+  ctx,
+  level,
+  children,
+}: {
+  node: PlanNode;
+  ctx: TreeContext;
+  level: 2 | 3;
+  children: ReactNode;
+}) {
+  const bodyId = useId();
+  const stored = useIsExpanded(ctx.planId, node.id, openByDefault(node));
+  const setExpanded = useTreeStore((s) => s.setExpanded);
+  // A search opens every part that holds a match.
+  const open = ctx.visible ? true : stored;
+  const progress = ctx.progress.byNode[node.id];
+  const H = level === 2 ? 'h2' : 'h3';
+  return (
+    <div className={level === 2 ? 'plan-section' : 'plan-group'}>
+      <H className="node-heading">
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          disabled={ctx.visible !== null}
+          onClick={() => setExpanded(treeKey(ctx.planId, node.id), !open)}
+        >
+          <span className="chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          <span className="heading-text">
+            <Highlight text={heading(node)} query={ctx.query} />
+          </span>
+        </button>
+        {progress && <ProgressMeter progress={progress} />}
+      </H>
+      <div id={bodyId} hidden={!open} className="node-body">
+        {open && children}
+      </div>
+    </div>
+  );
+}
+
+function Leaf({ node, ctx }: { node: PlanNode; ctx: TreeContext }) {
+  if (ctx.visible && !ctx.visible.has(node.id)) return null;
+  const sub = node.children.length > 0 ? <NodeList nodes={node.children} ctx={ctx} /> : null;
+  if (node.trackable) {
+    return (
+      <>
+        <ItemRow
+          node={node}
+          planId={ctx.planId}
+          unitCode={ctx.unitCode}
+          periodKey={ctx.periodKey}
+          record={ctx.statuses.get(node.id)}
+          query={ctx.query}
+        />
+        {sub && <li className="sub-list">{sub}</li>}
+      </>
+    );
+  }
+  return (
+    <li className="plain-item">
+      <span className="item-id">{node.id}</span> <span className="item-text"><Highlight text={node.text} query={ctx.query} /></span>
+      {sub}
+    </li>
+  );
+}
+
+function NodeList({ nodes, ctx }: { nodes: readonly PlanNode[]; ctx: TreeContext }) {
+  const out: ReactNode[] = [];
+  let leaves: PlanNode[] = [];
+  const flush = () => {
+    if (leaves.length === 0) return;
+    const batch = leaves;
+    leaves = [];
+    out.push(
+      <ul className="item-list" key={`l-${batch[0]!.id}`}>
+        {batch.map((n) => (
+          <Leaf key={n.id} node={n} ctx={ctx} />
+        ))}
+      </ul>,
+    );
+  };
+  for (const node of nodes) {
+    if (node.kind === 'group' || node.kind === 'section') {
+      flush();
+      if (ctx.visible && !ctx.visible.has(node.id)) continue;
+      out.push(
+        <Disclosure key={node.id} node={node} ctx={ctx} level={3}>
+          <NodeList nodes={node.children} ctx={ctx} />
+        </Disclosure>,
+      );
+    } else {
+      leaves.push(node);
+    }
+  }
+  flush();
+  return <>{out}</>;
+}
+
+export function PlanTree({ sections, ctx }: { sections: readonly PlanNode[]; ctx: TreeContext }) {
+  return (
+    <div className="plan-tree">
+      {sections.map((s) =>
+        ctx.visible && !ctx.visible.has(s.id) ? null : (
+          <Disclosure key={s.id} node={s} ctx={ctx} level={2}>
+            <NodeList nodes={s.children} ctx={ctx} />
+          </Disclosure>
+        ),
+      )}
+    </div>
+  );
+}

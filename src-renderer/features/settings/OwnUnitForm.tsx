@@ -1,0 +1,93 @@
+/** "Đơn vị của tôi": this installation's unit (level, name, code, parent body). */
+import { useId, useState, type FormEvent } from 'react';
+import { OperationError, UNIT_LEVEL_LABELS, UNIT_LEVELS, updateOwnUnit, type UnitLevel, type UnitRecord } from '../../db';
+
+type Field = 'level' | 'name' | 'code' | 'parentName';
+
+export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
+  const id = useId();
+  const [form, setForm] = useState({ level: unit.level, name: unit.name, code: unit.code, parentName: unit.parentName });
+  const [error, setError] = useState<{ field: Field | null; message: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const set = <K extends Field>(field: K, value: (typeof form)[K]) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    setSaved(false);
+    if (error?.field === field) setError(null);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await updateOwnUnit(form);
+      setError(null);
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof OperationError) {
+        const field = (['level', 'name', 'code', 'parentName'] as const).find((f) => f === err.field) ?? null;
+        setError({ field, message: err.message });
+      } else setError({ field: null, message: 'Không lưu được. Hãy thử lại.' });
+      setSaved(false);
+    }
+  }
+
+  const fieldProps = (field: Field) => ({
+    id: `${id}-${field}`,
+    'aria-invalid': error?.field === field ? true : undefined,
+    'aria-describedby': error?.field === field ? `${id}-${field}-error` : undefined,
+  });
+  const errorFor = (field: Field) =>
+    error?.field === field ? (
+      <p className="field-error" id={`${id}-${field}-error`}>
+        {error.message}
+      </p>
+    ) : null;
+
+  return (
+    <form className="settings-card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
+      <h2 id={`${id}-title`}>Đơn vị của tôi</h2>
+      <p className="hint">Đơn vị dùng ứng dụng này; trạng thái các nội dung kế hoạch được ghi cho đơn vị này.</p>
+      <div className="form-grid">
+        <label htmlFor={`${id}-level`}>Cấp đơn vị</label>
+        <div>
+          <select {...fieldProps('level')} value={form.level} onChange={(e) => set('level', e.target.value as UnitLevel)}>
+            {UNIT_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {UNIT_LEVEL_LABELS[l]}
+              </option>
+            ))}
+          </select>
+          {errorFor('level')}
+        </div>
+        <label htmlFor={`${id}-name`}>Tên đơn vị</label>
+        <div>
+          <input {...fieldProps('name')} type="text" value={form.name} onChange={(e) => set('name', e.target.value)} />
+          {errorFor('name')}
+        </div>
+        <label htmlFor={`${id}-code`}>Mã đơn vị</label>
+        <div>
+          <input {...fieldProps('code')} type="text" value={form.code} onChange={(e) => set('code', e.target.value)} />
+          {errorFor('code') ?? <p className="hint">Chữ không dấu, số, dấu gạch; dùng khi trao đổi tệp báo cáo.</p>}
+        </div>
+        <label htmlFor={`${id}-parentName`}>Cơ quan cấp trên</label>
+        <div>
+          <input {...fieldProps('parentName')} type="text" value={form.parentName} onChange={(e) => set('parentName', e.target.value)} />
+          {errorFor('parentName')}
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="primary">
+          Lưu thông tin đơn vị
+        </button>
+        <span role="status" className="saved">
+          {saved ? '✓ Đã lưu' : ''}
+        </span>
+        {error && error.field === null && (
+          <p className="field-error" role="alert">
+            {error.message}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
