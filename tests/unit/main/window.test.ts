@@ -8,7 +8,6 @@ import {
   APP_TITLE,
   PRELOAD_PATH,
   RENDERER_INDEX_PATH,
-  buildWebPreferences,
   createMainWindow,
   getMainWindow,
   isOurWindow,
@@ -31,10 +30,13 @@ beforeEach(() => {
   resetElectronMock();
 });
 
-describe('buildWebPreferences', () => {
-  it('locks the renderer down', () => {
-    expect(buildWebPreferences('/p.js')).toEqual({
-      preload: '/p.js',
+describe('createMainWindow', () => {
+  it('passes the locked-down webPreferences, title and sizes to BrowserWindow', () => {
+    const s = store({ width: 1366, height: 768, isMaximized: false });
+    createMainWindow(pages, s);
+    const win = FakeBrowserWindow.instances[0]!;
+    expect(win.options.webPreferences).toEqual({
+      preload: PRELOAD_PATH,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -44,23 +46,11 @@ describe('buildWebPreferences', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
     });
-  });
-});
-
-describe('createMainWindow', () => {
-  it('passes the locked-down webPreferences, title and sizes to BrowserWindow', () => {
-    const s = store({ width: 1366, height: 768, isMaximized: false });
-    createMainWindow(pages, s);
-    const win = FakeBrowserWindow.instances[0]!;
-    expect(win.options.webPreferences).toEqual(buildWebPreferences(PRELOAD_PATH));
-    expect(win.options.webPreferences.contextIsolation).toBe(true);
-    expect(win.options.webPreferences.sandbox).toBe(true);
-    expect(win.options.webPreferences.nodeIntegration).toBe(false);
-    expect(win.options.webPreferences.webviewTag).toBe(false);
     expect(win.options).toMatchObject({
       title: APP_TITLE,
       width: 1366,

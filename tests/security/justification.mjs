@@ -1,0 +1,43 @@
+// The justification rule for electronegativity findings, kept apart so it is unit-tested.
+//
+// A finding above LOW is accepted only when the source names it and says why, in a comment
+// on the finding's line or in the comment block directly above it:
+//
+//   // electronegativity-safe(PRELOAD_JS_CHECK): the preload exposes four named methods only
+//
+// Several checks may be listed, comma-separated. The reason must be a real sentence
+// (at least 10 characters). A marker without a check id, or for another check, does not count.
+
+const MARKER = /electronegativity-safe\(([A-Z0-9_,\s]+)\):\s*(.+)$/;
+const MIN_REASON = 10;
+
+/** The marker on one line of source, or null. */
+export function parseMarker(line) {
+  const match = MARKER.exec(line);
+  if (!match) return null;
+  const checks = match[1].split(',').map((c) => c.trim()).filter(Boolean);
+  const reason = match[2].replace(/\*\/\s*$/, '').trim();
+  if (checks.length === 0 || reason.length < MIN_REASON) return null;
+  return { checks, reason };
+}
+
+function isCommentLine(line) {
+  const t = line.trim();
+  return t.startsWith('//') || t.startsWith('/*') || t.startsWith('*');
+}
+
+/**
+ * The reason given for `checkId` at 1-based `line` of `source`, or null when unjustified.
+ * Looks at the line itself, then upwards through the contiguous comment lines above it.
+ */
+export function findJustification(source, line, checkId) {
+  const lines = source.split(/\r?\n/);
+  const candidates = [];
+  if (line >= 1 && line <= lines.length) candidates.push(lines[line - 1]);
+  for (let i = line - 2; i >= 0 && isCommentLine(lines[i]); i--) candidates.push(lines[i]);
+  for (const text of candidates) {
+    const marker = parseMarker(text);
+    if (marker && marker.checks.includes(checkId)) return marker.reason;
+  }
+  return null;
+}
