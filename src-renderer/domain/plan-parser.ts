@@ -623,6 +623,12 @@ function cleanRecipient(s: string): string {
   return s.replace(/^[-–—•+*]\s*/u, '').replace(/\s*[;.,]+$/u, '').trim();
 }
 
+/** Signature block lines: titles in capitals, "(Đã ký)", a person's name. */
+function isSignatureLike(l: Line): boolean {
+  if (l.marker.kind !== 'none' || l.full.length > 80) return false;
+  return isAllCaps(l.full) || (!/\d/.test(l.full) && !/[.;:!?]$/.test(l.full));
+}
+
 function parseClosing(paras: readonly Para[], warnings: string[]): ClosingResult {
   const closingParts: Para[] = [];
   const recipients: string[] = [];
@@ -630,8 +636,16 @@ function parseClosing(paras: readonly Para[], warnings: string[]): ClosingResult
   let inClosing = true;
   let seenRecipients = false;
 
-  for (const p of paras) {
+  const stop = (pi: number, what: string): void => {
+    // Most likely a second document pasted after this one's signature: not this plan's.
+    warnings.push(`Bỏ qua ${paras.length - pi} đoạn sau phần ký của kế hoạch, từ “${snippetStart(what)}”.`);
+  };
+  paragraphs: for (const [pi, p] of paras.entries()) {
     if (inClosing && !isRecipientsStart(p.full) && !isSignatureStart(p)) {
+      if (p.marker.kind === 'roman') {
+        stop(pi, p.full);
+        break;
+      }
       closingParts.push(p);
       continue;
     }
@@ -654,7 +668,11 @@ function parseClosing(paras: readonly Para[], warnings: string[]): ClosingResult
             !isAllCaps(l.full) &&
             ((ci === 0 && lineCells.length > 1) || /;$/.test(l.full) || /^Lưu\b/u.test(l.full)));
         if (isRecipient) recipients.push(cleanRecipient(l.full));
-        else signature.push(l.full);
+        else if (isSignatureLike(l)) signature.push(l.full);
+        else {
+          stop(pi, l.full);
+          break paragraphs;
+        }
       }
     }
   }

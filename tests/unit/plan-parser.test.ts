@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '@domain/plan-parser';
+import { trackableItems, walkPlan } from '@domain/plan-tree';
+import type { ParsedPlan, PlanNode } from '@domain/plan-types';
+
+const SEED_PATH = resolve(import.meta.dirname, '../../resources/plans/ke-hoach-63-KH-LDLD.md');
+const seed = readFileSync(SEED_PATH, 'utf8');
+const plan = parsePlan(seed);
+
+function items(p: ParsedPlan): PlanNode[] {
+  const out: PlanNode[] = [];
+  walkPlan(p, (n) => {
+    if (n.kind === 'item' || n.kind === 'subitem') out.push(n);
+  });
+  return out;
+}
+
+const SEED_ITEM_IDS = [
+  'I.1', 'I.2', 'I.3', 'I.4',
+  'II.1',
+  'III.1.1', 'III.1.2', 'III.1.3', 'III.1.4', 'III.1.5', 'III.1.6', 'III.1.7', 'III.1.8',
+  'III.2.1', 'III.2.2', 'III.2.3', 'III.2.4', 'III.2.5', 'III.2.6',
+  'III.3.1', 'III.3.2', 'III.3.3',
+  'III.4.1', 'III.4.2',
+  'III.5.1', 'III.5.2', 'III.5.3',
+  'III.6.1', 'III.6.2', 'III.6.3',
+  'IV.1', 'IV.2', 'IV.3',
+];
+
+describe('parsePlan on the seed (Kế hoạch 63/KH-LĐLĐ)', () => {
+  it('reads the header; the seed has no issuing or parent body', () => {
+    expect(plan.header.issuingBody).toBeNull();
+    expect(plan.header.parentBody).toBeNull();
+    expect(plan.header.number).toBe('63/KH-LĐLĐ');
+    expect(plan.header.placeAndDate).toBe('Huyện DMC, ngày tháng 8 năm 2024');
+    expect(plan.header.documentType).toBe('KẾ HOẠCH');
+    expect(plan.header.title).toMatch(/^Thực hiện Chương trình hành động số 01-CTHĐ\/ĐĐTLĐ của Đảng đoàn/);
+    expect(plan.header.title).toMatch(/xây dựng đất nước ta ngày càng phồn vinh, hạnh phúc”$/);
+    expect(plan.header.title).not.toContain('*');
+    expect(plan.header.preamble).toMatch(/^Thực hiện Kế hoạch số 107\/KH-LĐLĐ, ngày 14\/8\/2024/);
+    expect(plan.header.preamble).toMatch(/xây dựng kế hoạch thực hiện như sau:$/);
+    expect(plan.header.implements).toEqual([
+      'Chương trình hành động số 01-CTHĐ/ĐĐTLĐ',
+      'Chương trình hành động số 233-CTr/TU',
+      'Nghị quyết số 43-NQ/TW, ngày 24/11/2023',
+      'Kế hoạch số 107/KH-LĐLĐ, ngày 14/8/2024',
+    ]);
+  });
+
+  it('finds sections I–IV whatever their heading level and bold', () => {
+    expect(plan.sections.map((s) => [s.id, s.kind, s.label, s.text, s.trackable])).toEqual([
+      ['I', 'section', 'I', 'MỤC ĐÍCH, YÊU CẦU', false],
+      ['II', 'section', 'II', 'MỤC TIÊU', false],
+      ['III', 'section', 'III', 'NHIỆM VỤ VÀ GIẢI PHÁP', false],
+      ['IV', 'section', 'IV', 'TỔ CHỨC THỰC HIỆN', false],
+    ]);
+  });
+
+  it('finds task groups III.1–III.6 with their titles', () => {
+    const groups = plan.sections[2]!.children;
+    expect(groups.every((g) => g.kind === 'group' && !g.trackable)).toBe(true);
+    expect(groups.map((g) => [g.id, g.label, g.text.split(' ').slice(0, 6).join(' ')])).toEqual([
+      ['III.1', '1', 'Tăng cường tuyên truyền, giáo dục'],
+      ['III.2', '2', 'Tham gia xây dựng, hoàn thiện'],
+      ['III.3', '3', 'Tham gia đào tạo, bồi dưỡng'],
+      ['III.4', '4', 'Đổi mới tổ chức và hoạt'],
+      ['III.5', '5', 'Phát huy vai trò nòng cốt'],
+      ['III.6', '6', 'Nâng cao chất lượng và đẩy'],
+    ]);
+    expect(groups[1]!.text).toBe(
+      'Tham gia xây dựng, hoàn thiện chính sách, pháp luật bảo đảm quyền, lợi ích hợp pháp, chính đáng của CNLĐ; phát triển đa dạng, hiệu quả các hoạt động chăm lo đời sống vật chất, tinh thần cho đoàn viên, CNLĐ',
+    );
+    expect(groups[0]!.text.endsWith('tự tôn dân tộc cho công nhân lao động')).toBe(true);
+  });
+
+  it('lists all 33 items in order, with position ids', () => {
+    const all = items(plan);
+    expect(all).toHaveLength(33);
+    expect(all.map((n) => n.id)).toEqual(SEED_ITEM_IDS);
+    expect(all.every((n) => n.kind === 'item' && n.label === null && n.children.length === 0)).toBe(true);
+  });
+
+  it('makes the items of III and IV trackable, and only those', () => {
+    const tracked = trackableItems(plan).map((n) => n.id);
+    expect(tracked).toEqual(SEED_ITEM_IDS.filter((id) => id.startsWith('III.') || id.startsWith('IV.')));
+    expect(tracked).toHaveLength(28);
+  });
+
+  it('keeps the reporting duty as IV.3, trackable', () => {
+    const iv3 = plan.sections[3]!.children[2]!;
+    expect(iv3).toEqual({
+      id: 'IV.3',
+      kind: 'item',
+      label: null,
+      text: 'Báo cáo kết quả thực hiện về Liên đoàn Lao động tỉnh (qua Ban Tuyên giáo - Nữ công) định kỳ 6 tháng, năm theo quy định.',
+      trackable: true,
+      children: [],
+    });
+  });
+
+  it('makes the paragraph that lost its bullet an item of its own in III.1', () => {
+    const item = plan.sections[2]!.children[0]!.children[3]!;
+    expect(item.id).toBe('III.1.4');
+    expect(item.text).toMatch(/^Các Công đoàn cơ sở thực hiện tốt chức năng giám sát việc thực hiện Luật Thực hiện dân chủ ở cơ sở;/);
+    expect(item.text).toMatch(/sự gắn kết giữa người lao động với tổ chức công đoàn\.$/);
+    expect(item.trackable).toBe(true);
+  });
+
+  it('takes II. MỤC TIÊU as the paragraph item II.1, not trackable', () => {
+    const ii1 = plan.sections[1]!.children[0]!;
+    expect(ii1.id).toBe('II.1');
+    expect(ii1.kind).toBe('item');
+    expect(ii1.trackable).toBe(false);
+    expect(ii1.text).toMatch(/^Đổi mới mạnh mẽ tổ chức và hoạt động Công đoàn;/);
+  });
+
+  it('joins both page-break splits with one space and says so', () => {
+    const i3 = plan.sections[0]!.children[2]!;
+    expect(i3.text).toContain('Tổng Liên đoàn Lao động Việt Nam, Nghị quyết Đại hội X Công đoàn tỉnh');
+    expect(i3.text.endsWith('Nghị quyết Đại hội X Công đoàn huyện Dương Minh Châu.')).toBe(true);
+    const iii51 = plan.sections[2]!.children[4]!.children[0]!;
+    expect(iii51.text).toContain('Chủ động tham mưu với Đảng lãnh đạo công tác phát triển, nâng cao hiệu quả hoạt động');
+    expect(plan.warnings).toHaveLength(2);
+    expect(plan.warnings[0]).toMatch(/^Đã nối đoạn bị ngắt trang: .*Lao động Việt” \+ “Nam, Nghị quyết/);
+    expect(plan.warnings[1]).toMatch(/^Đã nối đoạn bị ngắt trang: .*công tác phát” \+ “triển, nâng cao/);
+  });
+
+  it('keeps the closing, recipients and signature out of the items', () => {
+    expect(plan.closing).toMatch(/^Trên đây là Kế hoạch thực hiện Chương trình hành động số 01-CTHĐ\/ĐĐTLĐ/);
+    expect(plan.closing).toMatch(/của Ban Thường vụ Liên đoàn Lao động huyện\.\/\.$/);
+    expect(plan.closing).not.toContain('*');
+    expect(plan.recipients).toEqual([
+      'TT LĐLĐ tỉnh',
+      'Ban TG-NC LĐLĐ tỉnh',
+      'TT Huyện ủy',
+      'Ban Dân vận Huyện ủy',
+      'Ban Tuyên giáo Huyện ủy',
+      'Các công đoàn cơ sở',
+      'Website LĐLĐ huyện',
+      'Lưu: VP',
+    ]);
+    expect(plan.signature).toEqual(['TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH']);
+    const texts = items(plan).map((n) => n.text);
+    for (const t of texts) {
+      expect(t).not.toMatch(/^(Trên đây là|Nơi nhận|TT LĐLĐ tỉnh|TM\. BAN|PHÓ CHỦ TỊCH|Lưu)/);
+      expect(t).not.toMatch(/[*#]/);
+    }
+  });
+
+  it('stores NFC text with typographic quotes kept', () => {
+    walkPlan(plan, (n) => {
+      expect(n.text).toBe(n.text.normalize('NFC'));
+    });
+    expect(plan.sections[2]!.children[0]!.children[1]!.text).toContain(
+      '“Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”',
+    );
+  });
+
+  // The expected texts are derived from the seed by a separate, deliberately naive route: split on
+  // blank lines, keep the body between the first section heading and "Trên đây là", drop headings,
+  // strip "- " and asterisks, and glue a paragraph that does not end a sentence to the next.
+  it('keeps every item word for word', () => {
+    const paragraphs = seed.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const start = paragraphs.findIndex((p) => /^#+\s*I\./.test(p));
+    const end = paragraphs.findIndex((p) => p.startsWith('Trên đây là'));
+    const expected: string[] = [];
+    let open = false;
+    for (const p of paragraphs.slice(start, end)) {
+      if (p.startsWith('#')) {
+        open = false;
+        continue;
+      }
+      const text = p.replace(/^- /, '').replace(/\*/g, '').replace(/\s+/g, ' ').trim();
+      if (open) expected[expected.length - 1] += ` ${text}`;
+      else expected.push(text);
+      open = !/[.;:!?”…]$/.test(text);
+    }
+    expect(expected).toHaveLength(33);
+    expect(items(plan).map((n) => n.text)).toEqual(expected);
+  });
+});
+
+describe('parsePlan on other input', () => {
+  it('parses the seed in NFD to the identical NFC tree', () => {
+    const nfd = seed.normalize('NFD');
+    expect(nfd).not.toBe(seed);
+    expect(parsePlan(nfd)).toEqual(plan);
+  });
+
+  it('parses the seed with Windows line endings to the identical tree', () => {
+    expect(parsePlan(seed.replace(/\n/g, '\r\n'))).toEqual(plan);
+  });
+
+  it('gives an empty plan with warnings for empty or garbage input, never throwing', () => {
+    for (const input of ['', '   \n\n\t', 'asdf qwer zxcv', '#### **', '- - -\n***\n___', '\u0000\uffff\ud800', '1.\n\n2.\n']) {
+      const p = parsePlan(input);
+      expect(p.warnings.length).toBeGreaterThan(0);
+      expect(items(p)).toEqual([]);
+      expect(trackableItems(p)).toEqual([]);
+    }
+    expect(parsePlan('').sections).toEqual([]);
+    expect(parsePlan(undefined as unknown as string).warnings).toEqual(['Văn bản trống.']);
+    expect(parsePlan(null as unknown as string).sections).toEqual([]);
+  });
+
+  it('survives random and huge input', () => {
+    let seedState = 42;
+    const rnd = (): number => {
+      seedState = (seedState * 1103515245 + 12345) & 0x7fffffff;
+      return seedState / 0x7fffffff;
+    };
+    const alphabet = 'aăâbcdđeêghiklmnoôơpqrstuưvxyIVX0123456789 .,;:-*+#_\\()“”\n\n\t';
+    for (let round = 0; round < 50; round++) {
+      let s = '';
+      const len = Math.floor(rnd() * 2000);
+      for (let i = 0; i < len; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+      expect(() => parsePlan(s)).not.toThrow();
+    }
+    const huge = seed.repeat(40) + '*'.repeat(100_000) + '_'.repeat(100_000) + '- '.repeat(50_000);
+    const started = Date.now();
+    const p = parsePlan(huge);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The first copy's closing ends the plan; the rest is reported, not appended to the signature.
+    expect(p.sections).toHaveLength(4);
+    expect(items(p)).toHaveLength(33);
+    expect(p.signature).toEqual(['TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH']);
+    expect(p.warnings.some((w) => w.startsWith('Bỏ qua'))).toBe(true);
+  });
+
+  it('trusts numbering over heading levels and strips markdown', () => {
+    const p = parsePlan(
+      [
+        '# I. MỤC ĐÍCH',
+        '',
+        '###### - not a bullet but text',
+        '',
+        '##### **II. NHIỆM VỤ**',
+        '',
+        '# **1.** Nhóm một',
+        '',
+        '- ***Tổ chức*** hội nghị `quán triệt` [Nghị quyết](https://example.org) \\*đặc biệt\\*.',
+        '',
+        'III. TỔ CHỨC THỰC HIỆN',
+        '',
+        '• Báo cáo __kết quả__ định kỳ.  ',
+      ].join('\n'),
+    );
+    expect(p.sections.map((s) => s.text)).toEqual(['MỤC ĐÍCH', 'NHIỆM VỤ', 'TỔ CHỨC THỰC HIỆN']);
+    expect(p.sections[1]!.children[0]!.text).toBe('Nhóm một');
+    expect(p.sections[1]!.children[0]!.children[0]!.text).toBe(
+      'Tổ chức hội nghị quán triệt Nghị quyết *đặc biệt*.',
+    );
+    expect(p.sections[2]!.children[0]!.text).toBe('Báo cáo kết quả định kỳ.');
+    expect(trackableItems(p).map((n) => n.id)).toEqual(['II.1.1', 'III.1']);
+  });
+
+  it('falls back to the numerals III and IV when no section title says what is tracked', () => {
+    const p = parsePlan('I. A\n- một.\nII. B\n- hai.\nIII. C\n- ba.\nIV. D\n- bốn.\nV. E\n- năm.');
+    expect(trackableItems(p).map((n) => n.id)).toEqual(['III.1', 'IV.1']);
+  });
+
+  it('takes arabic numbers as sections when the plan has no Roman numerals', () => {
+    const p = parsePlan('KẾ HOẠCH\nThi đua năm 2025\n1. MỤC ĐÍCH\n- Động viên đoàn viên.\n2. NHIỆM VỤ\n- Phát động thi đua.\n- Khen thưởng.');
+    expect(p.sections.map((s) => [s.id, s.label, s.text])).toEqual([
+      ['I', '1', 'MỤC ĐÍCH'],
+      ['II', '2', 'NHIỆM VỤ'],
+    ]);
+    expect(trackableItems(p).map((n) => n.text)).toEqual(['Phát động thi đua.', 'Khen thưởng.']);
+    expect(p.warnings[0]).toMatch(/La Mã/);
+  });
+
+  it('does not join a lost bullet starting with a capital after an item without final punctuation in a loosely punctuated text', () => {
+    const p = parsePlan('II. NHIỆM VỤ\n- Tổ chức hội nghị\nTuyên truyền trên loa phát thanh\n- Tập huấn cán bộ');
+    expect(items(p).map((n) => n.text)).toEqual([
+      'Tổ chức hội nghị',
+      'Tuyên truyền trên loa phát thanh',
+      'Tập huấn cán bộ',
+    ]);
+    expect(p.warnings).toEqual([]);
+  });
+});
