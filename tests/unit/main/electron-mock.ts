@@ -5,9 +5,10 @@
  * and call resetElectronMock() in beforeEach.
  */
 import { EventEmitter } from 'node:events';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { vi } from 'vitest';
 
-type Listener = (...args: any[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
 
 // One instance per test worker, kept on globalThis: tests that call vi.resetModules() to
 // re-run an entry module would otherwise get a second, unrelated mock.
@@ -58,7 +59,7 @@ function build() {
       FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null,
     );
 
-    readonly options: any;
+    readonly options: BrowserWindowConstructorOptions;
     readonly webContents = new FakeWebContents();
     destroyed = false;
     minimized = false;
@@ -80,7 +81,7 @@ function build() {
     isDestroyed = vi.fn(() => this.destroyed);
     getNormalBounds = vi.fn(() => ({ ...this.bounds }));
 
-    constructor(options: any = {}) {
+    constructor(options: BrowserWindowConstructorOptions = {}) {
       super();
       this.options = options;
       FakeBrowserWindow.instances.push(this);

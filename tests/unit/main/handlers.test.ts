@@ -1,6 +1,7 @@
 import { promises as fsp, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { OpenDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
@@ -70,7 +71,7 @@ describe('file:open', () => {
     await openFiles({}, ctx);
     const filters = [{ name: 'Excel', extensions: ['xlsx', 'xls'] }];
     await openFiles({ multiple: true, filters }, ctx);
-    const calls = electron.dialog.showOpenDialog.mock.calls as unknown as [[unknown, any], [unknown, any]];
+    const calls = electron.dialog.showOpenDialog.mock.calls as unknown as [[unknown, OpenDialogOptions], [unknown, OpenDialogOptions]];
     const [[parent1, single], [, multi]] = calls;
     expect(parent1).toBe(ctx.window);
     expect(single.properties).toEqual(['openFile']);

@@ -1,4 +1,4 @@
-import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions, MessageBoxOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
@@ -83,7 +83,7 @@ describe('about dialog', () => {
     electron.app.getVersion.mockReturnValue('0.1.0');
     const win = new FakeBrowserWindow();
     await showAboutDialog(win as never);
-    const [parent, options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, any];
+    const [parent, options] = electron.dialog.showMessageBox.mock.calls[0] as unknown as [unknown, MessageBoxOptions];
     expect(parent).toBe(win);
     expect(options.message).toBe('Sổ Kế hoạch Công đoàn');
     expect(options.detail).toContain('Phiên bản 0.1.0');
