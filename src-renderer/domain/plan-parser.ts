@@ -108,7 +108,8 @@ export function cleanInline(input: string): string {
 }
 
 function classify(text: string): { marker: Marker; body: string } {
-  let m = ROMAN_RE.exec(text);
+  // "V/v …" (về việc) is the subject line of an official letter, not section V.
+  let m = /^V\/v\b/u.test(text) ? null : ROMAN_RE.exec(text);
   if (m && m[1]) return { marker: { kind: 'roman', label: m[1] }, body: (m[2] ?? '').trim() };
   m = DOTTED_RE.exec(text);
   if (m) {
@@ -708,11 +709,18 @@ function emptyPlan(warnings: string[]): ParsedPlan {
   };
 }
 
+// Vertical tab and form feed come from Word's manual line and page breaks; other control
+// characters from broken files. Matching them is the point, hence the lint exceptions.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS_RE = /\r\n?|[\u2028\u2029\u000b\u000c\u0085]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_RE = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+
 function normalizeInput(text: string): string {
   return toNfc(text)
-    .replace(/\r\n?|[\u2028\u2029\u000b\u000c\u0085]/g, '\n')
+    .replace(LINE_BREAKS_RE, '\n')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+    .replace(CONTROL_RE, '')
     .replace(/\u00a0/g, ' ');
 }
 

@@ -256,6 +256,12 @@ describe('parsePlan on other input', () => {
     expect(trackableItems(p).map((n) => n.id)).toEqual(['II.1.1', 'III.1']);
   });
 
+  it('does not take "V/v …" (về việc) for section V', () => {
+    const p = parsePlan('Số: 5/KH-CĐ\nV/v tổ chức hội nghị\nI. NHIỆM VỤ\n- Tổ chức hội nghị.');
+    expect(p.sections.map((s) => s.label)).toEqual(['I']);
+    expect(p.header.number).toBe('5/KH-CĐ');
+  });
+
   it('falls back to the numerals III and IV when no section title says what is tracked', () => {
     const p = parsePlan('I. A\n- một.\nII. B\n- hai.\nIII. C\n- ba.\nIV. D\n- bốn.\nV. E\n- năm.');
     expect(trackableItems(p).map((n) => n.id)).toEqual(['III.1', 'IV.1']);

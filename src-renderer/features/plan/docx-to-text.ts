@@ -140,7 +140,7 @@ export function htmlToPlanText(html: string): string {
       frame.label = String(frame.count);
       return `${frame.label}. `;
     }
-    if (frame.parentLabel && /^\d+(\.\d+)*$/.test(frame.parentLabel) && frame.parentLabel.split('.').length < 2) {
+    if (frame.parentLabel && /^\d+$/.test(frame.parentLabel)) {
       frame.label = `${frame.parentLabel}.${frame.count}`;
       return `${frame.label}. `;
     }
@@ -187,7 +187,7 @@ export function htmlToPlanText(html: string): string {
           const parent = lists[lists.length - 1];
           lists.push({
             ordered: tag === 'ol',
-            count: tag === 'ol' && lists.length === 0 ? 0 : 0,
+            count: 0,
             parentLabel: parent && parent.ordered ? parent.label : null,
             parentRoman: parent ? parent.roman : false,
             label: null,
