@@ -9,8 +9,10 @@ import type { App, Session, WebContents } from 'electron';
 import { filePathOf, isAppPageUrl, isPathInside, safeUrl, type AppPages } from './app-pages';
 
 /**
- * Same policy as the <meta> tag in src-renderer/index.html. Sent as a header too, because a
- * header also covers responses the meta tag cannot (workers, frame-ancestors).
+ * Same policy as the <meta> tag in src-renderer/index.html (a unit test keeps them equal).
+ * Sent as a header too: a header also covers what a meta tag cannot (frame-ancestors,
+ * workers) and the dev server's responses. Chromium may not run onHeadersReceived for
+ * file:// loads, which is why the meta tag stays the primary policy for the built app.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,7 +1,7 @@
 /**
  * The main window. This is the ONLY place webPreferences are set (the app has one window).
  */
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { join } from 'node:path';
 import type { AppPages } from './app-pages';
 import { MIN_SIZE, type WindowStateStore } from './window-state';
@@ -57,6 +57,8 @@ export function createMainWindow(pages: AppPages, stateStore: WindowStateStore):
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // No DevTools (nor their shortcut) in the packaged app.
+      devTools: !app.isPackaged,
     },
   });
   ourWindows.add(win);

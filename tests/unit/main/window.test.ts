@@ -50,6 +50,7 @@ describe('createMainWindow', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: true,
     });
     expect(win.options).toMatchObject({
       title: APP_TITLE,
@@ -62,6 +63,12 @@ describe('createMainWindow', () => {
     });
     expect(APP_TITLE).toBe('Sổ Kế hoạch Công đoàn');
     expect(PRELOAD_PATH.endsWith(join('preload', 'index.js'))).toBe(true);
+  });
+
+  it('turns DevTools off in the packaged app', () => {
+    electron.app.isPackaged = true;
+    createMainWindow(pages, store({ width: 1366, height: 768, isMaximized: false }));
+    expect(FakeBrowserWindow.instances[0]!.options.webPreferences?.devTools).toBe(false);
   });
 
   it('reads the state with the displays work areas and tracks the window', () => {
