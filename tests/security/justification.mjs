@@ -32,12 +32,16 @@ function isCommentLine(line) {
  */
 export function findJustification(source, line, checkId) {
   const lines = source.split(/\r?\n/);
-  const candidates = [];
-  if (line >= 1 && line <= lines.length) candidates.push(lines[line - 1]);
-  for (let i = line - 2; i >= 0 && isCommentLine(lines[i]); i--) candidates.push(lines[i]);
-  for (const text of candidates) {
-    const marker = parseMarker(text);
-    if (marker && marker.checks.includes(checkId)) return marker.reason;
+  if (line >= 1 && line <= lines.length) {
+    const inline = parseMarker(lines[line - 1]);
+    if (inline && inline.checks.includes(checkId)) return inline.reason;
+  }
+  for (let i = line - 2; i >= 0 && isCommentLine(lines[i]); i--) {
+    const marker = parseMarker(lines[i]);
+    if (!marker || !marker.checks.includes(checkId)) continue;
+    // A reason may continue on the comment lines below the marker.
+    const more = lines.slice(i + 1, line - 1).map((l) => l.trim().replace(/^(\/\/|\/\*+|\*\/?)\s*/, '').replace(/\*\/$/, '').trim());
+    return [marker.reason, ...more].filter(Boolean).join(' ');
   }
   return null;
 }

@@ -34,7 +34,7 @@ describe('justification markers', () => {
       'const b = 2;',
       'nodeIntegration: true,',
     ].join('\n');
-    expect(findJustification(source, 4, 'PRELOAD_JS_CHECK')).toBe('reviewed, exposes named methods only');
+    expect(findJustification(source, 4, 'PRELOAD_JS_CHECK')).toBe('reviewed, exposes named methods only (more explanation)');
     expect(findJustification(source, 4, 'SANDBOX_JS_CHECK')).toBeNull();
     expect(findJustification(source, 6, 'SANDBOX_JS_CHECK')).toBe('inline reason for this line');
     expect(findJustification(source, 9, 'NODE_INTEGRATION_JS_CHECK')).toBeNull();
