@@ -17,7 +17,7 @@ export function ContextBar({ data }: { data: ShellData }) {
   const kinds = activePlan.periodConfig.kinds;
 
   return (
-    <div className="context-bar" role="group" aria-label="Đơn vị và kỳ báo cáo">
+    <div className="context-bar" role="group" aria-label="Phạm vi số liệu">
       <div className="field-inline">
         <label htmlFor={ids.unit}>Đơn vị</label>
         <select id={ids.unit} value={data.ownUnit.code} onChange={() => undefined}>

@@ -21,8 +21,8 @@ export function SettingsScreen({ data }: { data: ShellData }) {
     <div className="settings">
       <h1 className="screen-title">Cài đặt</h1>
       <div className="settings-columns">
-        <OwnUnitForm key={`${data.ownUnit.code}|${data.ownUnit.updatedAt}`} unit={data.ownUnit} />
-        <PeriodConfigForm key={`${data.activePlan.id}|${data.activePlan.updatedAt}`} plan={data.activePlan} year={data.currentYear} />
+        <OwnUnitForm unit={data.ownUnit} />
+        <PeriodConfigForm key={data.activePlan.id} plan={data.activePlan} year={data.currentYear} />
       </div>
       <p className="app-version">
         Sổ Kế hoạch Công đoàn{version ? ` – phiên bản ${version}` : ''} · Dữ liệu lưu trên máy này, không gửi đi đâu.
