@@ -1,7 +1,31 @@
 /**
- * "Thêm kế hoạch": paste a plan's text or choose a .docx, preview and correct the parsed tree,
- * then save it as a new plan. (Placeholder body; the full dialog lands shortly.)
+ * "Thêm kế hoạch": an officer pastes a plan's text or chooses a .docx (step 1), checks and
+ * corrects the parsed tree as an outline (step 2), then saves it as a new plan.
+ *
+ * The dialog owns only what the screen is doing (text, the outline being edited); nothing is
+ * stored until "Lưu kế hoạch", which calls the single `addPlan` operation. The parent is
+ * expected to close the dialog from `onSaved`.
  */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { parsePlan } from '@domain/plan-parser';
+import {
+  buildTree,
+  countOutline,
+  flattenPlan,
+  normalizeOutline,
+  outlineIds,
+  relabelHeadings,
+  type OutlineRow,
+} from '@domain/plan-edit';
+import type { ParsedPlan, PlanHeader } from '@domain/plan-types';
+import { OperationError } from '../../db/errors';
+import { addPlan } from '../../db/operations';
+import { ContentStep } from './ContentStep';
+import { PreviewStep } from './PreviewStep';
+import { trapTab, useModalIsolation, usePortalElement } from './use-modal';
+import './plan-import.css';
+
 export interface PlanImportDialogProps {
   open: boolean;
   onClose: () => void;
@@ -9,13 +33,279 @@ export interface PlanImportDialogProps {
 }
 
 export function PlanImportDialog(props: PlanImportDialogProps) {
-  if (!props.open) return null;
+  // Mounted only while open, so every opening starts from a clean state.
+  return props.open ? <OpenPlanImportDialog onClose={props.onClose} onSaved={props.onSaved} /> : null;
+}
+
+/** The header fields the officer can correct in the preview. */
+export interface HeaderDraft {
+  issuingBody: string;
+  number: string;
+  title: string;
+  placeAndDate: string;
+  /** One document per line. */
+  implements: string;
+}
+
+function headerDraftOf(header: PlanHeader): HeaderDraft {
+  return {
+    issuingBody: header.issuingBody ?? '',
+    number: header.number ?? '',
+    title: header.title ?? '',
+    placeAndDate: header.placeAndDate ?? '',
+    implements: header.implements.join('\n'),
+  };
+}
+
+function headerFromDraft(base: PlanHeader, draft: HeaderDraft): PlanHeader {
+  const orNull = (s: string): string | null => s.normalize('NFC').trim() || null;
+  return {
+    ...base,
+    issuingBody: orNull(draft.issuingBody),
+    number: orNull(draft.number),
+    title: orNull(draft.title),
+    placeAndDate: orNull(draft.placeAndDate),
+    implements: draft.implements
+      .split('\n')
+      .map((line) => line.normalize('NFC').trim())
+      .filter(Boolean),
+  };
+}
+
+interface Preview {
+  /** The text it was parsed from: analysing the same text again keeps the officer's edits. */
+  text: string;
+  parsed: ParsedPlan;
+  rows: OutlineRow[];
+  /** Earlier outlines, for "Hoàn tác". */
+  history: OutlineRow[][];
+  header: HeaderDraft;
+  edited: boolean;
+}
+
+function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 'open'>) {
+  const portal = usePortalElement();
+  useModalIsolation(portal);
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+
+  const [step, setStep] = useState<1 | 2>(1);
+  const [text, setText] = useState('');
+  const [source, setSource] = useState<{ kind: 'paste' } | { kind: 'docx'; fileName: string }>({ kind: 'paste' });
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [activate, setActivate] = useState(true);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+
+  const hasUnsaved = text.trim() !== '' || (preview?.edited ?? false);
+
+  const requestClose = useCallback(() => {
+    if (saving) return;
+    if (hasUnsaved) setConfirmingClose(true);
+    else onClose();
+  }, [hasUnsaved, onClose, saving]);
+
+  const analyse = () => {
+    if (!text.trim()) return;
+    if (!preview || preview.text !== text) {
+      const parsed = parsePlan(text);
+      setPreview({
+        text,
+        parsed,
+        rows: normalizeOutline(flattenPlan(parsed.sections)),
+        history: [],
+        header: headerDraftOf(parsed.header),
+        edited: false,
+      });
+    }
+    setSaveError(null);
+    setStep(2);
+  };
+
+  const changeRows = (next: OutlineRow[]) => {
+    setPreview((p) => {
+      if (!p || next === p.rows) return p;
+      return { ...p, rows: relabelHeadings(normalizeOutline(next)), history: [...p.history, p.rows].slice(-50), edited: true };
+    });
+    setSaveError(null);
+  };
+
+  const undo = () => {
+    setPreview((p) => {
+      const previous = p?.history[p.history.length - 1];
+      if (!p || !previous) return p;
+      return { ...p, rows: previous, history: p.history.slice(0, -1) };
+    });
+  };
+
+  const changeHeader = (header: HeaderDraft) => {
+    setPreview((p) => (p ? { ...p, header, edited: true } : p));
+  };
+
+  const save = async (rows: OutlineRow[]) => {
+    if (!preview || saving) return;
+    if (countOutline(rows).trackable === 0) {
+      setSaveError(
+        'Chưa lưu được: kế hoạch chưa có mục nào được đánh dấu “Theo dõi”. Hãy đánh dấu ít nhất một mục cần theo dõi rồi lưu lại.',
+      );
+      return;
+    }
+    const plan: ParsedPlan = {
+      ...preview.parsed,
+      header: headerFromDraft(preview.parsed.header, preview.header),
+      sections: buildTree(rows),
+    };
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const planId = await addPlan({
+        plan,
+        source: source.kind,
+        ...(source.kind === 'docx' ? { fileName: source.fileName } : {}),
+        activate,
+      });
+      onSaved(planId);
+    } catch (error) {
+      setSaveError(
+        error instanceof OperationError
+          ? `Không lưu được kế hoạch: ${error.message}`
+          : `Không lưu được kế hoạch (${error instanceof Error ? error.message : String(error)}). Hãy thử lại.`,
+      );
+      setSaving(false);
+    }
+  };
+
+  // Esc is heard on the document, so it works even when focus was on a control that an edit
+  // removed. An Esc that a control inside already handled (a row's editor) is left alone.
+  useEffect(() => {
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (confirmingClose) setConfirmingClose(false);
+      else requestClose();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [confirmingClose, requestClose]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    trapTab(event, confirmingClose ? confirmRef.current : dialogRef.current);
+  };
+
+  const ids = useMemo(() => (preview ? outlineIds(preview.rows) : []), [preview]);
+
+  return createPortal(
+    <div className="pi-backdrop" onKeyDown={onKeyDown}>
+      <div
+        ref={dialogRef}
+        className="pi-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-busy={saving}
+      >
+        <div className="pi-layer" inert={confirmingClose}>
+          <header className="pi-header">
+            <h2 id={titleId} className="pi-title">
+              Thêm kế hoạch
+            </h2>
+            <ol className="pi-steps" aria-label="Các bước">
+              <li aria-current={step === 1 ? 'step' : undefined}>1. Nội dung</li>
+              <li aria-current={step === 2 ? 'step' : undefined}>2. Xem trước và chỉnh sửa</li>
+            </ol>
+          </header>
+          {step === 1 ? (
+            <ContentStep
+              text={text}
+              onTextChange={(value) => {
+                setText(value);
+                if (!value.trim()) setSource({ kind: 'paste' });
+              }}
+              onFileRead={(fileName, fileText) => {
+                setText(fileText);
+                setSource({ kind: 'docx', fileName });
+              }}
+              sourceFileName={source.kind === 'docx' ? source.fileName : null}
+              onAnalyse={analyse}
+              onCancel={requestClose}
+            />
+          ) : preview ? (
+            <PreviewStep
+              preview={preview}
+              ids={ids}
+              onRowsChange={changeRows}
+              onUndo={preview.history.length > 0 ? undo : null}
+              onHeaderChange={changeHeader}
+              activate={activate}
+              onActivateChange={setActivate}
+              saving={saving}
+              saveError={saveError}
+              onBack={() => setStep(1)}
+              onCancel={requestClose}
+              onSave={(rows) => void save(rows)}
+            />
+          ) : null}
+        </div>
+        {confirmingClose ? (
+          <ConfirmDiscard
+            containerRef={confirmRef}
+            onKeep={() => setConfirmingClose(false)}
+            onDiscard={onClose}
+          />
+        ) : null}
+      </div>
+    </div>,
+    portal,
+  );
+}
+
+function ConfirmDiscard({
+  containerRef,
+  onKeep,
+  onDiscard,
+}: {
+  containerRef: React.RefObject<HTMLDivElement | null>;
+  onKeep: () => void;
+  onDiscard: () => void;
+}) {
+  const titleId = useId();
+  const descId = useId();
+  // Give focus back to where the officer was when they chose to keep editing.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="plan-import-title">
-      <h2 id="plan-import-title">Thêm kế hoạch</h2>
-      <button type="button" onClick={props.onClose}>
-        Đóng
-      </button>
+    <div className="pi-confirm-backdrop">
+      <div
+        ref={containerRef}
+        className="pi-confirm"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={descId}
+      >
+        <h3 id={titleId}>Đóng mà không lưu?</h3>
+        <p id={descId}>Nội dung và các chỉnh sửa của kế hoạch này chưa được lưu sẽ bị bỏ.</p>
+        <div className="pi-actions">
+          <button type="button" className="pi-button pi-button-danger" onClick={onDiscard}>
+            Bỏ và đóng
+          </button>
+          <button
+            type="button"
+            className="pi-button pi-button-primary"
+            onClick={onKeep}
+            // Keeping the edits is the safe default for a stray Esc or Enter.
+            autoFocus
+          >
+            Tiếp tục chỉnh sửa
+          </button>
+        </div>
+      </div>
     </div>
   );
 }
