@@ -173,6 +173,7 @@ test('the preview refuses a plan with nothing to track, and Esc asks before disc
   const editor = importer.dialog.getByRole('textbox', { name: 'Nội dung II.1' });
   await expect(editor).toBeFocused();
   await editor.fill('Thiết thực, hiệu quả, tiết kiệm.');
+  await shot(page, 'plan-import-2c-sua-dong');
   await importer.button('Xong').click();
   await expect(importer.row('II.1')).toContainText('Thiết thực, hiệu quả, tiết kiệm.');
 
@@ -222,6 +223,7 @@ test('a file that is not a valid Word document gets a message naming it', async 
   await expect(importer.dialog.getByRole('alert')).toContainText('Tệp “bao-cao.pdf” không phải tệp Word .docx');
   await expect(importer.textArea).toHaveValue('');
   await expect(importer.button('Phân tích')).toBeDisabled();
+  await shot(page, 'plan-import-1b-tep-khong-hop-le');
 });
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/plans');
@@ -240,6 +242,7 @@ test('an officer chooses a Word file and saves the plan it holds', async ({ appP
   await expect(importer.textArea).not.toHaveValue('');
   await importer.button('Phân tích').click();
   await expect(importer.dialog.getByText(/\d+ phần, \d+ nhóm, [1-9]\d* mục theo dõi/)).toBeVisible();
+  await shot(page, 'plan-import-2b-docx-xem-truoc');
   await importer.button('Lưu kế hoạch').click();
   await expect(importer.dialog).toBeHidden();
   await expect(page.getByRole('group').first()).toBeVisible();

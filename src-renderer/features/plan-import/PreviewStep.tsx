@@ -135,13 +135,12 @@ export function PreviewStep(props: PreviewStepProps) {
           <HeaderField label="Số" value={header.number} onChange={(number) => setHeader({ number })} />
           <HeaderField label="Cơ quan ban hành" value={header.issuingBody} onChange={(issuingBody) => setHeader({ issuingBody })} />
           <HeaderField label="Tiêu đề" value={header.title} onChange={(title) => setHeader({ title })} wide />
-          <HeaderField label="Nơi và ngày ban hành" value={header.placeAndDate} onChange={(placeAndDate) => setHeader({ placeAndDate })} wide />
+          <HeaderField label="Nơi và ngày ban hành" value={header.placeAndDate} onChange={(placeAndDate) => setHeader({ placeAndDate })} />
           <HeaderField
             label="Căn cứ (mỗi văn bản một dòng)"
             value={header.implements}
             onChange={(value) => setHeader({ implements: value })}
             multiline
-            wide
           />
         </fieldset>
 
@@ -235,7 +234,7 @@ function HeaderField(props: { label: string; value: string; onChange: (value: st
     <div className={props.wide ? 'pi-field pi-field-wide' : 'pi-field'}>
       <label htmlFor={id}>{props.label}</label>
       {props.multiline ? (
-        <textarea id={id} rows={2} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea id={id} rows={Math.min(4, Math.max(1, props.value.split('\n').length))} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
         <input id={id} type="text" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
       )}
@@ -353,7 +352,10 @@ function OutlineRowView({
           />
           <span aria-hidden="true">Theo dõi</span>
         </label>
-        {editing ? null : (
+        {editing ? (
+          // Keeps the controls in place while "Sửa" is replaced by the editor's own buttons.
+          <span aria-hidden="true" />
+        ) : (
           <button
             ref={editButtonRef}
             type="button"
