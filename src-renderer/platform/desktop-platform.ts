@@ -4,7 +4,8 @@ import { PlatformError, rejectedMessage, type FileFilter, type Platform } from '
 
 /** File names the shell accepts: no folders, no characters Windows forbids. */
 function safeName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
+  const printable = Array.from(name, (ch) => (ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('');
+  const cleaned = printable.replace(/[\\/:*?"<>|]+/g, '_').trim();
   return cleaned.length > 0 ? cleaned.slice(0, 200) : 'tep';
 }
 
