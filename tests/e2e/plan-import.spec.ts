@@ -224,6 +224,11 @@ test('a file that is not a valid Word document gets a message naming it', async 
   await expect(importer.textArea).toHaveValue('');
   await expect(importer.button('Phân tích')).toBeDisabled();
   await shot(page, 'plan-import-1b-tep-khong-hop-le');
+
+  // Nothing typed, nothing to lose: Esc closes at once and focus goes back to the opener.
+  await page.keyboard.press('Escape');
+  await expect(importer.dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Thêm kế hoạch' })).toBeFocused();
 });
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/plans');
