@@ -169,10 +169,9 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
       <PlanImportDialog
         open={dialog === 'plan-import'}
         onClose={closeDialog}
-        onSaved={(planId) => {
-          closeDialog();
-          void setActivePlan(planId);
-        }}
+        // addPlan already activated the plan when the officer asked for it; a plan saved
+        // without activation stays one choice away in the picker.
+        onSaved={() => closeDialog()}
       />
     </div>
   );
