@@ -3,16 +3,19 @@
  * for the selected unit and period, with progress per task group and overall.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
 import { walkPlan } from '@domain/plan-tree';
-import { PlanImportDialog } from '../plan-import/PlanImportDialog';
 import { useSearchStore, useTreeStore, useUiStore, treeKey } from '../../state';
 import type { ShellData } from '../../app/use-shell-data';
 import { PlanTree, type TreeContext } from './PlanTree';
 import { ProgressMeter } from './ProgressMeter';
 import { searchPlan } from './search';
+
+// The import dialog brings the .docx reader (mammoth, most of the app's weight): load it
+// only when an officer opens it, so the checklist starts fast on old office PCs.
+const PlanImportDialog = lazy(() => import('../plan-import/PlanImportDialog').then((m) => ({ default: m.PlanImportDialog })));
 
 function planOptionLabel(p: PlanRecord): string {
   const title = p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title;
@@ -166,13 +169,17 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
         <PlanTree key={`${ownUnit.code}|${period.key}`} sections={plan.plan.sections} ctx={ctx} />
       )}
 
-      <PlanImportDialog
-        open={dialog === 'plan-import'}
-        onClose={closeDialog}
-        // addPlan already activated the plan when the officer asked for it; a plan saved
-        // without activation stays one choice away in the picker.
-        onSaved={() => closeDialog()}
-      />
+      {dialog === 'plan-import' && (
+        <Suspense fallback={<p role="status">Đang mở hộp thoại…</p>}>
+          <PlanImportDialog
+            open
+            onClose={closeDialog}
+            // addPlan already activated the plan when the officer asked for it; a plan saved
+            // without activation stays one choice away in the picker.
+            onSaved={() => closeDialog()}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }
