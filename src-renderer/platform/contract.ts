@@ -14,6 +14,14 @@ export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 /** Most files one open dialog may return. */
 export const MAX_OPEN_FILES = 200;
 
+/** A bare file name: no folder separators, no characters Windows forbids, no control characters. */
+function isPlainFileName(name: string): boolean {
+  for (const ch of name) {
+    if (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch)) return false;
+  }
+  return true;
+}
+
 const fileFilter = z
   .object({
     name: z.string().min(1).max(100),
@@ -31,7 +39,7 @@ export const inputSchemas = {
         .string()
         .min(1)
         .max(200)
-        .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'file name must not contain a path'),
+        .refine(isPlainFileName, 'file name must not contain a path or control characters'),
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_OPEN_FILE_BYTES, 'file too large'),
       filters: z.array(fileFilter).max(10).optional(),
     })
