@@ -9,12 +9,12 @@ import type { App, Session, WebContents } from 'electron';
 import { filePathOf, isAppPageUrl, isPathInside, safeUrl, type AppPages } from './app-pages';
 
 /**
- * Same policy as the <meta> tag in src-renderer/index.html (a unit test keeps them equal).
+ * The <meta> tag's policy in src-renderer/index.html plus frame-ancestors (a unit test keeps them equal).
  * Sent as a header too: a header also covers what a meta tag cannot (frame-ancestors,
  * workers) and the dev server's responses. Chromium may not run onHeadersReceived for
  * file:// loads, which is why the meta tag stays the primary policy for the built app.
  */
-export const CONTENT_SECURITY_POLICY = [
+const META_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -26,8 +26,12 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** The policy of the <meta> tag: Chromium ignores (and warns about) frame-ancestors there. */
+export const META_CONTENT_SECURITY_POLICY = META_DIRECTIVES.join('; ');
+
+export const CONTENT_SECURITY_POLICY = [...META_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
 
 /** Schemes the page may load without touching the network. */
 const LOCAL_SCHEMES = new Set(['file:', 'devtools:', 'blob:', 'data:']);

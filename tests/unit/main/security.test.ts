@@ -8,6 +8,7 @@ vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 import { createAppPages } from '../../../src-main/app-pages';
 import {
   CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
   OFFLINE_SWITCHES,
   guardWebContents,
   hardenAppBeforeReady,
@@ -77,10 +78,11 @@ describe('isAllowedRequestUrl', () => {
 });
 
 describe('CSP', () => {
-  it('is the same policy as the meta tag in src-renderer/index.html', () => {
+  it('is the meta tag of src-renderer/index.html plus frame-ancestors, which only a header can set', () => {
     const html = readFileSync(resolve(__dirname, '../../../src-renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('allows no eval and no remote origin', () => {
