@@ -33,7 +33,10 @@ import {
 
 export const MAX_NOTE_CHARS = 2000;
 
-/** The installation's unit on first run. */
+/** Directory fields of a unit nobody has described yet. */
+const EMPTY_UNIT_DETAILS = { type: null, members: null, contact: '', phone: '' } as const;
+
+/** The installation's unit suggested on first run. */
 export const DEFAULT_OWN_UNIT = {
   code: 'LDLD-DMC',
   name: 'LĐLĐ huyện Dương Minh Châu',
@@ -87,7 +90,7 @@ export async function ensureSeeded(): Promise<boolean> {
       await db.plans.add(planRecord(BUILTIN_PLAN.id, nfcDeep(BUILTIN_PLAN.plan), 'builtin', undefined, t));
     }
     if (!(await db.units.get(DEFAULT_OWN_UNIT.code))) {
-      await db.units.add({ ...DEFAULT_OWN_UNIT, active: true, createdAt: t, updatedAt: t });
+      await db.units.add({ ...DEFAULT_OWN_UNIT, ...EMPTY_UNIT_DETAILS, active: true, createdAt: t, updatedAt: t });
     }
     if (!(await db.settings.get('ownUnitCode'))) await putSetting('ownUnitCode', DEFAULT_OWN_UNIT.code);
     if (!(await db.settings.get('activePlanId'))) await putSetting('activePlanId', BUILTIN_PLAN.id);
@@ -299,7 +302,7 @@ export async function updateOwnUnit(input: OwnUnitInput): Promise<UnitRecord> {
     const old = oldCode ? await db.units.get(oldCode) : undefined;
     const t = now();
     const record: UnitRecord = {
-      ...(old ?? { active: true, createdAt: t }),
+      ...(old ?? { ...EMPTY_UNIT_DETAILS, active: true, createdAt: t }),
       ...next,
       active: true,
       updatedAt: t,

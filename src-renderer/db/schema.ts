@@ -3,22 +3,36 @@
  * Versions are append-only, one file each under ./versions.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { ItemStatusRecord, PlanRecord, SettingRecord, UnitRecord } from './types';
+import type {
+  ActivityRecord,
+  IndicatorAdjustmentRecord,
+  IndicatorTargetRecord,
+  ItemStatusRecord,
+  PlanRecord,
+  SettingRecord,
+  UnitRecord,
+} from './types';
 import { V1_STORES } from './versions/v1';
+import { upgradeToV2, V2_STORES } from './versions/v2';
 
 export const DB_NAME = 'so-ke-hoach';
 
 export type ItemStatusKey = [planId: string, unitCode: string, periodKey: string, itemId: string];
+export type IndicatorKey = [planId: string, unitCode: string, periodKey: string, indicatorCode: string];
 
 export class SoKeHoachDb extends Dexie {
   plans!: EntityTable<PlanRecord, 'id'>;
   units!: EntityTable<UnitRecord, 'code'>;
   itemStatuses!: Table<ItemStatusRecord, ItemStatusKey>;
   settings!: Table<SettingRecord, string>;
+  activities!: EntityTable<ActivityRecord, 'id'>;
+  indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
+  indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(V1_STORES);
-    // Next: this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+    this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
+    // Next: this.version(3).stores(V3_STORES).upgrade(upgradeToV3), in versions/v3.ts.
   }
 }

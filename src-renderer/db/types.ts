@@ -4,6 +4,9 @@
  */
 import type { ParsedPlan } from '@domain/plan-types';
 import type { PeriodConfig, PeriodKind } from '@domain/periods';
+import type { Unit } from '@domain/units';
+import type { Activity, ActivityType } from '@domain/activity';
+import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
 export type Timestamp = string;
@@ -19,34 +22,17 @@ export interface PlanRecord {
   fileName?: string;
   plan: ParsedPlan;
   periodConfig: PeriodConfig;
+  /** The plan's own indicators beyond the standard list (domain/indicators.ts); absent = none. */
+  extraIndicators?: IndicatorDef[];
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
 
-export type UnitLevel = 'province' | 'district' | 'grassroots';
-export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'district', 'grassroots'];
-export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
-  province: 'LĐLĐ tỉnh',
-  district: 'LĐLĐ huyện',
-  grassroots: 'Công đoàn cơ sở (CĐCS)',
-};
+export type { UnitLevel } from '@domain/units';
+export { UNIT_LEVELS, UNIT_LEVEL_LABELS } from '@domain/units';
 
-export interface UnitRecord {
-  /** Short stable code, e.g. "LDLD-DMC"; statuses and (later) activities refer to it. */
-  code: string;
-  name: string;
-  level: UnitLevel;
-  /** The body above it, e.g. "LĐLĐ tỉnh Tây Ninh". */
-  parentName: string;
-  /** Kind of grassroots union (doanh nghiệp, hành chính sự nghiệp…), for the directory. */
-  type?: string;
-  members?: number;
-  contact?: string;
-  phone?: string;
-  active: boolean;
-  createdAt: Timestamp;
-  updatedAt: Timestamp;
-}
+/** A unit of the directory (the own unit is one of them): see domain/units.ts. */
+export type UnitRecord = Unit;
 
 export type ItemStatusValue = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
 export const ITEM_STATUS_VALUES: readonly ItemStatusValue[] = ['chua', 'dang', 'xong', 'khong-ap-dung'];
@@ -79,7 +65,22 @@ export interface SettingValues {
   selectedPeriodKind: PeriodKind;
   /** When ensureSeeded first ran; its presence means the first-run data exists. */
   seededAt: Timestamp;
+  /** When the officer finished the first-run setup (who this installation belongs to). */
+  setupDoneAt: Timestamp;
+  /** The activity type used last, the entry form's default. */
+  lastActivityType: ActivityType;
 }
+
+/**
+ * An activity of the log (domain/activity.ts) as stored, with its folded search text
+ * (activitySearchText) kept beside it so that filtering 50,000 needs no folding at query time.
+ */
+export interface ActivityRecord extends Activity {
+  searchText: string;
+}
+
+export type IndicatorAdjustmentRecord = IndicatorAdjustment;
+export type IndicatorTargetRecord = IndicatorTarget;
 export type SettingKey = keyof SettingValues;
 
 export interface SettingRecord<K extends SettingKey = SettingKey> {

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { db, DB_NAME, SoKeHoachDb } from '../../src-renderer/db';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
+import { V2_STORES } from '../../src-renderer/db/versions/v2';
 
 beforeEach(async () => {
   db.close();
@@ -10,14 +11,28 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 1 with its four tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 2 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['itemStatuses', 'plans', 'settings', 'units']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'activities',
+      'indicatorAdjustments',
+      'indicatorTargets',
+      'itemStatuses',
+      'plans',
+      'settings',
+      'units',
+    ]);
+    expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[planId+date]',
+      '[planId+unitCode]',
+      'planId',
+      'updatedAt',
+    ]);
     expect(db.itemStatuses.schema.primKey.keyPath).toEqual(['planId', 'unitCode', 'periodKey', 'itemId']);
     expect(db.itemStatuses.schema.indexes.map((i) => i.name)).toContain('[planId+unitCode+periodKey]');
-    expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'level']);
+    expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'level', 'name']);
     expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
   });
 
@@ -31,6 +46,18 @@ describe('schema', () => {
     });
   });
 
+  it('version 2 is frozen: its store strings are the shipped ones', () => {
+    expect(V2_STORES).toEqual({
+      plans: '&id, createdAt',
+      units: '&code, level, active, name',
+      itemStatuses: '&[planId+unitCode+periodKey+itemId], [planId+unitCode+periodKey]',
+      settings: '&key',
+      activities: '&id, planId, [planId+unitCode], [planId+date], updatedAt',
+      indicatorAdjustments: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
+      indicatorTargets: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
+    });
+  });
+
   it('a second connection (another window) reads what the first wrote', async () => {
     await db.settings.put({ key: 'activePlanId', value: 'x' });
     const other = new SoKeHoachDb();
@@ -40,5 +67,45 @@ describe('schema', () => {
       other.close();
     }
     expect(await Dexie.exists(DB_NAME)).toBe(true);
+  });
+});
+
+describe('upgrade from version 1', () => {
+  it('keeps every record, fills the directory fields of units and keeps the setup done', async () => {
+    db.close();
+    await db.delete();
+    const v1 = new Dexie(DB_NAME);
+    v1.version(1).stores(V1_STORES);
+    await v1.open();
+    const t = '2025-05-01T00:00:00.000Z';
+    await v1.table('units').bulkAdd([
+      { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh', active: true, createdAt: t, updatedAt: t },
+      { code: 'CDCS-0001', name: 'CĐCS Trường TH Suối Đá', level: 'grassroots', parentName: '', type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false, createdAt: t, updatedAt: t },
+    ]);
+    await v1.table('itemStatuses').add({ planId: 'p', unitCode: 'LDLD-DMC', periodKey: '2025-H1', itemId: 'IV.3', status: 'xong', note: 'Đã gửi', evidence: '', updatedAt: t });
+    await v1.table('settings').bulkAdd([
+      { key: 'seededAt', value: t },
+      { key: 'ownUnitCode', value: 'LDLD-DMC' },
+    ]);
+    v1.close();
+
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
+    expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
+    expect(await db.itemStatuses.count()).toBe(1);
+    expect(await db.settings.get('setupDoneAt')).toEqual({ key: 'setupDoneAt', value: t });
+    expect(await db.activities.count()).toBe(0);
+  });
+
+  it('does not mark the setup done for a version 1 database that was never seeded', async () => {
+    db.close();
+    await db.delete();
+    const v1 = new Dexie(DB_NAME);
+    v1.version(1).stores(V1_STORES);
+    await v1.open();
+    v1.close();
+    await db.open();
+    expect(await db.settings.get('setupDoneAt')).toBeUndefined();
   });
 });
