@@ -1,16 +1,38 @@
 /** The app's frame: header (name, own unit, unit and period), navigation, the current screen. */
 import { useShallow } from 'zustand/react/shallow';
+import type { ReactNode } from 'react';
+import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
+import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { UnitsScreen } from '../features/units/UnitsScreen';
 import { useUiStore, type Screen } from '../state';
 import { ContextBar } from './ContextBar';
 import { ErrorBoundary } from './ErrorBoundary';
-import { useShellData } from './use-shell-data';
+import { useShellData, type ShellData } from './use-shell-data';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'plan', label: 'Kế hoạch' },
+  { screen: 'activities', label: 'Nhật ký' },
+  { screen: 'indicators', label: 'Chỉ tiêu' },
+  { screen: 'units', label: 'Đơn vị' },
   { screen: 'settings', label: 'Cài đặt' },
 ];
+
+function screenView(screen: Screen, data: ShellData): ReactNode {
+  switch (screen) {
+    case 'plan':
+      return <ChecklistScreen data={data} />;
+    case 'activities':
+      return <ActivitiesScreen data={data} />;
+    case 'indicators':
+      return <IndicatorsScreen data={data} />;
+    case 'units':
+      return <UnitsScreen data={data} />;
+    case 'settings':
+      return <SettingsScreen data={data} />;
+  }
+}
 
 export function Shell() {
   const data = useShellData();
@@ -47,7 +69,7 @@ export function Shell() {
       </header>
       <main className="app-main" id="noi-dung">
         <ErrorBoundary key={screen}>
-          {screen === 'plan' ? <ChecklistScreen data={data} /> : <SettingsScreen data={data} />}
+          {screenView(screen, data)}
         </ErrorBoundary>
       </main>
     </div>

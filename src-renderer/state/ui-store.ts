@@ -1,13 +1,20 @@
 /** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
 import { create } from 'zustand';
 
-export type Screen = 'plan' | 'settings';
+export type Screen = 'plan' | 'activities' | 'indicators' | 'units' | 'settings';
 export type DialogName = 'plan-import';
 
-const HASH: Record<Screen, string> = { plan: '#/ke-hoach', settings: '#/cai-dat' };
+const HASH: Record<Screen, string> = {
+  plan: '#/ke-hoach',
+  activities: '#/nhat-ky',
+  indicators: '#/chi-tieu',
+  units: '#/don-vi',
+  settings: '#/cai-dat',
+};
 
 function screenFromHash(hash: string): Screen {
-  return hash === HASH.settings ? 'settings' : 'plan';
+  const found = (Object.keys(HASH) as Screen[]).find((s) => HASH[s] === hash);
+  return found ?? 'plan';
 }
 
 interface UiState {
