@@ -5,3 +5,4 @@ export * from './types';
 export * from './operations';
 export { OperationError } from './errors';
 export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';
+export * from './indicator-ops';
