@@ -1,0 +1,499 @@
+/**
+ * The workbook exchange format ("so-ke-hoach-cong-doan", version 1): the one typed description
+ * of what a unit's report workbook and the blank template hold, shared by the writer
+ * (writer.ts, template.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
+ * Vietnamese and English.
+ *
+ * Pure module: no React, Dexie, Electron, Node or DOM.
+ *
+ * Stability: once released, names here only grow. Never rename a header, a sheet, a machine key
+ * or a status label; add aliases instead. A change a version-1 reader could misread bumps
+ * FORMAT_VERSION, and readers keep accepting every earlier version (see FORMAT.md, "Versioning").
+ *
+ * Where things live (why the reader never depends on position, widths or styles):
+ * - Readable sheets are found by name (accent- and case-insensitive), and when renamed, by their
+ *   header row; columns are found by header text (accent-insensitive, `ColumnDef.header` or one
+ *   of its `aliases`), never by position. The header row is the first row, among the first
+ *   HEADER_SCAN_ROWS, holding the sheet's required headers; rows above it are the official
+ *   document header (printing only).
+ * - Row identity of an activity: the visible narrow last column "Mã dòng" holds the activity's
+ *   UUID. It travels with its row when a person sorts, inserts, deletes or moves rows (a defined
+ *   name per row would not: names point at cells, and sorting moves values, not names). A row
+ *   with an empty "Mã dòng" is a new activity; a UUID seen twice (a copied row) is a new
+ *   activity from its second occurrence on. Plan items are identified by their own id
+ *   ("III.2.4", column "Mã nhiệm vụ"), which is visible and meaningful anyway.
+ * - The machine sheet "_sokh" (veryHidden) holds key/value rows (MACHINE_KEYS): format id and
+ *   version, kind, unit code and level, plan id, number and fingerprint, period key and dates,
+ *   export instant, app version, the number of activity rows written, and which activity
+ *   column carries which indicator code. The readable "Thông tin" sheet repeats the identity for
+ *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
+ */
+import { ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
+import type { IsoDate } from '../domain/periods';
+import type { UnitLevel } from '../domain/units';
+import { fold } from '../domain/vn-text';
+
+// ---------------------------------------------------------------------------------------------
+// Identity and versions.
+
+export const FORMAT_ID = 'so-ke-hoach-cong-doan';
+/** The version this build writes. Readers accept 1..FORMAT_VERSION and refuse anything newer. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * What a workbook is. Version 1 writes 'unit-report' and 'template'; 'consolidated' (a district's
+ * or province's sum of its units) is reserved for a later version and is refused by a v1 reader.
+ */
+export type WorkbookKind = 'unit-report' | 'template';
+export const WORKBOOK_KINDS: readonly WorkbookKind[] = ['unit-report', 'template'];
+/** Kinds a later version will add; named here so nobody reuses the word for something else. */
+export const RESERVED_WORKBOOK_KINDS: readonly string[] = ['consolidated'];
+
+// ---------------------------------------------------------------------------------------------
+// Status of a plan item, as the workbook writes it.
+
+/**
+ * The workbook's own status vocabulary. Codes deliberately equal the database's ItemStatusValue
+ * (src-renderer/db/types.ts: 'chua' | 'dang' | 'xong' | 'khong-ap-dung'), and the labels equal
+ * ITEM_STATUS_LABELS, but this module must stay pure, so the importer maps one to the other
+ * explicitly. Cells hold the Vietnamese label; an empty cell means "no status recorded" (null).
+ */
+export type WorkbookStatus = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
+export const WORKBOOK_STATUSES: readonly WorkbookStatus[] = ['chua', 'dang', 'xong', 'khong-ap-dung'];
+export const WORKBOOK_STATUS_LABELS: Readonly<Record<WorkbookStatus, string>> = Object.freeze({
+  chua: 'Chưa thực hiện',
+  dang: 'Đang thực hiện',
+  xong: 'Đã hoàn thành',
+  'khong-ap-dung': 'Không áp dụng',
+});
+
+/** A status from its label or code, accents, case and extra spaces ignored; null if unknown. */
+export function parseWorkbookStatus(text: string): WorkbookStatus | null {
+  const key = headerKey(text);
+  if (key === '') return null;
+  for (const s of WORKBOOK_STATUSES) if (key === s || key === headerKey(WORKBOOK_STATUS_LABELS[s])) return s;
+  return null;
+}
+
+/** Activity type labels as cells hold them (from domain/activity.ts; read with parseActivityType). */
+export const ACTIVITY_TYPE_CELL_LABELS: readonly string[] = ACTIVITY_TYPES.map((t) => t.label);
+
+// ---------------------------------------------------------------------------------------------
+// The data a workbook carries.
+
+export interface ReportUnit {
+  /** Normalized unit code (domain/units.ts normalizeUnitCode), e.g. "CDCS-0012". */
+  code: string;
+  name: string;
+  level: UnitLevel;
+  /** Name of the body above ('' when unknown). */
+  parentName: string;
+}
+
+export interface ReportPlan {
+  id: string;
+  /** "63/KH-LĐLĐ" ('' when the plan has none). */
+  number: string;
+  title: string;
+  /** planFingerprint() of the plan's items, "fnv1a64:…". */
+  fingerprint: string;
+}
+
+/** In a template made without a period, every field is '' (the reader then reports none). */
+export interface ReportPeriod {
+  /** "2025-H1", "2025-Y", "2025-Q1" (domain/periods.ts periodKey). */
+  key: string;
+  /** "6 tháng đầu năm 2025". */
+  name: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export interface ReportItem {
+  /** Plan item id, e.g. "III.2.4". */
+  id: string;
+  /** Text of the group the item belongs to ('' when none). */
+  groupTitle: string;
+  text: string;
+  status: WorkbookStatus | null;
+  /** Đánh giá. */
+  note: string;
+  /** Minh chứng. */
+  evidence: string;
+  /** Number of the unit's activities in the period linked to this item. */
+  activityCount: number;
+}
+
+export interface ReportActivity {
+  /** UUID: the row identity ("Mã dòng"). */
+  id: string;
+  date: IsoDate;
+  unitCode: string;
+  itemIds: string[];
+  type: ActivityType;
+  title: string;
+  content: string;
+  location: string;
+  participants: number | null;
+  evidenceDoc: string;
+  evidenceFile: string;
+  /** Indicator code → value; only non-zero integers. */
+  indicators: Record<string, number>;
+}
+
+export interface ReportIndicator {
+  code: string;
+  name: string;
+  /** Đơn vị tính. */
+  unit: string;
+  /** The unit's result for the period: activities' sum plus the adjustment. */
+  value: number;
+  /** Chỉ tiêu giao, null when none was set. */
+  target: number | null;
+  /** Manual adjustment included in `value` (0 when none). */
+  adjustment: number;
+  adjustmentReason: string;
+}
+
+export interface UnitReport {
+  kind: WorkbookKind;
+  formatVersion: number;
+  unit: ReportUnit;
+  plan: ReportPlan;
+  period: ReportPeriod;
+  /** ISO instant, e.g. "2025-06-14T02:30:00.000Z". */
+  exportedAt: string;
+  /** Who exported ('' when unknown). */
+  exportedBy: string;
+  appVersion: string;
+  items: ReportItem[];
+  activities: ReportActivity[];
+  indicators: ReportIndicator[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheets.
+
+export const SHEET_NAMES = Object.freeze({
+  /** Instructions, template only, first sheet. */
+  guide: 'Hướng dẫn',
+  info: 'Thông tin',
+  progress: 'Tiến độ',
+  activities: 'Hoạt động',
+  indicators: 'Chỉ tiêu',
+  /** Machine sheet, veryHidden. */
+  machine: '_sokh',
+  /** Lists behind the template's drop-downs, hidden (template only). */
+  lists: '_danhmuc',
+} as const);
+
+export type SheetKey = keyof typeof SHEET_NAMES;
+
+/** Sheets a person reads and prints, in workbook order (after "Hướng dẫn" in a template). */
+export const READABLE_SHEETS = ['info', 'progress', 'activities', 'indicators'] as const satisfies readonly SheetKey[];
+export type ReadableSheetKey = (typeof READABLE_SHEETS)[number];
+
+/** The header row is searched for in this many rows from the top of a readable sheet. */
+export const HEADER_SCAN_ROWS = 40;
+
+// ---------------------------------------------------------------------------------------------
+// Columns.
+
+/**
+ * How a column's cells are written and read:
+ * - text: a string cell (NFC; never a formula, see safe-cell.ts);
+ * - date: a calendar date, written as an Excel date (CALENDAR_DATE_NUMFMT) at UTC midnight;
+ *   a reader also accepts text "dd/mm/yyyy" (also d/m/yyyy, '.' or '-') and "yyyy-mm-dd";
+ * - int: a whole number ≥ 0 (empty = none); a reader also accepts digits stored as text;
+ * - list: text from a fixed vocabulary (status or activity type labels);
+ * - ids: plan item ids separated by "; " (a reader also splits on ',' and line breaks).
+ */
+export type ColumnKind = 'text' | 'date' | 'int' | 'list' | 'ids';
+
+export interface ColumnDef<K extends string = string> {
+  key: K;
+  /** Header text as written (Vietnamese). Readers compare with headerKey(). */
+  header: string;
+  /** Column width in characters, as written. */
+  width: number;
+  kind: ColumnKind;
+  /** A reader reports a missing column as an error when true. */
+  required?: boolean;
+  /** Written for people, ignored by readers (e.g. "STT"). */
+  derived?: boolean;
+  /** Other header texts a reader accepts for this column. */
+  aliases?: readonly string[];
+}
+
+/** "Thông tin": label/value rows. */
+export const INFO_COLUMNS = [
+  { key: 'label', header: 'Mục', width: 28, kind: 'text', required: true },
+  { key: 'value', header: 'Nội dung', width: 70, kind: 'text', required: true },
+] as const satisfies readonly ColumnDef[];
+
+/** The rows of "Thông tin", found by their label (column "Mục"), in this order. */
+export const INFO_FIELDS = [
+  { key: 'unitName', label: 'Đơn vị' },
+  { key: 'unitCode', label: 'Mã đơn vị' },
+  { key: 'unitLevel', label: 'Cấp đơn vị' },
+  { key: 'parentName', label: 'Đơn vị cấp trên' },
+  { key: 'planNumber', label: 'Số kế hoạch' },
+  { key: 'planTitle', label: 'Tên kế hoạch' },
+  { key: 'periodName', label: 'Kỳ báo cáo' },
+  { key: 'periodStart', label: 'Từ ngày' },
+  { key: 'periodEnd', label: 'Đến ngày' },
+  { key: 'exportedAt', label: 'Thời điểm xuất' },
+  { key: 'exportedBy', label: 'Người xuất' },
+  { key: 'appVersion', label: 'Phiên bản ứng dụng' },
+  { key: 'formatVersion', label: 'Phiên bản định dạng' },
+] as const satisfies readonly { key: string; label: string }[];
+export type InfoFieldKey = (typeof INFO_FIELDS)[number]['key'];
+
+/** "Tiến độ": one row per trackable plan item. */
+export const PROGRESS_COLUMNS = [
+  { key: 'itemId', header: 'Mã nhiệm vụ', width: 11, kind: 'text', required: true },
+  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 26, kind: 'text' },
+  { key: 'text', header: 'Nội dung nhiệm vụ', width: 52, kind: 'text' },
+  { key: 'status', header: 'Trạng thái', width: 16, kind: 'list', required: true },
+  { key: 'note', header: 'Đánh giá, ghi chú', width: 28, kind: 'text' },
+  { key: 'evidence', header: 'Minh chứng', width: 22, kind: 'text' },
+  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int', derived: true },
+] as const satisfies readonly ColumnDef[];
+
+/**
+ * "Hoạt động": one row per activity. After "Tệp minh chứng" come the indicator columns (one int
+ * column per indicator, see indicatorColumns), then "Mã dòng" last.
+ */
+export const ACTIVITY_COLUMNS = [
+  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
+  { key: 'date', header: 'Ngày', width: 11, kind: 'date', required: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 12, kind: 'text' },
+  { key: 'itemIds', header: 'Nhiệm vụ', width: 12, kind: 'ids', required: true, aliases: ['Mã nhiệm vụ'] },
+  { key: 'type', header: 'Loại hoạt động', width: 20, kind: 'list', required: true },
+  { key: 'title', header: 'Tên hoạt động', width: 32, kind: 'text', required: true },
+  { key: 'content', header: 'Nội dung', width: 36, kind: 'text' },
+  { key: 'location', header: 'Địa điểm', width: 16, kind: 'text' },
+  { key: 'participants', header: 'Số lượt người', width: 9, kind: 'int' },
+  { key: 'evidenceDoc', header: 'Số, ký hiệu văn bản', width: 14, kind: 'text' },
+  { key: 'evidenceFile', header: 'Tệp minh chứng', width: 16, kind: 'text' },
+] as const satisfies readonly ColumnDef[];
+
+/** The row-identity column, always the last of "Hoạt động". */
+export const ACTIVITY_ROW_ID_COLUMN = {
+  key: 'rowId',
+  header: 'Mã dòng',
+  width: 8,
+  kind: 'text',
+} as const satisfies ColumnDef;
+
+/** Width of each indicator column of "Hoạt động". */
+export const INDICATOR_COLUMN_WIDTH = 10;
+
+/** "Chỉ tiêu": one row per indicator. */
+export const INDICATOR_COLUMNS = [
+  { key: 'code', header: 'Mã chỉ tiêu', width: 16, kind: 'text', required: true },
+  { key: 'name', header: 'Tên chỉ tiêu', width: 34, kind: 'text' },
+  { key: 'unit', header: 'Đơn vị tính', width: 12, kind: 'text' },
+  { key: 'value', header: 'Kết quả', width: 10, kind: 'int', required: true },
+  { key: 'target', header: 'Chỉ tiêu giao', width: 10, kind: 'int' },
+  { key: 'adjustment', header: 'Điều chỉnh', width: 10, kind: 'int' },
+  { key: 'adjustmentReason', header: 'Lý do điều chỉnh', width: 28, kind: 'text' },
+] as const satisfies readonly ColumnDef[];
+
+export type ProgressColumnKey = (typeof PROGRESS_COLUMNS)[number]['key'];
+export type ActivityColumnKey = (typeof ACTIVITY_COLUMNS)[number]['key'];
+export type IndicatorColumnKey = (typeof INDICATOR_COLUMNS)[number]['key'];
+
+/** The fixed columns of each table sheet (keyed by sheet). "Hoạt động" adds indicators + "Mã dòng". */
+export const SHEET_COLUMNS = Object.freeze({
+  info: INFO_COLUMNS,
+  progress: PROGRESS_COLUMNS,
+  activities: ACTIVITY_COLUMNS,
+  indicators: INDICATOR_COLUMNS,
+} as const satisfies Record<ReadableSheetKey, readonly ColumnDef[]>);
+
+/** An indicator column of "Hoạt động": header = the indicator's name (its code when unnamed). */
+export interface IndicatorColumn {
+  code: string;
+  header: string;
+}
+
+/**
+ * The indicator columns of "Hoạt động", in order: the report's indicators in their order, then
+ * any other code an activity uses, sorted. The mapping header → code is also stored in "_sokh"
+ * (MACHINE_INDICATOR_PREFIX), and "Chỉ tiêu" maps names to codes for a file without it.
+ */
+export function indicatorColumns(report: Pick<UnitReport, 'indicators' | 'activities'>): IndicatorColumn[] {
+  const out: IndicatorColumn[] = [];
+  const seen = new Set<string>();
+  for (const ind of report.indicators) {
+    if (seen.has(ind.code)) continue;
+    seen.add(ind.code);
+    out.push({ code: ind.code, header: ind.name.trim() === '' ? ind.code : ind.name });
+  }
+  const extra = new Set<string>();
+  for (const a of report.activities) for (const code of Object.keys(a.indicators)) if (!seen.has(code)) extra.add(code);
+  for (const code of [...extra].sort()) out.push({ code, header: code });
+  return out;
+}
+
+/** All columns of "Hoạt động" for a report: fixed, indicators, "Mã dòng". */
+export function activitySheetColumns(report: Pick<UnitReport, 'indicators' | 'activities'>): ColumnDef[] {
+  return [
+    ...ACTIVITY_COLUMNS,
+    ...indicatorColumns(report).map(
+      (c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: INDICATOR_COLUMN_WIDTH, kind: 'int' }),
+    ),
+    ACTIVITY_ROW_ID_COLUMN,
+  ];
+}
+
+/**
+ * The key a header (or a list label) is compared by: NFC, accents and case folded (đ → d),
+ * runs of spaces and line breaks as one space, trimmed, a trailing ':' or '*' dropped.
+ */
+export function headerKey(text: string): string {
+  return fold(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[:*]+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The machine sheet "_sokh": key/value rows, column A key, column B value (both text).
+
+export const MACHINE_COLUMNS = [
+  { key: 'key', header: 'key', width: 24, kind: 'text' },
+  { key: 'value', header: 'value', width: 60, kind: 'text' },
+] as const satisfies readonly ColumnDef[];
+
+export const MACHINE_KEYS = Object.freeze({
+  format: 'format',
+  version: 'version',
+  kind: 'kind',
+  unitCode: 'unit.code',
+  unitLevel: 'unit.level',
+  planId: 'plan.id',
+  planNumber: 'plan.number',
+  planFingerprint: 'plan.fingerprint',
+  periodKey: 'period.key',
+  periodStart: 'period.start',
+  periodEnd: 'period.end',
+  exportedAt: 'exportedAt',
+  appVersion: 'appVersion',
+  /** Number of activity rows written (a reader can warn that rows were deleted by hand). */
+  activityCount: 'activities.count',
+} as const);
+
+/** "indicator:<code>" → the header of that indicator's column in "Hoạt động". */
+export const MACHINE_INDICATOR_PREFIX = 'indicator:';
+
+/** The machine rows of a report, in order (values are strings; dates 'YYYY-MM-DD'). */
+export function machineRows(report: UnitReport): [string, string][] {
+  return [
+    [MACHINE_KEYS.format, FORMAT_ID],
+    [MACHINE_KEYS.version, String(report.formatVersion)],
+    [MACHINE_KEYS.kind, report.kind],
+    [MACHINE_KEYS.unitCode, report.unit.code],
+    [MACHINE_KEYS.unitLevel, report.unit.level],
+    [MACHINE_KEYS.planId, report.plan.id],
+    [MACHINE_KEYS.planNumber, report.plan.number],
+    [MACHINE_KEYS.planFingerprint, report.plan.fingerprint],
+    [MACHINE_KEYS.periodKey, report.period.key],
+    [MACHINE_KEYS.periodStart, report.period.start],
+    [MACHINE_KEYS.periodEnd, report.period.end],
+    [MACHINE_KEYS.exportedAt, report.exportedAt],
+    [MACHINE_KEYS.appVersion, report.appVersion],
+    [MACHINE_KEYS.activityCount, String(report.activities.length)],
+    ...indicatorColumns(report).map((c): [string, string] => [MACHINE_INDICATOR_PREFIX + c.code, c.header]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell conventions shared by writer and reader.
+
+/** Number format of date cells. */
+export const CALENDAR_DATE_NUMFMT = 'dd/mm/yyyy';
+
+/**
+ * A calendar date as the Date ExcelJS writes: midnight UTC of that day. ExcelJS converts Dates to
+ * serials as UTC, so the serial is the day itself in every time zone, and a reader takes the
+ * UTC fields of the Date ExcelJS gives back (cellDateToCalendar).
+ */
+export function calendarDateToCell(date: IsoDate): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+/** The calendar date of a Date read from a cell (UTC fields; a time of day is dropped). */
+export function cellDateToCalendar(d: Date): IsoDate {
+  const p = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1, 2)}-${p(d.getUTCDate(), 2)}`;
+}
+
+/** Separator written between plan item ids ("III.2.4; III.3.1"). */
+export const IDS_SEPARATOR = '; ';
+
+export function formatIds(ids: readonly string[]): string {
+  return ids.join(IDS_SEPARATOR);
+}
+
+/** Ids from a cell: split on ';', ',' and line breaks; trimmed; empties and repeats dropped. */
+export function parseIds(text: string): string[] {
+  return [...new Set(text.split(/[;,\n\r]+/).map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+/** Vietnam has no daylight saving time: UTC+7 all year. */
+const VN_OFFSET_MS = 7 * 3600_000;
+
+/** An instant as people in Vietnam read it: "14/06/2025 09:30". */
+export function formatInstantVn(iso: string): string {
+  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// File names (ASCII, safe on every file system and in email attachments).
+
+/** ASCII piece of a file name: accents folded (đ → d), '/' and spaces → '-', others dropped. */
+export function asciiPart(text: string, upper = false): string {
+  const folded = fold(text)
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  if (!upper) return folded;
+  return folded.toUpperCase();
+}
+
+/** "2025-H1" → "6T-2025", "2025-Y" → "Nam-2025", "2025-Q1" → "Q1-2025"; other keys folded. */
+export function periodFilePart(periodKey: string): string {
+  const m = /^(\d{4})-(H1|Y|Q[1-4])$/.exec(periodKey);
+  if (!m) return asciiPart(periodKey, true);
+  const tag = m[2] === 'H1' ? '6T' : m[2] === 'Y' ? 'Nam' : m[2];
+  return `${tag}-${m[1]}`;
+}
+
+function planFilePart(plan: Pick<ReportPlan, 'number' | 'title'>): string {
+  return asciiPart(plan.number, true) || asciiPart(plan.title, true).slice(0, 30) || 'KH';
+}
+
+/** "BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx". */
+export function reportFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
+  return `BaoCao_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+}
+
+/** "MauNhapLieu_63-KH-LDLD_CDCS-0012_6T-2025.xlsx" (period and unit parts only when known). */
+export function templateFileName(input: {
+  plan: Pick<ReportPlan, 'number' | 'title'>;
+  unit?: Pick<ReportUnit, 'code'> | null;
+  period?: Pick<ReportPeriod, 'key'> | null;
+}): string {
+  const parts = ['MauNhapLieu', planFilePart(input.plan)];
+  const unit = input.unit ? asciiPart(input.unit.code, true) : '';
+  if (unit) parts.push(unit);
+  if (input.period) parts.push(periodFilePart(input.period.key));
+  return `${parts.join('_')}.xlsx`;
+}
