@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { activitySearchText, type Activity } from '@domain/activity';
+import type { ActivityRecord } from '../../src-renderer/db/types';
+import { filterAndSortActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
+
+let seq = 0;
+function rec(over: Partial<Activity> = {}): ActivityRecord {
+  seq += 1;
+  const a: Activity = {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    planId: 'p',
+    unitCode: 'CDCS-0001',
+    date: '2025-03-10',
+    itemIds: ['III.1.1'],
+    type: 'propaganda',
+    title: `Hoạt động ${seq}`,
+    content: '',
+    location: '',
+    participants: null,
+    evidenceDoc: '',
+    evidenceFile: '',
+    indicators: {},
+    createdAt: `2025-03-10T08:00:${String(seq % 60).padStart(2, '0')}.000Z`,
+    updatedAt: '2025-03-10T08:00:00.000Z',
+    deletedAt: null,
+    ...over,
+  };
+  return { ...a, searchText: activitySearchText(a) };
+}
+
+const ids = (rows: readonly ActivityRecord[]) => rows.map((r) => r.title);
+
+describe('filterAndSortActivities', () => {
+  const rows = [
+    rec({ title: 'Tuyên truyền Nghị quyết 43', date: '2025-01-05', unitCode: 'LDLD-DMC', itemIds: ['III.1.1'] }),
+    rec({ title: 'Đối thoại định kỳ tại công ty', date: '2025-02-10', type: 'dialogue', itemIds: ['III.2.4'] }),
+    rec({ title: 'Tập huấn cán bộ', date: '2025-07-01', type: 'training', itemIds: ['III.2.4', 'III.3.1'], unitCode: 'CDCS-0002' }),
+    rec({ title: 'Tư vấn pháp luật', date: '2024-12-20', type: 'legal-advice', itemIds: ['III.2.5'], content: 'Hỏi đáp về bảo hiểm xã hội' }),
+    rec({ title: 'Đã xóa', date: '2025-01-06', deletedAt: '2025-03-01T00:00:00.000Z' }),
+  ];
+
+  it('keeps live ones by default, newest first; the trash on request', () => {
+    expect(ids(filterAndSortActivities(rows, {}, { key: 'date', dir: 'desc' }))).toEqual([
+      'Tập huấn cán bộ',
+      'Đối thoại định kỳ tại công ty',
+      'Tuyên truyền Nghị quyết 43',
+      'Tư vấn pháp luật',
+    ]);
+    expect(ids(filterAndSortActivities(rows, { deleted: true }, { key: 'date', dir: 'desc' }))).toEqual(['Đã xóa']);
+  });
+
+  it('filters by period range (inclusive), unit, plan item (with its children) and type', () => {
+    const sort = { key: 'date', dir: 'asc' } as const;
+    expect(ids(filterAndSortActivities(rows, { periodRange: { start: '2024-12-15', end: '2025-06-14' } }, sort))).toEqual([
+      'Tư vấn pháp luật',
+      'Tuyên truyền Nghị quyết 43',
+      'Đối thoại định kỳ tại công ty',
+    ]);
+    expect(ids(filterAndSortActivities(rows, { unitCodes: ['cdcs 0002'] }, sort))).toEqual(['Tập huấn cán bộ']);
+    expect(ids(filterAndSortActivities(rows, { itemId: 'III.2.4' }, sort))).toEqual(['Đối thoại định kỳ tại công ty', 'Tập huấn cán bộ']);
+    expect(ids(filterAndSortActivities(rows, { itemId: 'III.2' }, sort))).toHaveLength(3);
+    expect(ids(filterAndSortActivities(rows, { type: 'training' }, sort))).toEqual(['Tập huấn cán bộ']);
+    expect(filterAndSortActivities(rows, { type: 'training', unitCodes: ['LDLD-DMC'] }, sort)).toEqual([]);
+  });
+
+  it('searches without accents, with đ → d, in NFD, across title and content', () => {
+    const sort = { key: 'date', dir: 'asc' } as const;
+    expect(ids(filterAndSortActivities(rows, { query: 'tuyen truyen' }, sort))).toEqual(['Tuyên truyền Nghị quyết 43']);
+    expect(ids(filterAndSortActivities(rows, { query: 'doi thoai dinh ky' }, sort))).toEqual(['Đối thoại định kỳ tại công ty']);
+    expect(ids(filterAndSortActivities(rows, { query: 'ĐỐI THOẠI'.normalize('NFD') }, sort))).toEqual(['Đối thoại định kỳ tại công ty']);
+    expect(ids(filterAndSortActivities(rows, { query: 'bao hiem' }, sort))).toEqual(['Tư vấn pháp luật']);
+    expect(ids(filterAndSortActivities(rows, { query: 'tap huan  can bo' }, sort))).toEqual(['Tập huấn cán bộ']);
+    expect(filterAndSortActivities(rows, { query: 'khong co dau' }, sort)).toEqual([]);
+    expect(filterAndSortActivities(rows, { query: 'da xoa' }, sort)).toEqual([]);
+  });
+
+  it('sorts by title with Vietnamese collation, by type in list order, by unit label; ties stable', () => {
+    expect(ids(filterAndSortActivities(rows, {}, { key: 'title', dir: 'asc' }))).toEqual([
+      'Đối thoại định kỳ tại công ty',
+      'Tập huấn cán bộ',
+      // Vietnamese order: u before ư.
+      'Tuyên truyền Nghị quyết 43',
+      'Tư vấn pháp luật',
+    ]);
+    expect(ids(filterAndSortActivities(rows, {}, { key: 'type', dir: 'asc' }))[0]).toBe('Tuyên truyền Nghị quyết 43');
+    const label = (c: string) => ({ 'LDLD-DMC': 'A huyện', 'CDCS-0001': 'B trường', 'CDCS-0002': 'C công ty' })[c] ?? c;
+    const byUnit = filterAndSortActivities(rows, {}, { key: 'unit', dir: 'desc' }, { unitLabel: label });
+    expect(byUnit.map((r) => r.unitCode)).toEqual(['CDCS-0002', 'CDCS-0001', 'CDCS-0001', 'LDLD-DMC']);
+    // Equal unit → newer date first.
+    expect(ids(byUnit.slice(1, 3))).toEqual(['Đối thoại định kỳ tại công ty', 'Tư vấn pháp luật']);
+  });
+
+  it('same day, same title: order by creation time then id, identical on every call and input order', () => {
+    const same = [0, 1, 2, 3].map((i) => rec({ title: 'Cùng', date: '2025-05-05', createdAt: `2025-05-05T0${i}:00:00.000Z` }));
+    const a = filterAndSortActivities(same, {}, { key: 'title', dir: 'asc' });
+    const b = filterAndSortActivities([...same].reverse(), {}, { key: 'title', dir: 'asc' });
+    expect(a.map((r) => r.id)).toEqual(b.map((r) => r.id));
+    expect(a.map((r) => r.createdAt)).toEqual([...same].reverse().map((r) => r.createdAt));
+  });
+
+  it('reuses the sorted order of the same array and never mutates its input', () => {
+    const input = [...rows];
+    const s1 = sortedActivities(input, { key: 'title', dir: 'asc' });
+    expect(sortedActivities(input, { key: 'title', dir: 'asc' })).toBe(s1);
+    expect(sortedActivities(input, { key: 'title', dir: 'desc' })).not.toBe(s1);
+    expect(input).toEqual(rows);
+  });
+
+  it('filters and searches 50,000 activities quickly once sorted', () => {
+    const many: ActivityRecord[] = [];
+    const words = ['Tuyên truyền', 'Đối thoại', 'Tập huấn', 'Tư vấn', 'Kiểm tra'];
+    for (let i = 0; i < 50_000; i++) {
+      many.push(
+        rec({
+          title: `${words[i % 5]} số ${i}`,
+          date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          unitCode: `CDCS-${String(i % 40).padStart(4, '0')}`,
+        }),
+      );
+    }
+    const sort = { key: 'date', dir: 'desc' } as const;
+    // Warm up: sorts once (cached) and lets V8 flatten the freshly concatenated searchText
+    // strings, which records read from IndexedDB already are.
+    filterAndSortActivities(many, { query: 'x' }, sort);
+    let t = performance.now();
+    const byPeriod = filterAndSortActivities(many, { periodRange: { start: '2024-12-15', end: '2025-06-14' }, unitCodes: ['CDCS-0003'] }, sort);
+    const filterMs = performance.now() - t;
+    t = performance.now();
+    const found = filterAndSortActivities(many, { query: 'doi thoai so 1' }, sort);
+    const searchMs = performance.now() - t;
+    expect(byPeriod.length).toBeGreaterThan(0);
+    expect(found.length).toBeGreaterThan(0);
+    // Generous bound for slow CI machines; the browser benchmark measures the real figure.
+    expect(filterMs).toBeLessThan(200);
+    expect(searchMs).toBeLessThan(200);
+  });
+});
