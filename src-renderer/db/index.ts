@@ -7,4 +7,3 @@ export { OperationError } from './errors';
 export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';
 export * from './indicator-ops';
 export * from './activity-ops';
-export * from './unit-ops';
