@@ -1,0 +1,576 @@
+/**
+ * Reads a version-1 workbook (a unit report or a filled template) from its grids into a
+ * UnitReport plus problems. Called by reader.ts after the guards, the load and the version
+ * check; a later format version gets its own reader-vN.ts (or an adapter onto this one).
+ *
+ * Pure module. Decisions (see also reader.ts):
+ * - Identity comes from the machine sheet "_sokh" when present; "Thông tin" supplies what only
+ *   it has (names, titles, exportedBy) and stands in for "_sokh" when a program lost it. In a
+ *   template, what the officer typed in "Thông tin" (unit name and code) wins over "_sokh",
+ *   because the template's unit may be a placeholder.
+ * - Row identity: "Mã dòng". A row without one, or with something that is not a UUID, is a new
+ *   activity: its `id` is '' and the importer assigns one. A UUID seen a second time (a copied
+ *   row) makes that later row new as well (a warning says so).
+ * - A row with an error is left out of the report (its problems say why); the rest is read.
+ * - A blank "Mã đơn vị" in "Hoạt động" means the report's unit.
+ */
+import { parseActivityType, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
+import { normalizeIndicatorCode, STANDARD_INDICATORS } from '../domain/indicators';
+import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
+import { planFingerprint } from '../domain/plan-tree';
+import type { PlanNode } from '../domain/plan-types';
+import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
+import {
+  cellText,
+  parseCellCount,
+  parseCellDate,
+  parseItemIds,
+  parseLabel,
+  type CellParse,
+  type LabelOption,
+} from './cell-values';
+import { problemAt, shownValue, type Problem, type ProblemPlace, type ProblemSeverity } from './problems';
+import { type Grid, type LocatedSheet } from './reader-sheets';
+import {
+  ACTIVITY_COLUMNS,
+  ACTIVITY_ROW_ID_COLUMN,
+  headerKey,
+  INFO_FIELDS,
+  MACHINE_INDICATOR_PREFIX,
+  MACHINE_KEYS,
+  SHEET_NAMES,
+  WORKBOOK_STATUS_LABELS,
+  WORKBOOK_STATUSES,
+  type ColumnDef,
+  type InfoFieldKey,
+  type ReadableSheetKey,
+  type ReportActivity,
+  type ReportIndicator,
+  type ReportItem,
+  type UnitReport,
+  type WorkbookKind,
+  type WorkbookStatus,
+} from './spec';
+
+export interface V1Input {
+  file: string;
+  kind: WorkbookKind;
+  version: number;
+  /** Key/value rows of "_sokh", or null when the sheet is gone. */
+  machine: Map<string, string> | null;
+  sheets: Partial<Record<ReadableSheetKey, LocatedSheet>>;
+  date1904: boolean;
+  expectedPlan?: ExpectedPlan;
+}
+
+/** What the importer expects, to compare with the file (optional). */
+export interface ExpectedPlan {
+  id?: string;
+  fingerprint?: string;
+  /** Every item id of the plan (activities may link any of them). */
+  itemIds?: readonly string[];
+}
+
+export interface V1Output {
+  report: UnitReport;
+  /** Sheet row of each activity of report.activities, same order. */
+  activityRows: number[];
+}
+
+/** Status labels as people write them: the official ones plus short forms. */
+const STATUS_OPTIONS: LabelOption<WorkbookStatus>[] = WORKBOOK_STATUSES.map((code) => ({
+  code,
+  label: WORKBOOK_STATUS_LABELS[code],
+  aliases: {
+    chua: ['Chưa', 'Chưa làm'],
+    dang: ['Đang', 'Đang làm'],
+    xong: ['Xong', 'Hoàn thành', 'Đã thực hiện', 'Đã xong'],
+    'khong-ap-dung': ['Không áp dụng (KAD)', 'KAD', 'N/A'],
+  }[code],
+}));
+
+const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ code: t.code, label: t.label }));
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function readV1(input: V1Input, problems: Problem[]): V1Output {
+  const { file, sheets, machine } = input;
+  const add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) =>
+    problems.push(problemAt(severity, { file, ...place }, detail));
+  const m = (key: string) => machine?.get(key) ?? '';
+
+  // -------------------------------------------------------------------------------------------
+  // Thông tin.
+  const info = readInfo(sheets.info);
+  const infoPlace = (key: InfoFieldKey): Omit<ProblemPlace, 'file'> => ({
+    sheet: sheets.info?.grid.name ?? SHEET_NAMES.info,
+    ...(info.rows.get(key) !== undefined ? { row: info.rows.get(key) } : {}),
+    column: sheets.info?.header?.headers.get(sheets.info.header.columns.get('value') ?? 0) ?? 'Nội dung',
+  });
+  const infoText = (key: InfoFieldKey) => cellText(info.values.get(key));
+
+  const template = input.kind === 'template';
+  const pick = (machineValue: string, infoValue: string) =>
+    template ? infoValue || machineValue : machineValue || infoValue;
+
+  const rawCode = pick(m(MACHINE_KEYS.unitCode), infoText('unitCode'));
+  const unitCode = normalizeUnitCode(rawCode);
+  if (unitCode === '') add('error', infoPlace('unitCode'), 'chưa ghi mã đơn vị (ví dụ CDCS-0012)');
+  let level: UnitLevel | null = parseUnitLevel(m(MACHINE_KEYS.unitLevel));
+  if (!level || (template && infoText('unitLevel') !== '')) level = parseUnitLevel(infoText('unitLevel')) ?? level;
+  if (!level) {
+    const shown = infoText('unitLevel');
+    add('error', infoPlace('unitLevel'), shown === '' ? 'chưa ghi cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)' : `«${shownValue(shown)}» không phải cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)`);
+  }
+
+  // Period: "_sokh" keys, else the name and dates of "Thông tin".
+  let pKey = m(MACHINE_KEYS.periodKey);
+  let pStart = m(MACHINE_KEYS.periodStart);
+  let pEnd = m(MACHINE_KEYS.periodEnd);
+  let pName = infoText('periodName');
+  if (!machine || template) {
+    const start = parseCellDate(info.values.get('periodStart'), input.date1904);
+    const end = parseCellDate(info.values.get('periodEnd'), input.date1904);
+    if (start.ok && start.value) pStart = start.value;
+    else if (!start.ok) add('error', infoPlace('periodStart'), `«${shownValue(start.shown)}» ${start.reason}`);
+    if (end.ok && end.value) pEnd = end.value;
+    else if (!end.ok) add('error', infoPlace('periodEnd'), `«${shownValue(end.shown)}» ${end.reason}`);
+    const fromName = periodRefOfName(pName);
+    if (fromName) pKey = periodKey(fromName);
+  }
+  if (pName === '' && pKey !== '') {
+    const ref = parsePeriodKey(pKey);
+    if (ref) pName = periodName(ref);
+  }
+  if (pStart !== '' && !isValidIsoDate(pStart)) pStart = '';
+  if (pEnd !== '' && !isValidIsoDate(pEnd)) pEnd = '';
+
+  const exportedAt = m(MACHINE_KEYS.exportedAt) || instantOfVnText(infoText('exportedAt')) || '';
+  const report: UnitReport = {
+    kind: input.kind,
+    formatVersion: input.version,
+    unit: { code: unitCode, name: infoText('unitName'), level: level ?? 'grassroots', parentName: infoText('parentName') },
+    plan: {
+      id: m(MACHINE_KEYS.planId),
+      number: pick(m(MACHINE_KEYS.planNumber), infoText('planNumber')),
+      title: infoText('planTitle'),
+      fingerprint: m(MACHINE_KEYS.planFingerprint),
+    },
+    period: { key: pKey, name: pName, start: pStart, end: pEnd },
+    exportedAt,
+    exportedBy: infoText('exportedBy'),
+    appVersion: m(MACHINE_KEYS.appVersion) || infoText('appVersion'),
+    items: [],
+    activities: [],
+    indicators: [],
+  };
+  if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
+
+  // -------------------------------------------------------------------------------------------
+  // Tiến độ.
+  report.items = readItems(sheets.progress, add);
+  if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
+    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
+  }
+  if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
+    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
+  }
+  if (report.plan.fingerprint !== '' && report.items.length > 0 && !template) {
+    const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
+    if (planFingerprint(nodes) !== report.plan.fingerprint) {
+      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Chỉ tiêu (before activities: its names map indicator columns to codes in a file without "_sokh").
+  report.indicators = readIndicators(sheets.indicators, add);
+
+  // -------------------------------------------------------------------------------------------
+  // Hoạt động.
+  const knownIds = new Set<string>([...report.items.map((i) => i.id), ...(input.expectedPlan?.itemIds ?? [])]);
+  const { activities, rows } = readActivities(input, report, knownIds, add);
+  report.activities = activities;
+  const written = Number(m(MACHINE_KEYS.activityCount));
+  if (!template && machine && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
+    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
+  }
+  return { report, activityRows: rows };
+}
+
+function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {
+  if (!sheet) return 0;
+  const rows = new Set<number>();
+  for (const p of problems) if (p.severity === 'error' && p.sheet === sheet.grid.name && p.row !== undefined) rows.add(p.row);
+  return rows.size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet helpers.
+
+type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
+
+interface InfoRead {
+  values: Map<InfoFieldKey, unknown>;
+  rows: Map<InfoFieldKey, number>;
+}
+
+function readInfo(sheet: LocatedSheet | undefined): InfoRead {
+  const out: InfoRead = { values: new Map(), rows: new Map() };
+  if (!sheet) return out;
+  const { grid, header } = sheet;
+  const labelCol = header?.columns.get('label') ?? 1;
+  const valueCol = header?.columns.get('value') ?? 2;
+  const byLabel = new Map(INFO_FIELDS.map((f) => [headerKey(f.label), f.key]));
+  for (let r = (header?.row ?? 0) + 1; r <= grid.rowCount; r++) {
+    const key = byLabel.get(headerKey(cellText(grid.value(r, labelCol))));
+    if (!key || out.values.has(key)) continue;
+    out.values.set(key, grid.value(r, valueCol));
+    out.rows.set(key, r);
+  }
+  return out;
+}
+
+interface Table {
+  sheet: LocatedSheet;
+  grid: Grid;
+  firstRow: number;
+  col: (key: string) => number | undefined;
+  headerOf: (col: number) => string;
+}
+
+function table(sheet: LocatedSheet | undefined): Table | null {
+  if (!sheet?.header || sheet.header.missing.length > 0) return null;
+  const h = sheet.header;
+  return {
+    sheet,
+    grid: sheet.grid,
+    firstRow: h.row + 1,
+    col: (key) => h.columns.get(key),
+    headerOf: (col) => h.headers.get(col) ?? '',
+  };
+}
+
+/** Report a parse failure at a cell; returns the value or undefined when it failed. */
+function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>, add: Add): T | null | undefined {
+  if (parsed.ok) return parsed.value;
+  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
+  return undefined;
+}
+
+function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
+  return cols.every((c) => cellText(t.grid.value(row, c)) === '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tiến độ.
+
+function readItems(sheet: LocatedSheet | undefined, add: Add): ReportItem[] {
+  const t = table(sheet);
+  if (!t) return [];
+  const col = (k: string) => t.col(k);
+  const cId = col('itemId')!;
+  const cStatus = col('status')!;
+  const substantive = ['itemId', 'status', 'note', 'evidence'].map(col).filter((c): c is number => c !== undefined);
+  const items: ReportItem[] = [];
+  const seen = new Map<string, number>();
+  for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
+    if (rowIsBlank(t, r, substantive)) continue;
+    const rawId = cellText(t.grid.value(r, cId));
+    const id = rawId.toUpperCase().replace(/\.+$/, '');
+    const place = { sheet: t.grid.name, row: r, column: t.headerOf(cId) };
+    if (id === '') {
+      add('error', place, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)');
+      continue;
+    }
+    if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
+      add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
+      continue;
+    }
+    if (seen.has(id)) {
+      add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
+      continue;
+    }
+    seen.set(id, r);
+    const status = take(t, r, cStatus, parseLabel(t.grid.value(r, cStatus), STATUS_OPTIONS), add);
+    if (status === undefined) continue;
+    const text = (k: string, multiline = false) => {
+      const c = col(k);
+      return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
+    };
+    const cCount = col('activityCount');
+    const count = cCount === undefined ? null : parseCellCount(t.grid.value(r, cCount));
+    items.push({
+      id,
+      groupTitle: text('groupTitle'),
+      text: text('text'),
+      status,
+      note: text('note', true),
+      evidence: text('evidence', true),
+      activityCount: count?.ok ? (count.value ?? 0) : 0,
+    });
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chỉ tiêu.
+
+function readIndicators(sheet: LocatedSheet | undefined, add: Add): ReportIndicator[] {
+  const t = table(sheet);
+  if (!t) return [];
+  const col = (k: string) => t.col(k);
+  const substantive = ['code', 'name', 'value', 'target', 'adjustment', 'adjustmentReason'].map(col).filter((c): c is number => c !== undefined);
+  const out: ReportIndicator[] = [];
+  const seen = new Map<string, number>();
+  const standardByName = new Map(STANDARD_INDICATORS.map((d) => [headerKey(d.name), d.code]));
+  for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
+    if (rowIsBlank(t, r, substantive)) continue;
+    const text = (k: string, multiline = false) => {
+      const c = col(k);
+      return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
+    };
+    const name = text('name');
+    let code = text('code');
+    const cCode = col('code')!;
+    if (code === '') code = standardByName.get(headerKey(name)) ?? normalizeIndicatorCode(name);
+    if (code === '') {
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, 'thiếu mã chỉ tiêu');
+      continue;
+    }
+    if (seen.has(code)) {
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, `mã chỉ tiêu «${code}» đã có ở dòng ${seen.get(code)}`);
+      continue;
+    }
+    seen.set(code, r);
+    const num = (k: string, signed: boolean) => {
+      const c = col(k);
+      return c === undefined ? null : take(t, r, c, parseCellCount(t.grid.value(r, c), signed), add);
+    };
+    const value = num('value', true);
+    const target = num('target', false);
+    const adjustment = num('adjustment', true);
+    if (value === undefined || target === undefined || adjustment === undefined) continue;
+    out.push({
+      code,
+      name,
+      unit: text('unit'),
+      value: value ?? 0,
+      target,
+      adjustment: adjustment ?? 0,
+      adjustmentReason: text('adjustmentReason', true),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hoạt động.
+
+function readActivities(
+  input: V1Input,
+  report: UnitReport,
+  knownItemIds: ReadonlySet<string>,
+  add: Add,
+): { activities: ReportActivity[]; rows: number[] } {
+  const sheet = input.sheets.activities;
+  const t = table(sheet);
+  if (!t) return { activities: [], rows: [] };
+  const col = (k: string) => t.col(k);
+  const header = sheet!.header!;
+
+  // Row identity: "Mã dòng" by header (it is not part of ACTIVITY_COLUMNS).
+  let cRowId: number | undefined;
+  for (const [c, text] of header.headers) if (headerKey(text) === headerKey(ACTIVITY_ROW_ID_COLUMN.header)) cRowId = c;
+
+  // Indicator columns: every other header after the fixed ones.
+  const fixed = new Set<number>([...header.columns.values(), ...(cRowId ? [cRowId] : [])]);
+  const indicatorCols = mapIndicatorColumns(input, report, header.headers, fixed, t, add);
+
+  const substantive = (ACTIVITY_COLUMNS as readonly ColumnDef[]).filter((d) => !d.derived && d.key !== 'unitCode')
+    .map((d) => col(d.key))
+    .filter((c): c is number => c !== undefined)
+    .concat(indicatorCols.map((ic) => ic.col));
+
+  const activities: ReportActivity[] = [];
+  const rows: number[] = [];
+  const seenIds = new Map<string, number>();
+  for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
+    if (rowIsBlank(t, r, substantive)) continue;
+    let failed = false;
+    const at = (key: string) => col(key)!;
+    const need = <T>(key: string, parsed: CellParse<T>, missing: string): T | null => {
+      const v = take(t, r, at(key), parsed, add);
+      if (v === undefined) {
+        failed = true;
+        return null;
+      }
+      if (v === null || (Array.isArray(v) && v.length === 0)) {
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at(key)) }, missing);
+        failed = true;
+        return null;
+      }
+      return v;
+    };
+    const v = (key: string) => t.grid.value(r, at(key));
+
+    const date = need('date', parseCellDate(v('date'), input.date1904), 'chưa nhập ngày (nhập theo dd/mm/yyyy)');
+    const itemIds = need('itemIds', parseItemIds(v('itemIds')), 'chưa ghi mã nhiệm vụ (ví dụ III.2.4; xem trang «Tiến độ»)');
+    if (itemIds && knownItemIds.size > 0) {
+      const unknown = itemIds.filter((id) => !knownItemIds.has(id));
+      if (unknown.length > 0) {
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, `mã nhiệm vụ «${unknown.join('; ')}» không có trong kế hoạch (xem cột mã ở trang «Tiến độ»)`);
+        failed = true;
+      }
+    }
+    const typeCell = v('type');
+    const typeParse: CellParse<ActivityType> = (() => {
+      const direct = parseActivityType(cellText(typeCell));
+      return direct ? { ok: true, value: direct } : parseLabel(typeCell, TYPE_OPTIONS);
+    })();
+    const type = need('type', typeParse, 'chưa chọn loại hoạt động');
+    const title = cellText(v('title'));
+    if (title === '') {
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('title')) }, 'chưa ghi tên hoạt động');
+      failed = true;
+    }
+    const text = (key: string, multiline = false) => {
+      const c = col(key);
+      return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
+    };
+    let participants: number | null = null;
+    const cPart = col('participants');
+    if (cPart !== undefined) {
+      const p = take(t, r, cPart, parseCellCount(t.grid.value(r, cPart)), add);
+      if (p === undefined) failed = true;
+      else participants = p;
+    }
+    const indicators: Record<string, number> = {};
+    for (const ic of indicatorCols) {
+      const n = take(t, r, ic.col, parseCellCount(t.grid.value(r, ic.col)), add);
+      if (n === undefined) failed = true;
+      else if (n !== null && n !== 0) indicators[ic.code] = n;
+    }
+    const unitText = text('unitCode');
+    const unitCode = unitText === '' ? report.unit.code : normalizeUnitCode(unitText);
+
+    // Identity.
+    let id = '';
+    if (cRowId !== undefined) {
+      const raw = cellText(t.grid.value(r, cRowId));
+      const place = { sheet: t.grid.name, row: r, column: t.headerOf(cRowId) };
+      if (raw !== '' && !UUID_RE.test(raw)) {
+        add('warning', place, `«${shownValue(raw)}» không phải mã dòng do ứng dụng ghi; dòng được nhập như hoạt động mới`);
+      } else if (raw !== '') {
+        const lower = raw.toLowerCase();
+        const first = seenIds.get(lower);
+        if (first !== undefined) {
+          add('warning', place, `trùng mã dòng với dòng ${first} (dòng được sao chép); dòng này được nhập như hoạt động mới`);
+        } else {
+          seenIds.set(lower, r);
+          id = lower;
+        }
+      }
+    }
+    if (failed || !date || !itemIds || !type) continue;
+
+    if (report.period.start !== '' && report.period.end !== '' && (date < report.period.start || date > report.period.end)) {
+      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('date')) }, `ngày ${vnDate(date)} nằm ngoài kỳ báo cáo (${vnDate(report.period.start)} – ${vnDate(report.period.end)})`);
+    }
+    activities.push({
+      id,
+      date,
+      unitCode,
+      itemIds,
+      type,
+      title,
+      content: text('content', true),
+      location: text('location'),
+      participants,
+      evidenceDoc: text('evidenceDoc'),
+      evidenceFile: text('evidenceFile'),
+      indicators,
+    });
+    rows.push(r);
+  }
+  return { activities, rows };
+}
+
+function vnDate(iso: string): string {
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+interface IndicatorCol {
+  col: number;
+  code: string;
+}
+
+/**
+ * Which indicator each extra column of "Hoạt động" carries: by "_sokh" (indicator:<code> →
+ * header), else by the names and codes of "Chỉ tiêu", else by the standard list's names, else a
+ * header that is itself a code. Two indicators with the same header are taken in column order.
+ * Any other column is ignored with a warning.
+ */
+function mapIndicatorColumns(
+  input: V1Input,
+  report: UnitReport,
+  headers: ReadonlyMap<number, string>,
+  fixed: ReadonlySet<number>,
+  t: Table,
+  add: Add,
+): IndicatorCol[] {
+  const byHeader = new Map<string, string[]>();
+  const push = (header: string, code: string) => {
+    const k = headerKey(header);
+    const list = byHeader.get(k) ?? [];
+    if (!list.includes(code)) list.push(code);
+    byHeader.set(k, list);
+  };
+  if (input.machine) {
+    for (const [k, v] of input.machine) if (k.startsWith(MACHINE_INDICATOR_PREFIX)) push(v, k.slice(MACHINE_INDICATOR_PREFIX.length));
+  }
+  const fallback = new Map<string, string>();
+  for (const ind of report.indicators) {
+    if (ind.name !== '') fallback.set(headerKey(ind.name), ind.code);
+    fallback.set(headerKey(ind.code), ind.code);
+  }
+  for (const d of STANDARD_INDICATORS) {
+    if (!fallback.has(headerKey(d.name))) fallback.set(headerKey(d.name), d.code);
+    if (!fallback.has(headerKey(d.code))) fallback.set(headerKey(d.code), d.code);
+  }
+  const out: IndicatorCol[] = [];
+  const used = new Set<string>();
+  const cols = [...headers.keys()].filter((c) => !fixed.has(c)).sort((a, b) => a - b);
+  for (const c of cols) {
+    const key = headerKey(headers.get(c) ?? '');
+    const code = (byHeader.get(key) ?? []).find((x) => !used.has(x)) ?? (fallback.get(key) && !used.has(fallback.get(key)!) ? fallback.get(key) : undefined) ?? (/^x-[a-z0-9-]+$/.test(key) && !used.has(key) ? key : undefined);
+    if (!code) {
+      add('warning', { sheet: t.grid.name, row: t.firstRow - 1, column: headers.get(c) ?? '' }, 'cột không thuộc mẫu và không phải chỉ tiêu đã biết; bỏ qua khi đọc');
+      continue;
+    }
+    used.add(code);
+    out.push({ col: c, code });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Identity from text.
+
+/** "6 tháng đầu năm 2025", "Năm 2025", "Quý II năm 2025" → their period (names of periods.ts). */
+export function periodRefOfName(name: string): PeriodRef | null {
+  const key = headerKey(name);
+  const year = /(\d{4})\s*$/.exec(key)?.[1];
+  if (!year) return null;
+  const y = Number(year);
+  const candidates: PeriodRef[] = [{ kind: 'half', year: y }, { kind: 'year', year: y }, ...[1, 2, 3, 4].map((q): PeriodRef => ({ kind: 'quarter', year: y, quarter: q }))];
+  return candidates.find((ref) => headerKey(periodName(ref)) === key) ?? null;
+}
+
+/** "14/06/2025 09:30 (giờ Việt Nam)" → the ISO instant (UTC+7), or '' when it is not that. */
+export function instantOfVnText(text: string): string {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})/.exec(text.trim());
+  if (!m) return '';
+  const t = Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]) - 7, Number(m[5]));
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+}

@@ -1,0 +1,261 @@
+/**
+ * The workbook reader: bytes of a unit report or a filled template → UnitReport + problems.
+ *
+ *   readWorkbook(bytes, { fileName, limits?, expectedPlan? }) → Promise<ReadResult>
+ *
+ * Pure module (ExcelJS is loaded on first use, so importing this module costs nothing until a
+ * file is read; in the app it runs in the exchange worker). It never throws for bad input: the
+ * guards' refusals, ExcelJS's errors and every cell it cannot use become problems. It never
+ * changes anything: it only returns data.
+ *
+ * Steps: guards (guards.ts) → ExcelJS load → grids → machine sheet "_sokh" (format, version,
+ * kind) → the version's reader (READERS; version 1: reader-v1.ts) → counts.
+ * A newer version than this build knows is refused with a message asking to update the app;
+ * an older one goes through its own reader once one exists (each version keeps its reader, or
+ * an adapter onto the next one).
+ *
+ * `report` is null only when the file as a whole cannot be read (refused by the guards,
+ * unreadable by ExcelJS, a newer or unknown format, not one of our workbooks). Otherwise it
+ * holds every row that read cleanly, and `problems` says what was left out and why.
+ *
+ * Identity of activity rows: `report.activities[i].id` is the UUID of "Mã dòng", or '' for a
+ * row added by hand (or copied from another row): the importer assigns a new UUID to those.
+ * `activityRows[i]` is the sheet row it came from, for pointing at it in the import preview.
+ */
+import type ExcelJS from 'exceljs';
+import { inspectWorkbookBytes, baseName, type WorkbookLimits } from './guards';
+import { guardMessages, problemAt, type Problem } from './problems';
+import { findMachineGrid, keyValueRows, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
+import { readV1, type ExpectedPlan } from './reader-v1';
+import {
+  FORMAT_ID,
+  FORMAT_VERSION,
+  INFO_FIELDS,
+  MACHINE_KEYS,
+  RESERVED_WORKBOOK_KINDS,
+  SHEET_NAMES,
+  WORKBOOK_KINDS,
+  headerKey,
+  type ReadableSheetKey,
+  type UnitReport,
+  type WorkbookKind,
+} from './spec';
+import { cellText } from './cell-values';
+
+export type { Problem } from './problems';
+export type { ExpectedPlan } from './reader-v1';
+
+export interface ReadOptions {
+  /** The file's name as the officer knows it; used in every message (folders are dropped). */
+  fileName: string;
+  limits?: Partial<WorkbookLimits>;
+  /** The plan the importer expects: a different fingerprint or id is a warning. */
+  expectedPlan?: ExpectedPlan;
+}
+
+export interface ReadCounts {
+  /** Plan item rows read. */
+  items: number;
+  /** Of those, items with a status. */
+  itemsWithStatus: number;
+  /** Activity rows read (without errors). */
+  activities: number;
+  /** Of those, rows without a row id (new, the importer assigns ids). */
+  newActivities: number;
+  /** Indicator rows read. */
+  indicators: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ReadResult {
+  report: UnitReport | null;
+  problems: Problem[];
+  counts: ReadCounts;
+  /** For each report.activities[i], its row in the activity sheet. */
+  activityRows: number[];
+  /** The sheets as found in the file (names as the file has them), for messages and previews. */
+  sheetNames: Partial<Record<ReadableSheetKey, string>>;
+}
+
+/** Reads one file. Never throws for a bad file. */
+export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const file = baseName(options.fileName);
+  const problems: Problem[] = [];
+  const fail = (message: string): ReadResult => finish(null, [...problems, { severity: 'error', file, message }], [], {});
+
+  const guard = inspectWorkbookBytes(bytes, file, options.limits);
+  if (!guard.ok) return fail(guard.message);
+
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
+    return fail(guardMessages.unreadable(file, describeLoadError(err)));
+  }
+
+  try {
+    return readLoaded(wb, file, options, problems);
+  } catch (err) {
+    // A bug of ours or a shape nobody foresaw: still a message, never a crash of the caller.
+    return fail(`Tệp «${file}»: lỗi không mong đợi khi đọc (${err instanceof Error ? err.message : String(err)}); hãy gửi tệp này cho người hỗ trợ`);
+  }
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const mod = await import('exceljs');
+  const Excel = (mod as unknown as { default?: typeof ExcelJS }).default ?? (mod as unknown as typeof ExcelJS);
+  const wb = new Excel.Workbook();
+  // ExcelJS wants an ArrayBuffer-like of exactly the file (Node: a Buffer; browser: ArrayBuffer).
+  const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+  await wb.xlsx.load(exact as ArrayBuffer);
+  return wb;
+}
+
+function describeLoadError(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  if (/end of central directory|corrupted zip|invalid (zip|signature)|crc32|uncompressed size/i.test(msg)) return 'tệp nén bị hỏng';
+  return msg.length > 120 ? `${msg.slice(0, 117)}…` : msg;
+}
+
+function gridOf(ws: ExcelJS.Worksheet): Grid {
+  return {
+    name: ws.name,
+    state: ws.state,
+    rowCount: ws.rowCount,
+    columnCount: Math.max(ws.columnCount, ws.actualColumnCount),
+    value: (row, col) => {
+      const r = ws.findRow(row);
+      if (!r) return null;
+      const v = r.findCell(col)?.value;
+      return v === undefined ? null : v;
+    },
+  };
+}
+
+function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, problems: Problem[]): ReadResult {
+  const grids = wb.worksheets.map(gridOf);
+  const sheets = locateSheets(grids);
+  const machineGrid = findMachineGrid(grids);
+  const machine = machineGrid ? keyValueRows(machineGrid) : null;
+  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
+  const sheetNames = Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, (s as LocatedSheet).grid.name])) as ReadResult['sheetNames'];
+  const fail = (message: string): ReadResult => finish(null, [...problems, { severity: 'error', file, message }], [], sheetNames);
+
+  // Is it one of ours, which version and kind?
+  let version: number;
+  let kind: WorkbookKind;
+  if (machine) {
+    const format = machine.get(MACHINE_KEYS.format) ?? '';
+    if (format !== FORMAT_ID) {
+      return fail(`Tệp «${file}» có trang «${machineGrid!.name}» nhưng không phải định dạng của Sổ Kế hoạch Công đoàn («${format}»)`);
+    }
+    const v = parseVersion(machine.get(MACHINE_KEYS.version) ?? '');
+    if (v === null) return fail(`Tệp «${file}»: phiên bản định dạng «${machine.get(MACHINE_KEYS.version) ?? ''}» không hợp lệ`);
+    version = v;
+    const k = machine.get(MACHINE_KEYS.kind) ?? '';
+    if (version <= FORMAT_VERSION && !(WORKBOOK_KINDS as readonly string[]).includes(k)) {
+      return fail(
+        RESERVED_WORKBOOK_KINDS.includes(k)
+          ? `Tệp «${file}» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng`
+          : `Tệp «${file}»: loại tệp «${k}» không rõ (cần báo cáo đơn vị hoặc mẫu nhập liệu)`,
+      );
+    }
+    kind = k as WorkbookKind;
+  } else {
+    const found = Object.keys(sheets).length;
+    if (found === 0) {
+      return fail(`Tệp «${file}» không phải báo cáo hay mẫu nhập liệu của Sổ Kế hoạch Công đoàn (không thấy các trang «${SHEET_NAMES.info}», «${SHEET_NAMES.progress}», «${SHEET_NAMES.activities}», «${SHEET_NAMES.indicators}»)`);
+    }
+    if (!sheets.info) {
+      return fail(`Tệp «${file}» thiếu cả trang «${SHEET_NAMES.info}» lẫn phần dữ liệu máy «${SHEET_NAMES.machine}»: không xác định được đơn vị và kỳ báo cáo`);
+    }
+    const infoVersion = infoValue(sheets.info, 'formatVersion');
+    const v = infoVersion === '' ? FORMAT_VERSION : parseVersion(infoVersion);
+    version = v ?? FORMAT_VERSION;
+    // Without "_sokh" the workbook is read like a filled template: identity from "Thông tin".
+    kind = 'template';
+    problems.push({
+      severity: 'warning',
+      file,
+      message: `Tệp «${file}» không còn phần dữ liệu máy (trang ẩn «${SHEET_NAMES.machine}», thường do lưu lại bằng chương trình khác); đơn vị và kỳ được đọc từ trang «${sheets.info.grid.name}», các hoạt động vẫn nhận theo cột «Mã dòng»`,
+    });
+  }
+  if (version > FORMAT_VERSION) {
+    return fail(`Tệp «${file}» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản ${version}; phiên bản này đọc đến ${FORMAT_VERSION}); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại`);
+  }
+
+  // Structure: every readable sheet, with its required columns.
+  const required: ReadableSheetKey[] = ['info', 'progress', 'activities', 'indicators'];
+  for (const key of required) {
+    const s = sheets[key];
+    if (!s) {
+      problems.push({ severity: key === 'indicators' ? 'warning' : 'error', file, sheet: SHEET_NAMES[key], message: `Tệp «${file}»: không thấy trang «${SHEET_NAMES[key]}»${key === 'indicators' ? '; bỏ qua phần chỉ tiêu' : ''}` });
+      continue;
+    }
+    if (s.renamed) {
+      problems.push(problemAt('warning', { file, sheet: s.grid.name }, `trang này được nhận là trang «${SHEET_NAMES[key]}» (theo dòng tiêu đề)`));
+    }
+    if (!s.header) {
+      problems.push(problemAt('error', { file, sheet: s.grid.name }, `không thấy dòng tiêu đề cột (cần các cột ${requiredHeaders(key)})`));
+    } else {
+      for (const miss of s.header.missing) {
+        problems.push(problemAt('error', { file, sheet: s.grid.name, row: s.header.row }, `thiếu cột «${miss.header}» (không được xóa hay đổi tên cột này)`));
+      }
+    }
+  }
+
+  const reader = READERS[version];
+  if (!reader) return fail(`Tệp «${file}»: phiên bản định dạng ${version} không được hỗ trợ`);
+  const out = reader({ file, kind, version, machine, sheets, date1904, expectedPlan: options.expectedPlan }, problems);
+  return finish(out.report, problems, out.activityRows, sheetNames);
+}
+
+/** One reader per format version this build reads. Add `2: readV2` (or an adapter) with version 2. */
+const READERS: Record<number, typeof readV1> = { 1: readV1 };
+
+function parseVersion(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{1,6}$/.test(t)) return null;
+  const n = Number(t);
+  return n >= 1 ? n : null;
+}
+
+function infoValue(sheet: LocatedSheet, field: (typeof INFO_FIELDS)[number]['key']): string {
+  const label = INFO_FIELDS.find((f) => f.key === field)!.label;
+  const lc = sheet.header?.columns.get('label') ?? 1;
+  const vc = sheet.header?.columns.get('value') ?? 2;
+  for (let r = (sheet.header?.row ?? 0) + 1; r <= sheet.grid.rowCount; r++) {
+    if (headerKey(cellText(sheet.grid.value(r, lc))) === headerKey(label)) return cellText(sheet.grid.value(r, vc));
+  }
+  return '';
+}
+
+const REQUIRED_HEADERS: Record<ReadableSheetKey, string> = {
+  info: '«Mục», «Nội dung»',
+  progress: '«Mã nhiệm vụ», «Trạng thái»',
+  activities: '«Ngày», «Nhiệm vụ», «Loại hoạt động», «Tên hoạt động»',
+  indicators: '«Mã chỉ tiêu», «Kết quả»',
+};
+
+function requiredHeaders(key: ReadableSheetKey): string {
+  return REQUIRED_HEADERS[key];
+}
+
+function finish(
+  report: UnitReport | null,
+  problems: Problem[],
+  activityRows: number[],
+  sheetNames: ReadResult['sheetNames'],
+): ReadResult {
+  const counts: ReadCounts = {
+    items: report?.items.length ?? 0,
+    itemsWithStatus: report?.items.filter((i) => i.status !== null).length ?? 0,
+    activities: report?.activities.length ?? 0,
+    newActivities: report?.activities.filter((a) => a.id === '').length ?? 0,
+    indicators: report?.indicators.length ?? 0,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+  };
+  return { report, problems, counts, activityRows, sheetNames };
+}
