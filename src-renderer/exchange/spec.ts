@@ -227,8 +227,8 @@ export interface ColumnDef<K extends string = string> {
 
 /** "Thông tin": label/value rows. */
 export const INFO_COLUMNS = [
-  { key: 'label', header: 'Mục', width: 28, kind: 'text', required: true },
-  { key: 'value', header: 'Nội dung', width: 70, kind: 'text', required: true },
+  { key: 'label', header: 'Mục', width: 34, kind: 'text', required: true },
+  { key: 'value', header: 'Nội dung', width: 64, kind: 'text', required: true },
 ] as const satisfies readonly ColumnDef[];
 
 /** The rows of "Thông tin", found by their label (column "Mục"), in this order. */
@@ -273,7 +273,7 @@ export const ACTIVITY_COLUMNS = [
   { key: 'title', header: 'Tên hoạt động', width: 32, kind: 'text', required: true },
   { key: 'content', header: 'Nội dung', width: 36, kind: 'text' },
   { key: 'location', header: 'Địa điểm', width: 16, kind: 'text' },
-  { key: 'participants', header: 'Số lượt người', width: 9, kind: 'int' },
+  { key: 'participants', header: 'Số lượt người', width: 10, kind: 'int' },
   { key: 'evidenceDoc', header: 'Số, ký hiệu văn bản', width: 14, kind: 'text' },
   { key: 'evidenceFile', header: 'Tệp minh chứng', width: 16, kind: 'text' },
 ] as const satisfies readonly ColumnDef[];
@@ -287,7 +287,7 @@ export const ACTIVITY_ROW_ID_COLUMN = {
 } as const satisfies ColumnDef;
 
 /** Width of each indicator column of "Hoạt động". */
-export const INDICATOR_COLUMN_WIDTH = 10;
+export const INDICATOR_COLUMN_WIDTH = 9;
 
 /** "Chỉ tiêu": one row per indicator. */
 export const INDICATOR_COLUMNS = [

@@ -1,0 +1,130 @@
+/**
+ * How the readable sheets print: the official header of Nghị định 30/2020/NĐ-CP, Phụ lục I
+ * (see shared docs, domain.md "Official document form"), A4, Times New Roman, fit to page width,
+ * the table header repeated on each page, "Trang n/N" in the footer.
+ *
+ * Pure module: it only describes rows and settings; writer-layout.ts applies them to an ExcelJS
+ * worksheet (in memory or streaming alike).
+ */
+import type ExcelJS from 'exceljs';
+import type { ColumnDef } from './spec';
+
+export const FONT_NAME = 'Times New Roman';
+/** Body size of table cells (12–13 pt per the brief; 12 keeps wide tables legible on A4). */
+export const BODY_SIZE = 12;
+
+export type Orientation = 'portrait' | 'landscape';
+
+/** ND 30/2020 margins: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in inches). */
+export const PAGE_MARGINS = Object.freeze({ left: 1.18, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 });
+
+/** Page setup of a printable sheet whose table header is row `headerRow`. */
+export function printPageSetup(orientation: Orientation, headerRow: number): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...PAGE_MARGINS },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+    horizontalCentered: true,
+  };
+}
+
+export const PAGE_FOOTER = `&C&"${FONT_NAME},Regular"&11Trang &P/&N`;
+
+export function printHeaderFooter(): Partial<ExcelJS.HeaderFooter> {
+  return { oddFooter: PAGE_FOOTER, evenFooter: PAGE_FOOTER, firstFooter: PAGE_FOOTER };
+}
+
+/** What the official header says. */
+export interface OfficialHeaderText {
+  /** Parent body, e.g. "LĐLĐ huyện Dương Minh Châu" (printed in capitals, not bold). */
+  parentBody: string;
+  /** The issuing unit (printed in capitals, bold). */
+  unitName: string;
+  /** "Số: 12/BC-CĐCS" when the officer gave a number, else "" (the line stays blank). */
+  documentNumberLine: string;
+  /** "Dương Minh Châu, ngày 14 tháng 6 năm 2025" (italic). */
+  placeAndDate: string;
+  /** "BÁO CÁO". */
+  documentType: string;
+  /** "Kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025". */
+  subject: string;
+  /** What this sheet is: "Biểu 2. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ". */
+  caption: string;
+}
+
+/** One styled, merged line of the header block. */
+export interface HeaderCell {
+  row: number;
+  /** 1-based columns, inclusive. */
+  fromCol: number;
+  toCol: number;
+  text: string;
+  font: Partial<ExcelJS.Font>;
+  align: 'left' | 'center';
+}
+
+/** Rows 1..HEADER_BLOCK_ROWS hold the official header; the table header is the next row. */
+export const HEADER_BLOCK_ROWS = 6;
+/** Heights (points) of the header block rows. */
+export const HEADER_ROW_HEIGHTS: readonly number[] = [18, 20, 20, 22, 36, 20];
+
+/** Capitals as Vietnamese prints them (locale-independent for our letters). */
+export function vnUpper(text: string): string {
+  return text.normalize('NFC').toUpperCase();
+}
+
+/**
+ * The header block for a table of these columns: left half (parent body over unit) and right
+ * half (national name over motto) split where the columns' widths reach about 45 %.
+ */
+export function officialHeaderCells(columns: readonly Pick<ColumnDef, 'width'>[], text: OfficialHeaderText): HeaderCell[] {
+  const n = columns.length;
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  let split = 1;
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    acc += columns[i]!.width;
+    split = i + 1;
+    if (acc >= total * 0.42) break;
+  }
+  if (split >= n) split = Math.max(1, n - 1);
+  const L = { fromCol: 1, toCol: split };
+  const R = { fromCol: Math.min(split + 1, n), toCol: n };
+  const all = { fromCol: 1, toCol: n };
+  const f = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size, ...extra });
+  const cells: HeaderCell[] = [
+    { row: 1, ...L, text: vnUpper(text.parentBody), font: f(12), align: 'center' },
+    { row: 1, ...R, text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font: f(12, { bold: true }), align: 'center' },
+    { row: 2, ...L, text: vnUpper(text.unitName), font: f(12, { bold: true }), align: 'center' },
+    { row: 2, ...R, text: 'Độc lập - Tự do - Hạnh phúc', font: f(13, { bold: true }), align: 'center' },
+    { row: 3, ...L, text: text.documentNumberLine, font: f(13), align: 'center' },
+    { row: 3, ...R, text: text.placeAndDate, font: f(13, { italic: true }), align: 'center' },
+    { row: 4, ...all, text: text.documentType, font: f(14, { bold: true }), align: 'center' },
+    { row: 5, ...all, text: text.subject, font: f(13, { bold: true }), align: 'center' },
+    { row: 6, ...all, text: text.caption, font: f(12, { bold: true, italic: true }), align: 'center' },
+  ];
+  // With a single column there is no right half: stack everything in column 1.
+  return n === 1 ? cells.map((c) => ({ ...c, fromCol: 1, toCol: 1 })) : cells;
+}
+
+const MONTH_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "Dương Minh Châu, ngày 14 tháng 6 năm 2025"; blanks to fill by hand when unknown.
+ * ND 30/2020: a day below 10 and the months 1 and 2 are written with a leading 0
+ * ("ngày 05 tháng 02 năm 2025").
+ */
+export function placeAndDateLine(place: string, date: string | null): string {
+  const where = place.trim() === '' ? '……………' : place.trim();
+  const m = date ? MONTH_DAY.exec(date) : null;
+  if (!m) return `${where}, ngày …… tháng …… năm ………`;
+  const day = Number(m[3]);
+  const month = Number(m[2]);
+  const dd = day < 10 ? `0${day}` : String(day);
+  const mm = month <= 2 ? `0${month}` : String(month);
+  return `${where}, ngày ${dd} tháng ${mm} năm ${m[1]}`;
+}

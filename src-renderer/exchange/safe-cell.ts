@@ -1,0 +1,53 @@
+/**
+ * What a text cell may hold, so that no spreadsheet program ever runs it and every program
+ * shows what the officer typed.
+ *
+ * Pure module.
+ *
+ * - A formula-like text ("=HYPERLINK(…)", "+84…", "-5", "@SUM", a leading tab or CR) is written
+ *   as a plain string value. ExcelJS writes a string `cell.value` as a shared or inline string
+ *   (t="s" / t="inlineStr"), never as <f>; only an object value { formula } becomes a formula, and
+ *   this module only ever returns strings. tests/unit/exchange-writer.test.ts checks the XML.
+ * - ExcelJS 4.4 cannot write the `quotePrefix` style attribute, so the writer gives every text
+ *   column the Text number format ('@', TEXT_NUMFMT) instead: a program that re-parses a cell when
+ *   a person edits it (F2, Enter) keeps it as text too, and "12/5" or "1.2" typed in the template
+ *   stay text rather than turning into a date or a number.
+ * - Text is NFC. Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone
+ *   surrogates; U+FFFE/U+FFFF) are dropped, because a file containing them cannot be opened.
+ * - A cell holds at most 32,767 characters (Excel's limit); longer text is cut there.
+ */
+import { toNfc } from '../domain/vn-text';
+
+/** Number format of text columns: "Text" in Excel, LibreOffice and WPS. */
+export const TEXT_NUMFMT = '@';
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+// eslint-disable-next-line no-control-regex
+const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** True when a spreadsheet program would read this text as the start of a formula. */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
+/** Text as a cell holds it: NFC, without XML-illegal characters, at most MAX_CELL_CHARS. */
+export function safeText(text: string): string {
+  let out = toNfc(text).replace(XML_ILLEGAL, '');
+  if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS);
+  return out;
+}
+
+/** A text cell's value: the safe string, or null for an empty one (the cell stays blank). */
+export function textCell(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const s = safeText(text);
+  return s === '' ? null : s;
+}
+
+/** A count cell's value: a finite number, or null for none. */
+export function numberCell(value: number | null | undefined): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

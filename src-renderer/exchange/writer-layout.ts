@@ -1,0 +1,525 @@
+/**
+ * The one description of a written workbook: which sheets, which rows, which styles. The
+ * in-memory writer (writer.ts, browser worker and Node) and the streaming writer
+ * (writer-stream.ts, desktop main process) both build `SheetPlan`s here and hand them to
+ * `writeSheets`, which uses only the part of the ExcelJS worksheet API that the in-memory
+ * Worksheet and the streaming WorksheetWriter share, adding rows strictly in order and
+ * committing each one. So both produce the same cells, styles and settings.
+ *
+ * Pure module (ExcelJS is used through its types and the workbook handed in).
+ */
+import type ExcelJS from 'exceljs';
+import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
+import { UNIT_LEVEL_LABELS } from '../domain/units';
+import {
+  BODY_SIZE,
+  FONT_NAME,
+  HEADER_BLOCK_ROWS,
+  HEADER_ROW_HEIGHTS,
+  officialHeaderCells,
+  placeAndDateLine,
+  printHeaderFooter,
+  printPageSetup,
+  type OfficialHeaderText,
+  type Orientation,
+} from './print';
+import { numberCell, TEXT_NUMFMT, textCell } from './safe-cell';
+import {
+  activitySheetColumns,
+  CALENDAR_DATE_NUMFMT,
+  calendarDateToCell,
+  formatIds,
+  formatInstantVn,
+  indicatorColumns,
+  INDICATOR_COLUMNS,
+  INFO_COLUMNS,
+  INFO_FIELDS,
+  MACHINE_COLUMNS,
+  machineRows,
+  PROGRESS_COLUMNS,
+  SHEET_NAMES,
+  WORKBOOK_STATUS_LABELS,
+  type ColumnDef,
+  type InfoFieldKey,
+  type SheetKey,
+  type UnitReport,
+} from './spec';
+
+export type CellValue = string | number | Date | null;
+export type RowValues = CellValue[];
+
+/** Options shared by every writer. */
+export interface WriteOptions {
+  /** Place on the date line, e.g. "Dương Minh Châu" (blank dots when absent). */
+  place?: string;
+  /** Date on the header, 'YYYY-MM-DD'; defaults to the export day in Vietnam. */
+  documentDate?: string;
+  /** "12/BC-CĐCS": printed as "Số: 12/BC-CĐCS" under the unit's name. */
+  documentNumber?: string;
+  /** Called with rows written so far and the total, at most every PROGRESS_EVERY rows and at the end. */
+  onProgress?: (written: number, total: number) => void;
+  /** Stops writing between rows; the promise then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export const PROGRESS_EVERY = 1000;
+
+export interface DataValidationPlan {
+  /** 1-based column the validation covers over all data rows (incl. blank rows). */
+  col: number;
+  validation: ExcelJS.DataValidation;
+}
+
+export interface SheetPlan {
+  key: SheetKey;
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  columns: ColumnDef[];
+  /** The official header above the table; null for sheets not meant for printing. */
+  header: OfficialHeaderText | null;
+  orientation: Orientation;
+  /** Write a header row with the columns' headers (bold, bordered). */
+  tableHeader: boolean;
+  /** Number of rows `rows()` yields (for progress). */
+  rowCount: number;
+  rows: () => Iterable<RowValues>;
+  /** Empty, pre-formatted rows after the data (template). */
+  blankRows: number;
+  /** Rows rendered bold (the guide's headings). */
+  rowBold?: (index: number, values: RowValues) => boolean;
+  validations: DataValidationPlan[];
+  /** When set, the sheet is protected (no password) and only these 1-based columns stay editable. */
+  editableCols: ReadonlySet<number> | null;
+  /** 1-based columns hidden on screen and in print ("Mã dòng"). */
+  hiddenCols: ReadonlySet<number>;
+  freezeHeader: boolean;
+  autoFilter: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: one frozen object per (sheet, column) so ExcelJS maps each to one style id quickly.
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT_NAME, size: BODY_SIZE };
+
+function dataStyle(col: ColumnDef, bordered: boolean, locked: boolean | null): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { font: BODY_FONT };
+  if (bordered) style.border = BORDER;
+  if (col.kind === 'date') {
+    style.numFmt = CALENDAR_DATE_NUMFMT;
+    style.alignment = { vertical: 'top', horizontal: 'center' };
+  } else if (col.kind === 'int') {
+    style.numFmt = '0';
+    style.alignment = { vertical: 'top', horizontal: col.derived ? 'center' : 'right' };
+  } else {
+    style.numFmt = TEXT_NUMFMT;
+    style.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+  }
+  if (col.key === 'rowId') style.font = { name: FONT_NAME, size: 8, color: { argb: 'FF808080' } };
+  if (locked !== null) style.protection = { locked };
+  return Object.freeze(style);
+}
+
+const HEADER_STYLE_BASE: Partial<ExcelJS.Style> = {
+  font: { name: FONT_NAME, size: BODY_SIZE, bold: true },
+  alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
+  border: BORDER,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Row height: ExcelJS cannot measure text and Excel does not re-fit row heights when it opens a
+// file, so a wrapped row gets an estimated height (LibreOffice re-fits anyway).
+
+const LINE_HEIGHT = 15.75;
+/**
+ * Characters of Times New Roman 12 per unit of column width (a width unit is one '0' of the
+ * default font). Measured on LibreOffice's rendering (about 1.45); a little lower so Excel,
+ * whose wrapping is a bit wider, does not cut the last line.
+ */
+const CHARS_PER_WIDTH = 1.3;
+
+function estimateLines(values: RowValues, columns: readonly ColumnDef[]): number {
+  let lines = 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') continue;
+    const width = columns[i]?.width ?? 10;
+    if (v.length <= width * CHARS_PER_WIDTH && !v.includes('\n')) continue;
+    let n = 0;
+    for (const part of v.split('\n')) n += Math.max(1, Math.ceil(part.length / Math.max(1, width * CHARS_PER_WIDTH)));
+    if (n > lines) lines = n;
+  }
+  return Math.min(lines, 25);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sheet plans of a unit report (template.ts adds to these).
+
+export const SHEET_CAPTIONS: Readonly<Record<'info' | 'progress' | 'activities' | 'indicators', string>> = {
+  info: 'THÔNG TIN CHUNG',
+  progress: 'Biểu 1. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ',
+  activities: 'Biểu 2. DANH SÁCH HOẠT ĐỘNG',
+  indicators: 'Biểu 3. KẾT QUẢ CÁC CHỈ TIÊU',
+};
+
+/** The day in Vietnam (UTC+7, no DST) of an ISO instant, 'YYYY-MM-DD'. */
+export function vnDayOf(iso: string): string | null {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function reportSubject(report: Pick<UnitReport, 'plan' | 'period'>): string {
+  const plan = report.plan.number.trim() !== '' ? `Kế hoạch số ${report.plan.number}` : report.plan.title || 'Kế hoạch';
+  return report.period.name.trim() !== '' ? `Kết quả thực hiện ${plan} — ${report.period.name}` : `Kết quả thực hiện ${plan}`;
+}
+
+function headerText(report: UnitReport, options: WriteOptions, caption: string): OfficialHeaderText {
+  const date = options.documentDate ?? (report.kind === 'template' ? null : vnDayOf(report.exportedAt));
+  const number = options.documentNumber?.trim() ?? '';
+  return {
+    parentBody: textCell(report.unit.parentName) ?? '',
+    unitName: textCell(report.unit.name) ?? '',
+    documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
+    placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
+    documentType: 'BÁO CÁO',
+    subject: textCell(reportSubject(report)) ?? '',
+    caption,
+  };
+}
+
+function dateCell(date: string): Date | null {
+  return date === '' ? null : calendarDateToCell(date);
+}
+
+function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> {
+  return {
+    unitName: textCell(report.unit.name),
+    unitCode: textCell(report.unit.code),
+    unitLevel: UNIT_LEVEL_LABELS[report.unit.level] ?? textCell(report.unit.level),
+    parentName: textCell(report.unit.parentName),
+    planNumber: textCell(report.plan.number),
+    planTitle: textCell(report.plan.title),
+    periodName: textCell(report.period.name),
+    periodStart: dateCell(report.period.start),
+    periodEnd: dateCell(report.period.end),
+    exportedAt: report.exportedAt === '' ? null : formatInstantVn(report.exportedAt) + ' (giờ Việt Nam)',
+    exportedBy: textCell(report.exportedBy),
+    appVersion: textCell(report.appVersion),
+    formatVersion: report.formatVersion,
+  };
+}
+
+function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCount' | 'rows' | 'header' | 'orientation'> {
+  return {
+    key,
+    name: SHEET_NAMES[key],
+    state: 'visible',
+    columns,
+    tableHeader: true,
+    blankRows: 0,
+    validations: [],
+    editableCols: null,
+    hiddenCols: new Set(),
+    freezeHeader: true,
+    autoFilter: true,
+  };
+}
+
+/** The sheets of a unit report, in workbook order. */
+export function reportSheetPlans(report: UnitReport, options: WriteOptions = {}): SheetPlan[] {
+  const info: SheetPlan = {
+    ...basePlan('info', [...INFO_COLUMNS]),
+    header: headerText(report, options, SHEET_CAPTIONS.info),
+    orientation: 'portrait',
+    autoFilter: false,
+    rowCount: INFO_FIELDS.length,
+    rows: function* () {
+      const values = infoValues(report);
+      for (const f of INFO_FIELDS) yield [f.label, values[f.key]];
+    },
+    rowBold: () => false,
+  };
+
+  const progress: SheetPlan = {
+    ...basePlan('progress', [...PROGRESS_COLUMNS]),
+    header: headerText(report, options, SHEET_CAPTIONS.progress),
+    orientation: 'landscape',
+    rowCount: report.items.length,
+    rows: function* () {
+      for (const it of report.items) {
+        yield [
+          textCell(it.id),
+          textCell(it.groupTitle),
+          textCell(it.text),
+          it.status ? WORKBOOK_STATUS_LABELS[it.status] : null,
+          textCell(it.note),
+          textCell(it.evidence),
+          report.kind === 'template' ? null : numberCell(it.activityCount),
+        ];
+      }
+    },
+  };
+
+  const activityColumns = activitySheetColumns(report);
+  const indCols = indicatorColumns(report);
+  const activities: SheetPlan = {
+    ...basePlan('activities', activityColumns),
+    header: headerText(report, options, SHEET_CAPTIONS.activities),
+    orientation: 'landscape',
+    hiddenCols: new Set([activityColumns.length]),
+    rowCount: report.activities.length,
+    rows: function* () {
+      let n = 0;
+      for (const a of report.activities) {
+        n++;
+        const row: RowValues = [
+          n,
+          calendarDateToCell(a.date),
+          textCell(a.unitCode),
+          textCell(formatIds(a.itemIds)),
+          ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
+          textCell(a.title),
+          textCell(a.content),
+          textCell(a.location),
+          numberCell(a.participants),
+          textCell(a.evidenceDoc),
+          textCell(a.evidenceFile),
+        ];
+        for (const c of indCols) row.push(numberCell(a.indicators[c.code]));
+        row.push(textCell(a.id));
+        yield row;
+      }
+    },
+  };
+
+  const indicators: SheetPlan = {
+    ...basePlan('indicators', [...INDICATOR_COLUMNS]),
+    header: headerText(report, options, SHEET_CAPTIONS.indicators),
+    orientation: 'landscape',
+    rowCount: report.indicators.length,
+    rows: function* () {
+      const template = report.kind === 'template';
+      for (const ind of report.indicators) {
+        yield [
+          textCell(ind.code),
+          textCell(ind.name),
+          textCell(ind.unit),
+          template ? null : numberCell(ind.value),
+          numberCell(ind.target),
+          template ? null : numberCell(ind.adjustment),
+          textCell(ind.adjustmentReason),
+        ];
+      }
+    },
+  };
+
+  return [info, progress, activities, indicators, machineSheetPlan(report)];
+}
+
+export function machineSheetPlan(report: UnitReport): SheetPlan {
+  const rows = machineRows(report);
+  return {
+    ...basePlan('machine', [...MACHINE_COLUMNS]),
+    state: 'veryHidden',
+    header: null,
+    orientation: 'portrait',
+    freezeHeader: false,
+    autoFilter: false,
+    rowCount: rows.length,
+    rows: function* () {
+      for (const [k, v] of rows) yield [textCell(k), textCell(v)];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying plans to a workbook (in memory or streaming).
+
+export interface ProgressCounter {
+  written: number;
+  total: number;
+  onProgress?: (written: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export function totalRows(plans: readonly SheetPlan[]): number {
+  return plans.reduce((s, p) => s + p.rowCount + p.blankRows, 0);
+}
+
+function tick(progress: ProgressCounter): void {
+  progress.written++;
+  if (progress.written % PROGRESS_EVERY === 0) {
+    progress.signal?.throwIfAborted();
+    progress.onProgress?.(progress.written, progress.total);
+  }
+}
+
+/** Column letters of a 1-based column ("A", "Z", "AA"). */
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Row number of the table header of a plan (after the official header block, if any). */
+export function headerRowOf(plan: Pick<SheetPlan, 'header'>): number {
+  return plan.header ? HEADER_BLOCK_ROWS + 1 : 1;
+}
+
+/**
+ * Write every plan to `wb`, rows strictly in order, each row committed once complete. Returns
+ * when the last row is added; the caller serializes (writeBuffer) or commits (streaming).
+ */
+export async function writeSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[], progress: ProgressCounter): Promise<void> {
+  for (const plan of plans) {
+    writeSheet(wb, plan, progress);
+    // Let a worker's message loop breathe (progress messages, cancellation) between sheets.
+    await Promise.resolve();
+  }
+  progress.onProgress?.(progress.written, progress.total);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCounter): void {
+  const n = plan.columns.length;
+  const headerRow = headerRowOf(plan);
+  const firstData = plan.tableHeader ? headerRow + 1 : headerRow;
+  const lastRow = Math.max(firstData + plan.rowCount + plan.blankRows - 1, headerRow);
+  const printable = plan.header !== null;
+
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.state,
+    views: plan.freezeHeader
+      ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
+      : [{ state: 'normal' }],
+    pageSetup: printable ? printPageSetup(plan.orientation, headerRow) : { paperSize: 9, orientation: plan.orientation },
+    headerFooter: printable ? printHeaderFooter() : {},
+    properties: { defaultRowHeight: 16 },
+  });
+  ws.columns = plan.columns.map((c, i) => ({ width: c.width, hidden: plan.hiddenCols.has(i + 1) }));
+
+  const protectedSheet = plan.editableCols !== null;
+  const styles = plan.columns.map((c, i) =>
+    dataStyle(c, printable || plan.tableHeader, protectedSheet ? !plan.editableCols!.has(i + 1) : null),
+  );
+  const boldStyles = styles.map((s) => Object.freeze({ ...s, font: { ...s.font, bold: true } }));
+  // A date in a text column (the period dates of "Thông tin") keeps its column's look.
+  const dateStyles = styles.map((s, i) =>
+    plan.columns[i]!.kind === 'date' ? s : Object.freeze({ ...s, numFmt: CALENDAR_DATE_NUMFMT }),
+  );
+
+  // The official header block.
+  if (plan.header) {
+    const cells = officialHeaderCells(plan.columns, plan.header);
+    for (let r = 1; r <= HEADER_BLOCK_ROWS; r++) {
+      const row = ws.getRow(r);
+      let lines = 1;
+      for (const c of cells) {
+        if (c.row !== r) continue;
+        const cell = row.getCell(c.fromCol);
+        cell.value = c.text === '' ? null : c.text;
+        cell.style = {
+          font: c.font,
+          alignment: { horizontal: c.align, vertical: 'middle', wrapText: true },
+          ...(protectedSheet ? { protection: { locked: true } } : {}),
+        };
+        let width = 0;
+        for (let k = c.fromCol; k <= c.toCol; k++) width += plan.columns[k - 1]!.width;
+        lines = Math.max(lines, Math.ceil((c.text.length * ((c.font.size ?? 12) / 11)) / Math.max(1, width * 0.95)));
+      }
+      row.height = Math.max(HEADER_ROW_HEIGHTS[r - 1] ?? 18, lines * 17);
+      // Merge before committing: the streaming writer cannot touch a committed row.
+      const merged = new Set<string>();
+      for (const c of cells) {
+        if (c.row !== r || c.toCol <= c.fromCol) continue;
+        const range = `${colLetter(c.fromCol)}${r}:${colLetter(c.toCol)}${r}`;
+        if (merged.has(range)) continue;
+        merged.add(range);
+        ws.mergeCells(range);
+      }
+      row.commit();
+    }
+  }
+
+  // The table header.
+  if (plan.tableHeader) {
+    const row = ws.getRow(headerRow);
+    const headerStyle = protectedSheet ? { ...HEADER_STYLE_BASE, protection: { locked: true } } : HEADER_STYLE_BASE;
+    let lines = 1;
+    for (let i = 0; i < n; i++) {
+      const cell = row.getCell(i + 1);
+      const col = plan.columns[i]!;
+      cell.value = col.header;
+      cell.style = printable ? headerStyle : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } };
+      lines = Math.max(lines, Math.ceil(col.header.length / Math.max(1, col.width * 0.9)));
+    }
+    if (printable) row.height = Math.max(20, lines * 16);
+    row.commit();
+  }
+
+  // Data rows, then blank pre-formatted rows.
+  let r = firstData;
+  let index = 0;
+  for (const values of plan.rows()) {
+    const row = ws.getRow(r);
+    const bold = plan.rowBold?.(index, values) ?? false;
+    for (let i = 0; i < n; i++) {
+      const v = values[i] ?? null;
+      const cell = row.getCell(i + 1);
+      cell.value = v;
+      cell.style = v instanceof Date ? dateStyles[i]! : bold ? boldStyles[i]! : styles[i]!;
+    }
+    const lines = estimateLines(values, plan.columns);
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+    row.commit();
+    r++;
+    index++;
+    tick(progress);
+  }
+  for (let b = 0; b < plan.blankRows; b++) {
+    const row = ws.getRow(r);
+    for (let i = 0; i < n; i++) {
+      const cell = row.getCell(i + 1);
+      cell.value = null;
+      cell.style = styles[i]!;
+    }
+    row.commit();
+    r++;
+    tick(progress);
+  }
+
+  if (plan.autoFilter && plan.tableHeader) {
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: n } };
+  }
+  for (const v of plan.validations) {
+    if (lastRow < firstData) continue;
+    const range = `${colLetter(v.col)}${firstData}:${colLetter(v.col)}${lastRow}`;
+    // Present on both worksheet kinds, missing from ExcelJS's type declarations.
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      range,
+      v.validation,
+    );
+  }
+  if (protectedSheet) {
+    // No password: the protection guards against slips, not people. Formatting, resizing and
+    // filtering stay allowed so the file remains comfortable in Excel, LibreOffice and WPS.
+    void ws.protect('', {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: false,
+      insertRows: false,
+      deleteRows: false,
+    });
+  }
+}

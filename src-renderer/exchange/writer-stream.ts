@@ -1,0 +1,64 @@
+/**
+ * The streaming writer for large reports in Node (the desktop main process): the same sheets,
+ * rows and styles as writer.ts (both come from writer-layout.ts), written through ExcelJS's
+ * stream.xlsx.WorkbookWriter, which keeps only the current row in memory.
+ *
+ * ExcelJS's browser build has no streaming writer; calling this there throws a plain error.
+ * The module imports no Node built-in itself: the caller hands in a file name or a writable
+ * stream, or gets the bytes back.
+ *
+ * Pure module (by the lint rule's definition).
+ */
+import ExcelJS from 'exceljs';
+import { workbookProperties } from './writer';
+import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import type { UnitReport } from './spec';
+
+export interface StreamTarget {
+  /** Write to this file (ExcelJS opens it). */
+  filename?: string;
+  /** Or to this Node writable stream. Without either, the bytes are returned. */
+  stream?: NodeJS.WritableStream;
+}
+
+interface BufferedStream {
+  read(): Uint8Array | null;
+}
+
+export async function writePlansStreaming(
+  report: UnitReport,
+  plans: SheetPlan[],
+  options: WriteOptions & StreamTarget,
+): Promise<Uint8Array | null> {
+  options.signal?.throwIfAborted();
+  const streamApi = (ExcelJS as { stream?: typeof ExcelJS.stream }).stream;
+  if (!streamApi?.xlsx?.WorkbookWriter) throw new Error('The streaming workbook writer exists only in Node.');
+  const target: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> = { useStyles: true, useSharedStrings: false };
+  if (options.filename) target.filename = options.filename;
+  else if (options.stream) target.stream = options.stream as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['stream'];
+  const wb = new streamApi.xlsx.WorkbookWriter(target);
+  const props = workbookProperties(report);
+  wb.creator = props.creator;
+  wb.lastModifiedBy = props.creator;
+  wb.title = props.title;
+  wb.created = props.created;
+  wb.modified = props.modified;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal });
+  await wb.commit();
+  if (options.filename || options.stream) return null;
+  // ExcelJS's own in-memory buffer (StreamBuf) when no target was given.
+  const buf = (wb as unknown as { stream: BufferedStream }).stream.read();
+  return buf ? new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) : new Uint8Array();
+}
+
+/**
+ * The unit's report through the streaming writer. Returns the bytes when no filename or stream
+ * is given, else null once the file or stream is complete.
+ */
+export async function writeUnitReportStreaming(
+  report: UnitReport,
+  options: WriteOptions & StreamTarget = {},
+): Promise<Uint8Array | null> {
+  return writePlansStreaming(report, reportSheetPlans(report, options), options);
+}
