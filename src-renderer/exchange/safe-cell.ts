@@ -12,6 +12,7 @@
  *   column the Text number format ('@', TEXT_NUMFMT) instead: a program that re-parses a cell when
  *   a person edits it (F2, Enter) keeps it as text too, and "12/5" or "1.2" typed in the template
  *   stay text rather than turning into a date or a number.
+ * - Line ends are LF (a CR would come back as LF from any XML parser anyway).
  * - Text is NFC. Characters XML 1.0 cannot carry (C0 controls other than tab, LF, CR; lone
  *   surrogates; U+FFFE/U+FFFF) are dropped, because a file containing them cannot be opened.
  * - A cell holds at most 32,767 characters (Excel's limit); longer text is cut there.
@@ -36,6 +37,8 @@ export function isFormulaLike(text: string): boolean {
 /** Text as a cell holds it: NFC, without XML-illegal characters, at most MAX_CELL_CHARS. */
 export function safeText(text: string): string {
   let out = toNfc(text).replace(XML_ILLEGAL, '');
+  // XML parsers turn a raw CR into LF, so write line ends as LF: what is read back is what was written.
+  if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
   if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS);
   return out;
 }
