@@ -1,0 +1,248 @@
+/**
+ * The workbook command line, for the province's IT staff who check many files at once:
+ *
+ *   npm run workbook -- check FILE... [--json]
+ *   npm run workbook -- template --out FILE [--unit-code CODE] [--unit-name NAME]
+ *                        [--level cdcs|huyen|tinh] [--parent NAME] [--period 2025-H1] [--blank-rows N]
+ *
+ * `check` prints per file its identity (format version and kind, unit code, name and level,
+ * plan number, period), its counts and its problems; `--json` prints one JSON object per file
+ * on its own line instead. Exit code 0 only when every file reads without errors; 1 when some
+ * file has errors; 2 for a usage mistake.
+ *
+ * `template` writes the blank template for the built-in plan (Kế hoạch 63/KH-LĐLĐ). Decision:
+ * without --unit-code the template's unit is left blank: the unit filling it writes its name
+ * and code on "Thông tin" (protected without a password), and the reader reports a missing
+ * code as an error, so a file can never be imported under a made-up placeholder code.
+ *
+ * This module holds the logic and talks to the system only through `CliIo`, so tests run it
+ * in-process; workbook.ts is the Node entry that supplies the real file system.
+ */
+import { BUILTIN_PLAN } from '../../domain/builtin-plan';
+import { STANDARD_INDICATORS } from '../../domain/indicators';
+import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '../../domain/periods';
+import { planFingerprint } from '../../domain/plan-tree';
+import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/units';
+import { readWorkbook, type ReadResult } from '../reader';
+import { type ReportPeriod } from '../spec';
+import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '../template';
+
+export interface CliIo {
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** The absolute form of a path typed by the user. */
+  resolvePath(path: string): string;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** ISO instant of "now" (injected for tests). */
+  now(): string;
+  appVersion: string;
+}
+
+export const USAGE = [
+  'Cách dùng / usage:',
+  '  npm run workbook -- check TỆP.xlsx... [--json]',
+  '      Kiểm tra từng tệp: định dạng, đơn vị, kế hoạch, kỳ, số liệu và các lỗi.',
+  '      Mã thoát 0 khi mọi tệp đọc được không có lỗi.',
+  '  npm run workbook -- template --out TỆP.xlsx [--unit-code MÃ] [--unit-name TÊN]',
+  '      [--level cdcs|huyen|tinh] [--parent TÊN] [--period 2025-H1|2025-Y] [--blank-rows N]',
+  '      Ghi mẫu nhập liệu trống theo kế hoạch có sẵn (63/KH-LĐLĐ).',
+];
+
+const KIND_LABELS: Record<string, string> = { 'unit-report': 'báo cáo đơn vị', template: 'mẫu nhập liệu' };
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'check') return check(rest, io);
+  if (command === 'template') return template(rest, io);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    USAGE.forEach((l) => io.stdout(l));
+    return command === undefined ? 2 : 0;
+  }
+  io.stderr(`Lệnh không rõ: «${command}»`);
+  USAGE.forEach((l) => io.stderr(l));
+  return 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+/** One file's result as a JSON line. */
+export interface CheckLine {
+  file: string;
+  path: string;
+  ok: boolean;
+  formatVersion: number | null;
+  kind: string | null;
+  unit: { code: string; name: string; level: string } | null;
+  plan: { id: string; number: string; title: string; fingerprint: string } | null;
+  period: ReportPeriod | null;
+  counts: ReadResult['counts'];
+  problems: ReadResult['problems'];
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+async function readOne(path: string, io: CliIo): Promise<ReadResult> {
+  const file = baseName(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(io.resolvePath(path));
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EISDIR' ? 'đây là thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message ?? err);
+    return {
+      report: null,
+      problems: [{ severity: 'error', file, message: `Không mở được tệp «${file}»: ${why}` }],
+      counts: { items: 0, itemsWithStatus: 0, activities: 0, newActivities: 0, indicators: 0, errors: 1, warnings: 0 },
+      activityRows: [],
+      sheetNames: {},
+    };
+  }
+  return readWorkbook(bytes, { fileName: file });
+}
+
+export function checkLine(path: string, r: ReadResult): CheckLine {
+  const rep = r.report;
+  return {
+    file: baseName(path),
+    path,
+    ok: r.counts.errors === 0,
+    formatVersion: rep?.formatVersion ?? null,
+    kind: rep?.kind ?? null,
+    unit: rep ? { code: rep.unit.code, name: rep.unit.name, level: rep.unit.level } : null,
+    plan: rep ? { ...rep.plan } : null,
+    period: rep ? { ...rep.period } : null,
+    counts: r.counts,
+    problems: r.problems,
+  };
+}
+
+function humanLines(path: string, r: ReadResult): string[] {
+  const rep = r.report;
+  const { errors, warnings } = r.counts;
+  const verdict = errors > 0 ? `LỖI (${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''})` : warnings > 0 ? `ĐỌC ĐƯỢC (${warnings} cảnh báo)` : 'ĐỌC ĐƯỢC';
+  const out = [`${baseName(path)}: ${verdict}`];
+  if (rep) {
+    const level = UNIT_LEVEL_LABELS[rep.unit.level] ?? rep.unit.level;
+    out.push(`  Định dạng:  phiên bản ${rep.formatVersion}, ${KIND_LABELS[rep.kind] ?? rep.kind}`);
+    out.push(`  Đơn vị:     ${rep.unit.code || '(chưa có mã)'} — ${rep.unit.name || '(chưa có tên)'} (${level})`);
+    out.push(`  Kế hoạch:   ${rep.plan.number || '(không số)'}${rep.plan.title ? ` — ${rep.plan.title}` : ''}`);
+    const range = rep.period.start && rep.period.end ? ` (${formatDateVn(rep.period.start)} – ${formatDateVn(rep.period.end)})` : '';
+    out.push(`  Kỳ báo cáo: ${rep.period.name || '(chưa ghi)'}${range}`);
+    const c = r.counts;
+    out.push(`  Số liệu:    ${c.items} nhiệm vụ (${c.itemsWithStatus} có trạng thái), ${c.activities} hoạt động (${c.newActivities} mới), ${c.indicators} chỉ tiêu`);
+  }
+  for (const p of r.problems) out.push(`  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${p.message}`);
+  return out;
+}
+
+async function check(args: readonly string[], io: CliIo): Promise<number> {
+  const json = args.includes('--json');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length > 0) {
+    io.stderr(`Tùy chọn không rõ: ${unknown.join(' ')}`);
+    return 2;
+  }
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length === 0) {
+    io.stderr('Thiếu tên tệp cần kiểm tra.');
+    USAGE.forEach((l) => io.stderr(l));
+    return 2;
+  }
+  let failed = 0;
+  for (const path of files) {
+    const r = await readOne(path, io);
+    if (r.counts.errors > 0) failed++;
+    if (json) io.stdout(JSON.stringify(checkLine(path, r)));
+    else humanLines(path, r).forEach((l) => io.stdout(l));
+  }
+  if (!json) io.stdout(`Tổng: ${files.length} tệp, ${files.length - failed} đọc được, ${failed} có lỗi.`);
+  return failed === 0 ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// template
+
+function options(args: readonly string[], names: readonly string[]): { values: Map<string, string>; error: string | null } {
+  const values = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    if (!names.includes(name)) return { values, error: `Tùy chọn không rõ: ${a}` };
+    const value = eq > 0 ? a.slice(eq + 1) : args[++i];
+    if (value === undefined) return { values, error: `Thiếu giá trị cho ${name}` };
+    values.set(name, value);
+  }
+  return { values, error: null };
+}
+
+const LEVEL_ALIASES: Record<string, UnitLevel> = { cdcs: 'grassroots', huyen: 'district', tinh: 'province' };
+
+async function template(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, error } = options(args, ['--out', '--unit-code', '--unit-name', '--level', '--parent', '--period', '--blank-rows']);
+  if (error) {
+    io.stderr(error);
+    return 2;
+  }
+  const out = values.get('--out');
+  if (!out) {
+    io.stderr('Thiếu --out TỆP.xlsx');
+    return 2;
+  }
+  const levelText = values.get('--level') ?? 'cdcs';
+  const level = LEVEL_ALIASES[levelText.toLowerCase()] ?? parseUnitLevel(levelText);
+  if (!level) {
+    io.stderr(`Cấp đơn vị không rõ: «${levelText}» (cdcs, huyen hoặc tinh)`);
+    return 2;
+  }
+  let period: ReportPeriod | null = null;
+  const periodText = values.get('--period');
+  if (periodText) {
+    const ref = parsePeriodKey(periodText.trim());
+    if (!ref) {
+      io.stderr(`Kỳ báo cáo không rõ: «${periodText}» (ví dụ 2025-H1, 2025-Y, 2025-Q1)`);
+      return 2;
+    }
+    const p = periodOf(DEFAULT_PERIOD_CONFIG, ref);
+    period = { key: p.key, name: p.name, start: p.start, end: p.end };
+  }
+  const blankText = values.get('--blank-rows');
+  const blankRows = blankText === undefined ? TEMPLATE_BLANK_ROWS : Number(blankText);
+  if (!Number.isInteger(blankRows) || blankRows < 0 || blankRows > 10_000) {
+    io.stderr(`--blank-rows phải là số nguyên từ 0 đến 10000, không phải «${blankText}»`);
+    return 2;
+  }
+  const code = normalizeUnitCode(values.get('--unit-code') ?? '');
+  const plan = BUILTIN_PLAN.plan;
+  const bytes = await writeTemplate({
+    unit: {
+      code,
+      name: values.get('--unit-name')?.trim() ?? '',
+      level,
+      parentName: values.get('--parent')?.trim() ?? 'LĐLĐ huyện Dương Minh Châu',
+    },
+    plan: { id: BUILTIN_PLAN.id, number: plan.header.number ?? '', title: plan.header.title ?? '', fingerprint: planFingerprint(plan) },
+    items: planReportItems(plan),
+    period,
+    indicators: STANDARD_INDICATORS.map((d) => ({ code: d.code, name: d.name, unit: d.unit })),
+    exportedAt: io.now(),
+    appVersion: io.appVersion,
+    blankRows,
+  });
+  const path = io.resolvePath(out);
+  try {
+    await io.writeFile(path, bytes);
+  } catch (err) {
+    io.stderr(`Không ghi được tệp «${out}»: ${(err as Error).message ?? String(err)}`);
+    return 1;
+  }
+  io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${bytes.length.toLocaleString('vi-VN')} byte)`);
+  if (code === '') {
+    io.stdout('Lưu ý: mẫu chưa có đơn vị (--unit-code, --unit-name); đơn vị điền phải ghi tên và mã của mình ở trang «Thông tin».');
+  }
+  return 0;
+}

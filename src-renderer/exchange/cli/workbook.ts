@@ -1,0 +1,32 @@
+/**
+ * Node entry of the workbook command line (see workbook-cli.ts): supplies the file system and
+ * the process. Built by vite.cli.config.mts into out/cli/workbook.mjs; run with
+ * `npm run workbook -- <args>`. Paths are resolved against the folder the command was typed in
+ * (npm runs scripts from the project root and passes that folder as INIT_CWD).
+ */
+/* eslint-disable no-restricted-imports -- the command line runs in Node, not in the renderer */
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+/* eslint-enable no-restricted-imports */
+import pkg from '../../../package.json';
+import { runCli } from './workbook-cli';
+
+const cwd = process.env.INIT_CWD ?? process.cwd();
+
+runCli(process.argv.slice(2), {
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, bytes) => writeFile(path, bytes),
+  resolvePath: (path) => resolve(cwd, path),
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  now: () => new Date().toISOString(),
+  appVersion: pkg.version,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Lỗi không mong đợi: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
