@@ -5,13 +5,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
+import { db, progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
 import { walkPlan } from '@domain/plan-tree';
 import { useSearchStore, useTreeStore, useUiStore, treeKey } from '../../state';
 import type { ShellData } from '../../app/use-shell-data';
 import { PlanTree, type TreeContext } from './PlanTree';
 import { ProgressMeter } from './ProgressMeter';
 import { searchPlan } from './search';
+import { groupActivitiesByItem } from './item-activities';
 
 // The import dialog brings the .docx reader (mammoth, most of the app's weight): load it
 // only when an officer opens it, so the checklist starts fast on old office PCs.
@@ -90,7 +91,8 @@ function SearchBox({ matchCount, active }: { matchCount: number; active: boolean
 }
 
 export function ChecklistScreen({ data }: { data: ShellData }) {
-  const { activePlan: plan, ownUnit, period, plans } = data;
+  // Statuses belong to the unit chosen in the context bar (the own unit by default).
+  const { activePlan: plan, selectedUnit: unit, period, plans } = data;
   const pickerId = useId();
   const query = useSearchStore((s) => s.query);
   const { dialog, openDialog, closeDialog } = useUiStore(
@@ -99,11 +101,22 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
   const setMany = useTreeStore((s) => s.setMany);
 
   const loaded = useLiveQuery(
-    async () => ({ key: `${plan.id}|${ownUnit.code}|${period.key}`, rows: await statusesOf(plan.id, ownUnit.code, period.key) }),
-    [plan.id, ownUnit.code, period.key],
+    async () => ({ key: `${plan.id}|${unit.code}|${period.key}`, rows: await statusesOf(plan.id, unit.code, period.key) }),
+    [plan.id, unit.code, period.key],
   );
-  const currentKey = `${plan.id}|${ownUnit.code}|${period.key}`;
+  const currentKey = `${plan.id}|${unit.code}|${period.key}`;
   const statuses = loaded?.key === currentKey ? loaded.rows : undefined;
+
+  // ONE live query for every item's activity count: the plan's activities within the period,
+  // grouped by item in memory (item-activities.ts).
+  const periodActivities = useLiveQuery(
+    () => db.activities.where('[planId+date]').between([plan.id, period.start], [plan.id, period.end], true, true).toArray(),
+    [plan.id, period.start, period.end],
+  );
+  const itemActivities = useMemo(
+    () => groupActivitiesByItem(periodActivities ?? [], { unitCode: unit.code, start: period.start, end: period.end }),
+    [periodActivities, unit.code, period.start, period.end],
+  );
 
   const statusMap = useMemo(() => new Map((statuses ?? []).map((s) => [s.itemId, s])), [statuses]);
   const progress = useMemo(() => progressOf(plan.plan, statuses ?? []), [plan.plan, statuses]);
@@ -119,9 +132,10 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
 
   const ctx: TreeContext = {
     planId: plan.id,
-    unitCode: ownUnit.code,
+    unitCode: unit.code,
     periodKey: period.key,
     statuses: statusMap,
+    activities: itemActivities,
     progress,
     query,
     visible: search.visible,
@@ -166,7 +180,7 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
       {statuses === undefined ? (
         <p role="status">Đang tải trạng thái…</p>
       ) : (
-        <PlanTree key={`${ownUnit.code}|${period.key}`} sections={plan.plan.sections} ctx={ctx} />
+        <PlanTree key={`${unit.code}|${period.key}`} sections={plan.plan.sections} ctx={ctx} />
       )}
 
       {dialog === 'plan-import' && (

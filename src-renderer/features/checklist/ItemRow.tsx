@@ -15,6 +15,8 @@ import {
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
 import { Highlight } from './Highlight';
+import { ItemActivities } from './ItemActivities';
+import type { ItemActivity } from './item-activities';
 
 interface Props {
   node: PlanNode;
@@ -22,12 +24,14 @@ interface Props {
   unitCode: string;
   periodKey: string;
   record: ItemStatusRecord | undefined;
+  /** Activities logged for this item in the period (the unit's). */
+  activities: readonly ItemActivity[];
   query: string;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey, record, query }: Props) {
+export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey, record, activities, query }: Props) {
   const ids = { title: useId(), status: useId(), note: useId(), evidence: useId() };
   const status: ItemStatusValue = record?.status ?? 'chua';
   const [note, setNote] = useState(record?.note ?? '');
@@ -110,6 +114,11 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
           {save.kind === 'saved' && <span className="saved">✓ Đã lưu</span>}
         </div>
       </div>
+      <ItemActivities
+        activities={activities}
+        record={record}
+        onApply={(proposed) => void persist({ status: proposed })}
+      />
       {save.kind === 'error' && (
         <p className="field-error" role="alert">
           {save.message}

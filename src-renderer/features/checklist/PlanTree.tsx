@@ -8,6 +8,7 @@ import type { PlanNode } from '@domain/plan-types';
 import { treeKey, useIsExpanded, useTreeStore } from '../../state';
 import { Highlight } from './Highlight';
 import { ItemRow } from './ItemRow';
+import type { ItemActivity } from './item-activities';
 import { ProgressMeter } from './ProgressMeter';
 
 export interface TreeContext {
@@ -15,11 +16,15 @@ export interface TreeContext {
   unitCode: string;
   periodKey: string;
   statuses: ReadonlyMap<string, ItemStatusRecord>;
+  /** Activities logged per item for the unit and period (item-activities.ts). */
+  activities: ReadonlyMap<string, readonly ItemActivity[]>;
   progress: PlanProgress;
   query: string;
   /** Nodes a search shows, or null for all. */
   visible: Set<string> | null;
 }
+
+const NO_ACTIVITIES: readonly ItemActivity[] = [];
 
 function hasTrackable(node: PlanNode): boolean {
   return node.trackable || node.children.some(hasTrackable);
@@ -91,6 +96,7 @@ function Leaf({ node, ctx }: { node: PlanNode; ctx: TreeContext }) {
           unitCode={ctx.unitCode}
           periodKey={ctx.periodKey}
           record={ctx.statuses.get(node.id)}
+          activities={ctx.activities.get(node.id) ?? NO_ACTIVITIES}
           query={ctx.query}
         />
         {sub && <li className="sub-list">{sub}</li>}
