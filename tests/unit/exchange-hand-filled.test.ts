@@ -108,9 +108,11 @@ describe('a template filled by hand', () => {
     const extra = wb.addWorksheet('Ghi chú');
     extra.addRow(['Ngày', 'Việc cần làm']);
     extra.addRow(['31/02/2025', 'không phải dữ liệu báo cáo']);
-    extra.orderNo = -1;
+    (extra as unknown as { orderNo: number }).orderNo = -1;
 
-    const r = await readWorkbook(await save(wb), { fileName: 'tay2.xlsx' });
+    const bytes = await save(wb);
+    expect((await load(bytes)).worksheets.map((w) => w.name).slice(0, 2)).toEqual(['Ghi chú', 'Hướng dẫn']);
+    const r = await readWorkbook(bytes, { fileName: 'tay2.xlsx' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.sheetNames.activities).toBe('HĐ 6 tháng');
     expect(r.problems.map((p) => p.message)).toContain('Tệp «tay2.xlsx», trang «HĐ 6 tháng»: trang này được nhận là trang «Hoạt động» (theo dòng tiêu đề)');
