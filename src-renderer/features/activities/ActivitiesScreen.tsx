@@ -1,6 +1,312 @@
-/** Screen "Nhật ký hoạt động" (issue 3): being built. */
+/**
+ * Screen "Nhật ký hoạt động" (issue 3): the entry form on the left, the list (or the trash) on
+ * the right, both usable at 1366×768 without horizontal scrolling.
+ *
+ * The active plan's activities are read with ONE live query and filtered in memory through
+ * filterAndSortActivities (the same function the benchmark measures); the search text is
+ * deferred so typing never waits for the list.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
+import { walkPlan } from '@domain/plan-tree';
+import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '../../app/use-shell-data';
+import {
+  activitiesOfPlan,
+  db,
+  deleteActivity,
+  getSetting,
+  purgeActivity,
+  restoreActivity,
+  type ActivityRecord,
+  type UnitRecord,
+} from '../../db';
+import { useActivityStore } from '../../state';
+import { ActivityForm } from './ActivityForm';
+import { filterAndSortActivities } from './activity-query';
+import { ActivityTable, type TableHandle } from './ActivityTable';
+import { ConfirmDialog } from './ConfirmDialog';
+import { UndoToast, type UndoState } from './UndoToast';
+import './activities.css';
 
-export function ActivitiesScreen(_props: { data: ShellData }) {
-  return <h1>Nhật ký hoạt động</h1>;
+const collator = new Intl.Collator('vi');
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Plan nodes the item filter offers: trackable items and the groups/sections above them. */
+function itemFilterOptions(sections: readonly PlanNode[]): { id: string; label: string; depth: number }[] {
+  const out: { id: string; label: string; depth: number }[] = [];
+  const hasTrackable = (n: PlanNode): boolean => n.trackable || n.children.some(hasTrackable);
+  walkPlan(sections, (n, _p, depth) => {
+    if (!hasTrackable(n)) return false;
+    const text = n.text.length > 70 ? `${n.text.slice(0, 68)}…` : n.text;
+    out.push({ id: n.id, label: `${n.id} ${text}`, depth });
+    return true;
+  });
+  return out;
+}
+
+export function ActivitiesScreen({ data }: { data: ShellData }) {
+  const { activePlan: plan, period, ownUnit } = data;
+  const ids = { period: useId(), unit: useId(), item: useId(), type: useId(), search: useId() };
+  const store = useActivityStore(
+    useShallow((s) => ({
+      filter: s.filter,
+      sort: s.sort,
+      view: s.view,
+      editingId: s.editingId,
+      entryDefaults: s.entryDefaults,
+      setFilter: s.setFilter,
+      resetFilter: s.resetFilter,
+      toggleSort: s.toggleSort,
+      setView: s.setView,
+      setEditingId: s.setEditingId,
+      setEntryDefaults: s.setEntryDefaults,
+    })),
+  );
+  const { filter, sort, view, editingId, entryDefaults, setFilter, resetFilter, toggleSort, setView, setEditingId, setEntryDefaults } = store;
+
+  const loaded = useLiveQuery(async () => ({ planId: plan.id, rows: await activitiesOfPlan(plan.id) }), [plan.id]);
+  const records = loaded?.planId === plan.id ? loaded.rows : undefined;
+  const allUnits = useLiveQuery(() => db.units.toArray(), []);
+  const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
+
+  const unitNames = useMemo(() => new Map((allUnits ?? []).map((u) => [u.code, u.name])), [allUnits]);
+  const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
+  const formUnits = useMemo(() => {
+    const active = (allUnits ?? []).filter((u) => u.active);
+    return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
+  }, [allUnits, ownUnit.code]);
+  const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
+
+  const deferredQuery = useDeferredValue(filter.query);
+  const activityFilter = useMemo<ActivityFilter>(
+    () => ({
+      ...(filter.period === 'selected' ? { periodRange: { start: period.start, end: period.end } } : {}),
+      ...(filter.unitCode ? { unitCodes: [filter.unitCode] } : {}),
+      ...(filter.itemId ? { itemId: filter.itemId } : {}),
+      ...(filter.type ? { type: filter.type } : {}),
+      query: deferredQuery,
+      deleted: view === 'trash',
+    }),
+    [filter.period, filter.unitCode, filter.itemId, filter.type, deferredQuery, view, period.start, period.end],
+  );
+  const rows = useMemo(
+    () => (records ? filterAndSortActivities(records, activityFilter, sort, { unitLabel: unitName }) : []),
+    [records, activityFilter, sort, unitName],
+  );
+  const trashCount = useMemo(() => (records ?? []).reduce((n, r) => n + (r.deletedAt !== null ? 1 : 0), 0), [records]);
+  const itemOptions = useMemo(() => itemFilterOptions(plan.plan.sections), [plan.plan.sections]);
+  const editing = useMemo(() => (editingId ? (records?.find((r) => r.id === editingId && r.deletedAt === null) ?? null) : null), [editingId, records]);
+
+  // ---- delete / undo / trash -------------------------------------------------------------
+  const [undo, setUndo] = useState<UndoState | null>(null);
+  const [purging, setPurging] = useState<ActivityRecord | null>(null);
+  const [notice, setNotice] = useState('');
+  const tableRef = useRef<TableHandle>(null);
+
+  const remove = async (r: ActivityRecord) => {
+    await deleteActivity(r.id);
+    if (editingId === r.id) setEditingId(null);
+    setUndo({ id: r.id, title: r.title, at: Date.now() });
+    tableRef.current?.focus();
+  };
+  const undoDelete = useCallback(async () => {
+    if (!undo) return;
+    await restoreActivity(undo.id);
+    setUndo(null);
+    setNotice(`Đã khôi phục «${undo.title}».`);
+  }, [undo]);
+
+  useEffect(() => {
+    if (!undo) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && !isTypingTarget(e.target)) {
+        e.preventDefault();
+        void undoDelete();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, undoDelete]);
+
+  const listEmpty =
+    records === undefined
+      ? 'Đang tải…'
+      : view === 'trash'
+        ? 'Thùng rác trống.'
+        : filter.query || filter.unitCode || filter.itemId || filter.type
+          ? 'Không có hoạt động nào khớp bộ lọc.'
+          : filter.period === 'selected'
+            ? `Chưa có hoạt động nào trong kỳ ${period.name}.`
+            : 'Chưa có hoạt động nào. Ghi hoạt động đầu tiên ở biểu mẫu bên trái.';
+
+  return (
+    <div className="activities-screen">
+      <section className="activities-form-pane" aria-label="Biểu mẫu ghi hoạt động">
+        {lastType === undefined || allUnits === undefined ? (
+          <p className="muted">Đang tải…</p>
+        ) : (
+          <ActivityForm
+            key={`${plan.id}|${editing?.id ?? 'new'}`}
+            plan={plan}
+            units={formUnits}
+            unitName={unitName}
+            defaultUnitCode={selectedUnit.code}
+            lastType={lastType}
+            editing={editing}
+            onEditDone={() => setEditingId(null)}
+            sticky={entryDefaults}
+            onSticky={setEntryDefaults}
+          />
+        )}
+      </section>
+
+      <section className="activities-list-pane" aria-labelledby={`${ids.search}-h`}>
+        <div className="list-head">
+          <h1 id={`${ids.search}-h`} className="screen-title">
+            Nhật ký hoạt động
+          </h1>
+          <div className="view-switch" role="group" aria-label="Xem">
+            <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+              Danh sách
+            </button>
+            <button type="button" aria-pressed={view === 'trash'} onClick={() => setView('trash')}>
+              Thùng rác ({trashCount})
+            </button>
+          </div>
+        </div>
+
+        <div className="list-filters" role="group" aria-label="Lọc hoạt động">
+          <div className="field-inline">
+            <label htmlFor={ids.period}>Kỳ</label>
+            <select id={ids.period} value={filter.period} onChange={(e) => setFilter({ period: e.target.value as 'selected' | 'all' })}>
+              <option value="selected">{period.name}</option>
+              <option value="all">Tất cả</option>
+            </select>
+          </div>
+          <div className="field-inline">
+            <label htmlFor={ids.unit}>Đơn vị</label>
+            <select id={ids.unit} value={filter.unitCode} onChange={(e) => setFilter({ unitCode: e.target.value })}>
+              <option value="">Tất cả</option>
+              {(allUnits ?? []).map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field-inline">
+            <label htmlFor={ids.type}>Loại</label>
+            <select id={ids.type} value={filter.type} onChange={(e) => setFilter({ type: e.target.value as ActivityType | '' })}>
+              <option value="">Tất cả</option>
+              {ACTIVITY_TYPES.map((t) => (
+                <option key={t.code} value={t.code}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field-inline filter-item">
+            <label htmlFor={ids.item}>Nhiệm vụ</label>
+            <select id={ids.item} value={filter.itemId} onChange={(e) => setFilter({ itemId: e.target.value })}>
+              <option value="">Tất cả</option>
+              {itemOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {'\u00a0\u00a0'.repeat(o.depth)}
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field-inline filter-search">
+            <label htmlFor={ids.search}>Tìm hoạt động</label>
+            <input
+              id={ids.search}
+              type="search"
+              value={filter.query}
+              placeholder="Gõ có dấu hoặc không dấu"
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setFilter({ query: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && filter.query) {
+                  e.preventDefault();
+                  setFilter({ query: '' });
+                }
+              }}
+            />
+          </div>
+          <span className="list-count" role="status">
+            {records === undefined ? '' : `${rows.length.toLocaleString('vi-VN')} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
+          </span>
+          {(filter.query || filter.unitCode || filter.itemId || filter.type || filter.period !== 'selected') && (
+            <button type="button" className="link-button" onClick={resetFilter}>
+              Bỏ lọc
+            </button>
+          )}
+        </div>
+
+        <ActivityTable
+          ref={tableRef}
+          label={view === 'trash' ? 'Thùng rác' : 'Danh sách hoạt động'}
+          rows={rows}
+          unitName={unitName}
+          query={deferredQuery}
+          sort={sort}
+          onSort={toggleSort}
+          currentId={editingId}
+          empty={<p className="muted">{listEmpty}</p>}
+          actions={(r) =>
+            view === 'trash' ? (
+              <>
+                <button
+                  type="button"
+                  className="small"
+                  aria-label={`Khôi phục «${r.title}»`}
+                  onClick={() => void restoreActivity(r.id).then(() => setNotice(`Đã khôi phục «${r.title}».`))}>
+                  Khôi phục
+                </button>
+                <button type="button" className="small danger" aria-label={`Xóa vĩnh viễn «${r.title}»`} onClick={() => setPurging(r)}>
+                  Xóa vĩnh viễn
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" className="small" aria-label={`Sửa «${r.title}»`} onClick={() => setEditingId(r.id)}>
+                  Sửa
+                </button>
+                <button type="button" className="small" aria-label={`Xóa «${r.title}»`} onClick={() => void remove(r)}>
+                  Xóa
+                </button>
+              </>
+            )
+          }
+        />
+        <p className="visually-hidden" role="status">
+          {notice}
+        </p>
+      </section>
+
+      {undo && <UndoToast state={undo} onUndo={() => void undoDelete()} onExpire={() => setUndo(null)} />}
+      {purging && (
+        <ConfirmDialog
+          title="Xóa vĩnh viễn hoạt động?"
+          message={`«${purging.title}» sẽ bị xóa hẳn khỏi máy này, không khôi phục được nữa.`}
+          confirmLabel="Xóa vĩnh viễn"
+          onConfirm={() => {
+            const r = purging;
+            setPurging(null);
+            void purgeActivity(r.id).then(() => setNotice(`Đã xóa vĩnh viễn «${r.title}».`));
+          }}
+          onCancel={() => setPurging(null)}
+        />
+      )}
+    </div>
+  );
 }
