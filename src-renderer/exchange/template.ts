@@ -102,7 +102,8 @@ export function templateReport(input: TemplateInput): UnitReport {
 export function guideLines(report: UnitReport): string[] {
   const period = report.period.name ? ` — ${report.period.name}` : '';
   return [
-    `# HƯỚNG DẪN NHẬP LIỆU BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH${report.plan.number ? ` SỐ ${report.plan.number}` : ''}${period.toUpperCase()}`,
+    '# HƯỚNG DẪN NHẬP LIỆU',
+    `# Báo cáo kết quả thực hiện Kế hoạch${report.plan.number ? ` số ${report.plan.number}` : ''}${period}`,
     `Đơn vị: ${report.unit.name} (mã ${report.unit.code}).`,
     '',
     '# 1. Các trang tính',
@@ -133,7 +134,8 @@ export function guideLines(report: UnitReport): string[] {
 
 function guidePlan(report: UnitReport): SheetPlan {
   const lines = guideLines(report);
-  const column: ColumnDef = { key: 'text', header: SHEET_NAMES.guide, width: 110, kind: 'text' };
+  // Narrow enough for portrait A4 at 100 %: LibreOffice did not apply fit-to-width to this one-column sheet.
+  const column: ColumnDef = { key: 'text', header: SHEET_NAMES.guide, width: 80, kind: 'text' };
   return {
     key: 'guide',
     name: SHEET_NAMES.guide,

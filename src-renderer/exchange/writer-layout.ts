@@ -399,8 +399,12 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
     views: plan.freezeHeader
       ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
       : [{ state: 'normal' }],
-    pageSetup: printable ? printPageSetup(plan.orientation, headerRow) : { paperSize: 9, orientation: plan.orientation },
-    headerFooter: printable ? printHeaderFooter() : {},
+    pageSetup: printable
+      ? printPageSetup(plan.orientation, headerRow)
+      : plan.state === 'visible'
+        ? { ...printPageSetup(plan.orientation, headerRow), printTitlesRow: undefined }
+        : { paperSize: 9, orientation: plan.orientation },
+    headerFooter: plan.state === 'visible' ? printHeaderFooter() : {},
     properties: { defaultRowHeight: 16 },
   });
   ws.columns = plan.columns.map((c, i) => ({ width: c.width, hidden: plan.hiddenCols.has(i + 1) }));
