@@ -5,8 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 // LibreOffice (Calc) is the "other program" the workbook tests open, render and fill files with;
-// poppler-utils turns its PDFs into text and PNG pages.
-export const APT_PACKAGES = ['chromium', 'fonts-dejavu-core', 'fonts-liberation', 'libreoffice-calc-nogui', 'poppler-utils'];
+// python3-uno drives it to fill a template as a person would; poppler-utils turns its PDFs
+// into text and PNG pages.
+export const APT_PACKAGES = ['chromium', 'fonts-dejavu-core', 'fonts-liberation', 'libreoffice-calc-nogui', 'python3-uno', 'poppler-utils'];
 
 function isInstalled(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
