@@ -168,14 +168,16 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
 
   // -------------------------------------------------------------------------------------------
   // Tiến độ.
-  report.items = readItems(sheets.progress, add);
+  const itemsRead = readItems(sheets.progress, add);
+  report.items = itemsRead.items;
   if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
     add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
   }
   if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
     add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
   }
-  if (report.plan.fingerprint !== '' && report.items.length > 0 && !template) {
+  // Only a complete list can be compared with the fingerprint written beside it.
+  if (report.plan.fingerprint !== '' && report.items.length > 0 && itemsRead.complete && !template) {
     const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
     if (planFingerprint(nodes) !== report.plan.fingerprint) {
       add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
@@ -188,11 +190,11 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
 
   // -------------------------------------------------------------------------------------------
   // Hoạt động.
-  const knownIds = new Set<string>([...report.items.map((i) => i.id), ...(input.expectedPlan?.itemIds ?? [])]);
-  const { activities, rows } = readActivities(input, report, knownIds, add);
+  const knownIds = new Set<string>([...itemsRead.ids, ...(input.expectedPlan?.itemIds ?? [])]);
+  const { activities, rows, readable } = readActivities(input, report, knownIds, add);
   report.activities = activities;
   const written = Number(m(MACHINE_KEYS.activityCount));
-  if (!template && machine && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
+  if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
     add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
   }
   return { report, activityRows: rows };
@@ -265,15 +267,24 @@ function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Tiến độ.
 
-function readItems(sheet: LocatedSheet | undefined, add: Add): ReportItem[] {
+interface ItemsRead {
+  items: ReportItem[];
+  /** Every item id on the sheet, rows with errors included (activities may still link them). */
+  ids: Set<string>;
+  /** False when some item row had an error and was left out. */
+  complete: boolean;
+}
+
+function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
   const t = table(sheet);
-  if (!t) return [];
+  if (!t) return { items: [], ids: new Set(), complete: false };
   const col = (k: string) => t.col(k);
   const cId = col('itemId')!;
   const cStatus = col('status')!;
   const substantive = ['itemId', 'status', 'note', 'evidence'].map(col).filter((c): c is number => c !== undefined);
   const items: ReportItem[] = [];
   const seen = new Map<string, number>();
+  let failed = 0;
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
     if (rowIsBlank(t, r, substantive)) continue;
     const rawId = cellText(t.grid.value(r, cId));
@@ -281,19 +292,25 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ReportItem[] {
     const place = { sheet: t.grid.name, row: r, column: t.headerOf(cId) };
     if (id === '') {
       add('error', place, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)');
+      failed++;
       continue;
     }
     if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
       add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
+      failed++;
       continue;
     }
     if (seen.has(id)) {
       add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
+      failed++;
       continue;
     }
     seen.set(id, r);
     const status = take(t, r, cStatus, parseLabel(t.grid.value(r, cStatus), STATUS_OPTIONS), add);
-    if (status === undefined) continue;
+    if (status === undefined) {
+      failed++;
+      continue;
+    }
     const text = (k: string, multiline = false) => {
       const c = col(k);
       return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
@@ -310,7 +327,7 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ReportItem[] {
       activityCount: count?.ok ? (count.value ?? 0) : 0,
     });
   }
-  return items;
+  return { items, ids: new Set(seen.keys()), complete: failed === 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,10 +389,10 @@ function readActivities(
   report: UnitReport,
   knownItemIds: ReadonlySet<string>,
   add: Add,
-): { activities: ReportActivity[]; rows: number[] } {
+): { activities: ReportActivity[]; rows: number[]; readable: boolean } {
   const sheet = input.sheets.activities;
   const t = table(sheet);
-  if (!t) return { activities: [], rows: [] };
+  if (!t) return { activities: [], rows: [], readable: false };
   const col = (k: string) => t.col(k);
   const header = sheet!.header!;
 
@@ -493,7 +510,7 @@ function readActivities(
     });
     rows.push(r);
   }
-  return { activities, rows };
+  return { activities, rows, readable: true };
 }
 
 function vnDate(iso: string): string {

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook, type ReadOptions } from '../../src-renderer/exchange/reader';
+import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
+import { planFingerprint } from '../../src-renderer/domain/plan-tree';
+import { GENERATED_BAD_FILES } from '../fixtures/workbooks/tools/bad-files';
+import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
+
+const BAD = join(import.meta.dirname, '../fixtures/workbooks/bad');
+const TOOLS = join(import.meta.dirname, '../fixtures/workbooks/tools');
+
+beforeAll(async () => {
+  if (!process.env.REGENERATE_BAD_FILES) return;
+  for (const [name, build] of Object.entries(GENERATED_BAD_FILES)) writeFileSync(join(BAD, name), await build());
+  const dir = mkdtempSync(join(tmpdir(), 'sokh-bad-'));
+  const template = join(dir, 'mau.xlsx');
+  writeFileSync(template, await builtinTemplate());
+  const run = spawnSync('/usr/bin/python3', [join(TOOLS, 'lo_fill_template.py'), 'bad', template, BAD], { encoding: 'utf8', timeout: 100_000 });
+  rmSync(dir, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`LibreOffice could not make its bad files: ${run.stderr}`);
+}, 120_000);
+
+type Expect = { report: boolean; problems: [severity: 'error' | 'warning', message: string][]; options?: Partial<ReadOptions> };
+
+const E = 'error' as const;
+const W = 'warning' as const;
+
+const TABLE: Record<string, Expect> = {
+  // The file as a whole (guards): refused, no report.
+  'khong-phai-bang-tinh.pdf': { report: false, problems: [[E, 'Tệp «khong-phai-bang-tinh.pdf» không phải bảng tính Excel (.xlsx)']] },
+  'van-ban-doi-ten.xlsx': { report: false, problems: [[E, 'Tệp «van-ban-doi-ten.xlsx» không phải bảng tính Excel (.xlsx)']] },
+  'tep-rong.xlsx': { report: false, problems: [[E, 'Tệp «tep-rong.xlsx» trống (0 byte), không phải bảng tính Excel (.xlsx)']] },
+  'excel-97.xls': { report: false, problems: [[E, 'Tệp «excel-97.xls» là định dạng Excel 97-2003 (.xls); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
+  'mat-khau.xlsx': { report: false, problems: [[E, 'Tệp «mat-khau.xlsx» được đặt mật khẩu; hãy bỏ mật khẩu rồi gửi lại']] },
+  'opendocument.ods': { report: false, problems: [[E, 'Tệp «opendocument.ods» là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice và lưu lại dạng .xlsx (Excel 2007-365)']] },
+  'van-ban-word.xlsx': { report: false, problems: [[E, 'Tệp «van-ban-word.xlsx» là văn bản Word, không phải bảng tính Excel (.xlsx)']] },
+  'bi-cat-cut.xlsx': { report: false, problems: [[E, 'Tệp «bi-cat-cut.xlsx» bị hỏng hoặc chưa tải/chép hết (thiếu phần cuối của tệp nén); hãy xin đơn vị gửi lại']] },
+  'bom-giai-nen.xlsx': { report: false, problems: [[E, 'Tệp «bom-giai-nen.xlsx» khi giải nén quá lớn (250 MB; tối đa 200 MB), có thể là tệp độc hại; không đọc']] },
+  'bom-ti-le.xlsx': { report: false, problems: [[E, 'Tệp «bom-ti-le.xlsx» có phần «xl/sharedStrings.xml» nén bất thường (tỉ lệ giải nén quá 100 lần), có thể là tệp độc hại; không đọc']] },
+  'thieu-workbook-xml.xlsx': { report: false, problems: [[E, 'Tệp «thieu-workbook-xml.xlsx» không phải bảng tính Excel hợp lệ (thiếu phần «xl/workbook.xml»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
+
+  // A workbook, but not one this build can read.
+  'phien-ban-moi.xlsx': { report: false, problems: [[E, 'Tệp «phien-ban-moi.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 2; phiên bản này đọc đến 1); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại']] },
+  'bao-cao-tong-hop.xlsx': { report: false, problems: [[E, 'Tệp «bao-cao-tong-hop.xlsx» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng']] },
+  'khong-phai-mau.xlsx': { report: false, problems: [[E, 'Tệp «khong-phai-mau.xlsx» không phải báo cáo hay mẫu nhập liệu của Sổ Kế hoạch Công đoàn (không thấy các trang «Thông tin», «Tiến độ», «Hoạt động», «Chỉ tiêu»)']] },
+  'mat-thong-tin-va-trang-may.xlsx': { report: false, problems: [[E, 'Tệp «mat-thong-tin-va-trang-may.xlsx» thiếu cả trang «Thông tin» lẫn phần dữ liệu máy «_sokh»: không xác định được đơn vị và kỳ báo cáo']] },
+
+  // Readable, with problems in places.
+  'mat-trang-may.xlsx': { report: true, problems: [[W, 'Tệp «mat-trang-may.xlsx» không còn phần dữ liệu máy (trang ẩn «_sokh», thường do lưu lại bằng chương trình khác); đơn vị và kỳ được đọc từ trang «Thông tin», các hoạt động vẫn nhận theo cột «Mã dòng»']] },
+  'mat-trang-hoat-dong.xlsx': { report: true, problems: [[E, 'Tệp «mat-trang-hoat-dong.xlsx»: không thấy trang «Hoạt động»']] },
+  'sai-ke-hoach.xlsx': {
+    report: true,
+    options: { expectedPlan: { id: BUILTIN_PLAN.id, fingerprint: planFingerprint(BUILTIN_PLAN.plan) } },
+    problems: [[W, 'Tệp «sai-ke-hoach.xlsx»: tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập']],
+  },
+  'sua-noi-dung-nhiem-vu.xlsx': { report: true, problems: [[W, 'Tệp «sua-noi-dung-nhiem-vu.xlsx», trang «Tiến độ»: danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ']] },
+  'thieu-cot.xlsx': {
+    report: true,
+    problems: [
+      [E, 'Tệp «thieu-cot.xlsx», trang «Hoạt động», dòng 7: thiếu cột «Ngày» (không được xóa hay đổi tên cột này)'],
+      [E, 'Tệp «thieu-cot.xlsx», trang «Hoạt động», dòng 7: thiếu cột «Loại hoạt động» (không được xóa hay đổi tên cột này)'],
+    ],
+  },
+  'ngay-sai.xlsx': { report: true, problems: [[E, 'Tệp «ngay-sai.xlsx», trang «Hoạt động», dòng 9, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)']] },
+  'thieu-ngay-ten.xlsx': {
+    report: true,
+    problems: [
+      [E, 'Tệp «thieu-ngay-ten.xlsx», trang «Hoạt động», dòng 8, cột «Ngày»: chưa nhập ngày (nhập theo dd/mm/yyyy)'],
+      [E, 'Tệp «thieu-ngay-ten.xlsx», trang «Hoạt động», dòng 8, cột «Tên hoạt động»: chưa ghi tên hoạt động'],
+    ],
+  },
+  'so-am.xlsx': { report: true, problems: [[E, 'Tệp «so-am.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «-5» là số âm; cần số nguyên không âm']] },
+  'so-thap-phan.xlsx': { report: true, problems: [[E, 'Tệp «so-thap-phan.xlsx», trang «Hoạt động», dòng 8, cột «Số cuộc tuyên truyền»: «2,5» là số thập phân; cần số nguyên không âm']] },
+  'chu-trong-o-so.xlsx': { report: true, problems: [[E, 'Tệp «chu-trong-o-so.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «mười hai» không phải số nguyên không âm (ví dụ 0, 12, 1.250)']] },
+  'trang-thai-la.xlsx': { report: true, problems: [[E, 'Tệp «trang-thai-la.xlsx», trang «Tiến độ», dòng 9, cột «Trạng thái»: «Làm rồi» không có trong danh sách (chọn một trong: Chưa thực hiện; Đang thực hiện; Đã hoàn thành; Không áp dụng)']] },
+  'loai-hoat-dong-la.xlsx': {
+    report: true,
+    problems: [
+      [E, 'Tệp «loai-hoat-dong-la.xlsx», trang «Hoạt động», dòng 8, cột «Loại hoạt động»: «Hội thảo khoa học» không có trong danh sách (chọn một trong: Tuyên truyền; Hội nghị, quán triệt; Tập huấn, bồi dưỡng; Thi đua, khen thưởng; Đối thoại, thương lượng tập thể; Tư vấn pháp luật; Chăm lo, phúc lợi; Phát triển đoàn viên, thành lập CĐCS; Giới thiệu đoàn viên ưu tú cho Đảng; Kiểm tra, giám sát; Khác)'],
+    ],
+  },
+  'nhiem-vu-la.xlsx': { report: true, problems: [[E, 'Tệp «nhiem-vu-la.xlsx», trang «Hoạt động», dòng 9, cột «Nhiệm vụ»: mã nhiệm vụ «III.9.9» không có trong kế hoạch (xem cột mã ở trang «Tiến độ»)']] },
+  'trung-ma-dong.xlsx': { report: true, problems: [[W, 'Tệp «trung-ma-dong.xlsx», trang «Hoạt động», dòng 10, cột «Mã dòng»: trùng mã dòng với dòng 8 (dòng được sao chép); dòng này được nhập như hoạt động mới']] },
+};
+
+describe('bad files: each gets exactly its messages', () => {
+  it('has a table row for every file under bad/ and a file for every row', () => {
+    expect(readdirSync(BAD).filter((f) => f !== 'README.md').sort()).toEqual(Object.keys(TABLE).sort());
+    expect(Object.keys(TABLE).length).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const [name, want] of Object.entries(TABLE)) {
+    it(name, async () => {
+      const bytes = new Uint8Array(readFileSync(join(BAD, name)));
+      const r = await readWorkbook(bytes, { fileName: name, ...want.options });
+      expect(r.problems.map((p) => [p.severity, p.message])).toEqual(want.problems);
+      expect(r.report !== null).toBe(want.report);
+    });
+  }
+});
