@@ -3,13 +3,14 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { setSelectedPeriodKind } from '../db';
 import { PERIOD_KIND_LABELS, periodRangeVn, type PeriodKind } from '@domain/periods';
-import { usePeriodStore } from '../state';
+import { usePeriodStore, useUnitStore } from '../state';
 import type { ShellData } from './use-shell-data';
 
 const QUARTERS = ['I', 'II', 'III', 'IV'];
 
 export function ContextBar({ data }: { data: ShellData }) {
   const ids = { unit: useId(), kind: useId(), year: useId(), quarter: useId(), range: useId() };
+  const selectUnit = useUnitStore((s) => s.selectUnit);
   const { setYear, setQuarter } = usePeriodStore(useShallow((s) => ({ setYear: s.setYear, setQuarter: s.setQuarter })));
   const { period, periodKind, activePlan, currentYear } = data;
   const years: number[] = [];
@@ -20,7 +21,11 @@ export function ContextBar({ data }: { data: ShellData }) {
     <div className="context-bar" role="group" aria-label="Phạm vi số liệu">
       <div className="field-inline">
         <label htmlFor={ids.unit}>Đơn vị</label>
-        <select id={ids.unit} value={data.ownUnit.code} onChange={() => undefined}>
+        <select
+          id={ids.unit}
+          value={data.selectedUnit.code}
+          onChange={(e) => selectUnit(e.target.value === data.ownUnit.code ? null : e.target.value)}
+        >
           {data.units.map((u) => (
             <option key={u.code} value={u.code}>
               {u.name}

@@ -1,15 +1,19 @@
-/** The app's frame: header (name, own unit, unit and period), navigation, the current screen. */
+/**
+ * The app's frame: header (name, own unit, unit and period), navigation, the current screen.
+ * Until the first-run setup is done it shows the setup screen instead.
+ */
 import { useShallow } from 'zustand/react/shallow';
 import type { ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnitsScreen } from '../features/units/UnitsScreen';
 import { useUiStore, type Screen } from '../state';
 import { ContextBar } from './ContextBar';
 import { ErrorBoundary } from './ErrorBoundary';
-import { useShellData, type ShellData } from './use-shell-data';
+import { useSetupState, useShellData, type ShellData } from './use-shell-data';
 
 const NAV: { screen: Screen; label: string }[] = [
   { screen: 'plan', label: 'Kế hoạch' },
@@ -35,9 +39,12 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
 }
 
 export function Shell() {
+  const setup = useSetupState();
   const data = useShellData();
   const { screen, go } = useUiStore(useShallow((s) => ({ screen: s.screen, go: s.go })));
-  if (!data) {
+  // First run: who this installation belongs to, before anything else (issue 3).
+  if (setup === 'needed') return <SetupScreen />;
+  if (!data || setup === 'loading') {
     return (
       <div className="fullscreen-message" role="status">
         Đang mở dữ liệu…

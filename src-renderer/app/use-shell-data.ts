@@ -1,6 +1,6 @@
 /**
- * What the shell and every screen need: the plans, the active one, the own unit and the
- * selected period, read live from the database (a change anywhere shows everywhere).
+ * What the shell and every screen need: the plans, the active one, the own unit, the selected
+ * unit and the selected period, read live from the database (a change anywhere shows everywhere).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -14,13 +14,15 @@ import {
   type Period,
   type PeriodKind,
 } from '@domain/periods';
-import { usePeriodStore } from '../state';
+import { usePeriodStore, useUnitStore } from '../state';
 
 export interface ShellData {
   plans: PlanRecord[];
   activePlan: PlanRecord;
   ownUnit: UnitRecord;
-  /** Units the selector offers: the own unit for now; the directory comes later. */
+  /** The unit chosen in the context bar (default: the own unit); statuses are filed under it. */
+  selectedUnit: UnitRecord;
+  /** Units the selector offers: the own unit first, then the active directory units by name. */
   units: UnitRecord[];
   periodKind: PeriodKind;
   period: Period;
@@ -45,6 +47,7 @@ export function useShellData(): ShellData | undefined {
     return { plans, units, settings };
   }, []);
   const { year, quarter } = usePeriodStore(useShallow((s) => ({ year: s.year, quarter: s.quarter })));
+  const selectedCode = useUnitStore((s) => s.selectedCode);
 
   return useMemo(() => {
     if (!stored) return undefined;
@@ -63,6 +66,20 @@ export function useShellData(): ShellData | undefined {
       periodKind === 'quarter'
         ? periodOf(config, { kind: 'quarter', year: chosenYear, quarter: quarter ?? current.quarter ?? 1 })
         : periodOf(config, { kind: periodKind, year: chosenYear });
-    return { plans, activePlan, ownUnit, units: [ownUnit], periodKind, period, currentYear };
-  }, [stored, year, quarter]);
+    const offered = [
+      ownUnit,
+      ...units.filter((u) => u.active && u.code !== ownUnit.code).sort((a, b) => byName.compare(a.name, b.name)),
+    ];
+    const selectedUnit = offered.find((u) => u.code === selectedCode) ?? ownUnit;
+    return { plans, activePlan, ownUnit, selectedUnit, units: offered, periodKind, period, currentYear };
+  }, [stored, year, quarter, selectedCode]);
+}
+
+const byName = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+export type SetupState = 'loading' | 'needed' | 'done';
+
+/** Whether the first-run setup (who this installation belongs to) has been completed. */
+export function useSetupState(): SetupState {
+  return useLiveQuery(async (): Promise<SetupState> => ((await db.settings.get('setupDoneAt')) ? 'done' : 'needed'), [], 'loading');
 }

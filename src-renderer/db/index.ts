@@ -7,3 +7,4 @@ export { OperationError } from './errors';
 export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';
 export * from './indicator-ops';
 export * from './activity-ops';
+export * from './unit-ops';

@@ -16,6 +16,7 @@ import {
   type PeriodKind,
 } from '@domain/periods';
 import { fold, toNfc } from '@domain/vn-text';
+import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
 import {
@@ -34,7 +35,7 @@ import {
 export const MAX_NOTE_CHARS = 2000;
 
 /** Directory fields of a unit nobody has described yet. */
-const EMPTY_UNIT_DETAILS = { type: null, members: null, contact: '', phone: '' } as const;
+export const EMPTY_UNIT_DETAILS = { type: null, members: null, contact: '', phone: '' } as const;
 
 /** The installation's unit suggested on first run. */
 export const DEFAULT_OWN_UNIT = {
@@ -44,10 +45,10 @@ export const DEFAULT_OWN_UNIT = {
   parentName: 'LĐLĐ tỉnh Tây Ninh',
 };
 
-const now = (): string => new Date().toISOString();
+export const now = (): string => new Date().toISOString();
 
 /** Every string inside `value`, NFC. Returns a copy. */
-function nfcDeep<T>(value: T): T {
+export function nfcDeep<T>(value: T): T {
   if (typeof value === 'string') return toNfc(value) as T;
   if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
@@ -58,13 +59,13 @@ function nfcDeep<T>(value: T): T {
   return value;
 }
 
-function firstIssue(error: z.ZodError): OperationError {
+export function firstIssue(error: z.ZodError): OperationError {
   const issue = error.issues[0];
   const field = issue?.path[0];
   return new OperationError(issue?.message ?? 'Dữ liệu không hợp lệ.', typeof field === 'string' ? field : undefined);
 }
 
-async function putSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
+export async function putSetting<K extends SettingKey>(key: K, value: SettingValues[K]): Promise<void> {
   await db.settings.put({ key, value });
 }
 
@@ -77,7 +78,9 @@ export async function getSetting<K extends SettingKey>(key: K): Promise<SettingV
 // First run.
 
 /**
- * First open: the built-in plan (active, default period cut-offs) and the own unit.
+ * First open: the built-in plan (active, default period cut-offs) and the settings. The own
+ * unit is NOT created here: the officer chooses it in the first-run setup (completeSetup in
+ * unit-ops.ts), which also writes `ownUnitCode` and `setupDoneAt`.
  * Idempotent: a second call, or a second tab racing the first, finds `seededAt` inside its own
  * read-write transaction (IndexedDB runs overlapping read-write transactions one after the
  * other) and writes nothing. Returns true when it seeded.
@@ -89,10 +92,6 @@ export async function ensureSeeded(): Promise<boolean> {
     if (!(await db.plans.get(BUILTIN_PLAN.id))) {
       await db.plans.add(planRecord(BUILTIN_PLAN.id, nfcDeep(BUILTIN_PLAN.plan), 'builtin', undefined, t));
     }
-    if (!(await db.units.get(DEFAULT_OWN_UNIT.code))) {
-      await db.units.add({ ...DEFAULT_OWN_UNIT, ...EMPTY_UNIT_DETAILS, active: true, createdAt: t, updatedAt: t });
-    }
-    if (!(await db.settings.get('ownUnitCode'))) await putSetting('ownUnitCode', DEFAULT_OWN_UNIT.code);
     if (!(await db.settings.get('activePlanId'))) await putSetting('activePlanId', BUILTIN_PLAN.id);
     if (!(await db.settings.get('selectedPeriodKind'))) await putSetting('selectedPeriodKind', 'half');
     await putSetting('seededAt', t);
@@ -290,14 +289,19 @@ const ownUnitSchema = z.object({
 export type OwnUnitInput = Pick<UnitRecord, 'code' | 'name' | 'level' | 'parentName'>;
 
 /**
- * Changes this installation's unit. A new code moves the unit record and every status filed
- * under the old code, so nothing recorded is lost.
+ * Changes this installation's unit. The code is stored normalized (normalizeUnitCode: "ldld.dmc"
+ * → "LDLD-DMC"); a code another unit holds, even an inactive one, is refused (codes are never
+ * reused). A new code moves the unit record and every status and activity filed under the old
+ * code, so nothing recorded is lost (the own unit's data is this installation's, not yet sent).
  */
 export async function updateOwnUnit(input: OwnUnitInput): Promise<UnitRecord> {
   const parsed = ownUnitSchema.safeParse(nfcDeep(input));
   if (!parsed.success) throw firstIssue(parsed.error);
-  const next = parsed.data;
-  return db.transaction('rw', db.units, db.itemStatuses, db.settings, async () => {
+  const next = { ...parsed.data, code: normalizeUnitCode(parsed.data.code) };
+  if (!isValidUnitCode(next.code)) {
+    throw new OperationError('Mã đơn vị: chỉ gồm chữ không dấu A–Z, chữ số và dấu gạch ngang (-), tối đa 30 ký tự', 'code');
+  }
+  return db.transaction('rw', [db.units, db.itemStatuses, db.activities, db.settings], async () => {
     const oldCode = await getSetting('ownUnitCode');
     const old = oldCode ? await db.units.get(oldCode) : undefined;
     const t = now();
@@ -308,12 +312,12 @@ export async function updateOwnUnit(input: OwnUnitInput): Promise<UnitRecord> {
       updatedAt: t,
     };
     if (old && oldCode !== next.code) {
-      if (await db.units.get(next.code)) {
-        throw new OperationError(`Mã ${next.code} đã dùng cho đơn vị khác.`, 'code');
-      }
+      const holder = findCodeConflict(await db.units.toArray(), next, oldCode);
+      if (holder) throw new OperationError(codeConflictMessage(holder), 'code');
       const moved = await db.itemStatuses.filter((s) => s.unitCode === oldCode).toArray();
       await db.itemStatuses.bulkDelete(moved.map((s) => [s.planId, s.unitCode, s.periodKey, s.itemId]));
       await db.itemStatuses.bulkPut(moved.map((s) => ({ ...s, unitCode: next.code })));
+      await db.activities.filter((a) => a.unitCode === oldCode).modify({ unitCode: next.code });
       await db.units.delete(oldCode!);
     }
     await db.units.put(record);

@@ -3,6 +3,9 @@
  *
  * - `openApp(page)`: loads the app and waits for the app-ready marker (the root element gets
  *   `data-app-ready="true"` once the database is open and seeded), so no spec needs a sleep.
+ *   When the first-run setup appears (a fresh browser context always shows it), it accepts the
+ *   suggested defaults (LĐLĐ huyện Dương Minh Châu, LDLD-DMC) with "Bắt đầu sử dụng" first.
+ * - `openAppFresh(page)`: loads the app and stops at the first-run setup screen.
  * - `shot(page, name)`: full-viewport screenshot saved to test-results/screenshots/<name>.png.
  * - `test` / `expect`: Playwright's, extended with `appPage`, a page already past `openApp`.
  *
@@ -14,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const APP_READY_SELECTOR = '[data-app-ready="true"]';
+export const SETUP_SCREEN_SELECTOR = '[data-setup-screen="true"]';
 export const SCREENSHOT_DIR = resolve(process.cwd(), 'test-results', 'screenshots');
 
 /** Wait until the shell has opened and seeded the database and rendered its first screen. */
@@ -21,10 +25,30 @@ export async function waitForAppReady(page: Page): Promise<void> {
   await expect(page.locator(APP_READY_SELECTOR)).toBeAttached({ timeout: 20_000 });
 }
 
-/** Go to the app's start page (or `path` under it) and wait for it to be ready. */
+/** Wait for the shell or the first-run setup, whichever the app shows; complete the setup. */
+async function passFirstRun(page: Page): Promise<void> {
+  await expect(page.locator(`${APP_READY_SELECTOR}, ${SETUP_SCREEN_SELECTOR}`).first()).toBeAttached({ timeout: 20_000 });
+  if ((await page.locator(SETUP_SCREEN_SELECTOR).count()) > 0) {
+    // Another tab of the same context may finish the setup first: the screen then turns into
+    // the shell by itself, and the click has nothing left to press.
+    await page
+      .getByRole('button', { name: 'Bắt đầu sử dụng' })
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
+  }
+  await waitForAppReady(page);
+}
+
+/** Go to the app's start page (or `path` under it), complete the first run if shown, wait for the shell. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
-  await waitForAppReady(page);
+  await passFirstRun(page);
+}
+
+/** Go to the app's start page of a fresh installation and wait for the first-run setup screen. */
+export async function openAppFresh(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { name: 'Thiết lập ban đầu' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** Reload and wait for the app-ready marker again. */

@@ -4,6 +4,7 @@ import type { ParsedPlan, PlanNode } from '@domain/plan-types';
 import { DEFAULT_PERIOD_CONFIG } from '@domain/periods';
 import {
   addPlan,
+  completeSetup,
   db,
   DEFAULT_OWN_UNIT,
   ensureSeeded,
@@ -73,21 +74,25 @@ const status = (over: Partial<Parameters<typeof setItemStatus>[0]> = {}) => ({
 });
 
 describe('ensureSeeded', () => {
-  it('stores the built-in plan as the active plan, with the default cut-offs, and the own unit', async () => {
+  it('stores the built-in plan as the active plan, with the default cut-offs; the own unit comes from the setup', async () => {
     expect(await ensureSeeded()).toBe(true);
     const plan = await db.plans.get(BUILTIN_PLAN.id);
     expect(plan?.source).toBe('builtin');
     expect(plan?.number).toBe('63/KH-LĐLĐ');
     expect(plan?.periodConfig).toEqual(DEFAULT_PERIOD_CONFIG);
     expect(await getSetting('activePlanId')).toBe(BUILTIN_PLAN.id);
-    expect(await getSetting('ownUnitCode')).toBe('LDLD-DMC');
+    expect(await getSetting('ownUnitCode')).toBeUndefined();
     expect(await getSetting('selectedPeriodKind')).toBe('half');
+    expect(await db.units.count()).toBe(0);
+    await completeSetup(DEFAULT_OWN_UNIT);
+    expect(await getSetting('ownUnitCode')).toBe('LDLD-DMC');
     const unit = await db.units.get('LDLD-DMC');
     expect(unit).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh', active: true });
   });
 
   it('is idempotent and keeps what the officer changed since', async () => {
     await ensureSeeded();
+    await completeSetup(DEFAULT_OWN_UNIT);
     const other = await addPlan({ plan: smallPlan(), source: 'paste', activate: true });
     expect(await ensureSeeded()).toBe(false);
     expect(await getSetting('activePlanId')).toBe(other);
@@ -99,13 +104,14 @@ describe('ensureSeeded', () => {
     const results = await Promise.all([ensureSeeded(), ensureSeeded(), ensureSeeded()]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.plans.count()).toBe(1);
-    expect(await db.settings.count()).toBe(4);
+    expect(await db.settings.count()).toBe(3);
   });
 });
 
 describe('setItemStatus', () => {
   beforeEach(async () => {
     await ensureSeeded();
+    await completeSetup(DEFAULT_OWN_UNIT);
   });
 
   it('round-trips a status with its note and evidence, stored as NFC', async () => {
@@ -213,6 +219,7 @@ describe('addPlan, setActivePlan, setPeriodConfig', () => {
 describe('updateOwnUnit', () => {
   beforeEach(async () => {
     await ensureSeeded();
+    await completeSetup(DEFAULT_OWN_UNIT);
   });
 
   it('renames in place and, on a new code, carries the statuses over', async () => {

@@ -91,7 +91,8 @@ function SearchBox({ matchCount, active }: { matchCount: number; active: boolean
 }
 
 export function ChecklistScreen({ data }: { data: ShellData }) {
-  const { activePlan: plan, ownUnit: unit, period, plans } = data;
+  // Statuses belong to the unit chosen in the context bar (the own unit by default).
+  const { activePlan: plan, selectedUnit: unit, period, plans } = data;
   const pickerId = useId();
   const query = useSearchStore((s) => s.query);
   const { dialog, openDialog, closeDialog } = useUiStore(

@@ -1,5 +1,6 @@
 /** "Đơn vị của tôi": this installation's unit (level, name, code, parent body). */
 import { useId, useState, type FormEvent } from 'react';
+import { normalizeUnitCode, UNIT_LEVEL_FULL_LABELS } from '@domain/units';
 import { OperationError, UNIT_LEVEL_LABELS, UNIT_LEVELS, updateOwnUnit, type UnitLevel, type UnitRecord } from '../../db';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
@@ -53,7 +54,7 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
           <select {...fieldProps('level')} value={form.level} onChange={(e) => set('level', e.target.value as UnitLevel)}>
             {UNIT_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {UNIT_LEVEL_LABELS[l]}
+                {UNIT_LEVEL_FULL_LABELS[l]} ({UNIT_LEVEL_LABELS[l]})
               </option>
             ))}
           </select>
@@ -66,7 +67,13 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
         </div>
         <label htmlFor={`${id}-code`}>Mã đơn vị</label>
         <div>
-          <input {...fieldProps('code')} type="text" value={form.code} onChange={(e) => set('code', e.target.value)} />
+          <input
+            {...fieldProps('code')}
+            type="text"
+            value={form.code}
+            onChange={(e) => set('code', e.target.value)}
+            onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) || f.code }))}
+          />
           {errorFor('code') ?? <p className="hint">Chữ không dấu, số, dấu gạch; dùng khi trao đổi tệp báo cáo.</p>}
         </div>
         <label htmlFor={`${id}-parentName`}>Cơ quan cấp trên</label>

@@ -1,6 +1,248 @@
-/** Screen "Đơn vị" (issue 3): being built. */
+/**
+ * Screen "Đơn vị" (issue 3): the directory of subordinate units for a district or province
+ * installation: search (accents ignored), filter, sort, counts; add, edit, deactivate,
+ * reactivate, delete (only a unit without data) and import from the office's .xlsx/.csv.
+ * A grassroots (CĐCS) installation has no directory: it sees its own unit only.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useState } from 'react';
+import { db, deleteUnit, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '../../db';
+import { childLevelOf, UNIT_LEVEL_FULL_LABELS, UNIT_LEVEL_LABELS, UNIT_TYPE_LABELS } from '@domain/units';
+import { matchesQuery } from '@domain/vn-text';
 import type { ShellData } from '../../app/use-shell-data';
+import { Modal } from './Modal';
+import { UnitForm } from './UnitForm';
+import { UnitImportDialog } from './UnitImportDialog';
+import './units.css';
 
-export function UnitsScreen(_props: { data: ShellData }) {
-  return <h1>Đơn vị</h1>;
+type ActiveFilter = 'all' | 'active' | 'inactive';
+type SortKey = 'name' | 'code';
+type Dialog = { kind: 'add' } | { kind: 'edit'; unit: UnitRecord } | { kind: 'delete'; unit: UnitRecord } | { kind: 'import' } | null;
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const numberVn = new Intl.NumberFormat('vi-VN');
+
+export function UnitsScreen({ data }: { data: ShellData }) {
+  const { ownUnit } = data;
+  const childLevel = childLevelOf(ownUnit.level);
+  if (!childLevel) return <OwnUnitOnly unit={ownUnit} />;
+  return <Directory data={data} />;
+}
+
+function OwnUnitOnly({ unit }: { unit: UnitRecord }) {
+  return (
+    <div className="units-screen">
+      <h1 className="screen-title">Đơn vị</h1>
+      <div className="settings-card units-own">
+        <p>
+          Danh sách đơn vị cấp dưới dùng cho <strong>LĐLĐ huyện</strong> và <strong>LĐLĐ tỉnh</strong>. Ứng dụng này đang dùng cho
+          một công đoàn cơ sở, nên chỉ có đơn vị của mình:
+        </p>
+        <dl className="own-unit-details">
+          <dt>Tên đơn vị</dt>
+          <dd>{unit.name}</dd>
+          <dt>Mã đơn vị</dt>
+          <dd className="code-cell">{unit.code}</dd>
+          <dt>Cấp</dt>
+          <dd>{UNIT_LEVEL_FULL_LABELS[unit.level]}</dd>
+          <dt>Cơ quan cấp trên</dt>
+          <dd>{unit.parentName || '—'}</dd>
+        </dl>
+        <p className="hint">Đổi thông tin đơn vị (hoặc cấp, nếu ứng dụng dùng cho LĐLĐ huyện) trong mục Cài đặt.</p>
+      </div>
+    </div>
+  );
+}
+
+function Directory({ data }: { data: ShellData }) {
+  const { ownUnit } = data;
+  const childLevel = childLevelOf(ownUnit.level)!;
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<ActiveFilter>('all');
+  const [sort, setSort] = useState<SortKey>('name');
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const stored = useLiveQuery(async () => {
+    const [units, withData] = await Promise.all([db.units.toArray(), unitCodesWithData()]);
+    return { units, withData };
+  }, []);
+  const all = useMemo(() => (stored?.units ?? []).filter((u) => u.code !== ownUnit.code), [stored, ownUnit.code]);
+  const withData = stored?.withData ?? new Set<string>();
+  const activeCount = all.filter((u) => u.active).length;
+
+  const shown = useMemo(() => {
+    const list = all.filter(
+      (u) =>
+        (filter === 'all' || (filter === 'active') === u.active) &&
+        matchesQuery([u.name, u.code, u.contact, u.phone].join(' '), query),
+    );
+    return list.sort((a, b) => (sort === 'name' ? collator.compare(a.name, b.name) : collator.compare(a.code, b.code)));
+  }, [all, filter, query, sort]);
+
+  async function toggle(unit: UnitRecord) {
+    try {
+      await setUnitActive(unit.code, !unit.active);
+      setNotice({ kind: 'ok', text: unit.active ? `Đã ngừng hoạt động: ${unit.name}` : `Đã cho hoạt động lại: ${unit.name}` });
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof OperationError ? e.message : 'Không lưu được. Hãy thử lại.' });
+    }
+  }
+
+  async function remove(unit: UnitRecord) {
+    try {
+      await deleteUnit(unit.code);
+      setNotice({ kind: 'ok', text: `Đã xóa: ${unit.name}` });
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof OperationError ? e.message : 'Không xóa được. Hãy thử lại.' });
+    }
+    setDialog(null);
+  }
+
+  return (
+    <div className="units-screen">
+      <div className="units-title-row">
+        <h1 className="screen-title">Đơn vị trực thuộc</h1>
+        <p className="units-subtitle">
+          {UNIT_LEVEL_LABELS[childLevel]} thuộc {ownUnit.name}
+        </p>
+      </div>
+      <div className="units-toolbar" role="search">
+        <div className="field-inline">
+          <label htmlFor={`${id}-q`}>Tìm đơn vị</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={query}
+            placeholder="Tên, mã, người liên hệ…"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        </div>
+        <div className="field-inline">
+          <label htmlFor={`${id}-f`}>Trạng thái</label>
+          <select id={`${id}-f`} value={filter} onChange={(e) => setFilter(e.target.value as ActiveFilter)}>
+            <option value="all">Tất cả</option>
+            <option value="active">Đang hoạt động</option>
+            <option value="inactive">Ngừng hoạt động</option>
+          </select>
+        </div>
+        <div className="field-inline">
+          <label htmlFor={`${id}-s`}>Sắp xếp</label>
+          <select id={`${id}-s`} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            <option value="name">Theo tên</option>
+            <option value="code">Theo mã</option>
+          </select>
+        </div>
+        <div className="toolbar-buttons">
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
+            Thêm đơn vị
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'import' })}>
+            Nhập danh sách từ Excel/CSV…
+          </button>
+        </div>
+      </div>
+      <p className="units-counts" role="status" data-testid="unit-counts">
+        {all.length} đơn vị: {activeCount} đang hoạt động, {all.length - activeCount} ngừng hoạt động
+        {shown.length !== all.length ? ` · đang hiện ${shown.length}` : ''}
+      </p>
+      {notice && (
+        <p className={notice.kind === 'ok' ? 'units-notice' : 'field-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          {notice.text}
+        </p>
+      )}
+      {stored && all.length === 0 ? (
+        <div className="settings-card units-empty">
+          <p>
+            Chưa có đơn vị trực thuộc nào. Bấm «Nhập danh sách từ Excel/CSV…» để lấy danh sách văn phòng đang có, hoặc «Thêm đơn
+            vị» để thêm từng đơn vị.
+          </p>
+        </div>
+      ) : (
+        <div className="table-scroll units-table-scroll">
+          <table className="data-table units-table" aria-label="Danh sách đơn vị trực thuộc">
+            <thead>
+              <tr>
+                <th scope="col">Mã</th>
+                <th scope="col">Tên đơn vị</th>
+                <th scope="col">Loại hình</th>
+                <th scope="col" className="num">
+                  Đoàn viên
+                </th>
+                <th scope="col">Người liên hệ</th>
+                <th scope="col">Điện thoại</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">
+                  <span className="sr-only">Thao tác</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((u) => (
+                <tr key={u.code} className={u.active ? '' : 'inactive'}>
+                  <td className="code-cell">{u.code}</td>
+                  <th scope="row" className="name-cell">
+                    {u.name}
+                  </th>
+                  <td className="type-cell">{u.type ? UNIT_TYPE_LABELS[u.type] : ''}</td>
+                  <td className="num">{u.members === null ? '' : numberVn.format(u.members)}</td>
+                  <td>{u.contact}</td>
+                  <td className="phone-cell">{u.phone}</td>
+                  <td className="status-cell">{u.active ? 'Đang hoạt động' : <span className="badge badge-inactive">Ngừng hoạt động</span>}</td>
+                  <td className="row-actions">
+                    <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', unit: u })}>
+                      Sửa
+                    </button>
+                    <button type="button" className="small" onClick={() => void toggle(u)}>
+                      {u.active ? 'Ngừng hoạt động' : 'Hoạt động lại'}
+                    </button>
+                    {!withData.has(u.code) && (
+                      <button type="button" className="small danger" onClick={() => setDialog({ kind: 'delete', unit: u })}>
+                        Xóa
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 && <p className="muted units-none">Không có đơn vị nào khớp.</p>}
+        </div>
+      )}
+
+      {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
+        <UnitForm
+          unit={dialog.kind === 'edit' ? dialog.unit : null}
+          level={childLevel}
+          parentName={ownUnit.name}
+          codeLocked={dialog.kind === 'edit' && withData.has(dialog.unit.code)}
+          onClose={() => setDialog(null)}
+          onSaved={(u) => {
+            setDialog(null);
+            setNotice({ kind: 'ok', text: `${dialog.kind === 'add' ? 'Đã thêm' : 'Đã lưu'}: ${u.name} (${u.code})` });
+          }}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <Modal title="Xóa đơn vị" onClose={() => setDialog(null)}>
+          <p>
+            Xóa hẳn «{dialog.unit.name}» ({dialog.unit.code}) khỏi danh sách? Đơn vị chưa có dữ liệu nào nên xóa được; mã{' '}
+            {dialog.unit.code} có thể dùng lại.
+          </p>
+          <div className="button-row">
+            <button type="button" className="danger" onClick={() => void remove(dialog.unit)}>
+              Xóa
+            </button>
+            <button type="button" autoFocus onClick={() => setDialog(null)}>
+              Hủy
+            </button>
+          </div>
+        </Modal>
+      )}
+      {dialog?.kind === 'import' && stored && (
+        <UnitImportDialog units={stored.units} ownUnit={ownUnit} level={childLevel} onClose={() => setDialog(null)} />
+      )}
+    </div>
+  );
 }
