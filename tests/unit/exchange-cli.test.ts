@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CheckLine, type CliIo } from '../../src-renderer/exchange/cli/workbook-cli';
+import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BAD = join(ROOT, 'tests/fixtures/workbooks/bad');
+const dir = mkdtempSync(join(tmpdir(), 'sokh-cli-'));
+const good = join(dir, 'BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx');
+
+beforeAll(async () => writeFileSync(good, await writeUnitReport(sampleReport())));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    readFile: async (p) => new Uint8Array(await readFile(p)),
+    writeFile: (p, b) => writeFile(p, b),
+    resolvePath: (p) => resolve(dir, p),
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+    now: () => '2025-06-01T00:00:00.000Z',
+    appVersion: '9.9.9',
+  };
+  return { code: await runCli(args, io), out, err };
+}
+
+describe('workbook check', () => {
+  it('prints identity, counts and no problems for a good file, exit 0', async () => {
+    const r = await run(['check', good]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx: ĐỌC ĐƯỢC');
+    expect(r.out).toContain('  Định dạng:  phiên bản 1, báo cáo đơn vị');
+    expect(r.out).toContain('  Đơn vị:     CDCS-0012 — Công đoàn cơ sở Trường THCS Phan Bội Châu (CĐCS)');
+    expect(r.out).toContain('  Kỳ báo cáo: 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025)');
+    expect(r.out).toContain('  Số liệu:    28 nhiệm vụ (3 có trạng thái), 2 hoạt động (0 mới), 12 chỉ tiêu');
+    expect(r.out.some((l) => l.startsWith('  Kế hoạch:   63/KH-LĐLĐ — '))).toBe(true);
+    expect(r.out.at(-1)).toBe('Tổng: 1 tệp, 1 đọc được, 0 có lỗi.');
+  });
+
+  it('exits 1 when any file has an error, and lists every problem', async () => {
+    const r = await run(['check', good, join(BAD, 'ngay-sai.xlsx'), join(BAD, 'trung-ma-dong.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('ngay-sai.xlsx: LỖI (1 lỗi)');
+    expect(r.out).toContain('  Lỗi: Tệp «ngay-sai.xlsx», trang «Hoạt động», dòng 9, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)');
+    expect(r.out).toContain('trung-ma-dong.xlsx: ĐỌC ĐƯỢC (1 cảnh báo)');
+    expect(r.out.at(-1)).toBe('Tổng: 3 tệp, 2 đọc được, 1 có lỗi.');
+    // Warnings alone do not fail the run.
+    expect((await run(['check', join(BAD, 'trung-ma-dong.xlsx')])).code).toBe(0);
+  });
+
+  it('--json prints one object per file per line', async () => {
+    const r = await run(['check', '--json', good, join(BAD, 'mat-khau.xlsx'), 'khong-co.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toHaveLength(3);
+    const [a, b, c] = r.out.map((l) => JSON.parse(l) as CheckLine);
+    expect(a).toMatchObject({
+      file: 'BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx',
+      ok: true,
+      formatVersion: 1,
+      kind: 'unit-report',
+      unit: { code: 'CDCS-0012', level: 'grassroots' },
+      plan: { number: '63/KH-LĐLĐ' },
+      period: { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2024-12-15', end: '2025-06-14' },
+      counts: { items: 28, itemsWithStatus: 3, activities: 2, indicators: 12, errors: 0, warnings: 0 },
+      problems: [],
+    });
+    expect(b).toMatchObject({ file: 'mat-khau.xlsx', ok: false, formatVersion: null, unit: null });
+    expect(b!.problems.map((p) => p.message)).toEqual(['Tệp «mat-khau.xlsx» được đặt mật khẩu; hãy bỏ mật khẩu rồi gửi lại']);
+    expect(c).toMatchObject({ file: 'khong-co.xlsx', ok: false });
+    expect(c!.problems[0]!.message).toBe('Không mở được tệp «khong-co.xlsx»: không có tệp này');
+  });
+
+  it('checks all 29 bad files without crashing; exit 1', async () => {
+    const files = readdirSync(BAD).filter((f) => f !== 'README.md');
+    expect(files.length).toBeGreaterThanOrEqual(29);
+    const r = await run(['check', '--json', ...files.map((f) => join(BAD, f))]);
+    expect(r.code).toBe(1);
+    expect(r.out).toHaveLength(files.length);
+  });
+
+  it('refuses usage mistakes with exit 2', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['check'])).code).toBe(2);
+    expect((await run(['check', '--xml', good])).code).toBe(2);
+    expect((await run(['lam-gi'])).code).toBe(2);
+    expect((await run(['template'])).code).toBe(2);
+    expect((await run(['template', '--out', 'x.xlsx', '--period', 'mùa xuân'])).err[0]).toBe('Kỳ báo cáo không rõ: «mùa xuân» (ví dụ 2025-H1, 2025-Y, 2025-Q1)');
+    expect((await run(['help'])).code).toBe(0);
+  });
+});
+
+describe('workbook template', () => {
+  it('writes the blank template of the built-in plan, which reads back as a template', async () => {
+    const r = await run(['template', '--out', 'mau.xlsx', '--unit-code', 'cđcs 12', '--unit-name', 'CĐCS Trường THCS', '--period', '2025-Y', '--blank-rows', '10']);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^Đã ghi mẫu nhập liệu: .*mau\.xlsx \(/);
+    const read = await readWorkbook(new Uint8Array(readFileSync(join(dir, 'mau.xlsx'))), { fileName: 'mau.xlsx' });
+    expect(read.problems).toEqual([]);
+    expect(read.report).toMatchObject({
+      kind: 'template',
+      unit: { code: 'CDCS-12', name: 'CĐCS Trường THCS', level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' },
+      plan: { id: 'ke-hoach-63-KH-LDLD', number: '63/KH-LĐLĐ' },
+      period: { key: '2025-Y', name: 'Năm 2025', start: '2024-12-15', end: '2025-12-14' },
+      exportedAt: '2025-06-01T00:00:00.000Z',
+      appVersion: '9.9.9',
+      activities: [],
+    });
+    expect(read.counts).toMatchObject({ items: 28, itemsWithStatus: 0, indicators: 11 });
+  });
+
+  it('without a unit, says the unit must write its own; reading it then asks for the code', async () => {
+    const r = await run(['template', '--out', 'trong.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.out[1]).toBe('Lưu ý: mẫu chưa có đơn vị (--unit-code, --unit-name); đơn vị điền phải ghi tên và mã của mình ở trang «Thông tin».');
+    const read = await readWorkbook(new Uint8Array(readFileSync(join(dir, 'trong.xlsx'))), { fileName: 'trong.xlsx' });
+    expect(read.problems.map((p) => p.message)[0]).toBe('Tệp «trong.xlsx», trang «Thông tin», dòng 9, cột «Nội dung»: chưa ghi mã đơn vị (ví dụ CDCS-0012)');
+  });
+});
+
+describe('npm run workbook (built with vite, run by Node)', () => {
+  it('builds and runs: template then check --json, exit codes from the process', { timeout: 90_000 }, () => {
+    const out = join(dir, 'npm-mau.xlsx');
+    const t = spawnSync('npm', ['run', '--silent', 'workbook', '--', 'template', '--out', out, '--unit-code', 'CDCS-0001', '--unit-name', 'CĐCS A'], { cwd: ROOT, encoding: 'utf8' });
+    expect(t.status, t.stderr).toBe(0);
+    const ok = spawnSync('npm', ['run', '--silent', 'workbook', '--', 'check', '--json', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    const line = JSON.parse(ok.stdout.trim().split('\n').at(-1)!) as CheckLine;
+    expect(line).toMatchObject({ ok: true, kind: 'template', unit: { code: 'CDCS-0001' } });
+    const bad = spawnSync('npm', ['run', '--silent', 'workbook', '--', 'check', out, join(BAD, 'excel-97.xls')], { cwd: ROOT, encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('Tệp «excel-97.xls» là định dạng Excel 97-2003 (.xls)');
+  });
+});
