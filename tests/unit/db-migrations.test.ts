@@ -1,0 +1,171 @@
+/**
+ * Schema safety (issue 6): every released schema version has a fixture database made by that
+ * version's code (tests/fixtures/db/vN.json, see tools/make-fixtures.ts). The current app must
+ * open each one without losing a record, restore a backup made at each version, and take a
+ * backup before it upgrades.
+ */
+import '../fixtures/db/tools/node-blob-env';
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Dexie } from 'dexie';
+import { importInto } from 'dexie-export-import';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { db, DB_NAME } from '../../src-renderer/db';
+import { CURRENT_SCHEMA_VERSION, envelopeBytes, inspectBackup, restoreBackup, STORES_BY_VERSION } from '../../src-renderer/db/backup';
+import { backupBeforeUpgrade, onDiskState } from '../../src-renderer/db/backup-before-upgrade';
+import { ITEM_IDS } from '../fixtures/db/tools/fixture-data';
+
+const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/db');
+const VERSIONS = Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1);
+
+interface FixtureFile {
+  data: { databaseVersion: number; tables: { name: string; rowCount: number }[] };
+}
+
+const fixtureText = (v: number) => readFileSync(resolve(FIXTURE_DIR, `v${v}.json`), 'utf8');
+const fixture = (v: number) => JSON.parse(fixtureText(v)) as FixtureFile;
+const rowCounts = (v: number) => Object.fromEntries(fixture(v).data.tables.map((t) => [t.name, t.rowCount]));
+
+/** Puts fixture vN on disk as "so-ke-hoach", written at version N as that release did. */
+async function installFixture(v: number): Promise<void> {
+  db.close();
+  await db.delete();
+  const old = new Dexie(DB_NAME);
+  old.version(v).stores({ ...STORES_BY_VERSION[v] });
+  await old.open();
+  await importInto(old, new Blob([fixtureText(v)]));
+  old.close();
+}
+
+beforeEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('schema fixtures', () => {
+  it('exist for every schema version up to this build, each at its own version', () => {
+    for (const v of VERSIONS) {
+      expect(existsSync(resolve(FIXTURE_DIR, `v${v}.json`)), `tests/fixtures/db/v${v}.json`).toBe(true);
+      expect(fixture(v).data.databaseVersion).toBe(v);
+    }
+  });
+
+  for (const v of VERSIONS) {
+    it(`v${v}: the current app opens it and every record is still there`, async () => {
+      await installFixture(v);
+      expect(await onDiskState()).toEqual(v === CURRENT_SCHEMA_VERSION ? { kind: 'current', version: v } : { kind: 'older', version: v });
+      await db.open();
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      for (const [table, count] of Object.entries(rowCounts(v))) {
+        // The v1 → v2 upgrade adds one setting (setupDoneAt, from seededAt).
+        const added = table === 'settings' && v === 1 ? 1 : 0;
+        expect(await db.table(table).count(), `${table} after upgrade from v${v}`).toBe(count + added);
+      }
+      // Spot checks: the built-in plan, a status with its note, a unit's fields, the settings.
+      const builtin = await db.plans.get(BUILTIN_PLAN.id);
+      expect(builtin?.source).toBe('builtin');
+      expect(builtin?.plan.sections.length).toBe(BUILTIN_PLAN.plan.sections.length);
+      const st = await db.itemStatuses.get([BUILTIN_PLAN.id, 'LDLD-DMC', '2025-H1', ITEM_IDS[0]!]);
+      expect(st).toMatchObject({ status: 'xong', note: 'Đã tổ chức hội nghị đoàn viên, 45 người dự', evidence: 'Báo cáo số 12/BC-LĐLĐ' });
+      expect(await db.units.get('CDCS-0001')).toMatchObject({ name: 'CĐCS Trường TH Suối Đá', members: 31, phone: '0276 3851 234' });
+      // v1 units lacked directory fields: the upgrade fills them.
+      expect(await db.units.get('LDLD-DMC')).toMatchObject({ type: null, members: null, contact: '', phone: '' });
+      expect(await db.settings.get('ownUnitCode')).toEqual({ key: 'ownUnitCode', value: 'LDLD-DMC' });
+      expect(await db.settings.get('setupDoneAt')).toBeDefined();
+      if (v >= 2) {
+        expect(await db.activities.get('3f0c2a9e-5b7d-4c1e-9a2f-0d1e2f3a4b5c')).toMatchObject({ title: 'Hội nghị tuyên truyền Tháng Công nhân', participants: 120 });
+        expect(await db.activities.get('7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d')).toMatchObject({ deletedAt: '2025-06-01T03:00:00.000Z' });
+        expect(await db.indicatorAdjustments.count()).toBe(1);
+      }
+    });
+
+    it(`v${v}: a backup made at that version restores into the current schema, upgraded`, async () => {
+      const { bytes } = await envelopeBytes(fixtureText(v), v, new Date('2025-06-14T01:30:00.000Z'));
+      const preview = await inspectBackup(bytes);
+      expect(preview).toMatchObject({ ok: true, schemaVersion: v, needsUpgrade: v < CURRENT_SCHEMA_VERSION, counts: rowCounts(v) });
+      await db.open();
+      await restoreBackup(bytes, 'replace');
+      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(count + (table === 'settings' && v === 1 ? 1 : 0));
+      // The v1 → v2 upgrade ran on the backup: fields filled, setup marked done.
+      expect(await db.units.get('LDLD-DMC')).toMatchObject({ type: null, contact: '' });
+      expect(await db.settings.get('setupDoneAt')).toBeDefined();
+    });
+  }
+});
+
+describe('an upgrade takes an automatic backup first', () => {
+  it('exports the old database as it was, before the app database is opened', async () => {
+    await installFixture(1);
+    const store = vi.fn(async () => undefined);
+    const result = await backupBeforeUpgrade(store, DB_NAME, new Date(2025, 5, 14, 8, 30));
+    expect(result.kind).toBe('older');
+    expect(store).toHaveBeenCalledTimes(1);
+    const file = (store.mock.calls[0] as unknown as [{ bytes: Uint8Array; fileName: string }])[0];
+    expect(file.fileName).toBe('TruocNangCap_v1_SoKeHoach_2025-06-14_0830.json');
+    expect(await inspectBackup(file.bytes)).toMatchObject({ ok: true, schemaVersion: 1, counts: rowCounts(1) });
+    // Nothing was upgraded by taking the backup.
+    expect(await onDiskState()).toEqual({ kind: 'older', version: 1 });
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('does nothing for a current database or a missing one (and does not create it)', async () => {
+    const store = vi.fn(async () => undefined);
+    expect(await backupBeforeUpgrade(store)).toEqual({ kind: 'absent' });
+    expect(await Dexie.exists(DB_NAME)).toBe(false);
+    await db.open();
+    db.close();
+    expect(await backupBeforeUpgrade(store)).toEqual({ kind: 'current', version: CURRENT_SCHEMA_VERSION });
+    expect(store).not.toHaveBeenCalled();
+  });
+
+  it('refuses to upgrade when the backup cannot be stored', async () => {
+    await installFixture(1);
+    await expect(backupBeforeUpgrade(async () => Promise.reject(new Error('EACCES')))).rejects.toThrow(/chưa nâng cấp/);
+    expect(await onDiskState()).toEqual({ kind: 'older', version: 1 });
+  });
+
+  async function makeNewer(name: string): Promise<void> {
+    await new Promise<void>((ok, fail) => {
+      const req = indexedDB.open(name, 999);
+      req.onupgradeneeded = () => req.result.createObjectStore('future').put('giữ nguyên', 'k');
+      req.onsuccess = () => {
+        req.result.close();
+        ok();
+      };
+      req.onerror = () => fail(req.error);
+    });
+  }
+  function nativeVersion(name: string): Promise<number> {
+    return new Promise<number>((ok) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => {
+        const v = req.result.version;
+        req.result.close();
+        ok(v);
+      };
+    });
+  }
+
+  it('leaves a database made by a newer version untouched (the caller must not open it)', async () => {
+    await makeNewer(DB_NAME);
+    const store = vi.fn(async () => undefined);
+    expect(await backupBeforeUpgrade(store)).toEqual({ kind: 'newer', version: 99.9 });
+    expect(await onDiskState()).toMatchObject({ kind: 'newer' });
+    expect(store).not.toHaveBeenCalled();
+    expect(await nativeVersion(DB_NAME)).toBe(999);
+  });
+
+  it('why the check comes first: Dexie 4 itself would open a newer database and patch our tables into it', async () => {
+    const name = 'so-ke-hoach-newer-demo';
+    await makeNewer(name);
+    const { SoKeHoachDb } = await import('../../src-renderer/db');
+    const other = new SoKeHoachDb(name);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await other.open();
+    other.close();
+    expect(await nativeVersion(name)).toBe(1000);
+    await Dexie.delete(name);
+  });
+});
