@@ -5,6 +5,7 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createAppPages, resolveDevOrigin } from './app-pages';
 import { handlers } from './handlers';
+import { installBackupOnClose } from './handlers/backups';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { hardenAppBeforeReady, hardenSession, installWebContentsGuards } from './security';
@@ -35,6 +36,8 @@ export function startApp(): void {
   installWebContentsGuards(app, pages);
 
   app.on('second-instance', focusMainWindow);
+  // Issue 6: every window's close waits for the page's automatic backup (bounded by a timeout).
+  app.on('browser-window-created', (_event, win) => installBackupOnClose(app, win));
   app.on('window-all-closed', () => {
     // macOS convention: the app stays in the Dock until the user quits it.
     if (process.platform !== 'darwin') app.quit();

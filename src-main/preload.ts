@@ -8,9 +8,10 @@
  * compile time.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, ChannelOutputs, DESKTOP_API_GLOBAL, DesktopApi } from '@contract';
+import type { BACKUP_REQUEST_EVENT, Channel, ChannelOutputs, DESKTOP_API_GLOBAL, DesktopApi } from '@contract';
 
 const GLOBAL_NAME: typeof DESKTOP_API_GLOBAL = 'sokh';
+const BACKUP_REQUEST: typeof BACKUP_REQUEST_EVENT = 'backup:requested';
 
 function invoke<C extends Channel>(channel: C, input?: unknown): Promise<ChannelOutputs[C]> {
   return ipcRenderer.invoke(channel, input) as Promise<ChannelOutputs[C]>;
@@ -21,6 +22,19 @@ const api = {
   getDataFolder: () => invoke('app:getDataFolder'),
   saveFile: (input) => invoke('file:save', input),
   openFiles: (input) => invoke('file:open', input),
+  writeAutoBackup: (input) => invoke('backup:writeAuto', input),
+  listAutoBackups: () => invoke('backup:list'),
+  readLatestAutoBackup: () => invoke('backup:readLatest'),
+  copyLatestAutoBackup: () => invoke('backup:copyLatestTo'),
+  quitBackupDone: () => invoke('backup:quitDone'),
+  // The page gets no event object (it would carry the sender), only the call.
+  onBackupRequest: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(BACKUP_REQUEST, handler);
+    return () => {
+      ipcRenderer.removeListener(BACKUP_REQUEST, handler);
+    };
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(GLOBAL_NAME, api);

@@ -1,5 +1,6 @@
 import type { Handlers } from '../ipc';
 import { getDataFolder, getVersion } from './app-info';
+import { copyLatestAutoBackup, listAutoBackups, quitBackupDone, readLatestAutoBackup, writeAutoBackup } from './backups';
 import { openFiles, saveFile } from './files';
 
 /** Every channel of the contract, exactly once: a missing or extra key fails to compile. */
@@ -8,4 +9,9 @@ export const handlers = {
   'app:getDataFolder': getDataFolder,
   'file:save': saveFile,
   'file:open': openFiles,
+  'backup:writeAuto': writeAutoBackup,
+  'backup:list': listAutoBackups,
+  'backup:readLatest': readLatestAutoBackup,
+  'backup:copyLatestTo': copyLatestAutoBackup,
+  'backup:quitDone': quitBackupDone,
 } satisfies Handlers;

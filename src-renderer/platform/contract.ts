@@ -14,6 +14,21 @@ export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 /** Most files one open dialog may return. */
 export const MAX_OPEN_FILES = 200;
 
+/** Largest backup file the shell writes or reads (bytes). */
+export const MAX_BACKUP_FILE_BYTES = 50 * 1024 * 1024;
+/** Automatic backups kept in userData/backups: default, and the bounds of the setting. */
+export const AUTO_BACKUPS_KEPT_DEFAULT = 10;
+export const AUTO_BACKUPS_KEPT_MIN = 1;
+export const AUTO_BACKUPS_KEPT_MAX = 100;
+/** Names of automatic backup files: ASCII, no folders, ".json". */
+export const AUTO_BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.json$/;
+/**
+ * Main → renderer: "the app is closing, write the automatic backup now". Not an invoke
+ * channel: the preload turns it into DesktopApi.onBackupRequest; the renderer answers with
+ * backup:writeAuto (reason "quit") and then backup:quitDone.
+ */
+export const BACKUP_REQUEST_EVENT = 'backup:requested';
+
 /** A bare file name: no folder separators, no characters Windows forbids, no control characters. */
 function isPlainFileName(name: string): boolean {
   for (const ch of name) {
@@ -50,6 +65,22 @@ export const inputSchemas = {
       filters: z.array(fileFilter).max(10).optional(),
     })
     .strict(),
+  'backup:writeAuto': z
+    .object({
+      /** e.g. "TuDong_SoKeHoach_2025-06-14.json"; the same name again replaces that file. */
+      fileName: z.string().regex(AUTO_BACKUP_NAME),
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_FILE_BYTES, 'backup empty or too large'),
+      /** How many automatic backups to keep (the newest). */
+      keep: z.number().int().min(AUTO_BACKUPS_KEPT_MIN).max(AUTO_BACKUPS_KEPT_MAX),
+      reason: z.enum(['daily', 'quit', 'before-upgrade']),
+    })
+    .strict(),
+  'backup:list': z.undefined(),
+  'backup:readLatest': z.undefined(),
+  'backup:copyLatestTo': z.undefined(),
+  'backup:quitDone': z.undefined(),
 } as const;
 
 export type Channel = keyof typeof inputSchemas;
@@ -73,6 +104,25 @@ export interface ChannelOutputs {
   'file:save': { path: string } | null;
   /** Empty lists when cancelled. */
   'file:open': { files: OpenedFile[]; rejected: RejectedFile[] };
+  'backup:writeAuto': AutoBackupList;
+  'backup:list': AutoBackupList;
+  /** The newest automatic backup, or null when there is none. */
+  'backup:readLatest': { name: string; bytes: Uint8Array; modifiedAt: string } | null;
+  'backup:copyLatestTo': { status: 'copied'; path: string } | { status: 'cancelled' } | { status: 'none' };
+  'backup:quitDone': void;
+}
+
+export interface AutoBackupInfo {
+  name: string;
+  size: number;
+  /** ISO instant of the file's last write. */
+  modifiedAt: string;
+}
+
+/** The automatic backups on disk, newest first. */
+export interface AutoBackupList {
+  folder: string;
+  files: AutoBackupInfo[];
 }
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
@@ -85,6 +135,13 @@ export interface DesktopApi {
   getDataFolder(): Promise<string>;
   saveFile(input: ChannelInput<'file:save'>): Promise<ChannelOutput<'file:save'>>;
   openFiles(input: ChannelInput<'file:open'>): Promise<ChannelOutput<'file:open'>>;
+  writeAutoBackup(input: ChannelInput<'backup:writeAuto'>): Promise<ChannelOutput<'backup:writeAuto'>>;
+  listAutoBackups(): Promise<ChannelOutput<'backup:list'>>;
+  readLatestAutoBackup(): Promise<ChannelOutput<'backup:readLatest'>>;
+  copyLatestAutoBackup(): Promise<ChannelOutput<'backup:copyLatestTo'>>;
+  quitBackupDone(): Promise<void>;
+  /** Calls `listener` when the app is closing (BACKUP_REQUEST_EVENT); returns the unsubscribe. */
+  onBackupRequest(listener: () => void): () => void;
 }
 
 /** Name of the global the preload defines in the renderer. */

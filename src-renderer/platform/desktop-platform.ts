@@ -27,5 +27,16 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       return files;
     },
     getVersion: () => api.getVersion(),
+    autoBackups: {
+      write: (input) => {
+        const plain = input.bytes.buffer instanceof ArrayBuffer ? input.bytes : input.bytes.slice();
+        return api.writeAutoBackup({ ...input, bytes: plain });
+      },
+      list: () => api.listAutoBackups(),
+      readLatest: () => api.readLatestAutoBackup(),
+      copyLatest: () => api.copyLatestAutoBackup(),
+      onCloseRequest: (listener) => api.onBackupRequest(listener),
+      done: () => api.quitBackupDone(),
+    },
   };
 }

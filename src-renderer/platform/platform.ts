@@ -3,9 +3,9 @@
  * (Electron, through the preload's `window.sokh`) and the browser one (downloads and file
  * inputs), so every screen runs, and is tested, in a plain browser unchanged.
  */
-import type { OpenedFile } from '@contract';
+import type { AutoBackupList, ChannelInput, ChannelOutput, OpenedFile } from '@contract';
 
-export type { OpenedFile };
+export type { AutoBackupList, OpenedFile };
 
 export interface FileFilter {
   /** Shown in the dialog, e.g. "Tệp Word". */
@@ -36,6 +36,19 @@ export interface Platform {
    */
   openFiles(options?: OpenFilesOptions): Promise<OpenedFile[]>;
   getVersion(): Promise<string>;
+  /** Automatic backups on disk (desktop only; absent in the browser). */
+  autoBackups?: AutoBackups;
+}
+
+/** The desktop shell's automatic backups in userData/backups (issue 6). */
+export interface AutoBackups {
+  write(input: ChannelInput<'backup:writeAuto'>): Promise<AutoBackupList>;
+  list(): Promise<AutoBackupList>;
+  readLatest(): Promise<ChannelOutput<'backup:readLatest'>>;
+  copyLatest(): Promise<ChannelOutput<'backup:copyLatestTo'>>;
+  /** `listener` runs when the app is closing; it must call `done()` when its backup is written. */
+  onCloseRequest(listener: () => void): () => void;
+  done(): Promise<void>;
 }
 
 /** A platform action failed in a way the officer can act on; `message` is Vietnamese. */

@@ -19,6 +19,11 @@ function setup(devOrigin: string | null = null) {
     'app:getDataFolder': vi.fn(async () => '/data'),
     'file:save': vi.fn(async () => ({ path: '/x.xlsx' })),
     'file:open': vi.fn(async () => ({ files: [], rejected: [] })),
+    'backup:writeAuto': vi.fn(async () => ({ folder: '/data/backups', files: [] })),
+    'backup:list': vi.fn(async () => ({ folder: '/data/backups', files: [] })),
+    'backup:readLatest': vi.fn(async () => null),
+    'backup:copyLatestTo': vi.fn(async () => ({ status: 'none' as const })),
+    'backup:quitDone': vi.fn(async () => undefined),
   } satisfies Handlers;
   const win = new FakeBrowserWindow();
   win.webContents.mainFrame.url = indexUrl;

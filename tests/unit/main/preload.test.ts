@@ -6,7 +6,18 @@ import { DESKTOP_API_GLOBAL, type DesktopApi } from '@contract';
 import { electron, resetElectronMock } from './electron-mock';
 
 // Keys of DesktopApi, checked both ways at compile time.
-const API_METHODS = ['getVersion', 'getDataFolder', 'saveFile', 'openFiles'] as const satisfies readonly (keyof DesktopApi)[];
+const API_METHODS = [
+  'getVersion',
+  'getDataFolder',
+  'saveFile',
+  'openFiles',
+  'writeAutoBackup',
+  'listAutoBackups',
+  'readLatestAutoBackup',
+  'copyLatestAutoBackup',
+  'quitBackupDone',
+  'onBackupRequest',
+] as const satisfies readonly (keyof DesktopApi)[];
 type Missing = Exclude<keyof DesktopApi, (typeof API_METHODS)[number]>;
 const allListed: Missing extends never ? true : false = true;
 

@@ -1,0 +1,150 @@
+/**
+ * Automatic backups on disk (issue 6): userData/backups, the newest `keep` files kept.
+ *
+ * The renderer makes the backup file (it owns the database); main only writes, lists, reads
+ * and copies files in that one folder. Names are checked by the contract (ASCII, ".json", no
+ * folders), so a path can never leave the folder. Writes go to a temporary file first and are
+ * renamed into place, so a crash mid-write never leaves a truncated backup as the newest.
+ *
+ * On close: the main window's "close" is held until the renderer has written a backup
+ * (BACKUP_REQUEST_EVENT → backup:writeAuto with reason "quit" → backup:quitDone), or until a
+ * timeout, then the close (or the quit) continues. That is the "on quit" backup within what
+ * Electron allows: "before-quit" alone fires after the last window on Windows/Linux has
+ * already gone, when no renderer is left to ask.
+ */
+import { app, dialog, type App, type BrowserWindow } from 'electron';
+import { promises as fsp } from 'node:fs';
+import { join } from 'node:path';
+import { AUTO_BACKUP_NAME, BACKUP_REQUEST_EVENT, MAX_BACKUP_FILE_BYTES, type AutoBackupInfo, type AutoBackupList } from '@contract';
+import type { Handlers } from '../ipc';
+
+export function backupsFolder(): string {
+  return join(app.getPath('userData'), 'backups');
+}
+
+/** Our backup files in the folder, newest first (by modification time, then name). */
+async function listFiles(folder: string): Promise<AutoBackupInfo[]> {
+  let names: string[];
+  try {
+    names = await fsp.readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const files: AutoBackupInfo[] = [];
+  for (const name of names) {
+    if (!AUTO_BACKUP_NAME.test(name)) continue;
+    try {
+      const stat = await fsp.stat(join(folder, name));
+      if (stat.isFile()) files.push({ name, size: stat.size, modifiedAt: stat.mtime.toISOString() });
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  return files.sort((a, b) => (a.modifiedAt === b.modifiedAt ? b.name.localeCompare(a.name) : b.modifiedAt.localeCompare(a.modifiedAt)));
+}
+
+async function list(): Promise<AutoBackupList> {
+  const folder = backupsFolder();
+  return { folder, files: await listFiles(folder) };
+}
+
+export const writeAutoBackup: Handlers['backup:writeAuto'] = async (input) => {
+  const folder = backupsFolder();
+  await fsp.mkdir(folder, { recursive: true });
+  const target = join(folder, input.fileName);
+  const temp = `${target}.tmp`;
+  await fsp.writeFile(temp, input.bytes);
+  await fsp.rename(temp, target);
+  const files = await listFiles(folder);
+  for (const old of files.slice(input.keep)) {
+    await fsp.rm(join(folder, old.name), { force: true });
+  }
+  return { folder, files: files.slice(0, input.keep) };
+};
+
+export const listAutoBackups: Handlers['backup:list'] = async () => list();
+
+export const readLatestAutoBackup: Handlers['backup:readLatest'] = async () => {
+  const { folder, files } = await list();
+  for (const file of files) {
+    if (file.size > MAX_BACKUP_FILE_BYTES) continue;
+    try {
+      const buffer = await fsp.readFile(join(folder, file.name));
+      if (buffer.byteLength > MAX_BACKUP_FILE_BYTES) continue;
+      return { name: file.name, modifiedAt: file.modifiedAt, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
+    } catch {
+      // Unreadable: try the next newest.
+    }
+  }
+  return null;
+};
+
+export const copyLatestAutoBackup: Handlers['backup:copyLatestTo'] = async (_input, ctx) => {
+  const { folder, files } = await list();
+  const latest = files[0];
+  if (!latest) return { status: 'none' };
+  const result = await dialog.showSaveDialog(ctx.window, {
+    title: 'Sao chép bản sao lưu mới nhất',
+    buttonLabel: 'Sao chép',
+    defaultPath: join(app.getPath('documents'), latest.name),
+    filters: [{ name: 'Bản sao lưu Sổ Kế hoạch', extensions: ['json'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (result.canceled || !result.filePath) return { status: 'cancelled' };
+  await fsp.copyFile(join(folder, latest.name), result.filePath);
+  return { status: 'copied', path: result.filePath };
+};
+
+// ---------------------------------------------------------------------------------------------
+// The backup on close.
+
+/** How long a closing window waits for the renderer's backup. */
+export const QUIT_BACKUP_TIMEOUT_MS = 15_000;
+
+let answerQuitRequest: (() => void) | null = null;
+
+export const quitBackupDone: Handlers['backup:quitDone'] = async () => {
+  answerQuitRequest?.();
+};
+
+/** Asks the window's page for its backup; resolves when it answers or after `timeoutMs`. */
+export function requestQuitBackup(win: BrowserWindow, timeoutMs = QUIT_BACKUP_TIMEOUT_MS): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(finish, timeoutMs);
+    function finish() {
+      clearTimeout(timer);
+      if (answerQuitRequest === finish) answerQuitRequest = null;
+      resolve();
+    }
+    answerQuitRequest = finish;
+    try {
+      win.webContents.send(BACKUP_REQUEST_EVENT);
+    } catch {
+      finish();
+    }
+  });
+}
+
+/**
+ * Holds the window's first close until the page has written its backup, then closes it again
+ * (or quits, when the close came from quitting: Cmd+Q, the menu, app.quit()).
+ */
+export function installBackupOnClose(application: App, win: BrowserWindow, timeoutMs = QUIT_BACKUP_TIMEOUT_MS): void {
+  let quitting = false;
+  let state: 'open' | 'waiting' | 'done' = 'open';
+  application.on('before-quit', () => {
+    quitting = true;
+  });
+  win.on('close', (event) => {
+    if (state === 'done') return;
+    event.preventDefault();
+    if (state === 'waiting') return;
+    state = 'waiting';
+    void requestQuitBackup(win, timeoutMs).then(() => {
+      state = 'done';
+      if (quitting) application.quit();
+      else if (!win.isDestroyed()) win.close();
+    });
+  });
+}
