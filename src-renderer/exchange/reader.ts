@@ -115,7 +115,8 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 function describeLoadError(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
   if (/end of central directory|corrupted zip|invalid (zip|signature)|crc32|uncompressed size/i.test(msg)) return 'tệp nén bị hỏng';
-  return msg.length > 120 ? `${msg.slice(0, 117)}…` : msg;
+  // The library's own words stay (they help whoever supports the user), after a Vietnamese gist.
+  return `cấu trúc bên trong không hợp lệ — ${msg.length > 100 ? `${msg.slice(0, 97)}…` : msg}`;
 }
 
 function gridOf(ws: ExcelJS.Worksheet): Grid {

@@ -12,3 +12,83 @@ describe('readWorkbook on what the writer writes', () => {
     expect(r.report).toEqual(report);
   });
 });
+
+import { findHeaderRow, gridOfRows, locateSheets } from '../../src-renderer/exchange/reader-sheets';
+import { ACTIVITY_COLUMNS, PROGRESS_COLUMNS } from '../../src-renderer/exchange/spec';
+import { craftZip, MINIMAL_PARTS } from '../fixtures/workbooks/tools/zip-craft';
+
+describe('finding headers and sheets', () => {
+  it('finds the header row below a document header, by text, accents and case ignored', () => {
+    const grid = gridOfRows('x', [
+      ['LĐLĐ HUYỆN DƯƠNG MINH CHÂU'],
+      [],
+      ['Biểu 2. DANH SÁCH HOẠT ĐỘNG'],
+      ['STT', 'ngay *', 'Ma nhiem vu', 'LOẠI HOẠT ĐỘNG', 'Te\u0302n hoa\u0323t đo\u0323\u0302ng:', 'Ghi chú riêng'],
+      [1, '15/3/2025', 'III.1.1', 'Khác', 'A'],
+    ]);
+    const h = findHeaderRow(grid, ACTIVITY_COLUMNS)!;
+    expect(h.row).toBe(4);
+    expect(h.missing).toEqual([]);
+    expect([...h.columns.entries()]).toEqual([
+      ['stt', 1],
+      ['date', 2],
+      ['itemIds', 3],
+      ['type', 4],
+      ['title', 5],
+    ]);
+  });
+
+  it('reports the required columns a header row lacks', () => {
+    const h = findHeaderRow(gridOfRows('x', [['Mã nhiệm vụ', 'Nội dung nhiệm vụ']]), PROGRESS_COLUMNS)!;
+    expect(h.missing.map((d) => d.header)).toEqual(['Trạng thái']);
+    expect(findHeaderRow(gridOfRows('x', [['a', 'b']]), PROGRESS_COLUMNS)).toBeNull();
+  });
+
+  it('finds sheets by name first, then a renamed one by its header row; ignores helper sheets', () => {
+    const progress = gridOfRows('tien do', [['Mã nhiệm vụ', 'Trạng thái']]);
+    const renamed = gridOfRows('Sheet3', [['Ngày', 'Nhiệm vụ', 'Loại hoạt động', 'Tên hoạt động']]);
+    const lists = gridOfRows('_danhmuc', [['Trạng thái', 'Loại hoạt động', 'Nhiệm vụ']]);
+    const found = locateSheets([lists, renamed, progress]);
+    expect(found.progress?.grid).toBe(progress);
+    expect(found.progress?.renamed).toBe(false);
+    expect(found.activities?.grid).toBe(renamed);
+    expect(found.activities?.renamed).toBe(true);
+    expect(found.info).toBeUndefined();
+  });
+});
+
+describe('readWorkbook never throws', () => {
+  it('turns an ExcelJS failure on broken XML into a problem', async () => {
+    const zip = craftZip([
+      ...MINIMAL_PARTS.slice(0, 1),
+      { name: '_rels/.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
+      { name: 'xl/workbook.xml', data: '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"' },
+    ]);
+    const r = await readWorkbook(zip, { fileName: 'hong.xlsx' });
+    expect(r.report).toBeNull();
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]!.message).toBe(
+      "Tệp «hong.xlsx» không đọc được như bảng tính Excel (cấu trúc bên trong không hợp lệ — Cannot read properties of undefined (reading 'sheets')); hãy mở bằng Excel/LibreOffice, lưu lại dạng .xlsx rồi thử lại",
+    );
+  });
+
+  it('handles a Uint8Array view into a larger buffer and a folder in the file name', async () => {
+    const bytes = await writeUnitReport(sampleReport());
+    const big = new Uint8Array(bytes.length + 100);
+    big.set(bytes, 50);
+    const r = await readWorkbook(big.subarray(50, 50 + bytes.length), { fileName: 'C:\\Users\\x\\Downloads\\a.xlsx' });
+    expect(r.problems).toEqual([]);
+    expect(r.report?.activities).toHaveLength(2);
+  });
+
+  it('warns when the importer expects another plan, and when activities fall outside the period', async () => {
+    const report = sampleReport();
+    report.activities[0]!.date = '2025-06-15';
+    const r = await readWorkbook(await writeUnitReport(report), { fileName: 'a.xlsx', expectedPlan: { id: 'ke-hoach-khac', fingerprint: report.plan.fingerprint } });
+    expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'Tệp «a.xlsx»: tệp thuộc một kế hoạch khác với kế hoạch đang chọn'],
+      ['warning', 'Tệp «a.xlsx», trang «Hoạt động», dòng 8, cột «Ngày»: ngày 15/06/2025 nằm ngoài kỳ báo cáo (15/12/2024 – 14/06/2025)'],
+    ]);
+    expect(r.report?.activities).toHaveLength(2);
+  });
+});
