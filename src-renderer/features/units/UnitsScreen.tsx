@@ -189,7 +189,7 @@ function Directory({ data }: { data: ShellData }) {
                   <td className="num">{u.members === null ? '' : numberVn.format(u.members)}</td>
                   <td>{u.contact}</td>
                   <td className="phone-cell">{u.phone}</td>
-                  <td className="status-cell">{u.active ? 'Đang hoạt động' : <span className="badge badge-inactive">Ngừng hoạt động</span>}</td>
+                  <td className="status-cell">{u.active ? 'Hoạt động' : <span className="badge badge-inactive">Ngừng hoạt động</span>}</td>
                   <td className="row-actions">
                     <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', unit: u })}>
                       Sửa
