@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:activities — the 50,000-activity benchmark of issue 3.
+ *
+ * 1. Builds tests/bench/activities-bench.html with Vite (vite.bench.config.mts: the app's
+ *    aliases, so the page runs the real Dexie database and the real filterAndSortActivities).
+ * 2. Serves out/bench from 127.0.0.1 with a tiny node:http server.
+ * 3. Launches Debian's Chromium through Playwright (not the test runner) with the launch args
+ *    of playwright.config.ts; every request not to 127.0.0.1 is refused and fails the run.
+ * 4. In the page: stores 50,000 generated activities in IndexedDB, then times load, filter and
+ *    search (median and p95 of BENCH_RUNS runs, default 25), and prints them beside the target
+ *    (≤ 50 ms for filter and search) and a baseline measured in the same run.
+ *
+ * Filter and search run BENCH_RUNS times each. The loads (a) run up to BENCH_RUNS times within
+ * BENCH_LOAD_BUDGET_MS (default 30 s: 2/3 app, 1/3 baseline, less when the machine is slow so that
+ * the run ends within 2 minutes; never fewer than 3 app and 2 baseline runs); the "lần" column shows the runs
+ * actually made (app/baseline).
+ *
+ * Env: BENCH_COUNT (default 50000), BENCH_RUNS (default 25, at least 20), BENCH_LOAD_BUDGET_MS,
+ * BENCH_VERBOSE (page progress), CHROMIUM_PATH.
+ * Writes test-results/bench-activities.json. Exit code 1 when a target is missed or on error.
+ * Not part of `npm test`.
+ */
+/* global window */
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+
+const repo = resolve(import.meta.dirname, '../..');
+const outDir = join(repo, 'out/bench');
+const COUNT = Number(process.env.BENCH_COUNT ?? 50_000);
+const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 25));
+const DEADLINE_MS = 115_000;
+/**
+ * Time the (a) loads may take in all (2/3 app, 1/3 baseline): IndexedDB reads dominate the run.
+ * The page shrinks it further when seeding was slow, so the run ends within DEADLINE_MS.
+ */
+const LOAD_BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_MS ?? 30_000);
+const started = Date.now();
+
+/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
+function playwrightArgs() {
+  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
+  const m = /args:\s*\[([^\]]*)\]/.exec(text);
+  if (!m) throw new Error('launch args not found in playwright.config.ts');
+  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = normalize(join(root, path === '/' ? 'activities-bench.html' : path));
+      if (!file.startsWith(root + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const fmt = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
+const pad = (s, n) => String(s).padEnd(n);
+const padL = (s, n) => String(s).padStart(n);
+
+function printTable(result) {
+  const rows = [['Đo', 'lần', 'median', 'p95', 'mục tiêu', 'đạt?', 'baseline median', 'baseline p95', 'số dòng (app / baseline)']];
+  for (const m of result.measures) {
+    const ok = m.target === null ? '' : m.app.median <= m.target && m.app.p95 <= m.target ? 'ĐẠT' : 'KHÔNG';
+    rows.push([
+      m.label,
+      m.baseline ? `${m.app.runs}/${m.baseline.runs}` : String(m.app.runs),
+      `${fmt(m.app.median)} ms`,
+      `${fmt(m.app.p95)} ms`,
+      m.target === null ? '–' : `≤ ${m.target} ms`,
+      ok,
+      m.baseline ? `${fmt(m.baseline.median)} ms` : '–',
+      m.baseline ? `${fmt(m.baseline.p95)} ms` : '–',
+      `${m.app.rows}${m.baseline ? ` / ${m.baseline.rows}` : ''}`,
+    ]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  const line = (r) => r.map((cell, c) => (c === 0 || c === 5 || c === 8 ? pad(cell, widths[c]) : padL(cell, widths[c]))).join(' │ ');
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+async function main() {
+  console.log(`Benchmark: ${COUNT.toLocaleString('vi-VN')} hoạt động, ${RUNS} lần đo mỗi phép (median, p95)`);
+  await build({ configFile: join(repo, 'tests/bench/vite.bench.config.mts') });
+  const server = await serve(outDir);
+  const { port } = server.address();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: playwrightArgs(),
+  });
+  const refused = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
+      refused.push(url.href);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (process.env.BENCH_VERBOSE) page.on('console', (m) => console.log(m.text()));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20_000 });
+    const timer = setTimeout(() => {
+      console.error(`Quá ${DEADLINE_MS / 1000} s: dừng.`);
+      process.exit(1);
+    }, DEADLINE_MS - (Date.now() - started));
+    const result = await page.evaluate((opts) => window.runBench(opts), {
+      count: COUNT,
+      runs: RUNS,
+      loadBudgetMs: LOAD_BUDGET_MS,
+      timeLeftMs: DEADLINE_MS - (Date.now() - started),
+    });
+    clearTimeout(timer);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    if (refused.length > 0) throw new Error(`requests outside 127.0.0.1 were made: ${refused.join(', ')}`);
+
+    console.log(`Chromium: ${result.userAgent}`);
+    console.log(`Ghi ${result.count.toLocaleString('vi-VN')} hoạt động vào IndexedDB: ${result.seedMs} ms\n`);
+    printTable(result);
+    const baselineNote =
+      'baseline: (a) IDBIndex.getAll trực tiếp; (b), (c) Array.prototype.filter trên cùng mảng, chữ thường tính trước, String.includes (không bỏ dấu, không sắp xếp).';
+    console.log(`\n${baselineNote}`);
+    console.log("(b) và (c) đo khi mảng đã sắp xếp (bộ nhớ đệm của sortedActivities); (b′) đo cả bước sắp xếp.");
+    console.log(`Tổng thời gian: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    mkdirSync(join(repo, 'test-results'), { recursive: true });
+    writeFileSync(join(repo, 'test-results/bench-activities.json'), JSON.stringify({ ...result, runs: RUNS, at: new Date().toISOString() }, null, 2));
+    const missed = result.measures.filter((m) => m.target !== null && (m.app.median > m.target || m.app.p95 > m.target));
+    if (missed.length > 0) {
+      console.error(`\nKHÔNG ĐẠT: ${missed.map((m) => m.label).join('; ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
