@@ -313,3 +313,51 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   }
   return false;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Second line: the sizes a zip declares can lie. Before the spreadsheet library inflates every
+// part into memory, inflate each part as a stream and stop as soon as it produces more than it
+// declared (or the total passes the limit). This costs one streaming pass over the file, with
+// memory bounded by one chunk, and turns a "small-looking" bomb into a refusal instead of an
+// out-of-memory crash of the worker.
+
+/** Sizes as they really are when inflated; needs the web-standard DecompressionStream. */
+export async function verifyInflatedSizes(
+  bytes: Uint8Array,
+  fileName: string,
+  entries: readonly ZipEntryInfo[],
+  limits: Partial<WorkbookLimits> = {},
+): Promise<{ ok: true } | { ok: false; code: GuardCode; message: string }> {
+  const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
+  const file = baseName(fileName);
+  if (typeof DecompressionStream !== 'function') return { ok: true };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let total = 0;
+  for (const e of entries) {
+    if (e.method !== 8 || e.encrypted) continue; // stored parts are their declared size
+    const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+    const data = bytes.subarray(start, start + e.compressedSize);
+    let produced = 0;
+    let exceeded = false;
+    try {
+      const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        produced += value.byteLength;
+        if (produced > e.uncompressedSize || total + produced > lim.maxUncompressedBytes) {
+          exceeded = true;
+          await reader.cancel();
+          break;
+        }
+      }
+    } catch {
+      return { ok: false, code: 'corrupt', message: guardMessages.corrupt(file) };
+    }
+    if (exceeded) {
+      return { ok: false, code: 'expands-too-much', message: guardMessages.lyingSizes(file, e.name) };
+    }
+    total += produced;
+  }
+  return { ok: true };
+}

@@ -80,6 +80,8 @@ export const guardMessages = {
     `Tệp «${file}» khi giải nén quá lớn (${mb(total)}; tối đa ${mb(max)}), có thể là tệp độc hại; không đọc`,
   suspiciousRatio: (file: string, entry: string) =>
     `Tệp «${file}» có phần «${entry}» nén bất thường (tỉ lệ giải nén quá 100 lần), có thể là tệp độc hại; không đọc`,
+  lyingSizes: (file: string, entry: string) =>
+    `Tệp «${file}» có phần «${entry}» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc`,
   tooManyEntries: (file: string, count: number) =>
     `Tệp «${file}» chứa quá nhiều phần (${count}), không phải bảng tính bình thường; không đọc`,
   missingPart: (file: string, part: string) =>

@@ -8,7 +8,8 @@
  * guards' refusals, ExcelJS's errors and every cell it cannot use become problems. It never
  * changes anything: it only returns data.
  *
- * Steps: guards (guards.ts) → ExcelJS load → grids → machine sheet "_sokh" (format, version,
+ * Steps: guards (guards.ts: the zip directory, then a streaming inflate that stops at the
+ * first part producing more than it declared) → ExcelJS load → grids → machine sheet "_sokh" (format, version,
  * kind) → the version's reader (READERS; version 1: reader-v1.ts) → counts.
  * A newer version than this build knows is refused with a message asking to update the app;
  * an older one goes through its own reader once one exists (each version keeps its reader, or
@@ -23,7 +24,7 @@
  * `activityRows[i]` is the sheet row it came from, for pointing at it in the import preview.
  */
 import type ExcelJS from 'exceljs';
-import { inspectWorkbookBytes, baseName, type WorkbookLimits } from './guards';
+import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimits } from './guards';
 import { guardMessages, problemAt, type Problem } from './problems';
 import { findMachineGrid, keyValueRows, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
 import { readV1, type ExpectedPlan } from './reader-v1';
@@ -86,6 +87,8 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Pro
 
   const guard = inspectWorkbookBytes(bytes, file, options.limits);
   if (!guard.ok) return fail(guard.message);
+  const inflated = await verifyInflatedSizes(bytes, file, guard.entries, options.limits);
+  if (!inflated.ok) return fail(inflated.message);
 
   let wb: ExcelJS.Workbook;
   try {

@@ -102,3 +102,38 @@ describe('inspectWorkbookBytes', () => {
     expect(performance.now() - t).toBeLessThan(500);
   });
 });
+
+import { deflateRawSync } from 'node:zlib';
+import { verifyInflatedSizes } from '../../src-renderer/exchange/guards';
+import { readWorkbook } from '../../src-renderer/exchange/reader';
+
+/** A zip whose one deflated part declares `claim` bytes but inflates to `real.length`. */
+function lyingZip(real: Uint8Array, claim: number): Uint8Array {
+  const deflated = new Uint8Array(deflateRawSync(real));
+  return craftZip([...MINIMAL_PARTS, { name: 'xl/worksheets/sheet1.xml', data: deflated, claimUncompressed: claim, method: 8 }]);
+}
+
+describe('verifyInflatedSizes', () => {
+  it('stops a part that inflates to more than it declared, without inflating all of it', async () => {
+    const zip = lyingZip(new Uint8Array(64 * MB), 1000);
+    const guard = inspectWorkbookBytes(zip, 'noi-doi.xlsx');
+    expect(guard.ok).toBe(true);
+    if (!guard.ok) return;
+    const t = performance.now();
+    expect(await verifyInflatedSizes(zip, 'noi-doi.xlsx', guard.entries)).toEqual({
+      ok: false,
+      code: 'expands-too-much',
+      message: 'Tệp «noi-doi.xlsx» có phần «xl/worksheets/sheet1.xml» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc',
+    });
+    expect(performance.now() - t).toBeLessThan(2000);
+    const r = await readWorkbook(zip, { fileName: 'noi-doi.xlsx' });
+    expect(r.report).toBeNull();
+    expect(r.problems[0]!.message).toContain('giải nén ra nhiều hơn kích thước ghi trong tệp');
+  });
+
+  it('accepts honest parts', async () => {
+    const zip = lyingZip(new TextEncoder().encode('<worksheet/>'.repeat(100)), 1200);
+    const guard = inspectWorkbookBytes(zip, 'a.xlsx');
+    expect(guard.ok && (await verifyInflatedSizes(zip, 'a.xlsx', guard.entries))).toEqual({ ok: true });
+  });
+});
