@@ -29,7 +29,7 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
     getVersion: () => api.getVersion(),
     autoBackups: {
       write: (input) => {
-        const plain = input.bytes.buffer instanceof ArrayBuffer ? input.bytes : input.bytes.slice();
+        const plain = input.bytes.buffer instanceof ArrayBuffer ? (input.bytes as Uint8Array<ArrayBuffer>) : input.bytes.slice();
         return api.writeAutoBackup({ ...input, bytes: plain });
       },
       list: () => api.listAutoBackups(),

@@ -42,7 +42,7 @@ export interface Platform {
 
 /** The desktop shell's automatic backups in userData/backups (issue 6). */
 export interface AutoBackups {
-  write(input: ChannelInput<'backup:writeAuto'>): Promise<AutoBackupList>;
+  write(input: Omit<ChannelInput<'backup:writeAuto'>, 'bytes'> & { bytes: Uint8Array }): Promise<AutoBackupList>;
   list(): Promise<AutoBackupList>;
   readLatest(): Promise<ChannelOutput<'backup:readLatest'>>;
   copyLatest(): Promise<ChannelOutput<'backup:copyLatestTo'>>;
