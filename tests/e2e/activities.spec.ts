@@ -1,5 +1,6 @@
 /**
- * The activity log as a district officer uses it: a week's backlog typed with the keyboard only
+ * The activity log as a district officer uses it: five activities for three units (the own
+ * district office and two grassroots unions added on the Đơn vị screen) typed with the keyboard only
  * (dates as text, plan items chosen by typing without accents), a duplicate flagged before
  * saving, validation beside the field, search without accents, delete + undo, delete + restore
  * from the trash, purge with confirmation, and everything kept after a reload.
@@ -27,6 +28,26 @@ const shown = ([d, m, y]: [number, number, number]) => `${pad(d)}/${pad(m)}/${y}
 const DAY1 = dayOfPeriod(1);
 const DAY2 = dayOfPeriod(2);
 const DAY3 = dayOfPeriod(4);
+
+const OWN = 'LĐLĐ huyện Dương Minh Châu';
+const HOA_THANH = 'CĐCS Công ty May Hòa Thành';
+const PHUOC_MINH = 'CĐCS Trường THCS Phước Minh';
+
+/** The district's directory: two grassroots unions added on the Đơn vị screen. */
+async function addUnits(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'Đơn vị' }).click();
+  for (const [name, code] of [
+    [HOA_THANH, 'CDCS-HOATHANH'],
+    [PHUOC_MINH, 'CDCS-PHUOCMINH'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('form', { name: 'Thêm đơn vị' });
+    await dialog.getByLabel('Tên đơn vị').fill(name);
+    await dialog.getByLabel('Mã đơn vị').fill(code);
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
 
 async function goToLog(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'Nhật ký' }).click();
@@ -56,13 +77,14 @@ async function chooseWithArrows(select: Locator, label: string | RegExp): Promis
 }
 
 /** Types a query into "Nhiệm vụ" and adds the highlighted option with Enter. */
-async function addItem(page: Page, query: string, expectedId: string): Promise<void> {
+async function addItem(page: Page, query: string, expectedId: string, shotName?: string): Promise<void> {
   const combo = form(page).getByRole('combobox', { name: 'Nhiệm vụ' });
   await expect(combo).toBeFocused();
   await page.keyboard.type(query);
   const listbox = page.getByRole('listbox', { name: 'Nhiệm vụ phù hợp' });
   await expect(listbox).toBeVisible();
   await expect(listbox.getByRole('option', { selected: true })).toContainText(expectedId);
+  if (shotName) await shot(page, shotName);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('list', { name: 'Nhiệm vụ đã chọn' })).toContainText(expectedId);
   await expect(combo).toHaveValue('');
@@ -81,6 +103,8 @@ interface Entry {
   title: string;
   participants?: string;
   indicators?: [label: string, value: string][];
+  /** Screenshot name taken while the item options are open. */
+  comboShot?: string;
 }
 
 /**
@@ -95,7 +119,7 @@ async function typeEntry(page: Page, e: Entry): Promise<void> {
   await page.keyboard.press('Tab');
   if (e.unit) await chooseWithArrows(f.getByLabel('Đơn vị', { exact: true }), e.unit);
   await page.keyboard.press('Tab');
-  for (const [q, id] of e.items) await addItem(page, q, id);
+  for (const [q, id] of e.items) await addItem(page, q, id, e.comboShot);
   await page.keyboard.press('Tab');
   await chooseWithArrows(f.getByLabel('Loại hoạt động'), e.type);
   await page.keyboard.press('Tab');
@@ -127,6 +151,7 @@ const T5 = 'Tư vấn pháp luật lao động cho đoàn viên';
 test('a week of activities typed from the keyboard; search, delete + undo, trash, reload', async ({ page }) => {
   const errors = collectPageErrors(page);
   await openApp(page);
+  await addUnits(page);
   await goToLog(page);
   const f = form(page);
   const date = f.getByLabel('Ngày', { exact: true });
@@ -134,7 +159,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   // Defaults: today, the own unit; no type used yet.
   await expect(date).toBeFocused();
   await expect(date).toHaveValue(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
-  await expect(f.getByLabel('Đơn vị', { exact: true }).locator('option:checked')).toHaveText('LĐLĐ huyện Dương Minh Châu');
+  await expect(f.getByLabel('Đơn vị', { exact: true }).locator('option:checked')).toHaveText(OWN);
 
   // 1. Own unit, date typed d/m/yyyy, item found by typing without accents.
   await typeEntry(page, {
@@ -155,6 +180,8 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   // 2. Two items: one by text without accents, one by its id; date typed dd-mm-yyyy.
   await typeEntry(page, {
     date: dashed(DAY2),
+    unit: HOA_THANH,
+    comboShot: 'activities-item-combobox',
     items: [
       ['doi thoai thuong luong', 'III.2.4'],
       ['iii.2.5', 'III.2.5'],
@@ -178,6 +205,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   // 3. Training, date typed dd/mm/yyyy.
   await typeEntry(page, {
     date: shown(DAY3),
+    unit: PHUOC_MINH,
     items: [['nang cao trinh do ky nang nghe', 'III.3.1']],
     type: 'Tập huấn, bồi dưỡng',
     title: T3,
@@ -189,6 +217,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   // 4. Same unit, date and title as #2 (typed without accents): flagged before saving.
   await typeEntry(page, {
     date: slashShort(DAY2),
+    unit: HOA_THANH,
     items: [['doi thoai', 'III.2.4']],
     type: 'Đối thoại, thương lượng tập thể',
     title: 'doi thoai dinh ky tai cong ty may hoa thanh',
@@ -196,7 +225,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   await page.keyboard.press('Control+Enter');
   const warning = page.getByRole('alertdialog', { name: /Có thể trùng/ });
   await expect(warning).toBeVisible();
-  await expect(warning).toContainText(`${shown(DAY2)} · LĐLĐ huyện Dương Minh Châu · Đối thoại, thương lượng tập thể · «${T2}»`);
+  await expect(warning).toContainText(`${shown(DAY2)} · ${HOA_THANH} · Đối thoại, thương lượng tập thể · «${T2}»`);
   await expect(warning.getByRole('button', { name: 'Quay lại sửa' })).toBeFocused();
   await shot(page, 'activities-duplicate');
   // Back to the title, correct it, save.
@@ -210,6 +239,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   // 5. Legal advice.
   await typeEntry(page, {
     date: slashShort(DAY3),
+    unit: OWN,
     items: [['tu van phap luat', 'III.2.5']],
     type: 'Tư vấn pháp luật',
     title: T5,
@@ -223,6 +253,14 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   await expect(table.getByRole('row')).toHaveCount(6);
   await expect(table.getByRole('row').nth(1)).toContainText(shown(DAY3));
   await expect(rowOf(table, T2)).toContainText('III.2.4, III.2.5');
+  await expect(rowOf(table, T2)).toContainText(HOA_THANH);
+  await expect(rowOf(table, T3)).toContainText(PHUOC_MINH);
+  await expect(rowOf(table, T5)).toContainText(OWN);
+  // Filter by unit.
+  const unitFilter = page.getByRole('group', { name: 'Lọc hoạt động' }).getByLabel('Đơn vị');
+  await unitFilter.selectOption({ label: HOA_THANH });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await unitFilter.selectOption({ label: 'Tất cả' });
   await shot(page, 'activities-list');
 
   // Sort by title (Vietnamese order), then back to date.
@@ -278,6 +316,7 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   await expect(page.getByRole('heading', { name: 'Nhật ký hoạt động' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(6);
   for (const t of [T1, T2, T3, T4, T5]) await expect(rowOf(table, t)).toHaveCount(1);
+  await expect(rowOf(table, T4)).toContainText(HOA_THANH);
   await expect(f.getByLabel('Loại hoạt động').locator('option:checked')).toHaveText('Tư vấn pháp luật');
   expect(errors).toEqual([]);
 });

@@ -261,6 +261,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
           sort={sort}
           onSort={toggleSort}
           currentId={editingId}
+          variant={view === 'trash' ? 'trash' : undefined}
           empty={<p className="muted">{listEmpty}</p>}
           actions={(r) =>
             view === 'trash' ? (
@@ -269,7 +270,12 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
                   type="button"
                   className="small"
                   aria-label={`Khôi phục «${r.title}»`}
-                  onClick={() => void restoreActivity(r.id).then(() => setNotice(`Đã khôi phục «${r.title}».`))}>
+                  onClick={() =>
+                    void restoreActivity(r.id).then(() => {
+                      setNotice(`Đã khôi phục «${r.title}».`);
+                      setUndo((u) => (u?.id === r.id ? null : u));
+                    })
+                  }>
                   Khôi phục
                 </button>
                 <button type="button" className="small danger" aria-label={`Xóa vĩnh viễn «${r.title}»`} onClick={() => setPurging(r)}>

@@ -218,7 +218,6 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
               if (dateCheck.ok && values.date !== formatDateVn(dateCheck.date)) set('date', formatDateVn(dateCheck.date));
             }}
           />
-          {message('date')}
         </div>
         <div className="af-field af-span-2">
           <label htmlFor={fid('unitCode')}>Đơn vị</label>
@@ -229,9 +228,15 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
               </option>
             ))}
           </select>
-          {message('unitCode')}
         </div>
       </div>
+      {/* Below the row, full width: the date column is too narrow for a sentence. */}
+      {(errors.date || errors.unitCode) && (
+        <div className="af-row-errors">
+          {message('date')}
+          {message('unitCode')}
+        </div>
+      )}
 
       <div className="af-field">
         <label htmlFor={fid('itemIds')}>Nhiệm vụ</label>

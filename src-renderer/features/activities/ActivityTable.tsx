@@ -46,10 +46,12 @@ interface Props {
   empty: ReactNode;
   /** Id of the row being edited (marked). */
   currentId?: string | null;
+  /** Extra class for the table (e.g. "trash", whose action column is wider). */
+  variant?: string;
 }
 
 export const ActivityTable = forwardRef<TableHandle, Props>(function ActivityTable(
-  { label, rows, unitName, query, sort, onSort, actions, empty, currentId },
+  { label, rows, unitName, query, sort, onSort, actions, empty, currentId, variant },
   ref,
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -63,7 +65,7 @@ export const ActivityTable = forwardRef<TableHandle, Props>(function ActivityTab
   });
 
   return (
-    <div className="act-table" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+    <div className={variant ? `act-table ${variant}` : 'act-table'} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="act-thead">
         <div role="row" aria-rowindex={1} className="act-row act-head-row">
           {COLUMNS.map((c) => {
