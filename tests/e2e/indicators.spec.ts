@@ -232,3 +232,58 @@ test('figures from activities list them; the checklist counts them and proposes 
   await shot(page, 'indicators-all-units');
   expect(errors).toEqual([]);
 });
+
+/** Logs one activity through the Nhật ký form (fields filled directly; the log's own spec covers the keyboard path). */
+async function logActivity(
+  page: Page,
+  e: { date: string; itemId: string; type: string; title: string; participants: string; indicators: [string, string][] },
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'Nhật ký' }).click();
+  const f = page.getByRole('form', { name: /hoạt động$/ });
+  await f.getByLabel('Ngày', { exact: true }).fill(e.date);
+  const combo = f.getByRole('combobox', { name: 'Nhiệm vụ' });
+  await combo.fill(e.itemId.toLowerCase());
+  await expect(page.getByRole('listbox', { name: 'Nhiệm vụ phù hợp' }).getByRole('option', { selected: true })).toContainText(e.itemId);
+  await combo.press('Enter');
+  await f.getByLabel('Loại hoạt động').selectOption({ label: e.type });
+  await f.getByLabel('Tiêu đề').fill(e.title);
+  await f.getByLabel('Số lượt người').fill(e.participants);
+  for (const [label, value] of e.indicators) await f.getByLabel(label, { exact: true }).fill(value);
+  await f.getByLabel('Tiêu đề').press('Control+Enter');
+  await expect(f.getByRole('status')).toHaveText(`Đã lưu «${e.title}».`);
+}
+
+test('activities logged in Nhật ký show up in the checklist count and the indicator figures', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  const day = formatDateVn(nextDay(h1.start));
+  await logActivity(page, {
+    date: day,
+    itemId: 'III.1.1',
+    type: 'Phát triển đoàn viên, thành lập CĐCS',
+    title: 'Kết nạp đoàn viên tại Công ty TNHH Giày da Mỹ Phong',
+    participants: '35',
+    indicators: [['Đoàn viên kết nạp mới', '18']],
+  });
+  await logActivity(page, {
+    date: day,
+    itemId: 'III.1.1',
+    type: 'Tuyên truyền',
+    title: 'Tuyên truyền Nghị quyết 43 cho công nhân khu công nghiệp',
+    participants: '210',
+    indicators: [['Số cuộc tuyên truyền', '1']],
+  });
+
+  await goPlan(page);
+  const item = page.getByRole('group', { name: /^III\.1\.1 / });
+  await expect(item.getByRole('button', { name: '2 hoạt động' })).toBeVisible();
+  await item.getByRole('button', { name: 'Áp dụng đề xuất: Đang thực hiện' }).click();
+  await expect(item.getByLabel('Trạng thái')).toHaveValue('dang');
+
+  await goIndicators(page);
+  await expect(indicatorRow(page, 'new-members').locator('td.total')).toHaveText('18');
+  await expect(indicatorRow(page, 'participants').locator('td.total')).toHaveText('245');
+  await expect(indicatorRow(page, 'propaganda-sessions').locator('td.total')).toHaveText('1');
+  await expect(page.getByTestId('indicator-scope')).toContainText('2 hoạt động trong kỳ');
+  expect(errors).toEqual([]);
+});

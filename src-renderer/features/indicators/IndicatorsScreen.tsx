@@ -10,7 +10,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment, useId, useRef, useState } from 'react';
-import { db, indicatorSummary, OperationError, removePlanIndicator, type IndicatorRow, type UnitRecord } from '../../db';
+import { db, indicatorSummary, OperationError, removePlanIndicator, type IndicatorRow } from '../../db';
 import { formatDateVn, periodRangeVn } from '@domain/periods';
 import type { ShellData } from '../../app/use-shell-data';
 import { formatCount, formatDelta } from './format';
@@ -20,16 +20,10 @@ import './indicators.css';
 /** Activities listed under a figure before "… và N hoạt động khác". */
 const LISTED_ACTIVITIES = 30;
 
-/** The unit the context bar selected (ShellData.selectedUnit once the units work lands), else the own unit. */
-function selectedUnitOf(data: ShellData): UnitRecord {
-  return (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? data.ownUnit;
-}
-
 type Open = { code: string; what: 'activities' | 'adjust' | 'target' } | null;
 
 export function IndicatorsScreen({ data }: { data: ShellData }) {
-  const { activePlan: plan, ownUnit, period } = data;
-  const unit = selectedUnitOf(data);
+  const { activePlan: plan, ownUnit, selectedUnit: unit, period } = data;
   const canConsolidate = ownUnit.level !== 'grassroots';
   const [allUnits, setAllUnits] = useState(false);
   const consolidated = canConsolidate && allUnits;
