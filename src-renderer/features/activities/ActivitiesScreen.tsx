@@ -268,7 +268,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
               <>
                 <button
                   type="button"
-                  className="small"
+                  className="act-btn"
                   aria-label={`Khôi phục «${r.title}»`}
                   onClick={() =>
                     void restoreActivity(r.id).then(() => {
@@ -278,16 +278,16 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
                   }>
                   Khôi phục
                 </button>
-                <button type="button" className="small danger" aria-label={`Xóa vĩnh viễn «${r.title}»`} onClick={() => setPurging(r)}>
+                <button type="button" className="act-btn act-btn-danger" aria-label={`Xóa vĩnh viễn «${r.title}»`} onClick={() => setPurging(r)}>
                   Xóa vĩnh viễn
                 </button>
               </>
             ) : (
               <>
-                <button type="button" className="small" aria-label={`Sửa «${r.title}»`} onClick={() => setEditingId(r.id)}>
+                <button type="button" className="act-btn" aria-label={`Sửa «${r.title}»`} onClick={() => setEditingId(r.id)}>
                   Sửa
                 </button>
-                <button type="button" className="small" aria-label={`Xóa «${r.title}»`} onClick={() => void remove(r)}>
+                <button type="button" className="act-btn" aria-label={`Xóa «${r.title}»`} onClick={() => void remove(r)}>
                   Xóa
                 </button>
               </>
