@@ -102,6 +102,8 @@ test('adjust with a reason, set a target, add a plan indicator; reload keeps the
   await form.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
   await expect(form.getByLabel('Lý do')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByText('Lý do điều chỉnh: không được để trống')).toBeVisible();
+  await expect(form.getByLabel('Lý do')).toBeFocused();
+  await shot(page, 'indicators-adjust-form');
   await form.getByLabel('Số điều chỉnh').fill('abc');
   await form.getByLabel('Lý do').fill('Kết nạp tại 3 CĐCS trước khi dùng ứng dụng');
   await form.getByRole('button', { name: 'Lưu điều chỉnh' }).click();

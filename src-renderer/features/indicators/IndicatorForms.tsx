@@ -81,6 +81,10 @@ function FormShell({
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, []);
+  // After a refused save, focus goes to the first field with a message.
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -170,7 +174,7 @@ export function AdjustmentForm({ where, row, onDone }: { where: IndicatorRef; ro
     >
       <Field
         label="Số điều chỉnh"
-        hint={`Cộng vào ${row.def.unit ? `(${row.def.unit}) ` : ''}số từ hoạt động; số âm để trừ, ví dụ -3. Hiện: ${current ? formatDelta(current.delta) : 'chưa có'}.`}
+        hint={`Cộng thêm vào số từ hoạt động${row.def.unit ? ` (${row.def.unit})` : ''}; số âm để trừ, ví dụ -3. Hiện: ${current ? formatDelta(current.delta) : 'chưa có'}.`}
         error={errors.delta}
       >
         {(p) => (

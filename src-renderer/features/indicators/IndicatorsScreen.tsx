@@ -113,6 +113,16 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
           <caption className="ind-sr">
             Chỉ tiêu của {scopeLabel}, {period.name}
           </caption>
+          <colgroup>
+            <col />
+            <col className="w-unit" />
+            <col className="w-num" />
+            <col />
+            <col className="w-total" />
+            <col className="w-target" />
+            <col className="w-pct" />
+            <col className="w-actions" />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col" className="col-name">
@@ -153,6 +163,16 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                       {row.def.name}
                       {!row.def.builtin && row.listed && <span className="ind-badge">riêng của kế hoạch</span>}
                       {!row.listed && <span className="ind-badge warn">không còn trong danh sách</span>}
+                      {!row.def.builtin && row.listed && (
+                        <button
+                          type="button"
+                          className="link-button danger ind-remove"
+                          aria-label={`Xóa chỉ tiêu: ${row.def.name}`}
+                          onClick={() => void remove(row)}
+                        >
+                          Xóa
+                        </button>
+                      )}
                     </th>
                     <td className="col-unit">{row.def.unit}</td>
                     <td className="num">
@@ -205,16 +225,6 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                       )}
                     </td>
                     <td className="col-actions">
-                      {!row.def.builtin && row.listed && (
-                        <button
-                          type="button"
-                          className="link-button danger"
-                          aria-label={`Xóa chỉ tiêu: ${row.def.name}`}
-                          onClick={() => void remove(row)}
-                        >
-                          Xóa
-                        </button>
-                      )}
                       {row.listed && (
                         <>
                           <button
