@@ -173,3 +173,29 @@ function columnValues(ws: ExcelJS.Worksheet, col: number): ExcelJS.CellValue[] {
   for (let r = 1; r <= ws.rowCount; r++) out.push(ws.getRow(r).getCell(col).value);
   return out;
 }
+
+describe('a unit report edited by hand', () => {
+  it('ignores a column someone added (with a warning), takes a row added by hand as new, leaves the bytes alone', async () => {
+    const { writeUnitReport } = await import('../../src-renderer/exchange/writer');
+    const { sampleReport } = await import('../fixtures/workbooks/tools/sample-report');
+    const wb = await load(await writeUnitReport(sampleReport()));
+    const act = wb.getWorksheet('Hoạt động')!;
+    const extraCol = act.columnCount + 1;
+    act.getRow(HEADER_ROW).getCell(extraCol).value = 'Ghi chú của tôi';
+    act.getRow(8).getCell(extraCol).value = 'xem lại';
+    fill(act, 10, { Ngày: '20/5/2025', 'Nhiệm vụ': 'III.1.1', 'Loại hoạt động': 'Khác', 'Tên hoạt động': 'Thêm tay' });
+    const bytes = await save(wb);
+    const copy = bytes.slice();
+    const r = await readWorkbook(bytes, { fileName: 'sua.xlsx' });
+    expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'Tệp «sua.xlsx», trang «Hoạt động», dòng 7, cột «Ghi chú của tôi»: cột không thuộc mẫu và không phải chỉ tiêu đã biết; bỏ qua khi đọc'],
+    ]);
+    expect(r.report!.activities.map((a) => [a.title, a.id !== ''])).toEqual([
+      ['Tuyên truyền Nghị quyết 43-NQ/TW', true],
+      ['=1+1 hội nghị quán triệt', true],
+      ['Thêm tay', false],
+    ]);
+    expect(r.counts.newActivities).toBe(1);
+    expect(bytes).toEqual(copy);
+  });
+});
