@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { ALL_TONES } from '../fixtures/workbooks/tools/generate-report';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 
 // LibreOffice itself fills the blank template (python3-uno, headless): see
@@ -50,5 +51,26 @@ describe('the template filled in LibreOffice Calc', () => {
     expect(status.get('III.1.2')?.status).toBe('dang');
     expect(rep.items).toHaveLength(28);
     expect(r.counts).toMatchObject({ activities: 4, newActivities: 4, itemsWithStatus: 2, indicators: 11 });
+  });
+});
+
+describe('a unit report opened and saved again in LibreOffice Calc', () => {
+  it('reads back the same report', { timeout: 120_000 }, async () => {
+    requireLibreOffice();
+    const { writeUnitReport } = await import('../../src-renderer/exchange/writer');
+    const { sampleReport } = await import('../fixtures/workbooks/tools/sample-report');
+    const report = sampleReport();
+    // Text LibreOffice could take for formulas, numbers or dates if it re-parsed cells.
+    report.activities[1]!.content = '+84 912 345 678\n-5\n@x\n15/3/2025\n1.250\nTRUE';
+    report.activities[1]!.location = '=SUM(A1:A3)';
+    report.activities[0]!.title = ALL_TONES;
+    const src = join(dir, 'bao-cao.xlsx');
+    const out = join(dir, 'bao-cao-lo.xlsx');
+    writeFileSync(src, await writeUnitReport(report));
+    const run = spawnSync('/usr/bin/python3', [SCRIPT, 'resave', src, out], { encoding: 'utf8', timeout: 100_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const r = await readWorkbook(new Uint8Array(readFileSync(out)), { fileName: 'bao-cao-lo.xlsx' });
+    expect(r.problems).toEqual([]);
+    expect(r.report).toEqual(report);
   });
 });
