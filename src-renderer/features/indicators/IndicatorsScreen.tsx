@@ -81,7 +81,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
           <h1 className="screen-title">Chỉ tiêu</h1>
           <p className="ind-scope" data-testid="indicator-scope">
             <strong>{scopeLabel}</strong> – {period.name} ({periodRangeVn(period)})
-            {summary && <span className="muted"> · {formatCount(summary.activityCount)} hoạt động trong kỳ</span>}
+            {summary && <span className="muted ind-count"> · {formatCount(summary.activityCount)} hoạt động trong kỳ</span>}
           </p>
         </div>
         {canConsolidate && (
