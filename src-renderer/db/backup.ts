@@ -17,7 +17,6 @@
  * and clears tables outside its own transaction.)
  */
 import { Dexie, type IndexableType, type Table } from 'dexie';
-import { exportDB, importInto } from 'dexie-export-import';
 import { z } from 'zod';
 import { version as packageVersion } from '../../package.json';
 import { db as appDb } from './db';
@@ -153,6 +152,13 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * dexie-export-import, loaded on first use: it is only needed when backing up or restoring
+ * (its own chunk, not the start-up bundle), and it reads `self` when evaluated, which Node
+ * (unit tests that merely import a module using this one) does not define.
+ */
+const exportImport = () => import('dexie-export-import');
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** "SaoLuu_SoKeHoach_2025-06-14_0830.json", local time, ASCII only. */
@@ -189,6 +195,7 @@ export async function envelopeBytes(exportText: string, schemaVersion: number, c
 
 /** Exports any open Dexie database (the app's, or an old one before an upgrade) as a backup file. */
 export async function backupOf(source: Dexie, now = new Date(), prefix = 'SaoLuu'): Promise<BackupFile> {
+  const { exportDB } = await exportImport();
   const blob = await exportDB(source);
   const { bytes, counts } = await envelopeBytes(await blob.text(), source.verno, now);
   return { bytes, counts, fileName: backupFileName(now, prefix), createdAt: now.toISOString() };
@@ -279,6 +286,7 @@ async function stagedRows(payload: Payload, schemaVersion: number): Promise<Rows
   const staging = new Dexie(name);
   staging.version(schemaVersion).stores({ ...STORES_BY_VERSION[schemaVersion] });
   try {
+    const { importInto } = await exportImport();
     await staging.open();
     await importInto(staging, new Blob([JSON.stringify(payload)], { type: 'application/json' }), { acceptNameDiff: true });
     staging.close();

@@ -1,10 +1,11 @@
 import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupCounts } from '../../db/backup';
 
-/** "14/06/2025 08:30" in the officer's time zone. */
+/** "14/06/2025 lúc 08:30", local time. */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} lúc ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 export function countRows(counts: BackupCounts): { table: string; label: string; count: number }[] {
