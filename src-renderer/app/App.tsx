@@ -3,6 +3,7 @@
  * officer gets a full-screen explanation and a way to retry instead of a blank window.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { DatabaseProblem, listenForCloseRequests } from '../features/backup';
 import { ErrorBoundary } from './ErrorBoundary';
 import { isOpenFailure, openDatabase, type OpenFailure } from './open-database';
 import { Shell } from './Shell';
@@ -26,6 +27,8 @@ export function App() {
   }, []);
 
   useEffect(open, [open]);
+  // Desktop: the shell asks for a backup when the window closes (issue 6).
+  useEffect(() => listenForCloseRequests(), []);
 
   if (state.kind === 'opening') {
     return (
@@ -36,26 +39,13 @@ export function App() {
   }
   if (state.kind === 'failed') {
     return (
-      <div className="fullscreen-message" role="alert">
-        <h1>{state.failure.title}</h1>
-        <p>{state.failure.advice}</p>
-        <div className="button-row">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setState({ kind: 'opening' });
-              open();
-            }}
-          >
-            Thử lại
-          </button>
-        </div>
-        <details>
-          <summary>Chi tiết kỹ thuật</summary>
-          <pre>{state.failure.detail}</pre>
-        </details>
-      </div>
+      <DatabaseProblem
+        failure={state.failure}
+        onRetry={() => {
+          setState({ kind: 'opening' });
+          open();
+        }}
+      />
     );
   }
   return (

@@ -2,6 +2,7 @@
  * The app's frame: header (name, own unit, unit and period), navigation, the current screen.
  * Until the first-run setup is done it shows the setup screen instead.
  */
+import { BackupReminder } from '../features/backup';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
@@ -74,6 +75,7 @@ export function Shell() {
         </nav>
         <ContextBar data={data} />
       </header>
+      <BackupReminder />
       <main className="app-main" id="noi-dung">
         <ErrorBoundary key={screen}>
           {screenView(screen, data)}

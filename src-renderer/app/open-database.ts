@@ -1,5 +1,7 @@
 /** Opens and seeds the database, translating failures into what the officer can do about them. */
 import { db, ensureSeeded } from '../db';
+import { requestPersistentStorage } from '../db/backup-storage';
+import { autoBackupIfDue, prepareDatabaseOpen } from '../features/backup/auto-backup';
 
 export interface OpenFailure {
   title: string;
@@ -45,11 +47,16 @@ function describe(error: unknown): OpenFailure {
 export async function openDatabase(): Promise<void> {
   try {
     if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { name: 'MissingAPIError' });
+    // Issue 6: a newer database is refused untouched; an older one is backed up before Dexie upgrades it.
+    await prepareDatabaseOpen();
     await db.open();
     await ensureSeeded();
   } catch (error) {
     throw describe(error);
   }
+  void requestPersistentStorage();
+  // Desktop: today's automatic backup, unless there is one.
+  autoBackupIfDue().catch((error: unknown) => console.warn('[backup] daily:', error));
 }
 
 export function isOpenFailure(x: unknown): x is OpenFailure {

@@ -1,6 +1,7 @@
 /** Screen "Cài đặt": the own unit and the active plan's reporting periods. */
 import { useEffect, useState } from 'react';
 import { platform } from '../../platform';
+import { BackupPanel } from '../backup';
 import type { ShellData } from '../../app/use-shell-data';
 import { OwnUnitForm } from './OwnUnitForm';
 import { PeriodConfigForm } from './PeriodConfigForm';
@@ -24,6 +25,7 @@ export function SettingsScreen({ data }: { data: ShellData }) {
         <OwnUnitForm unit={data.ownUnit} />
         <PeriodConfigForm key={data.activePlan.id} plan={data.activePlan} year={data.currentYear} />
       </div>
+      <BackupPanel />
       <p className="app-version">
         Sổ Kế hoạch Công đoàn{version ? ` – phiên bản ${version}` : ''} · Dữ liệu lưu trên máy này, không gửi đi đâu.
       </p>
