@@ -145,6 +145,18 @@ describe('a template filled by hand', () => {
     expect(r.report!.activities[0]!.indicators).toEqual({ participants: 5 });
   });
 
+  it('still refuses a newer format named only on «Thông tin» when the machine sheet is gone', async () => {
+    const wb = await load(await builtinTemplate());
+    wb.removeWorksheet(wb.getWorksheet('_sokh')!.id);
+    const info = wb.getWorksheet('Thông tin')!;
+    for (let r = 8; r <= info.rowCount; r++) if (info.getRow(r).getCell(1).value === 'Phiên bản định dạng') info.getRow(r).getCell(2).value = 3;
+    const r = await readWorkbook(await save(wb), { fileName: 'moi-hon.xlsx' });
+    expect(r.report).toBeNull();
+    expect(r.problems.map((p) => p.message).at(-1)).toBe(
+      'Tệp «moi-hon.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 3; phiên bản này đọc đến 1); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại',
+    );
+  });
+
   it('takes the unit an officer wrote on «Thông tin» of a template made without one', async () => {
     const wb = await load(await builtinTemplate({ unit: { code: '', name: '', level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' } }));
     const info = wb.getWorksheet('Thông tin')!;
