@@ -8,3 +8,4 @@ export { progressOf, progressLabel, percentDone, type Progress, type PlanProgres
 export * from './indicator-ops';
 export * from './activity-ops';
 export * from './unit-ops';
+export * from './report-query';

@@ -1,0 +1,137 @@
+/**
+ * The data of one unit's report workbook (exchange/spec.ts UnitReport), gathered from the
+ * database in ONE read transaction so that the figures, statuses and activities agree with
+ * each other even while the officer keeps typing in another window.
+ *
+ * - Items: every trackable item of the plan, in document order, with the text of its group,
+ *   the unit's status/note/evidence for the period (null/'' when none recorded) and the number
+ *   of the unit's live activities dated in the period that list it.
+ * - Activities: the unit's live (not deleted) activities dated within the period (both ends
+ *   included), by date, then by when they were entered.
+ * - Indicators: indicatorSummary (the only place sums are computed): value = total
+ *   (activities + adjustment), the unit's target, the adjustment and its reasons.
+ *
+ * Imports only the pure spec (no ExcelJS): this module lands in the main chunk.
+ */
+import { walkPlan, planFingerprint, trackableItems } from '@domain/plan-tree';
+import type { PlanNode } from '@domain/plan-types';
+import type { Period } from '@domain/periods';
+import { FORMAT_VERSION, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
+import { db } from './db';
+import { OperationError } from './errors';
+import { indicatorSummary } from './indicator-ops';
+import { nfcDeep } from './operations';
+import type { ActivityRecord } from './types';
+
+export interface BuildUnitReportInput {
+  planId: string;
+  unitCode: string;
+  period: Pick<Period, 'key' | 'name' | 'start' | 'end'>;
+  /** Who exports ('' when unknown). */
+  exportedBy: string;
+  appVersion: string;
+  /** The export instant (default: now). */
+  now?: Date;
+}
+
+/** The unit's report for a plan and period, ready for writeUnitReport. */
+export async function buildUnitReport(input: BuildUnitReportInput): Promise<UnitReport> {
+  const { planId, unitCode, period } = input;
+  const exportedAt = (input.now ?? new Date()).toISOString();
+  return db.transaction(
+    'r',
+    [db.plans, db.units, db.itemStatuses, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings],
+    async () => {
+      const [plan, unit] = await Promise.all([db.plans.get(planId), db.units.get(unitCode)]);
+      if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+      if (!unit) throw new OperationError('Không tìm thấy đơn vị này.', 'unitCode');
+
+      const [statuses, ofUnit, summary] = await Promise.all([
+        db.itemStatuses.where('[planId+unitCode+periodKey]').equals([planId, unitCode, period.key]).toArray(),
+        db.activities.where('[planId+unitCode]').equals([planId, unitCode]).toArray(),
+        indicatorSummary(planId, unitCode, period),
+      ]);
+
+      const live = ofUnit
+        .filter((a) => a.deletedAt === null && period.start <= a.date && a.date <= period.end)
+        .sort(byDateThenEntry);
+
+      const counts = new Map<string, number>();
+      for (const a of live) for (const id of new Set(a.itemIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const statusOf = new Map(statuses.map((s) => [s.itemId, s]));
+      const groupOf = groupTitles(plan.plan);
+
+      const items: ReportItem[] = trackableItems(plan.plan).map((n) => {
+        const s = statusOf.get(n.id);
+        return {
+          id: n.id,
+          groupTitle: groupOf.get(n.id) ?? '',
+          text: n.text,
+          status: s?.status ?? null,
+          note: s?.note ?? '',
+          evidence: s?.evidence ?? '',
+          activityCount: counts.get(n.id) ?? 0,
+        };
+      });
+
+      const activities: ReportActivity[] = live.map((a) => ({
+        id: a.id,
+        date: a.date,
+        unitCode: a.unitCode,
+        itemIds: [...a.itemIds],
+        type: a.type,
+        title: a.title,
+        content: a.content,
+        location: a.location,
+        participants: a.participants,
+        evidenceDoc: a.evidenceDoc,
+        evidenceFile: a.evidenceFile,
+        indicators: { ...a.indicators },
+      }));
+
+      const indicators: ReportIndicator[] = summary.rows.map((r) => ({
+        code: r.def.code,
+        name: r.def.name,
+        unit: r.def.unit,
+        value: r.total,
+        target: r.target,
+        adjustment: r.adjustment,
+        adjustmentReason: r.adjustments
+          .map((a) => a.reason.trim())
+          .filter((x) => x !== '')
+          .join('; '),
+      }));
+
+      const report: UnitReport = {
+        kind: 'unit-report',
+        formatVersion: FORMAT_VERSION,
+        unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
+        plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
+        period: { key: period.key, name: period.name, start: period.start, end: period.end },
+        exportedAt,
+        exportedBy: input.exportedBy,
+        appVersion: input.appVersion,
+        items,
+        activities,
+        indicators,
+      };
+      return nfcDeep(report);
+    },
+  );
+}
+
+/** Date, then the order they were entered, then id: the same order on every export. */
+function byDateThenEntry(a: ActivityRecord, b: ActivityRecord): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Node id → text of the group it belongs to (a subitem inherits its item's group). */
+function groupTitles(plan: Parameters<typeof trackableItems>[0]): Map<string, string> {
+  const groupOf = new Map<string, string>();
+  walkPlan(plan, (node: PlanNode, parent: PlanNode | null) => {
+    if (parent) groupOf.set(node.id, parent.kind === 'group' ? parent.text : (groupOf.get(parent.id) ?? ''));
+  });
+  return groupOf;
+}
