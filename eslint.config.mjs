@@ -49,12 +49,19 @@ export default tseslint.config(
   {
     // Pure: the domain rules, the workbook exchange format and the IPC contract.
     files: ['src-renderer/domain/**/*.ts', 'src-renderer/exchange/**/*.ts', 'src-renderer/platform/contract.ts'],
-    ignores: ['src-renderer/exchange/**/*.worker.ts', 'src-renderer/exchange/worker/**'],
+    ignores: ['src-renderer/exchange/**/*.worker.ts', 'src-renderer/exchange/worker/**', 'src-renderer/exchange/cli/**'],
     rules: { 'no-restricted-imports': ['error', pureRestrictions] },
   },
   {
     files: ['src-main/**/*.{ts,mts,mjs}', 'tests/**/*.{ts,mts,mjs}', '*.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The workbook command line (for the province's IT staff) runs in Node over the pure
+    // exchange modules; it is never bundled into the renderer.
+    files: ['src-renderer/exchange/cli/**/*.{ts,mts}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The sandboxed preload: only Electron's renderer-side modules, no Node.

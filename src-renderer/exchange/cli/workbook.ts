@@ -4,7 +4,6 @@
  * `npm run workbook -- <args>`. Paths are resolved against the folder the command was typed in
  * (npm runs scripts from the project root and passes that folder as INIT_CWD).
  */
-/* eslint-disable no-restricted-imports -- the command line runs in Node, not in the renderer */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 /* eslint-enable no-restricted-imports */
