@@ -6,7 +6,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-/* eslint-enable no-restricted-imports */
 import pkg from '../../../package.json';
 import { runCli } from './workbook-cli';
 
