@@ -77,13 +77,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
   return (
     <div className="indicators" ref={root}>
       <div className="ind-heading">
-        <div>
-          <h1 className="screen-title">Chỉ tiêu</h1>
-          <p className="ind-scope" data-testid="indicator-scope">
-            <strong>{scopeLabel}</strong> – {period.name} ({periodRangeVn(period)})
-            {summary && <span className="muted ind-count"> · {formatCount(summary.activityCount)} hoạt động trong kỳ</span>}
-          </p>
-        </div>
+        <h1 className="screen-title">Chỉ tiêu</h1>
         {canConsolidate && (
           <label className="checkbox ind-toggle" htmlFor={toggleId}>
             <input
@@ -99,6 +93,10 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
           </label>
         )}
       </div>
+      <p className="ind-scope" data-testid="indicator-scope">
+        <strong>{scopeLabel}</strong> – {period.name} ({periodRangeVn(period)})
+        {summary && <span className="muted ind-count"> · {formatCount(summary.activityCount)} hoạt động trong kỳ</span>}
+      </p>
       {consolidated && summary && (
         <p className="hint ind-note">
           Tổng của mọi đơn vị. Chỉ tiêu phấn đấu là chỉ tiêu của {unitName(summary.targetUnitCode ?? ownUnit.code)}. Điều chỉnh
