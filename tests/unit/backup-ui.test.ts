@@ -27,3 +27,25 @@ describe('backup UI helpers', () => {
     expect(formatDateTime('không phải ngày')).toBe('không phải ngày');
   });
 });
+
+describe('restoring over a database that cannot be opened', () => {
+  it('refuses a bad file before deleting anything; a good one replaces the database', async () => {
+    await import('../fixtures/db/tools/node-blob-env');
+    const { db, ensureSeeded } = await import('../../src-renderer/db');
+    const { createBackup } = await import('../../src-renderer/db/backup');
+    const { deleteAndRestore } = await import('../../src-renderer/features/backup/DatabaseProblem');
+    db.close();
+    await db.delete();
+    await db.open();
+    await ensureSeeded();
+    await db.settings.put({ key: 'ownUnitCode', value: 'TRONG-BAN-SAO-LUU' });
+    const good = await createBackup();
+    await db.settings.put({ key: 'ownUnitCode', value: 'HIEN-TAI' });
+    const tampered = new TextEncoder().encode(new TextDecoder().decode(good.bytes).replace('TRONG-BAN-SAO-LUU', 'TRONG-BAN-SAO-LUX'));
+    await expect(deleteAndRestore(tampered)).rejects.toThrow('sai mã kiểm tra');
+    expect(db.isOpen()).toBe(true);
+    expect(await db.settings.get('ownUnitCode')).toEqual({ key: 'ownUnitCode', value: 'HIEN-TAI' });
+    await deleteAndRestore(good.bytes);
+    expect(await db.settings.get('ownUnitCode')).toEqual({ key: 'ownUnitCode', value: 'TRONG-BAN-SAO-LUU' });
+  });
+});

@@ -40,7 +40,7 @@ export const NEWER_NOTE =
   'Để không làm mất dữ liệu, ứng dụng không ghi đè lên dữ liệu này và không khôi phục bản sao lưu cũ lên nó: hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn.';
 
 /** Deletes the broken database and restores `bytes` into a fresh one; refuses a bad file first. */
-async function deleteAndRestore(bytes: Uint8Array): Promise<void> {
+export async function deleteAndRestore(bytes: Uint8Array): Promise<void> {
   const preview = await inspectBackup(bytes);
   if (!preview.ok) throw new BackupError(preview.message, preview.reason);
   db.close();
