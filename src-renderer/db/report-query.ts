@@ -13,13 +13,14 @@
  *
  * Imports only the pure spec (no ExcelJS): this module lands in the main chunk.
  */
-import { walkPlan, planFingerprint, trackableItems } from '@domain/plan-tree';
+import { walkPlan, planFingerprint, trackableItems, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
 import type { Period } from '@domain/periods';
+import type { TemplateInput } from '../exchange/template';
 import { FORMAT_VERSION, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
-import { indicatorSummary } from './indicator-ops';
+import { indicatorDefsOf, indicatorSummary } from './indicator-ops';
 import { nfcDeep } from './operations';
 import type { ActivityRecord } from './types';
 
@@ -59,14 +60,10 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
       const counts = new Map<string, number>();
       for (const a of live) for (const id of new Set(a.itemIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
       const statusOf = new Map(statuses.map((s) => [s.itemId, s]));
-      const groupOf = groupTitles(plan.plan);
-
-      const items: ReportItem[] = trackableItems(plan.plan).map((n) => {
+      const items: ReportItem[] = reportItemRows(plan.plan).map((n) => {
         const s = statusOf.get(n.id);
         return {
-          id: n.id,
-          groupTitle: groupOf.get(n.id) ?? '',
-          text: n.text,
+          ...n,
           status: s?.status ?? null,
           note: s?.note ?? '',
           evidence: s?.evidence ?? '',
@@ -127,11 +124,58 @@ function byDateThenEntry(a: ActivityRecord, b: ActivityRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Node id → text of the group it belongs to (a subitem inherits its item's group). */
-function groupTitles(plan: Parameters<typeof trackableItems>[0]): Map<string, string> {
+/**
+ * The trackable items of a plan with the text of their group ('' outside a group; a subitem
+ * takes its item's group). Same as exchange/template.ts planReportItems, which cannot be
+ * imported here without pulling ExcelJS into the main chunk.
+ */
+export function reportItemRows(plan: PlanLike): Pick<ReportItem, 'id' | 'groupTitle' | 'text'>[] {
   const groupOf = new Map<string, string>();
   walkPlan(plan, (node: PlanNode, parent: PlanNode | null) => {
     if (parent) groupOf.set(node.id, parent.kind === 'group' ? parent.text : (groupOf.get(parent.id) ?? ''));
   });
-  return groupOf;
+  return trackableItems(plan).map((n) => ({ id: n.id, groupTitle: groupOf.get(n.id) ?? '', text: n.text }));
+}
+
+export interface BuildTemplateInputInput {
+  planId: string;
+  unitCode: string;
+  /** null: a template without a period (the unit fills it in for any period). */
+  period: Pick<Period, 'key' | 'name' | 'start' | 'end'> | null;
+  exportedBy: string;
+  appVersion: string;
+  now?: Date;
+}
+
+/**
+ * What writeTemplate needs for a unit: its identity, the plan's items, the plan's indicators
+ * (with the unit's targets when a period is given).
+ */
+export async function buildTemplateInput(input: BuildTemplateInputInput): Promise<TemplateInput> {
+  const { planId, unitCode, period } = input;
+  return db.transaction(
+    'r',
+    [db.plans, db.units, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings],
+    async () => {
+      const [plan, unit] = await Promise.all([db.plans.get(planId), db.units.get(unitCode)]);
+      if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+      if (!unit) throw new OperationError('Không tìm thấy đơn vị này.', 'unitCode');
+      const indicators = period
+        ? (await indicatorSummary(planId, unitCode, period)).rows
+            .filter((r) => r.listed)
+            .map((r) => ({ code: r.def.code, name: r.def.name, unit: r.def.unit, target: r.target }))
+        : indicatorDefsOf(plan).map((d) => ({ code: d.code, name: d.name, unit: d.unit, target: null }));
+      const result: TemplateInput = {
+        unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
+        plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
+        items: reportItemRows(plan.plan),
+        period: period ? { key: period.key, name: period.name, start: period.start, end: period.end } : null,
+        indicators,
+        exportedAt: (input.now ?? new Date()).toISOString(),
+        exportedBy: input.exportedBy,
+        appVersion: input.appVersion,
+      };
+      return nfcDeep(result);
+    },
+  );
 }

@@ -4,10 +4,12 @@ import { activitySearchText, createActivity, type ActivityInput } from '@domain/
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { planFingerprint, trackableItems } from '@domain/plan-tree';
 import {
+  buildTemplateInput,
   buildUnitReport,
   db,
   ensureSeeded,
   OperationError,
+  reportItemRows,
   setIndicatorAdjustment,
   setIndicatorTarget,
   setItemStatus,
@@ -164,5 +166,26 @@ describe('buildUnitReport → writeUnitReport → readWorkbook', () => {
     expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(read.report).toEqual(report);
     expect(read.counts).toMatchObject({ itemsWithStatus: 2, activities: 2 });
+  });
+});
+
+describe('buildTemplateInput', () => {
+  it('gives the unit, the plan items as planReportItems does, indicators with the unit targets', async () => {
+    const { planReportItems, writeTemplate } = await import('../../src-renderer/exchange/template');
+    await setIndicatorTarget({ planId: PLAN, unitCode: CDCS, periodKey: H1.key, indicatorCode: 'new-members', target: 12 });
+    const input = await buildTemplateInput({ planId: PLAN, unitCode: CDCS, period: H1, exportedBy: '', appVersion: '1.2.3', now: NOW });
+    expect(input.items).toEqual(planReportItems(BUILTIN_PLAN.plan));
+    expect(reportItemRows(BUILTIN_PLAN.plan)).toEqual(planReportItems(BUILTIN_PLAN.plan));
+    expect(input.unit.code).toBe(CDCS);
+    expect(input.period?.key).toBe('2025-H1');
+    expect(input.indicators.find((i) => i.code === 'new-members')?.target).toBe(12);
+    const noPeriod = await buildTemplateInput({ planId: PLAN, unitCode: CDCS, period: null, exportedBy: '', appVersion: '1', now: NOW });
+    expect(noPeriod.period).toBeNull();
+    expect(noPeriod.indicators.map((i) => i.code)).toEqual(input.indicators.map((i) => i.code));
+    const read = await readWorkbook(await writeTemplate(input), { fileName: 'mau.xlsx' });
+    expect(read.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(read.report?.kind).toBe('template');
+    expect(read.report?.unit.code).toBe(CDCS);
+    expect(read.report?.items.map((i) => i.id)).toEqual(input.items.map((i) => i.id));
   });
 });

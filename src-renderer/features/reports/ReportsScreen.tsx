@@ -1,0 +1,349 @@
+/**
+ * Screen "Báo cáo" (issue 4, Export):
+ * - "Xuất báo cáo đơn vị": the selected unit's workbook for the active plan and a chosen period
+ *   (default: the context bar's), with what it will hold, the place on the header and who
+ *   exports; written in a worker with a progress bar and "Hủy", then saved where the officer
+ *   chooses (a download in a browser).
+ * - "Mẫu nhập liệu": the blank template for a unit without the app (the own unit or one of the
+ *   directory), optionally for a period.
+ * ExcelJS never runs here: report-jobs.ts hands the data to report.worker.ts.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
+import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
+import { reportFileName, templateFileName } from '../../exchange/spec';
+import type { ShellData } from '../../app/use-shell-data';
+import { platform } from '../../platform';
+import { isBusy, percentOf, useReportJob, type JobState } from './use-report-job';
+import './reports.css';
+
+/** Who exported, kept while the app runs (not stored: it is printed on the file only). */
+let rememberedExporter = '';
+
+export function ReportsScreen({ data }: { data: ShellData }) {
+  const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
+  const periods = useMemo(() => offeredPeriods(plan.periodConfig, currentYear, data.period), [plan.periodConfig, currentYear, data.period]);
+
+  return (
+    <div className="reports">
+      <h1 className="screen-title">Báo cáo</h1>
+      <div className="reports-columns">
+        <UnitReportCard data={data} unit={unit} periods={periods} />
+        <TemplateCard data={data} ownUnit={ownUnit} periods={periods} />
+      </div>
+      <p className="hint reports-footnote">
+        Tệp Excel được tạo trong nền: trong lúc chờ vẫn dùng được các màn hình khác. Số hiệu kế hoạch: {plan.number || '(không số)'}.
+      </p>
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Xuất báo cáo đơn vị.
+
+function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRecord; periods: Period[] }) {
+  const { activePlan: plan } = data;
+  const ids = { title: useId(), period: useId(), place: useId(), by: useId(), counts: useId() };
+  const [periodKey, setPeriodKey] = useState<string | null>(null);
+  const period = periods.find((p) => p.key === (periodKey ?? data.period.key)) ?? data.period;
+  const [placeTyped, setPlaceTyped] = useState<string | null>(null);
+  const place = placeTyped ?? defaultPlace(unit, data.ownUnit);
+  const [exporter, setExporter] = useState(rememberedExporter);
+  const job = useReportJob();
+  const busy = isBusy(job.state);
+
+  const previewKey = `${plan.id}|${unit.code}|${period.key}|${period.start}|${period.end}`;
+  const preview = useLiveQuery(
+    async () => {
+      try {
+        const r = await buildUnitReport({ planId: plan.id, unitCode: unit.code, period, exportedBy: '', appVersion: '' });
+        return {
+          key: previewKey,
+          ok: true as const,
+          items: r.items.length,
+          withStatus: r.items.filter((i) => i.status !== null).length,
+          activities: r.activities.length,
+          indicators: r.indicators.length,
+          indicatorsWithData: r.indicators.filter((i) => i.value !== 0 || i.target !== null).length,
+          fileName: reportFileName(r),
+        };
+      } catch (error) {
+        return { key: previewKey, ok: false as const, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    // period is a fresh object per render; its identity is in the key.
+    [previewKey],
+  );
+  const shown = preview?.key === previewKey ? preview : undefined;
+
+  const exportNow = () =>
+    job.start(async () => {
+      const report = await buildUnitReport({
+        planId: plan.id,
+        unitCode: unit.code,
+        period,
+        exportedBy: exporter.trim(),
+        appVersion: await platform.getVersion().catch(() => ''),
+      });
+      return { job: { type: 'unit-report', report, options: { place: place.trim() } }, fileName: reportFileName(report) };
+    }, 'Hãy kiểm tra kế hoạch và đơn vị đang chọn ở thanh trên rồi bấm «Xuất báo cáo» lần nữa.');
+
+  return (
+    <section className="settings-card reports-card" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>Xuất báo cáo đơn vị</h2>
+      <p className="hint">
+        Tệp Excel gồm Thông tin, Tiến độ, Hoạt động và Chỉ tiêu của đơn vị, in được ngay và đọc lại được bằng ứng dụng.
+      </p>
+      <div className="form-grid">
+        <span className="form-label">Đơn vị</span>
+        <div className="reports-value">
+          <strong>{unit.name}</strong> <span className="muted">({unit.code})</span>
+          <p className="hint">Đổi đơn vị ở ô «Đơn vị» phía trên.</p>
+        </div>
+        <label htmlFor={ids.period}>Kỳ báo cáo cần xuất</label>
+        <select id={ids.period} value={period.key} disabled={busy} onChange={(e) => setPeriodKey(e.target.value)}>
+          {periods.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.name} ({periodRangeVn(p)})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.place}>Nơi ban hành</label>
+        <div>
+          <input id={ids.place} value={place} disabled={busy} maxLength={100} onChange={(e) => setPlaceTyped(e.target.value)} />
+          <p className="hint">In ở dòng «…, ngày … tháng … năm …» trên đầu báo cáo.</p>
+        </div>
+        <label htmlFor={ids.by}>Người xuất</label>
+        <input
+          id={ids.by}
+          value={exporter}
+          disabled={busy}
+          maxLength={100}
+          placeholder="Họ và tên (không bắt buộc)"
+          onChange={(e) => {
+            setExporter(e.target.value);
+            rememberedExporter = e.target.value;
+          }}
+        />
+      </div>
+
+      <h3 id={ids.counts} className="reports-subtitle">
+        Sẽ xuất
+      </h3>
+      {!shown ? (
+        <p className="muted" role="status">
+          Đang đếm dữ liệu…
+        </p>
+      ) : shown.ok ? (
+        <ul className="report-counts" aria-labelledby={ids.counts}>
+          <li>
+            <strong>{shown.withStatus}</strong> nhiệm vụ có trạng thái <span className="muted">(trên {shown.items} nhiệm vụ)</span>
+          </li>
+          <li>
+            <strong>{shown.activities}</strong> hoạt động
+          </li>
+          <li>
+            <strong>{shown.indicatorsWithData}</strong> chỉ tiêu có số liệu <span className="muted">(trên {shown.indicators} chỉ tiêu)</span>
+          </li>
+          <li className="report-file-name">
+            Tên tệp: <code>{shown.fileName}</code>
+          </li>
+        </ul>
+      ) : (
+        <p className="field-error" role="alert">
+          {shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.
+        </p>
+      )}
+
+      <JobControls
+        state={job.state}
+        action="Xuất báo cáo"
+        progressLabel="Tiến độ xuất báo cáo"
+        disabled={!shown?.ok}
+        onStart={() => void exportNow()}
+        onCancel={job.cancel}
+        done={(s) => (
+          <>
+            Đã xuất báo cáo: <strong>{s.fileName}</strong>
+            {s.path ? ` (lưu tại ${s.path})` : ' (xem trong thư mục Tải về của trình duyệt)'}.
+          </>
+        )}
+        cancelledText="Đã hủy xuất báo cáo, chưa có tệp nào được lưu. Bấm «Xuất báo cáo» để làm lại."
+        notSavedText="Chưa lưu tệp vì hộp thoại lưu đã đóng. Bấm «Xuất báo cáo» để chọn nơi lưu lại."
+      />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mẫu nhập liệu.
+
+const NO_PERIOD = '';
+
+function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: UnitRecord; periods: Period[] }) {
+  const { activePlan: plan } = data;
+  const ids = { title: useId(), unit: useId(), period: useId() };
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const unit = data.units.find((u) => u.code === (unitCode ?? data.selectedUnit.code)) ?? ownUnit;
+  const [periodKey, setPeriodKey] = useState<string | null>(null);
+  const chosenKey = periodKey ?? data.period.key;
+  const period = chosenKey === NO_PERIOD ? null : (periods.find((p) => p.key === chosenKey) ?? null);
+  const job = useReportJob();
+  const busy = isBusy(job.state);
+
+  const download = () =>
+    job.start(async () => {
+      const input = await buildTemplateInput({
+        planId: plan.id,
+        unitCode: unit.code,
+        period,
+        exportedBy: rememberedExporter.trim(),
+        appVersion: await platform.getVersion().catch(() => ''),
+      });
+      return { job: { type: 'template', input }, fileName: templateFileName(input) };
+    }, 'Hãy chọn lại đơn vị rồi bấm «Tải mẫu nhập liệu» lần nữa.');
+
+  return (
+    <section className="settings-card reports-card" aria-labelledby={ids.title}>
+      <h2 id={ids.title}>Mẫu nhập liệu</h2>
+      <p className="hint">
+        Tệp Excel trống cho đơn vị chưa dùng ứng dụng: đã ghi sẵn các nhiệm vụ của kế hoạch và thông tin đơn vị, có danh sách chọn,
+        kiểm tra ngày và số, hướng dẫn ở trang đầu. Đơn vị điền xong gửi lại để nhập vào ứng dụng.
+      </p>
+      <div className="form-grid">
+        <label htmlFor={ids.unit}>Đơn vị nhận mẫu</label>
+        <select id={ids.unit} value={unit.code} disabled={busy} onChange={(e) => setUnitCode(e.target.value)}>
+          {data.units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {u.name} ({u.code})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.period}>Kỳ ghi trên mẫu</label>
+        <div>
+          <select id={ids.period} value={period?.key ?? NO_PERIOD} disabled={busy} onChange={(e) => setPeriodKey(e.target.value)}>
+            <option value={NO_PERIOD}>Không ghi kỳ (đơn vị tự ghi)</option>
+            {periods.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.name} ({periodRangeVn(p)})
+              </option>
+            ))}
+          </select>
+          <p className="hint">Có kỳ thì mẫu ghi sẵn ngày đầu, ngày cuối kỳ và chỉ tiêu giao của đơn vị.</p>
+        </div>
+      </div>
+      <p className="report-file-name">
+        Tên tệp: <code>{templateFileName({ plan, unit, period })}</code>
+      </p>
+      <JobControls
+        state={job.state}
+        action="Tải mẫu nhập liệu"
+        progressLabel="Tiến độ tạo mẫu nhập liệu"
+        onStart={() => void download()}
+        onCancel={job.cancel}
+        done={(s) => (
+          <>
+            Đã lưu mẫu nhập liệu: <strong>{s.fileName}</strong>
+            {s.path ? ` (lưu tại ${s.path})` : ' (xem trong thư mục Tải về của trình duyệt)'}.
+          </>
+        )}
+        cancelledText="Đã hủy tạo mẫu, chưa có tệp nào được lưu."
+        notSavedText="Chưa lưu mẫu vì hộp thoại lưu đã đóng. Bấm «Tải mẫu nhập liệu» để chọn nơi lưu lại."
+      />
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared: button, progress, cancel, result.
+
+function JobControls(props: {
+  state: JobState;
+  action: string;
+  progressLabel: string;
+  disabled?: boolean;
+  onStart: () => void;
+  onCancel: () => void;
+  done: (s: Extract<JobState, { phase: 'saved' }>) => ReactNode;
+  cancelledText: string;
+  notSavedText: string;
+}) {
+  const { state } = props;
+  const busy = isBusy(state);
+  const percent = percentOf(state);
+  const stage =
+    state.phase === 'reading'
+      ? 'Đang đọc dữ liệu…'
+      : state.phase === 'writing'
+        ? state.total > 0
+          ? `Đang ghi tệp Excel: ${state.done.toLocaleString('vi-VN')}/${state.total.toLocaleString('vi-VN')} dòng`
+          : 'Đang ghi tệp Excel…'
+        : state.phase === 'saving'
+          ? 'Đang lưu tệp…'
+          : '';
+  return (
+    <div className="job-controls">
+      <div className="button-row">
+        <button type="button" className="primary" disabled={busy || props.disabled} onClick={props.onStart}>
+          {props.action}
+        </button>
+        {busy && (
+          <button type="button" onClick={props.onCancel}>
+            Hủy
+          </button>
+        )}
+      </div>
+      {busy && (
+        <div className="job-progress">
+          <div
+            className="job-progress-track"
+            role="progressbar"
+            aria-label={props.progressLabel}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-valuetext={`${percent}% — ${stage}`}
+          >
+            <span className="job-progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+          <span className="job-progress-text">
+            {percent}% · {stage}
+          </span>
+        </div>
+      )}
+      <div role="status" className="job-status">
+        {state.phase === 'saved' && <p className="job-message ok">{props.done(state)}</p>}
+        {state.phase === 'cancelled' && <p className="job-message">{props.cancelledText}</p>}
+        {state.phase === 'not-saved' && <p className="job-message">{props.notSavedText}</p>}
+      </div>
+      {state.phase === 'failed' && (
+        <p className="job-message error" role="alert">
+          {state.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+/** The plan's periods of this and last report year (newest year first), plus `current` if elsewhere. */
+function offeredPeriods(config: ShellData['activePlan']['periodConfig'], year: number, current: Period): Period[] {
+  const cfg = config.kinds.length > 0 ? config : { ...config, kinds: ['year' as const] };
+  const list = [...periodsOf(cfg, year), ...periodsOf(cfg, year - 1)];
+  if (!list.some((p) => p.key === current.key)) list.unshift(periodOf(cfg, current));
+  return list;
+}
+
+const PLACE_RE = /(?:^|\s)(?:huyện|tỉnh|thị xã|thành phố|quận|thị trấn|xã|phường|TP\.?)\s+(.+)$/iu;
+
+/** "LĐLĐ huyện Dương Minh Châu" → "Dương Minh Châu"; else from the parent body or the own unit. */
+export function defaultPlace(unit: Pick<UnitRecord, 'name' | 'parentName'>, own: Pick<UnitRecord, 'name' | 'parentName'>): string {
+  for (const name of [unit.name, unit.parentName, own.name, own.parentName]) {
+    const m = PLACE_RE.exec(name.normalize('NFC').trim());
+    if (m?.[1]) return m[1].trim();
+  }
+  return '';
+}

@@ -1,0 +1,97 @@
+/**
+ * One export at a time per card: gathering the data (main thread, Dexie), writing the workbook
+ * (worker), saving it (platform). The state says which stage runs and how far the worker got;
+ * `cancel()` aborts whichever stage runs (the worker is terminated), and leaving the screen
+ * cancels too.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { OperationError } from '../../db';
+import { PlatformError, platform, type FileFilter } from '../../platform';
+import { ReportJobCancelled, runReportJob, type ReportJob } from './report-jobs';
+
+export type JobState =
+  | { phase: 'idle' }
+  | { phase: 'reading' }
+  | { phase: 'writing'; done: number; total: number }
+  | { phase: 'saving'; fileName: string }
+  | { phase: 'saved'; fileName: string; path?: string }
+  | { phase: 'not-saved'; fileName: string }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; message: string };
+
+export const EXCEL_FILTERS: FileFilter[] = [{ name: 'Excel', extensions: ['xlsx'] }];
+
+export interface PreparedJob {
+  job: ReportJob;
+  fileName: string;
+}
+
+export function isBusy(state: JobState): boolean {
+  return state.phase === 'reading' || state.phase === 'writing' || state.phase === 'saving';
+}
+
+/** Percent of rows written (0 while reading, 100 while saving). */
+export function percentOf(state: JobState): number {
+  if (state.phase === 'writing') return state.total > 0 ? Math.min(100, Math.floor((state.done * 100) / state.total)) : 0;
+  if (state.phase === 'saving') return 100;
+  return 0;
+}
+
+export function useReportJob(): {
+  state: JobState;
+  start: (prepare: () => Promise<PreparedJob>, failureHint: string) => Promise<void>;
+  cancel: () => void;
+  dismiss: () => void;
+} {
+  const [state, setState] = useState<JobState>({ phase: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(async (prepare: () => Promise<PreparedJob>, failureHint: string) => {
+    controller.current?.abort();
+    const ac = new AbortController();
+    controller.current = ac;
+    const live = () => controller.current === ac && !ac.signal.aborted;
+    setState({ phase: 'reading' });
+    try {
+      const { job, fileName } = await prepare();
+      if (!live()) throw new ReportJobCancelled();
+      setState({ phase: 'writing', done: 0, total: 0 });
+      const bytes = await runReportJob(job, (p) => live() && setState({ phase: 'writing', done: p.done, total: p.total }), ac.signal);
+      if (!live()) throw new ReportJobCancelled();
+      setState({ phase: 'saving', fileName });
+      const result = await platform.saveFile(fileName, bytes, EXCEL_FILTERS);
+      if (controller.current !== ac) return;
+      setState(
+        result.saved ? { phase: 'saved', fileName, ...(result.path ? { path: result.path } : {}) } : { phase: 'not-saved', fileName },
+      );
+    } catch (error) {
+      if (controller.current !== ac) return;
+      if (error instanceof ReportJobCancelled || ac.signal.aborted) setState({ phase: 'cancelled' });
+      else setState({ phase: 'failed', message: failureMessage(error, failureHint) });
+    } finally {
+      if (controller.current === ac) controller.current = null;
+    }
+  }, []);
+
+  const cancel = useCallback(() => {
+    const ac = controller.current;
+    if (!ac) return;
+    ac.abort();
+    controller.current = null;
+    setState({ phase: 'cancelled' });
+  }, []);
+
+  const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
+
+  return { state, start, cancel, dismiss };
+}
+
+function failureMessage(error: unknown, hint: string): string {
+  if (error instanceof OperationError) return `${error.message} ${hint}`;
+  if (error instanceof PlatformError) return `Không lưu được tệp: ${error.message}`;
+  if (error instanceof Error && /^(Không|Bộ tạo)/.test(error.message)) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Không đọc được dữ liệu để xuất (${detail}). ${hint}`;
+}
