@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnitsScreen } from '../features/units/UnitsScreen';
@@ -20,6 +21,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'plan', label: 'Kế hoạch' },
   { screen: 'activities', label: 'Nhật ký' },
   { screen: 'indicators', label: 'Chỉ tiêu' },
+  { screen: 'reports', label: 'Báo cáo' },
   { screen: 'units', label: 'Đơn vị' },
   { screen: 'settings', label: 'Cài đặt' },
 ];
@@ -32,6 +34,8 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
       return <ActivitiesScreen data={data} />;
     case 'indicators':
       return <IndicatorsScreen data={data} />;
+    case 'reports':
+      return <ReportsScreen data={data} />;
     case 'units':
       return <UnitsScreen data={data} />;
     case 'settings':

@@ -1,13 +1,14 @@
 /** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
 import { create } from 'zustand';
 
-export type Screen = 'plan' | 'activities' | 'indicators' | 'units' | 'settings';
+export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'units' | 'settings';
 export type DialogName = 'plan-import';
 
 const HASH: Record<Screen, string> = {
   plan: '#/ke-hoach',
   activities: '#/nhat-ky',
   indicators: '#/chi-tieu',
+  reports: '#/bao-cao',
   units: '#/don-vi',
   settings: '#/cai-dat',
 };
