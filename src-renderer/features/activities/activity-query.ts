@@ -8,8 +8,10 @@
  * - sorting is the expensive part (Vietnamese collation for titles), and it does not depend on
  *   the filter: the sorted order of a records array is computed once per sort and kept in a
  *   WeakMap keyed by that array (a live query hands over a new array whenever data changes, so
- *   the cache can never go stale). Filtering is then one pass over the sorted order, which keeps
- *   it, allocating nothing per record beyond the result array.
+ *   the cache can never go stale), together with each record's rank in that order;
+ * - filtering is one pass over the records in their stored order (walking them in sorted order
+ *   was 2.5–3× slower in Chromium at 50,000: scattered memory access), collecting the ranks of
+ *   the matches; only those ranks are then sorted (a numeric typed-array sort) and mapped back.
  */
 import {
   compareActivities,
@@ -36,7 +38,10 @@ export interface QueryOptions {
 interface SortedEntry {
   key: string;
   unitLabel: QueryOptions['unitLabel'];
+  /** The records in sorted order. */
   rows: readonly unknown[];
+  /** rank[i] = position of records[i] in `rows`. */
+  rank: Int32Array;
 }
 
 const sortedCache = new WeakMap<readonly object[], SortedEntry[]>();
@@ -49,12 +54,16 @@ export function sortedActivities<T extends Activity>(
   sort: ActivitySort,
   options: QueryOptions = {},
 ): readonly T[] {
+  return sortedEntry(records, sort, options).rows as readonly T[];
+}
+
+function sortedEntry<T extends Activity>(records: readonly T[], sort: ActivitySort, options: QueryOptions): SortedEntry {
   const key = `${sort.key}|${sort.dir}`;
   // Only the unit sort reads unit labels, so only there does a different labeller matter.
   const labeller = sort.key === 'unit' ? options.unitLabel : undefined;
   let entries = sortedCache.get(records);
   const hit = entries?.find((e) => e.key === key && e.unitLabel === labeller);
-  if (hit) return hit.rows as readonly T[];
+  if (hit) return hit;
   let compare = compareActivities(sort.key, sort.dir, labeller ? { unitLabel: labeller } : {});
   if (labeller) {
     // Look each unit's label up once, not twice per comparison.
@@ -66,11 +75,15 @@ export function sortedActivities<T extends Activity>(
     };
     compare = compareActivities(sort.key, sort.dir, { unitLabel: cached });
   }
-  const rows = records.slice().sort(compare);
+  const order = Array.from(records.keys()).sort((a, b) => compare(records[a]!, records[b]!));
+  const rows = order.map((i) => records[i]!);
+  const rank = new Int32Array(records.length);
+  for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+  const entry: SortedEntry = { key, unitLabel: labeller, rows, rank };
   if (!entries) sortedCache.set(records, (entries = []));
   if (entries.length >= MAX_SORTS_PER_ARRAY) entries.shift();
-  entries.push({ key, unitLabel: labeller, rows });
-  return rows;
+  entries.push(entry);
+  return entry;
 }
 
 /**
@@ -84,11 +97,14 @@ export function filterAndSortActivities<T extends ActivityWithSearch>(
   options: QueryOptions = {},
 ): T[] {
   const keep = compileActivityFilter(filter);
-  const ordered = sortedActivities(records, sort, options);
-  const out: T[] = [];
-  for (let i = 0; i < ordered.length; i++) {
-    const r = ordered[i]!;
-    if (keep(r)) out.push(r);
+  const { rows, rank } = sortedEntry(records, sort, options);
+  const matched = new Int32Array(records.length);
+  let count = 0;
+  for (let i = 0; i < records.length; i++) {
+    if (keep(records[i]!)) matched[count++] = rank[i]!;
   }
+  const ranks = matched.subarray(0, count).sort();
+  const out = new Array<T>(count);
+  for (let k = 0; k < count; k++) out[k] = rows[ranks[k]!] as T;
   return out;
 }
