@@ -21,7 +21,7 @@ export function App() {
           kind: 'failed',
           failure: isOpenFailure(failure)
             ? failure
-            : { title: 'Không mở được kho dữ liệu của ứng dụng', advice: 'Hãy tải lại ứng dụng.', detail: String(failure) },
+            : { kind: 'broken', title: 'Không mở được kho dữ liệu của ứng dụng', advice: 'Hãy tải lại ứng dụng.', detail: String(failure) },
         }),
     );
   }, []);

@@ -3,6 +3,8 @@
  * not evict it under pressure), usage and quota, and the backup settings kept in `settings`.
  */
 import { db } from './db';
+import { getSetting } from './operations';
+import type { SettingKey } from './types';
 
 export interface StorageStatus {
   /** null when the browser cannot tell (no StorageManager). */
@@ -55,27 +57,24 @@ export function formatBytes(bytes: number): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Backup settings (kept in `settings`; SettingValues in types.ts does not list them yet).
+// Backup settings (kept in `settings`, typed in SettingValues).
 
-export const LAST_BACKUP_AT = 'lastBackupAt';
-export const AUTO_BACKUP_KEEP = 'autoBackupKeep';
+export const LAST_BACKUP_AT = 'lastBackupAt' satisfies SettingKey;
+export const AUTO_BACKUP_KEEP = 'autoBackupKeep' satisfies SettingKey;
 export const AUTO_BACKUP_KEEP_DEFAULT = 10;
 export const AUTO_BACKUP_KEEP_MIN = 1;
 export const AUTO_BACKUP_KEEP_MAX = 100;
 /** The browser reminds after this many days without a backup. */
 export const REMIND_AFTER_DAYS = 7;
 
-type LooseSettings = { get(key: string): Promise<{ key: string; value: unknown } | undefined>; put(r: { key: string; value: unknown }): Promise<unknown> };
-const settings = (): LooseSettings => db.settings as unknown as LooseSettings;
-
 /** When the last manual backup was made (ISO instant), or null. */
 export async function lastBackupAt(): Promise<string | null> {
-  const r = await settings().get(LAST_BACKUP_AT);
-  return typeof r?.value === 'string' ? r.value : null;
+  const value = await getSetting(LAST_BACKUP_AT);
+  return typeof value === 'string' ? value : null;
 }
 
 export async function recordBackupMade(at: string): Promise<void> {
-  await settings().put({ key: LAST_BACKUP_AT, value: at });
+  await db.settings.put({ key: LAST_BACKUP_AT, value: at });
 }
 
 export function clampKeep(n: unknown): number {
@@ -84,13 +83,13 @@ export function clampKeep(n: unknown): number {
 }
 
 export async function autoBackupKeep(): Promise<number> {
-  const r = await settings().get(AUTO_BACKUP_KEEP);
-  return r ? clampKeep(r.value) : AUTO_BACKUP_KEEP_DEFAULT;
+  const value = await getSetting(AUTO_BACKUP_KEEP);
+  return value === undefined ? AUTO_BACKUP_KEEP_DEFAULT : clampKeep(value);
 }
 
 export async function setAutoBackupKeep(n: number): Promise<number> {
   const v = clampKeep(n);
-  await settings().put({ key: AUTO_BACKUP_KEEP, value: v });
+  await db.settings.put({ key: AUTO_BACKUP_KEEP, value: v });
   return v;
 }
 

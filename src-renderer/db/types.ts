@@ -69,6 +69,10 @@ export interface SettingValues {
   setupDoneAt: Timestamp;
   /** The activity type used last, the entry form's default. */
   lastActivityType: ActivityType;
+  /** When the officer last saved a backup file (ISO instant); the browser reminds after 7 days. */
+  lastBackupAt: Timestamp;
+  /** How many automatic backups the desktop app keeps (1–100, default 10). */
+  autoBackupKeep: number;
 }
 
 /**

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { problemKind } from '../../src-renderer/features/backup/DatabaseProblem';
+import { describeOpenFailure } from '../../src-renderer/features/backup/open-failure';
 import { autoBackupName } from '../../src-renderer/features/backup/auto-backup';
 import { formatDateTime } from '../../src-renderer/features/backup/format';
 import { AUTO_BACKUP_NAME } from '@contract';
 
 describe('backup UI helpers', () => {
   it('tells the kinds of open failure apart from the error name', () => {
-    const f = (detail: string) => problemKind({ title: '', advice: '', detail });
-    expect(f('VersionError: The database is at schema version 99.9')).toBe('newer');
-    expect(f('UpgradeError: x')).toBe('newer');
-    expect(f('QuotaExceededError: full')).toBe('quota');
-    expect(f('MissingAPIError: indexedDB is undefined')).toBe('missing-api');
-    expect(f('UnknownError: Internal error opening backing store')).toBe('broken');
-    expect(f('DataError: x')).toBe('broken');
+    const f = (name: string) => describeOpenFailure(Object.assign(new Error('x'), { name })).kind;
+    expect(f('VersionError')).toBe('newer');
+    // A failed upgrade of older data is restorable (the pre-upgrade backup exists), not "newer".
+    expect(f('UpgradeError')).toBe('broken');
+    expect(f('QuotaExceededError')).toBe('quota');
+    expect(f('MissingAPIError')).toBe('missing-api');
+    expect(f('UnknownError')).toBe('broken');
+    expect(f('DataError')).toBe('broken');
+    expect(describeOpenFailure(Object.assign(new Error('at schema version 99.9'), { name: 'VersionError' })).detail).toBe(
+      'VersionError: at schema version 99.9',
+    );
   });
 
   it('names one automatic backup per day, a name the shell accepts', () => {

@@ -19,22 +19,8 @@ import { errorMessage } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
 
-export interface DatabaseFailure {
-  title: string;
-  advice: string;
-  /** "VersionError: …", "QuotaExceededError: …": the error's name comes first. */
-  detail: string;
-}
-
-export type ProblemKind = 'newer' | 'quota' | 'missing-api' | 'broken';
-
-export function problemKind(failure: DatabaseFailure): ProblemKind {
-  const name = failure.detail.split(':', 1)[0]?.trim() ?? '';
-  if (name === 'VersionError' || name === 'UpgradeError') return 'newer';
-  if (name === 'QuotaExceededError') return 'quota';
-  if (name === 'MissingAPIError' || failure.detail.includes('indexedDB is undefined')) return 'missing-api';
-  return 'broken';
-}
+import type { DatabaseFailure } from './open-failure';
+export type { DatabaseFailure, ProblemKind } from './open-failure';
 
 export const NEWER_NOTE =
   'Để không làm mất dữ liệu, ứng dụng không ghi đè lên dữ liệu này và không khôi phục bản sao lưu cũ lên nó: hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn.';
@@ -56,7 +42,7 @@ export interface DatabaseProblemProps {
 }
 
 export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }: DatabaseProblemProps) {
-  const kind = problemKind(failure);
+  const kind = failure.kind;
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
 
