@@ -9,7 +9,7 @@
  * ExcelJS never runs here: report-jobs.ts hands the data to report.worker.ts.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
 import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
 import { reportFileName, templateFileName } from '../../exchange/spec';
@@ -17,6 +17,8 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { isBusy, percentOf, useReportJob, type JobState } from './use-report-job';
 import './reports.css';
+
+const n = (x: number) => x.toLocaleString('vi-VN');
 
 /** Who exported, kept while the app runs (not stored: it is printed on the file only). */
 let rememberedExporter = '';
@@ -32,9 +34,6 @@ export function ReportsScreen({ data }: { data: ShellData }) {
         <UnitReportCard data={data} unit={unit} periods={periods} />
         <TemplateCard data={data} ownUnit={ownUnit} periods={periods} />
       </div>
-      <p className="hint reports-footnote">
-        Tệp Excel được tạo trong nền: trong lúc chờ vẫn dùng được các màn hình khác. Số hiệu kế hoạch: {plan.number || '(không số)'}.
-      </p>
     </div>
   );
 }
@@ -98,8 +97,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
       <div className="form-grid">
         <span className="form-label">Đơn vị</span>
         <div className="reports-value">
-          <strong>{unit.name}</strong> <span className="muted">({unit.code})</span>
-          <p className="hint">Đổi đơn vị ở ô «Đơn vị» phía trên.</p>
+          <strong>{unit.name}</strong> <span className="muted">({unit.code}; đổi ở ô «Đơn vị» phía trên)</span>
         </div>
         <label htmlFor={ids.period}>Kỳ báo cáo cần xuất</label>
         <select id={ids.period} value={period.key} disabled={busy} onChange={(e) => setPeriodKey(e.target.value)}>
@@ -138,13 +136,13 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
       ) : shown.ok ? (
         <ul className="report-counts" aria-labelledby={ids.counts}>
           <li>
-            <strong>{shown.withStatus}</strong> nhiệm vụ có trạng thái <span className="muted">(trên {shown.items} nhiệm vụ)</span>
+            <strong>{n(shown.withStatus)}</strong> nhiệm vụ có trạng thái <span className="muted">(trên {n(shown.items)})</span>
           </li>
           <li>
-            <strong>{shown.activities}</strong> hoạt động
+            <strong>{n(shown.activities)}</strong> hoạt động
           </li>
           <li>
-            <strong>{shown.indicatorsWithData}</strong> chỉ tiêu có số liệu <span className="muted">(trên {shown.indicators} chỉ tiêu)</span>
+            <strong>{n(shown.indicatorsWithData)}</strong> chỉ tiêu có số liệu <span className="muted">(trên {n(shown.indicators)})</span>
           </li>
           <li className="report-file-name">
             Tên tệp: <code>{shown.fileName}</code>
@@ -205,7 +203,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
     }, 'Hãy chọn lại đơn vị rồi bấm «Tải mẫu nhập liệu» lần nữa.');
 
   return (
-    <section className="settings-card reports-card" aria-labelledby={ids.title}>
+    <section className="settings-card reports-card reports-card-stacked" aria-labelledby={ids.title}>
       <h2 id={ids.title}>Mẫu nhập liệu</h2>
       <p className="hint">
         Tệp Excel trống cho đơn vị chưa dùng ứng dụng: đã ghi sẵn các nhiệm vụ của kế hoạch và thông tin đơn vị, có danh sách chọn,
@@ -272,13 +270,21 @@ function JobControls(props: {
   const { state } = props;
   const busy = isBusy(state);
   const percent = percentOf(state);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const ended = state.phase === 'saved' || state.phase === 'cancelled' || state.phase === 'not-saved' || state.phase === 'failed';
+  useEffect(() => {
+    // The result may sit below the fold at 1366×768: bring it into view once.
+    if (ended) statusRef.current?.parentElement?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [ended, state.phase]);
   const stage =
     state.phase === 'reading'
       ? 'Đang đọc dữ liệu…'
       : state.phase === 'writing'
-        ? state.total > 0
-          ? `Đang ghi tệp Excel: ${state.done.toLocaleString('vi-VN')}/${state.total.toLocaleString('vi-VN')} dòng`
-          : 'Đang ghi tệp Excel…'
+        ? state.total > 0 && state.done >= state.total
+          ? 'Đang đóng gói tệp Excel…'
+          : state.total > 0
+            ? `Đang ghi tệp Excel: ${n(state.done)}/${n(state.total)} dòng`
+            : 'Đang ghi tệp Excel…'
         : state.phase === 'saving'
           ? 'Đang lưu tệp…'
           : '';
@@ -312,7 +318,7 @@ function JobControls(props: {
           </span>
         </div>
       )}
-      <div role="status" className="job-status">
+      <div role="status" className="job-status" ref={statusRef}>
         {state.phase === 'saved' && <p className="job-message ok">{props.done(state)}</p>}
         {state.phase === 'cancelled' && <p className="job-message">{props.cancelledText}</p>}
         {state.phase === 'not-saved' && <p className="job-message">{props.notSavedText}</p>}

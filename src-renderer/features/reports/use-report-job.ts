@@ -30,9 +30,10 @@ export function isBusy(state: JobState): boolean {
   return state.phase === 'reading' || state.phase === 'writing' || state.phase === 'saving';
 }
 
-/** Percent of rows written (0 while reading, 100 while saving). */
+/** Percent done: 0 while reading, up to 90 while rows are written, 100 while saving. */
 export function percentOf(state: JobState): number {
-  if (state.phase === 'writing') return state.total > 0 ? Math.min(100, Math.floor((state.done * 100) / state.total)) : 0;
+  // Rows are 90 %: after the last row ExcelJS still packs the zip, which takes a while.
+  if (state.phase === 'writing') return state.total > 0 ? Math.min(90, Math.floor((state.done * 90) / state.total)) : 0;
   if (state.phase === 'saving') return 100;
   return 0;
 }
