@@ -34,8 +34,18 @@ export function isFormulaLike(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
+/**
+ * Text that safeText leaves as it is: tab, LF and printable characters below U+0300 (Latin, with
+ * ă â đ ê ô ơ ư) or in U+1E00–U+1EFF (the precomposed Vietnamese vowels with tone marks). None of
+ * these has another NFC form, alone or next to another one of them (a combining mark, which
+ * could compose, is outside both ranges), and none is XML-illegal or a CR. Nearly every string
+ * a report holds is like this, so the writer skips normalize() and the replacements for it.
+ */
+const ALREADY_SAFE = /^[\t\n\u0020-\u02FF\u1E00-\u1EFF]*$/;
+
 /** Text as a cell holds it: NFC, without XML-illegal characters, at most MAX_CELL_CHARS. */
 export function safeText(text: string): string {
+  if (ALREADY_SAFE.test(text)) return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;
   let out = toNfc(text).replace(XML_ILLEGAL, '');
   // XML parsers turn a raw CR into LF, so write line ends as LF: what is read back is what was written.
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');

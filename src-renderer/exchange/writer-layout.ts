@@ -263,8 +263,14 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     },
   };
 
-  const activityColumns = activitySheetColumns(report);
+  // indicatorColumns looks at every activity: once here, then the columns from its result (the
+  // same columns activitySheetColumns(report) gives: a report of exactly these indicators and no
+  // activity yields exactly these indicator columns).
   const indCols = indicatorColumns(report);
+  const activityColumns = activitySheetColumns({
+    indicators: indCols.map((c) => ({ code: c.code, name: c.header, unit: '', value: 0, target: null, adjustment: 0, adjustmentReason: '' })),
+    activities: [],
+  });
   const activities: SheetPlan = {
     ...basePlan('activities', activityColumns),
     header: headerText(report, options, SHEET_CAPTIONS.activities),
@@ -273,11 +279,18 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     rowCount: report.activities.length,
     rows: function* () {
       let n = 0;
+      // One Date per calendar day: a period has a few hundred days and ExcelJS only reads them.
+      const dates = new Map<string, Date>();
       for (const a of report.activities) {
         n++;
+        let date = dates.get(a.date);
+        if (date === undefined) {
+          date = calendarDateToCell(a.date);
+          dates.set(a.date, date);
+        }
         const row: RowValues = [
           n,
-          calendarDateToCell(a.date),
+          date,
           textCell(a.unitCode),
           textCell(formatIds(a.itemIds)),
           ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
@@ -477,7 +490,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);
-      cell.value = v;
+      // A new cell is already empty: setting null again would only replace its value object.
+      if (v !== null || cell.value !== null) cell.value = v;
       cell.style = v instanceof Date ? dateStyles[i]! : bold ? boldStyles[i]! : styles[i]!;
     }
     const lines = estimateLines(values, plan.columns);
