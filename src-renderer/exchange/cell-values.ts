@@ -51,6 +51,8 @@ function isErrorValue(v: unknown): v is { error: string } {
 }
 
 const SPACES = /[\s\u00a0\u2007\u202f\u200b\ufeff]+/gu;
+const PLAIN_LINE = /^(?:[\u0021-\u009f\u00a1-\u02ff\u1e00-\u1eff]+(?: [\u0021-\u009f\u00a1-\u02ff\u1e00-\u1eff]+)*)?$/;
+const PLAIN_BLOCK = /^[\t\n\u0020-\u02ff\u1e00-\u1eff]*$/;
 
 /**
  * Text as stored (domain cleanLine / cleanBlock): NFC, zero-width spaces dropped, trimmed.
@@ -58,6 +60,12 @@ const SPACES = /[\s\u00a0\u2007\u202f\u200b\ufeff]+/gu;
  * `multiline` text keeps its lines and inner spacing, line endings as "\n".
  */
 export function normalizeText(text: string, multiline = false): string {
+  // Fast path for the text nearly every cell holds, returned as it is because every step below
+  // would leave it unchanged: only characters below U+0300 or in U+1E00–U+1EFF (no other NFC
+  // form alone or side by side, see safe-cell.ts), no zero-width or non-breaking space, no CR;
+  // one-line text with single spaces between words and none at the ends; multi-line text with
+  // no white space at the ends.
+  if (multiline ? PLAIN_BLOCK.test(text) && text.trim().length === text.length : PLAIN_LINE.test(text)) return text;
   const nfc = text.normalize('NFC').replace(/[\u200b\ufeff]/gu, '');
   if (!multiline) return nfc.replace(SPACES, ' ').trim();
   return nfc.replace(/\r\n?/g, '\n').trim();

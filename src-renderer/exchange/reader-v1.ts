@@ -412,6 +412,7 @@ function readActivities(
   const activities: ReportActivity[] = [];
   const rows: number[] = [];
   const seenIds = new Map<string, number>();
+  const directTypes = new Map<string, ActivityType | null>();
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
     if (rowIsBlank(t, r, substantive)) continue;
     let failed = false;
@@ -441,10 +442,15 @@ function readActivities(
       }
     }
     const typeCell = v('type');
-    const typeParse: CellParse<ActivityType> = (() => {
-      const direct = parseActivityType(cellText(typeCell));
-      return direct ? { ok: true, value: direct } : parseLabel(typeCell, TYPE_OPTIONS);
-    })();
+    const typeText = cellText(typeCell);
+    // A sheet holds a handful of distinct type labels: each is parsed once (parseActivityType
+    // folds every label it compares with).
+    let direct = directTypes.get(typeText);
+    if (direct === undefined) {
+      direct = parseActivityType(typeText);
+      directTypes.set(typeText, direct);
+    }
+    const typeParse: CellParse<ActivityType> = direct ? { ok: true, value: direct } : parseLabel(typeCell, TYPE_OPTIONS);
     const type = need('type', typeParse, 'chưa chọn loại hoạt động');
     const title = cellText(v('title'));
     if (title === '') {
