@@ -3,9 +3,28 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findJustification, parseMarker } from '../../security/justification.mjs';
+import { findJustification, findVendorJustification, parseMarker } from '../../security/justification.mjs';
 
 const SCRIPT = resolve(__dirname, '../../security/electronegativity.mjs');
+
+describe('vendor justifications (bundled third-party code)', () => {
+  // As Vite minifies JSZip's setimmediate polyfill into our bundles.
+  const bundle = 'x=1;u.setImmediate=function(e){typeof e!=`function`&&(e=Function(``+e));for(var t=0;t<1;t++);},u.clearImmediate=c';
+  const column = bundle.indexOf('Function(') + 1;
+
+  it('accepts the setimmediate polyfill only for the dangerous-functions check', () => {
+    expect(findVendorJustification(bundle, 1, column, 'DANGEROUS_FUNCTIONS_JS_CHECK')).toMatch(/setimmediate polyfill/);
+    expect(findVendorJustification(bundle, 1, column, 'PRELOAD_JS_CHECK')).toBeNull();
+  });
+
+  it('does not accept other uses of Function() or eval', () => {
+    const ours = 'const run=function(code){return Function(code)()};';
+    expect(findVendorJustification(ours, 1, ours.indexOf('Function(') + 1, 'DANGEROUS_FUNCTIONS_JS_CHECK')).toBeNull();
+    const evil = 'u.setImmediate=function(e){e=Function(``+e)};';
+    expect(findVendorJustification(evil, 1, evil.indexOf('Function(') + 1, 'DANGEROUS_FUNCTIONS_JS_CHECK')).toBeNull();
+    expect(findVendorJustification(bundle, 2, column, 'DANGEROUS_FUNCTIONS_JS_CHECK')).toBeNull();
+  });
+});
 
 describe('justification markers', () => {
   it('needs a check id and a real reason', () => {
