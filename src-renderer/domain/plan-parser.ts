@@ -47,6 +47,8 @@ type Marker =
   | { kind: 'arabic'; label: string }
   | { kind: 'dotted'; label: string; depth: number }
   | { kind: 'letter'; label: string }
+  /** "A." / "B." parts inside a section: they group the numbered tasks that follow. */
+  | { kind: 'part'; label: string }
   | { kind: 'none' };
 
 interface Line {
@@ -74,6 +76,9 @@ const ROMAN_RE = /^(X{0,2}(?:IX|IV|V?I{0,3}))\s*(?:[.):/]|\s[-–—])\s*(.*)$/s
 const DOTTED_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|$)(.*)$/su;
 const ARABIC_RE = /^(\d{1,2})[.)](?:\s+|(?=\p{L})|$)(.*)$/su;
 const LETTER_RE = /^([a-zđ])(?:\)|\.(?=\s))\s*(.*)$/su;
+const PART_RE = /^([A-H])[.)]\s+(.*)$/su;
+/** "PHẦN I." / "Phần II –": the Roman numeral after the word "Phần" still numbers a section. */
+const PART_WORD_RE = /^(?:PHẦN|Phần)\s+(?=[IVX]+\s*(?:[.):/]|\s[-–—]|$))/u;
 const SEPARATOR_RE = /^\s*([-*_=~])(?:\s*\1){2,}\s*$/u;
 const ESCAPABLE_RE = /\\([!-/:-@[-`{-~])/g;
 const PRIVATE_BASE = 0xe000;
@@ -109,7 +114,7 @@ export function cleanInline(input: string): string {
 
 function classify(text: string): { marker: Marker; body: string } {
   // "V/v …" (về việc) is the subject line of an official letter, not section V.
-  let m = /^V\/v\b/u.test(text) ? null : ROMAN_RE.exec(text);
+  let m = /^V\/v\b/u.test(text) ? null : ROMAN_RE.exec(text.replace(PART_WORD_RE, ''));
   if (m && m[1]) return { marker: { kind: 'roman', label: m[1] }, body: (m[2] ?? '').trim() };
   m = DOTTED_RE.exec(text);
   if (m) {
@@ -120,6 +125,8 @@ function classify(text: string): { marker: Marker; body: string } {
   if (m) return { marker: { kind: 'arabic', label: m[1]! }, body: (m[2] ?? '').trim() };
   m = LETTER_RE.exec(text);
   if (m) return { marker: { kind: 'letter', label: m[1]! }, body: (m[2] ?? '').trim() };
+  m = PART_RE.exec(text);
+  if (m) return { marker: { kind: 'part', label: m[1]! }, body: (m[2] ?? '').trim() };
   return { marker: { kind: 'none' }, body: text };
 }
 
@@ -471,8 +478,19 @@ function parseHeader(paras: readonly Para[], warnings: string[]): HeaderResult {
     if (first.strong) {
       while (taken < after.length && after[taken]!.strong) titleParts.push(after[taken++]!.full);
     } else {
-      // An upper-case title often continues over a second line.
+      // An upper-case title often continues over a second line; so does a title in sentence
+      // case whose first line has no final punctuation and whose next line goes on in lower case
+      // ("Tổ chức các hoạt động chào mừng ngày 8/3" + "và kỷ niệm 50 năm …").
       while (taken < after.length && isAllCaps(first.full) && isAllCaps(after[taken]!.full)) {
+        titleParts.push(after[taken++]!.full);
+      }
+      while (
+        taken < after.length &&
+        !isAllCaps(first.full) &&
+        isContinuation(after[taken]!) &&
+        /^\p{Ll}/u.test(after[taken]!.body) &&
+        !TERMINAL_RE.test(titleParts[titleParts.length - 1]!)
+      ) {
         titleParts.push(after[taken++]!.full);
       }
     }
@@ -515,6 +533,8 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
   const sections: PlanNode[] = [];
   let section: Container | null = null;
   let container: Container | null = null;
+  /** The current section is divided into "A.", "B." parts: its "1.", "2." are their tasks. */
+  let inParts = false;
 
   const open = (node: PlanNode): Container => ({
     node,
@@ -538,10 +558,18 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
       sections.push(node);
       section = open(node);
       container = section;
+      inParts = false;
       continue;
     }
     if (!section || !container) continue; // unreachable: the body starts at a section
-    if (m.kind === 'arabic') {
+    if (m.kind === 'part') {
+      const node = newNode('group', m.label, p.body);
+      section.node.children.push(node);
+      container = open(node);
+      inParts = true;
+      continue;
+    }
+    if (m.kind === 'arabic' && !inParts) {
       const node = newNode('group', m.label, p.body);
       section.node.children.push(node);
       container = open(node);
@@ -559,7 +587,9 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
     const addSubitem = (label: string | null): void => {
       c.lastItem!.children.push(newNode('subitem', label, p.body));
     };
-    if (m.kind === 'dotted') {
+    if (m.kind === 'arabic') {
+      addItem(m.label, true);
+    } else if (m.kind === 'dotted') {
       if (m.depth >= 3 && c.lastItem) addSubitem(m.label);
       else addItem(m.label, true);
     } else if (m.kind === 'letter') {
@@ -588,7 +618,12 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
     } else {
       for (const g of groups) {
         if (g.children.length === 0) {
-          warnings.push(`Nhóm nhiệm vụ ${s.label ?? ''}.${g.label ?? ''} “${snippetStart(g.text)}” không có nội dung con.`);
+          // "1) Tổ chức gặp mặt …" beside "2) Tổ chức thi …" that has bullets: the childless
+          // entry is itself a task. Kept as a group it could never be ticked off.
+          g.kind = 'item';
+          warnings.push(
+            `Đầu mục ${s.label ?? ''}.${g.label ?? ''} “${snippetStart(g.text)}” không có nội dung con nên được coi là mục công việc.`,
+          );
         }
       }
     }

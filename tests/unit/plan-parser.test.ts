@@ -287,3 +287,107 @@ describe('parsePlan on other input', () => {
     expect(p.warnings).toEqual([]);
   });
 });
+
+describe('plans in other shapes (QA cases)', () => {
+  const outline = (p: ParsedPlan): string[] => {
+    const out: string[] = [];
+    walkPlan(p, (n) => {
+      out.push(`${n.id} ${n.kind}${n.trackable ? ' T' : ''} ${n.text}`);
+    });
+    return out;
+  };
+
+  it('reads a Word-table header with CRLF and tabs, a two-line title, and a childless "1)" beside one with bullets', () => {
+    const text = [
+      'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS PHAN ĐÌNH PHÙNG\tĐộc lập - Tự do - Hạnh phúc',
+      'Số: 12/KH-CĐCS\tDương Minh Châu, ngày 5 tháng 3 năm 2025',
+      'KẾ HOẠCH',
+      'Tổ chức các hoạt động chào mừng ngày Quốc tế Phụ nữ 8/3',
+      'và kỷ niệm 50 năm ngày Giải phóng miền Nam',
+      'Thực hiện Kế hoạch số 20/KH-LĐLĐ ngày 1/3/2025 của LĐLĐ huyện, Ban Chấp hành CĐCS xây dựng kế hoạch như sau:',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '●\tTạo không khí vui tươi, phấn khởi.',
+      'II. NỘI DUNG',
+      '1) Tổ chức gặp mặt nữ đoàn viên ngày 8/3.',
+      '2) Tổ chức thi cắm hoa.',
+      '◦\tMỗi tổ chuyên môn một đội.',
+      'III. TỔ CHỨC THỰC HIỆN',
+      '- Báo cáo kết quả về LĐLĐ huyện trước ngày 20/3/2025.',
+      'Nơi nhận:\tTM. BAN CHẤP HÀNH',
+      '- LĐLĐ huyện;\tCHỦ TỊCH',
+      '- Lưu: VT.',
+      '\tNguyễn Văn A',
+    ].join('\r\n');
+    const p = parsePlan(text);
+    expect(p.header.number).toBe('12/KH-CĐCS');
+    expect(p.header.placeAndDate).toBe('Dương Minh Châu, ngày 5 tháng 3 năm 2025');
+    expect(p.header.title).toBe(
+      'Tổ chức các hoạt động chào mừng ngày Quốc tế Phụ nữ 8/3 và kỷ niệm 50 năm ngày Giải phóng miền Nam',
+    );
+    expect(p.header.preamble).toMatch(/^Thực hiện Kế hoạch số 20/);
+    expect(outline(p)).toEqual([
+      'I section MỤC ĐÍCH, YÊU CẦU',
+      'I.1 item Tạo không khí vui tươi, phấn khởi.',
+      'II section NỘI DUNG',
+      // A task of its own, trackable, not an empty group nobody can tick off.
+      'II.1 item T Tổ chức gặp mặt nữ đoàn viên ngày 8/3.',
+      'II.2 group Tổ chức thi cắm hoa.',
+      'II.2.1 item T Mỗi tổ chuyên môn một đội.',
+      'III section TỔ CHỨC THỰC HIỆN',
+      'III.1 item T Báo cáo kết quả về LĐLĐ huyện trước ngày 20/3/2025.',
+    ]);
+    expect(p.recipients).toEqual(['LĐLĐ huyện', 'Lưu: VT']);
+    expect(p.signature).toEqual(['TM. BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Nguyễn Văn A']);
+  });
+
+  it('reads "PHẦN I." sections and "A." / "B." parts holding numbered tasks', () => {
+    const p = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Hoạt động năm 2025',
+        '',
+        'PHẦN I. MỤC ĐÍCH YÊU CẦU',
+        '',
+        'Nâng cao chất lượng hoạt động.',
+        '',
+        'PHẦN II. NHIỆM VỤ',
+        '',
+        'A. Công tác tuyên truyền',
+        '',
+        '1. Tuyên truyền Nghị quyết.',
+        '',
+        '- Qua trang thông tin điện tử.',
+        '',
+        '2. Tổ chức hội nghị.',
+        '',
+        'B. Công tác thi đua',
+        '',
+        '1. Phát động thi đua.',
+        '',
+        'Trên đây là kế hoạch.',
+        '',
+        'Nơi nhận:',
+        '- Như trên;',
+        '- Lưu VT.',
+        '',
+        'TM. BAN CHẤP HÀNH',
+        'CHỦ TỊCH',
+        'Nguyễn Văn A',
+      ].join('\n'),
+    );
+    expect(outline(p)).toEqual([
+      'I section MỤC ĐÍCH YÊU CẦU',
+      'I.1 item Nâng cao chất lượng hoạt động.',
+      'II section NHIỆM VỤ',
+      'II.1 group Công tác tuyên truyền',
+      'II.1.1 item T Tuyên truyền Nghị quyết.',
+      'II.1.1.1 subitem T Qua trang thông tin điện tử.',
+      'II.1.2 item T Tổ chức hội nghị.',
+      'II.2 group Công tác thi đua',
+      'II.2.1 item T Phát động thi đua.',
+    ]);
+    expect(p.closing).toBe('Trên đây là kế hoạch.');
+    expect(p.signature).toEqual(['TM. BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Nguyễn Văn A']);
+  });
+});
