@@ -72,9 +72,12 @@ interface Line {
 }
 
 const BULLET_RE = /^(?:([-–—•·▪◦●○■□➢➤►✓√])(?:\s+|(?=[\p{L}\p{N}“"(]))|([*+])\s+)/u;
-const ROMAN_RE = /^(X{0,2}(?:IX|IV|V?I{0,3}))\s*(?:[.):/]|\s[-–—])\s*(.*)$/su;
+// "III." and "III -", also "III- " with the dash against the numeral (a common typed style).
+const ROMAN_RE = /^(X{0,2}(?:IX|IV|V?I{0,3}))\s*(?:[.):/]|\s[-–—]|[-–—](?=\s|$))\s*(.*)$/su;
 const DOTTED_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|$)(.*)$/su;
-const ARABIC_RE = /^(\d{1,2})[.)](?:\s+|(?=\p{L})|$)(.*)$/su;
+// "2." and "2)", also "2- Tuyên truyền" / "2 - Tuyên truyền" when a capital follows (so that
+// "5 - 10 người …" stays text).
+const ARABIC_RE = /^(\d{1,2})(?:[.)](?:\s+|(?=\p{L})|$)|\s?[-–]\s+(?=\p{Lu}))(.*)$/su;
 const LETTER_RE = /^([a-zđ])(?:\)|\.(?=\s))\s*(.*)$/su;
 const PART_RE = /^([A-H])[.)]\s+(.*)$/su;
 /** "PHẦN I." / "Phần II –": the Roman numeral after the word "Phần" still numbers a section. */

@@ -341,6 +341,45 @@ describe('plans in other shapes (QA cases)', () => {
     expect(p.signature).toEqual(['TM. BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Nguyễn Văn A']);
   });
 
+  it('reads numerals typed with a dash: "I- MỤC ĐÍCH", "1- Tuyên truyền", "III-" with the title below', () => {
+    const p = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Về công tác nữ công năm 2025',
+        'I- MỤC ĐÍCH',
+        '- Nâng cao nhận thức.',
+        'II- NHIỆM VỤ',
+        '1- Tuyên truyền',
+        '-\tTreo băng rôn.',
+        '2 - Chăm lo',
+        '-\tThăm hỏi đoàn viên.',
+        '5 - 10 đoàn viên mỗi đợt được thăm hỏi.',
+        'III-',
+        'TỔ CHỨC THỰC HIỆN',
+        '- Báo cáo kết quả.',
+        'Nơi nhận:',
+        '- Như trên;',
+        'TM. BAN THƯỜNG VỤ',
+        'CHỦ TỊCH',
+        'Nguyễn Văn A',
+      ].join('\n'),
+    );
+    expect(p.header.preamble).toBeNull();
+    expect(outline(p)).toEqual([
+      'I section MỤC ĐÍCH',
+      'I.1 item Nâng cao nhận thức.',
+      'II section NHIỆM VỤ',
+      'II.1 group Tuyên truyền',
+      'II.1.1 item T Treo băng rôn.',
+      'II.2 group Chăm lo',
+      'II.2.1 item T Thăm hỏi đoàn viên.',
+      'II.2.2 item T 5 - 10 đoàn viên mỗi đợt được thăm hỏi.',
+      'III section TỔ CHỨC THỰC HIỆN',
+      'III.1 item T Báo cáo kết quả.',
+    ]);
+    expect(p.signature).toEqual(['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Nguyễn Văn A']);
+  });
+
   it('reads "PHẦN I." sections and "A." / "B." parts holding numbered tasks', () => {
     const p = parsePlan(
       [
