@@ -162,6 +162,22 @@ describe('readUnitRows', () => {
     expect(commas.rows[0]!.cells).toEqual(['A1', 'Công ty, Hòa Bình']);
   });
 
+  it('reads a two-column ";" list (Excel with Vietnamese regional settings), also in Windows-1258', async () => {
+    // Papaparse alone counts the blank line after the last row as a one-field row, finds no
+    // consistent delimiter and falls back to ",": every row became one cell «Mã;Tên».
+    const utf8 = await readUnitRows(new TextEncoder().encode('Mã đơn vị;Tên đơn vị\r\nTH01;Trường THCS Đà\r\n\r\nTH02;Trường TH Suối Đá\r\n'), 'ds.csv');
+    expect(utf8.headers).toEqual(['Mã đơn vị', 'Tên đơn vị']);
+    expect(utf8.rows).toEqual([
+      { rowNumber: 2, cells: ['TH01', 'Trường THCS Đà'] },
+      { rowNumber: 4, cells: ['TH02', 'Trường TH Suối Đá'] },
+    ]);
+    // "Tên;Mã\r\nTrường;A1\r\n" in Windows-1258: ê = EA, ư = FD, ơ = F5, combining grave = CC.
+    const bytes = new Uint8Array([0x54, 0xea, 0x6e, 0x3b, 0x4d, 0x61, 0x0d, 0x0a, 0x54, 0x72, 0xfd, 0xf5, 0xcc, 0x6e, 0x67, 0x3b, 0x41, 0x31, 0x0d, 0x0a]);
+    const legacy = await readUnitRows(bytes, 'cu.csv');
+    expect(legacy.headers).toEqual(['Tên', 'Ma']);
+    expect(legacy.rows).toEqual([{ rowNumber: 2, cells: ['Trường', 'A1'] }]);
+  });
+
   it('says a CSV is not UTF-8 (read as Windows-1258), and refuses .xls and headerless files', async () => {
     // "Mã,Tên\nA,Hòa" in Windows-1258: ã = E3, ê = EA, ò = o + combining grave (CC), read back as NFC.
     const bytes = new Uint8Array([0x4d, 0xe3, 0x2c, 0x54, 0xea, 0x6e, 0x0a, 0x41, 0x2c, 0x48, 0x6f, 0xcc, 0x61, 0x0a]);

@@ -135,7 +135,11 @@ function readCsv(bytes: Uint8Array): UnitTable {
   const warnings: string[] = [];
   const text = decodeCsv(bytes, warnings).replace(/^\uFEFF/, '');
   // Papaparse guesses the delimiter: ',' (Excel, LibreOffice) or ';' (Excel in some locales) or tab.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // The guess is made with blank lines skipped: the blank line after the last row counts as a
+  // one-field row otherwise, and a two-column ';' list («Mã;Tên») then falls back to ','.
+  // The parse itself keeps blank lines so that row numbers match the file.
+  const { delimiter } = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: 200 }).meta;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   const grid = parsed.data.map((cells, i) => ({
     rowNumber: i + 1,
     cells: cells.map((c) => cellText(c)),
