@@ -79,7 +79,8 @@ const DOTTED_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\)?(?:\s+|$)(.*)$/su;
 // "5 - 10 người …" stays text).
 const ARABIC_RE = /^(\d{1,2})(?:[.)](?:\s+|(?=\p{L})|$)|\s?[-–]\s+(?=\p{Lu}))(.*)$/su;
 const LETTER_RE = /^([a-zđ])(?:\)|\.(?=\s))\s*(.*)$/su;
-const PART_RE = /^([A-H])[.)]\s+(.*)$/su;
+// Capitals A–G only, and a capitalised title after them: "H. Dương Minh Châu" is a place.
+const PART_RE = /^([A-G])[.)]\s+(?=\p{Lu})(.*)$/su;
 /** "PHẦN I." / "Phần II –": the Roman numeral after the word "Phần" still numbers a section. */
 const PART_WORD_RE = /^(?:PHẦN|Phần)\s+(?=[IVX]+\s*(?:[.):/]|\s[-–—]|$))/u;
 const SEPARATOR_RE = /^\s*([-*_=~])(?:\s*\1){2,}\s*$/u;
@@ -422,7 +423,8 @@ function parseHeader(paras: readonly Para[], warnings: string[]): HeaderResult {
   const takeMeta = (cell: string): boolean => {
     if (isMotto(cell)) return true;
     const n = NUMBER_RE.exec(cell);
-    if (n && /^Số\s*[:.]/u.test(cell)) {
+    // "Số: 12/KH-CĐCS", also "Số 12/KH-CĐCS" typed without the colon (a number with a slash follows).
+    if (n && (/^Số\s*[:.]/u.test(cell) || /^Số\s+\d+[\p{L}\p{N}.-]*\/\S/u.test(cell))) {
       if (header.number === null) header.number = n[1] || null;
       const rest = (n[2] ?? '').trim();
       if (rest && PLACE_DATE_RE.test(rest) && header.placeAndDate === null) header.placeAndDate = rest;

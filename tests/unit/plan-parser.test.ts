@@ -380,6 +380,26 @@ describe('plans in other shapes (QA cases)', () => {
     expect(p.signature).toEqual(['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Nguyễn Văn A']);
   });
 
+  it('reads "Số 15/KH-LĐLĐ" typed without the colon, and an "H." place line is not a part', () => {
+    const p = parsePlan(
+      [
+        'LĐLĐ HUYỆN DƯƠNG MINH CHÂU',
+        'Số 15/KH-LĐLĐ',
+        'H. Dương Minh Châu, ngày 05 tháng 3 năm 2025',
+        'KẾ HOẠCH',
+        'Tổ chức hội thi',
+        'I. MỤC ĐÍCH',
+        '- Một.',
+        'II. NHIỆM VỤ',
+        '- Tuyên truyền.',
+      ].join('\n'),
+    );
+    expect(p.header.number).toBe('15/KH-LĐLĐ');
+    expect(p.header.placeAndDate).toBe('H. Dương Minh Châu, ngày 05 tháng 3 năm 2025');
+    expect(p.header.issuingBody).toBe('LĐLĐ HUYỆN DƯƠNG MINH CHÂU');
+    expect(p.warnings).toEqual([]);
+  });
+
   it('reads "PHẦN I." sections and "A." / "B." parts holding numbered tasks', () => {
     const p = parsePlan(
       [
