@@ -232,16 +232,23 @@ const NUMBER_LABEL = /^\d+$/;
 export function relabelHeadings(rows: readonly OutlineRow[]): OutlineRow[] {
   let sections = 0;
   let groups = 0;
+  let inGroup = false;
   let changed = false;
   const next = rows.map((row) => {
     let label = row.label;
     if (row.kind === 'section') {
       sections++;
       groups = 0;
+      inGroup = false;
       if (label === null || ROMAN_LABEL.test(label)) label = toRoman(sections);
     } else if (row.kind === 'group') {
       groups++;
+      inGroup = true;
       if (label === null || NUMBER_LABEL.test(label)) label = String(groups);
+    } else if (row.kind === 'item' && !inGroup && label !== null && NUMBER_LABEL.test(label)) {
+      // A numbered entry kept as an item before the section's groups ("1. Tổ chức gặp mặt…"
+      // then "2. Tổ chức thi…" with bullets): it takes a number, so the group after it is "2.".
+      groups++;
     }
     if (label === row.label) return row;
     changed = true;

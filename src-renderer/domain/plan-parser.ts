@@ -621,14 +621,21 @@ function buildBody(paras: readonly Para[], warnings: string[]): PlanNode[] {
         `Các đầu mục đánh số trong phần ${s.label ?? ''} không có nội dung con nên được coi là mục công việc.`,
       );
     } else {
+      let groupBefore = false;
       for (const g of groups) {
-        if (g.children.length === 0) {
-          // "1) Tổ chức gặp mặt …" beside "2) Tổ chức thi …" that has bullets: the childless
-          // entry is itself a task. Kept as a group it could never be ticked off.
+        if (g.children.length === 0 && !groupBefore) {
+          // "1) Tổ chức gặp mặt …" before "2) Tổ chức thi …" that has bullets: the childless
+          // entry is itself a task. Kept as a group it could never be ticked off. Only before the
+          // section's first real group: an item after a group belongs to that group in the
+          // outline the preview edits (plan-edit.ts), so there it stays a group, with a warning.
           g.kind = 'item';
           warnings.push(
             `Đầu mục ${s.label ?? ''}.${g.label ?? ''} “${snippetStart(g.text)}” không có nội dung con nên được coi là mục công việc.`,
           );
+        } else if (g.children.length === 0) {
+          warnings.push(`Nhóm nhiệm vụ ${s.label ?? ''}.${g.label ?? ''} “${snippetStart(g.text)}” không có nội dung con.`);
+        } else {
+          groupBefore = true;
         }
       }
     }

@@ -298,6 +298,20 @@ describe('relabelHeadings', () => {
     expect(relabelHeadings(rows).map((r) => r.label)).toEqual(['I', '1.1', 'a', 'Phần A', 'II']);
   });
 
+  it('counts a numbered entry kept as an item before the groups, so the group after it stays "2"', () => {
+    const rows: OutlineRow[] = [
+      { kind: 'section', label: 'I', text: 'NỘI DUNG', trackable: false },
+      { kind: 'item', label: '1', text: 'Tổ chức gặp mặt.', trackable: true },
+      { kind: 'group', label: '2', text: 'Tổ chức thi cắm hoa.', trackable: false },
+      { kind: 'item', label: null, text: 'Mỗi tổ một đội.', trackable: true },
+      { kind: 'item', label: null, text: 'Chấm thi.', trackable: true },
+    ];
+    expect(relabelHeadings(rows)).toBe(rows);
+    const turned = relabelHeadings(setKind(rows, 4, 'group'));
+    expect(turned.map((r) => r.label)).toEqual(['I', '1', '2', null, '3']);
+    expect(outlineIds(turned)).toEqual(['I', 'I.1', 'I.2', 'I.2.1', 'I.3']);
+  });
+
   it('returns the same array when the numbering already fits', () => {
     const rows = rowsOf();
     expect(relabelHeadings(rows)).toBe(rows);

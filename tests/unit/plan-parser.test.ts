@@ -312,6 +312,7 @@ describe('plans in other shapes (QA cases)', () => {
       '1) Tổ chức gặp mặt nữ đoàn viên ngày 8/3.',
       '2) Tổ chức thi cắm hoa.',
       '◦\tMỗi tổ chuyên môn một đội.',
+      '3) Tổng kết, trao giải.',
       'III. TỔ CHỨC THỰC HIỆN',
       '- Báo cáo kết quả về LĐLĐ huyện trước ngày 20/3/2025.',
       'Nơi nhận:\tTM. BAN CHẤP HÀNH',
@@ -334,6 +335,8 @@ describe('plans in other shapes (QA cases)', () => {
       'II.1 item T Tổ chức gặp mặt nữ đoàn viên ngày 8/3.',
       'II.2 group Tổ chức thi cắm hoa.',
       'II.2.1 item T Mỗi tổ chuyên môn một đội.',
+      // After a group, an item would belong to that group in the preview's outline: stays a group.
+      'II.3 group Tổng kết, trao giải.',
       'III section TỔ CHỨC THỰC HIỆN',
       'III.1 item T Báo cáo kết quả về LĐLĐ huyện trước ngày 20/3/2025.',
     ]);
