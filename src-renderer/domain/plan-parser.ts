@@ -82,7 +82,7 @@ const LETTER_RE = /^([a-zđ])(?:\)|\.(?=\s))\s*(.*)$/su;
 // Capitals A–G only, and a capitalised title after them: "H. Dương Minh Châu" is a place.
 const PART_RE = /^([A-G])[.)]\s+(?=\p{Lu})(.*)$/su;
 /** "PHẦN I." / "Phần II –": the Roman numeral after the word "Phần" still numbers a section. */
-const PART_WORD_RE = /^(?:PHẦN|Phần)\s+(?=[IVX]+\s*(?:[.):/]|\s[-–—]|$))/u;
+const PART_WORD_RE = /^(?:PHẦN|Phần)\s+(?=[IVX]+\s*(?:[.):/]|[-–—]|$))/u;
 const SEPARATOR_RE = /^\s*([-*_=~])(?:\s*\1){2,}\s*$/u;
 const ESCAPABLE_RE = /\\([!-/:-@[-`{-~])/g;
 const PRIVATE_BASE = 0xe000;

@@ -252,3 +252,47 @@ test('an officer chooses a Word file and saves the plan it holds', async ({ appP
   await expect(importer.dialog).toBeHidden();
   await expect(page.getByRole('group').first()).toBeVisible();
 });
+
+test('a plan typed with "PHẦN I.", "A." parts and "1-" numbers is saved as a tree an officer can tick', async ({ appPage: page }) => {
+  const errors = collectPageErrors(page);
+  const importer = new PlanImportDialogPage(page);
+  await importer.open();
+  await importer.textArea.fill(
+    [
+      'CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS PHAN ĐÌNH PHÙNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số 12/KH-CĐCS\tDương Minh Châu, ngày 5 tháng 3 năm 2025',
+      'KẾ HOẠCH',
+      'Tổ chức các hoạt động chào mừng ngày Quốc tế Phụ nữ 8/3',
+      'và kỷ niệm 50 năm ngày Giải phóng miền Nam',
+      'PHẦN I- MỤC ĐÍCH, YÊU CẦU',
+      '- Tạo không khí vui tươi, phấn khởi.',
+      'PHẦN II- NỘI DUNG',
+      'A. Hoạt động chào mừng',
+      '1- Tổ chức gặp mặt nữ đoàn viên ngày 8/3.',
+      '2- Tổ chức thi cắm hoa.',
+      'B. Hoạt động kỷ niệm',
+      '1- Tham gia hội diễn văn nghệ của LĐLĐ huyện.',
+      'Nơi nhận:\tTM. BAN CHẤP HÀNH',
+      '- LĐLĐ huyện;\tCHỦ TỊCH',
+      '- Lưu: VT.\tNguyễn Văn A',
+    ].join('\r\n'),
+  );
+  await importer.button('Phân tích').click();
+  await expect(importer.dialog.getByRole('textbox', { name: 'Số', exact: true })).toHaveValue('12/KH-CĐCS');
+  await expect(importer.dialog.getByRole('textbox', { name: 'Tiêu đề' })).toHaveValue(
+    'Tổ chức các hoạt động chào mừng ngày Quốc tế Phụ nữ 8/3 và kỷ niệm 50 năm ngày Giải phóng miền Nam',
+  );
+  await expect(importer.dialog.getByText('2 phần, 2 nhóm, 3 mục theo dõi')).toBeVisible();
+  await expect(importer.row('II.2.1')).toContainText('Tham gia hội diễn văn nghệ');
+  await importer.button('Lưu kế hoạch').click();
+  await expect(importer.dialog).toBeHidden();
+
+  await expect(page.getByRole('button', { name: 'A. Hoạt động chào mừng' })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^II\.1\.2 Tổ chức thi cắm hoa/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^II\.2\.1 Tham gia hội diễn văn nghệ/ })).toBeVisible();
+  await expect(page.getByText('Nguyễn Văn A')).toHaveCount(0);
+  await shot(page, 'plan-import-4-phan-muc-chu');
+  await page.reload();
+  await expect(page.getByRole('group', { name: /^II\.2\.1 Tham gia hội diễn văn nghệ/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});

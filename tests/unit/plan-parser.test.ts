@@ -413,7 +413,7 @@ describe('plans in other shapes (QA cases)', () => {
         '',
         'Nâng cao chất lượng hoạt động.',
         '',
-        'PHẦN II. NHIỆM VỤ',
+        'PHẦN II- NHIỆM VỤ',
         '',
         'A. Công tác tuyên truyền',
         '',
