@@ -92,3 +92,26 @@ describe('readWorkbook never throws', () => {
     expect(r.report?.activities).toHaveLength(2);
   });
 });
+
+describe('a unit report whose "Mã dòng" column was deleted', () => {
+  it('still reads every activity, as new, and warns that importing it again would duplicate them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const report = sampleReport();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await writeUnitReport(report));
+    const ws = wb.getWorksheet('Hoạt động')!;
+    let idCol = 0;
+    ws.eachRow((row) => row.eachCell((cell, c) => { if (cell.value === 'Mã dòng') idCol = c; }));
+    expect(idCol).toBeGreaterThan(0);
+    ws.spliceColumns(idCol, 1);
+    const r = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), { fileName: 'b.xlsx' });
+    expect(r.report!.activities).toHaveLength(report.activities.length);
+    expect(r.report!.activities.every((a) => a.id === '')).toBe(true);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: `Tệp «b.xlsx», trang «Hoạt động»: không còn cột «Mã dòng»; ${report.activities.length} hoạt động được nhập như hoạt động mới (nếu tệp này đã được nhập trước đây, các hoạt động sẽ bị trùng)`,
+      }),
+    ]);
+  });
+});
