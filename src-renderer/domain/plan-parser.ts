@@ -317,11 +317,14 @@ function isRecipientsStart(text: string): boolean {
   return foldStart(text).startsWith('noi nhan');
 }
 
+// "TM. BAN THƯỜNG VỤ", also typed "T/M BAN CHẤP HÀNH" or "TM BAN THƯỜNG VỤ" without the dot.
 const SIGNATURE_TITLE_RE =
-  /^(?:(?:T\/M|TM|KT|TL|TUQ|Q)\s*[.:]\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|BÍ\s+THƯ|GIÁM\s+ĐỐC)\s*$)/u;
+  /^(?:(?:T\/M|TM|KT|TL|TUQ)(?:\s*[.:]\s*|\s+)\p{Lu}|Q\s*[.:]\s*\p{Lu}|(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|BÍ\s+THƯ|GIÁM\s+ĐỐC)\s*$)/u;
+/** "TM. Ban Thường vụ" in sentence case: the abbreviation with its dot is enough. */
+const SIGNATURE_ABBREVIATION_RE = /^(?:T\/M|TM|KT|TL|TUQ)\s*[.:]\s*\p{Lu}/u;
 
 function isSignatureLine(text: string): boolean {
-  return isAllCaps(text) && SIGNATURE_TITLE_RE.test(text);
+  return (isAllCaps(text) && SIGNATURE_TITLE_RE.test(text)) || (text.length <= 80 && SIGNATURE_ABBREVIATION_RE.test(text));
 }
 
 function isSignatureStart(p: Para): boolean {
@@ -813,6 +816,12 @@ function parseUnsafe(input: string): ParsedPlan {
     const p = paras[i]!;
     if (isClosingStart(p) || (p.bullet === null && isRecipientsStart(p.full)) || isSignatureStart(p)) {
       end = i;
+      break;
+    }
+    // "./." ends an official document's text: whatever follows (a name, a signature the
+    // patterns above missed) is not a task. Not when a section still follows (a stray "./.").
+    if (/\.\/\.$/u.test(p.full) && p.marker.kind !== 'roman' && !paras.slice(i + 1).some((q) => q.marker.kind === 'roman')) {
+      end = i + 1;
       break;
     }
   }

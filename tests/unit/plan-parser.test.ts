@@ -403,6 +403,25 @@ describe('plans in other shapes (QA cases)', () => {
     expect(p.warnings).toEqual([]);
   });
 
+  it('never makes a task of a signature typed "T/M …" or "TM …" without the dot, in sentence case, or after "./."', () => {
+    const body = ['KẾ HOẠCH', 'Tên', 'I. MỤC ĐÍCH', '- Một.', 'II. NHIỆM VỤ', '- Tuyên truyền.', '- Báo cáo kết quả.'];
+    const tasks = (closing: string[], last = '- Báo cáo kết quả.') =>
+      trackableItems(parsePlan([...body.slice(0, -1), last, ...closing].join('\n'))).map((n) => `${n.id} ${n.text}`);
+    const expected = ['II.1 Tuyên truyền.', 'II.2 Báo cáo kết quả.'];
+    expect(tasks(['T/M BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Nguyễn Văn A'])).toEqual(expected);
+    expect(tasks(['TM BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn A'])).toEqual(expected);
+    expect(tasks(['TM. Ban Thường vụ', 'Phó Chủ tịch', 'Nguyễn Văn A'])).toEqual(expected);
+    expect(tasks(['Nguyễn Văn A'], '- Báo cáo kết quả./.')).toEqual(['II.1 Tuyên truyền.', 'II.2 Báo cáo kết quả./.']);
+    expect(parsePlan([...body, 'T/M BAN CHẤP HÀNH', 'CHỦ TỊCH', 'Nguyễn Văn A'].join('\n')).signature).toEqual([
+      'T/M BAN CHẤP HÀNH',
+      'CHỦ TỊCH',
+      'Nguyễn Văn A',
+    ]);
+    // A stray "./." with sections after it does not end the plan.
+    const stray = parsePlan(['I. MỤC ĐÍCH', '- Một./.', 'II. NHIỆM VỤ', '- Hai.'].join('\n'));
+    expect(stray.sections.map((s) => s.id)).toEqual(['I', 'II']);
+  });
+
   it('reads "PHẦN I." sections and "A." / "B." parts holding numbered tasks', () => {
     const p = parsePlan(
       [
