@@ -49,7 +49,11 @@ export function safeText(text: string): string {
   let out = toNfc(text).replace(XML_ILLEGAL, '');
   // XML parsers turn a raw CR into LF, so write line ends as LF: what is read back is what was written.
   if (out.includes('\r')) out = out.replace(/\r\n?/g, '\n');
-  if (out.length > MAX_CELL_CHARS) out = out.slice(0, MAX_CELL_CHARS);
+  if (out.length > MAX_CELL_CHARS) {
+    out = out.slice(0, MAX_CELL_CHARS);
+    // Never cut an astral character (emoji) in half: a lone high surrogate would be written as U+FFFD.
+    if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  }
   return out;
 }
 

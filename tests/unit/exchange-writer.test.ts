@@ -120,6 +120,14 @@ describe('spec helpers', () => {
     expect(safeText('e\u0301')).toBe('é');
     expect(safeText('a\r\nb\rc')).toBe('a\nb\nc');
   });
+
+  it("cuts text at Excel's 32,767-character cell limit without splitting an emoji", () => {
+    const cut = safeText('ă'.repeat(32_766) + '😀x');
+    expect(cut).toBe('ă'.repeat(32_766));
+    expect(safeText('😀'.repeat(20_000))).toBe('😀'.repeat(16_383));
+    expect(safeText('ă'.repeat(32_765) + '😀x')).toBe('ă'.repeat(32_765) + '😀');
+    expect(safeText('a'.repeat(40_000))).toHaveLength(32_767);
+  });
 });
 
 describe('writeUnitReport', () => {
