@@ -111,6 +111,7 @@ export const MESSAGES = {
   tooNew:
     'Bản sao lưu này được tạo bởi phiên bản mới hơn của ứng dụng; phiên bản này không đọc được. Hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn; không khôi phục.',
   invalid: 'Nội dung tệp sao lưu không hợp lệ (số bản ghi hoặc cấu trúc không khớp); không khôi phục.',
+  incomplete: 'Tệp sao lưu bị hỏng hoặc không đầy đủ (có thể bị cắt khi chép hoặc tải về); không khôi phục. Hãy dùng một bản sao lưu khác.',
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -223,6 +224,10 @@ async function parseBackup(bytes: Uint8Array): Promise<Parsed | BackupRefusal> {
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
+    // Our files start with their header: one that does but no longer parses was cut short
+    // (a copy to a USB drive interrupted, a download stopped), not some other file.
+    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 200)).replace(/\s+/g, '');
+    if (head.startsWith(`{"format":"${BACKUP_FORMAT}"`)) return refuse('tampered', MESSAGES.incomplete);
     return refuse('not-backup', MESSAGES.notBackup);
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
@@ -246,6 +251,10 @@ async function parseBackup(bytes: Uint8Array): Promise<Parsed | BackupRefusal> {
     if (!(t.tableName in stores) || !t.inbound) return refuse('invalid', MESSAGES.invalid);
     rows.set(t.tableName, (rows.get(t.tableName) ?? 0) + t.rows.length);
   }
+  // Every table of that schema version must be there: a missing one would be emptied by a
+  // replacing restore without the preview ever listing it.
+  const listed = new Set(p.data.tables.map((t) => t.name));
+  if (Object.keys(stores).some((name) => !listed.has(name)) || listed.size !== p.data.tables.length) return refuse('invalid', MESSAGES.invalid);
   for (const t of p.data.tables) {
     if (!(t.name in stores) || (rows.get(t.name) ?? 0) !== t.rowCount || e.counts[t.name] !== t.rowCount) {
       return refuse('invalid', MESSAGES.invalid);

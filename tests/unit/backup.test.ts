@@ -159,7 +159,24 @@ describe('refusals leave the database unchanged', () => {
       change(copy);
       expect(await inspectBackup(encode(JSON.stringify(copy)))).toMatchObject({ ok: false, reason: 'tampered' });
     }
-    expect(await inspectBackup(backup.bytes.slice(0, backup.bytes.length - 10))).toMatchObject({ ok: false, reason: 'not-backup' });
+    // Cut short (an interrupted copy): it is our file, damaged, not "some other file".
+    for (const end of [backup.bytes.length - 10, Math.floor(backup.bytes.length / 2), 40]) {
+      expect(await inspectBackup(backup.bytes.slice(0, end))).toEqual({ ok: false, reason: 'tampered', message: MESSAGES.incomplete });
+    }
+    expect(await inspectBackup(new Uint8Array())).toEqual({ ok: false, reason: 'not-backup', message: MESSAGES.notBackup });
+  });
+
+  it('refuses a backup missing a table of its schema version (re-sealed), so replace never empties a table the preview did not list', async () => {
+    await fill();
+    const file = JSON.parse(decode((await createBackup()).bytes));
+    file.payload.data.tables = file.payload.data.tables.filter((t: { name: string }) => t.name !== 'activities');
+    file.payload.data.data = file.payload.data.data.filter((t: { tableName: string }) => t.tableName !== 'activities');
+    const { bytes } = await envelopeBytes(JSON.stringify(file.payload), CURRENT_SCHEMA_VERSION, new Date());
+    expect(await inspectBackup(bytes)).toEqual({ ok: false, reason: 'invalid', message: MESSAGES.invalid });
+    const before = await snapshot();
+    await expect(restoreBackup(bytes, 'replace')).rejects.toThrow(MESSAGES.invalid);
+    expect(await snapshot()).toEqual(before);
+    expect(before.activities).toHaveLength(2);
   });
 
   it('refuses what is not our backup', async () => {
