@@ -266,7 +266,12 @@ function isContinuation(p: Para): boolean {
 
 /** True when most paragraphs of the kind that can be split end with punctuation. */
 function isWellPunctuated(paras: readonly Para[]): boolean {
-  const candidates = paras.filter((p) => canBeContinued(p) === 'any' || p.bullet !== null);
+  // A paragraph followed by an un-marked one may be the first half of a split: it says nothing
+  // about the document's habit (counting it, a text copied from a PDF with many lines cut before
+  // a capital, "… đoàn viên của" + "Liên đoàn Lao động huyện …", looked unpunctuated).
+  const candidates = paras.filter(
+    (p, i) => (canBeContinued(p) === 'any' || p.bullet !== null) && !(paras[i + 1] && isContinuation(paras[i + 1]!)),
+  );
   if (candidates.length < 3) return false;
   const terminated = candidates.filter((p) => TERMINAL_RE.test(p.body)).length;
   return terminated / candidates.length >= 0.8;

@@ -422,6 +422,32 @@ describe('plans in other shapes (QA cases)', () => {
     expect(stray.sections.map((s) => s.id)).toEqual(['I', 'II']);
   });
 
+  it('joins bullets cut before a capital in text copied from a PDF (lines cut mid-sentence)', () => {
+    const p = parsePlan(
+      [
+        'KẾ HOẠCH',
+        'Tên',
+        'I. MỤC ĐÍCH',
+        '- Nâng cao nhận thức của đoàn viên.',
+        '- Tổ chức thiết thực.',
+        'II. NHIỆM VỤ',
+        '- Tổ chức tuyên truyền Nghị quyết số 43-NQ/TW đến cán bộ, đoàn viên của',
+        'Liên đoàn Lao động huyện và các công đoàn cơ sở.',
+        '- Phối hợp với Ban Tuyên giáo Huyện ủy tổ chức hội nghị cho cán bộ chủ chốt',
+        'Công đoàn các cấp trong huyện.',
+        '- Báo cáo kết quả về LĐLĐ tỉnh.',
+      ].join('\n'),
+    );
+    expect(trackableItems(p).map((n) => n.text)).toEqual([
+      'Tổ chức tuyên truyền Nghị quyết số 43-NQ/TW đến cán bộ, đoàn viên của Liên đoàn Lao động huyện và các công đoàn cơ sở.',
+      'Phối hợp với Ban Tuyên giáo Huyện ủy tổ chức hội nghị cho cán bộ chủ chốt Công đoàn các cấp trong huyện.',
+      'Báo cáo kết quả về LĐLĐ tỉnh.',
+    ]);
+    // A list that habitually omits the final punctuation keeps a capitalised line as an item.
+    const bare = parsePlan(['I. NHIỆM VỤ', '- Tuyên truyền', 'Kiểm tra', '- Báo cáo', '- Tổng kết'].join('\n'));
+    expect(trackableItems(bare).map((n) => n.text)).toEqual(['Tuyên truyền', 'Kiểm tra', 'Báo cáo', 'Tổng kết']);
+  });
+
   it('reads "PHẦN I." sections and "A." / "B." parts holding numbered tasks', () => {
     const p = parsePlan(
       [
