@@ -56,11 +56,16 @@ export const writeAutoBackup: Handlers['backup:writeAuto'] = async (input) => {
   const temp = `${target}.tmp`;
   await fsp.writeFile(temp, input.bytes);
   await fsp.rename(temp, target);
+  // The file just written is always kept, whatever its modification time says: on a PC whose
+  // clock went back (a flat CMOS battery), it would otherwise sort as the oldest and be deleted
+  // at once, every time, leaving only backups from before.
   const files = await listFiles(folder);
-  for (const old of files.slice(input.keep)) {
-    await fsp.rm(join(folder, old.name), { force: true });
+  const others = files.filter((f) => f.name !== input.fileName);
+  const removed = new Set(others.slice(Math.max(0, input.keep - 1)).map((f) => f.name));
+  for (const name of removed) {
+    await fsp.rm(join(folder, name), { force: true });
   }
-  return { folder, files: files.slice(0, input.keep) };
+  return { folder, files: files.filter((f) => !removed.has(f.name)) };
 };
 
 export const listAutoBackups: Handlers['backup:list'] = async () => list();

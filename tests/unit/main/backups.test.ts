@@ -62,6 +62,25 @@ describe('backup:writeAuto', () => {
     expect(readdirSync(folder())).toHaveLength(3);
   });
 
+  it("never deletes the backup it just wrote, even when the PC's clock went back (older mtime than the others)", async () => {
+    mkdirSync(folder(), { recursive: true });
+    for (let i = 1; i <= 3; i++) {
+      const name = `TuDong_SoKeHoach_2026-11-${String(i).padStart(2, '0')}.json`;
+      writeFileSync(join(folder(), name), '{}');
+      const t = new Date(Date.UTC(2099, 10, i, 12)); // written while the clock was right (here: later than now)
+      utimesSync(join(folder(), name), t, t);
+    }
+    for (const keep of [3, 1]) {
+      const name = `TuDong_SoKeHoach_2025-01-0${keep}.json`;
+      const result = await writeAutoBackup({ fileName: name, bytes: bytes('{"moi":1}'), keep, reason: 'quit' }, ctx);
+      expect(readdirSync(folder())).toContain(name);
+      expect(readdirSync(folder())).toHaveLength(keep);
+      expect(result.files.map((f) => f.name)).toContain(name);
+      expect(result.files).toHaveLength(keep);
+    }
+    expect(readdirSync(folder())).toEqual(['TuDong_SoKeHoach_2025-01-01.json']);
+  });
+
   it('the same name again replaces that file (at most one per day), leaving no temporary file', async () => {
     await writeAutoBackup({ fileName: 'TuDong_SoKeHoach_2025-06-14.json', bytes: bytes('sáng'), keep: 10, reason: 'daily' }, ctx);
     await writeAutoBackup({ fileName: 'TuDong_SoKeHoach_2025-06-14.json', bytes: bytes('chiều'), keep: 10, reason: 'quit' }, ctx);
