@@ -125,7 +125,8 @@ export function inspectWorkbookBytes(
 
 /** The last path segment of a name, whichever separator the system used. */
 export function baseName(name: string): string {
-  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  // NFC: a name read from a macOS disk (or typed on some keyboards) is NFD; messages are NFC text.
+  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).normalize('NFC');
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {

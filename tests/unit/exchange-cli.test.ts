@@ -78,6 +78,19 @@ describe('workbook check', () => {
     expect(c!.problems[0]!.message).toBe('Không mở được tệp «khong-co.xlsx»: không có tệp này');
   });
 
+  it('names a file NFC in text, JSON and messages, even when its name on disk is NFD', async () => {
+    const nfd = join(dir, 'Báo cáo Đơn vị.xlsx'.normalize('NFD'));
+    writeFileSync(nfd, readFileSync(good));
+    writeFileSync(join(dir, 'Hỏng.xlsx'.normalize('NFD')), 'không phải bảng tính');
+    const j = await run(['check', '--json', nfd, join(dir, 'Hỏng.xlsx'.normalize('NFD'))]);
+    const [a, b] = j.out.map((l) => JSON.parse(l) as CheckLine);
+    expect(a!.file).toBe('Báo cáo Đơn vị.xlsx'.normalize('NFC'));
+    expect(b!.file).toBe('Hỏng.xlsx'.normalize('NFC'));
+    expect(b!.problems[0]!.message.startsWith('Tệp «Hỏng.xlsx»'.normalize('NFC'))).toBe(true);
+    const t = await run(['check', nfd]);
+    expect(t.out[0]).toBe('Báo cáo Đơn vị.xlsx: ĐỌC ĐƯỢC'.normalize('NFC'));
+  });
+
   it('checks all 29 bad files without crashing; exit 1', async () => {
     const files = readdirSync(BAD).filter((f) => f !== 'README.md');
     expect(files.length).toBeGreaterThanOrEqual(29);
@@ -139,5 +152,13 @@ describe('npm run workbook (built with vite, run by Node)', () => {
     const bad = spawnSync(process.execPath, [bundle, 'check', out, join(BAD, 'excel-97.xls')], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('Tệp «excel-97.xls» là định dạng Excel 97-2003 (.xls)');
+  });
+
+  it('stops quietly when the reader of its output goes away (check … | head)', { timeout: 60_000 }, () => {
+    const bundle = join(ROOT, 'out/cli/workbook.mjs');
+    const files = readdirSync(BAD).filter((f) => f !== 'README.md').map((f) => join(BAD, f));
+    // The shell's `head -n 1` exits after the first line; the command keeps writing into the closed pipe.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bundle}" check ${[...files, ...files].map((f) => `'${f}'`).join(' ')} | head -n 1 >/dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
   });
 });

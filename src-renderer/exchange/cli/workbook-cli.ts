@@ -81,8 +81,9 @@ export interface CheckLine {
   problems: ReadResult['problems'];
 }
 
+/** The file's name as messages show it: no folders, NFC (names on some disks are NFD). */
 function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).normalize('NFC');
 }
 
 async function readOne(path: string, io: CliIo): Promise<ReadResult> {

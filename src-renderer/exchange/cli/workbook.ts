@@ -11,6 +11,13 @@ import { runCli } from './workbook-cli';
 
 const cwd = process.env.INIT_CWD ?? process.cwd();
 
+// `npm run workbook -- check *.xlsx | head`: the reader of the pipe left; stop quietly instead of
+// dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 runCli(process.argv.slice(2), {
   readFile: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, bytes) => writeFile(path, bytes),
