@@ -36,12 +36,16 @@ async function withStore<T>(fn: (d: LocalBackupsDb) => Promise<T>): Promise<T> {
   }
 }
 
-/** Stores a backup and keeps only the newest LOCAL_BACKUPS_KEPT. */
+/**
+ * Stores a backup and keeps only the newest LOCAL_BACKUPS_KEPT. "Newest" is the order they were
+ * stored in (the auto-incremented id), not createdAt: on a PC whose clock went back, the backup
+ * just stored would otherwise sort oldest, be deleted at once, and never be offered.
+ */
 export function storeLocalBackup(record: Omit<LocalBackupRecord, 'id'>): Promise<void> {
   return withStore((d) =>
     d.transaction('rw', d.backups, async () => {
       await d.backups.add({ ...record });
-      const ids = await d.backups.orderBy('createdAt').primaryKeys();
+      const ids = await d.backups.orderBy(':id').primaryKeys();
       const extra = ids.length - LOCAL_BACKUPS_KEPT;
       if (extra > 0) await d.backups.bulkDelete(ids.slice(0, extra));
     }),
@@ -50,5 +54,5 @@ export function storeLocalBackup(record: Omit<LocalBackupRecord, 'id'>): Promise
 
 /** The newest backup kept in the browser, or null. */
 export function latestLocalBackup(): Promise<LocalBackupRecord | null> {
-  return withStore(async (d) => (await d.backups.orderBy('createdAt').last()) ?? null);
+  return withStore(async (d) => (await d.backups.orderBy(':id').last()) ?? null);
 }
