@@ -98,7 +98,7 @@ describe('a unit report whose "Mã dòng" column was deleted', () => {
     const ExcelJS = (await import('exceljs')).default;
     const report = sampleReport();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await writeUnitReport(report));
+    await wb.xlsx.load((await writeUnitReport(report)) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('Hoạt động')!;
     let idCol = 0;
     ws.eachRow((row) => row.eachCell((cell, c) => { if (cell.value === 'Mã dòng') idCol = c; }));
