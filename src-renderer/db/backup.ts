@@ -23,6 +23,7 @@ import { db as appDb } from './db';
 import { SoKeHoachDb } from './schema';
 import { V1_STORES } from './versions/v1';
 import { V2_STORES } from './versions/v2';
+import { V3_STORES } from './versions/v3';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -37,6 +38,7 @@ export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   1: V1_STORES,
   2: V2_STORES,
+  3: V3_STORES,
 };
 
 /** The schema version this build writes (the highest declared in schema.ts). */
@@ -49,6 +51,7 @@ export const BACKUP_TABLES = [
   'activities',
   'indicatorAdjustments',
   'indicatorTargets',
+  'submissions',
   'settings',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -60,6 +63,7 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   activities: 'Hoạt động (nhật ký)',
   indicatorAdjustments: 'Điều chỉnh chỉ tiêu',
   indicatorTargets: 'Chỉ tiêu phấn đấu',
+  submissions: 'Lịch sử nhập báo cáo',
   settings: 'Cài đặt',
 };
 

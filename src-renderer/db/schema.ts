@@ -10,10 +10,12 @@ import type {
   ItemStatusRecord,
   PlanRecord,
   SettingRecord,
+  SubmissionRecord,
   UnitRecord,
 } from './types';
 import { V1_STORES } from './versions/v1';
 import { upgradeToV2, V2_STORES } from './versions/v2';
+import { upgradeToV3, V3_STORES } from './versions/v3';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -28,11 +30,13 @@ export class SoKeHoachDb extends Dexie {
   activities!: EntityTable<ActivityRecord, 'id'>;
   indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
   indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
+  submissions!: EntityTable<SubmissionRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
-    // Next: this.version(3).stores(V3_STORES).upgrade(upgradeToV3), in versions/v3.ts.
+    this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
+    // Next: this.version(4).stores(V4_STORES).upgrade(upgradeToV4), in versions/v4.ts.
   }
 }

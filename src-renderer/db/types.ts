@@ -4,9 +4,10 @@
  */
 import type { ParsedPlan } from '@domain/plan-types';
 import type { PeriodConfig, PeriodKind } from '@domain/periods';
-import type { Unit } from '@domain/units';
+import type { Unit, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
+import type { UnitReport } from '../exchange/spec';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
 export type Timestamp = string;
@@ -56,6 +57,8 @@ export interface ItemStatusRecord {
   /** Minh chứng: document numbers, file names. */
   evidence: string;
   updatedAt: Timestamp;
+  /** The submission (imported workbook) it came from; absent when entered in this installation. */
+  submissionId?: string;
 }
 
 /** Every setting and the type of its value. */
@@ -81,9 +84,59 @@ export interface SettingValues {
  */
 export interface ActivityRecord extends Activity {
   searchText: string;
+  /** The submission (imported workbook) it came from; absent when logged in this installation. */
+  submissionId?: string;
+  /**
+   * Imported only: the row's identity in the unit's own data ("Mã dòng", or the id derived for a
+   * row without one). The stored `id` is derived from it and the submission's unit, plan and
+   * period (domain/merge.ts importedActivityId), so one activity reported in two overlapping
+   * periods (H1 and the year) is two records and never counted twice in one period.
+   */
+  sourceId?: string;
 }
 
-export type IndicatorAdjustmentRecord = IndicatorAdjustment;
+/** What an imported submission is now (db/import-ops.ts). */
+export type SubmissionState = 'active' | 'superseded' | 'withdrawn';
+
+/**
+ * One imported workbook (issue 5, "Lịch sử nhập"). At most one submission per unit + plan +
+ * period is 'active' (its data is in activities / itemStatuses); the others are history.
+ */
+export interface SubmissionRecord {
+  /** UUID. */
+  id: string;
+  fileName: string;
+  /** SHA-256 of the file's bytes, lower-case hex. */
+  fileHash: string;
+  unitCode: string;
+  unitName: string;
+  level: UnitLevel;
+  /** The plan the data was filed under (the report's own plan id unless the officer chose another). */
+  planId: string;
+  planNumber: string;
+  /** The report's plan fingerprint, as the file carries it. */
+  planFingerprint: string;
+  periodKey: string;
+  /** When the unit exported the workbook (from the file). */
+  exportedAt: Timestamp;
+  /** When this installation imported it. */
+  importedAt: Timestamp;
+  state: SubmissionState;
+  /** The submission that replaced this one (state 'superseded'). */
+  supersededBy?: string;
+  /** The submission this one replaced when it was applied. */
+  supersedes?: string;
+  /** When it was withdrawn (state 'withdrawn'). */
+  withdrawnAt?: Timestamp;
+  counts: { items: number; activities: number; indicators: number };
+  /** The whole parsed workbook, so that any submission can be re-materialized later. */
+  report: UnitReport;
+}
+
+export type IndicatorAdjustmentRecord = IndicatorAdjustment & {
+  /** The submission (imported workbook) it came from; absent when entered in this installation. */
+  submissionId?: string;
+};
 export type IndicatorTargetRecord = IndicatorTarget;
 export type SettingKey = keyof SettingValues;
 

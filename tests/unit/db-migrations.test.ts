@@ -78,6 +78,13 @@ describe('schema fixtures', () => {
         expect(await db.activities.get('7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d')).toMatchObject({ deletedAt: '2025-06-01T03:00:00.000Z' });
         expect(await db.indicatorAdjustments.count()).toBe(1);
       }
+      if (v >= 3) {
+        // Issue 5: the import history and the data it stands for.
+        const sub = await db.submissions.get('0d6c5b4a-3928-4716-a5b4-c3d2e1f0a9b8');
+        expect(sub).toMatchObject({ unitCode: 'CDCS-0001', periodKey: '2025-Q2', state: 'active' });
+        expect(sub?.report.activities).toHaveLength(1);
+        expect(await db.activities.filter((a) => a.submissionId === sub?.id).count()).toBe(1);
+      }
     });
 
     it(`v${v}: a backup made at that version restores into the current schema, upgraded`, async () => {

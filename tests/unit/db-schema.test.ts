@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { db, DB_NAME, SoKeHoachDb } from '../../src-renderer/db';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
 import { V2_STORES } from '../../src-renderer/db/versions/v2';
+import { V3_STORES } from '../../src-renderer/db/versions/v3';
 
 beforeEach(async () => {
   db.close();
@@ -11,10 +12,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 2 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 3 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
@@ -22,8 +23,10 @@ describe('schema', () => {
       'itemStatuses',
       'plans',
       'settings',
+      'submissions',
       'units',
     ]);
+    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[unitCode+planId+periodKey]', 'fileHash', 'importedAt']);
     expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[planId+date]',
       '[planId+unitCode]',
@@ -55,6 +58,19 @@ describe('schema', () => {
       activities: '&id, planId, [planId+unitCode], [planId+date], updatedAt',
       indicatorAdjustments: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
       indicatorTargets: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
+    });
+  });
+
+  it('version 3 is frozen: its store strings are the shipped ones', () => {
+    expect(V3_STORES).toEqual({
+      plans: '&id, createdAt',
+      units: '&code, level, active, name',
+      itemStatuses: '&[planId+unitCode+periodKey+itemId], [planId+unitCode+periodKey]',
+      settings: '&key',
+      activities: '&id, planId, [planId+unitCode], [planId+date], updatedAt',
+      indicatorAdjustments: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
+      indicatorTargets: '&[planId+unitCode+periodKey+indicatorCode], [planId+periodKey]',
+      submissions: '&id, [unitCode+planId+periodKey], fileHash, importedAt',
     });
   });
 
@@ -90,7 +106,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -107,5 +123,28 @@ describe('upgrade from version 1', () => {
     v1.close();
     await db.open();
     expect(await db.settings.get('setupDoneAt')).toBeUndefined();
+  });
+});
+
+describe('upgrade from version 2', () => {
+  it('keeps every record and starts with an empty import history', async () => {
+    db.close();
+    await db.delete();
+    const v2 = new Dexie(DB_NAME);
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    const t = '2025-05-01T00:00:00.000Z';
+    await v2.table('units').add({ code: 'CDCS-0001', name: 'CĐCS Trường TH Suối Đá', level: 'grassroots', parentName: '', type: 'school', members: 31, contact: '', phone: '', active: true, createdAt: t, updatedAt: t });
+    await v2.table('itemStatuses').add({ planId: 'p', unitCode: 'CDCS-0001', periodKey: '2025-H1', itemId: 'IV.3', status: 'xong', note: '', evidence: '', updatedAt: t });
+    await v2.table('activities').add({ id: 'a1', planId: 'p', unitCode: 'CDCS-0001', date: '2025-03-01', itemIds: ['IV.3'], type: 'other', title: 'Hoạt động', content: '', location: '', participants: null, evidenceDoc: '', evidenceFile: '', indicators: {}, createdAt: t, updatedAt: t, deletedAt: null, searchText: 'hoat dong' });
+    v2.close();
+
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.units.count()).toBe(1);
+    expect(await db.itemStatuses.count()).toBe(1);
+    expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
+    expect((await db.activities.get('a1'))?.submissionId).toBeUndefined();
+    expect(await db.submissions.count()).toBe(0);
   });
 });

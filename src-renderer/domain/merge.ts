@@ -1,0 +1,379 @@
+/**
+ * Merge rules of the import (issue 5): what one unit's workbook does to the data already stored
+ * for the same unit, plan and period ("the scope"). Pure module: db/import-ops.ts reads the
+ * database, calls planSubmission for the preview, and applies the result in one transaction.
+ *
+ * Decisions (planSubmission), always against the scope's ACTIVE submission (at most one):
+ * - 'identical': same file bytes (SHA-256), or the same exportedAt and the same content. Nothing
+ *   to do; re-importing a file changes nothing, not even the history.
+ * - 'new': the scope has no active submission (never imported, or every one was withdrawn).
+ * - 'supersedes': exported later than the active one, or at the same instant with different
+ *   content (a hand-filled template keeps the template's export time, so a corrected copy of the
+ *   same template must still be able to replace the first). The active one stays as history.
+ * - 'older': exported before the active one. It never overwrites newer data; it can only be kept
+ *   as history (applySubmission with { allowOlderAsHistory: true }).
+ *
+ * Row identity: an activity is identified by its "Mã dòng" UUID (`sourceId`). A row without one
+ * ('' from the reader, a row added by hand) gets an id derived from the file's hash and the row's
+ * position (rowIdFor), so re-importing the same file gives the same ids and changes nothing.
+ * The STORED id is derived again from the scope and the sourceId (importedActivityId): the same
+ * activity reported for H1 and for the year is two records, each counted in its own period only.
+ *
+ * Statuses are identified by plan item id; an item whose status cell is empty has no status.
+ * The report's indicator adjustments (Điều chỉnh) are materialized too, so that a unit's totals
+ * summed here (sumIndicators over its activities + adjustments) equal the totals it reported.
+ *
+ * planMismatches compares the file's items with the plan it is filed under, item by item (id and
+ * text): the officer resolves what differs; nothing is guessed.
+ */
+import { activitySearchText, type Activity } from './activity';
+import type { IndicatorAdjustment } from './indicators';
+import type { ParsedPlan } from './plan-types';
+import { planFingerprint, trackableItems } from './plan-tree';
+import type { ReportActivity, UnitReport, WorkbookStatus } from '../exchange/spec';
+
+// ---------------------------------------------------------------------------------------------
+// Ids.
+
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+function fnv1a64(text: string, offset: bigint): bigint {
+  let hash = offset;
+  for (const b of new TextEncoder().encode(text)) {
+    hash ^= BigInt(b);
+    hash = (hash * FNV_PRIME) & MASK_64;
+  }
+  return hash;
+}
+
+/** A UUID-shaped id (version 8, "custom") from 128 bits of two FNV-1a hashes of `text`. */
+export function deterministicUuid(text: string): string {
+  const a = fnv1a64(text, 0xcbf29ce484222325n).toString(16).padStart(16, '0');
+  const b = fnv1a64(text, 0x84222325cbf29ce4n).toString(16).padStart(16, '0');
+  const hex = a + b;
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The id of a row that had no "Mã dòng" (or a repeated one): from the file hash and its index. */
+export function rowIdFor(fileHash: string, rowIndex: number): string {
+  return deterministicUuid(`row\u0000${fileHash}\u0000${rowIndex}`);
+}
+
+/** Unit + plan + period: what one submission reports on. */
+export interface SubmissionScope {
+  unitCode: string;
+  planId: string;
+  periodKey: string;
+}
+
+/** The stored id of an imported activity: one record per scope and source row. */
+export function importedActivityId(scope: SubmissionScope, sourceId: string): string {
+  return deterministicUuid(`activity\u0000${scope.unitCode}\u0000${scope.planId}\u0000${scope.periodKey}\u0000${sourceId}`);
+}
+
+/** The scope of a report; `planId` overrides the report's own plan (filed under another plan). */
+export function scopeOf(report: UnitReport, planId?: string): SubmissionScope {
+  return { unitCode: report.unit.code, planId: planId ?? report.plan.id, periodKey: report.period.key };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs and outputs.
+
+/** What the rules need of a stored submission (db SubmissionRecord satisfies it). */
+export interface PriorSubmission {
+  id: string;
+  fileHash: string;
+  exportedAt: string;
+  importedAt: string;
+  state: 'active' | 'superseded' | 'withdrawn';
+  report: UnitReport;
+}
+
+/** An activity's content fields, as compared. */
+type ActivityContent = Pick<
+  Activity,
+  'date' | 'itemIds' | 'type' | 'title' | 'content' | 'location' | 'participants' | 'evidenceDoc' | 'evidenceFile' | 'indicators'
+>;
+
+/** A stored imported activity (db ActivityRecord satisfies it). */
+export type StoredActivity = ActivityContent & { id: string; sourceId?: string };
+
+/** A stored status (db ItemStatusRecord satisfies it). */
+export interface StoredStatus {
+  itemId: string;
+  status: WorkbookStatus;
+  note: string;
+  evidence: string;
+}
+
+export interface ExistingScopeData {
+  /** Every submission of the scope, any state. */
+  submissions: readonly PriorSubmission[];
+  /** The scope's imported activities as stored now. */
+  activities: readonly StoredActivity[];
+  /** The scope's statuses as stored now. */
+  statuses: readonly StoredStatus[];
+}
+
+export type SubmissionDecision = 'identical' | 'new' | 'supersedes' | 'older';
+
+/** Keys (activity sourceIds, or item ids) in each class of the preview. */
+export interface Diff {
+  new: string[];
+  changed: string[];
+  unchanged: string[];
+  gone: string[];
+}
+
+/** An activity of the report with its identities assigned. */
+export interface IncomingActivity extends ReportActivity {
+  /** Index in report.activities (the reader's activityRows[index] is its sheet row). */
+  index: number;
+  /** Its identity in the unit's data: the file's UUID, or rowIdFor(fileHash, index). */
+  sourceId: string;
+  /** The id it is stored under: importedActivityId(scope, sourceId). */
+  storedId: string;
+}
+
+export interface SubmissionPlan {
+  decision: SubmissionDecision;
+  /** Vietnamese, one sentence: why this decision (shown in the preview). */
+  reason: string;
+  scope: SubmissionScope;
+  fileHash: string;
+  /** The scope's active submission, if any (the one replaced, matched, or newer). */
+  active: PriorSubmission | null;
+  activities: IncomingActivity[];
+  /** By sourceId, against the stored activities of the scope. */
+  activityDiff: Diff;
+  /** By item id, against the stored statuses of the scope. */
+  statusDiff: Diff;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison.
+
+function sortedIndicators(ind: Readonly<Record<string, number>>): [string, number][] {
+  return Object.entries(ind)
+    .filter(([, v]) => v !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function activityKey(a: ActivityContent): string {
+  return JSON.stringify([
+    a.date,
+    a.itemIds,
+    a.type,
+    a.title,
+    a.content,
+    a.location,
+    a.participants,
+    a.evidenceDoc,
+    a.evidenceFile,
+    sortedIndicators(a.indicators),
+  ]);
+}
+
+function statusKey(s: { status: WorkbookStatus | null; note: string; evidence: string }): string {
+  return JSON.stringify([s.status, s.note, s.evidence]);
+}
+
+/** Same items, activities (ids and content) and indicators: what "same content" means. */
+export function sameContent(a: UnitReport, b: UnitReport): boolean {
+  const body = (r: UnitReport) =>
+    JSON.stringify([
+      r.unit.code,
+      r.plan.id,
+      r.period.key,
+      r.items.map((i) => [i.id, i.status, i.note, i.evidence]),
+      r.activities.map((x) => [x.id, activityKey(x)]),
+      r.indicators.map((i) => [i.code, i.value, i.target, i.adjustment, i.adjustmentReason]),
+    ]);
+  return body(a) === body(b);
+}
+
+function diffOf<T>(incoming: Map<string, T>, stored: Map<string, T>, key: (v: T) => string): Diff {
+  const out: Diff = { new: [], changed: [], unchanged: [], gone: [] };
+  for (const [id, value] of incoming) {
+    const old = stored.get(id);
+    if (old === undefined) out.new.push(id);
+    else if (key(old) === key(value)) out.unchanged.push(id);
+    else out.changed.push(id);
+  }
+  for (const id of stored.keys()) if (!incoming.has(id)) out.gone.push(id);
+  return out;
+}
+
+/** The report's activities with sourceId (file UUID or derived; a repeated UUID counts as new) and stored id. */
+export function incomingActivities(report: UnitReport, fileHash: string, scope: SubmissionScope): IncomingActivity[] {
+  const seen = new Set<string>();
+  return report.activities.map((a, index) => {
+    let sourceId = a.id;
+    if (sourceId === '' || seen.has(sourceId)) sourceId = rowIdFor(fileHash, index);
+    seen.add(sourceId);
+    return { ...a, unitCode: scope.unitCode, index, sourceId, storedId: importedActivityId(scope, sourceId) };
+  });
+}
+
+/** Export instants compared as instants (an unparsable one sorts first: it never wins). */
+export function compareInstants(a: string, b: string): number {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  const xs = Number.isNaN(x) ? -Infinity : x;
+  const ys = Number.isNaN(y) ? -Infinity : y;
+  return xs < ys ? -1 : xs > ys ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What importing `report` (file bytes hashed to `fileHash`) would do to its scope, and the diff
+ * the preview shows. `existing` is the scope's data as stored; `planId` files it under another
+ * plan than the report's own (after the officer resolved planMismatches).
+ */
+export function planSubmission(report: UnitReport, fileHash: string, existing: ExistingScopeData, planId?: string): SubmissionPlan {
+  const scope = scopeOf(report, planId);
+  const activities = incomingActivities(report, fileHash, scope);
+  const storedActs = new Map(existing.activities.map((a) => [a.sourceId ?? a.id, a as ActivityContent]));
+  const activityDiff = diffOf(new Map(activities.map((a) => [a.sourceId, a as ActivityContent])), storedActs, activityKey);
+  const incomingStatuses = new Map(
+    report.items.filter((i) => i.status !== null).map((i) => [i.id, { status: i.status, note: i.note, evidence: i.evidence }]),
+  );
+  const storedStatuses = new Map(existing.statuses.map((s) => [s.itemId, { status: s.status as WorkbookStatus | null, note: s.note, evidence: s.evidence }]));
+  const statusDiff = diffOf(incomingStatuses, storedStatuses, statusKey);
+
+  const active = existing.submissions.find((s) => s.state === 'active') ?? null;
+  const base = { scope, fileHash, active, activities, activityDiff, statusDiff };
+  if (!active) return { ...base, decision: 'new', reason: 'Đơn vị chưa có báo cáo nào được nhập cho kế hoạch và kỳ này.' };
+  if (active.fileHash === fileHash || (compareInstants(active.exportedAt, report.exportedAt) === 0 && sameContent(active.report, report))) {
+    return { ...base, decision: 'identical', reason: 'Tệp này đã được nhập (cùng nội dung): không có gì thay đổi.' };
+  }
+  if (compareInstants(report.exportedAt, active.exportedAt) < 0) {
+    return {
+      ...base,
+      decision: 'older',
+      reason: `Tệp này được xuất trước báo cáo đang dùng của đơn vị (xuất lúc ${active.exportedAt}): không ghi đè dữ liệu mới hơn, chỉ có thể lưu vào lịch sử.`,
+    };
+  }
+  return {
+    ...base,
+    decision: 'supersedes',
+    reason:
+      compareInstants(report.exportedAt, active.exportedAt) === 0
+        ? 'Cùng thời điểm xuất nhưng nội dung khác (bản điền tay được sửa lại): thay báo cáo đang dùng, bản cũ giữ trong lịch sử.'
+        : 'Tệp mới hơn báo cáo đang dùng của đơn vị: thay bản cũ, bản cũ giữ trong lịch sử.',
+  };
+}
+
+/** Counts of a diff, for the preview's one-line summary. */
+export function diffCounts(d: Diff): { new: number; changed: number; unchanged: number; gone: number } {
+  return { new: d.new.length, changed: d.changed.length, unchanged: d.unchanged.length, gone: d.gone.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Materialization: the records a submission stands for.
+
+/** An activity as an import stores it (the db adds nothing else but submissionId). */
+export type MaterializedActivity = Activity & { searchText: string; sourceId: string };
+
+export interface MaterializedStatus {
+  planId: string;
+  unitCode: string;
+  periodKey: string;
+  itemId: string;
+  status: WorkbookStatus;
+  note: string;
+  evidence: string;
+  updatedAt: string;
+}
+
+/**
+ * The activities and statuses a report stands for, filed under `scope`, stamped `at` (the
+ * import instant). Deterministic: the same report and hash give the same ids.
+ */
+export function materialize(
+  report: UnitReport,
+  fileHash: string,
+  scope: SubmissionScope,
+  at: string,
+): { activities: MaterializedActivity[]; statuses: MaterializedStatus[]; adjustments: IndicatorAdjustment[] } {
+  const activities = incomingActivities(report, fileHash, scope).map((a): MaterializedActivity => {
+    const act: Activity = {
+      id: a.storedId,
+      planId: scope.planId,
+      unitCode: scope.unitCode,
+      date: a.date,
+      itemIds: [...a.itemIds],
+      type: a.type,
+      title: a.title,
+      content: a.content,
+      location: a.location,
+      participants: a.participants,
+      evidenceDoc: a.evidenceDoc,
+      evidenceFile: a.evidenceFile,
+      indicators: Object.fromEntries(sortedIndicators(a.indicators)),
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    return { ...act, searchText: activitySearchText(act), sourceId: a.sourceId };
+  });
+  const statuses = report.items
+    .filter((i): i is typeof i & { status: WorkbookStatus } => i.status !== null)
+    .map((i): MaterializedStatus => ({ ...scope, itemId: i.id, status: i.status, note: i.note, evidence: i.evidence, updatedAt: at }));
+  // The unit's manual corrections travel in "Chỉ tiêu" (Điều chỉnh): without them its totals
+  // here would differ from the totals it reported.
+  const adjustments = report.indicators
+    .filter((i) => i.adjustment !== 0)
+    .map((i): IndicatorAdjustment => ({ ...scope, indicatorCode: i.code, delta: i.adjustment, reason: i.adjustmentReason, updatedAt: at }));
+  return { activities, statuses, adjustments };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan mismatches.
+
+export type ItemMatch = 'matched' | 'missing-in-plan' | 'missing-in-file' | 'text-changed';
+
+export interface ItemMismatch {
+  itemId: string;
+  match: ItemMatch;
+  /** The item's text in the file ('' when missing in the file). */
+  fileText: string;
+  /** The item's text in the plan ('' when missing in the plan). */
+  planText: string;
+}
+
+export interface PlanMismatches {
+  /** The file names this plan (same id). */
+  samePlanId: boolean;
+  /** The file's plan fingerprint equals this plan's. */
+  sameFingerprint: boolean;
+  /** Every item of the file and the plan, file order first, then the plan's items missing in the file. */
+  items: ItemMismatch[];
+  /** True when every item matched (nothing for the officer to resolve). */
+  allMatched: boolean;
+}
+
+const textKey = (t: string): string => t.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+/** The file's items against a plan's trackable items, by id, then by text. Never guesses a pairing. */
+export function planMismatches(report: UnitReport, plan: { id: string; plan: Pick<ParsedPlan, 'sections'> }): PlanMismatches {
+  const planItems = new Map(trackableItems(plan.plan).map((n) => [n.id, n.text]));
+  const items: ItemMismatch[] = [];
+  const inFile = new Set<string>();
+  for (const it of report.items) {
+    inFile.add(it.id);
+    const planText = planItems.get(it.id);
+    if (planText === undefined) items.push({ itemId: it.id, match: 'missing-in-plan', fileText: it.text, planText: '' });
+    // A hand-filled template may leave the text column empty: then the id alone matches.
+    else if (it.text.trim() !== '' && textKey(it.text) !== textKey(planText)) items.push({ itemId: it.id, match: 'text-changed', fileText: it.text, planText });
+    else items.push({ itemId: it.id, match: 'matched', fileText: it.text, planText });
+  }
+  for (const [id, text] of planItems) if (!inFile.has(id)) items.push({ itemId: id, match: 'missing-in-file', fileText: '', planText: text });
+  return {
+    samePlanId: report.plan.id === plan.id,
+    sameFingerprint: report.plan.fingerprint === planFingerprint(plan.plan),
+    items,
+    allMatched: items.every((i) => i.match === 'matched'),
+  };
+}
