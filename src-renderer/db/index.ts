@@ -9,3 +9,4 @@ export * from './indicator-ops';
 export * from './activity-ops';
 export * from './unit-ops';
 export * from './report-query';
+export * from './import-ops';
