@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
@@ -95,7 +96,6 @@ describe('readWorkbook never throws', () => {
 
 describe('a unit report whose "Mã dòng" column was deleted', () => {
   it('still reads every activity, as new, and warns that importing it again would duplicate them', async () => {
-    const ExcelJS = (await import('exceljs')).default;
     const report = sampleReport();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeUnitReport(report)) as unknown as ExcelJS.Buffer);
