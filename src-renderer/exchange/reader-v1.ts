@@ -517,9 +517,9 @@ function readActivities(
     rows.push(r);
   }
   // A unit report whose "Mã dòng" column was deleted (or lost when the rows were copied into
-  // another file): every activity would come in as new, doubling what the importer already has.
+  // another file): no activity can be matched with what an earlier import of this report holds.
   if (input.kind !== 'template' && cRowId === undefined && activities.length > 0) {
-    add('warning', { sheet: t.grid.name }, `không còn cột «${ACTIVITY_ROW_ID_COLUMN.header}»; ${activities.length} hoạt động được nhập như hoạt động mới (nếu tệp này đã được nhập trước đây, các hoạt động sẽ bị trùng)`);
+    add('warning', { sheet: t.grid.name }, `không còn cột «${ACTIVITY_ROW_ID_COLUMN.header}»; ${activities.length} hoạt động được coi là hoạt động mới, không đối chiếu được với các lần nhập trước`);
   }
   return { activities, rows, readable: true };
 }

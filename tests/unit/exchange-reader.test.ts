@@ -95,7 +95,7 @@ describe('readWorkbook never throws', () => {
 });
 
 describe('a unit report whose "Mã dòng" column was deleted', () => {
-  it('still reads every activity, as new, and warns that importing it again would duplicate them', async () => {
+  it('still reads every activity, as new, and warns that none can be matched with an earlier import', async () => {
     const report = sampleReport();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeUnitReport(report)) as unknown as ExcelJS.Buffer);
@@ -110,7 +110,7 @@ describe('a unit report whose "Mã dòng" column was deleted', () => {
     expect(r.problems).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        message: `Tệp «b.xlsx», trang «Hoạt động»: không còn cột «Mã dòng»; ${report.activities.length} hoạt động được nhập như hoạt động mới (nếu tệp này đã được nhập trước đây, các hoạt động sẽ bị trùng)`,
+        message: `Tệp «b.xlsx», trang «Hoạt động»: không còn cột «Mã dòng»; ${report.activities.length} hoạt động được coi là hoạt động mới, không đối chiếu được với các lần nhập trước`,
       }),
     ]);
   });
