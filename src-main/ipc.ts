@@ -28,6 +28,7 @@ const FIELD_NAMES: Record<string, string> = {
   name: 'tên bộ lọc (name)',
   extensions: 'phần mở rộng (extensions)',
   multiple: 'chọn nhiều tệp (multiple)',
+  maxBytes: 'kích thước tệp tối đa (maxBytes)',
 };
 
 function describePath(path: ReadonlyArray<PropertyKey>): string {

@@ -28,16 +28,16 @@ export const saveFile: Handlers['file:save'] = async (input, ctx) => {
   return { path: result.filePath };
 };
 
-/** Reads one chosen file, refusing it (without reading) when it is too large. */
-async function readChosenFile(path: string): Promise<OpenedFile | RejectedFile> {
+/** Reads one chosen file, refusing it (without reading) when it is larger than `maxBytes`. */
+async function readChosenFile(path: string, maxBytes: number): Promise<OpenedFile | RejectedFile> {
   const name = basename(path);
   try {
     const stat = await fsp.stat(path);
     if (!stat.isFile()) return { name, reason: 'unreadable' };
-    if (stat.size > MAX_OPEN_FILE_BYTES) return { name, reason: 'too-large' };
+    if (stat.size > maxBytes) return { name, reason: 'too-large' };
     const buffer = await fsp.readFile(path);
     // The file may have grown between stat and read.
-    if (buffer.byteLength > MAX_OPEN_FILE_BYTES) return { name, reason: 'too-large' };
+    if (buffer.byteLength > maxBytes) return { name, reason: 'too-large' };
     // A plain Uint8Array (not a Node Buffer) is what the renderer expects after structured clone.
     return { name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
   } catch (error) {
@@ -63,9 +63,11 @@ export const openFiles: Handlers['file:open'] = async (input, ctx) => {
   if (result.filePaths.length > chosen.length) {
     console.warn(`[files] ${result.filePaths.length - chosen.length} extra file(s) ignored (limit ${MAX_OPEN_FILES})`);
   }
-  // One at a time: at most 200 × 50 MB, never all in memory twice.
+  // The schema bounds maxBytes by the backup limit; workbooks keep the 50 MB default.
+  const maxBytes = input.maxBytes ?? MAX_OPEN_FILE_BYTES;
+  // One at a time: never all in memory twice.
   for (const path of chosen) {
-    const outcome = await readChosenFile(path);
+    const outcome = await readChosenFile(path, maxBytes);
     if ('bytes' in outcome) files.push(outcome);
     else rejected.push(outcome);
   }

@@ -16,6 +16,7 @@
  * (importInto cannot do the last step itself: it reads the file asynchronously between writes
  * and clears tables outside its own transaction.)
  */
+import { MAX_BACKUP_FILE_BYTES } from '@contract';
 import { Dexie, type IndexableType, type Table } from 'dexie';
 import { z } from 'zod';
 import { version as packageVersion } from '../../package.json';
@@ -27,8 +28,8 @@ import { V3_STORES } from './versions/v3';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
-/** Largest backup file read (the IPC file limit too). */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+/** Largest backup file read: the one backup limit of the contract (file:save, file:open, backup:*). */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_FILE_BYTES;
 
 /**
  * The stores of every released schema version, so a backup made at version N can be staged at

@@ -2,7 +2,7 @@
  * The Platform in a plain browser: saving is a download through a temporary <a download>,
  * opening is a hidden <input type=file>. Nothing leaves the machine: blobs stay local.
  */
-import { MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES, type OpenedFile, type RejectedFile } from '@contract';
+import { MAX_BACKUP_FILE_BYTES, MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES, type OpenedFile, type RejectedFile } from '@contract';
 import { version as packageVersion } from '../../package.json';
 import { PlatformError, rejectedMessage, type FileFilter, type OpenFilesOptions, type Platform } from './platform';
 
@@ -49,11 +49,11 @@ function chooseFiles(options: OpenFilesOptions): Promise<File[]> {
   });
 }
 
-async function readFiles(files: File[]): Promise<OpenedFile[]> {
+async function readFiles(files: File[], maxBytes: number): Promise<OpenedFile[]> {
   const opened: OpenedFile[] = [];
   const rejected: RejectedFile[] = [];
   for (const file of files.slice(0, MAX_OPEN_FILES)) {
-    if (file.size > MAX_OPEN_FILE_BYTES) {
+    if (file.size > maxBytes) {
       rejected.push({ name: file.name, reason: 'too-large' });
       continue;
     }
@@ -63,7 +63,7 @@ async function readFiles(files: File[]): Promise<OpenedFile[]> {
       rejected.push({ name: file.name, reason: 'unreadable' });
     }
   }
-  if (rejected.length > 0) throw new PlatformError(rejectedMessage(rejected, MAX_OPEN_FILE_BYTES));
+  if (rejected.length > 0) throw new PlatformError(rejectedMessage(rejected, maxBytes));
   return opened;
 }
 
@@ -75,7 +75,9 @@ export function createBrowserPlatform(): Platform {
       return { saved: true };
     },
     async openFiles(options = {}) {
-      return readFiles(await chooseFiles(options));
+      // Same bounds as the desktop contract: default 50 MB, never above the backup limit.
+      const maxBytes = Math.min(options.maxBytes ?? MAX_OPEN_FILE_BYTES, MAX_BACKUP_FILE_BYTES);
+      return readFiles(await chooseFiles(options), maxBytes);
     },
     getVersion: async () => packageVersion,
   };

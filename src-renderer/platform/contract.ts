@@ -9,13 +9,21 @@
  */
 import { z } from 'zod';
 
-/** Largest file the shell will read and hand to the renderer (bytes). */
+/**
+ * Largest file `file:open` reads and hands to the renderer when the caller gives no `maxBytes`
+ * (workbooks, documents, unit lists), in bytes.
+ */
 export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
 /** Most files one open dialog may return. */
 export const MAX_OPEN_FILES = 200;
 
-/** Largest backup file the shell writes or reads (bytes). */
-export const MAX_BACKUP_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * The one backup limit (bytes): the largest backup the app makes, saves (`file:save`), opens for
+ * restore (`file:open` with this `maxBytes`), writes or reads as an automatic backup (`backup:*`)
+ * and restores (db/backup.ts). A backup is ~764 bytes per activity plus stored submissions, so a
+ * district or province outgrows 50 MB; 512 MB leaves room without reading anything unbounded.
+ */
+export const MAX_BACKUP_FILE_BYTES = 512 * 1024 * 1024;
 /** Automatic backups kept in userData/backups: default, and the bounds of the setting. */
 export const AUTO_BACKUPS_KEPT_DEFAULT = 10;
 export const AUTO_BACKUPS_KEPT_MIN = 1;
@@ -55,7 +63,8 @@ export const inputSchemas = {
         .min(1)
         .max(200)
         .refine(isPlainFileName, 'file name must not contain a path or control characters'),
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_OPEN_FILE_BYTES, 'file too large'),
+      /** Up to the backup limit: the manual "Sao lưu" saves through this channel. */
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_FILE_BYTES, 'file too large'),
       filters: z.array(fileFilter).max(10).optional(),
     })
     .strict(),
@@ -63,6 +72,8 @@ export const inputSchemas = {
     .object({
       multiple: z.boolean().optional(),
       filters: z.array(fileFilter).max(10).optional(),
+      /** Largest file read (bytes); default MAX_OPEN_FILE_BYTES, at most the backup limit (restore). */
+      maxBytes: z.number().int().positive().max(MAX_BACKUP_FILE_BYTES).optional(),
     })
     .strict(),
   'backup:writeAuto': z

@@ -22,8 +22,9 @@ export function createDesktopPlatform(api: DesktopApi): Platform {
       const { files, rejected } = await api.openFiles({
         ...(options.multiple !== undefined ? { multiple: options.multiple } : {}),
         ...(options.filters ? { filters: options.filters } : {}),
+        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       });
-      if (rejected.length > 0) throw new PlatformError(rejectedMessage(rejected, MAX_OPEN_FILE_BYTES));
+      if (rejected.length > 0) throw new PlatformError(rejectedMessage(rejected, options.maxBytes ?? MAX_OPEN_FILE_BYTES));
       return files;
     },
     getVersion: () => api.getVersion(),

@@ -17,6 +17,8 @@ export interface FileFilter {
 export interface OpenFilesOptions {
   multiple?: boolean;
   filters?: FileFilter[];
+  /** Largest file accepted (bytes); default MAX_OPEN_FILE_BYTES, at most MAX_BACKUP_FILE_BYTES. */
+  maxBytes?: number;
 }
 
 export interface SaveResult {

@@ -10,10 +10,13 @@ import {
   CURRENT_SCHEMA_VERSION,
   envelopeBytes,
   inspectBackup,
+  MAX_BACKUP_BYTES,
   MESSAGES,
   restoreBackup,
   STORES_BY_VERSION,
 } from '../../src-renderer/db/backup';
+import { MAX_BACKUP_FILE_BYTES, MAX_OPEN_FILE_BYTES } from '@contract';
+import { BACKUP_OPEN_OPTIONS } from '../../src-renderer/features/backup/BackupPanel';
 import { backupIsOverdue, clampKeep, formatBytes } from '../../src-renderer/db/backup-storage';
 import { latestLocalBackup, LOCAL_BACKUPS_KEPT, storeLocalBackup } from '../../src-renderer/db/backup-local-store';
 import { activities, ADJUSTMENTS, pastedPlanRecord, statuses, T2, TARGETS, V2_UNITS } from '../fixtures/db/tools/fixture-data';
@@ -177,6 +180,20 @@ describe('refusals leave the database unchanged', () => {
     await expect(restoreBackup(bytes, 'replace')).rejects.toThrow(MESSAGES.invalid);
     expect(await snapshot()).toEqual(before);
     expect(before.activities).toHaveLength(2);
+  });
+
+  it('has one backup limit of 512 MB, shared with the contract and named in the refusal', async () => {
+    expect(MAX_BACKUP_BYTES).toBe(512 * 1024 * 1024);
+    expect(MAX_BACKUP_BYTES).toBe(MAX_BACKUP_FILE_BYTES);
+    expect(MAX_BACKUP_BYTES).toBeGreaterThan(MAX_OPEN_FILE_BYTES);
+    expect(MESSAGES.tooLarge).toBe('Tệp quá lớn để là một bản sao lưu (tối đa 512 MB); không khôi phục.');
+    // Restore asks the platform for files up to the backup limit, not the 50 MB workbook default.
+    expect(BACKUP_OPEN_OPTIONS.maxBytes).toBe(MAX_BACKUP_FILE_BYTES);
+    /** A small array that reports `size` bytes: the size is checked before anything is read. */
+    const sized = (size: number) => Object.defineProperty(encode('{}'), 'byteLength', { value: size });
+    expect(await inspectBackup(sized(MAX_BACKUP_BYTES + 1))).toEqual({ ok: false, reason: 'too-large', message: MESSAGES.tooLarge });
+    // Above the old 50 MB but within the limit: judged on its content, not refused for size.
+    expect(await inspectBackup(sized(MAX_OPEN_FILE_BYTES + 1))).toMatchObject({ ok: false, reason: 'not-backup' });
   });
 
   it('refuses what is not our backup', async () => {

@@ -4,7 +4,7 @@
  * (how many are kept, copy the newest to a USB drive).
  */
 import { useEffect, useState } from 'react';
-import { BACKUP_TABLE_LABELS, createBackup, type BackupCounts, BACKUP_TABLES } from '../../db/backup';
+import { BACKUP_TABLE_LABELS, createBackup, MAX_BACKUP_BYTES, type BackupCounts, BACKUP_TABLES } from '../../db/backup';
 import {
   AUTO_BACKUP_KEEP_MAX,
   AUTO_BACKUP_KEEP_MIN,
@@ -24,6 +24,8 @@ import { useBusy } from './use-busy';
 import './backup.css';
 
 export const BACKUP_FILE_FILTERS = [{ name: 'Bản sao lưu Sổ Kế hoạch', extensions: ['json'] }];
+/** How a backup file is chosen for restore: up to the backup limit, not the 50 MB workbook default. */
+export const BACKUP_OPEN_OPTIONS = { filters: BACKUP_FILE_FILTERS, maxBytes: MAX_BACKUP_BYTES };
 
 function countsSentence(counts: BackupCounts): string {
   return BACKUP_TABLES.filter((t) => t !== 'settings' && (counts[t] ?? 0) > 0)
@@ -84,7 +86,7 @@ export function BackupPanel({ platform = defaultPlatform }: { platform?: Platfor
   const chooseRestoreFile = async () => {
     setMessage(null);
     try {
-      const [file] = await platform.openFiles({ filters: BACKUP_FILE_FILTERS });
+      const [file] = await platform.openFiles(BACKUP_OPEN_OPTIONS);
       if (file && live.current) setRestoreFile(file);
     } catch (e) {
       if (live.current) setMessage({ text: errorMessage(e), error: true });

@@ -14,7 +14,7 @@ import { db } from '../../db/db';
 import { BackupError, inspectBackup, restoreBackup } from '../../db/backup';
 import { latestLocalBackup } from '../../db/backup-local-store';
 import { platform as defaultPlatform, type Platform } from '../../platform';
-import { BACKUP_FILE_FILTERS } from './BackupPanel';
+import { BACKUP_OPEN_OPTIONS } from './BackupPanel';
 import { errorMessage } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
@@ -65,7 +65,7 @@ export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }
   const restoreFromFile = async () => {
     setMessage(null);
     try {
-      const [chosen] = await platform.openFiles({ filters: BACKUP_FILE_FILTERS });
+      const [chosen] = await platform.openFiles(BACKUP_OPEN_OPTIONS);
       if (chosen) setFile(chosen);
     } catch (e) {
       setMessage({ text: errorMessage(e), error: true });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
-import { MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES } from '@contract';
+import { MAX_BACKUP_FILE_BYTES, MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES } from '@contract';
 import { getDataFolder, getVersion } from '../../../src-main/handlers/app-info';
 import { openFiles, saveFile } from '../../../src-main/handlers/files';
 import { electron, FakeBrowserWindow, resetElectronMock } from './electron-mock';
@@ -123,6 +123,32 @@ describe('file:open', () => {
     }) as never);
     choose([edge]);
     expect((await openFiles({}, ctx)).files).toHaveLength(1);
+  });
+
+  it('respects maxBytes: a backup above 50 MB opens for restore, one above maxBytes is refused unread', async () => {
+    const backup = join(dir, 'SoKeHoach.json');
+    const huge = join(dir, 'qua-lon.json');
+    writeFileSync(backup, '{}');
+    writeFileSync(huge, '{}');
+    const realStat = fsp.stat.bind(fsp);
+    vi.spyOn(fsp, 'stat').mockImplementation((async (path: string) => {
+      const stat = await realStat(path);
+      Object.defineProperty(stat, 'size', { value: path === huge ? MAX_BACKUP_FILE_BYTES + 1 : MAX_OPEN_FILE_BYTES + 1 });
+      return stat;
+    }) as never);
+    const read = vi.spyOn(fsp, 'readFile');
+
+    choose([backup]);
+    expect(await openFiles({}, ctx)).toEqual({ files: [], rejected: [{ name: 'SoKeHoach.json', reason: 'too-large' }] });
+    choose([backup, huge]);
+    const result = await openFiles({ multiple: true, maxBytes: MAX_BACKUP_FILE_BYTES }, ctx);
+    expect(result.files.map((f) => f.name)).toEqual(['SoKeHoach.json']);
+    expect(result.rejected).toEqual([{ name: 'qua-lon.json', reason: 'too-large' }]);
+    expect(read.mock.calls.map((c) => c[0])).toEqual([backup]);
+
+    // A smaller maxBytes is honoured too.
+    choose([backup]);
+    expect((await openFiles({ maxBytes: 1024 }, ctx)).rejected).toEqual([{ name: 'SoKeHoach.json', reason: 'too-large' }]);
   });
 
   it('reports missing, unreadable and non-regular files as unreadable', async () => {

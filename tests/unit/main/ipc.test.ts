@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
-import { channels, type Channel } from '@contract';
+import { channels, MAX_BACKUP_FILE_BYTES, MAX_OPEN_FILE_BYTES, type Channel } from '@contract';
 import { createAppPages } from '../../../src-main/app-pages';
 import { handlers as realHandlers } from '../../../src-main/handlers';
 import { FOREIGN_SENDER_MESSAGE, registerIpcHandlers, type Handlers } from '../../../src-main/ipc';
@@ -68,6 +68,24 @@ describe('registerIpcHandlers', () => {
     expect(handlers['file:save']).toHaveBeenCalledWith({ suggestedName: 'bao-cao.xlsx', bytes }, { window: win });
     await call('file:open', { multiple: true, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
     expect(handlers['file:open']).toHaveBeenCalledTimes(1);
+    await call('file:open', { maxBytes: MAX_BACKUP_FILE_BYTES });
+    expect(handlers['file:open']).toHaveBeenLastCalledWith({ maxBytes: MAX_BACKUP_FILE_BYTES }, { window: win });
+  });
+
+  it('lets file:save carry a backup above the 50 MB workbook limit, up to the backup limit', async () => {
+    const { call, handlers } = setup();
+    /** A small array that reports `size` bytes: the schema checks byteLength only. */
+    const sized = (size: number) => Object.defineProperty(new Uint8Array(1), 'byteLength', { value: size });
+    await expect(call('file:save', { suggestedName: 'SoKeHoach.json', bytes: sized(MAX_OPEN_FILE_BYTES + 1) })).resolves.toEqual({
+      path: '/x.xlsx',
+    });
+    await expect(call('file:save', { suggestedName: 'SoKeHoach.json', bytes: sized(MAX_BACKUP_FILE_BYTES) })).resolves.toEqual({
+      path: '/x.xlsx',
+    });
+    await expect(call('file:save', { suggestedName: 'SoKeHoach.json', bytes: sized(MAX_BACKUP_FILE_BYTES + 1) })).rejects.toThrow(
+      /nội dung tệp \(bytes\) không hợp lệ/,
+    );
+    expect(handlers['file:save']).toHaveBeenCalledTimes(2);
   });
 
   it('accepts our page with a hash route', async () => {
@@ -126,6 +144,9 @@ describe('registerIpcHandlers', () => {
     await expect(call('file:open', { filters: [{ name: 'X', extensions: ['../x'] }] })).rejects.toThrow(
       /bộ lọc loại tệp \(filters\) › \[0\] › phần mở rộng \(extensions\) › \[0\]/,
     );
+    for (const maxBytes of [0, -1, 1.5, '1024', MAX_BACKUP_FILE_BYTES + 1]) {
+      await expect(call('file:open', { maxBytes }), String(maxBytes)).rejects.toThrow(/kích thước tệp tối đa \(maxBytes\)/);
+    }
     await expect(call('app:getVersion', { evil: true })).rejects.toThrow(/Dữ liệu gửi tới "app:getVersion" không hợp lệ/);
     await expect(call('file:open', null)).rejects.toThrow(/dữ liệu gửi lên/);
     expect(handlers['file:save']).not.toHaveBeenCalled();
