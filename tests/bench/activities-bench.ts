@@ -253,7 +253,7 @@ export async function runBench(options: {
     minRuns: 2,
   });
   status.textContent = 'Đã đo (a)';
-  measures.push({ id: 'load', label: '(a) Tải hoạt động của kế hoạch từ IndexedDB', target: null, app: loadApp, baseline: loadBase });
+  measures.push({ id: 'load', label: '(a) load the plan\'s activities from IndexedDB', target: null, app: loadApp, baseline: loadBase });
 
   const records = await activitiesOfPlan(planId);
   // Baseline text: lower-case (accents kept), computed once outside the timings.
@@ -278,14 +278,14 @@ export async function runBench(options: {
   );
   measures.push({
     id: 'filter',
-    label: `(b) Lọc: ${period.name} + 1 đơn vị + loại`,
+    label: `(b) filter: ${period.name} + 1 unit + type`,
     target: 50,
     app: filterApp,
     baseline: filterBase,
   });
   measures.push({
     id: 'filter-cold',
-    label: '(b′) Lọc ngay sau khi dữ liệu đổi (mảng mới: gồm cả sắp xếp)',
+    label: '(b′) filter right after a data change (new array: includes the sort)',
     target: null,
     app: cold,
     baseline: null,
@@ -307,7 +307,7 @@ export async function runBench(options: {
       () => idx.filter((i) => records[i]!.deletedAt === null && words.every((w) => lower[i]!.includes(w))),
       (r) => r.length,
     );
-    measures.push({ id: `search:${query}`, label: `(c) Tìm không dấu "${query}"`, target: 50, app, baseline: base });
+    measures.push({ id: `search:${query}`, label: `(c) unaccented search "${query}"`, target: 50, app, baseline: base });
   }
 
   // Diagnostic (no target): the same compiled predicate the list uses (compileActivityFilter),
@@ -318,7 +318,7 @@ export async function runBench(options: {
   const diag = await time(runs, () => records.filter(keep), (r) => r.length);
   measures.push({
     id: 'diag:stored-order',
-    label: '(chẩn đoán) "tuyen truyen": cùng bộ lọc, thứ tự lưu, không sắp xếp',
+    label: '(diagnostic) "tuyen truyen": same filter, stored order, no sort',
     target: null,
     app: diag,
     baseline: null,

@@ -13,7 +13,7 @@
  *
  * Filter and search run BENCH_RUNS times each. The loads (a) run up to BENCH_RUNS times within
  * BENCH_LOAD_BUDGET_MS (default 30 s: 2/3 app, 1/3 baseline, less when the machine is slow so that
- * the run ends within 2 minutes; never fewer than 3 app and 2 baseline runs); the "lần" column shows the runs
+ * the run ends within 2 minutes; never fewer than 3 app and 2 baseline runs); the "runs" column shows the runs
  * actually made (app/baseline).
  *
  * Env: BENCH_COUNT (default 50000), BENCH_RUNS (default 25, at least 20), BENCH_LOAD_BUDGET_MS,
@@ -72,9 +72,9 @@ const pad = (s, n) => String(s).padEnd(n);
 const padL = (s, n) => String(s).padStart(n);
 
 function printTable(result) {
-  const rows = [['Đo', 'lần', 'median', 'p95', 'mục tiêu', 'đạt?', 'baseline median', 'baseline p95', 'số dòng (app / baseline)']];
+  const rows = [['measure', 'runs', 'median', 'p95', 'target', 'met?', 'baseline median', 'baseline p95', 'rows (app / baseline)']];
   for (const m of result.measures) {
-    const ok = m.target === null ? '' : m.app.median <= m.target && m.app.p95 <= m.target ? 'ĐẠT' : 'KHÔNG';
+    const ok = m.target === null ? '' : m.app.median <= m.target && m.app.p95 <= m.target ? 'PASS' : 'FAIL';
     rows.push([
       m.label,
       m.baseline ? `${m.app.runs}/${m.baseline.runs}` : String(m.app.runs),
@@ -95,7 +95,7 @@ function printTable(result) {
 }
 
 async function main() {
-  console.log(`Benchmark: ${COUNT.toLocaleString('vi-VN')} hoạt động, ${RUNS} lần đo mỗi phép (median, p95)`);
+  console.log(`Benchmark: ${COUNT.toLocaleString('en-US')} activities, ${RUNS} runs per measure (median, p95)`);
   await build({ configFile: join(repo, 'tests/bench/vite.bench.config.mts') });
   const server = await serve(outDir);
   const { port } = server.address();
@@ -119,7 +119,7 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 20_000 });
     const timer = setTimeout(() => {
-      console.error(`Quá ${DEADLINE_MS / 1000} s: dừng.`);
+      console.error(`Over ${DEADLINE_MS / 1000} s: stopping.`);
       process.exit(1);
     }, DEADLINE_MS - (Date.now() - started));
     const result = await page.evaluate((opts) => window.runBench(opts), {
@@ -133,19 +133,19 @@ async function main() {
     if (refused.length > 0) throw new Error(`requests outside 127.0.0.1 were made: ${refused.join(', ')}`);
 
     console.log(`Chromium: ${result.userAgent}`);
-    console.log(`Ghi ${result.count.toLocaleString('vi-VN')} hoạt động vào IndexedDB: ${result.seedMs} ms\n`);
+    console.log(`Seeded ${result.count.toLocaleString('en-US')} activities into IndexedDB: ${result.seedMs} ms\n`);
     printTable(result);
     const baselineNote =
-      'baseline: (a) IDBIndex.getAll trực tiếp; (b), (c) Array.prototype.filter trên cùng mảng, chữ thường tính trước, String.includes (không bỏ dấu, không sắp xếp).';
+      'baseline: (a) IDBIndex.getAll directly; (b), (c) Array.prototype.filter over the same array with precomputed lower-case text and String.includes (no accent folding, no sort).';
     console.log(`\n${baselineNote}`);
-    console.log("(b) và (c) đo khi mảng đã sắp xếp (bộ nhớ đệm của sortedActivities); (b′) đo cả bước sắp xếp.");
-    console.log(`Tổng thời gian: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log('(b) and (c) run on an array already sorted (sortedActivities cache); (b′) includes the sort.');
+    console.log(`Total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     mkdirSync(join(repo, 'test-results'), { recursive: true });
     writeFileSync(join(repo, 'test-results/bench-activities.json'), JSON.stringify({ ...result, runs: RUNS, at: new Date().toISOString() }, null, 2));
     const missed = result.measures.filter((m) => m.target !== null && (m.app.median > m.target || m.app.p95 > m.target));
     if (missed.length > 0) {
-      console.error(`\nKHÔNG ĐẠT: ${missed.map((m) => m.label).join('; ')}`);
+      console.error(`\nTargets missed: ${missed.map((m) => m.label).join('; ')}`);
       process.exitCode = 1;
     }
   } finally {
