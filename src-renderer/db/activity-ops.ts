@@ -23,24 +23,12 @@ import { normalizeUnitCode } from '@domain/units';
 import { toNfc } from '@domain/vn-text';
 import { db } from './db';
 import { OperationError } from './errors';
+import { nfcDeep, now } from './operations';
 import type { ActivityRecord, PlanRecord } from './types';
 
 /** What a form or a file gives: strings as typed; the schema turns them into an ActivityInput. */
 export type ActivityFormInput = z.input<typeof activityInputSchema>;
 
-const now = (): string => new Date().toISOString();
-
-/** Every string inside `value`, NFC (a copy). */
-function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return toNfc(value) as T;
-  if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = nfcDeep(v);
-    return out as T;
-  }
-  return value;
-}
 
 /** Validates form input; the first problem becomes an OperationError naming its field. */
 export function parseActivityInput(input: ActivityFormInput): ActivityInput {

@@ -33,10 +33,9 @@ import {
 import type { UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
-import { EMPTY_UNIT_DETAILS, getSetting } from './operations';
+import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, SubmissionRecord, UnitRecord } from './types';
 
-const now = (): string => new Date().toISOString();
 
 /** SHA-256 of the bytes, lower-case hex (the file's identity in the history). */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

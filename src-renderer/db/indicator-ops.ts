@@ -25,6 +25,7 @@ import { parsePeriodKey, type Period } from '@domain/periods';
 import { fold, toNfc } from '@domain/vn-text';
 import { db } from './db';
 import { OperationError } from './errors';
+import { now } from './operations';
 import type { ActivityRecord, IndicatorAdjustmentRecord, IndicatorTargetRecord, PlanRecord } from './types';
 
 /** Identity of one adjustment or target: plan, unit, period and indicator. */
@@ -47,7 +48,6 @@ export interface SetIndicatorTargetInput extends IndicatorRef {
   target: number | string | null;
 }
 
-const now = (): string => new Date().toISOString();
 
 /** The plan's indicator list: the standard one followed by its extras. */
 export function indicatorDefsOf(plan: Pick<PlanRecord, 'extraIndicators'>): IndicatorDef[] {
