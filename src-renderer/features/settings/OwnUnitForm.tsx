@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { normalizeUnitCode, UNIT_LEVEL_FULL_LABELS } from '@domain/units';
 import { OperationError, UNIT_LEVEL_LABELS, UNIT_LEVELS, updateOwnUnit, type UnitLevel, type UnitRecord } from '../../db';
+import { fieldA11y } from '../../app/field-a11y';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 
@@ -32,17 +33,7 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
     }
   }
 
-  const fieldProps = (field: Field) => ({
-    id: `${id}-${field}`,
-    'aria-invalid': error?.field === field ? true : undefined,
-    'aria-describedby': error?.field === field ? `${id}-${field}-error` : undefined,
-  });
-  const errorFor = (field: Field) =>
-    error?.field === field ? (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {error.message}
-      </p>
-    ) : null;
+  const { props: fieldProps, errorFor } = fieldA11y<Field>(id, (field) => (error?.field === field ? error.message : null));
 
   return (
     <form className="settings-card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>

@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { completeSetup, DEFAULT_SETUP, OperationError, UNIT_LEVEL_LABELS, UNIT_LEVELS, type UnitLevel } from '../../db';
 import { normalizeUnitCode, suggestCodeFromName, UNIT_LEVEL_FULL_LABELS } from '@domain/units';
 import './setup.css';
+import { fieldA11y } from '../../app/field-a11y';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 const FIELDS: readonly Field[] = ['level', 'name', 'code', 'parentName'];
@@ -47,20 +48,14 @@ export function SetupScreen() {
     }
   }
 
+  const a11y = fieldA11y<Field>(id, (field) => (error?.field === field ? error.message : null));
   const props = (field: Field) => ({
-    id: `${id}-${field}`,
+    ...a11y.props(field, `${id}-${field}-hint`),
     ref: (el: HTMLElement | null) => {
       refs.current[field] = el;
     },
-    'aria-invalid': error?.field === field ? true : undefined,
-    'aria-describedby': [error?.field === field ? `${id}-${field}-error` : '', `${id}-${field}-hint`].join(' ').trim(),
   });
-  const errorFor = (field: Field) =>
-    error?.field === field ? (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {error.message}
-      </p>
-    ) : null;
+  const errorFor = a11y.errorFor;
 
   return (
     <div className="setup-page" data-setup-screen="true">

@@ -4,6 +4,7 @@ import { addUnit, OperationError, updateUnit, type UnitRecord } from '../../db';
 import { fieldErrors } from '@domain/indicators';
 import { normalizeUnitCode, unitInputSchema, UNIT_TYPE_LABELS, UNIT_TYPES, type UnitLevel } from '@domain/units';
 import { Modal } from './Modal';
+import { fieldA11y } from '../../app/field-a11y';
 
 type Field = 'code' | 'name' | 'type' | 'members' | 'contact' | 'phone';
 
@@ -68,17 +69,7 @@ export function UnitForm({
     }
   }
 
-  const props = (field: Field) => ({
-    id: `${id}-${field}`,
-    'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
-  });
-  const errorFor = (field: Field) =>
-    errors[field] ? (
-      <p className="field-error" id={`${id}-${field}-error`}>
-        {errors[field]}
-      </p>
-    ) : null;
+  const { props, errorFor } = fieldA11y<Field>(id, (field) => errors[field]);
 
   return (
     <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="unit-form-modal">
