@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -22,6 +23,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'activities', label: 'Nhật ký' },
   { screen: 'indicators', label: 'Chỉ tiêu' },
   { screen: 'reports', label: 'Báo cáo' },
+  { screen: 'import', label: 'Nhập dữ liệu' },
   { screen: 'units', label: 'Đơn vị' },
   { screen: 'settings', label: 'Cài đặt' },
 ];
@@ -36,6 +38,8 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
       return <IndicatorsScreen data={data} />;
     case 'reports':
       return <ReportsScreen data={data} />;
+    case 'import':
+      return <ImportScreen data={data} />;
     case 'units':
       return <UnitsScreen data={data} />;
     case 'settings':

@@ -1,0 +1,71 @@
+/**
+ * The typed client of import-read.worker.ts: `readImportFiles(files, onFile)` reads the files one
+ * after the other in one module worker and terminates it when done. Only types come from the
+ * reader here, so the main chunk stays free of ExcelJS.
+ */
+import type { ReadResult } from '../../exchange/reader';
+
+export interface ImportReadRequest {
+  id: number;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ImportReadResponse = { id: number; ok: true; result: ReadResult } | { id: number; ok: false; message: string };
+
+export type ReadOutcome = { ok: true; result: ReadResult } | { ok: false; message: string };
+
+/** Makes the worker; a parameter so tests can pass a fake. */
+export type ImportWorkerFactory = () => Worker;
+
+const defaultWorker: ImportWorkerFactory = () =>
+  new Worker(new URL('./import-read.worker.ts', import.meta.url), { type: 'module', name: 'doc-tep-nhap' });
+
+/** Reads one file in `worker`; a worker crash becomes a failed outcome, never a rejection. */
+function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8Array }): Promise<ReadOutcome> {
+  return new Promise((resolve) => {
+    worker.onmessage = (e: MessageEvent<ImportReadResponse>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      resolve(m.ok ? { ok: true, result: m.result } : { ok: false, message: m.message });
+    };
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      resolve({ ok: false, message: `Bộ đọc tệp Excel gặp lỗi khi đọc «${file.name}» (${e.message || 'không rõ nguyên nhân'}). Hãy chọn lại tệp.` });
+    };
+    // A copy that owns its buffer, transferred (not cloned) to the worker.
+    const bytes = file.bytes.slice();
+    worker.postMessage({ id, name: file.name, bytes } satisfies ImportReadRequest, [bytes.buffer]);
+  });
+}
+
+/**
+ * Reads every file in order; `onFile(index, outcome)` runs as each one finishes. A crashed
+ * worker is replaced for the next file.
+ */
+export async function readImportFiles(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  onFile: (index: number, outcome: ReadOutcome) => Promise<void> | void,
+  makeWorker: ImportWorkerFactory = defaultWorker,
+): Promise<void> {
+  let worker: Worker | null = null;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      let outcome: ReadOutcome;
+      try {
+        worker ??= makeWorker();
+        outcome = await readOne(worker, i, file);
+        if (!outcome.ok) {
+          worker.terminate();
+          worker = null;
+        }
+      } catch (error) {
+        outcome = { ok: false, message: `Không khởi động được bộ đọc tệp Excel (${String(error)}). Hãy khởi động lại ứng dụng rồi thử lại.` };
+      }
+      await onFile(i, outcome);
+    }
+  } finally {
+    worker?.terminate();
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Module worker: reads unit workbooks for the import screen off the main thread. ExcelJS
+ * (through exchange/reader.ts) is imported only here, so it never lands in the main chunk.
+ *
+ * In: ImportReadRequest (one file). Out: exactly one ImportReadResponse for it, with the same id.
+ * The reader never throws for bad input; anything else becomes a Vietnamese message.
+ */
+import { readWorkbook } from '../../exchange/reader';
+import type { ImportReadRequest, ImportReadResponse } from './import-read';
+
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<ImportReadRequest>) => void) | null;
+  postMessage(message: ImportReadResponse): void;
+};
+
+scope.onmessage = (e) => {
+  const { id, name, bytes } = e.data;
+  readWorkbook(bytes, { fileName: name }).then(
+    (result) => scope.postMessage({ id, ok: true, result }),
+    (error: unknown) =>
+      scope.postMessage({
+        id,
+        ok: false,
+        message: `Không đọc được tệp «${name}» (${error instanceof Error ? error.message : String(error)}). Hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`,
+      }),
+  );
+};

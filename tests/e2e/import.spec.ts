@@ -1,0 +1,141 @@
+/**
+ * "Nhập dữ liệu" as a district clerk: add two CĐCS on Đơn vị, write one report workbook for each
+ * in Node (the app's own writer, the built-in plan, the current period) plus one broken file,
+ * choose all three at once, read the previews, import, see the history; choose the same files
+ * again and see them as unchanged duplicates; withdraw one submission.
+ */
+import type { Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import type { UnitReport } from '../../src-renderer/exchange/spec';
+import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { sampleReport } from '../unit/exchange-writer-fixtures';
+import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
+
+const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
+const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
+const DIR = resolve(process.cwd(), 'test-results', 'workbooks', 'import-e2e');
+
+const UNITS = [
+  { name: 'CĐCS Công ty May Hòa Thành', code: 'CDCS-HOATHANH', file: 'BaoCao_HoaThanh.xlsx' },
+  { name: 'CĐCS Trường THCS Phước Minh', code: 'CDCS-PHUOCMINH', file: 'BaoCao_PhuocMinh.xlsx' },
+] as const;
+const BROKEN = 'BaoCao_Hong.xlsx';
+
+function nav(page: Page, label: string) {
+  return page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: label });
+}
+
+async function addUnits(page: Page): Promise<void> {
+  await nav(page, 'Đơn vị').click();
+  for (const u of UNITS) {
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('form', { name: 'Thêm đơn vị' });
+    await dialog.getByLabel('Tên đơn vị').fill(u.name);
+    await dialog.getByLabel('Mã đơn vị').fill(u.code);
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+/** A report of `unit` for the current period: the sample's statuses, `count` activities dated inside the period. */
+function reportFor(unit: (typeof UNITS)[number], count: number): UnitReport {
+  const r = sampleReport(count);
+  r.unit = { code: unit.code, name: unit.name, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
+  r.period = { key: period.key, name: period.name, start: period.start, end: period.end };
+  let day = period.start;
+  for (const a of r.activities) {
+    a.unitCode = unit.code;
+    a.date = day;
+    day = nextDay(day);
+  }
+  r.exportedAt = new Date(Date.now() - 3600_000).toISOString();
+  return r;
+}
+
+async function writeFiles(): Promise<string[]> {
+  mkdirSync(DIR, { recursive: true });
+  const paths: string[] = [];
+  for (const [i, u] of UNITS.entries()) {
+    const path = join(DIR, u.file);
+    writeFileSync(path, await writeUnitReport(reportFor(u, 4 + i)));
+    paths.push(path);
+  }
+  const broken = join(DIR, BROKEN);
+  writeFileSync(broken, 'Đây không phải tệp Excel, chỉ là văn bản đổi đuôi .xlsx\n');
+  paths.push(broken);
+  return paths;
+}
+
+async function chooseFiles(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp báo cáo…' }).click();
+  await (await chooser).setFiles(paths);
+}
+
+function card(page: Page, fileName: string) {
+  return page.getByRole('list', { name: 'Tệp đã chọn' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: fileName }) });
+}
+
+test('choose three files, preview, import two, re-import as duplicates, withdraw one', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  const paths = await writeFiles();
+  await openApp(page);
+  await addUnits(page);
+
+  await nav(page, 'Nhập dữ liệu').click();
+  await expect(page.getByRole('heading', { name: 'Nhập dữ liệu', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/#\/nhap-du-lieu$/);
+  await chooseFiles(page, paths);
+
+  for (const [i, u] of UNITS.entries()) {
+    const c = card(page, u.file);
+    await expect(c).toContainText(`${u.name} (${u.code})`);
+    await expect(c).toContainText('63/KH-LĐLĐ');
+    await expect(c).toContainText(period.name);
+    await expect(c).toContainText('Mới');
+    await expect(c).toContainText(`${4 + i} mới, 0 thay đổi, 0 không đổi, 0 bỏ đi`);
+    await expect(c.getByRole('checkbox', { name: 'Nhập tệp này' })).toBeChecked();
+  }
+  const broken = card(page, BROKEN);
+  await expect(broken.getByRole('list')).toContainText(`Tệp «${BROKEN}»`);
+  await expect(broken.getByRole('checkbox', { name: 'Nhập tệp này' })).not.toBeChecked();
+  await expect(broken.getByRole('checkbox', { name: 'Nhập tệp này' })).toBeDisabled();
+  await shot(page, 'import-preview');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+  await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toBeVisible();
+  const history = page.getByRole('region', { name: 'Lịch sử nhập' });
+  const rows = history.getByRole('row');
+  await expect(rows).toHaveCount(3);
+  for (const u of UNITS) {
+    const row = rows.filter({ hasText: u.file });
+    await expect(row).toContainText(u.code);
+    await expect(row).toContainText(period.name);
+    await expect(row).toContainText('Đang dùng');
+    await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  }
+  await shot(page, 'import-applied');
+
+  // The same files again: duplicates, nothing to import.
+  await chooseFiles(page, paths);
+  for (const u of UNITS) {
+    const c = card(page, u.file);
+    await expect(c).toContainText('Trùng, không thay đổi');
+    await expect(c.getByRole('checkbox', { name: 'Nhập tệp này' })).toBeDisabled();
+  }
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  await expect(rows).toHaveCount(3);
+
+  // Withdraw the first unit's submission.
+  const first = rows.filter({ hasText: UNITS[0].file });
+  await first.getByRole('button', { name: 'Rút bản nộp' }).click();
+  await first.getByRole('button', { name: 'Xác nhận rút' }).click();
+  await expect(first).toContainText('Đã rút');
+  await expect(rows.filter({ hasText: UNITS[1].file })).toContainText('Đang dùng');
+  await shot(page, 'import-withdrawn', { fullPage: true });
+  expect(errors).toEqual([]);
+});
