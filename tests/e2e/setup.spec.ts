@@ -37,7 +37,9 @@ test('a fresh installation asks who it belongs to, with the suggested default, a
 
 test('accepting the defaults lands on the plan of LĐLĐ huyện Dương Minh Châu', async ({ page }) => {
   await openAppFresh(page);
-  await page.keyboard.press('Enter'); // focus starts in the form: Enter submits it
+  // Focus starts in the form (as an officer sees the cursor in "Tên đơn vị"): Enter submits it.
+  await expect(page.getByLabel('Tên đơn vị')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('banner')).toContainText('LĐLĐ huyện Dương Minh Châu');
 });
