@@ -17,7 +17,7 @@ import { walkPlan, planFingerprint, trackableItems, type PlanLike } from '@domai
 import type { PlanNode } from '@domain/plan-types';
 import type { Period } from '@domain/periods';
 import type { TemplateInput } from '../exchange/template';
-import { FORMAT_VERSION, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
+import { FORMAT_VERSION, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
 import { indicatorDefsOf, indicatorSummary } from './indicator-ops';
@@ -71,20 +71,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
         };
       });
 
-      const activities: ReportActivity[] = live.map((a) => ({
-        id: a.id,
-        date: a.date,
-        unitCode: a.unitCode,
-        itemIds: [...a.itemIds],
-        type: a.type,
-        title: a.title,
-        content: a.content,
-        location: a.location,
-        participants: a.participants,
-        evidenceDoc: a.evidenceDoc,
-        evidenceFile: a.evidenceFile,
-        indicators: { ...a.indicators },
-      }));
+      const activities: ReportActivity[] = live.map(reportActivityOf);
 
       const indicators: ReportIndicator[] = summary.rows.map((r) => ({
         code: r.def.code,

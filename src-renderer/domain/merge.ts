@@ -30,7 +30,7 @@ import { activitySearchText, type Activity } from './activity';
 import type { IndicatorAdjustment } from './indicators';
 import type { ParsedPlan } from './plan-types';
 import { planFingerprint, trackableItems } from './plan-tree';
-import type { ReportActivity, UnitReport, WorkbookStatus } from '../exchange/spec';
+import { reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
 
 // ---------------------------------------------------------------------------------------------
 // Ids.
@@ -299,18 +299,10 @@ export function materialize(
 ): { activities: MaterializedActivity[]; statuses: MaterializedStatus[]; adjustments: IndicatorAdjustment[] } {
   const activities = incomingActivities(report, fileHash, scope).map((a): MaterializedActivity => {
     const act: Activity = {
+      ...reportActivityOf(a),
       id: a.storedId,
       planId: scope.planId,
       unitCode: scope.unitCode,
-      date: a.date,
-      itemIds: [...a.itemIds],
-      type: a.type,
-      title: a.title,
-      content: a.content,
-      location: a.location,
-      participants: a.participants,
-      evidenceDoc: a.evidenceDoc,
-      evidenceFile: a.evidenceFile,
       indicators: Object.fromEntries(sortedIndicators(a.indicators)),
       createdAt: at,
       updatedAt: at,

@@ -28,7 +28,7 @@
  *   column carries which indicator code. The readable "Thông tin" sheet repeats the identity for
  *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
  */
-import { ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
+import { ACTIVITY_TYPES, type Activity } from '../domain/activity';
 import type { IsoDate } from '../domain/periods';
 import type { UnitLevel } from '../domain/units';
 import { fold } from '../domain/vn-text';
@@ -124,21 +124,43 @@ export interface ReportItem {
   activityCount: number;
 }
 
-export interface ReportActivity {
-  /** UUID: the row identity ("Mã dòng"). */
-  id: string;
-  date: IsoDate;
-  unitCode: string;
-  itemIds: string[];
-  type: ActivityType;
-  title: string;
-  content: string;
-  location: string;
-  participants: number | null;
-  evidenceDoc: string;
-  evidenceFile: string;
-  /** Indicator code → value; only non-zero integers. */
-  indicators: Record<string, number>;
+/**
+ * One row of "Hoạt động": the activity's own fields (domain/activity.ts), without the plan, the
+ * record times or the trash flag. `id` is the row identity ("Mã dòng"): a UUID, or '' for a
+ * row a person added by hand.
+ */
+export type ReportActivity = Pick<
+  Activity,
+  | 'id'
+  | 'date'
+  | 'unitCode'
+  | 'itemIds'
+  | 'type'
+  | 'title'
+  | 'content'
+  | 'location'
+  | 'participants'
+  | 'evidenceDoc'
+  | 'evidenceFile'
+  | 'indicators'
+>;
+
+/** A row's fields copied out of an activity (or another row), lists and maps not shared. */
+export function reportActivityOf(a: ReportActivity): ReportActivity {
+  return {
+    id: a.id,
+    date: a.date,
+    unitCode: a.unitCode,
+    itemIds: [...a.itemIds],
+    type: a.type,
+    title: a.title,
+    content: a.content,
+    location: a.location,
+    participants: a.participants,
+    evidenceDoc: a.evidenceDoc,
+    evidenceFile: a.evidenceFile,
+    indicators: { ...a.indicators },
+  };
 }
 
 export interface ReportIndicator {
