@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4179;
+// E2E_PORT lets two checkouts (git worktrees) run their e2e suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4179);
 
 // Playwright never downloads a browser here: it drives Debian's Chromium.
 export default defineConfig({

@@ -17,7 +17,7 @@ import { walkPlan, planFingerprint, trackableItems, type PlanLike } from '@domai
 import type { PlanNode } from '@domain/plan-types';
 import type { Period } from '@domain/periods';
 import type { TemplateInput } from '../exchange/template';
-import { FORMAT_VERSION, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
+import { formatVersionFor, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
 import { indicatorDefsOf, indicatorSummary } from './indicator-ops';
@@ -88,7 +88,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
 
       const report: UnitReport = {
         kind: 'unit-report',
-        formatVersion: FORMAT_VERSION,
+        formatVersion: formatVersionFor('unit-report'),
         unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
         period: { key: period.key, name: period.name, start: period.start, end: period.end },

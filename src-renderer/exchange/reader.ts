@@ -33,7 +33,6 @@ import {
   FORMAT_VERSION,
   INFO_FIELDS,
   MACHINE_KEYS,
-  RESERVED_WORKBOOK_KINDS,
   SHEET_NAMES,
   WORKBOOK_KINDS,
   headerKey,
@@ -159,11 +158,11 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     version = v;
     const k = machine.get(MACHINE_KEYS.kind) ?? '';
     if (version <= FORMAT_VERSION && !(WORKBOOK_KINDS as readonly string[]).includes(k)) {
-      return fail(
-        RESERVED_WORKBOOK_KINDS.includes(k)
-          ? `Tệp «${file}» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng`
-          : `Tệp «${file}»: loại tệp «${k}» không rõ (cần báo cáo đơn vị hoặc mẫu nhập liệu)`,
-      );
+      return fail(`Tệp «${file}»: loại tệp «${k}» không rõ (cần báo cáo đơn vị, báo cáo tổng hợp hoặc mẫu nhập liệu)`);
+    }
+    // Until the consolidated reader lands (issue 5), such a file is refused with a clear message.
+    if (k === 'consolidated') {
+      return fail(`Tệp «${file}» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng`);
     }
     kind = k as WorkbookKind;
   } else {

@@ -37,17 +37,27 @@ import { fold } from '../domain/vn-text';
 // Identity and versions.
 
 export const FORMAT_ID = 'so-ke-hoach-cong-doan';
-/** The version this build writes. Readers accept 1..FORMAT_VERSION and refuse anything newer. */
-export const FORMAT_VERSION = 1;
+/**
+ * The newest version this build reads and writes. Readers accept 1..FORMAT_VERSION and refuse
+ * anything newer. Version 2 added the 'consolidated' kind; the unit report and the template are
+ * unchanged since version 1.
+ */
+export const FORMAT_VERSION = 2;
 
 /**
- * What a workbook is. Version 1 writes 'unit-report' and 'template'; 'consolidated' (a district's
- * or province's sum of its units) is reserved for a later version and is refused by a v1 reader.
+ * What a workbook is: one unit's report, the blank template a unit without the app fills in, or
+ * a district's / province's consolidation of the reports of the units below it (version 2).
  */
-export type WorkbookKind = 'unit-report' | 'template';
-export const WORKBOOK_KINDS: readonly WorkbookKind[] = ['unit-report', 'template'];
-/** Kinds a later version will add; named here so nobody reuses the word for something else. */
-export const RESERVED_WORKBOOK_KINDS: readonly string[] = ['consolidated'];
+export type WorkbookKind = 'unit-report' | 'template' | 'consolidated';
+export const WORKBOOK_KINDS: readonly WorkbookKind[] = ['unit-report', 'template', 'consolidated'];
+
+/**
+ * The version a workbook of this kind is written with: the OLDEST version whose reader can read
+ * it, so that a CĐCS on a newer build still sends reports an older district build accepts.
+ */
+export function formatVersionFor(kind: WorkbookKind): number {
+  return kind === 'consolidated' ? 2 : 1;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Status of a plan item, as the workbook writes it.
@@ -191,6 +201,99 @@ export interface UnitReport {
   items: ReportItem[];
   activities: ReportActivity[];
   indicators: ReportIndicator[];
+  /** Present exactly when kind is 'consolidated' (see ConsolidatedReport). */
+  consolidation?: Consolidation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Consolidation (kind 'consolidated', format version 2).
+//
+// A consolidated report is a UnitReport whose `unit` is the consolidating body (a district or a
+// province), with:
+// - `items`: the plan's trackable items, `status` null, note/evidence '', `activityCount` the
+//   number of activities of every contributor linked to the item;
+// - `activities`: every contributor's activities, each keeping its own `unitCode` (the CĐCS that
+//   did it, also at the province), `id` = the row identity as stored by the consolidating body;
+// - `indicators`: the totals (value = sum over `consolidation.units`; target = the consolidating
+//   body's own target, null when none; adjustment 0, the units' adjustments are inside their values);
+// - `consolidation`: the figures below. Every number sums across levels: a province that imports
+//   its districts' consolidated reports adds their counts, so its totals equal the sum of the
+//   districts' totals, which equal the sums over their units.
+
+/** Columns of "Tổng hợp theo nhiệm vụ": one per status plus 'none' (the unit gave no status). */
+export type StatusCountKey = WorkbookStatus | 'none';
+export const STATUS_COUNT_KEYS: readonly StatusCountKey[] = ['xong', 'dang', 'chua', 'khong-ap-dung', 'none'];
+export const STATUS_COUNT_LABELS: Readonly<Record<StatusCountKey, string>> = Object.freeze({
+  ...WORKBOOK_STATUS_LABELS,
+  none: 'Chưa báo cáo',
+});
+export type StatusCounts = Record<StatusCountKey, number>;
+
+/** One row of "Tổng hợp theo nhiệm vụ". */
+export interface ConsolidatedItem {
+  id: string;
+  groupTitle: string;
+  text: string;
+  /** How many unit reports give each status (a lower body's consolidated counts are added). */
+  counts: StatusCounts;
+  /** Activities of all contributors linked to the item. */
+  activityCount: number;
+}
+
+/**
+ * One row of "Chỉ tiêu theo đơn vị": a direct contributor (a unit whose report was imported,
+ * a lower body whose consolidated report was imported, or the consolidating body's own data).
+ */
+export interface ConsolidatedUnitRow {
+  unitCode: string;
+  unitName: string;
+  level: UnitLevel;
+  /** How many unit reports the row stands for: 1 for a unit report, a lower body's own total. */
+  reports: number;
+  activityCount: number;
+  /** Indicator code → the contributor's value for the period (activities' sum + adjustment). */
+  values: Record<string, number>;
+}
+
+/** Tình hình nộp báo cáo. */
+export type CompletenessState = 'da-nop' | 'nop-muon' | 'chua-nop';
+export const COMPLETENESS_STATE_LABELS: Readonly<Record<CompletenessState, string>> = Object.freeze({
+  'da-nop': 'Đã nộp',
+  'nop-muon': 'Nộp muộn',
+  'chua-nop': 'Chưa nộp',
+});
+
+/** One row of "Tình hình nộp báo cáo": an expected (active, direct subordinate) unit. */
+export interface CompletenessEntry {
+  unitCode: string;
+  unitName: string;
+  state: CompletenessState;
+  /** ISO instant the report counts as handed in; '' when chưa nộp. */
+  submittedAt: string;
+  /** Activities in its report (0 when chưa nộp). */
+  activityCount: number;
+}
+
+export interface Consolidation {
+  /** The deadline set for the period ('YYYY-MM-DD', inclusive, Vietnam time), '' when none. */
+  deadline: IsoDate | '';
+  items: ConsolidatedItem[];
+  units: ConsolidatedUnitRow[];
+  completeness: CompletenessEntry[];
+  /** Name of every unit code that appears in `activities` (for the "Tên đơn vị" column). */
+  unitNames: Record<string, string>;
+}
+
+/** A UnitReport with kind 'consolidated' always carries its consolidation. */
+export type ConsolidatedReport = UnitReport & { kind: 'consolidated'; consolidation: Consolidation };
+
+export function isConsolidated(report: UnitReport): report is ConsolidatedReport {
+  return report.kind === 'consolidated' && report.consolidation !== undefined;
+}
+
+/** "TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx". */
+export function consolidatedFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
+  return `TongHop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions }
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_TYPE_CELL_LABELS,
-  FORMAT_VERSION,
+  formatVersionFor,
   INDICATOR_COLUMNS,
   PROGRESS_COLUMNS,
   SHEET_NAMES,
@@ -77,7 +77,7 @@ export function planReportItems(plan: PlanLike): Pick<ReportItem, 'id' | 'groupT
 export function templateReport(input: TemplateInput): UnitReport {
   return {
     kind: 'template',
-    formatVersion: FORMAT_VERSION,
+    formatVersion: formatVersionFor('template'),
     unit: input.unit,
     plan: input.plan,
     period: input.period ?? EMPTY_PERIOD,
