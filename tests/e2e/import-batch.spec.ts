@@ -117,6 +117,8 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await expect(addUnit).toHaveCount(16);
   for (let i = 0; i < 16; i++) await addUnit.nth(i).check();
   await expect(page.getByRole('button', { name: 'Nhập 16 tệp' })).toBeEnabled();
+  await shot(page, 'import-batch-preview-scrolled');
+  await page.getByRole('heading', { name: 'Nhập dữ liệu', level: 1 }).scrollIntoViewIfNeeded();
   await shot(page, 'import-batch-preview');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 
@@ -135,7 +137,9 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   // Import for real (the screen was left, so choose the folder again).
   await chooseFolder(page);
   await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 16 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 120_000 });
-  for (let i = 0; i < 16; i++) await addUnit.nth(i).check();
+  await addUnit.nth(3).check();
+  await page.getByRole('button', { name: 'Thêm cả 15 đơn vị chưa có vào danh sách' }).click();
+  for (let i = 0; i < 16; i++) await expect(addUnit.nth(i)).toBeChecked();
   await page.getByRole('button', { name: 'Nhập 16 tệp' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 16 tệp' })).toBeVisible({ timeout: 60_000 });
   await expect(history.getByRole('row')).toHaveCount(17);

@@ -296,6 +296,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
   );
 
   const toApply = cards.filter(ready);
+  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && !c.addUnit && !c.result && hardBlock(c) === '');
 
   async function apply(): Promise<void> {
     const list = toApply;
@@ -401,6 +402,18 @@ export function ImportScreen({ data }: { data: ShellData }) {
               Nhập {toApply.length} tệp
             </button>
           )}
+          {unitsToAdd.length > 1 && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                const keys = new Set(unitsToAdd.map((c) => c.key));
+                setCards((cs) => cs.map((c) => (keys.has(c.key) ? { ...c, addUnit: true } : c)));
+              }}
+            >
+              Thêm cả {unitsToAdd.length} đơn vị chưa có vào danh sách
+            </button>
+          )}
         </div>
         {progress && (
           <div className="import-progress" role="group" aria-label="Tiến độ">
@@ -482,9 +495,8 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
     ...(card.cancelled ? [{ key: 'c', cls: 'import-problem-warning', text: 'Đã hủy đọc tệp này.' }] : []),
     ...errors.map((x, i) => ({ key: `e${i}`, cls: 'import-problem-error', text: `Lỗi: ${x.message}` })),
     // What the officer can resolve below is a warning; what stops the file is an error.
-    ...(p?.blockers ?? [])
-      .filter((b) => !(p!.plan.decision === 'older' && b === p!.plan.reason))
-      .map((b, i) => ({ key: `b${i}`, cls: block ? 'import-problem-error' : 'import-problem-warning', text: b })),
+    // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
+    ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
@@ -519,7 +531,7 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
           <dd>{diffText(p.plan.activityDiff)}</dd>
           {!consolidated && (
             <>
-              <dt>Trạng thái nhiệm vụ</dt>
+              <dt>Tiến độ</dt>
               <dd>{diffText(p.plan.statusDiff)}</dd>
             </>
           )}
