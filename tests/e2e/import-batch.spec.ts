@@ -7,7 +7,7 @@
  * made for an unknown plan under the built-in one.
  */
 import type { Page } from '@playwright/test';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
@@ -175,5 +175,31 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await expect(rows.filter({ hasText: fileOf(1) })).toContainText('Đã bị thay thế');
   // Unit 1 keeps its newer data; unit 2 now has the 4 activities of its new file.
   expect(await activityCount(page)).toBe(`${vn(FILES * PER_FILE - PER_FILE + 4)} hoạt động`);
+  expect(errors).toEqual([]);
+});
+
+test('files dropped on the window: the workbook is read, another file is listed as skipped, a lock file is not', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  const path = join(ROOT, 'tha-vao.xlsx');
+  writeFileSync(path, await writeUnitReport(reportFor(20, 3, new Date().toISOString())));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  const bytes = [...readFileSync(path)];
+  // A person's drop, as the page receives it (Playwright cannot drag files from the desktop).
+  await page.evaluate((xlsx) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(xlsx)], 'BaoCao_tha-vao.xlsx'));
+    dt.items.add(new File(['ghi chú'], 'ghi-chu.txt'));
+    dt.items.add(new File(['khóa'], '~$BaoCao_tha-vao.xlsx'));
+    const target = document.querySelector('.import-screen')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect(page.locator('.import-summary')).toHaveText('1 tệp: 0 sẵn sàng, 1 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 60_000 });
+  await expect(card(page, 'BaoCao_tha-vao.xlsx')).toContainText('CĐCS Doanh nghiệp số 21 (CDCS-B21)');
+  await page.getByText('Tệp bị bỏ qua (1)').click();
+  await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
   expect(errors).toEqual([]);
 });
