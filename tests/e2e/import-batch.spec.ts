@@ -203,3 +203,32 @@ test('files dropped on the window: the workbook is read, another file is listed 
   await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
   expect(errors).toEqual([]);
 });
+
+test('a workbook whose plan items differ from the plan: shown item by item, imported only once accepted', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  const r = reportFor(21, 3, new Date().toISOString());
+  const changed = r.items[1]!;
+  changed.text = 'Nhiệm vụ đã được đơn vị sửa lại lời văn';
+  r.items.push({ ...r.items[2]!, id: 'IX.9', text: 'Nhiệm vụ đơn vị tự thêm', status: null });
+  const path = join(ROOT, 'khac-ke-hoach.xlsx');
+  writeFileSync(path, await writeUnitReport(r));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, [path]);
+  const c = card(page, 'khac-ke-hoach.xlsx');
+  const table = c.getByRole('table', { name: 'Nhiệm vụ khác với kế hoạch của tệp khac-ke-hoach.xlsx' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').filter({ hasText: changed.id })).toContainText('Nội dung khác');
+  await expect(table.getByRole('row').filter({ hasText: changed.id })).toContainText('Nhiệm vụ đã được đơn vị sửa lại lời văn');
+  await expect(table.getByRole('row').filter({ hasText: 'IX.9' })).toContainText('Không có trong kế hoạch');
+  await c.getByRole('checkbox', { name: /^Thêm đơn vị/ }).check();
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  await c.getByRole('checkbox', { name: 'Đã kiểm tra, chấp nhận khác biệt' }).check();
+  await shot(page, 'import-batch-mismatches');
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lịch sử nhập' }).getByRole('row').filter({ hasText: 'khac-ke-hoach.xlsx' })).toContainText('Đang dùng');
+  expect(errors).toEqual([]);
+});
