@@ -115,9 +115,12 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
   if (input.expectedPlan?.id && base.plan.id !== '' && input.expectedPlan.id !== base.plan.id) {
     add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
   }
+  // Rows sorted by a person are fine: the list matches in sheet order or in the plan's id order.
   if (base.plan.fingerprint !== '' && itemsRead.items.length > 0 && itemsRead.complete) {
-    const nodes: PlanNode[] = itemsRead.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
-    if (planFingerprint(nodes) !== base.plan.fingerprint) {
+    const fingerprintOf = (items: readonly ConsolidatedItem[]) =>
+      planFingerprint(items.map((it): PlanNode => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] })));
+    const sorted = [...itemsRead.items].sort((a, b) => compareItemIds(a.id, b.id));
+    if (fingerprintOf(itemsRead.items) !== base.plan.fingerprint && fingerprintOf(sorted) !== base.plan.fingerprint) {
       add('warning', { sheet: sheets.itemSummary?.grid.name ?? SHEET_NAMES.itemSummary }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; số liệu được đọc theo mã nhiệm vụ');
     }
   }
@@ -158,6 +161,32 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
 
 // ---------------------------------------------------------------------------------------------
 // Tổng hợp theo nhiệm vụ.
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+function romanValue(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = ROMAN[text[i]!] ?? 0;
+    const next = ROMAN[text[i + 1] ?? ''] ?? 0;
+    n += v < next ? -v : v;
+  }
+  return n;
+}
+
+/** Plan order of item ids: "II.3" before "III.1.2" before "III.1.10" (the plan numbers its items). */
+export function compareItemIds(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if (pa[i] === undefined) return -1;
+    if (pb[i] === undefined) return 1;
+    const x = i === 0 ? romanValue(pa[i]!) : Number(pa[i]);
+    const y = i === 0 ? romanValue(pb[i]!) : Number(pb[i]);
+    if (x !== y) return x - y;
+  }
+  return 0;
+}
 
 interface ItemSummaryRead {
   items: ConsolidatedItem[];
