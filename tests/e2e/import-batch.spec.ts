@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../unit/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
@@ -230,5 +232,36 @@ test('a workbook whose plan items differ from the plan: shown item by item, impo
   await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Lịch sử nhập' }).getByRole('row').filter({ hasText: 'khac-ke-hoach.xlsx' })).toContainText('Đang dùng');
+  expect(errors).toEqual([]);
+});
+
+test('a district’s consolidated workbook: previewed as «Báo cáo tổng hợp», the district added, imported, the same file again unchanged', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  // Helper A's sample (four CĐCS, three reported), sent by another district than this installation's own.
+  const r = sampleConsolidated();
+  r.unit = { code: 'LDLD-TB', name: 'Liên đoàn Lao động huyện Tân Biên', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' };
+  const path = join(ROOT, 'TongHop_LDLD-TB.xlsx');
+  writeFileSync(path, await writeConsolidatedReport(r));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, [path]);
+  const c = card(page, 'TongHop_LDLD-TB.xlsx');
+  await expect(c).toContainText('Báo cáo tổng hợp — 3 đơn vị, 3 báo cáo');
+  await expect(c).toContainText('Đơn vị tổng hợpLiên đoàn Lao động huyện Tân Biên (LDLD-TB)');
+  await expect(c).toContainText(`${r.activities.length} mới, 0 thay đổi, 0 không đổi, 0 bỏ đi`);
+  await expect(c).not.toContainText('Tiến độ');
+  await c.getByRole('checkbox', { name: 'Thêm đơn vị cấp dưới Liên đoàn Lao động huyện Tân Biên (LDLD-TB) vào danh sách' }).check();
+  await shot(page, 'import-batch-consolidated');
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toBeVisible();
+  const row = page.getByRole('region', { name: 'Lịch sử nhập' }).getByRole('row').filter({ hasText: 'TongHop_LDLD-TB.xlsx' });
+  await expect(row).toContainText('báo cáo tổng hợp');
+  await expect(row).toContainText('Đang dùng');
+  await expect(row).toContainText(`${r.activities.length} hoạt động`);
+  await chooseFiles(page, [path]);
+  await expect(c).toContainText('Trùng, không thay đổi');
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
   expect(errors).toEqual([]);
 });
