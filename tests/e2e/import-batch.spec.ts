@@ -105,6 +105,7 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await page.getByRole('button', { name: 'Hủy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã hủy đọc' })).toContainText(/đọc xong \d+\/16 tệp/);
   await expect(page.getByRole('button', { name: 'Hủy' })).toBeHidden();
+  await expect(summary).toHaveText(/^16 tệp: 0 sẵn sàng, \d+ có cảnh báo, 0 lỗi, \d+ chưa đọc \(đã hủy\); 1 tệp bị bỏ qua\.$/);
 
   // The whole folder: 16 workbooks at two levels; the note listed as skipped, the lock file not at all.
   await chooseFolder(page);

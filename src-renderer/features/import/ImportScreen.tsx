@@ -153,8 +153,10 @@ function summaryText(cards: readonly Card[], skipped: number): string {
   let failed = 0;
   let same = 0;
   let reading = 0;
+  let unread = 0;
   for (const c of cards) {
-    if (!c.preview && !c.failure && !c.cancelled && c.counts === null) reading++;
+    if (c.cancelled) unread++;
+    else if (!c.preview && !c.failure && c.counts === null) reading++;
     else if (c.preview?.plan.decision === 'identical' && !c.failure && !c.problems.some((x) => x.severity === 'error')) same++;
     else if (hardBlock(c)) failed++;
     else if (needsDecision(c) || c.problems.length > 0) warned++;
@@ -163,6 +165,7 @@ function summaryText(cards: readonly Card[], skipped: number): string {
   const parts = [`${readyN} sẵn sàng`, `${warned} có cảnh báo`, `${failed} lỗi`];
   if (same > 0) parts.push(`${same} trùng`);
   if (reading > 0) parts.push(`${reading} đang chờ đọc`);
+  if (unread > 0) parts.push(`${unread} chưa đọc (đã hủy)`);
   return `${cards.length} tệp: ${parts.join(', ')}${skipped > 0 ? `; ${skipped} tệp bị bỏ qua` : ''}.`;
 }
 
