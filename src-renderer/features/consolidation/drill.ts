@@ -85,7 +85,7 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
       note:
         rest === 0
           ? ''
-          : `Trong đó ${n(rest)} là phần điều chỉnh của đơn vị (số liệu không gắn với hoạt động nào), cộng với ${n(fromActivities)} từ các hoạt động.`,
+          : `Từ các hoạt động: ${n(fromActivities)}; điều chỉnh của đơn vị (không gắn với hoạt động nào): ${rest > 0 ? '+' : ''}${n(rest)}.`,
     };
   }
   const c = contributors.find((x) => x.unitCode === target.unitCode);
