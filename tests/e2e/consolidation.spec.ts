@@ -235,3 +235,89 @@ test('completeness, consolidated figures, a drill-down, a late report and both e
   expect([state(UNITS[0].code), state(UNITS[1].code), state(UNITS[2].code)]).toEqual(['Đã nộp', 'Nộp muộn', 'Chưa nộp']);
   expect(errors).toEqual([]);
 });
+
+/** Writes `count` activities of the own unit straight into IndexedDB (test data, not the UI under test). */
+async function seedOwnActivities(page: Page, count: number, date: string): Promise<void> {
+  await page.evaluate(
+    async ({ count, date }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('so-ke-hoach');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const planId = await new Promise<string>((res, rej) => {
+        const r = db.transaction('plans').objectStore('plans').getAllKeys();
+        r.onsuccess = () => res(String(r.result[0]));
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('activities', 'readwrite');
+        const store = tx.objectStore('activities');
+        const t = new Date().toISOString();
+        for (let i = 0; i < count; i++) {
+          const title = `Tuyên truyền pháp luật lao động tại tổ sản xuất số ${i + 1}`;
+          store.put({
+            id: crypto.randomUUID(),
+            planId,
+            unitCode: 'LDLD-DMC',
+            date,
+            itemIds: ['III.1.1'],
+            type: 'propaganda',
+            title,
+            content: '',
+            location: '',
+            participants: 30,
+            evidenceDoc: '',
+            evidenceFile: '',
+            indicators: { 'propaganda-sessions': 1 },
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+            searchText: title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+          });
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    { count, date },
+  );
+}
+
+test('20,000 activities: the screen opens, the list scrolls, the export shows progress and can be cancelled', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await seedOwnActivities(page, 20_000, period.start);
+  await page.reload();
+  await expect(page.locator('[data-app-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  const t0 = Date.now();
+  await nav(page, 'Tổng hợp').click();
+  const list = page.getByRole('region', { name: 'Hoạt động' });
+  await expect(list.getByRole('status')).toHaveText('20.000 hoạt động', { timeout: 60_000 });
+  const shownAfter = Date.now() - t0;
+  console.log(`Tổng hợp with 20,000 own activities shown after ${shownAfter} ms`);
+  // Own data only: it is a row of "Chỉ tiêu theo đơn vị", never a unit of the completeness list.
+  const indicators = page.getByRole('region', { name: 'Chỉ tiêu theo đơn vị' });
+  await expect(indicators.getByRole('row').filter({ hasText: 'số liệu của đơn vị mình' })).toContainText('20.000');
+  await expect(indicators.getByRole('row').filter({ hasText: 'Tổng cộng' })).toContainText('600.000');
+  // Virtualized: only a window of rows is in the DOM.
+  expect(await list.getByRole('row').count()).toBeLessThan(60);
+
+  const card = page.getByRole('region', { name: 'Báo cáo tổng hợp gửi cấp trên' });
+  await card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
+  const bar = card.getByRole('progressbar', { name: 'Tiến độ xuất báo cáo tổng hợp' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  const t1 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  expect(Date.now() - t1).toBeLessThan(1_000);
+  await shot(page, 'consolidation-exporting');
+  await card.getByRole('button', { name: 'Hủy' }).click();
+  await expect(bar).toBeHidden();
+  await expect(card.getByRole('status').filter({ hasText: 'Đã hủy' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' })).toBeEnabled();
+  await shot(page, 'consolidation-cancelled');
+  expect(errors).toEqual([]);
+});

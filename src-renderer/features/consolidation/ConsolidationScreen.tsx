@@ -153,7 +153,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           <span className="muted">trên tổng số {n(counts.total)} đơn vị</span>
         </div>
       </div>
-      <div className="cons-toolbar">
+      <div className="cons-toolbar" hidden={entries.length === 0}>
         <label htmlFor={ids.filter}>Lọc theo tình trạng</label>
         <select id={ids.filter} value={filter} onChange={(e) => setFilter(e.target.value as CompletenessFilter)}>
           <option value="all">Tất cả ({n(counts.total)})</option>
