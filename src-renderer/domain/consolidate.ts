@@ -19,9 +19,13 @@
  *   Items a report carries that the plan does not have are ignored (the import showed them).
  * - activityCount of an item = the consolidated activities that list it.
  * - "Chỉ tiêu theo đơn vị" (consolidation.units): one row per contribution (own row first,
- *   then by name, then code). A unit report's row: its indicator values, reports = 1. A lower
- *   body's row: its totals (its indicators' values), reports = the sum of its rows' reports.
- *   The own row: reports = 1.
+ *   then by name, then code). A unit report's or template's row: per indicator, the sum over its
+ *   activities (activityIndicatorValues: the "lượt người" rule) plus its adjustment (Điều chỉnh)
+ *   — exactly what the import stores and sums for that unit (domain/merge.ts), so a hand-filled
+ *   template whose "Kết quả" cells are empty, or a file whose results were edited by hand,
+ *   counts what its rows say; reports = 1. A lower body's row: its totals (its indicators'
+ *   values), reports = the sum of its rows' reports. The own row (built by report-query from
+ *   the same sums): reports = 1.
  * - indicators: the given definitions in order, then any other code a row carries (sorted),
  *   value = the sum of the rows' values, target = the consolidating body's own target (null
  *   when none), adjustment 0 (the units' adjustments are inside their values).
@@ -56,6 +60,7 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
+import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
@@ -192,7 +197,14 @@ function prepare(c: Contribution, planId: string): Prepared {
     unitNames[a.unitCode] = consolidated ? (r.consolidation.unitNames[a.unitCode] ?? (a.unitCode === r.unit.code ? r.unit.name : a.unitCode)) : r.unit.name;
   }
   const values: Record<string, number> = {};
-  for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.value, ind.code);
+  if (consolidated) {
+    for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.value, ind.code);
+  } else {
+    for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.adjustment, ind.code);
+    for (const a of activities) {
+      for (const [code, v] of Object.entries(activityIndicatorValues(a))) values[code] = addSafe(values[code] ?? 0, v, code);
+    }
+  }
   return {
     contribution: c,
     activities,
