@@ -29,6 +29,8 @@
  * - indicators: the given definitions in order, then any other code a row carries (sorted),
  *   value = the sum of the rows' values, target = the consolidating body's own target (null
  *   when none), adjustment 0 (the units' adjustments are inside their values).
+ * - A unit report's or template's activities dated outside its period (the reader warns about
+ *   them) are left out, as the period's sums of the stored data leave them out.
  * - activities: every contributor's activities, each keeping its own unitCode (a unit report's
  *   rows get the report's unit code; a consolidated report's rows keep the CĐCS that did them),
  *   sorted by date, unit code, id. `id` is the row identity as stored here: for an imported
@@ -184,13 +186,16 @@ function prepare(c: Contribution, planId: string): Prepared {
   const scope = { unitCode: r.unit.code, planId: c.planId ?? planId, periodKey: r.period.key };
   const stored = c.fileHash !== undefined ? incomingActivities(r, c.fileHash, scope) : null;
   const seen = new Set<string>();
-  const activities = r.activities.map((a, index): ReportActivity => {
+  const { start, end } = r.period;
+  const inPeriod = (date: string) => consolidated || start === '' || end === '' || (start <= date && date <= end);
+  const activities: ReportActivity[] = [];
+  r.activities.forEach((a, index) => {
     const row = reportActivityOf(a);
     if (!consolidated || row.unitCode === '') row.unitCode = r.unit.code;
     if (stored) row.id = stored[index]!.storedId;
     else if (row.id === '' || seen.has(row.id)) row.id = deterministicUuid(`consolidated-row\u0000${r.unit.code}\u0000${index}`);
     seen.add(row.id);
-    return row;
+    if (inPeriod(row.date)) activities.push(row);
   });
   const unitNames: Record<string, string> = {};
   for (const a of activities) {

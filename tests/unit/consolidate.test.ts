@@ -177,6 +177,14 @@ describe('consolidate: hand-checked', () => {
     expect(x.report.indicators.find((i) => i.code === 'new-members')!.value).toBe(5);
   });
 
+  it('a row dated outside the report’s period (the reader warns) is left out, as the stored sums leave it out', () => {
+    const r = unitReport('CDCS-O', {}, [activity('CDCS-O', 1, I1, { 'new-members': 2 }), { ...activity('CDCS-O', 2, I1, { 'new-members': 7 }), date: '2025-07-01' }]);
+    const x = consolidate(input('LDLD-X', 'district', [{ report: r, submittedAt: r.exportedAt }]));
+    expect(x.report.activities.map((a) => a.date)).toEqual(['2025-02-02']);
+    expect(x.contributors[0]!.values['new-members']).toBe(2);
+    expect(x.report.consolidation.items[0]!.activityCount).toBe(1);
+  });
+
   it('own data: first row, counted, never in completeness', () => {
     const own = unitReport('LDLD-X', { [I1]: 'chua' }, [activity('LDLD-X', 9, I1, { 'training-classes': 1 })], { level: 'district' });
     const o = consolidate(
