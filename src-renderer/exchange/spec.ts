@@ -728,10 +728,16 @@ export function consolidatedActivityColumns(indicators: readonly IndicatorColumn
   }
   return [
     ...fixed,
-    ...indicators.map((c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: INDICATOR_COLUMN_WIDTH, kind: 'int' })),
+    ...indicators.map((c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: CONSOLIDATED_INDICATOR_COLUMN_WIDTH, kind: 'int' })),
     ACTIVITY_ROW_ID_COLUMN,
   ];
 }
+
+/**
+ * Width of each indicator column of the consolidated "Hoạt động": wider than a unit report's
+ * (INDICATOR_COLUMN_WIDTH) so that a ten-digit figure prints instead of "###".
+ */
+export const CONSOLIDATED_INDICATOR_COLUMN_WIDTH = 12;
 
 /** The readable sheets of a consolidated report, in workbook order, with their fixed columns. */
 export const CONSOLIDATED_SHEET_COLUMNS = Object.freeze({
