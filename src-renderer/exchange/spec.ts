@@ -1,7 +1,8 @@
 /**
- * The workbook exchange format ("so-ke-hoach-cong-doan", version 1): the one typed description
- * of what a unit's report workbook and the blank template hold, shared by the writer
- * (writer.ts, template.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
+ * The workbook exchange format ("so-ke-hoach-cong-doan", version 2): the one typed description
+ * of what a unit's report workbook, the blank template (both unchanged since version 1) and the
+ * consolidated report (version 2, at the end of this file) hold, shared by the writers
+ * (writer.ts, template.ts, writer-consolidated.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
  * Vietnamese and English.
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.

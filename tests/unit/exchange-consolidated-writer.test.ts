@@ -4,11 +4,19 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
+  COMPLETENESS_STATE_LABELS,
+  CONSOLIDATED_MACHINE_KEYS,
+  MACHINE_INDICATOR_UNIT_PREFIX,
+  MACHINE_SUBMITTED_PREFIX,
+  UNIT_INDICATOR_TARGET_LABEL,
+  UNIT_INDICATOR_TOTAL_LABEL,
   consolidatedFileName,
   consolidatedMachineRows,
   CONSOLIDATED_INFO_FIELDS,
@@ -219,5 +227,33 @@ describe('writeCompletenessWorkbook', () => {
     });
     expect(kind).toBe(COMPLETENESS_MACHINE_KIND);
     expect(sheet(wb, SHEET_NAMES.completeness).getCell('A4').value).toBe('DANH SÁCH NỘP BÁO CÁO');
+  });
+});
+
+describe('FORMAT.md', () => {
+  it('names every consolidated sheet, header, info label, row label, machine key and state', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../src-renderer/exchange/FORMAT.md'), 'utf8');
+    const words = [
+      SHEET_NAMES.itemSummary,
+      SHEET_NAMES.unitIndicators,
+      SHEET_NAMES.completeness,
+      ...CONSOLIDATED_INFO_FIELDS.map((f) => f.label),
+      ...ITEM_SUMMARY_COLUMNS.map((c) => c.header),
+      ...UNIT_INDICATOR_COLUMNS.map((c) => c.header),
+      ...COMPLETENESS_COLUMNS.map((c) => c.header),
+      'Tên đơn vị',
+      UNIT_INDICATOR_TOTAL_LABEL,
+      UNIT_INDICATOR_TARGET_LABEL,
+      ...Object.values(CONSOLIDATED_MACHINE_KEYS),
+      MACHINE_INDICATOR_UNIT_PREFIX,
+      MACHINE_SUBMITTED_PREFIX,
+      COMPLETENESS_MACHINE_KIND,
+      ...Object.values(COMPLETENESS_STATE_LABELS),
+      ...Object.values(STATUS_COUNT_LABELS),
+      'formatVersionFor',
+      'version 2',
+      'phiên bản 2',
+    ];
+    expect(words.filter((w) => !doc.includes(w))).toEqual([]);
   });
 });
