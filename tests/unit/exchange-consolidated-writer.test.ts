@@ -227,6 +227,8 @@ describe('writeCompletenessWorkbook', () => {
     });
     expect(kind).toBe(COMPLETENESS_MACHINE_KIND);
     expect(sheet(wb, SHEET_NAMES.completeness).getCell('A4').value).toBe('DANH SÁCH NỘP BÁO CÁO');
+    expect(sheet(wb, SHEET_NAMES.completeness).getCell('A5').value).toBe('Tình hình nộp báo cáo kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025');
+    expect(sheet(wb, SHEET_NAMES.info).getCell('A5').value).toBe('Tình hình nộp báo cáo kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025');
   });
 });
 
