@@ -28,7 +28,7 @@ import {
   UNIT_INDICATOR_COLUMNS,
 } from '../../src-renderer/exchange/spec';
 import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { writeCompletenessWorkbookStreaming, writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;
@@ -217,8 +217,10 @@ describe('writeConsolidatedReport', () => {
 });
 
 describe('writeCompletenessWorkbook', () => {
-  it('holds "Thông tin" and "Tình hình nộp báo cáo", its machine kind completeness', async () => {
-    const wb = await open(await writeCompletenessWorkbook(sampleConsolidated()));
+  it('holds "Thông tin" and "Tình hình nộp báo cáo", its machine kind completeness; streaming writes the same', async () => {
+    const bytes = await writeCompletenessWorkbook(sampleConsolidated());
+    expect(allValues(await open((await writeCompletenessWorkbookStreaming(sampleConsolidated()))!))).toEqual(allValues(await open(bytes)));
+    const wb = await open(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.info, SHEET_NAMES.completeness, SHEET_NAMES.machine]);
     const machine = sheet(wb, SHEET_NAMES.machine);
     let kind = '';
