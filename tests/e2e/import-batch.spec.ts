@@ -105,11 +105,11 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await page.getByRole('button', { name: 'Hủy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã hủy đọc' })).toContainText(/đọc xong \d+\/16 tệp/);
   await expect(page.getByRole('button', { name: 'Hủy' })).toBeHidden();
-  await expect(summary).toHaveText(/^16 tệp: 0 sẵn sàng, \d+ có cảnh báo, 0 lỗi, \d+ chưa đọc \(đã hủy\); 1 tệp bị bỏ qua\.$/);
+  await expect(summary).toHaveText(/^16 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi(, \d+ chờ xác nhận)?, \d+ chưa đọc \(đã hủy\); 1 tệp bị bỏ qua\.$/);
 
   // The whole folder: 16 workbooks at two levels; the note listed as skipped, the lock file not at all.
   await chooseFolder(page);
-  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 16 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 120_000 });
+  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi, 16 chờ xác nhận; 1 tệp bị bỏ qua.', { timeout: 120_000 });
   await page.getByText('Tệp bị bỏ qua (1)').click();
   await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('Bao cao 6 thang/ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
   await expect(page.getByRole('list', { name: 'Tệp đã chọn' }).locator(':scope > li')).toHaveCount(16);
@@ -120,6 +120,8 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await expect(addUnit).toHaveCount(16);
   for (let i = 0; i < 16; i++) await addUnit.nth(i).check();
   await expect(page.getByRole('button', { name: 'Nhập 16 tệp' })).toBeEnabled();
+  // Every decision taken: the files are ready, not "warned".
+  await expect(summary).toHaveText('16 tệp: 16 sẵn sàng, 0 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.');
   await shot(page, 'import-batch-preview-scrolled');
   await page.getByRole('heading', { name: 'Nhập dữ liệu', level: 1 }).scrollIntoViewIfNeeded();
   await shot(page, 'import-batch-preview');
@@ -139,7 +141,7 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
 
   // Import for real (the screen was left, so choose the folder again).
   await chooseFolder(page);
-  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 16 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 120_000 });
+  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi, 16 chờ xác nhận; 1 tệp bị bỏ qua.', { timeout: 120_000 });
   await addUnit.nth(3).check();
   await page.getByRole('button', { name: 'Thêm cả 15 đơn vị chưa có vào danh sách' }).click();
   for (let i = 0; i < 16; i++) await expect(addUnit.nth(i)).toBeChecked();
@@ -200,7 +202,7 @@ test('files dropped on the window: the workbook is read, another file is listed 
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, bytes);
-  await expect(page.locator('.import-summary')).toHaveText('1 tệp: 0 sẵn sàng, 1 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 60_000 });
+  await expect(page.locator('.import-summary')).toHaveText('1 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi, 1 chờ xác nhận; 1 tệp bị bỏ qua.', { timeout: 60_000 });
   await expect(card(page, 'BaoCao_tha-vao.xlsx')).toContainText('CĐCS Doanh nghiệp số 21 (CDCS-B21)');
   await page.getByText('Tệp bị bỏ qua (1)').click();
   await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('ghi-chu.txt — bỏ qua: không phải tệp .xlsx');

@@ -110,13 +110,6 @@ function pending(card: Card): string[] {
   return out;
 }
 
-/** Something in this card needs the officer's decision (whether or not it is taken yet). */
-function needsDecision(card: Card): boolean {
-  const p = card.preview;
-  if (!p) return false;
-  return needsPlanChoice(card) || !p.unitKnown || (p.mismatches !== null && !p.mismatches.allMatched) || p.plan.decision === 'older';
-}
-
 /** True when the card is checked and everything it needs is ticked. */
 function ready(card: Card): boolean {
   return card.checked && card.preview !== null && !card.result && hardBlock(card) === '' && pending(card).length === 0;
@@ -146,11 +139,16 @@ function newCard(key: string, f: PickedFile): Card {
   };
 }
 
-/** "17 tệp: 12 sẵn sàng, 2 có cảnh báo, 3 lỗi" (and duplicates, files still being read, skipped ones). */
+/**
+ * "17 tệp: 12 sẵn sàng, 2 có cảnh báo, 3 lỗi" (and files waiting for a decision, duplicates, files
+ * still being read, skipped ones). A file whose decisions are all taken (unit added, differences
+ * accepted…) counts as ready; "có cảnh báo" is for files the reader had warnings about.
+ */
 function summaryText(cards: readonly Card[], skipped: number): string {
   let readyN = 0;
   let warned = 0;
   let failed = 0;
+  let waiting = 0;
   let same = 0;
   let reading = 0;
   let unread = 0;
@@ -159,10 +157,12 @@ function summaryText(cards: readonly Card[], skipped: number): string {
     else if (!c.preview && !c.failure && c.counts === null) reading++;
     else if (c.preview?.plan.decision === 'identical' && !c.failure && !c.problems.some((x) => x.severity === 'error')) same++;
     else if (hardBlock(c)) failed++;
-    else if (needsDecision(c) || c.problems.length > 0) warned++;
+    else if (pending(c).length > 0) waiting++;
+    else if (c.problems.length > 0) warned++;
     else readyN++;
   }
   const parts = [`${readyN} sẵn sàng`, `${warned} có cảnh báo`, `${failed} lỗi`];
+  if (waiting > 0) parts.push(`${waiting} chờ xác nhận`);
   if (same > 0) parts.push(`${same} trùng`);
   if (reading > 0) parts.push(`${reading} đang chờ đọc`);
   if (unread > 0) parts.push(`${unread} chưa đọc (đã hủy)`);
