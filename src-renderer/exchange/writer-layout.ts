@@ -293,6 +293,9 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     indicators: indCols.map((c) => ({ code: c.code, name: c.header, unit: '', value: 0, target: null, adjustment: 0, adjustmentReason: '' })),
     activities: [],
   });
+  // Indicator code → its index in a row (after the fixed columns, before "Mã dòng").
+  const firstIndicator = activityColumns.length - 1 - indCols.length;
+  const indIndex = new Map(indCols.map((c, k) => [c.code, firstIndicator + k]));
   const activities: SheetPlan = {
     ...basePlan('activities', activityColumns),
     header: headerText(report, options, SHEET_CAPTIONS.activities),
@@ -323,7 +326,13 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
           textCell(a.evidenceDoc),
           textCell(a.evidenceFile),
         ];
-        for (const c of indCols) row.push(numberCell(a.indicators[c.code]));
+        // Indicator columns: empty, then the activity's few values put in place (an activity
+        // has 0–4 of them; looking each column up in every activity's object costs more).
+        for (let k = 0; k < indCols.length; k++) row.push(null);
+        for (const code in a.indicators) {
+          const at = indIndex.get(code);
+          if (at !== undefined) row[at] = numberCell(a.indicators[code]);
+        }
         row.push(textCell(a.id));
         yield row;
       }
