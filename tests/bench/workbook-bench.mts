@@ -65,10 +65,8 @@ import {
   formatVersionFor,
   WORKBOOK_STATUSES,
   type ConsolidatedReport,
-  type ConsolidatedUnitRow,
   type ReportActivity,
   type ReportItem,
-  type StatusCounts,
   type UnitReport,
 } from '../../src-renderer/exchange/spec';
 import { planReportItems } from '../../src-renderer/exchange/template';
@@ -85,8 +83,12 @@ import {
   wrapLimits,
   type CellValue,
   type HeaderBlockRow,
+  type SheetPlan,
 } from '../../src-renderer/exchange/writer-layout';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { consolidatedSheetPlans } from '../../src-renderer/exchange/writer-consolidated';
+import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { consolidate } from '../../src-renderer/domain/consolidate';
 
 const SCRIPT = process.argv[1]!;
 const FILES_DIR = resolve(SCRIPT, '..', 'workbook-bench-files');
@@ -274,22 +276,27 @@ interface StyledSheet {
   firstData: number;
   rows: (CellValue | undefined)[][];
   heights: (number | undefined)[];
+  /** Rows in bold (a totals row). */
+  bold: boolean[];
   styles: readonly Partial<ExcelJS.Style>[];
+  boldStyles: readonly Partial<ExcelJS.Style>[];
   dateStyles: readonly Partial<ExcelJS.Style>[];
   autoFilter: ExcelJS.AutoFilter | null;
 }
 
-export function sameStyledCells(report: UnitReport): StyledSheet[] {
-  return reportSheetPlans(report).map((plan) => {
-    if (plan.validations.length > 0 || plan.editableCols !== null || plan.blankRows > 0 || plan.rowBold?.(0, []) === true) {
-      throw new Error(`sheet ${plan.name}: the raw baseline covers unit reports (no validations, protection, blank rows or bold rows)`);
+export function sameStyledCells(plans: readonly SheetPlan[]): StyledSheet[] {
+  return plans.map((plan) => {
+    if (plan.validations.length > 0 || plan.editableCols !== null || plan.blankRows > 0) {
+      throw new Error(`sheet ${plan.name}: the raw baseline covers reports (no validations, protection or blank rows)`);
     }
     const headerRow = headerRowOf(plan);
     const firstData = plan.tableHeader ? headerRow + 1 : headerRow;
     const limits = wrapLimits(plan.columns);
     const rows: (CellValue | undefined)[][] = [];
     const heights: (number | undefined)[] = [];
+    const bold: boolean[] = [];
     for (const values of plan.rows()) {
+      bold.push(plan.rowBold?.(rows.length, values) ?? false);
       rows.push(values.map((v) => (v === null ? undefined : v)));
       heights.push(dataRowHeight(values, limits));
     }
@@ -304,7 +311,9 @@ export function sameStyledCells(report: UnitReport): StyledSheet[] {
       firstData,
       rows,
       heights,
+      bold,
       styles: st.data,
+      boldStyles: st.bold,
       dateStyles: st.date,
       autoFilter: plan.autoFilter && plan.tableHeader ? { from: { row: headerRow, column: 1 }, to: { row: lastRow, column: plan.columns.length } } : null,
     };
@@ -347,11 +356,12 @@ function writeStyledRaw(wb: ExcelJS.Workbook, sheets: readonly StyledSheet[], pr
     for (let k = 0; k < s.rows.length; k++) {
       const values = s.rows[k]!;
       const row = ws.getRow(s.firstData + k);
+      const styles = s.bold[k] ? s.boldStyles : s.styles;
       for (let c = 0; c < n; c++) {
         const cell = row.getCell(c + 1);
         const v = values[c];
         if (v !== undefined) cell.value = v;
-        cell.style = v instanceof Date ? s.dateStyles[c]! : s.styles[c]!;
+        cell.style = v instanceof Date ? s.dateStyles[c]! : styles[c]!;
       }
       const h = s.heights[k];
       if (h !== undefined) row.height = h;
@@ -445,7 +455,7 @@ async function runCase(name: CaseName, n: number): Promise<Measurement> {
   if (op === 'write' && who === 'plain') cells = sameCells(generateBenchReport(n));
   if (op === 'write' && who === 'raw') {
     const r = generateBenchReport(n);
-    styled = sameStyledCells(r);
+    styled = sameStyledCells(reportSheetPlans(r));
     props = workbookProperties(r);
   }
   if (op === 'read') {
@@ -780,53 +790,24 @@ function unitFile(k: number): string {
 }
 
 /**
- * The consolidated report of these unit reports, built here by the benchmark (helper B's
- * consolidate() reads the database; until it is merged this stands in, with the same shape):
- * every activity with its unit, item activity counts and status counts, indicator totals per unit.
+ * The district's consolidation of these unit reports by helper B's consolidate() (the pure part
+ * of loadConsolidation; the database read before it is not included), as the app exports it.
  */
 export function benchConsolidation(reports: readonly UnitReport[]): ConsolidatedReport {
   const first = reports[0]!;
-  const counts = new Map<string, StatusCounts>();
-  const activityCount = new Map<string, number>();
-  const totals = new Map<string, number>();
-  const units: ConsolidatedUnitRow[] = [];
-  const unitNames: Record<string, string> = {};
-  const activities: ReportActivity[] = [];
-  for (const r of reports) {
-    unitNames[r.unit.code] = r.unit.name;
-    for (const it of r.items) {
-      let c = counts.get(it.id);
-      if (!c) counts.set(it.id, (c = { xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 }));
-      c[it.status ?? 'none']++;
-    }
-    const values: Record<string, number> = {};
-    for (const ind of r.indicators) {
-      values[ind.code] = ind.value + ind.adjustment;
-      totals.set(ind.code, (totals.get(ind.code) ?? 0) + ind.value + ind.adjustment);
-    }
-    for (const a of r.activities) {
-      activities.push(a);
-      for (const id of a.itemIds) activityCount.set(id, (activityCount.get(id) ?? 0) + 1);
-    }
-    units.push({ unitCode: r.unit.code, unitName: r.unit.name, level: r.unit.level, reports: 1, activityCount: r.activities.length, values });
-  }
-  activities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0));
-  return {
-    ...first,
-    kind: 'consolidated',
-    formatVersion: formatVersionFor('consolidated'),
+  return consolidate({
     unit: { code: DISTRICT.code, name: DISTRICT.name, level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' },
-    items: first.items.map((it) => ({ ...it, status: null, note: '', evidence: '', activityCount: activityCount.get(it.id) ?? 0 })),
-    activities,
-    indicators: first.indicators.map((ind) => ({ ...ind, value: totals.get(ind.code) ?? 0, adjustment: 0, adjustmentReason: '' })),
-    consolidation: {
-      deadline: '',
-      items: first.items.map((it) => ({ id: it.id, groupTitle: it.groupTitle, text: it.text, counts: counts.get(it.id)!, activityCount: activityCount.get(it.id) ?? 0 })),
-      units,
-      completeness: reports.map((r) => ({ unitCode: r.unit.code, unitName: r.unit.name, state: 'da-nop', submittedAt: r.exportedAt, activityCount: r.activities.length })),
-      unitNames,
-    },
-  };
+    plan: first.plan,
+    items: first.items.map((it) => ({ id: it.id, groupTitle: it.groupTitle, text: it.text })),
+    period: first.period,
+    indicators: first.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target })),
+    expectedUnits: reports.map((r) => ({ code: r.unit.code, name: r.unit.name, level: r.unit.level })),
+    deadline: '2025-12-20',
+    contributions: reports.map((r) => ({ report: r, submittedAt: r.exportedAt })),
+    exportedAt: '2025-12-22T02:00:00.000Z',
+    exportedBy: 'Trần Văn Bình',
+    appVersion: '0.1.0',
+  }).report;
 }
 
 function bytesOfFile(path: string): Uint8Array {
@@ -865,7 +846,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
   if (name === 'consolidate-ours') unitReports = Array.from({ length: IMPORT_UNITS }, (_, k) => unitBenchReport(k));
   if (name === 'consolidate-raw') {
     const c = benchConsolidation(Array.from({ length: IMPORT_UNITS }, (_, k) => unitBenchReport(k)));
-    styled = sameStyledCells(c);
+    styled = sameStyledCells(consolidatedSheetPlans(c));
     props = workbookProperties(c);
   }
   gc();
@@ -914,7 +895,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
       break;
     case 'consolidate-ours': {
       consolidated = benchConsolidation(unitReports);
-      await writeUnitReportStreaming(consolidated, { filename: CONSOLIDATED_FILE('ours') });
+      await writeConsolidatedReportStreaming(consolidated, { filename: CONSOLIDATED_FILE('ours') });
       break;
     }
     case 'consolidate-raw': {
@@ -934,7 +915,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
     detail = `${IMPORT_UNITS} files, ${stored} activities stored; CPU read ${phase.read.toFixed(0)} + preview ${phase.preview.toFixed(0)} + apply ${phase.apply.toFixed(0)} ms`;
   }
   if (name === 'import-raw') detail = `${IMPORT_UNITS} files, ${rawCells} cells`;
-  if (name === 'consolidate-ours') detail = `${consolidated!.activities.length} activities, ${(statSync(CONSOLIDATED_FILE('ours')).size / MB).toFixed(1)} MB file (hand-built consolidation, writeUnitReportStreaming)`;
+  if (name === 'consolidate-ours') detail = `${consolidated!.activities.length} activities, ${(statSync(CONSOLIDATED_FILE('ours')).size / MB).toFixed(1)} MB file (consolidate() + writeConsolidatedReportStreaming)`;
   if (name === 'consolidate-raw') detail = `${styledCellCount(styled!)} cells, ${(statSync(CONSOLIDATED_FILE('raw')).size / MB).toFixed(1)} MB file`;
   return { case: name, n: IMPORT_UNITS * IMPORT_ACTIVITIES, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: peak, startMb, hwmReset, detail };
 }
@@ -983,7 +964,7 @@ async function importBench(args: Map<string, string>, results: Map<string, Measu
   const imp = results.get(`import-ours@${n}`) ?? [];
   if (imp.length > 0) console.log(`import (median run): ${[...imp].sort((a, b) => basis(a) - basis(b))[imp.length >> 1]!.detail}`);
   console.log('import: our reader (readWorkbook) + previewImport + applySubmission (one transaction per file) into IndexedDB (Node, fake-indexeddb as vitest uses), file after file.');
-  console.log('consolidate: the benchmark\'s own consolidation (helper B\'s consolidate() not merged yet) + writeUnitReportStreaming (helper A\'s consolidated writer not merged yet).');
+  console.log('consolidate: domain consolidate() of the 100 reports (the database read of loadConsolidation not included) + writeConsolidatedReportStreaming to a file.');
   return missed;
 }
 
