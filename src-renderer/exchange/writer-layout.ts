@@ -140,18 +140,40 @@ const LINE_HEIGHT = 15.75;
  */
 const CHARS_PER_WIDTH = 1.3;
 
-function estimateLines(values: RowValues, columns: readonly ColumnDef[]): number {
+function estimateLines(values: RowValues, limits: readonly number[]): number {
   let lines = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'string') continue;
-    const width = columns[i]?.width ?? 10;
-    if (v.length <= width * CHARS_PER_WIDTH && !v.includes('\n')) continue;
+    const limit = limits[i] ?? 10 * CHARS_PER_WIDTH;
+    if (v.length <= limit && v.indexOf('\n') < 0) continue;
     let n = 0;
-    for (const part of v.split('\n')) n += Math.max(1, Math.ceil(part.length / Math.max(1, width * CHARS_PER_WIDTH)));
+    let from = 0;
+    const step = Math.max(1, limit);
+    for (;;) {
+      const nl = v.indexOf('\n', from);
+      const len = (nl < 0 ? v.length : nl) - from;
+      n += len === 0 ? 1 : Math.ceil(len / step);
+      if (nl < 0) break;
+      from = nl + 1;
+    }
     if (n > lines) lines = n;
   }
   return Math.min(lines, 25);
+}
+
+/** Characters per line of each column (for the row-height estimate). */
+export function wrapLimits(columns: readonly ColumnDef[]): number[] {
+  return columns.map((c) => c.width * CHARS_PER_WIDTH);
+}
+
+/**
+ * The height a data row gets (points), or undefined for one line (the sheet's default height).
+ * `limits` is wrapLimits(the sheet's columns).
+ */
+export function dataRowHeight(values: RowValues, limits: readonly number[]): number | undefined {
+  const lines = estimateLines(values, limits);
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -271,6 +293,9 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     indicators: indCols.map((c) => ({ code: c.code, name: c.header, unit: '', value: 0, target: null, adjustment: 0, adjustmentReason: '' })),
     activities: [],
   });
+  // Indicator code → its index in a row (after the fixed columns, before "Mã dòng").
+  const firstIndicator = activityColumns.length - 1 - indCols.length;
+  const indIndex = new Map(indCols.map((c, k) => [c.code, firstIndicator + k]));
   const activities: SheetPlan = {
     ...basePlan('activities', activityColumns),
     header: headerText(report, options, SHEET_CAPTIONS.activities),
@@ -301,7 +326,13 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
           textCell(a.evidenceDoc),
           textCell(a.evidenceFile),
         ];
-        for (const c of indCols) row.push(numberCell(a.indicators[c.code]));
+        // Indicator columns: empty, then the activity's few values put in place (an activity
+        // has 0–4 of them; looking each column up in every activity's object costs more).
+        for (let k = 0; k < indCols.length; k++) row.push(null);
+        for (const code in a.indicators) {
+          const at = indIndex.get(code);
+          if (at !== undefined) row[at] = numberCell(a.indicators[code]);
+        }
         row.push(textCell(a.id));
         yield row;
       }
@@ -400,14 +431,12 @@ export async function writeSheets(wb: ExcelJS.Workbook, plans: readonly SheetPla
   progress.onProgress?.(progress.written, progress.total);
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCounter): void {
-  const n = plan.columns.length;
+/** What addWorksheet gets for a plan: state, frozen header, print setup, default row height. */
+export function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetOptions> {
   const headerRow = headerRowOf(plan);
   const firstData = plan.tableHeader ? headerRow + 1 : headerRow;
-  const lastRow = Math.max(firstData + plan.rowCount + plan.blankRows - 1, headerRow);
   const printable = plan.header !== null;
-
-  const ws = wb.addWorksheet(plan.name, {
+  return {
     state: plan.state,
     views: plan.freezeHeader
       ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
@@ -419,83 +448,157 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
         : { paperSize: 9, orientation: plan.orientation },
     headerFooter: plan.state === 'visible' ? printHeaderFooter() : {},
     properties: { defaultRowHeight: 16 },
-  });
-  ws.columns = plan.columns.map((c, i) => ({ width: c.width, hidden: plan.hiddenCols.has(i + 1) }));
+  };
+}
 
+/** The worksheet's columns: widths and hidden flags. */
+export function worksheetColumns(plan: SheetPlan): Partial<ExcelJS.Column>[] {
+  return plan.columns.map((c, i) => ({ width: c.width, hidden: plan.hiddenCols.has(i + 1) }));
+}
+
+/**
+ * The style objects of a sheet's cells, one frozen object per column (and per variant), shared
+ * by every cell of that column: ExcelJS's style manager remembers a style object it has seen
+ * (a WeakMap by identity), so each cell costs one lookup instead of a style comparison.
+ */
+export interface SheetStyles {
+  data: readonly Partial<ExcelJS.Style>[];
+  /** Bold variant (the guide's headings). */
+  bold: readonly Partial<ExcelJS.Style>[];
+  /** For a Date in the column (a text column holding a date keeps its look, with a date format). */
+  date: readonly Partial<ExcelJS.Style>[];
+  /** The table header's cells. */
+  tableHeader: Partial<ExcelJS.Style>;
+}
+
+export function sheetStyles(plan: SheetPlan): SheetStyles {
+  const printable = plan.header !== null;
   const protectedSheet = plan.editableCols !== null;
-  const styles = plan.columns.map((c, i) =>
+  const data = plan.columns.map((c, i) =>
     dataStyle(c, printable || plan.tableHeader, protectedSheet ? !plan.editableCols!.has(i + 1) : null),
   );
-  const boldStyles = styles.map((s) => Object.freeze({ ...s, font: { ...s.font, bold: true } }));
-  // A date in a text column (the period dates of "Thông tin") keeps its column's look.
-  const dateStyles = styles.map((s, i) =>
-    plan.columns[i]!.kind === 'date' ? s : Object.freeze({ ...s, numFmt: CALENDAR_DATE_NUMFMT }),
+  const bold = data.map((s) => Object.freeze({ ...s, font: { ...s.font, bold: true } }));
+  const date = data.map((s, i) => (plan.columns[i]!.kind === 'date' ? s : Object.freeze({ ...s, numFmt: CALENDAR_DATE_NUMFMT })));
+  const tableHeader = Object.freeze(
+    printable
+      ? protectedSheet
+        ? { ...HEADER_STYLE_BASE, protection: { locked: true } }
+        : HEADER_STYLE_BASE
+      : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } },
   );
+  return { data, bold, date, tableHeader };
+}
 
-  // The official header block.
-  if (plan.header) {
-    const cells = officialHeaderCells(plan.columns, plan.header);
-    for (let r = 1; r <= HEADER_BLOCK_ROWS; r++) {
-      const row = ws.getRow(r);
-      let lines = 1;
-      for (const c of cells) {
-        if (c.row !== r) continue;
-        const cell = row.getCell(c.fromCol);
-        cell.value = c.text === '' ? null : c.text;
-        cell.style = {
+/** One row of the official header block as written: its height, styled cells and merges. */
+export interface HeaderBlockRow {
+  row: number;
+  height: number;
+  cells: { col: number; value: string | null; style: Partial<ExcelJS.Style> }[];
+  /** Ranges to merge ("A1:C1"), before the row is committed. */
+  merges: string[];
+}
+
+export function headerBlockRows(plan: SheetPlan): HeaderBlockRow[] {
+  if (!plan.header) return [];
+  const protectedSheet = plan.editableCols !== null;
+  const cells = officialHeaderCells(plan.columns, plan.header);
+  const out: HeaderBlockRow[] = [];
+  for (let r = 1; r <= HEADER_BLOCK_ROWS; r++) {
+    const row: HeaderBlockRow = { row: r, height: 0, cells: [], merges: [] };
+    let lines = 1;
+    for (const c of cells) {
+      if (c.row !== r) continue;
+      row.cells.push({
+        col: c.fromCol,
+        value: c.text === '' ? null : c.text,
+        style: {
           font: c.font,
           alignment: { horizontal: c.align, vertical: 'middle', wrapText: true },
           ...(protectedSheet ? { protection: { locked: true } } : {}),
-        };
-        let width = 0;
-        for (let k = c.fromCol; k <= c.toCol; k++) width += plan.columns[k - 1]!.width;
-        lines = Math.max(lines, Math.ceil((c.text.length * ((c.font.size ?? 12) / 11)) / Math.max(1, width * 0.95)));
-      }
-      row.height = Math.max(HEADER_ROW_HEIGHTS[r - 1] ?? 18, lines * 17);
-      // Merge before committing: the streaming writer cannot touch a committed row.
-      const merged = new Set<string>();
-      for (const c of cells) {
-        if (c.row !== r || c.toCol <= c.fromCol) continue;
+        },
+      });
+      let width = 0;
+      for (let k = c.fromCol; k <= c.toCol; k++) width += plan.columns[k - 1]!.width;
+      lines = Math.max(lines, Math.ceil((c.text.length * ((c.font.size ?? 12) / 11)) / Math.max(1, width * 0.95)));
+      if (c.toCol > c.fromCol) {
         const range = `${colLetter(c.fromCol)}${r}:${colLetter(c.toCol)}${r}`;
-        if (merged.has(range)) continue;
-        merged.add(range);
-        ws.mergeCells(range);
+        if (!row.merges.includes(range)) row.merges.push(range);
       }
-      row.commit();
     }
+    row.height = Math.max(HEADER_ROW_HEIGHTS[r - 1] ?? 18, lines * 17);
+    out.push(row);
+  }
+  return out;
+}
+
+/** Height of the table header row (points), or undefined for the default. */
+export function tableHeaderHeight(plan: SheetPlan): number | undefined {
+  if (plan.header === null) return undefined;
+  let lines = 1;
+  for (const col of plan.columns) lines = Math.max(lines, Math.ceil(col.header.length / Math.max(1, col.width * 0.9)));
+  return Math.max(20, lines * 16);
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCounter): void {
+  const n = plan.columns.length;
+  const headerRow = headerRowOf(plan);
+  const firstData = plan.tableHeader ? headerRow + 1 : headerRow;
+  const lastRow = Math.max(firstData + plan.rowCount + plan.blankRows - 1, headerRow);
+  const protectedSheet = plan.editableCols !== null;
+
+  const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
+  ws.columns = worksheetColumns(plan);
+  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+
+  // The official header block.
+  for (const h of headerBlockRows(plan)) {
+    const row = ws.getRow(h.row);
+    for (const c of h.cells) {
+      const cell = row.getCell(c.col);
+      cell.value = c.value;
+      cell.style = c.style;
+    }
+    row.height = h.height;
+    // Merge before committing: the streaming writer cannot touch a committed row.
+    for (const range of h.merges) ws.mergeCells(range);
+    row.commit();
   }
 
   // The table header.
   if (plan.tableHeader) {
     const row = ws.getRow(headerRow);
-    const headerStyle = protectedSheet ? { ...HEADER_STYLE_BASE, protection: { locked: true } } : HEADER_STYLE_BASE;
-    let lines = 1;
     for (let i = 0; i < n; i++) {
       const cell = row.getCell(i + 1);
-      const col = plan.columns[i]!;
-      cell.value = col.header;
-      cell.style = printable ? headerStyle : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } };
-      lines = Math.max(lines, Math.ceil(col.header.length / Math.max(1, col.width * 0.9)));
+      cell.value = plan.columns[i]!.header;
+      cell.style = tableHeader;
     }
-    if (printable) row.height = Math.max(20, lines * 16);
+    const height = tableHeaderHeight(plan);
+    if (height !== undefined) row.height = height;
     row.commit();
   }
 
-  // Data rows, then blank pre-formatted rows.
+  // Data rows, then blank pre-formatted rows. Each row is new, so its cells are already empty:
+  // only values that are not null are set.
+  const limits = wrapLimits(plan.columns);
+  const rowBold = plan.rowBold;
   let r = firstData;
   let index = 0;
   for (const values of plan.rows()) {
     const row = ws.getRow(r);
-    const bold = plan.rowBold?.(index, values) ?? false;
+    const bold = rowBold !== undefined && rowBold(index, values);
+    const rowStyles = bold ? boldStyles : styles;
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);
-      // A new cell is already empty: setting null again would only replace its value object.
-      if (v !== null || cell.value !== null) cell.value = v;
-      cell.style = v instanceof Date ? dateStyles[i]! : bold ? boldStyles[i]! : styles[i]!;
+      if (v === null) {
+        cell.style = rowStyles[i]!;
+      } else {
+        cell.value = v;
+        cell.style = v instanceof Date ? dateStyles[i]! : rowStyles[i]!;
+      }
     }
-    const lines = estimateLines(values, plan.columns);
-    if (lines > 1) row.height = lines * LINE_HEIGHT;
+    const height = dataRowHeight(values, limits);
+    if (height !== undefined) row.height = height;
     row.commit();
     r++;
     index++;
@@ -503,11 +606,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
   }
   for (let b = 0; b < plan.blankRows; b++) {
     const row = ws.getRow(r);
-    for (let i = 0; i < n; i++) {
-      const cell = row.getCell(i + 1);
-      cell.value = null;
-      cell.style = styles[i]!;
-    }
+    for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i]!;
     row.commit();
     r++;
     tick(progress);
@@ -540,4 +639,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
       deleteRows: false,
     });
   }
+  // Streaming: finish the sheet now. ExcelJS zips sheets one after another, so an open sheet
+  // holds back every later one, which would wait in memory until the workbook is committed.
+  // (The in-memory worksheet has no commit.)
+  (ws as unknown as { commit?: () => void }).commit?.();
 }
