@@ -8,13 +8,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { db, type PlanRecord, type SettingValues, type UnitRecord } from '../db';
 import {
   currentPeriod,
-  isoDateOf,
   periodOf,
   reportYearOf,
   type Period,
   type PeriodKind,
 } from '@domain/periods';
 import { usePeriodStore, useUnitStore } from '../state';
+import { useToday } from './use-today';
 
 export interface ShellData {
   plans: PlanRecord[];
@@ -48,6 +48,7 @@ export function useShellData(): ShellData | undefined {
   }, []);
   const { year, quarter } = usePeriodStore(useShallow((s) => ({ year: s.year, quarter: s.quarter })));
   const selectedCode = useUnitStore((s) => s.selectedCode);
+  const today = useToday();
 
   return useMemo(() => {
     if (!stored) return undefined;
@@ -58,7 +59,6 @@ export function useShellData(): ShellData | undefined {
     const config = activePlan.periodConfig;
     const kinds = config.kinds.length > 0 ? config.kinds : (['year'] as PeriodKind[]);
     const periodKind = settings.selectedPeriodKind && kinds.includes(settings.selectedPeriodKind) ? settings.selectedPeriodKind : kinds[0]!;
-    const today = isoDateOf(new Date());
     const currentYear = reportYearOf(config, today);
     const current = currentPeriod(config, today, periodKind);
     const chosenYear = year ?? current.year;
@@ -72,7 +72,7 @@ export function useShellData(): ShellData | undefined {
     ];
     const selectedUnit = offered.find((u) => u.code === selectedCode) ?? ownUnit;
     return { plans, activePlan, ownUnit, selectedUnit, units: offered, periodKind, period, currentYear };
-  }, [stored, year, quarter, selectedCode]);
+  }, [stored, year, quarter, selectedCode, today]);
 }
 
 const byName = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
