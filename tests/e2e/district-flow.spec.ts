@@ -33,12 +33,13 @@ import {
 } from './district-flow/app';
 import { fillTemplatesWithLibreOffice, writeBrokenFiles, type BrokenFile } from './district-flow/files';
 import { activityCountOf, totalsOf, vn, type UnitEntry } from './district-flow/ledger';
-import { activityFor, APP_UNITS, DISTRICT, DISTRICT2, GODAU_UNITS, planFor, SILENT_UNITS, TEMPLATE_UNITS, type Unit } from './district-flow/units';
+import { activityFor, APP_UNITS, calendarOf, DISTRICT, DISTRICT2, GODAU_UNITS, planFor, SILENT_UNITS, TEMPLATE_UNITS, type Unit } from './district-flow/units';
 import { collectPageErrors, expect, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
 /** The 6-month period the app proposes today (pinned: every export and template names it). */
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
+const calendar = calendarOf(period);
 const DIR = resolve(process.cwd(), 'test-results', 'workbooks', 'district-flow');
 
 interface Received {
@@ -69,8 +70,9 @@ test.afterAll(async () => {
 });
 
 /** Runs the app as one CĐCS in a fresh context; returns its ledger entry and saved workbook. */
-async function runUnit(page: Page, unit: Unit, index: number, parentName: string): Promise<Received> {
+async function runUnit(page: Page, unit: Unit, index: number, parentName: string, at?: Date): Promise<Received> {
   const entry = planFor(unit, index, period);
+  if (at) await page.clock.setFixedTime(at);
   await setUpAs(page, { level: 'grassroots', name: unit.name, code: unit.code, parentName });
   await setStatuses(page, entry.statuses);
   await logActivities(page, entry.activities);
@@ -110,7 +112,7 @@ test('a. twelve CĐCS run the app, log activities and statuses, export their rep
     const context = await newAppContext(browser, testInfo);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
-    const r = await runUnit(page, unit, index, DISTRICT.name);
+    const r = await runUnit(page, unit, index, DISTRICT.name, calendar.unitExport(index));
     ledger.push(r.unit);
     received.push(r);
     if (index === 0) {
@@ -132,6 +134,7 @@ test('b. the district sets up, imports its directory, sends two templates; Libre
   const context = await newAppContext(browser, testInfo);
   const page = await context.newPage();
   district = { context, page };
+  await page.clock.setFixedTime(calendar.districtDay);
   await setUpAs(page, DISTRICT);
   await importDirectory(page, [...APP_UNITS, ...TEMPLATE_UNITS, ...SILENT_UNITS], join(DIR, 'danh-sach-cdcs.xlsx'));
   await shot(page, 'district-flow-b-directory');
@@ -228,6 +231,7 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
   const u = firstUnit!;
   const entry = ledger[0]!;
   const extra = activityFor(u.unit, u.index, entry.activities.length, period);
+  await u.page.clock.setFixedTime(calendar.newerExport);
   await logActivities(u.page, [extra]);
   const { fileName, bytes } = await exportUnitReport(u.page, period, `Chủ tịch ${u.unit.name}`);
   const newer = fileName.replace(/\.xlsx$/, ' (1).xlsx');
@@ -246,8 +250,10 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
   const newRow = rows.filter({ hasText: newer });
   await expect(newRow).toContainText('Đang dùng');
   await expect(oldRow).toContainText('Đã bị thay thế');
-  await page.getByRole('region', { name: 'Lịch sử nhập' }).scrollIntoViewIfNeeded();
+  await newRow.scrollIntoViewIfNeeded();
   await shot(page, 'district-flow-f-superseded');
+  await oldRow.scrollIntoViewIfNeeded();
+  await shot(page, 'district-flow-f-superseded-old-row');
   await expectDistrictTotals(page, newerLedger, 'district-flow-f-totals-newer');
 
   // Withdraw the newer one: the first report is in use again, with its figures.

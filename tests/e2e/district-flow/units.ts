@@ -51,11 +51,36 @@ export const GODAU_UNITS: readonly Unit[] = [
   { code: 'CDCS-THCS-PHUOCDONG', name: 'CĐCS Trường THCS Phước Đông', place: 'Phước Đông' },
 ];
 
+/** `n` days after `date`. */
+export function addDays(date: IsoDate, n: number): IsoDate {
+  let d = date;
+  for (let i = 0; i < n; i++) d = nextDay(d);
+  return d;
+}
+
 /** The k-th day after the period's start. */
 export function dayOf(period: Period, k: number): IsoDate {
-  let d = period.start;
-  for (let i = 0; i < k; i++) d = nextDay(d);
-  return d;
+  return addDays(period.start, k);
+}
+
+/** An instant of a day, Vietnam time ("08:30"). */
+export function vnTime(date: IsoDate, hhmm: string): Date {
+  return new Date(`${date}T${hhmm}:00+07:00`);
+}
+
+/**
+ * The calendar of the scenario (Playwright's clock fixes each context's Date): the CĐCS export
+ * 2 days after the period's cut-off, the deadline («Hạn nộp») is 5 days after it, the district
+ * imports everything 8 days after it. A hand-filled template counts as handed in when imported,
+ * so the 2 template units are the late ones («Nộp muộn»).
+ */
+export function calendarOf(period: Period) {
+  return {
+    unitExport: (i: number) => vnTime(addDays(period.end, 2), `${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}`),
+    newerExport: vnTime(addDays(period.end, 4), '10:15'),
+    deadline: addDays(period.end, 5),
+    districtDay: vnTime(addDays(period.end, 8), '14:00'),
+  };
 }
 
 interface Kind {
