@@ -306,6 +306,12 @@ export const SHEET_NAMES = Object.freeze({
   progress: 'Tiến độ',
   activities: 'Hoạt động',
   indicators: 'Chỉ tiêu',
+  /** Consolidated report (version 2): items × status counts. */
+  itemSummary: 'Tổng hợp theo nhiệm vụ',
+  /** Consolidated report: contributors × indicators, then "Tổng cộng". */
+  unitIndicators: 'Chỉ tiêu theo đơn vị',
+  /** Consolidated report and completeness workbook: expected units and whether they reported. */
+  completeness: 'Tình hình nộp báo cáo',
   /** Machine sheet, veryHidden. */
   machine: '_sokh',
   /** Lists behind the template's drop-downs, hidden (template only). */
@@ -621,4 +627,173 @@ export function templateFileName(input: {
   if (unit) parts.push(unit);
   if (input.period) parts.push(periodFilePart(input.period.key));
   return `${parts.join('_')}.xlsx`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The consolidated report's workbook (kind 'consolidated', version 2).
+//
+// Sheets, in order: "Thông tin" (CONSOLIDATED_INFO_FIELDS), "Tổng hợp theo nhiệm vụ"
+// (ITEM_SUMMARY_COLUMNS), "Chỉ tiêu theo đơn vị" (UNIT_INDICATOR_COLUMNS + one column per
+// indicator, then the rows "Tổng cộng" and, when some target is set, "Chỉ tiêu giao"), "Hoạt động"
+// (consolidatedActivityColumns: the unit report's columns with "Tên đơn vị" after "Mã đơn vị"),
+// "Tình hình nộp báo cáo" (COMPLETENESS_COLUMNS), "_sokh" (consolidatedMachineRows).
+//
+// How it maps back onto ConsolidatedReport:
+// - `items` mirror `consolidation.items` (status null, note and evidence '');
+// - `indicators`: one per indicator column of "Chỉ tiêu theo đơn vị": name = header, value = the
+//   "Tổng cộng" cell, target = the "Chỉ tiêu giao" cell (null when blank), unit of measure from
+//   "_sokh" (MACHINE_INDICATOR_UNIT_PREFIX), adjustment 0;
+// - a blank indicator cell of a unit row means the unit gave no value for it (absent from
+//   `values`); 0 is written as 0.
+
+/** "Thông tin" of a consolidated report: the unit report's rows plus the deadline and counts. */
+export const CONSOLIDATED_INFO_FIELDS = [
+  ...INFO_FIELDS.slice(0, 9),
+  { key: 'deadline', label: 'Hạn nộp' },
+  { key: 'unitsExpected', label: 'Số đơn vị phải nộp' },
+  { key: 'unitsOnTime', label: 'Số đơn vị đã nộp đúng hạn' },
+  { key: 'unitsLate', label: 'Số đơn vị nộp muộn' },
+  { key: 'unitsMissing', label: 'Số đơn vị chưa nộp' },
+  { key: 'reportsSummed', label: 'Số báo cáo được tổng hợp' },
+  ...INFO_FIELDS.slice(9),
+] as const satisfies readonly { key: string; label: string }[];
+export type ConsolidatedInfoFieldKey = (typeof CONSOLIDATED_INFO_FIELDS)[number]['key'];
+
+/** The column key of a status count of "Tổng hợp theo nhiệm vụ". */
+export function statusCountColumnKey(key: StatusCountKey): string {
+  return `count:${key}`;
+}
+
+/** "Tổng hợp theo nhiệm vụ": one row per trackable item, no total row. */
+export const ITEM_SUMMARY_COLUMNS: readonly ColumnDef[] = [
+  { key: 'itemId', header: 'Mã nhiệm vụ', width: 11, kind: 'text', required: true },
+  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 24, kind: 'text' },
+  { key: 'text', header: 'Nội dung nhiệm vụ', width: 46, kind: 'text' },
+  ...STATUS_COUNT_KEYS.map(
+    (k): ColumnDef => ({ key: statusCountColumnKey(k), header: STATUS_COUNT_LABELS[k], width: 11, kind: 'int', required: true }),
+  ),
+  /** The sum of the status counts (a reader checks it). */
+  { key: 'reports', header: 'Số báo cáo', width: 10, kind: 'int', derived: true },
+  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
+];
+
+/** "Chỉ tiêu theo đơn vị": the fixed columns; one int column per indicator follows. */
+export const UNIT_INDICATOR_COLUMNS = [
+  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 14, kind: 'text', required: true },
+  { key: 'unitName', header: 'Tên đơn vị', width: 38, kind: 'text' },
+  { key: 'level', header: 'Cấp', width: 10, kind: 'list' },
+  { key: 'reports', header: 'Số báo cáo', width: 10, kind: 'int', required: true },
+  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
+] as const satisfies readonly ColumnDef[];
+
+/** Width of each indicator column of "Chỉ tiêu theo đơn vị" (names wrap in the header). */
+export const UNIT_INDICATOR_VALUE_WIDTH = 13;
+
+/** Labels (column "Tên đơn vị", "Mã đơn vị" blank) of the rows after the unit rows. */
+export const UNIT_INDICATOR_TOTAL_LABEL = 'Tổng cộng';
+export const UNIT_INDICATOR_TARGET_LABEL = 'Chỉ tiêu giao';
+
+/** The unit-name column of the consolidated "Hoạt động", right after "Mã đơn vị". */
+export const ACTIVITY_UNIT_NAME_COLUMN = { key: 'unitName', header: 'Tên đơn vị', width: 24, kind: 'text' } as const satisfies ColumnDef;
+
+/** "Tình hình nộp báo cáo": one row per expected unit. */
+export const COMPLETENESS_COLUMNS = [
+  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 14, kind: 'text', required: true },
+  { key: 'unitName', header: 'Tên đơn vị', width: 40, kind: 'text' },
+  { key: 'state', header: 'Tình trạng', width: 13, kind: 'list', required: true },
+  /** Vietnam time "dd/mm/yyyy hh:mm" (text); blank when chưa nộp. */
+  { key: 'submittedAt', header: 'Thời điểm nộp', width: 18, kind: 'text' },
+  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
+] as const satisfies readonly ColumnDef[];
+
+/** The indicator columns of a consolidated report: its indicators, then other codes sorted. */
+export function consolidatedIndicatorColumns(report: ConsolidatedReport): IndicatorColumn[] {
+  return indicatorColumns({
+    indicators: report.indicators,
+    activities: [
+      ...report.activities,
+      ...report.consolidation.units.map((u) => ({ indicators: u.values }) as ReportActivity),
+    ],
+  });
+}
+
+/** All columns of the consolidated "Hoạt động": the unit report's, "Tên đơn vị" after "Mã đơn vị". */
+export function consolidatedActivityColumns(indicators: readonly IndicatorColumn[]): ColumnDef[] {
+  const fixed: ColumnDef[] = [];
+  for (const c of ACTIVITY_COLUMNS) {
+    fixed.push(c);
+    if (c.key === 'unitCode') fixed.push(ACTIVITY_UNIT_NAME_COLUMN);
+  }
+  return [
+    ...fixed,
+    ...indicators.map((c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: INDICATOR_COLUMN_WIDTH, kind: 'int' })),
+    ACTIVITY_ROW_ID_COLUMN,
+  ];
+}
+
+/** Machine keys only a consolidated report (or a completeness workbook) has. */
+export const CONSOLIDATED_MACHINE_KEYS = Object.freeze({
+  deadline: 'deadline',
+  /** Rows of "Chỉ tiêu theo đơn vị" written (without the total rows). */
+  unitCount: 'units.count',
+  /** Sum of "Số báo cáo" of the unit rows. */
+  reportCount: 'reports.count',
+  /** Rows of "Tình hình nộp báo cáo" written. */
+  completenessCount: 'completeness.count',
+} as const);
+
+/** "indicator.unit:<code>" → the indicator's unit of measure (Đơn vị tính). */
+export const MACHINE_INDICATOR_UNIT_PREFIX = 'indicator.unit:';
+/**
+ * "submitted:<unit code>" → the exact ISO instant of "Thời điểm nộp" (the cell shows minutes in
+ * Vietnam time; a reader takes this value only while the cell still shows the same minute).
+ */
+export const MACHINE_SUBMITTED_PREFIX = 'submitted:';
+
+/**
+ * The machine kind of the completeness workbook (the "Tình hình nộp báo cáo" export of the
+ * Tổng hợp screen). It is for people only, not a WorkbookKind: readers refuse it with a message
+ * saying so.
+ */
+export const COMPLETENESS_MACHINE_KIND = 'completeness';
+
+/** The machine rows of a consolidated report (or, with `kind`, of its completeness workbook). */
+export function consolidatedMachineRows(report: ConsolidatedReport, kind: string = report.kind): [string, string][] {
+  const c = report.consolidation;
+  const base = machineRows(report).filter(([k]) => !k.startsWith(MACHINE_INDICATOR_PREFIX) && k !== MACHINE_KEYS.kind);
+  const rows: [string, string][] = [];
+  for (const row of base) {
+    rows.push(row);
+    if (row[0] === MACHINE_KEYS.version) rows.push([MACHINE_KEYS.kind, kind]);
+  }
+  rows.push(
+    [CONSOLIDATED_MACHINE_KEYS.deadline, c.deadline],
+    [CONSOLIDATED_MACHINE_KEYS.unitCount, String(c.units.length)],
+    [CONSOLIDATED_MACHINE_KEYS.reportCount, String(c.units.reduce((s, u) => s + u.reports, 0))],
+    [CONSOLIDATED_MACHINE_KEYS.completenessCount, String(c.completeness.length)],
+  );
+  if (kind === report.kind) {
+    const units = new Map(report.indicators.map((i) => [i.code, i.unit]));
+    for (const col of consolidatedIndicatorColumns(report)) {
+      rows.push([MACHINE_INDICATOR_PREFIX + col.code, col.header]);
+      const unit = units.get(col.code) ?? '';
+      if (unit !== '') rows.push([MACHINE_INDICATOR_UNIT_PREFIX + col.code, unit]);
+    }
+  }
+  for (const e of c.completeness) if (e.submittedAt !== '') rows.push([MACHINE_SUBMITTED_PREFIX + e.unitCode, e.submittedAt]);
+  return rows;
+}
+
+/** The completeness counts "Thông tin" shows. */
+export function completenessCounts(c: Pick<Consolidation, 'completeness'>): Record<CompletenessState, number> {
+  const out: Record<CompletenessState, number> = { 'da-nop': 0, 'nop-muon': 0, 'chua-nop': 0 };
+  for (const e of c.completeness) out[e.state]++;
+  return out;
+}
+
+/** "DanhSachNop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx" (the completeness workbook). */
+export function completenessFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
+  return `DanhSachNop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
 }

@@ -6,15 +6,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadOptions } from '../../src-renderer/exchange/reader';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
 import { planFingerprint } from '../../src-renderer/domain/plan-tree';
-import { GENERATED_BAD_FILES } from '../fixtures/workbooks/tools/bad-files';
+import { GENERATED_BAD_FILES, LIBREOFFICE_BAD_FILES } from '../fixtures/workbooks/tools/bad-files';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 
 const BAD = join(import.meta.dirname, '../fixtures/workbooks/bad');
 const TOOLS = join(import.meta.dirname, '../fixtures/workbooks/tools');
 
+// REGENERATE_BAD_FILES=1 rewrites every file; REGENERATE_BAD_FILES=a.xlsx,b.xlsx only those
+// (the others stay byte for byte as committed).
 beforeAll(async () => {
-  if (!process.env.REGENERATE_BAD_FILES) return;
-  for (const [name, build] of Object.entries(GENERATED_BAD_FILES)) writeFileSync(join(BAD, name), await build());
+  const which = process.env.REGENERATE_BAD_FILES;
+  if (!which) return;
+  const only = which === '1' ? null : new Set(which.split(',').map((s) => s.trim()));
+  for (const [name, build] of Object.entries(GENERATED_BAD_FILES)) {
+    if (only === null || only.has(name)) writeFileSync(join(BAD, name), await build());
+  }
+  if (only !== null && !LIBREOFFICE_BAD_FILES.some((f) => only.has(f))) return;
   const dir = mkdtempSync(join(tmpdir(), 'sokh-bad-'));
   const template = join(dir, 'mau.xlsx');
   writeFileSync(template, await builtinTemplate());
@@ -43,7 +50,7 @@ const TABLE: Record<string, Expect> = {
   'thieu-workbook-xml.xlsx': { report: false, problems: [[E, 'Tệp «thieu-workbook-xml.xlsx» không phải bảng tính Excel hợp lệ (thiếu phần «xl/workbook.xml»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
 
   // A workbook, but not one this build can read.
-  'phien-ban-moi.xlsx': { report: false, problems: [[E, 'Tệp «phien-ban-moi.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 2; phiên bản này đọc đến 1); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại']] },
+  'phien-ban-moi.xlsx': { report: false, problems: [[E, 'Tệp «phien-ban-moi.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 3; phiên bản này đọc đến 2); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại']] },
   'bao-cao-tong-hop.xlsx': { report: false, problems: [[E, 'Tệp «bao-cao-tong-hop.xlsx» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng']] },
   'khong-phai-mau.xlsx': { report: false, problems: [[E, 'Tệp «khong-phai-mau.xlsx» không phải báo cáo hay mẫu nhập liệu của Sổ Kế hoạch Công đoàn (không thấy các trang «Thông tin», «Tiến độ», «Hoạt động», «Chỉ tiêu»)']] },
   'mat-thong-tin-va-trang-may.xlsx': { report: false, problems: [[E, 'Tệp «mat-thong-tin-va-trang-may.xlsx» thiếu cả trang «Thông tin» lẫn phần dữ liệu máy «_sokh»: không xác định được đơn vị và kỳ báo cáo']] },

@@ -153,7 +153,7 @@ describe('a template filled by hand', () => {
     const r = await readWorkbook(await save(wb), { fileName: 'moi-hon.xlsx' });
     expect(r.report).toBeNull();
     expect(r.problems.map((p) => p.message).at(-1)).toBe(
-      'Tệp «moi-hon.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 3; phiên bản này đọc đến 1); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại',
+      'Tệp «moi-hon.xlsx» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản 3; phiên bản này đọc đến 2); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại',
     );
   });
 

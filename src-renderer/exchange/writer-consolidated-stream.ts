@@ -1,0 +1,31 @@
+/**
+ * The consolidated report (and the completeness workbook) through ExcelJS's streaming writer,
+ * for large files in Node (the desktop main process): the same sheets, rows and styles as
+ * writer-consolidated.ts, both built by its sheet plans.
+ *
+ * Pure module (by the lint rule's definition): the caller hands in a file name or a writable
+ * stream, or gets the bytes back.
+ */
+import type { ConsolidatedReport } from './spec';
+import { completenessSheetPlans, consolidatedSheetPlans, type ProgressCallback } from './writer-consolidated';
+import type { WriteOptions } from './writer-layout';
+import { writePlansStreaming, type StreamTarget } from './writer-stream';
+
+/** Returns the bytes when no filename or stream is given, else null once the file is complete. */
+export async function writeConsolidatedReportStreaming(
+  report: ConsolidatedReport,
+  options: WriteOptions & StreamTarget = {},
+  onProgress?: ProgressCallback,
+): Promise<Uint8Array | null> {
+  const opts = onProgress ? { ...options, onProgress } : options;
+  return writePlansStreaming(report, consolidatedSheetPlans(report, opts), opts);
+}
+
+export async function writeCompletenessWorkbookStreaming(
+  report: ConsolidatedReport,
+  options: WriteOptions & StreamTarget = {},
+  onProgress?: ProgressCallback,
+): Promise<Uint8Array | null> {
+  const opts = onProgress ? { ...options, onProgress } : options;
+  return writePlansStreaming(report, completenessSheetPlans(report, opts), opts);
+}

@@ -1,0 +1,345 @@
+/**
+ * The consolidated report workbook (kind 'consolidated', format version 2) and the small
+ * completeness workbook, in memory: `writeConsolidatedReport(report) → bytes` runs in the
+ * browser's module worker and in Node alike. writer-consolidated-stream.ts writes the same
+ * sheets through ExcelJS's streaming writer (desktop main process, large files).
+ *
+ * One layout for both: `consolidatedSheetPlans` describes every sheet as the unit report's
+ * SheetPlans do (writer-layout.ts), and `writeSheets` applies them, so the official header, A4
+ * set-up, fit to width, repeated header row, page numbers, frozen header, autofilter,
+ * formula-safe NFC text and UTC calendar dates are exactly the unit report's.
+ *
+ * Pure module.
+ */
+import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
+import { UNIT_LEVEL_LABELS } from '../domain/units';
+import { placeAndDateLine, type OfficialHeaderText, type Orientation } from './print';
+import { numberCell, textCell } from './safe-cell';
+import {
+  calendarDateToCell,
+  COMPLETENESS_COLUMNS,
+  COMPLETENESS_MACHINE_KIND,
+  COMPLETENESS_STATE_LABELS,
+  completenessCounts,
+  CONSOLIDATED_INFO_FIELDS,
+  consolidatedActivityColumns,
+  consolidatedIndicatorColumns,
+  consolidatedMachineRows,
+  formatIds,
+  formatInstantVn,
+  INFO_COLUMNS,
+  ITEM_SUMMARY_COLUMNS,
+  MACHINE_COLUMNS,
+  SHEET_NAMES,
+  STATUS_COUNT_KEYS,
+  UNIT_INDICATOR_COLUMNS,
+  UNIT_INDICATOR_TARGET_LABEL,
+  UNIT_INDICATOR_TOTAL_LABEL,
+  UNIT_INDICATOR_VALUE_WIDTH,
+  type ColumnDef,
+  type ConsolidatedInfoFieldKey,
+  type ConsolidatedReport,
+  type IndicatorColumn,
+  type SheetKey,
+} from './spec';
+import { writePlansInMemory } from './writer';
+import { vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+
+export type ProgressCallback = (written: number, total: number) => void;
+
+export const CONSOLIDATED_CAPTIONS = Object.freeze({
+  info: 'THÔNG TIN CHUNG',
+  itemSummary: 'Biểu 1. TỔNG HỢP TIẾN ĐỘ THỰC HIỆN THEO NHIỆM VỤ',
+  unitIndicators: 'Biểu 2. KẾT QUẢ CÁC CHỈ TIÊU THEO ĐƠN VỊ',
+  activities: 'Biểu 3. DANH SÁCH HOẠT ĐỘNG CỦA CÁC ĐƠN VỊ',
+  completeness: 'Biểu 4. TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ',
+});
+
+/** "Tổng hợp kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025". */
+export function consolidatedSubject(report: Pick<ConsolidatedReport, 'plan' | 'period'>): string {
+  const plan = report.plan.number.trim() !== '' ? `Kế hoạch số ${report.plan.number}` : report.plan.title || 'Kế hoạch';
+  const what = `Tổng hợp kết quả thực hiện ${plan}`;
+  return report.period.name.trim() !== '' ? `${what} — ${report.period.name}` : what;
+}
+
+function headerText(report: ConsolidatedReport, options: WriteOptions, caption: string, documentType: string): OfficialHeaderText {
+  const date = options.documentDate ?? vnDayOf(report.exportedAt);
+  const number = options.documentNumber?.trim() ?? '';
+  return {
+    parentBody: textCell(report.unit.parentName) ?? '',
+    unitName: textCell(report.unit.name) ?? '',
+    documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
+    placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
+    documentType,
+    subject: textCell(consolidatedSubject(report)) ?? '',
+    caption,
+  };
+}
+
+function plan(
+  key: SheetKey,
+  columns: ColumnDef[],
+  header: OfficialHeaderText,
+  orientation: Orientation,
+  rowCount: number,
+  rows: () => Iterable<RowValues>,
+  extra: Partial<SheetPlan> = {},
+): SheetPlan {
+  return {
+    key,
+    name: SHEET_NAMES[key],
+    state: 'visible',
+    columns,
+    header,
+    orientation,
+    tableHeader: true,
+    rowCount,
+    rows,
+    blankRows: 0,
+    validations: [],
+    editableCols: null,
+    hiddenCols: new Set(),
+    freezeHeader: true,
+    autoFilter: true,
+    ...extra,
+  };
+}
+
+function dateCell(date: string): Date | null {
+  return date === '' ? null : calendarDateToCell(date);
+}
+
+function infoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {
+  const c = report.consolidation;
+  const counts = completenessCounts(c);
+  return {
+    unitName: textCell(report.unit.name),
+    unitCode: textCell(report.unit.code),
+    unitLevel: UNIT_LEVEL_LABELS[report.unit.level] ?? textCell(report.unit.level),
+    parentName: textCell(report.unit.parentName),
+    planNumber: textCell(report.plan.number),
+    planTitle: textCell(report.plan.title),
+    periodName: textCell(report.period.name),
+    periodStart: dateCell(report.period.start),
+    periodEnd: dateCell(report.period.end),
+    deadline: dateCell(c.deadline),
+    unitsExpected: c.completeness.length,
+    unitsOnTime: counts['da-nop'],
+    unitsLate: counts['nop-muon'],
+    unitsMissing: counts['chua-nop'],
+    reportsSummed: c.units.reduce((s, u) => s + u.reports, 0),
+    exportedAt: report.exportedAt === '' ? null : formatInstantVn(report.exportedAt) + ' (giờ Việt Nam)',
+    exportedBy: textCell(report.exportedBy),
+    appVersion: textCell(report.appVersion),
+    formatVersion: report.formatVersion,
+  };
+}
+
+function infoPlan(report: ConsolidatedReport, options: WriteOptions, documentType: string): SheetPlan {
+  return plan(
+    'info',
+    [...INFO_COLUMNS],
+    headerText(report, options, CONSOLIDATED_CAPTIONS.info, documentType),
+    'portrait',
+    CONSOLIDATED_INFO_FIELDS.length,
+    function* () {
+      const values = infoValues(report);
+      for (const f of CONSOLIDATED_INFO_FIELDS) yield [f.label, values[f.key]];
+    },
+    { autoFilter: false },
+  );
+}
+
+function completenessPlan(report: ConsolidatedReport, options: WriteOptions, caption: string, documentType: string): SheetPlan {
+  const entries = report.consolidation.completeness;
+  return plan('completeness', [...COMPLETENESS_COLUMNS], headerText(report, options, caption, documentType), 'portrait', entries.length, function* () {
+    let n = 0;
+    for (const e of entries) {
+      n++;
+      yield [
+        n,
+        textCell(e.unitCode),
+        textCell(e.unitName),
+        COMPLETENESS_STATE_LABELS[e.state] ?? textCell(e.state),
+        e.submittedAt === '' ? null : formatInstantVn(e.submittedAt),
+        numberCell(e.activityCount),
+      ];
+    }
+  });
+}
+
+function machinePlan(rows: [string, string][]): SheetPlan {
+  return {
+    key: 'machine',
+    name: SHEET_NAMES.machine,
+    state: 'veryHidden',
+    columns: [...MACHINE_COLUMNS],
+    header: null,
+    orientation: 'portrait',
+    tableHeader: true,
+    rowCount: rows.length,
+    rows: function* () {
+      for (const [k, v] of rows) yield [textCell(k), textCell(v)];
+    },
+    blankRows: 0,
+    validations: [],
+    editableCols: null,
+    hiddenCols: new Set(),
+    freezeHeader: false,
+    autoFilter: false,
+  };
+}
+
+/** The sheets of a consolidated report, in workbook order. */
+export function consolidatedSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
+  const c = report.consolidation;
+  const docType = 'BÁO CÁO TỔNG HỢP';
+
+  const itemSummary = plan(
+    'itemSummary',
+    [...ITEM_SUMMARY_COLUMNS],
+    headerText(report, options, CONSOLIDATED_CAPTIONS.itemSummary, docType),
+    'landscape',
+    c.items.length,
+    function* () {
+      for (const it of c.items) {
+        const row: RowValues = [textCell(it.id), textCell(it.groupTitle), textCell(it.text)];
+        let sum = 0;
+        for (const k of STATUS_COUNT_KEYS) {
+          const v = it.counts[k] ?? 0;
+          sum += v;
+          row.push(v);
+        }
+        row.push(sum, numberCell(it.activityCount));
+        yield row;
+      }
+    },
+  );
+
+  const indCols = consolidatedIndicatorColumns(report);
+  const unitColumns: ColumnDef[] = [
+    ...UNIT_INDICATOR_COLUMNS,
+    ...indCols.map((ic): ColumnDef => ({ key: `indicator:${ic.code}`, header: ic.header, width: UNIT_INDICATOR_VALUE_WIDTH, kind: 'int' })),
+  ];
+  const hasTargets = report.indicators.some((i) => i.target !== null && indCols.some((ic) => ic.code === i.code));
+  const unitIndicators = plan(
+    'unitIndicators',
+    unitColumns,
+    headerText(report, options, CONSOLIDATED_CAPTIONS.unitIndicators, docType),
+    'landscape',
+    c.units.length + 1 + (hasTargets ? 1 : 0),
+    function* () {
+      let n = 0;
+      let reports = 0;
+      let activities = 0;
+      const totals = indCols.map(() => 0);
+      for (const u of c.units) {
+        n++;
+        reports += u.reports;
+        activities += u.activityCount;
+        const row: RowValues = [n, textCell(u.unitCode), textCell(u.unitName), UNIT_LEVEL_LABELS[u.level] ?? textCell(u.level), u.reports, numberCell(u.activityCount)];
+        indCols.forEach((ic, i) => {
+          const v = u.values[ic.code];
+          if (typeof v === 'number' && Number.isFinite(v)) totals[i]! += v;
+          row.push(numberCell(v));
+        });
+        yield row;
+      }
+      // Plain numbers, not formulas: every program and our reader see them without recalculating.
+      yield [null, null, UNIT_INDICATOR_TOTAL_LABEL, null, reports, activities, ...totals];
+      if (hasTargets) {
+        const targets = new Map(report.indicators.map((i) => [i.code, i.target]));
+        yield [null, null, UNIT_INDICATOR_TARGET_LABEL, null, null, null, ...indCols.map((ic) => numberCell(targets.get(ic.code) ?? null))];
+      }
+    },
+    { rowBold: (index) => index >= c.units.length },
+  );
+
+  const activityColumns = consolidatedActivityColumns(indCols);
+  const activities = plan(
+    'activities',
+    activityColumns,
+    headerText(report, options, CONSOLIDATED_CAPTIONS.activities, docType),
+    'landscape',
+    report.activities.length,
+    () => activityRows(report, indCols),
+    { hiddenCols: new Set([activityColumns.length]) },
+  );
+
+  return [
+    infoPlan(report, options, docType),
+    itemSummary,
+    unitIndicators,
+    activities,
+    completenessPlan(report, options, CONSOLIDATED_CAPTIONS.completeness, docType),
+    machinePlan(consolidatedMachineRows(report)),
+  ];
+}
+
+function* activityRows(report: ConsolidatedReport, indCols: readonly IndicatorColumn[]): Iterable<RowValues> {
+  const names = report.consolidation.unitNames;
+  const dates = new Map<string, Date>();
+  let n = 0;
+  for (const a of report.activities) {
+    n++;
+    let date = dates.get(a.date);
+    if (date === undefined) {
+      date = calendarDateToCell(a.date);
+      dates.set(a.date, date);
+    }
+    const row: RowValues = [
+      n,
+      date,
+      textCell(a.unitCode),
+      textCell(names[a.unitCode] ?? ''),
+      textCell(formatIds(a.itemIds)),
+      ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
+      textCell(a.title),
+      textCell(a.content),
+      textCell(a.location),
+      numberCell(a.participants),
+      textCell(a.evidenceDoc),
+      textCell(a.evidenceFile),
+    ];
+    for (const c of indCols) row.push(numberCell(a.indicators[c.code]));
+    row.push(textCell(a.id));
+    yield row;
+  }
+}
+
+/** The sheets of the completeness workbook: "Thông tin", "Tình hình nộp báo cáo", "_sokh". */
+export function completenessSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
+  const docType = 'DANH SÁCH NỘP BÁO CÁO';
+  return [
+    infoPlan(report, options, docType),
+    completenessPlan(report, options, 'TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ', docType),
+    machinePlan(consolidatedMachineRows(report, COMPLETENESS_MACHINE_KIND)),
+  ];
+}
+
+function withProgress(options: WriteOptions, onProgress?: ProgressCallback): WriteOptions {
+  return onProgress ? { ...options, onProgress } : options;
+}
+
+/**
+ * The consolidated report workbook, as .xlsx bytes. `onProgress` (or options.onProgress) is
+ * called with rows written and the total, every PROGRESS_EVERY rows and at the end.
+ */
+export async function writeConsolidatedReport(
+  report: ConsolidatedReport,
+  options: WriteOptions = {},
+  onProgress?: ProgressCallback,
+): Promise<Uint8Array> {
+  const opts = withProgress(options, onProgress);
+  return writePlansInMemory(report, consolidatedSheetPlans(report, opts), opts);
+}
+
+/** The completeness workbook ("Thông tin" + "Tình hình nộp báo cáo"); not meant to be imported. */
+export async function writeCompletenessWorkbook(
+  report: ConsolidatedReport,
+  options: WriteOptions = {},
+  onProgress?: ProgressCallback,
+): Promise<Uint8Array> {
+  const opts = withProgress(options, onProgress);
+  return writePlansInMemory(report, completenessSheetPlans(report, opts), opts);
+}
