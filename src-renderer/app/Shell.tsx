@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
+import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
@@ -24,6 +25,7 @@ const NAV: { screen: Screen; label: string }[] = [
   { screen: 'indicators', label: 'Chỉ tiêu' },
   { screen: 'reports', label: 'Báo cáo' },
   { screen: 'import', label: 'Nhập dữ liệu' },
+  { screen: 'consolidation', label: 'Tổng hợp' },
   { screen: 'units', label: 'Đơn vị' },
   { screen: 'settings', label: 'Cài đặt' },
 ];
@@ -40,6 +42,8 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
       return <ReportsScreen data={data} />;
     case 'import':
       return <ImportScreen data={data} />;
+    case 'consolidation':
+      return <ConsolidationScreen data={data} />;
     case 'units':
       return <UnitsScreen data={data} />;
     case 'settings':

@@ -18,8 +18,6 @@
  * preview, e.g. a newer file of the same unit applied earlier in the same batch), so the order
  * files are applied in never matters: the newest export ends up active.
  */
-import { childLevelOf } from '@domain/units';
-import type { IsoDate } from '@domain/periods';
 import {
   compareInstants,
   materialize,
@@ -282,69 +280,8 @@ export async function listSubmissions(planId: string, periodKey?: string): Promi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Completeness (Tình hình nộp báo cáo).
+// Completeness (Tình hình nộp báo cáo) lives in consolidation-ops.ts, beside the consolidation
+// that reads the same data; re-exported here for callers of the import operations.
 
-export type CompletenessState = 'da-nop' | 'nop-muon' | 'chua-nop';
-export const COMPLETENESS_LABELS: Record<CompletenessState, string> = {
-  'da-nop': 'Đã nộp',
-  'nop-muon': 'Nộp muộn',
-  'chua-nop': 'Chưa nộp',
-};
-
-export interface CompletenessRow {
-  unit: UnitRecord;
-  state: CompletenessState;
-  /** The active submission (null: chưa nộp). */
-  submission: SubmissionRecord | null;
-  /** The instant compared with the deadline (see submittedAt); null when not submitted. */
-  submittedAt: string | null;
-}
-
-export interface Completeness {
-  rows: CompletenessRow[];
-  counts: Record<CompletenessState, number> & { total: number };
-}
-
-/** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
-function deadlineEnd(deadline: IsoDate): number {
-  const [y, m, d] = deadline.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d + 1) - 7 * 3600_000;
-}
-
-/**
- * When a submission counts as handed in: the export instant of an app-made report (when the
- * unit finished it; the clerk may import a batch days later), the import instant for a
- * hand-filled template (its export time is when the blank template was made).
- */
-export function submittedAt(s: Pick<SubmissionRecord, 'exportedAt' | 'importedAt' | 'report'>): string {
-  return s.report.kind === 'unit-report' ? s.exportedAt : s.importedAt;
-}
-
-/**
- * Every active subordinate unit (the level below this installation's own unit; every active
- * unit but the own one when that is unknown) with đã nộp / nộp muộn / chưa nộp for the period.
- * `deadline` is a calendar day, inclusive, Vietnam time; without one nothing is late.
- */
-export async function completeness(planId: string, period: { key: string }, deadline?: IsoDate): Promise<Completeness> {
-  return db.transaction('r', [db.units, db.settings, db.submissions], async () => {
-    const ownCode = await getSetting('ownUnitCode');
-    const own = ownCode ? await db.units.get(ownCode) : undefined;
-    const childLevel = own ? childLevelOf(own.level) : null;
-    const units = (await db.units.toArray())
-      .filter((u) => u.active && u.code !== ownCode && (own === undefined || u.level === childLevel))
-      .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
-    const active = new Map(
-      (await db.submissions.filter((s) => s.planId === planId && s.periodKey === period.key && s.state === 'active').toArray()).map((s) => [s.unitCode, s]),
-    );
-    const limit = deadline ? deadlineEnd(deadline) : Infinity;
-    const rows = units.map((unit): CompletenessRow => {
-      const submission = active.get(unit.code) ?? null;
-      if (!submission) return { unit, state: 'chua-nop', submission: null, submittedAt: null };
-      const at = submittedAt(submission);
-      return { unit, state: Date.parse(at) >= limit ? 'nop-muon' : 'da-nop', submission, submittedAt: at };
-    });
-    const counts = { 'da-nop': 0, 'nop-muon': 0, 'chua-nop': 0, total: rows.length };
-    for (const r of rows) counts[r.state]++;
-    return { rows, counts };
-  });
-}
+export { completeness, submittedAt, COMPLETENESS_LABELS } from './consolidation-ops';
+export type { Completeness, CompletenessRow, CompletenessState } from './consolidation-ops';

@@ -10,3 +10,4 @@ export * from './activity-ops';
 export * from './unit-ops';
 export * from './report-query';
 export * from './import-ops';
+export * from './consolidation-ops';

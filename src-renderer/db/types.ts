@@ -76,6 +76,8 @@ export interface SettingValues {
   lastBackupAt: Timestamp;
   /** How many automatic backups the desktop app keeps (1–100, default 10). */
   autoBackupKeep: number;
+  /** Deadline (Hạn nộp) of the units' reports per plan and period: "planId|periodKey" → 'YYYY-MM-DD'. */
+  reportDeadlines: Record<string, string>;
 }
 
 /**

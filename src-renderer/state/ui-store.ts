@@ -1,7 +1,7 @@
 /** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
 import { create } from 'zustand';
 
-export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'import' | 'units' | 'settings';
+export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'import' | 'consolidation' | 'units' | 'settings';
 export type DialogName = 'plan-import';
 
 const HASH: Record<Screen, string> = {
@@ -10,6 +10,7 @@ const HASH: Record<Screen, string> = {
   indicators: '#/chi-tieu',
   reports: '#/bao-cao',
   import: '#/nhap-du-lieu',
+  consolidation: '#/tong-hop',
   units: '#/don-vi',
   settings: '#/cai-dat',
 };
