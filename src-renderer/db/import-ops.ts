@@ -7,6 +7,7 @@
  *   // show preview.plan.decision / reason / activityDiff / statusDiff, preview.mismatches …
  *   const result = await applySubmission(preview, { addUnit: true });    // ONE transaction
  *   await withdrawSubmission(result.submission!.id);                     // ONE transaction
+ *   await applyBatch([{ preview, options }], { onProgress, signal });    // ONE transaction for all
  *
  * Scope = unit + plan + period. At most one submission per scope is 'active'; its data is the
  * scope's data: activities with `submissionId` of the scope's submissions, and every status and
@@ -17,7 +18,13 @@
  * applySubmission re-plans inside its transaction (the database may have changed since the
  * preview, e.g. a newer file of the same unit applied earlier in the same batch), so the order
  * files are applied in never matters: the newest export ends up active.
+ *
+ * A consolidated report (kind 'consolidated', a district's or province's workbook) is imported
+ * the same way with the lower body as the scope's unit: its activities are stored, each keeping
+ * its own unitCode (the CĐCS that did it), so they appear in the activity log; no statuses and no
+ * indicator adjustments are written for it (its figures are submission.report.consolidation).
  */
+import { planFingerprint } from '@domain/plan-tree';
 import {
   compareInstants,
   materialize,
@@ -28,7 +35,7 @@ import {
   type SubmissionPlan,
   type SubmissionScope,
 } from '@domain/merge';
-import type { UnitReport } from '../exchange/spec';
+import { isConsolidated, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
@@ -57,6 +64,11 @@ export interface ImportPreview {
   mismatches: PlanMismatches | null;
   counts: { items: number; activities: number; indicators: number };
   /**
+   * When the plan is unknown: a plan here with the same items (fingerprint), else the same
+   * number, to offer first in "Nhập vào kế hoạch" (the officer still confirms); null otherwise.
+   */
+  suggestedPlanId: string | null;
+  /**
    * Why applying would be refused as things stand (Vietnamese), '' when it would not; the
    * options of applySubmission lift some of these (addUnit, acceptMismatches, allowOlderAsHistory).
    */
@@ -68,6 +80,25 @@ export interface PreviewOptions {
   planId?: string;
 }
 
+/**
+ * The unit codes the scope's imported activities can be stored under: the scope's unit, and for
+ * a consolidated report every contributor's code its activities carry.
+ */
+function storedUnitCodes(scope: SubmissionScope, submissions: readonly { report: UnitReport }[]): string[] {
+  const codes = new Set([scope.unitCode]);
+  for (const s of submissions) if (isConsolidated(s.report)) for (const a of s.report.activities) if (a.unitCode) codes.add(a.unitCode);
+  return [...codes];
+}
+
+/** The stored activities of these submissions (of one scope). */
+function scopeActivities(scope: SubmissionScope, submissions: readonly SubmissionRecord[]) {
+  const ids = new Set(submissions.map((s) => s.id));
+  return db.activities
+    .where('[planId+unitCode]')
+    .anyOf(storedUnitCodes(scope, submissions).map((code) => [scope.planId, code]))
+    .filter((a) => a.submissionId !== undefined && ids.has(a.submissionId));
+}
+
 async function scopeData(scope: SubmissionScope): Promise<{
   submissions: SubmissionRecord[];
   activities: ActivityRecord[];
@@ -77,15 +108,7 @@ async function scopeData(scope: SubmissionScope): Promise<{
     .where('[unitCode+planId+periodKey]')
     .equals([scope.unitCode, scope.planId, scope.periodKey])
     .toArray();
-  const ids = new Set(submissions.map((s) => s.id));
-  const activities =
-    ids.size === 0
-      ? []
-      : await db.activities
-          .where('[planId+unitCode]')
-          .equals([scope.planId, scope.unitCode])
-          .filter((a) => a.submissionId !== undefined && ids.has(a.submissionId))
-          .toArray();
+  const activities = submissions.length === 0 ? [] : await scopeActivities(scope, submissions).toArray();
   const statuses = await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).toArray();
   return { submissions, activities, statuses };
 }
@@ -99,7 +122,15 @@ function countsOf(report: UnitReport): ImportPreview['counts'] {
  * reader's (non-null) report for `fileBytes`.
  */
 export async function previewImport(report: UnitReport, fileBytes: Uint8Array, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
-  const fileHash = await sha256Hex(fileBytes);
+  return previewOf(report, await sha256Hex(fileBytes), fileName, options);
+}
+
+/** The same file previewed again, filed under `planId` (the officer's choice in "Nhập vào kế hoạch"). */
+export function previewImportAs(preview: ImportPreview, planId: string): Promise<ImportPreview> {
+  return previewOf(preview.report, preview.fileHash, preview.fileName, { planId });
+}
+
+async function previewOf(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
   return db.transaction('r', [db.submissions, db.activities, db.itemStatuses, db.units, db.plans, db.settings], async () => {
     const scope = scopeOf(report, options.planId);
     const plan = planSubmission(report, fileHash, await scopeData(scope), options.planId);
@@ -107,6 +138,13 @@ export async function previewImport(report: UnitReport, fileBytes: Uint8Array, f
     const isOwnUnit = (await getSetting('ownUnitCode')) === report.unit.code;
     const planRecord = await db.plans.get(scope.planId);
     const mismatches = planRecord ? planMismatches(report, planRecord) : null;
+    let suggestedPlanId: string | null = null;
+    if (!planRecord) {
+      const plans = await db.plans.toArray();
+      const byItems = plans.find((p) => planFingerprint(p.plan) === report.plan.fingerprint);
+      const byNumber = report.plan.number.trim() === '' ? undefined : plans.find((p) => p.number.trim() === report.plan.number.trim());
+      suggestedPlanId = (byItems ?? byNumber)?.id ?? null;
+    }
     const blockers: string[] = [];
     if (report.period.key === '') blockers.push('Tệp chưa ghi kỳ báo cáo: không nhập được.');
     if (isOwnUnit) blockers.push('Tệp là báo cáo của chính đơn vị này: dữ liệu của đơn vị mình được nhập trực tiếp, không nhập từ tệp.');
@@ -114,7 +152,19 @@ export async function previewImport(report: UnitReport, fileBytes: Uint8Array, f
     if (!planRecord) blockers.push('Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.');
     else if (!mismatches!.allMatched) blockers.push('Nhiệm vụ trong tệp khác với kế hoạch: cần kiểm tra từng nhiệm vụ trước khi nhập.');
     if (plan.decision === 'older') blockers.push(plan.reason);
-    return { report, fileName, fileHash, plan, unitKnown, isOwnUnit, planKnown: planRecord !== undefined, mismatches, counts: countsOf(report), blockers };
+    return {
+      report,
+      fileName,
+      fileHash,
+      plan,
+      unitKnown,
+      isOwnUnit,
+      planKnown: planRecord !== undefined,
+      mismatches,
+      counts: countsOf(report),
+      suggestedPlanId,
+      blockers,
+    };
   });
 }
 
@@ -141,15 +191,8 @@ export interface ApplyResult {
   superseded: SubmissionRecord | null;
 }
 
-async function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, oldSubmissionIds: readonly string[]): Promise<void> {
-  const old = new Set(oldSubmissionIds);
-  if (old.size > 0) {
-    await db.activities
-      .where('[planId+unitCode]')
-      .equals([scope.planId, scope.unitCode])
-      .filter((a) => a.submissionId !== undefined && old.has(a.submissionId))
-      .delete();
-  }
+async function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, oldSubmissions: readonly SubmissionRecord[]): Promise<void> {
+  if (oldSubmissions.length > 0) await scopeActivities(scope, oldSubmissions).delete();
   await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).delete();
   await db.indicatorAdjustments
     .where('[planId+periodKey]')
@@ -157,14 +200,86 @@ async function writeScopeData(scope: SubmissionScope, submission: SubmissionReco
     .filter((a) => a.unitCode === scope.unitCode)
     .delete();
   if (!submission) return;
+  // A consolidated report materializes activities only (see domain/merge.ts materialize).
   const data = materialize(submission.report, submission.fileHash, scope, submission.importedAt);
   await db.activities.bulkPut(data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id })));
-  await db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id })));
-  await db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })));
+  if (data.statuses.length > 0) await db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id })));
+  if (data.adjustments.length > 0) {
+    await db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })));
+  }
 }
 
 function unitFromReport(report: UnitReport, t: string): UnitRecord {
   return { code: report.unit.code, name: report.unit.name, level: report.unit.level, parentName: report.unit.parentName, ...EMPTY_UNIT_DETAILS, active: true, createdAt: t, updatedAt: t };
+}
+
+/** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
+const APPLY_TABLES = () => [db.submissions, db.activities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+
+/** An expected refusal (Vietnamese): nothing was written for the file. */
+interface Refusal {
+  refused: string;
+  field?: string;
+}
+
+/**
+ * One file, INSIDE a rw transaction over APPLY_TABLES. Every refusal is decided before the first
+ * write, so a refused file has written nothing and the transaction can go on with the next one.
+ */
+async function applyInTransaction(preview: ImportPreview, options: ApplyOptions): Promise<ApplyResult | Refusal> {
+  const { report, fileHash } = preview;
+  const scope = preview.plan.scope;
+  if (report.period.key === '') return { refused: 'Tệp chưa ghi kỳ báo cáo: không nhập được.' };
+  if ((await getSetting('ownUnitCode')) === report.unit.code) {
+    return { refused: 'Tệp là báo cáo của chính đơn vị này: không nhập từ tệp.' };
+  }
+  const planRecord = await db.plans.get(scope.planId);
+  if (!planRecord) return { refused: 'Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.', field: 'planId' };
+  if (!planMismatches(report, planRecord).allMatched && !options.acceptMismatches) {
+    return { refused: 'Nhiệm vụ trong tệp khác với kế hoạch: hãy kiểm tra các nhiệm vụ khác nhau rồi xác nhận nhập.' };
+  }
+  const existing = await scopeData(scope);
+  const plan = planSubmission(report, fileHash, existing, scope.planId);
+  const active = existing.submissions.find((s) => s.state === 'active') ?? null;
+  if (plan.decision === 'identical') return { outcome: 'unchanged', decision: plan.decision, submission: active, superseded: null };
+  if (plan.decision === 'older' && !options.allowOlderAsHistory) return { refused: plan.reason };
+  const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
+  if (!unitKnown && !options.addUnit) return { refused: `Đơn vị ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`, field: 'unitCode' };
+
+  // Writes from here on.
+  const t = options.at ?? now();
+  if (!unitKnown) await db.units.add(unitFromReport(report, t));
+  const submission: SubmissionRecord = {
+    id: crypto.randomUUID(),
+    fileName: preview.fileName,
+    fileHash,
+    unitCode: scope.unitCode,
+    unitName: report.unit.name,
+    level: report.unit.level,
+    planId: scope.planId,
+    planNumber: report.plan.number,
+    planFingerprint: report.plan.fingerprint,
+    periodKey: scope.periodKey,
+    exportedAt: report.exportedAt,
+    importedAt: t,
+    state: 'active',
+    counts: countsOf(report),
+    report,
+  };
+  if (plan.decision === 'older') {
+    const history: SubmissionRecord = { ...submission, state: 'superseded', supersededBy: active!.id };
+    await db.submissions.add(history);
+    return { outcome: 'history', decision: plan.decision, submission: history, superseded: null };
+  }
+  let superseded: SubmissionRecord | null = null;
+  if (active) {
+    superseded = { ...active, state: 'superseded', supersededBy: submission.id };
+    submission.supersedes = active.id;
+    await db.submissions.put(superseded);
+  }
+  await db.submissions.add(submission);
+  await writeScopeData(scope, submission, existing.submissions);
+  return { outcome: 'applied', decision: plan.decision, submission, superseded };
 }
 
 /**
@@ -174,61 +289,100 @@ function unitFromReport(report: UnitReport, t: string): UnitRecord {
  * as history. Throws OperationError (Vietnamese) for anything the preview's blockers name.
  */
 export async function applySubmission(preview: ImportPreview, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const { report, fileHash } = preview;
-  const scope = preview.plan.scope;
-  if (report.period.key === '') throw new OperationError('Tệp chưa ghi kỳ báo cáo: không nhập được.');
-  return db.transaction('rw', [db.submissions, db.activities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings], async () => {
-    if ((await getSetting('ownUnitCode')) === report.unit.code) {
-      throw new OperationError('Tệp là báo cáo của chính đơn vị này: không nhập từ tệp.');
-    }
-    const planRecord = await db.plans.get(scope.planId);
-    if (!planRecord) throw new OperationError('Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.', 'planId');
-    if (!planMismatches(report, planRecord).allMatched && !options.acceptMismatches) {
-      throw new OperationError('Nhiệm vụ trong tệp khác với kế hoạch: hãy kiểm tra các nhiệm vụ khác nhau rồi xác nhận nhập.');
-    }
-    const existing = await scopeData(scope);
-    const plan = planSubmission(report, fileHash, existing, scope.planId);
-    const active = existing.submissions.find((s) => s.state === 'active') ?? null;
-    if (plan.decision === 'identical') return { outcome: 'unchanged', decision: plan.decision, submission: active, superseded: null };
-    if (plan.decision === 'older' && !options.allowOlderAsHistory) throw new OperationError(plan.reason);
-
-    const t = options.at ?? now();
-    if (!(await db.units.get(report.unit.code))) {
-      if (!options.addUnit) throw new OperationError(`Đơn vị ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`, 'unitCode');
-      await db.units.add(unitFromReport(report, t));
-    }
-    const submission: SubmissionRecord = {
-      id: crypto.randomUUID(),
-      fileName: preview.fileName,
-      fileHash,
-      unitCode: scope.unitCode,
-      unitName: report.unit.name,
-      level: report.unit.level,
-      planId: scope.planId,
-      planNumber: report.plan.number,
-      planFingerprint: report.plan.fingerprint,
-      periodKey: scope.periodKey,
-      exportedAt: report.exportedAt,
-      importedAt: t,
-      state: 'active',
-      counts: countsOf(report),
-      report,
-    };
-    if (plan.decision === 'older') {
-      const history: SubmissionRecord = { ...submission, state: 'superseded', supersededBy: active!.id };
-      await db.submissions.add(history);
-      return { outcome: 'history', decision: plan.decision, submission: history, superseded: null };
-    }
-    let superseded: SubmissionRecord | null = null;
-    if (active) {
-      superseded = { ...active, state: 'superseded', supersededBy: submission.id };
-      submission.supersedes = active.id;
-      await db.submissions.put(superseded);
-    }
-    await db.submissions.add(submission);
-    await writeScopeData(scope, submission, existing.submissions.map((s) => s.id));
-    return { outcome: 'applied', decision: plan.decision, submission, superseded };
+  return db.transaction('rw', APPLY_TABLES(), async () => {
+    const r = await applyInTransaction(preview, options);
+    if ('refused' in r) throw new OperationError(r.refused, r.field);
+    return r;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch (many files, one transaction, cancellable).
+
+export interface BatchEntry {
+  preview: ImportPreview;
+  options?: ApplyOptions;
+}
+
+export interface BatchProgress {
+  /** Files finished so far (0 … total). */
+  done: number;
+  total: number;
+  /** The file being imported now ('' once all are done). */
+  fileName: string;
+}
+
+export interface BatchOptions {
+  /** Called before each file and once at the end (done === total), inside the transaction. */
+  onProgress?: (progress: BatchProgress) => void;
+  /** Aborting it cancels the whole batch: nothing of it is stored. */
+  signal?: AbortSignal;
+  /** Test hook: the import instant of every file. */
+  at?: string;
+  /** Test hook: runs after each file's writes, inside the transaction (inject a failure). */
+  afterFile?: (index: number) => void;
+}
+
+export type BatchFileResult =
+  | { index: number; fileName: string; ok: true; result: ApplyResult }
+  /** Refused (e.g. an older export, an unknown unit not to be added): nothing written for it. */
+  | { index: number; fileName: string; ok: false; message: string };
+
+export interface BatchResult {
+  /** 'cancelled': the signal was aborted before the transaction committed; nothing was stored. */
+  status: 'done' | 'cancelled';
+  /** One per entry, in order ('done' only; empty when cancelled). */
+  files: BatchFileResult[];
+}
+
+class BatchCancelled extends Error {
+  constructor() {
+    super('Đã hủy nhập: dữ liệu giữ nguyên như trước.');
+    this.name = 'BatchCancelled';
+  }
+}
+
+/**
+ * Applies every entry in order inside ONE rw transaction: the batch lands whole or not at all.
+ * - A file the rules refuse (OperationError cases: older without allowOlderAsHistory, unknown
+ *   unit without addUnit, …) is reported in `files` with its message; it wrote nothing, and the
+ *   others go on.
+ * - Anything unexpected (a database error, a crash) rejects, and the transaction is aborted:
+ *   the database is exactly as before the batch.
+ * - `signal` is checked between files; aborting it aborts the transaction (same: nothing stored)
+ *   and resolves { status: 'cancelled' }.
+ * - A window closed (or a renderer crashed) mid-batch never commits: IndexedDB aborts a
+ *   transaction that has not completed when its connection goes away, so the batch is lost whole.
+ *
+ * Responsiveness: the work per file is a few IndexedDB requests; each request's completion is a
+ * separate task of the event loop, so the browser renders (progress, the Hủy button) between
+ * them. The transaction must not await anything but Dexie (a setTimeout would let IndexedDB
+ * commit it early), so there is no explicit yield here.
+ */
+export async function applyBatch(entries: readonly BatchEntry[], batch: BatchOptions = {}): Promise<BatchResult> {
+  const { onProgress, signal } = batch;
+  const total = entries.length;
+  if (signal?.aborted) return { status: 'cancelled', files: [] };
+  try {
+    const files = await db.transaction('rw', APPLY_TABLES(), async () => {
+      const out: BatchFileResult[] = [];
+      for (let i = 0; i < total; i++) {
+        if (signal?.aborted) throw new BatchCancelled();
+        const { preview, options = {} } = entries[i]!;
+        onProgress?.({ done: i, total, fileName: preview.fileName });
+        const r = await applyInTransaction(preview, { ...options, ...(batch.at !== undefined ? { at: batch.at } : {}) });
+        out.push('refused' in r ? { index: i, fileName: preview.fileName, ok: false, message: r.refused } : { index: i, fileName: preview.fileName, ok: true, result: r });
+        batch.afterFile?.(i);
+      }
+      if (signal?.aborted) throw new BatchCancelled();
+      onProgress?.({ done: total, total, fileName: '' });
+      return out;
+    });
+    return { status: 'done', files };
+  } catch (error) {
+    if (error instanceof BatchCancelled || (error instanceof Error && error.name === 'BatchCancelled')) return { status: 'cancelled', files: [] };
+    throw error;
+  }
 }
 
 export interface WithdrawResult {
@@ -268,7 +422,7 @@ export async function withdrawSubmission(id: string, options: { at?: string } = 
         if (other.supersededBy === id) await db.submissions.put({ ...other, supersededBy: restored.id });
       }
     }
-    await writeScopeData(scope, restored, all.map((s) => s.id));
+    await writeScopeData(scope, restored, all);
     return { withdrawn, restored };
   });
 }

@@ -23,6 +23,11 @@
  * The report's indicator adjustments (Điều chỉnh) are materialized too, so that a unit's totals
  * summed here (sumIndicators over its activities + adjustments) equal the totals it reported.
  *
+ * A consolidated report (kind 'consolidated': a district's or province's workbook) follows the
+ * same rules with the lower body as the scope's unit; its activities keep their own unitCode
+ * (the CĐCS that did each), and it materializes no statuses and no adjustments (its figures are
+ * in report.consolidation, read by the consolidation itself).
+ *
  * planMismatches compares the file's items with the plan it is filed under, item by item (id and
  * text): the officer resolves what differs; nothing is guessed.
  */
@@ -30,7 +35,7 @@ import { activitySearchText, type Activity } from './activity';
 import type { IndicatorAdjustment } from './indicators';
 import type { ParsedPlan } from './plan-types';
 import { planFingerprint, trackableItems } from './plan-tree';
-import { reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
+import { isConsolidated, reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
 
 // ---------------------------------------------------------------------------------------------
 // Ids.
@@ -94,7 +99,7 @@ export interface PriorSubmission {
 /** An activity's content fields, as compared. */
 type ActivityContent = Pick<
   Activity,
-  'date' | 'itemIds' | 'type' | 'title' | 'content' | 'location' | 'participants' | 'evidenceDoc' | 'evidenceFile' | 'indicators'
+  'unitCode' | 'date' | 'itemIds' | 'type' | 'title' | 'content' | 'location' | 'participants' | 'evidenceDoc' | 'evidenceFile' | 'indicators'
 >;
 
 /** A stored imported activity (db ActivityRecord satisfies it). */
@@ -163,6 +168,7 @@ function sortedIndicators(ind: Readonly<Record<string, number>>): [string, numbe
 
 function activityKey(a: ActivityContent): string {
   return JSON.stringify([
+    a.unitCode,
     a.date,
     a.itemIds,
     a.type,
@@ -190,6 +196,7 @@ export function sameContent(a: UnitReport, b: UnitReport): boolean {
       r.items.map((i) => [i.id, i.status, i.note, i.evidence]),
       r.activities.map((x) => [x.id, activityKey(x)]),
       r.indicators.map((i) => [i.code, i.value, i.target, i.adjustment, i.adjustmentReason]),
+      r.kind === 'consolidated' ? (r.consolidation ?? null) : null,
     ]);
   return body(a) === body(b);
 }
@@ -209,11 +216,14 @@ function diffOf<T>(incoming: Map<string, T>, stored: Map<string, T>, key: (v: T)
 /** The report's activities with sourceId (file UUID or derived; a repeated UUID counts as new) and stored id. */
 export function incomingActivities(report: UnitReport, fileHash: string, scope: SubmissionScope): IncomingActivity[] {
   const seen = new Set<string>();
+  // A unit's report is about that unit; a consolidated one lists every contributor's activities.
+  const keepUnit = isConsolidated(report);
   return report.activities.map((a, index) => {
     let sourceId = a.id;
     if (sourceId === '' || seen.has(sourceId)) sourceId = rowIdFor(fileHash, index);
     seen.add(sourceId);
-    return { ...a, unitCode: scope.unitCode, index, sourceId, storedId: importedActivityId(scope, sourceId) };
+    const unitCode = keepUnit && a.unitCode !== '' ? a.unitCode : scope.unitCode;
+    return { ...a, unitCode, index, sourceId, storedId: importedActivityId(scope, sourceId) };
   });
 }
 
@@ -302,7 +312,7 @@ export function materialize(
       ...reportActivityOf(a),
       id: a.storedId,
       planId: scope.planId,
-      unitCode: scope.unitCode,
+      unitCode: a.unitCode,
       indicators: Object.fromEntries(sortedIndicators(a.indicators)),
       createdAt: at,
       updatedAt: at,
@@ -310,6 +320,9 @@ export function materialize(
     };
     return { ...act, searchText: activitySearchText(act), sourceId: a.sourceId };
   });
+  // A consolidated report's statuses are counts and its units' corrections are inside their
+  // values (report.consolidation): nothing of the kind is the lower body's own.
+  if (isConsolidated(report)) return { activities, statuses: [], adjustments: [] };
   const statuses = report.items
     .filter((i): i is typeof i & { status: WorkbookStatus } => i.status !== null)
     .map((i): MaterializedStatus => ({ ...scope, itemId: i.id, status: i.status, note: i.note, evidence: i.evidence, updatedAt: at }));

@@ -1,22 +1,30 @@
 /**
- * "Nhập dữ liệu" (issue 5): choose or drop units' workbooks, read each one in a worker, show a
- * dry-run preview per file, apply the checked ones one by one (one transaction per file), and
- * the import history of the active plan with withdrawal.
+ * "Nhập dữ liệu" (issue 5): choose files or a folder, or drop files or folders on the window;
+ * read each workbook in a worker and show a dry-run preview per file (unit reports, hand-filled
+ * templates and consolidated reports alike); the officer resolves what needs a decision (add an
+ * unknown unit, choose the plan for a file whose plan is unknown, accept item differences, keep
+ * an older export as history) and applies the checked files in ONE transaction (applyBatch),
+ * with progress per file and "Hủy" that leaves the database as it was. Then the import history
+ * of the active plan with withdrawal.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type DragEvent } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import {
-  applySubmission,
+  applyBatch,
   listSubmissions,
   previewImport,
+  previewImportAs,
   withdrawSubmission,
   type ImportPreview,
+  type PlanRecord,
   type SubmissionRecord,
 } from '../../db';
+import type { ItemMatch } from '@domain/merge';
 import type { Problem, ReadCounts } from '../../exchange/reader';
-import { formatInstantVn } from '../../exchange/spec';
+import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
+import { collect, dropEntries, filesOfEntries, fromFileList, type PickedFile, type SkippedFile } from './import-files';
 import { readImportFiles } from './import-read';
 import './import.css';
 
@@ -33,103 +41,199 @@ const STATE_TEXT: Record<SubmissionRecord['state'], string> = {
   withdrawn: 'Đã rút',
 };
 
+const MATCH_TEXT: Record<Exclude<ItemMatch, 'matched'>, string> = {
+  'missing-in-plan': 'Không có trong kế hoạch',
+  'missing-in-file': 'Không có trong tệp',
+  'text-changed': 'Nội dung khác',
+};
+
+/** Problems shown before "Xem thêm"; mismatched items likewise. */
+const SHOWN_PROBLEMS = 3;
+const SHOWN_MISMATCHES = 5;
+
 interface Card {
   key: string;
   fileName: string;
+  /** Path inside the chosen or dropped folder (= fileName when none). */
+  path: string;
   /** Reading or previewing failed as a whole (Vietnamese). */
   failure: string | null;
   problems: Problem[];
   counts: ReadCounts | null;
+  /** Reading was cancelled before this file. */
+  cancelled: boolean;
+  /** The preview under the file's own plan (as read). */
+  original: ImportPreview | null;
+  /** The preview as it would be applied (under the chosen plan when the file's is unknown). */
   preview: ImportPreview | null;
+  /** The plan chosen in "Nhập vào kế hoạch" ('' none); used only when the file's plan is unknown. */
+  planChoice: string;
   checked: boolean;
   addUnit: boolean;
   acceptMismatches: boolean;
+  keepOlder: boolean;
   /** After applying: what happened (Vietnamese) and whether it went well. */
   result: { ok: boolean; text: string } | null;
 }
 
 interface Progress {
-  label: string;
+  phase: 'read' | 'apply';
   done: number;
   total: number;
+  /** The file being read or imported now. */
+  fileName: string;
 }
+
+const needsPlanChoice = (card: Card): boolean => card.original !== null && !card.original.planKnown;
 
 /** Why a card cannot be imported at all (nothing the officer can tick changes it); '' when it can. */
 function hardBlock(card: Card): string {
   const p = card.preview;
   if (card.failure) return card.failure;
+  if (card.cancelled) return 'Đã hủy đọc tệp này.';
   if (!p) return 'Không đọc được tệp.';
   if (card.problems.some((x) => x.severity === 'error')) return 'Tệp có lỗi: sửa tệp rồi chọn lại.';
-  if (p.report.period.key === '' || p.isOwnUnit || !p.planKnown) return p.blockers[0] ?? 'Không nhập được tệp này.';
+  if (p.report.period.key === '' || p.isOwnUnit) return p.blockers[0] ?? 'Không nhập được tệp này.';
   if (p.plan.decision === 'identical') return 'Tệp trùng với bản đã nhập: không có gì thay đổi.';
-  if (p.plan.decision === 'older') return p.plan.reason;
   return '';
+}
+
+/** The decisions this card still needs (Vietnamese), none when it can be imported as it is. */
+function pending(card: Card): string[] {
+  const p = card.preview;
+  if (!p) return [];
+  const out: string[] = [];
+  if (needsPlanChoice(card) && !card.planChoice) out.push('chọn kế hoạch để nhập vào');
+  if (!p.unitKnown && !card.addUnit) out.push('thêm đơn vị vào danh sách');
+  if (p.planKnown && (needsPlanChoice(card) || !p.mismatches!.allMatched) && !card.acceptMismatches) out.push('xác nhận khác biệt với kế hoạch');
+  if (p.plan.decision === 'older' && !card.keepOlder) out.push('chọn lưu vào lịch sử');
+  return out;
+}
+
+/** Something in this card needs the officer's decision (whether or not it is taken yet). */
+function needsDecision(card: Card): boolean {
+  const p = card.preview;
+  if (!p) return false;
+  return needsPlanChoice(card) || !p.unitKnown || (p.mismatches !== null && !p.mismatches.allMatched) || p.plan.decision === 'older';
 }
 
 /** True when the card is checked and everything it needs is ticked. */
 function ready(card: Card): boolean {
-  const p = card.preview;
-  if (!card.checked || !p || card.result || hardBlock(card)) return false;
-  if (!p.unitKnown && !card.addUnit) return false;
-  if (p.mismatches && !p.mismatches.allMatched && !card.acceptMismatches) return false;
-  return true;
+  return card.checked && card.preview !== null && !card.result && hardBlock(card) === '' && pending(card).length === 0;
 }
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function newCard(key: string, f: PickedFile): Card {
+  return {
+    key,
+    fileName: f.name,
+    path: f.path,
+    failure: null,
+    problems: [],
+    counts: null,
+    cancelled: false,
+    original: null,
+    preview: null,
+    planChoice: '',
+    checked: false,
+    addUnit: false,
+    acceptMismatches: false,
+    keepOlder: false,
+    result: null,
+  };
+}
+
+/** "17 tệp: 12 sẵn sàng, 2 có cảnh báo, 3 lỗi" (and duplicates, files still being read, skipped ones). */
+function summaryText(cards: readonly Card[], skipped: number): string {
+  let readyN = 0;
+  let warned = 0;
+  let failed = 0;
+  let same = 0;
+  let reading = 0;
+  for (const c of cards) {
+    if (!c.preview && !c.failure && !c.cancelled && c.counts === null) reading++;
+    else if (c.preview?.plan.decision === 'identical' && !c.failure && !c.problems.some((x) => x.severity === 'error')) same++;
+    else if (hardBlock(c)) failed++;
+    else if (needsDecision(c) || c.problems.length > 0) warned++;
+    else readyN++;
+  }
+  const parts = [`${readyN} sẵn sàng`, `${warned} có cảnh báo`, `${failed} lỗi`];
+  if (same > 0) parts.push(`${same} trùng`);
+  if (reading > 0) parts.push(`${reading} đang chờ đọc`);
+  return `${cards.length} tệp: ${parts.join(', ')}${skipped > 0 ? `; ${skipped} tệp bị bỏ qua` : ''}.`;
+}
+
 export function ImportScreen({ data }: { data: ShellData }) {
   const [cards, setCards] = useState<Card[]>([]);
+  const [skipped, setSkipped] = useState<SkippedFile[]>([]);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const abortRef = useRef<AbortController | null>(null);
+  const folderInput = useRef<HTMLInputElement | null>(null);
   const busy = progress !== null;
   const titleId = useId();
 
-  async function readFiles(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
-    if (files.length === 0) return;
+  async function readFiles(picked: { files: PickedFile[]; skipped: SkippedFile[] }): Promise<void> {
+    const { files } = picked;
+    setSkipped(picked.skipped);
     setMessage(null);
+    if (files.length === 0) {
+      setCards([]);
+      if (picked.skipped.length > 0) setMessage({ ok: false, text: 'Không có tệp .xlsx nào để đọc.' });
+      return;
+    }
     const batch = Date.now();
-    const fresh: Card[] = files.map((f, i) => ({
-      key: `${batch}-${i}`,
-      fileName: f.name,
-      failure: null,
-      problems: [],
-      counts: null,
-      preview: null,
-      checked: false,
-      addUnit: false,
-      acceptMismatches: false,
-      result: null,
-    }));
+    const fresh: Card[] = files.map((f, i) => newCard(`${batch}-${i}`, f));
     setCards(fresh);
-    setProgress({ label: 'Đang đọc tệp', done: 0, total: files.length });
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setProgress({ phase: 'read', done: 0, total: files.length, fileName: files[0]!.name });
     try {
-      await readImportFiles(files, async (index, outcome) => {
-        const card: Card = { ...fresh[index]! };
-        if (!outcome.ok) card.failure = outcome.message;
-        else {
-          card.problems = outcome.result.problems;
-          card.counts = outcome.result.counts;
-          const report = outcome.result.report;
-          if (!report) {
-            // The reader's errors say why; they are listed with the others.
-            if (!card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
-          } else {
-            try {
-              card.preview = await previewImport(report, files[index]!.bytes, card.fileName);
-            } catch (error) {
-              card.failure = `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}`;
+      const read = await readImportFiles(
+        files,
+        async (index, outcome) => {
+          const card: Card = { ...fresh[index]! };
+          if (!outcome.ok) card.failure = outcome.message;
+          else {
+            card.problems = outcome.result.problems;
+            card.counts = outcome.result.counts;
+            const report = outcome.result.report;
+            if (!report) {
+              // The reader's errors say why; they are listed with the others.
+              if (!card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
+            } else {
+              try {
+                card.original = await previewImport(report, files[index]!.bytes, card.fileName);
+                card.preview = card.original;
+                // The plan offered first in "Nhập vào kế hoạch": the officer still has to confirm.
+                if (!card.original.planKnown && card.original.suggestedPlanId) {
+                  card.planChoice = card.original.suggestedPlanId;
+                  card.preview = await previewImportAs(card.original, card.planChoice);
+                }
+              } catch (error) {
+                card.failure = `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}`;
+              }
             }
           }
-        }
-        card.checked = hardBlock(card) === '';
-        fresh[index] = card;
+          card.checked = hardBlock(card) === '';
+          fresh[index] = card;
+          setCards([...fresh]);
+          setProgress({ phase: 'read', done: index + 1, total: files.length, fileName: files[index + 1]?.name ?? '' });
+        },
+        undefined,
+        controller.signal,
+      );
+      if (read < files.length) {
+        for (let i = read; i < files.length; i++) fresh[i] = { ...fresh[i]!, cancelled: true };
         setCards([...fresh]);
-        setProgress({ label: 'Đang đọc tệp', done: index + 1, total: files.length });
-      });
+        setMessage({ ok: false, text: `Đã hủy đọc: đọc xong ${read}/${files.length} tệp, các tệp còn lại không được đọc. Chưa ghi gì vào dữ liệu.` });
+      }
     } finally {
+      abortRef.current = null;
       setProgress(null);
     }
   }
@@ -137,9 +241,20 @@ export function ImportScreen({ data }: { data: ShellData }) {
   async function choose(): Promise<void> {
     try {
       const files = await platform.openFiles({ multiple: true, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
-      await readFiles(files);
+      await readFiles({ files: files.map((f) => ({ ...f, path: f.name })), skipped: [] });
     } catch (error) {
       setMessage({ ok: false, text: errorText(error) });
+    }
+  }
+
+  async function onFolderChosen(list: FileList | null): Promise<void> {
+    if (!list || list.length === 0) return;
+    try {
+      await readFiles(await collect(fromFileList(list)));
+    } catch (error) {
+      setMessage({ ok: false, text: `Không đọc được thư mục đã chọn: ${errorText(error)}` });
+    } finally {
+      if (folderInput.current) folderInput.current.value = '';
     }
   }
 
@@ -147,13 +262,12 @@ export function ImportScreen({ data }: { data: ShellData }) {
     e.preventDefault();
     setDragging(false);
     if (busy) return;
-    const dropped = Array.from(e.dataTransfer.files);
-    const xlsx = dropped.filter((f) => f.name.toLowerCase().endsWith('.xlsx'));
-    const skipped = dropped.length - xlsx.length;
+    // Entries must be taken before the first await: the drop's items are emptied afterwards.
+    const entries = dropEntries(e.dataTransfer);
+    const plain = Array.from(e.dataTransfer.files);
     try {
-      const files = await Promise.all(xlsx.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      await readFiles(files);
-      if (skipped > 0) setMessage({ ok: false, text: `Đã bỏ qua ${skipped} tệp không phải Excel (.xlsx).` });
+      const found = entries ? await filesOfEntries(entries) : fromFileList(plain);
+      await readFiles(await collect(found));
     } catch (error) {
       setMessage({ ok: false, text: `Không đọc được tệp thả vào: ${errorText(error)}` });
     }
@@ -163,44 +277,77 @@ export function ImportScreen({ data }: { data: ShellData }) {
     setCards((cs) => cs.map((c) => (c.key === key ? { ...c, ...change } : c)));
   }
 
+  async function choosePlan(card: Card, planId: string): Promise<void> {
+    if (!card.original) return;
+    if (planId === '') {
+      update(card.key, { planChoice: '', preview: card.original, acceptMismatches: false });
+      return;
+    }
+    try {
+      const preview = await previewImportAs(card.original, planId);
+      update(card.key, { planChoice: planId, preview, acceptMismatches: false, keepOlder: false });
+    } catch (error) {
+      update(card.key, { failure: `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}` });
+    }
+  }
+
   const toApply = cards.filter(ready);
 
   async function apply(): Promise<void> {
     const list = toApply;
     if (list.length === 0) return;
     setMessage(null);
-    let applied = 0;
-    let unchanged = 0;
-    let failed = 0;
-    setProgress({ label: 'Đang nhập', done: 0, total: list.length });
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setProgress({ phase: 'apply', done: 0, total: list.length, fileName: list[0]!.fileName });
     try {
-      for (let i = 0; i < list.length; i++) {
-        const card = list[i]!;
-        let result: Card['result'];
-        try {
-          const r = await applySubmission(card.preview!, { addUnit: card.addUnit, acceptMismatches: card.acceptMismatches });
-          if (r.outcome === 'unchanged') {
-            unchanged++;
-            result = { ok: true, text: 'Trùng bản đã nhập: không thay đổi gì.' };
-          } else {
-            applied++;
-            result = { ok: true, text: r.superseded ? 'Đã nhập, thay thế bản nộp trước.' : 'Đã nhập.' };
-          }
-        } catch (error) {
-          failed++;
-          result = { ok: false, text: `Không nhập được: ${errorText(error)}` };
-        }
-        update(card.key, { result, checked: false });
-        setProgress({ label: 'Đang nhập', done: i + 1, total: list.length });
+      const out = await applyBatch(
+        list.map((c) => ({
+          preview: c.preview!,
+          options: { addUnit: c.addUnit, acceptMismatches: c.acceptMismatches, allowOlderAsHistory: c.keepOlder },
+        })),
+        { signal: controller.signal, onProgress: (p) => setProgress({ phase: 'apply', ...p }) },
+      );
+      if (out.status === 'cancelled') {
+        setMessage({ ok: false, text: 'Đã hủy nhập: chưa tệp nào được ghi, dữ liệu giữ nguyên như trước.' });
+        return;
       }
+      let applied = 0;
+      let history = 0;
+      let unchanged = 0;
+      let refused = 0;
+      const results = new Map<string, Card['result']>();
+      for (const f of out.files) {
+        const card = list[f.index]!;
+        if (!f.ok) {
+          refused++;
+          results.set(card.key, { ok: false, text: `Không nhập được: ${f.message}` });
+        } else if (f.result.outcome === 'unchanged') {
+          unchanged++;
+          results.set(card.key, { ok: true, text: 'Trùng bản đã nhập: không thay đổi gì.' });
+        } else if (f.result.outcome === 'history') {
+          history++;
+          results.set(card.key, { ok: true, text: 'Đã lưu vào lịch sử (không ghi đè dữ liệu mới hơn).' });
+        } else {
+          applied++;
+          results.set(card.key, { ok: true, text: f.result.superseded ? 'Đã nhập, thay thế bản nộp trước.' : 'Đã nhập.' });
+        }
+      }
+      setCards((cs) => cs.map((c) => (results.has(c.key) ? { ...c, result: results.get(c.key)!, checked: false } : c)));
+      const parts = [`Đã nhập ${applied} tệp`];
+      if (history > 0) parts.push(`${history} tệp lưu vào lịch sử`);
+      if (unchanged > 0) parts.push(`${unchanged} tệp trùng, không thay đổi`);
+      if (refused > 0) parts.push(`${refused} tệp không nhập được`);
+      setMessage({ ok: refused === 0, text: `${parts.join('; ')}.` });
+    } catch (error) {
+      setMessage({ ok: false, text: `Không nhập được (dữ liệu giữ nguyên như trước, chưa tệp nào được ghi): ${errorText(error)}` });
     } finally {
+      abortRef.current = null;
       setProgress(null);
     }
-    const parts = [`Đã nhập ${applied} tệp`];
-    if (unchanged > 0) parts.push(`${unchanged} tệp trùng, không thay đổi`);
-    if (failed > 0) parts.push(`${failed} tệp không nhập được`);
-    setMessage({ ok: failed === 0, text: `${parts.join('; ')}.` });
   }
+
+  const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
 
   return (
     <div
@@ -220,13 +367,28 @@ export function ImportScreen({ data }: { data: ShellData }) {
       <section className="settings-card import-card" aria-labelledby={titleId}>
         <h2 id={titleId}>Nhập báo cáo của đơn vị</h2>
         <p className="hint">
-          Chọn một hoặc nhiều tệp báo cáo (.xlsx) của các đơn vị, hoặc kéo thả tệp vào màn hình này. Ứng dụng đọc thử từng tệp và
-          chưa ghi gì cho đến khi bấm «Nhập».
+          Chọn một hoặc nhiều tệp báo cáo (.xlsx) của các đơn vị, báo cáo tổng hợp của cấp dưới, hoặc cả một thư mục; cũng có thể kéo
+          thả tệp hay thư mục vào màn hình này. Ứng dụng đọc thử từng tệp và chưa ghi gì cho đến khi bấm «Nhập».
         </p>
         <div className="button-row">
           <button type="button" className="primary" disabled={busy} onClick={() => void choose()}>
             Chọn tệp báo cáo…
           </button>
+          <button type="button" disabled={busy} onClick={() => folderInput.current?.click()}>
+            Chọn thư mục…
+          </button>
+          <input
+            ref={(el) => {
+              folderInput.current = el;
+              if (el) el.webkitdirectory = true;
+            }}
+            type="file"
+            multiple
+            hidden
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => void onFolderChosen(e.target.files)}
+          />
           {cards.length > 0 && (
             <button type="button" className="primary" disabled={busy || toApply.length === 0} onClick={() => void apply()}>
               Nhập {toApply.length} tệp
@@ -234,32 +396,51 @@ export function ImportScreen({ data }: { data: ShellData }) {
           )}
         </div>
         {progress && (
-          <div className="job-progress import-progress">
-            <div
-              className="job-progress-track"
-              role="progressbar"
-              aria-label={progress.label}
-              aria-valuemin={0}
-              aria-valuemax={progress.total}
-              aria-valuenow={progress.done}
+          <div className="import-progress" role="group" aria-label="Tiến độ">
+            <progress
+              max={progress.total}
+              value={progress.done}
+              aria-label={progress.phase === 'read' ? 'Đang đọc tệp' : 'Đang nhập'}
               aria-valuetext={`${progress.done}/${progress.total} tệp`}
-            >
-              <span className="job-progress-fill" style={{ width: `${progress.total ? (100 * progress.done) / progress.total : 0}%` }} />
-            </div>
-            <span className="job-progress-text">
-              {progress.label}: {progress.done}/{progress.total} tệp
+            />
+            <span className="import-progress-text">
+              {progress.phase === 'read' ? 'Đang đọc tệp' : 'Đang nhập tệp'} {current}/{progress.total}
+              {progress.fileName && <span className="muted"> — {progress.fileName}</span>}
             </span>
+            <button type="button" onClick={() => abortRef.current?.abort()}>
+              Hủy
+            </button>
           </div>
         )}
         <div role="status" className="import-message">
           {message && <p className={`job-message ${message.ok ? 'ok' : 'error'}`}>{message.text}</p>}
         </div>
+        {(cards.length > 0 || skipped.length > 0) && <p className="import-summary">{summaryText(cards, skipped.length)}</p>}
+        {skipped.length > 0 && (
+          <details className="import-skipped">
+            <summary>Tệp bị bỏ qua ({skipped.length})</summary>
+            <ul aria-label="Tệp bị bỏ qua">
+              {skipped.map((s) => (
+                <li key={s.path}>
+                  {s.path} — {s.reason}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
       </section>
 
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} busy={busy} onChange={(change) => update(c.key, change)} />
+            <PreviewCard
+              key={c.key}
+              card={c}
+              busy={busy}
+              plans={data.plans}
+              onChange={(change) => update(c.key, change)}
+              onChoosePlan={(id) => void choosePlan(c, id)}
+            />
           ))}
         </ul>
       )}
@@ -269,92 +450,187 @@ export function ImportScreen({ data }: { data: ShellData }) {
   );
 }
 
-function PreviewCard({ card, busy, onChange }: { card: Card; busy: boolean; onChange: (change: Partial<Card>) => void }) {
+function kindText(report: UnitReport): string {
+  if (isConsolidated(report)) {
+    const reports = report.consolidation.units.reduce((n, u) => n + u.reports, 0);
+    return `Báo cáo tổng hợp — ${report.consolidation.units.length} đơn vị, ${reports} báo cáo`;
+  }
+  return report.kind === 'template' ? 'Mẫu báo cáo điền tay' : 'Báo cáo của đơn vị';
+}
+
+interface CardProps {
+  card: Card;
+  busy: boolean;
+  plans: readonly PlanRecord[];
+  onChange: (change: Partial<Card>) => void;
+  onChoosePlan: (planId: string) => void;
+}
+
+function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
   const p = card.preview;
   const block = hardBlock(card);
   const errors = card.problems.filter((x) => x.severity === 'error');
   const warnings = card.problems.filter((x) => x.severity === 'warning');
   const mismatched = p?.mismatches?.items.filter((m) => m.match !== 'matched') ?? [];
-  const reading = !p && !card.failure && card.counts === null;
+  const reading = !p && !card.failure && !card.cancelled && card.counts === null;
   const headingId = useId();
+  const planSelectId = useId();
+  const locked = busy || !!card.result;
+  const problems: { key: string; cls: string; text: string }[] = [
+    ...(card.failure ? [{ key: 'f', cls: 'import-problem-error', text: card.failure }] : []),
+    ...(card.cancelled ? [{ key: 'c', cls: 'import-problem-warning', text: 'Đã hủy đọc tệp này.' }] : []),
+    ...errors.map((x, i) => ({ key: `e${i}`, cls: 'import-problem-error', text: `Lỗi: ${x.message}` })),
+    // What the officer can resolve below is a warning; what stops the file is an error.
+    ...(p?.blockers ?? [])
+      .filter((b) => !(p!.plan.decision === 'older' && b === p!.plan.reason))
+      .map((b, i) => ({ key: `b${i}`, cls: block ? 'import-problem-error' : 'import-problem-warning', text: b })),
+    ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
+  ];
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  const more = problems.slice(SHOWN_PROBLEMS);
+  const planChosen = needsPlanChoice(card) && card.planChoice !== '';
+  const consolidated = p !== null && isConsolidated(p.report);
   return (
-    <li className={`settings-card import-file${block ? ' import-file-blocked' : ''}`} aria-labelledby={headingId}>
+    <li className={`settings-card import-file${block ? ' import-file-blocked' : ''}${card.result ? ' import-file-done' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId} className="import-file-name">
         {card.fileName}
       </h3>
-      {reading && <p className="muted">Đang đọc…</p>}
+      {card.path !== card.fileName && <p className="muted import-file-path">{card.path}</p>}
+      {reading && <p className="muted">Đang chờ đọc…</p>}
       {p && (
         <dl className="import-facts">
-          <dt>Đơn vị</dt>
+          <dt>Loại tệp</dt>
+          <dd className={consolidated ? 'import-kind-consolidated' : undefined}>{kindText(p.report)}</dd>
+          <dt>{consolidated ? 'Đơn vị tổng hợp' : 'Đơn vị'}</dt>
           <dd>
             {p.report.unit.name} <span className="muted">({p.report.unit.code})</span>
           </dd>
-          <dt>Kế hoạch</dt>
-          <dd>{p.report.plan.number || '(không số)'}</dd>
-          <dt>Kỳ báo cáo</dt>
-          <dd>{p.report.period.name || '(chưa ghi)'}</dd>
-          <dt>Kết quả đọc thử</dt>
+          <dt>Kế hoạch, kỳ</dt>
+          <dd>
+            {p.report.plan.number || '(không số)'} · {p.report.period.name || '(chưa ghi kỳ)'}
+          </dd>
+          <dt>Kết quả</dt>
           <dd>
             <strong className={`import-decision import-decision-${p.plan.decision}`}>{DECISION_TEXT[p.plan.decision]}</strong>
             <span className="muted"> — {p.plan.reason}</span>
           </dd>
           <dt>Hoạt động</dt>
           <dd>{diffText(p.plan.activityDiff)}</dd>
-          <dt>Trạng thái nhiệm vụ</dt>
-          <dd>{diffText(p.plan.statusDiff)}</dd>
+          {!consolidated && (
+            <>
+              <dt>Trạng thái</dt>
+              <dd>{diffText(p.plan.statusDiff)}</dd>
+            </>
+          )}
         </dl>
       )}
-      {(card.failure || errors.length > 0 || warnings.length > 0 || (p && p.blockers.length > 0)) && (
-        <ul className="import-problems" aria-label={`Vấn đề của tệp ${card.fileName}`}>
-          {card.failure && <li className="import-problem-error">{card.failure}</li>}
-          {errors.map((x, i) => (
-            <li key={`e${i}`} className="import-problem-error">
-              Lỗi: {x.message}
-            </li>
-          ))}
-          {p?.blockers.map((b, i) => (
-            <li key={`b${i}`} className="import-problem-error">
-              {b}
-            </li>
-          ))}
-          {warnings.map((x, i) => (
-            <li key={`w${i}`} className="import-problem-warning">
-              Cảnh báo: {x.message}
-            </li>
-          ))}
-        </ul>
+      {problems.length > 0 && (
+        <div className="import-problems-wrap">
+          <ul className="import-problems" aria-label={`Vấn đề của tệp ${card.fileName}`}>
+            {shown.map((x) => (
+              <li key={x.key} className={x.cls}>
+                {x.text}
+              </li>
+            ))}
+          </ul>
+          {more.length > 0 && (
+            <details className="import-more">
+              <summary>Xem thêm {more.length} vấn đề</summary>
+              <ul className="import-problems">
+                {more.map((x) => (
+                  <li key={x.key} className={x.cls}>
+                    {x.text}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+      {p && !block && needsPlanChoice(card) && (
+        <div className="import-plan-choice">
+          <label htmlFor={planSelectId}>Nhập vào kế hoạch</label>
+          <select id={planSelectId} value={card.planChoice} disabled={locked} onChange={(e) => onChoosePlan(e.target.value)}>
+            <option value="">— Chọn kế hoạch —</option>
+            {plans.map((pl) => (
+              <option key={pl.id} value={pl.id}>
+                {pl.number || '(không số)'} — {pl.title}
+                {pl.id === card.original?.suggestedPlanId ? ' (gợi ý)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
       )}
       {p && !block && !p.unitKnown && (
         <label className="import-check">
-          <input type="checkbox" checked={card.addUnit} disabled={busy || !!card.result} onChange={(e) => onChange({ addUnit: e.target.checked })} />
-          Thêm đơn vị {p.report.unit.name} ({p.report.unit.code}) vào danh sách
+          <input type="checkbox" checked={card.addUnit} disabled={locked} onChange={(e) => onChange({ addUnit: e.target.checked })} />
+          Thêm {consolidated ? 'đơn vị cấp dưới' : 'đơn vị'} {p.report.unit.name} ({p.report.unit.code}) vào danh sách
         </label>
       )}
-      {p && !block && mismatched.length > 0 && (
+      {p && !block && p.planKnown && (mismatched.length > 0 || planChosen) && (
         <div className="import-mismatches">
-          <p>Nhiệm vụ khác với kế hoạch: {mismatched.map((m) => m.itemId).join(', ')}</p>
+          {mismatched.length > 0 ? (
+            <MismatchTable items={mismatched} fileName={card.fileName} />
+          ) : (
+            <p>Mọi nhiệm vụ trong tệp khớp với kế hoạch đã chọn.</p>
+          )}
           <label className="import-check">
-            <input
-              type="checkbox"
-              checked={card.acceptMismatches}
-              disabled={busy || !!card.result}
-              onChange={(e) => onChange({ acceptMismatches: e.target.checked })}
-            />
-            Chấp nhận khác biệt
+            <input type="checkbox" checked={card.acceptMismatches} disabled={locked} onChange={(e) => onChange({ acceptMismatches: e.target.checked })} />
+            {mismatched.length > 0 ? 'Đã kiểm tra, chấp nhận khác biệt' : 'Xác nhận nhập vào kế hoạch đã chọn'}
           </label>
         </div>
       )}
+      {p && !block && p.plan.decision === 'older' && (
+        <label className="import-check">
+          <input type="checkbox" checked={card.keepOlder} disabled={locked} onChange={(e) => onChange({ keepOlder: e.target.checked })} />
+          Lưu vào lịch sử (không ghi đè dữ liệu mới hơn)
+        </label>
+      )}
       <label className="import-check import-check-main">
-        <input
-          type="checkbox"
-          checked={card.checked && !block}
-          disabled={busy || !!block || !!card.result}
-          onChange={(e) => onChange({ checked: e.target.checked })}
-        />
+        <input type="checkbox" checked={card.checked && !block} disabled={locked || !!block} onChange={(e) => onChange({ checked: e.target.checked })} />
         Nhập tệp này
       </label>
       {card.result && <p className={`job-message ${card.result.ok ? 'ok' : 'error'}`}>{card.result.text}</p>}
     </li>
+  );
+}
+
+function MismatchTable({ items, fileName }: { items: { itemId: string; match: ItemMatch; fileText: string; planText: string }[]; fileName: string }) {
+  const row = (m: (typeof items)[number]) => (
+    <tr key={`${m.match}-${m.itemId}`}>
+      <td>{m.itemId}</td>
+      <td>{MATCH_TEXT[m.match as Exclude<ItemMatch, 'matched'>]}</td>
+      <td>{m.fileText || '—'}</td>
+      <td>{m.planText || '—'}</td>
+    </tr>
+  );
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">Mã</th>
+        <th scope="col">Khác biệt</th>
+        <th scope="col">Trong tệp</th>
+        <th scope="col">Trong kế hoạch</th>
+      </tr>
+    </thead>
+  );
+  return (
+    <>
+      <p>Nhiệm vụ khác với kế hoạch: {items.length}</p>
+      <table className="import-table import-mismatch-table" aria-label={`Nhiệm vụ khác với kế hoạch của tệp ${fileName}`}>
+        {head}
+        <tbody>{items.slice(0, SHOWN_MISMATCHES).map(row)}</tbody>
+      </table>
+      {items.length > SHOWN_MISMATCHES && (
+        <details className="import-more">
+          <summary>Xem thêm {items.length - SHOWN_MISMATCHES} nhiệm vụ khác</summary>
+          <table className="import-table import-mismatch-table">
+            {head}
+            <tbody>{items.slice(SHOWN_MISMATCHES).map(row)}</tbody>
+          </table>
+        </details>
+      )}
+    </>
   );
 }
 
@@ -408,6 +684,7 @@ function History({ planId }: { planId: string }) {
                   </td>
                   <td>
                     {s.unitName} <span className="muted">({s.unitCode})</span>
+                    {s.report.kind === 'consolidated' && <span className="muted"> · báo cáo tổng hợp</span>}
                   </td>
                   <td>{s.report.period.name || s.periodKey}</td>
                   <td>{formatInstantVn(s.exportedAt)}</td>

@@ -21,17 +21,26 @@ export type ImportWorkerFactory = () => Worker;
 const defaultWorker: ImportWorkerFactory = () =>
   new Worker(new URL('./import-read.worker.ts', import.meta.url), { type: 'module', name: 'doc-tep-nhap' });
 
-/** Reads one file in `worker`; a worker crash becomes a failed outcome, never a rejection. */
-function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8Array }): Promise<ReadOutcome> {
+/**
+ * Reads one file in `worker`; a worker crash becomes a failed outcome, never a rejection. Null
+ * when `signal` is aborted first (the caller terminates the worker, which stops the read).
+ */
+function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8Array }, signal?: AbortSignal): Promise<ReadOutcome | null> {
   return new Promise((resolve) => {
+    const onAbort = () => resolve(null);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = (outcome: ReadOutcome) => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
     worker.onmessage = (e: MessageEvent<ImportReadResponse>) => {
       const m = e.data;
       if (m.id !== id) return;
-      resolve(m.ok ? { ok: true, result: m.result } : { ok: false, message: m.message });
+      done(m.ok ? { ok: true, result: m.result } : { ok: false, message: m.message });
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
-      resolve({ ok: false, message: `Bộ đọc tệp Excel gặp lỗi khi đọc «${file.name}» (${e.message || 'không rõ nguyên nhân'}). Hãy chọn lại tệp.` });
+      done({ ok: false, message: `Bộ đọc tệp Excel gặp lỗi khi đọc «${file.name}» (${e.message || 'không rõ nguyên nhân'}). Hãy chọn lại tệp.` });
     };
     // A copy that owns its buffer, transferred (not cloned) to the worker.
     const bytes = file.bytes.slice();
@@ -41,21 +50,27 @@ function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8A
 
 /**
  * Reads every file in order; `onFile(index, outcome)` runs as each one finishes. A crashed
- * worker is replaced for the next file.
+ * worker is replaced for the next file. Aborting `signal` stops at once: the file being read is
+ * dropped (its worker terminated), the remaining ones are not read, and the promise resolves
+ * with the number of files handed to onFile. Nothing is stored while reading anyway.
  */
 export async function readImportFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   onFile: (index: number, outcome: ReadOutcome) => Promise<void> | void,
   makeWorker: ImportWorkerFactory = defaultWorker,
-): Promise<void> {
+  signal?: AbortSignal,
+): Promise<number> {
   let worker: Worker | null = null;
+  let read = 0;
   try {
     for (let i = 0; i < files.length; i++) {
+      if (signal?.aborted) break;
       const file = files[i]!;
-      let outcome: ReadOutcome;
+      let outcome: ReadOutcome | null;
       try {
         worker ??= makeWorker();
-        outcome = await readOne(worker, i, file);
+        outcome = await readOne(worker, i, file, signal);
+        if (outcome === null) break;
         if (!outcome.ok) {
           worker.terminate();
           worker = null;
@@ -64,8 +79,11 @@ export async function readImportFiles(
         outcome = { ok: false, message: `Không khởi động được bộ đọc tệp Excel (${String(error)}). Hãy khởi động lại ứng dụng rồi thử lại.` };
       }
       await onFile(i, outcome);
+      read++;
+      if (signal?.aborted) break;
     }
   } finally {
     worker?.terminate();
   }
+  return read;
 }
