@@ -17,7 +17,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, isoDateOf, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, formatDateVn, isoDateOf, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import {
   chooseReportFiles,
@@ -33,7 +33,20 @@ import {
 } from './district-flow/app';
 import { fillTemplatesWithLibreOffice, writeBrokenFiles, type BrokenFile } from './district-flow/files';
 import { activityCountOf, totalsOf, vn, type UnitEntry } from './district-flow/ledger';
-import { activityFor, APP_UNITS, calendarOf, DISTRICT, DISTRICT2, GODAU_UNITS, planFor, SILENT_UNITS, TEMPLATE_UNITS, type Unit } from './district-flow/units';
+import {
+  activityFor,
+  APP_UNITS,
+  calendarOf,
+  DISTRICT,
+  DISTRICT2,
+  GODAU_UNITS,
+  planFor,
+  PROVINCE,
+  SILENT_UNITS,
+  TEMPLATE_UNITS,
+  type Unit,
+} from './district-flow/units';
+import { expectConsolidatedMatches, tableOf, type Contributor } from './district-flow/consolidated';
 import { collectPageErrors, expect, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -97,6 +110,16 @@ async function expectDistrictTotals(page: Page, units: readonly UnitEntry[], sho
     await expect(row.getByRole('cell').nth(3), d.name).toHaveText(vn(totals[d.code] ?? 0));
   }
   if (shotName) await shot(page, shotName);
+}
+
+/** "dd/mm/yyyy hh:mm" in Vietnam time, as the screens show an instant. */
+function vnMinute(d: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 function history(page: Page) {
@@ -172,11 +195,13 @@ test('d. the district imports all 17 files in one go: preview, apply, totals', a
   await chooseReportFiles(page, [...received.map((r) => r.path), ...broken.map((b) => b.path)]);
   const cards = page.getByRole('list', { name: 'Tệp đã chọn' }).getByRole('listitem');
   await expect(cards).toHaveCount(17);
+  await expect(page.getByText('17 tệp: 14 sẵn sàng, 0 có cảnh báo, 3 lỗi.')).toBeVisible();
   for (const r of received) {
     const c = fileCard(page, r.fileName);
     await expect(c).toContainText(`${r.unit.name} (${r.unit.code})`);
     await expect(c).toContainText(period.name);
     await expect(c).toContainText('Mới');
+    await expect(c).toContainText(r.unit.source === 'template' ? 'Mẫu báo cáo điền tay' : 'Báo cáo của đơn vị');
     await expect(c).toContainText(`${r.unit.activities.length} mới, 0 thay đổi, 0 không đổi, 0 bỏ đi`);
     await expect(c.getByRole('checkbox', { name: 'Nhập tệp này' })).toBeChecked();
   }
@@ -206,8 +231,56 @@ test('d. the district imports all 17 files in one go: preview, apply, totals', a
   timings.d = (Date.now() - t0) / 1000;
 });
 
-test.fixme('e. completeness: the silent units «Chưa nộp», one late after «Hạn nộp»', async () => {
-  // Needs the "Tổng hợp" screen (helper B, branch wt-b), not merged yet.
+test('e. completeness: the silent units «Chưa nộp»; after «Hạn nộp» the hand-filled templates are late', async () => {
+  const page = district!.page;
+  const errors = collectPageErrors(page);
+  await nav(page, 'Tổng hợp').click();
+  await expect(page.getByRole('heading', { name: 'Tổng hợp', level: 1 })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Tình hình nộp báo cáo' });
+  const counts = section.getByLabel('Số đơn vị theo tình trạng');
+  // No deadline yet: nobody is late.
+  await expect(counts).toContainText('Đã nộp 14');
+  await expect(counts).toContainText('Nộp muộn 0');
+  await expect(counts).toContainText('Chưa nộp 2');
+  await expect(counts).toContainText('trên tổng số 16 đơn vị');
+
+  const deadline = section.getByLabel('Hạn nộp');
+  await deadline.fill(formatDateVn(calendar.deadline));
+  await deadline.press('Enter');
+  // («Đã lưu hạn nộp …» flashes only: the field is re-created once the deadline is stored; see the report.)
+  await expect(deadline).toHaveValue(formatDateVn(calendar.deadline));
+  await expect(counts).toContainText('Đã nộp 12');
+  await expect(counts).toContainText('Nộp muộn 2');
+  await expect(counts).toContainText('Chưa nộp 2');
+
+  const rowOf = (code: string) => section.getByRole('row').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+  for (const [i, u] of APP_UNITS.entries()) {
+    const cells = rowOf(u.code).getByRole('cell');
+    await expect(cells.nth(2)).toHaveText(u.name);
+    await expect(cells.nth(3)).toHaveText('Đã nộp');
+    await expect(cells.nth(4)).toHaveText(vnMinute(calendar.unitExport(i)));
+    await expect(cells.nth(5)).toHaveText(String(ledger[i]!.activities.length));
+  }
+  for (const u of TEMPLATE_UNITS) {
+    const cells = rowOf(u.code).getByRole('cell');
+    await expect(cells.nth(3)).toHaveText('Nộp muộn');
+    // A filled template counts as handed in when the district imported it.
+    await expect(cells.nth(4)).toHaveText(vnMinute(calendar.districtDay));
+  }
+  for (const u of SILENT_UNITS) {
+    const cells = rowOf(u.code).getByRole('cell');
+    await expect(cells.nth(3)).toHaveText('Chưa nộp');
+    await expect(cells.nth(4)).toHaveText('');
+  }
+  await shot(page, 'district-flow-e-completeness');
+  // The filter shows the missing ones only.
+  await counts.getByRole('button', { name: /^Chưa nộp/ }).click();
+  await expect(section.getByRole('row')).toHaveCount(3);
+  await shot(page, 'district-flow-e-missing');
+  await counts.getByRole('button', { name: /^Chưa nộp/ }).click();
+  await expect(section.getByRole('row')).toHaveCount(17);
+
+  expect(errors).toEqual([]);
 });
 
 test('f. re-import changes nothing; a newer export supersedes; withdrawn, the old one is back', async () => {
@@ -223,6 +296,7 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
     await expect(c).toContainText('Trùng, không thay đổi');
     await expect(c.getByRole('checkbox', { name: 'Nhập tệp này' })).toBeDisabled();
   }
+  await expect(page.getByText('17 tệp: 0 sẵn sàng, 0 có cảnh báo, 3 lỗi, 14 trùng.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
   await expect(history(page)).toHaveCount(15);
   await expectDistrictTotals(page, ledger);
@@ -268,9 +342,47 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
   timings.f = (Date.now() - t0) / 1000;
 });
 
-test.fixme('g. the consolidated workbook, checked cell by cell against the ledger', async () => {
-  // Needs "Xuất báo cáo tổng hợp" (helper B, wt-b) and the consolidated writer (helper A, wt-a).
-});
+/**
+ * "Tổng hợp" → "Chỉ tiêu theo đơn vị": each contributor's figure and the Tổng cộng row equal the
+ * ledger's sums (soft: every wrong figure is listed, then the part fails).
+ */
+async function expectByUnitFigures(page: Page, contributors: readonly Contributor[], shotName: string): Promise<void> {
+  await nav(page, 'Tổng hợp').click();
+  const byUnit = page.getByRole('region', { name: 'Chỉ tiêu theo đơn vị' });
+  await expect(byUnit).toBeVisible();
+  await byUnit.scrollIntoViewIfNeeded();
+  await shot(page, shotName);
+  const figure = (who: string, name: string, value: number) =>
+    byUnit.getByRole('button', { name: `${who} · ${name}: ${vn(value)}`, exact: true });
+  for (const c of contributors) {
+    const totals = totalsOf(c.units);
+    for (const d of STANDARD_INDICATORS) {
+      const v = totals[d.code] ?? 0;
+      if (v) await expect.soft(figure(c.name, d.name, v), `${c.code} · ${d.name}`).toBeVisible({ timeout: 1_000 });
+    }
+  }
+  const all = totalsOf(contributors.flatMap((c) => c.units));
+  for (const d of STANDARD_INDICATORS) {
+    const v = all[d.code] ?? 0;
+    if (v) await expect.soft(figure('Tổng cộng', d.name, v), `Tổng cộng · ${d.name}`).toBeVisible({ timeout: 1_000 });
+  }
+}
+
+/** Downloads «Xuất báo cáo tổng hợp» from the "Tổng hợp" screen. */
+async function exportConsolidated(page: Page, code: string): Promise<Buffer> {
+  await nav(page, 'Tổng hợp').click();
+  const card = page.getByRole('region', { name: 'Báo cáo tổng hợp gửi cấp trên' });
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
+  const d = await download;
+  expect(d.suggestedFilename()).toBe(`TongHop_63-KH-LDLD_${code}_6T-${period.year}.xlsx`);
+  const bytes = readFileSync(await d.path());
+  writeFileSync(join(DIR, d.suggestedFilename()), bytes);
+  return bytes;
+}
+
+/** Dương Minh Châu's consolidated workbook (part g), imported by the province in h2. */
+let dmcConsolidated: Buffer | null = null;
 
 test('h1. a second district (Gò Dầu) imports the reports of its two CĐCS', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -297,7 +409,65 @@ test('h1. a second district (Gò Dầu) imports the reports of its two CĐCS', a
   timings.h1 = (Date.now() - t0) / 1000;
 });
 
-test.fixme('h2. a province imports both districts’ consolidated workbooks; totals add up', async () => {
-  // Needs the consolidated writer and reader (helper A, wt-a), «Xuất báo cáo tổng hợp» (helper B,
-  // wt-b) and the import of consolidated reports (helper C, wt-c).
+test('g. the consolidated workbook, checked cell by cell against the ledger', async () => {
+  const page = district!.page;
+  const errors = collectPageErrors(page);
+  const contributors = ledger.map((u) => ({ code: u.code, name: u.name, units: [u] }));
+  await expectByUnitFigures(page, contributors, 'district-flow-g-by-unit');
+  const bytes = await exportConsolidated(page, DISTRICT.code);
+  await shot(page, 'district-flow-g-exported');
+  const wb = await expectConsolidatedMatches(bytes, contributors);
+  // "Tình hình nộp báo cáo" in the file says what the screen said.
+  const sheet = tableOf(wb, 'Tình hình nộp báo cáo', 'Mã đơn vị');
+  const state = new Map(sheet.rows.map((r) => [r.cells.get('Mã đơn vị'), r.cells.get('Tình trạng')]));
+  expect(state.size).toBe(16);
+  for (const u of APP_UNITS) expect(state.get(u.code), u.code).toBe('Đã nộp');
+  for (const u of TEMPLATE_UNITS) expect(state.get(u.code), u.code).toBe('Nộp muộn');
+  for (const u of SILENT_UNITS) expect(state.get(u.code), u.code).toBe('Chưa nộp');
+  dmcConsolidated = bytes;
+  expect(errors).toEqual([]);
+});
+
+test('h2. a province imports both districts’ consolidated workbooks; its totals are their sums', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const t0 = Date.now();
+  const godau = await exportConsolidated(district2!.page, DISTRICT2.code);
+  await expectConsolidatedMatches(godau, godauLedger.map((u) => ({ code: u.code, name: u.name, units: [u] })));
+  const files = [join(DIR, `TongHop_63-KH-LDLD_${DISTRICT.code}_6T-${period.year}.xlsx`), join(DIR, `TongHop_63-KH-LDLD_${DISTRICT2.code}_6T-${period.year}.xlsx`)];
+  expect(dmcConsolidated).not.toBeNull();
+
+  const context = await newAppContext(browser, testInfo);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  try {
+    await setUpAs(page, PROVINCE);
+    await importDirectory(page, [DISTRICT, DISTRICT2], join(DIR, 'danh-sach-ldld-huyen.xlsx'));
+    await chooseReportFiles(page, files);
+    await expect(page.getByText('2 tệp: 2 sẵn sàng, 0 có cảnh báo, 0 lỗi.')).toBeVisible();
+    await expect(fileCard(page, files[0]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${ledger.length} đơn vị, ${ledger.length} báo cáo`);
+    await expect(fileCard(page, files[1]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${godauLedger.length} đơn vị, ${godauLedger.length} báo cáo`);
+    await shot(page, 'district-flow-h2-province-preview');
+    await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toBeVisible();
+
+    const everyone = [...ledger, ...godauLedger];
+    await expectDistrictTotals(page, everyone, 'district-flow-h2-province-totals');
+    await nav(page, 'Tổng hợp').click();
+    const counts = page.getByRole('region', { name: 'Tình hình nộp báo cáo' }).getByLabel('Số đơn vị theo tình trạng');
+    await expect(counts).toContainText('Đã nộp 2');
+    await expect(counts).toContainText('Chưa nộp 0');
+    const districts: Contributor[] = [
+      { code: DISTRICT.code, name: DISTRICT.name, units: ledger },
+      { code: DISTRICT2.code, name: DISTRICT2.name, units: godauLedger },
+    ];
+    await expectByUnitFigures(page, districts, 'district-flow-h2-province-by-unit');
+
+    // The province's own consolidated workbook: one row per district, totals = the sums.
+    const province = await exportConsolidated(page, PROVINCE.code);
+    await expectConsolidatedMatches(province, districts);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+  timings.h2 = (Date.now() - t0) / 1000;
 });

@@ -74,7 +74,7 @@ function expectCell(t: Table, r: Table['rows'][number], header: string, want: nu
   expect(t.columns.has(header), `«${t.sheet}»: cột «${header}»`).toBe(true);
   const got = r.cells.get(header) ?? null;
   const value = got === null && blankIsZero ? 0 : got;
-  expect(value, `«${t.sheet}» dòng ${r.row}, cột «${header}»`).toBe(want);
+  expect.soft(value, `«${t.sheet}» dòng ${r.row}, cột «${header}»`).toBe(want);
 }
 
 export interface Contributor {
