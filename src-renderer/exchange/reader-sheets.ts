@@ -6,7 +6,17 @@
  * readers never touch ExcelJS objects and tests can feed plain arrays.
  */
 import { cellText } from './cell-values';
-import { HEADER_SCAN_ROWS, headerKey, SHEET_COLUMNS, SHEET_NAMES, type ColumnDef, type ReadableSheetKey } from './spec';
+import {
+  CONSOLIDATED_SHEET_COLUMNS,
+  HEADER_SCAN_ROWS,
+  headerKey,
+  SHEET_COLUMNS,
+  SHEET_NAMES,
+  type ColumnDef,
+  type ConsolidatedSheetKey,
+  type ReadableSheetKey,
+  type SheetKey,
+} from './spec';
 
 /** A worksheet as the readers see it. Rows and columns are 1-based, as people count them. */
 export interface Grid {
@@ -103,22 +113,32 @@ export interface LocatedSheet {
  * found by name, the unclaimed visible sheet whose header row holds all its required headers.
  */
 export function locateSheets(grids: readonly Grid[]): Partial<Record<ReadableSheetKey, LocatedSheet>> {
-  const out: Partial<Record<ReadableSheetKey, LocatedSheet>> = {};
+  return locateSheetsOf(grids, SHEET_COLUMNS);
+}
+
+/** The sheets of a consolidated report (version 2), found the same way. */
+export function locateConsolidatedSheets(grids: readonly Grid[]): Partial<Record<ConsolidatedSheetKey, LocatedSheet>> {
+  return locateSheetsOf(grids, CONSOLIDATED_SHEET_COLUMNS);
+}
+
+/** Sheets named SHEET_NAMES[key] with the columns `columns[key]`, by name, else by header row. */
+export function locateSheetsOf<K extends SheetKey>(grids: readonly Grid[], columns: Readonly<Record<K, readonly ColumnDef[]>>): Partial<Record<K, LocatedSheet>> {
+  const out: Partial<Record<K, LocatedSheet>> = {};
   const claimed = new Set<Grid>();
-  const keys = Object.keys(SHEET_COLUMNS) as ReadableSheetKey[];
+  const keys = Object.keys(columns) as K[];
   for (const key of keys) {
     const want = headerKey(SHEET_NAMES[key]);
     const grid = grids.find((g) => !claimed.has(g) && headerKey(g.name) === want);
     if (!grid) continue;
     claimed.add(grid);
-    out[key] = { grid, header: findHeaderRow(grid, SHEET_COLUMNS[key]), renamed: false };
+    out[key] = { grid, header: findHeaderRow(grid, columns[key]), renamed: false };
   }
   const machineNames = new Set([headerKey(SHEET_NAMES.machine), headerKey(SHEET_NAMES.lists), headerKey(SHEET_NAMES.guide)]);
   for (const key of keys) {
     if (out[key]) continue;
     for (const grid of grids) {
       if (claimed.has(grid) || machineNames.has(headerKey(grid.name))) continue;
-      const header = findHeaderRow(grid, SHEET_COLUMNS[key]);
+      const header = findHeaderRow(grid, columns[key]);
       if (header && header.missing.length === 0) {
         claimed.add(grid);
         out[key] = { grid, header, renamed: true };

@@ -93,10 +93,61 @@ const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ c
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
+export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
+
+export function adderOf(file: string, problems: Problem[]): Add {
+  return (severity, place, detail) => problems.push(problemAt(severity, { file, ...place }, detail));
+}
+
 export function readV1(input: V1Input, problems: Problem[]): V1Output {
-  const { file, sheets, machine } = input;
-  const add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) =>
-    problems.push(problemAt(severity, { file, ...place }, detail));
+  const { sheets, machine } = input;
+  const add = adderOf(input.file, problems);
+  const m = (key: string) => machine?.get(key) ?? '';
+  const report = readIdentity(input, add);
+  const template = input.kind === 'template';
+
+  // -------------------------------------------------------------------------------------------
+  // Tiến độ.
+  const itemsRead = readItems(sheets.progress, add);
+  report.items = itemsRead.items;
+  if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
+    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
+  }
+  if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
+    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
+  }
+  // Only a complete list can be compared with the fingerprint written beside it.
+  if (report.plan.fingerprint !== '' && report.items.length > 0 && itemsRead.complete && !template) {
+    const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
+    if (planFingerprint(nodes) !== report.plan.fingerprint) {
+      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Chỉ tiêu (before activities: its names map indicator columns to codes in a file without "_sokh").
+  report.indicators = readIndicators(sheets.indicators, add);
+
+  // -------------------------------------------------------------------------------------------
+  // Hoạt động.
+  const knownIds = new Set<string>([...itemsRead.ids, ...(input.expectedPlan?.itemIds ?? [])]);
+  const { activities, rows, readable } = readActivities(input, report, knownIds, add);
+  report.activities = activities;
+  const written = Number(m(MACHINE_KEYS.activityCount));
+  if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
+    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
+  }
+  return { report, activityRows: rows };
+}
+
+/**
+ * Unit, plan, period and export of a workbook: "_sokh" first, "Thông tin" for what only it has
+ * (or in its place when "_sokh" is gone; in a template, what the officer typed wins). The
+ * report's items, activities and indicators are left empty.
+ */
+export function readIdentity(input: V1Input, add: Add): UnitReport {
+  const { sheets, machine } = input;
   const m = (key: string) => machine?.get(key) ?? '';
 
   // -------------------------------------------------------------------------------------------
@@ -165,42 +216,10 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
     indicators: [],
   };
   if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
-
-  // -------------------------------------------------------------------------------------------
-  // Tiến độ.
-  const itemsRead = readItems(sheets.progress, add);
-  report.items = itemsRead.items;
-  if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
-    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
-  }
-  if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
-    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
-  }
-  // Only a complete list can be compared with the fingerprint written beside it.
-  if (report.plan.fingerprint !== '' && report.items.length > 0 && itemsRead.complete && !template) {
-    const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
-    if (planFingerprint(nodes) !== report.plan.fingerprint) {
-      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
-    }
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Chỉ tiêu (before activities: its names map indicator columns to codes in a file without "_sokh").
-  report.indicators = readIndicators(sheets.indicators, add);
-
-  // -------------------------------------------------------------------------------------------
-  // Hoạt động.
-  const knownIds = new Set<string>([...itemsRead.ids, ...(input.expectedPlan?.itemIds ?? [])]);
-  const { activities, rows, readable } = readActivities(input, report, knownIds, add);
-  report.activities = activities;
-  const written = Number(m(MACHINE_KEYS.activityCount));
-  if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
-    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
-  }
-  return { report, activityRows: rows };
+  return report;
 }
 
-function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {
+export function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {
   if (!sheet) return 0;
   const rows = new Set<number>();
   for (const p of problems) if (p.severity === 'error' && p.sheet === sheet.grid.name && p.row !== undefined) rows.add(p.row);
@@ -210,20 +229,22 @@ function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undef
 // ---------------------------------------------------------------------------------------------
 // Sheet helpers.
 
-type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
-
-interface InfoRead {
-  values: Map<InfoFieldKey, unknown>;
-  rows: Map<InfoFieldKey, number>;
+export interface InfoRead<K extends string = InfoFieldKey> {
+  values: Map<K, unknown>;
+  rows: Map<K, number>;
 }
 
-function readInfo(sheet: LocatedSheet | undefined): InfoRead {
-  const out: InfoRead = { values: new Map(), rows: new Map() };
+/** The label/value rows of "Thông tin" (labels of `fields`, accents and case ignored). */
+export function readInfo<K extends string = InfoFieldKey>(
+  sheet: LocatedSheet | undefined,
+  fields: readonly { key: K; label: string }[] = INFO_FIELDS as unknown as readonly { key: K; label: string }[],
+): InfoRead<K> {
+  const out: InfoRead<K> = { values: new Map(), rows: new Map() };
   if (!sheet) return out;
   const { grid, header } = sheet;
   const labelCol = header?.columns.get('label') ?? 1;
   const valueCol = header?.columns.get('value') ?? 2;
-  const byLabel = new Map(INFO_FIELDS.map((f) => [headerKey(f.label), f.key]));
+  const byLabel = new Map(fields.map((f) => [headerKey(f.label), f.key]));
   for (let r = (header?.row ?? 0) + 1; r <= grid.rowCount; r++) {
     const key = byLabel.get(headerKey(cellText(grid.value(r, labelCol))));
     if (!key || out.values.has(key)) continue;
@@ -233,7 +254,7 @@ function readInfo(sheet: LocatedSheet | undefined): InfoRead {
   return out;
 }
 
-interface Table {
+export interface Table {
   sheet: LocatedSheet;
   grid: Grid;
   firstRow: number;
@@ -241,7 +262,7 @@ interface Table {
   headerOf: (col: number) => string;
 }
 
-function table(sheet: LocatedSheet | undefined): Table | null {
+export function table(sheet: LocatedSheet | undefined): Table | null {
   if (!sheet?.header || sheet.header.missing.length > 0) return null;
   const h = sheet.header;
   return {
@@ -254,18 +275,42 @@ function table(sheet: LocatedSheet | undefined): Table | null {
 }
 
 /** Report a parse failure at a cell; returns the value or undefined when it failed. */
-function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>, add: Add): T | null | undefined {
+export function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>, add: Add): T | null | undefined {
   if (parsed.ok) return parsed.value;
   add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
   return undefined;
 }
 
-function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
+export function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
   return cols.every((c) => cellText(t.grid.value(row, c)) === '');
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tiến độ.
+
+/**
+ * The plan item id of an item row (upper case, a trailing dot forgiven), recorded in `seen`; null
+ * with an error when it is missing, not an item id, or already on an earlier row.
+ */
+export function itemRowId(t: Table, r: number, col: number, seen: Map<string, number>, missing: string, add: Add): string | null {
+  const rawId = cellText(t.grid.value(r, col));
+  const id = rawId.toUpperCase().replace(/\.+$/, '');
+  const place = { sheet: t.grid.name, row: r, column: t.headerOf(col) };
+  if (id === '') {
+    add('error', place, missing);
+    return null;
+  }
+  if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
+    add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
+    return null;
+  }
+  if (seen.has(id)) {
+    add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
+    return null;
+  }
+  seen.set(id, r);
+  return id;
+}
 
 interface ItemsRead {
   items: ReportItem[];
@@ -287,25 +332,11 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
   let failed = 0;
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
     if (rowIsBlank(t, r, substantive)) continue;
-    const rawId = cellText(t.grid.value(r, cId));
-    const id = rawId.toUpperCase().replace(/\.+$/, '');
-    const place = { sheet: t.grid.name, row: r, column: t.headerOf(cId) };
-    if (id === '') {
-      add('error', place, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)');
+    const id = itemRowId(t, r, cId, seen, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)', add);
+    if (id === null) {
       failed++;
       continue;
     }
-    if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
-      add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
-      failed++;
-      continue;
-    }
-    if (seen.has(id)) {
-      add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
-      failed++;
-      continue;
-    }
-    seen.set(id, r);
     const status = take(t, r, cStatus, parseLabel(t.grid.value(r, cStatus), STATUS_OPTIONS), add);
     if (status === undefined) {
       failed++;
@@ -384,11 +415,12 @@ function readIndicators(sheet: LocatedSheet | undefined, add: Add): ReportIndica
 // ---------------------------------------------------------------------------------------------
 // Hoạt động.
 
-function readActivities(
+export function readActivities(
   input: V1Input,
   report: UnitReport,
   knownItemIds: ReadonlySet<string>,
   add: Add,
+  itemsSheet: string = SHEET_NAMES.progress,
 ): { activities: ReportActivity[]; rows: number[]; readable: boolean } {
   const sheet = input.sheets.activities;
   const t = table(sheet);
@@ -402,7 +434,7 @@ function readActivities(
 
   // Indicator columns: every other header after the fixed ones.
   const fixed = new Set<number>([...header.columns.values(), ...(cRowId ? [cRowId] : [])]);
-  const indicatorCols = mapIndicatorColumns(input, report, header.headers, fixed, t, add);
+  const indicatorCols = mapIndicatorColumns(input, report.indicators, header.headers, fixed, t, add);
 
   const substantive = (ACTIVITY_COLUMNS as readonly ColumnDef[]).filter((d) => !d.derived && d.key !== 'unitCode')
     .map((d) => col(d.key))
@@ -433,11 +465,11 @@ function readActivities(
     const v = (key: string) => t.grid.value(r, at(key));
 
     const date = need('date', parseCellDate(v('date'), input.date1904), 'chưa nhập ngày (nhập theo dd/mm/yyyy)');
-    const itemIds = need('itemIds', parseItemIds(v('itemIds')), 'chưa ghi mã nhiệm vụ (ví dụ III.2.4; xem trang «Tiến độ»)');
+    const itemIds = need('itemIds', parseItemIds(v('itemIds')), `chưa ghi mã nhiệm vụ (ví dụ III.2.4; xem trang «${itemsSheet}»)`);
     if (itemIds && knownItemIds.size > 0) {
       const unknown = itemIds.filter((id) => !knownItemIds.has(id));
       if (unknown.length > 0) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, `mã nhiệm vụ «${unknown.join('; ')}» không có trong kế hoạch (xem cột mã ở trang «Tiến độ»)`);
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, `mã nhiệm vụ «${unknown.join('; ')}» không có trong kế hoạch (xem cột mã ở trang «${itemsSheet}»)`);
         failed = true;
       }
     }
@@ -524,11 +556,11 @@ function readActivities(
   return { activities, rows, readable: true };
 }
 
-function vnDate(iso: string): string {
+export function vnDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-interface IndicatorCol {
+export interface IndicatorCol {
   col: number;
   code: string;
 }
@@ -539,9 +571,9 @@ interface IndicatorCol {
  * header that is itself a code. Two indicators with the same header are taken in column order.
  * Any other column is ignored with a warning.
  */
-function mapIndicatorColumns(
-  input: V1Input,
-  report: UnitReport,
+export function mapIndicatorColumns(
+  input: Pick<V1Input, 'machine'>,
+  known: readonly Pick<ReportIndicator, 'code' | 'name'>[],
   headers: ReadonlyMap<number, string>,
   fixed: ReadonlySet<number>,
   t: Table,
@@ -558,7 +590,7 @@ function mapIndicatorColumns(
     for (const [k, v] of input.machine) if (k.startsWith(MACHINE_INDICATOR_PREFIX)) push(v, k.slice(MACHINE_INDICATOR_PREFIX.length));
   }
   const fallback = new Map<string, string>();
-  for (const ind of report.indicators) {
+  for (const ind of known) {
     if (ind.name !== '') fallback.set(headerKey(ind.name), ind.code);
     fallback.set(headerKey(ind.code), ind.code);
   }

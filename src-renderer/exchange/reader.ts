@@ -26,16 +26,21 @@
 import type ExcelJS from 'exceljs';
 import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimits } from './guards';
 import { guardMessages, problemAt, type Problem } from './problems';
-import { findMachineGrid, keyValueRows, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
+import { readConsolidated } from './reader-consolidated';
+import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
 import { readV1, type ExpectedPlan } from './reader-v1';
 import {
+  COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
   FORMAT_VERSION,
+  formatVersionFor,
   INFO_FIELDS,
+  isConsolidated,
   MACHINE_KEYS,
   SHEET_NAMES,
   WORKBOOK_KINDS,
   headerKey,
+  type ConsolidatedSheetKey,
   type ReadableSheetKey,
   type UnitReport,
   type WorkbookKind,
@@ -64,6 +69,10 @@ export interface ReadCounts {
   newActivities: number;
   /** Indicator rows read. */
   indicators: number;
+  /** Rows of "Chỉ tiêu theo đơn vị" read (consolidated report; 0 otherwise). */
+  units: number;
+  /** Unit reports the file stands for: 1 for a unit report or template, the sum for a consolidated one. */
+  reports: number;
   errors: number;
   warnings: number;
 }
@@ -75,7 +84,7 @@ export interface ReadResult {
   /** For each report.activities[i], its row in the activity sheet. */
   activityRows: number[];
   /** The sheets as found in the file (names as the file has them), for messages and previews. */
-  sheetNames: Partial<Record<ReadableSheetKey, string>>;
+  sheetNames: Partial<Record<ReadableSheetKey | ConsolidatedSheetKey, string>>;
 }
 
 /** Reads one file. Never throws for a bad file. */
@@ -142,8 +151,12 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
   const machineGrid = findMachineGrid(grids);
   const machine = machineGrid ? keyValueRows(machineGrid) : null;
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const sheetNames = Object.fromEntries(Object.entries(sheets).map(([k, s]) => [k, (s as LocatedSheet).grid.name])) as ReadResult['sheetNames'];
+  const namesOf = (found: Partial<Record<string, LocatedSheet>>) =>
+    Object.fromEntries(Object.entries(found).map(([k, s]) => [k, (s as LocatedSheet).grid.name])) as ReadResult['sheetNames'];
+  let sheetNames = namesOf(sheets);
   const fail = (message: string): ReadResult => finish(null, [...problems, { severity: 'error', file, message }], [], sheetNames);
+  // Sheets only a consolidated report has, by name (a renamed one is found by its headers later).
+  const hasConsolidatedSheet = grids.some((g) => [SHEET_NAMES.itemSummary, SHEET_NAMES.unitIndicators].some((n) => headerKey(n) === headerKey(g.name)));
 
   // Is it one of ours, which version and kind?
   let version: number;
@@ -157,16 +170,20 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     if (v === null) return fail(`Tệp «${file}»: phiên bản định dạng «${machine.get(MACHINE_KEYS.version) ?? ''}» không hợp lệ`);
     version = v;
     const k = machine.get(MACHINE_KEYS.kind) ?? '';
+    if (k === COMPLETENESS_MACHINE_KIND) {
+      return fail(`Tệp «${file}» là danh sách tình hình nộp báo cáo, chỉ để xem và in, không nhập được; hãy nhập báo cáo tổng hợp (tệp TongHop_….xlsx) hoặc báo cáo của từng đơn vị`);
+    }
     if (version <= FORMAT_VERSION && !(WORKBOOK_KINDS as readonly string[]).includes(k)) {
       return fail(`Tệp «${file}»: loại tệp «${k}» không rõ (cần báo cáo đơn vị, báo cáo tổng hợp hoặc mẫu nhập liệu)`);
     }
-    // Until the consolidated reader lands (issue 5), such a file is refused with a clear message.
-    if (k === 'consolidated') {
-      return fail(`Tệp «${file}» là báo cáo tổng hợp; phiên bản ứng dụng này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng`);
-    }
     kind = k as WorkbookKind;
+    // A kind exists from the version that introduced it on: a consolidated report "of version 1"
+    // was edited by hand or made by something else.
+    if (version < formatVersionFor(kind)) {
+      return fail(`Tệp «${file}» ghi là báo cáo tổng hợp theo định dạng phiên bản ${version}, nhưng báo cáo tổng hợp chỉ có từ phiên bản ${formatVersionFor(kind)}; tệp đã bị sửa hoặc không do Sổ Kế hoạch Công đoàn tạo ra`);
+    }
   } else {
-    const found = Object.keys(sheets).length;
+    const found = Object.keys(sheets).length + (hasConsolidatedSheet ? 1 : 0);
     if (found === 0) {
       return fail(`Tệp «${file}» không phải báo cáo hay mẫu nhập liệu của Sổ Kế hoạch Công đoàn (không thấy các trang «${SHEET_NAMES.info}», «${SHEET_NAMES.progress}», «${SHEET_NAMES.activities}», «${SHEET_NAMES.indicators}»)`);
     }
@@ -176,8 +193,10 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     const infoVersion = infoValue(sheets.info, 'formatVersion');
     const v = infoVersion === '' ? FORMAT_VERSION : parseVersion(infoVersion);
     version = v ?? FORMAT_VERSION;
-    // Without "_sokh" the workbook is read like a filled template: identity from "Thông tin".
-    kind = 'template';
+    // Without "_sokh" the workbook is read like a filled template (identity from "Thông tin"),
+    // or as a consolidated report when it has that report's sheets and no «Tiến độ».
+    kind = hasConsolidatedSheet && !sheets.progress ? 'consolidated' : 'template';
+    if (kind === 'consolidated' && version < formatVersionFor(kind)) version = formatVersionFor(kind);
     problems.push({
       severity: 'warning',
       file,
@@ -188,34 +207,71 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     return fail(`Tệp «${file}» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản ${version}; phiên bản này đọc đến ${FORMAT_VERSION}); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại`);
   }
 
-  // Structure: every readable sheet, with its required columns.
-  const required: ReadableSheetKey[] = ['info', 'progress', 'activities', 'indicators'];
-  for (const key of required) {
-    const s = sheets[key];
-    if (!s) {
-      problems.push({ severity: key === 'indicators' ? 'warning' : 'error', file, sheet: SHEET_NAMES[key], message: `Tệp «${file}»: không thấy trang «${SHEET_NAMES[key]}»${key === 'indicators' ? '; bỏ qua phần chỉ tiêu' : ''}` });
-      continue;
-    }
-    if (s.renamed) {
-      problems.push(problemAt('warning', { file, sheet: s.grid.name }, `trang này được nhận là trang «${SHEET_NAMES[key]}» (theo dòng tiêu đề)`));
-    }
-    if (!s.header) {
-      problems.push(problemAt('error', { file, sheet: s.grid.name }, `không thấy dòng tiêu đề cột (cần các cột ${requiredHeaders(key)})`));
-    } else {
-      for (const miss of s.header.missing) {
-        problems.push(problemAt('error', { file, sheet: s.grid.name, row: s.header.row }, `thiếu cột «${miss.header}» (không được xóa hay đổi tên cột này)`));
-      }
-    }
+  if (kind === 'consolidated') {
+    const cSheets = locateConsolidatedSheets(grids);
+    sheetNames = namesOf(cSheets);
+    checkStructure(file, cSheets, CONSOLIDATED_STRUCTURE, problems);
+    const out = readConsolidated({ file, version, machine, sheets: cSheets, date1904, expectedPlan: options.expectedPlan }, problems);
+    return finish(out.report, problems, out.activityRows, sheetNames);
   }
 
+  checkStructure(file, sheets, UNIT_STRUCTURE, problems);
   const reader = READERS[version];
   if (!reader) return fail(`Tệp «${file}»: phiên bản định dạng ${version} không được hỗ trợ`);
   const out = reader({ file, kind, version, machine, sheets, date1904, expectedPlan: options.expectedPlan }, problems);
   return finish(out.report, problems, out.activityRows, sheetNames);
 }
 
-/** One reader per format version this build reads. Add `2: readV2` (or an adapter) with version 2. */
-const READERS: Record<number, typeof readV1> = { 1: readV1 };
+type Structure<K extends string> = readonly { key: K; missing: 'error' | 'warning'; skipped?: string; required: string }[];
+
+/** The sheets of a unit report or template, what a missing one means and its required columns. */
+const UNIT_STRUCTURE: Structure<ReadableSheetKey> = [
+  { key: 'info', missing: 'error', required: '«Mục», «Nội dung»' },
+  { key: 'progress', missing: 'error', required: '«Mã nhiệm vụ», «Trạng thái»' },
+  { key: 'activities', missing: 'error', required: '«Ngày», «Nhiệm vụ», «Loại hoạt động», «Tên hoạt động»' },
+  { key: 'indicators', missing: 'warning', skipped: 'bỏ qua phần chỉ tiêu', required: '«Mã chỉ tiêu», «Kết quả»' },
+];
+
+/** The sheets of a consolidated report. */
+const CONSOLIDATED_STRUCTURE: Structure<ConsolidatedSheetKey> = [
+  { key: 'info', missing: 'error', required: '«Mục», «Nội dung»' },
+  { key: 'itemSummary', missing: 'error', required: '«Mã nhiệm vụ», «Đã hoàn thành», «Đang thực hiện», «Chưa thực hiện», «Không áp dụng», «Chưa báo cáo»' },
+  { key: 'unitIndicators', missing: 'error', required: '«Mã đơn vị», «Số báo cáo»' },
+  { key: 'activities', missing: 'error', required: '«Ngày», «Nhiệm vụ», «Loại hoạt động», «Tên hoạt động»' },
+  { key: 'completeness', missing: 'warning', skipped: 'bỏ qua phần tình hình nộp báo cáo', required: '«Mã đơn vị», «Tình trạng»' },
+];
+
+/** Structure: every readable sheet, with its required columns. */
+function checkStructure<K extends ReadableSheetKey | ConsolidatedSheetKey>(
+  file: string,
+  sheets: Partial<Record<K, LocatedSheet>>,
+  structure: Structure<K>,
+  problems: Problem[],
+): void {
+  for (const { key, missing, skipped, required } of structure) {
+    const s = sheets[key];
+    if (!s) {
+      problems.push({ severity: missing, file, sheet: SHEET_NAMES[key], message: `Tệp «${file}»: không thấy trang «${SHEET_NAMES[key]}»${skipped ? `; ${skipped}` : ''}` });
+      continue;
+    }
+    if (s.renamed) {
+      problems.push(problemAt('warning', { file, sheet: s.grid.name }, `trang này được nhận là trang «${SHEET_NAMES[key]}» (theo dòng tiêu đề)`));
+    }
+    if (!s.header) {
+      problems.push(problemAt('error', { file, sheet: s.grid.name }, `không thấy dòng tiêu đề cột (cần các cột ${required})`));
+    } else {
+      for (const miss of s.header.missing) {
+        problems.push(problemAt('error', { file, sheet: s.grid.name, row: s.header.row }, `thiếu cột «${miss.header}» (không được xóa hay đổi tên cột này)`));
+      }
+    }
+  }
+}
+
+/**
+ * One reader of unit reports and templates per format version this build reads. Version 2 left
+ * them unchanged (it added the consolidated kind, read by reader-consolidated.ts).
+ */
+const READERS: Record<number, typeof readV1> = { 1: readV1, 2: readV1 };
 
 function parseVersion(text: string): number | null {
   const t = text.trim();
@@ -234,17 +290,6 @@ function infoValue(sheet: LocatedSheet, field: (typeof INFO_FIELDS)[number]['key
   return '';
 }
 
-const REQUIRED_HEADERS: Record<ReadableSheetKey, string> = {
-  info: '«Mục», «Nội dung»',
-  progress: '«Mã nhiệm vụ», «Trạng thái»',
-  activities: '«Ngày», «Nhiệm vụ», «Loại hoạt động», «Tên hoạt động»',
-  indicators: '«Mã chỉ tiêu», «Kết quả»',
-};
-
-function requiredHeaders(key: ReadableSheetKey): string {
-  return REQUIRED_HEADERS[key];
-}
-
 function finish(
   report: UnitReport | null,
   problems: Problem[],
@@ -257,6 +302,8 @@ function finish(
     activities: report?.activities.length ?? 0,
     newActivities: report?.activities.filter((a) => a.id === '').length ?? 0,
     indicators: report?.indicators.length ?? 0,
+    units: report && isConsolidated(report) ? report.consolidation.units.length : 0,
+    reports: report === null ? 0 : isConsolidated(report) ? report.consolidation.units.reduce((s, u) => s + u.reports, 0) : 1,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
   };

@@ -733,6 +733,16 @@ export function consolidatedActivityColumns(indicators: readonly IndicatorColumn
   ];
 }
 
+/** The readable sheets of a consolidated report, in workbook order, with their fixed columns. */
+export const CONSOLIDATED_SHEET_COLUMNS = Object.freeze({
+  info: INFO_COLUMNS,
+  itemSummary: ITEM_SUMMARY_COLUMNS,
+  unitIndicators: UNIT_INDICATOR_COLUMNS,
+  activities: [...ACTIVITY_COLUMNS.slice(0, 3), ACTIVITY_UNIT_NAME_COLUMN, ...ACTIVITY_COLUMNS.slice(3)] as readonly ColumnDef[],
+  completeness: COMPLETENESS_COLUMNS,
+} as const satisfies Partial<Record<SheetKey, readonly ColumnDef[]>>);
+export type ConsolidatedSheetKey = keyof typeof CONSOLIDATED_SHEET_COLUMNS;
+
 /** Machine keys only a consolidated report (or a completeness workbook) has. */
 export const CONSOLIDATED_MACHINE_KEYS = Object.freeze({
   deadline: 'deadline',

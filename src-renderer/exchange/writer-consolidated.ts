@@ -216,7 +216,8 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
     },
   );
 
-  const indCols = consolidatedIndicatorColumns(report);
+  // Headers are cell text too: NFC, nothing XML cannot carry (the machine sheet maps them back).
+  const indCols = consolidatedIndicatorColumns(report).map((ic) => ({ code: ic.code, header: textCell(ic.header) ?? ic.code }));
   const unitColumns: ColumnDef[] = [
     ...UNIT_INDICATOR_COLUMNS,
     ...indCols.map((ic): ColumnDef => ({ key: `indicator:${ic.code}`, header: ic.header, width: UNIT_INDICATOR_VALUE_WIDTH, kind: 'int' })),

@@ -6,7 +6,8 @@
  *                        [--level cdcs|huyen|tinh] [--parent NAME] [--period 2025-H1] [--blank-rows N]
  *
  * `check` prints per file its identity (format version and kind, unit code, name and level,
- * plan number, period), its counts and its problems; `--json` prints one JSON object per file
+ * plan number, period), its counts (for a consolidated report also its units, the unit reports
+ * it sums and the completeness) and its problems; `--json` prints one JSON object per file
  * on its own line instead. Exit code 0 only when every file reads without errors; 1 when some
  * file has errors; 2 for a usage mistake.
  *
@@ -24,7 +25,7 @@ import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '.
 import { planFingerprint } from '../../domain/plan-tree';
 import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/units';
 import { readWorkbook, type ReadResult } from '../reader';
-import { type ReportPeriod } from '../spec';
+import { completenessCounts, isConsolidated, type ReportPeriod } from '../spec';
 import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '../template';
 
 export interface CliIo {
@@ -49,7 +50,7 @@ export const USAGE = [
   '      Ghi mẫu nhập liệu trống theo kế hoạch có sẵn (63/KH-LĐLĐ).',
 ];
 
-const KIND_LABELS: Record<string, string> = { 'unit-report': 'báo cáo đơn vị', template: 'mẫu nhập liệu' };
+const KIND_LABELS: Record<string, string> = { 'unit-report': 'báo cáo đơn vị', template: 'mẫu nhập liệu', consolidated: 'báo cáo tổng hợp' };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -97,7 +98,7 @@ async function readOne(path: string, io: CliIo): Promise<ReadResult> {
     return {
       report: null,
       problems: [{ severity: 'error', file, message: `Không mở được tệp «${file}»: ${why}` }],
-      counts: { items: 0, itemsWithStatus: 0, activities: 0, newActivities: 0, indicators: 0, errors: 1, warnings: 0 },
+      counts: { items: 0, itemsWithStatus: 0, activities: 0, newActivities: 0, indicators: 0, units: 0, reports: 0, errors: 1, warnings: 0 },
       activityRows: [],
       sheetNames: {},
     };
@@ -134,7 +135,14 @@ function humanLines(path: string, r: ReadResult): string[] {
     const range = rep.period.start && rep.period.end ? ` (${formatDateVn(rep.period.start)} – ${formatDateVn(rep.period.end)})` : '';
     out.push(`  Kỳ báo cáo: ${rep.period.name || '(chưa ghi)'}${range}`);
     const c = r.counts;
-    out.push(`  Số liệu:    ${c.items} nhiệm vụ (${c.itemsWithStatus} có trạng thái), ${c.activities} hoạt động (${c.newActivities} mới), ${c.indicators} chỉ tiêu`);
+    if (isConsolidated(rep)) {
+      const s = completenessCounts(rep.consolidation);
+      const expected = rep.consolidation.completeness.length;
+      out.push(`  Tổng hợp:   ${c.units} đơn vị, ${c.reports} báo cáo được tổng hợp; phải nộp ${expected}: ${s['da-nop']} đã nộp, ${s['nop-muon']} nộp muộn, ${s['chua-nop']} chưa nộp${rep.consolidation.deadline ? ` (hạn ${formatDateVn(rep.consolidation.deadline)})` : ''}`);
+      out.push(`  Số liệu:    ${c.items} nhiệm vụ, ${c.activities} hoạt động, ${c.indicators} chỉ tiêu`);
+    } else {
+      out.push(`  Số liệu:    ${c.items} nhiệm vụ (${c.itemsWithStatus} có trạng thái), ${c.activities} hoạt động (${c.newActivities} mới), ${c.indicators} chỉ tiêu`);
+    }
   }
   for (const p of r.problems) out.push(`  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${p.message}`);
   return out;
