@@ -71,7 +71,8 @@ function unitReport(
     items: ITEMS.map((it) => ({ ...it, status: statuses[it.id] ?? null, note: '', evidence: '', activityCount: 0 })),
     activities,
     indicators: STANDARD_INDICATORS.map((d) => {
-      const adj = opts.adjust?.[d.code] ?? 0;
+      // A negative adjustment never takes a result below 0 (the format's results are ≥ 0).
+      const adj = Math.max(opts.adjust?.[d.code] ?? 0, -(sums[d.code] ?? 0));
       return { code: d.code, name: d.name, unit: d.unit, value: (sums[d.code] ?? 0) + adj, target: null, adjustment: adj, adjustmentReason: adj ? 'Bổ sung' : '' };
     }),
   };
@@ -326,4 +327,31 @@ describe('consolidate: three levels on generated data', () => {
     const again = consolidate(input('LDLD-TN', 'province', shuffled(districts, 3).map((r) => ({ report: r, submittedAt: r.exportedAt }))));
     expect(again).toEqual(province);
   });
+});
+
+describe('three levels through the real workbook', () => {
+  it('districts written and read back (exchange writer + reader) consolidate into the same province', async () => {
+    const { writeConsolidatedReport } = await import('../../src-renderer/exchange/writer-consolidated');
+    const { readWorkbook } = await import('../../src-renderer/exchange/reader');
+    const districts = DISTRICTS.map((d) => districtReport(d));
+    const readBack: ConsolidatedReport[] = [];
+    for (const d of districts) {
+      const fileName = `TongHop_${d.unit.code}.xlsx`;
+      const read = await readWorkbook(await writeConsolidatedReport(d), { fileName });
+      expect(read.problems.filter((p) => p.severity === 'error'), fileName).toEqual([]);
+      expect(read.report?.kind).toBe('consolidated');
+      readBack.push(read.report as ConsolidatedReport);
+    }
+    const fromFiles = consolidate(input('LDLD-TN', 'province', readBack.map((r) => ({ report: r, submittedAt: r.exportedAt })))).report;
+    const inMemory = consolidate(input('LDLD-TN', 'province', districts.map((r) => ({ report: r, submittedAt: r.exportedAt })))).report;
+    expect(figures(fromFiles)).toEqual(figures(inMemory));
+    expect(figures(fromFiles)).toEqual(sumOver(allUnits));
+    expect(fromFiles.consolidation.units.map((u) => [u.unitCode, u.reports, u.activityCount, u.values])).toEqual(
+      inMemory.consolidation.units.map((u) => [u.unitCode, u.reports, u.activityCount, u.values]),
+    );
+    expect(fromFiles.consolidation.unitNames).toEqual(inMemory.consolidation.unitNames);
+    expect(fromFiles.activities.map((a) => [a.unitCode, a.date, a.title, a.itemIds, a.indicators, a.participants])).toEqual(
+      inMemory.activities.map((a) => [a.unitCode, a.date, a.title, a.itemIds, a.indicators, a.participants]),
+    );
+  }, 120_000);
 });

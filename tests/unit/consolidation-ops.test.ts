@@ -142,3 +142,56 @@ describe('deadline and completeness', () => {
     expect(cons.result.report.consolidation.completeness.map((e) => e.state)).toEqual(c.rows.map((x) => x.state));
   });
 });
+
+describe('at a province', () => {
+  it('districts’ consolidated submissions consolidate into the province; expected units are the districts', async () => {
+    const { consolidate } = await import('@domain/consolidate');
+    await db.units.bulkAdd([unit('LDLD-TN', 'LĐLĐ tỉnh Tây Ninh', 'province'), unit('LDLD-TB', 'LĐLĐ huyện Tân Biên', 'district')]);
+    await putSetting('ownUnitCode', 'LDLD-TN');
+    // The district LDLD-DMC consolidated two units; its report is stored as the import stores it.
+    const a = reportOf('CDCS-0012', 'CĐCS Công ty May Thành Công', 4, '2025-06-10T00:00:00.000Z');
+    const b = reportOf('CDCS-0020', 'CĐCS Trường THCS Bàu Năng', 2, '2025-06-11T00:00:00.000Z');
+    const dmc = consolidate({
+      unit: { code: OWN, name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' },
+      plan: a.plan,
+      items: a.items.map((i) => ({ id: i.id, groupTitle: i.groupTitle, text: i.text })),
+      period: PERIOD,
+      indicators: a.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: null })),
+      expectedUnits: [],
+      deadline: '',
+      contributions: [a, b].map((r) => ({ report: r, submittedAt: r.exportedAt })),
+      exportedAt: '2025-06-15T00:00:00.000Z',
+      exportedBy: '',
+      appVersion: '',
+    }).report;
+    await db.submissions.add({
+      id: 'sub-dmc',
+      fileName: 'TongHop_DMC.xlsx',
+      fileHash: 'f'.repeat(64),
+      unitCode: OWN,
+      unitName: dmc.unit.name,
+      level: 'district',
+      planId: PLAN,
+      planNumber: dmc.plan.number,
+      planFingerprint: dmc.plan.fingerprint,
+      periodKey: PERIOD.key,
+      exportedAt: dmc.exportedAt,
+      importedAt: '2025-06-25T00:00:00.000Z',
+      state: 'active',
+      counts: { items: dmc.items.length, activities: dmc.activities.length, indicators: dmc.indicators.length },
+      report: dmc,
+    });
+    await setReportDeadline(PLAN, PERIOD.key, '2025-06-14');
+    const data = await loadConsolidation({ planId: PLAN, period: PERIOD });
+    const r = data.result.report;
+    expect(r.unit).toMatchObject({ code: 'LDLD-TN', level: 'province' });
+    expect(r.consolidation.completeness.map((e) => [e.unitCode, e.state, e.submittedAt])).toEqual([
+      [OWN, 'nop-muon', '2025-06-15T00:00:00.000Z'], // a consolidated report counts from its export
+      ['LDLD-TB', 'chua-nop', ''],
+    ]);
+    expect(r.consolidation.units).toEqual([expect.objectContaining({ unitCode: OWN, reports: 2, activityCount: 6 })]);
+    expect(new Set(r.activities.map((x) => x.unitCode))).toEqual(new Set(['CDCS-0012', 'CDCS-0020']));
+    for (const it of r.consolidation.items) expect(Object.values(it.counts).reduce((s, n) => s + n, 0)).toBe(2);
+    for (const ind of r.indicators) expect(ind.value).toBe(dmc.indicators.find((i) => i.code === ind.code)!.value);
+  });
+});

@@ -54,8 +54,8 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
           <div role="columnheader">Nhiệm vụ</div>
           <div role="columnheader">Loại hoạt động</div>
           <div role="columnheader">Tên hoạt động</div>
-          <div role="columnheader" className="num">
-            Số lượt người
+          <div role="columnheader" className="num" title="Số lượt người tham gia">
+            Lượt người
           </div>
         </div>
         <div className="cons-act-scroll" ref={scrollRef} tabIndex={0} aria-label="Danh sách hoạt động (cuộn bằng phím mũi tên)">

@@ -17,6 +17,7 @@ import { UNIT_LEVEL_LABELS } from '@domain/units';
 import { loadConsolidation, OperationError, setReportDeadline } from '../../db';
 import {
   COMPLETENESS_STATE_LABELS,
+  completenessFileName,
   consolidatedFileName,
   formatInstantVn,
   STATUS_COUNT_KEYS,
@@ -136,7 +137,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
     <section className="settings-card cons-section" aria-labelledby={ids.title}>
       <h2 id={ids.title}>Tình hình nộp báo cáo</h2>
       <div className="cons-completeness-head">
-        <DeadlineField key={`${data.activePlan.id}|${data.period.key}|${deadline}`} planId={data.activePlan.id} periodKey={data.period.key} stored={deadline} />
+        <DeadlineField key={`${data.activePlan.id}|${data.period.key}`} planId={data.activePlan.id} periodKey={data.period.key} stored={deadline} />
         <div className="cons-counts" aria-label="Số đơn vị theo tình trạng">
           {STATES.map((s) => (
             <button
@@ -152,7 +153,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           <span className="muted">trên tổng số {n(counts.total)} đơn vị</span>
         </div>
       </div>
-      <div className="cons-toolbar">
+      <div className="cons-toolbar" hidden={entries.length === 0}>
         <label htmlFor={ids.filter}>Lọc theo tình trạng</label>
         <select id={ids.filter} value={filter} onChange={(e) => setFilter(e.target.value as CompletenessFilter)}>
           <option value="all">Tất cả ({n(counts.total)})</option>
@@ -221,7 +222,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           void job.start(async () => {
             const fresh = await loadConsolidation({ planId: data.activePlan.id, period: data.period, appVersion: await platform.getVersion().catch(() => '') });
             const report = fresh.result.report;
-            return { job: { type: 'completeness', report }, fileName: consolidatedFileName(report).replace(/^TongHop_/, 'TinhHinhNop_') };
+            return { job: { type: 'completeness', report }, fileName: completenessFileName(report) };
           })
         }
         onCancel={job.cancel}
@@ -236,6 +237,12 @@ function DeadlineField({ planId, periodKey, stored }: { planId: string; periodKe
   const [text, setText] = useState(shownStored);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState('');
+  // The stored deadline changed (saved here or in another window): show it.
+  const [prevStored, setPrevStored] = useState(shownStored);
+  if (prevStored !== shownStored) {
+    setPrevStored(shownStored);
+    setText(shownStored);
+  }
 
   const save = async () => {
     const value = text.trim();
@@ -257,27 +264,29 @@ function DeadlineField({ planId, periodKey, stored }: { planId: string; periodKe
 
   return (
     <div className="cons-deadline">
-      <label htmlFor={ids.field}>Hạn nộp</label>
-      <input
-        id={ids.field}
-        value={text}
-        inputMode="numeric"
-        placeholder="dd/mm/yyyy"
-        maxLength={10}
-        aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          setSaved('');
-        }}
-        onBlur={() => void save()}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void save();
-          }
-        }}
-      />
+      <div className="cons-deadline-row">
+        <label htmlFor={ids.field}>Hạn nộp</label>
+        <input
+          id={ids.field}
+          value={text}
+          inputMode="numeric"
+          placeholder="dd/mm/yyyy"
+          maxLength={10}
+          aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSaved('');
+          }}
+          onBlur={() => void save()}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void save();
+            }
+          }}
+        />
+      </div>
       <span id={ids.hint} className="hint">
         Hết ngày này (giờ Việt Nam) mới nộp là nộp muộn. Để trống: không tính muộn.
       </span>

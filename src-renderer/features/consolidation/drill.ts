@@ -44,12 +44,16 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
     const shares = itemShares[target.itemId]?.[target.status] ?? [];
     const total = shares.reduce((s, x) => s + x.count, 0);
     const by = new Set(shares.map((s) => s.unitCode));
+    const fromBodies = contributors.some((c) => by.has(c.unitCode) && c.kind === 'consolidated');
+    const text = item(target.itemId)?.text ?? '';
     return {
       title: `${target.itemId} · ${STATUS_COUNT_LABELS[target.status]}: ${n(total)} đơn vị`,
       figureLabel: 'Số đơn vị',
       units: shares.map((s) => ({ unitCode: s.unitCode, unitName: nameOf(s.unitCode), figure: s.count })),
       activities: rows.filter((r) => by.has(r.by) && r.activity.itemIds.includes(target.itemId)).map((r) => ({ activity: r.activity, unitName: r.unitName, value: null })),
-      note: item(target.itemId)?.text ?? '',
+      note: fromBodies
+        ? `${text} — Báo cáo tổng hợp của cấp dưới chỉ ghi số đơn vị theo trạng thái, không ghi trạng thái của từng đơn vị: các hoạt động dưới đây là mọi hoạt động của nhiệm vụ này ở những đơn vị tổng hợp đó.`
+        : text,
     };
   }
   if (target.kind === 'item-activities') {
@@ -85,7 +89,7 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
       note:
         rest === 0
           ? ''
-          : `Trong đó ${n(rest)} là phần điều chỉnh của đơn vị (số liệu không gắn với hoạt động nào), cộng với ${n(fromActivities)} từ các hoạt động.`,
+          : `Từ các hoạt động: ${n(fromActivities)}; điều chỉnh của đơn vị (không gắn với hoạt động nào): ${rest > 0 ? '+' : ''}${n(rest)}.`,
     };
   }
   const c = contributors.find((x) => x.unitCode === target.unitCode);

@@ -1,0 +1,323 @@
+/**
+ * "Tổng hợp" as a district clerk: three CĐCS in the directory, two of them send a report
+ * workbook (written in Node with the app's writer) which are imported on "Nhập dữ liệu"; then
+ * "Tổng hợp" shows who handed in, the counts per item and the indicators per unit; one figure
+ * opens its units and activities; a deadline makes one report late; both exports are
+ * downloaded and read back with ExcelJS cell by cell.
+ */
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
+import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { completenessFileName, consolidatedFileName, formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
+import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { planItems, sampleReport } from '../unit/exchange-writer-fixtures';
+import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
+
+const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
+const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
+const DIR = resolve(process.cwd(), 'test-results', 'workbooks', 'consolidation-e2e');
+const DOWNLOADS = resolve(process.cwd(), 'test-results', 'downloads', 'consolidation-e2e');
+const DAY = 86_400_000;
+
+const UNITS = [
+  { name: 'CĐCS Công ty May Hòa Thành', code: 'CDCS-HOATHANH', file: 'BaoCao_HoaThanh.xlsx', activities: 5, exportedAgo: 3 * DAY },
+  { name: 'CĐCS Trường THCS Phước Minh', code: 'CDCS-PHUOCMINH', file: 'BaoCao_PhuocMinh.xlsx', activities: 3, exportedAgo: 3600_000 },
+  { name: 'CĐCS Xã Suối Đá', code: 'CDCS-SUOIDA', file: '', activities: 0, exportedAgo: 0 },
+] as const;
+const FIRST_ITEM = planItems()[0]!.id;
+
+/** Indicator i: 3i for the first unit, i + 10 for the second. */
+const valueOf = (unit: number, i: number) => (unit === 0 ? 3 * i : i + 10);
+
+function nav(page: Page, label: string) {
+  return page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: label });
+}
+
+function reportFor(index: 0 | 1): UnitReport {
+  const unit = UNITS[index];
+  const r = sampleReport(unit.activities);
+  r.formatVersion = formatVersionFor('unit-report');
+  r.unit = { code: unit.code, name: unit.name, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
+  r.period = { key: period.key, name: period.name, start: period.start, end: period.end };
+  let day = period.start;
+  for (const a of r.activities) {
+    a.unitCode = unit.code;
+    a.date = day;
+    day = nextDay(day);
+  }
+  r.indicators = r.indicators.map((ind, i) => ({ ...ind, value: valueOf(index, i), adjustment: 0, adjustmentReason: '' }));
+  r.exportedAt = new Date(Date.now() - unit.exportedAgo).toISOString();
+  return r;
+}
+
+async function addUnits(page: Page): Promise<void> {
+  await nav(page, 'Đơn vị').click();
+  for (const u of UNITS) {
+    await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    const dialog = page.getByRole('form', { name: 'Thêm đơn vị' });
+    await dialog.getByLabel('Tên đơn vị').fill(u.name);
+    await dialog.getByLabel('Mã đơn vị').fill(u.code);
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+/** Rows of a sheet as arrays of cell values (1-based columns dropped to 0-based). */
+function sheetRows(ws: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    out[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v));
+  });
+  return out.map((r) => r ?? []);
+}
+
+/** The header row (first with `header` in it) and a lookup of column by header text. */
+function table(ws: ExcelJS.Worksheet, header: string) {
+  const rows = sheetRows(ws);
+  const h = rows.findIndex((r) => r.includes(header));
+  expect(h, `header «${header}» in ${ws.name}`).toBeGreaterThanOrEqual(0);
+  const head = rows[h]!.map((v) => String(v ?? ''));
+  const col = (name: string) => {
+    const c = head.indexOf(name);
+    expect(c, `column «${name}» in ${ws.name}`).toBeGreaterThanOrEqual(0);
+    return c;
+  };
+  return { rows: rows.slice(h + 1), col };
+}
+
+test('completeness, consolidated figures, a drill-down, a late report and both exports', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(DIR, { recursive: true });
+  const reports = [reportFor(0), reportFor(1)];
+  const paths: string[] = [];
+  for (const [i, r] of reports.entries()) {
+    const path = join(DIR, UNITS[i]!.file);
+    writeFileSync(path, await writeUnitReport(r));
+    paths.push(path);
+  }
+
+  await openApp(page);
+  await addUnits(page);
+
+  // Before any import: the empty state points to «Nhập dữ liệu».
+  await nav(page, 'Tổng hợp').click();
+  await expect(page.getByRole('heading', { name: 'Tổng hợp', level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/#\/tong-hop$/);
+  await expect(page.getByText('Chưa có báo cáo nào của đơn vị cấp dưới')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Xuất báo cáo tổng hợp' })).toBeDisabled();
+  await shot(page, 'consolidation-empty');
+
+  await nav(page, 'Nhập dữ liệu').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp báo cáo…' }).click();
+  await (await chooser).setFiles(paths);
+  await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toBeVisible();
+
+  await nav(page, 'Tổng hợp').click();
+  const completeness = page.getByRole('region', { name: 'Tình hình nộp báo cáo' });
+  await expect(completeness.getByRole('button', { name: /^Đã nộp/ })).toHaveText('Đã nộp 2');
+  await expect(completeness.getByRole('button', { name: /^Nộp muộn/ })).toHaveText('Nộp muộn 0');
+  await expect(completeness.getByRole('button', { name: /^Chưa nộp/ })).toHaveText('Chưa nộp 1');
+  const rows = completeness.getByRole('row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.filter({ hasText: UNITS[2].code })).toContainText('Chưa nộp');
+  await expect(rows.filter({ hasText: UNITS[0].code })).toContainText('Đã nộp');
+  await expect(rows.filter({ hasText: UNITS[0].code })).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+
+  for (const name of ['Theo nhiệm vụ', 'Chỉ tiêu theo đơn vị', 'Hoạt động']) await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+  const items = page.getByRole('region', { name: 'Theo nhiệm vụ' });
+  const done = items.getByRole('button', { name: `${FIRST_ITEM} · Đã hoàn thành: 2 đơn vị` });
+  await expect(done).toHaveText('2');
+  const indicators = page.getByRole('region', { name: 'Chỉ tiêu theo đơn vị' });
+  const totalRow = indicators.getByRole('row').filter({ hasText: 'Tổng cộng' });
+  const participants = STANDARD_INDICATORS.findIndex((d) => d.code === 'participants');
+  const participantsName = STANDARD_INDICATORS[participants]!.name;
+  const participantsTotal = valueOf(0, participants) + valueOf(1, participants);
+  await expect(totalRow.getByRole('button', { name: `Tổng cộng · ${participantsName}: ${participantsTotal}` })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Hoạt động' }).getByRole('status')).toHaveText('8 hoạt động');
+  await shot(page, 'consolidation-figures');
+  await indicators.scrollIntoViewIfNeeded();
+  await shot(page, 'consolidation-indicators');
+  await page.getByRole('region', { name: 'Hoạt động' }).scrollIntoViewIfNeeded();
+  await shot(page, 'consolidation-activities');
+  // An indicator cell opens the unit's activities carrying that indicator.
+  await indicators.getByRole('button', { name: `${UNITS[1].name} · ${participantsName}: ${valueOf(1, participants)}` }).click();
+  const cell = page.getByRole('dialog', { name: `${participantsName} · ${UNITS[1].name}: ${valueOf(1, participants)} lượt người` });
+  await expect(cell).toBeVisible();
+  await expect(cell.getByRole('columnheader', { name: 'Giá trị' })).toBeVisible();
+  await shot(page, 'consolidation-drill-indicator');
+  await cell.getByRole('button', { name: 'Đóng' }).click();
+  await expect(cell).toBeHidden();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+  // Drill-down: the two units behind «Đã hoàn thành» of the first item; Esc closes, focus returns.
+  await done.click();
+  const dialog = page.getByRole('dialog', { name: `${FIRST_ITEM} · Đã hoàn thành: 2 đơn vị` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Đóng' })).toBeFocused();
+  await expect(dialog).toContainText(UNITS[0].name);
+  await expect(dialog).toContainText(UNITS[1].name);
+  await expect(dialog).not.toContainText(UNITS[2].name);
+  const itemActivities = reports.flatMap((r) => r.activities).filter((a) => a.itemIds.includes(FIRST_ITEM));
+  expect(itemActivities.length).toBeGreaterThan(0);
+  await expect(dialog.getByRole('heading', { name: `Hoạt động (${itemActivities.length})` })).toBeVisible();
+  await shot(page, 'consolidation-drill');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(done).toBeFocused();
+
+  // A deadline two days ago (Vietnam time): the report exported one hour ago is late.
+  const deadline = formatDateVn(new Date(Date.now() - 2 * DAY + 7 * 3600_000).toISOString().slice(0, 10));
+  await completeness.getByLabel('Hạn nộp').fill('31/02/2025');
+  await completeness.getByLabel('Hạn nộp').press('Enter');
+  await expect(completeness.getByRole('alert')).toContainText('«31/02/2025» không phải là ngày');
+  await completeness.getByLabel('Hạn nộp').fill(deadline);
+  await completeness.getByLabel('Hạn nộp').press('Enter');
+  await expect(completeness.getByText(`Đã lưu hạn nộp ${deadline}.`)).toBeVisible();
+  await expect(completeness.getByLabel('Hạn nộp')).toBeFocused();
+  await expect(completeness.getByRole('button', { name: /^Nộp muộn/ })).toHaveText('Nộp muộn 1');
+  await expect(completeness.getByRole('button', { name: /^Đã nộp/ })).toHaveText('Đã nộp 1');
+  await expect(rows.filter({ hasText: UNITS[1].code })).toContainText('Nộp muộn');
+  await completeness.getByLabel('Lọc theo tình trạng').selectOption({ label: 'Nộp muộn (1)' });
+  await expect(rows).toHaveCount(2);
+  await shot(page, 'consolidation-late');
+  await completeness.getByLabel('Lọc theo tình trạng').selectOption({ label: 'Tất cả (3)' });
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Tình hình nộp báo cáo' }).getByLabel('Hạn nộp')).toHaveValue(deadline);
+
+  // Export the consolidated workbook and read it back.
+  mkdirSync(DOWNLOADS, { recursive: true });
+  const owner = { unit: { code: 'LDLD-DMC', name: '', level: 'district' as const, parentName: '' }, plan: reports[0]!.plan, period: reports[0]!.period };
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(consolidatedFileName(owner));
+  const path = join(DOWNLOADS, file.suggestedFilename());
+  await file.saveAs(path);
+  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' }).first()).toContainText(file.suggestedFilename());
+  await shot(page, 'consolidation-exported');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ind = table(wb.getWorksheet('Chỉ tiêu theo đơn vị')!, 'Mã đơn vị');
+  const total = ind.rows.find((r) => r.some((v) => v === 'Tổng cộng'))!;
+  expect(total).toBeDefined();
+  for (const [i, d] of STANDARD_INDICATORS.entries()) expect(total[ind.col(d.name)], d.name).toBe(valueOf(0, i) + valueOf(1, i));
+  for (const [u, unit] of UNITS.slice(0, 2).entries()) {
+    const row = ind.rows.find((r) => r[ind.col('Mã đơn vị')] === unit.code)!;
+    expect(row[ind.col(participantsName)]).toBe(valueOf(u, participants));
+    expect(row[ind.col('Số hoạt động')]).toBe(unit.activities);
+  }
+  const byItem = table(wb.getWorksheet('Tổng hợp theo nhiệm vụ')!, 'Mã nhiệm vụ');
+  const first = byItem.rows.find((r) => r[byItem.col('Mã nhiệm vụ')] === FIRST_ITEM)!;
+  expect(first[byItem.col('Đã hoàn thành')]).toBe(2);
+  expect(first[byItem.col('Số hoạt động')]).toBe(itemActivities.length);
+  const acts = table(wb.getWorksheet('Hoạt động')!, 'Tên hoạt động');
+  expect(acts.rows.filter((r) => r[acts.col('Mã đơn vị')] === UNITS[1].code)).toHaveLength(UNITS[1].activities);
+
+  // The completeness workbook.
+  const download2 = page.waitForEvent('download');
+  await completeness.getByRole('button', { name: 'Xuất tình hình nộp' }).click();
+  const file2 = await download2;
+  expect(file2.suggestedFilename()).toBe(completenessFileName(owner));
+  const path2 = join(DOWNLOADS, file2.suggestedFilename());
+  await file2.saveAs(path2);
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.readFile(path2);
+  const c = table(wb2.getWorksheet('Tình hình nộp báo cáo')!, 'Mã đơn vị');
+  const state = (code: string) => c.rows.find((r) => r[c.col('Mã đơn vị')] === code)?.[c.col('Tình trạng')];
+  expect([state(UNITS[0].code), state(UNITS[1].code), state(UNITS[2].code)]).toEqual(['Đã nộp', 'Nộp muộn', 'Chưa nộp']);
+  expect(errors).toEqual([]);
+});
+
+/** Writes `count` activities of the own unit straight into IndexedDB (test data, not the UI under test). */
+async function seedOwnActivities(page: Page, count: number, date: string): Promise<void> {
+  await page.evaluate(
+    async ({ count, date }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('so-ke-hoach');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const planId = await new Promise<string>((res, rej) => {
+        const r = db.transaction('plans').objectStore('plans').getAllKeys();
+        r.onsuccess = () => res(String(r.result[0]));
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('activities', 'readwrite');
+        const store = tx.objectStore('activities');
+        const t = new Date().toISOString();
+        for (let i = 0; i < count; i++) {
+          const title = `Tuyên truyền pháp luật lao động tại tổ sản xuất số ${i + 1}`;
+          store.put({
+            id: crypto.randomUUID(),
+            planId,
+            unitCode: 'LDLD-DMC',
+            date,
+            itemIds: ['III.1.1'],
+            type: 'propaganda',
+            title,
+            content: '',
+            location: '',
+            participants: 30,
+            evidenceDoc: '',
+            evidenceFile: '',
+            indicators: { 'propaganda-sessions': 1 },
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+            searchText: title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+          });
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    { count, date },
+  );
+}
+
+test('20,000 activities: the screen opens, the list scrolls, the export shows progress and can be cancelled', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectPageErrors(page);
+  await openApp(page);
+  await seedOwnActivities(page, 20_000, period.start);
+  await page.reload();
+  await expect(page.locator('[data-app-ready="true"]')).toBeAttached({ timeout: 20_000 });
+  const t0 = Date.now();
+  await nav(page, 'Tổng hợp').click();
+  const list = page.getByRole('region', { name: 'Hoạt động' });
+  await expect(list.getByRole('status')).toHaveText('20.000 hoạt động', { timeout: 60_000 });
+  const shownAfter = Date.now() - t0;
+  console.log(`Tổng hợp with 20,000 own activities shown after ${shownAfter} ms`);
+  // Own data only: it is a row of "Chỉ tiêu theo đơn vị", never a unit of the completeness list.
+  const indicators = page.getByRole('region', { name: 'Chỉ tiêu theo đơn vị' });
+  await expect(indicators.getByRole('row').filter({ hasText: 'số liệu của đơn vị mình' })).toContainText('20.000');
+  await expect(indicators.getByRole('row').filter({ hasText: 'Tổng cộng' })).toContainText('600.000');
+  // Virtualized: only a window of rows is in the DOM.
+  expect(await list.getByRole('row').count()).toBeLessThan(60);
+
+  const card = page.getByRole('region', { name: 'Báo cáo tổng hợp gửi cấp trên' });
+  await card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
+  const bar = card.getByRole('progressbar', { name: 'Tiến độ xuất báo cáo tổng hợp' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
+  const t1 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  expect(Date.now() - t1).toBeLessThan(1_000);
+  await shot(page, 'consolidation-exporting');
+  await card.getByRole('button', { name: 'Hủy' }).click();
+  await expect(bar).toBeHidden();
+  await expect(card.getByRole('status').filter({ hasText: 'Đã hủy' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' })).toBeEnabled();
+  await shot(page, 'consolidation-cancelled');
+  expect(errors).toEqual([]);
+});
