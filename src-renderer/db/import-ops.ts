@@ -39,7 +39,7 @@ import { isConsolidated, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
-import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, SubmissionRecord, UnitRecord } from './types';
+import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
 
 /** SHA-256 of the bytes, lower-case hex (the file's identity in the history). */
@@ -104,12 +104,12 @@ async function scopeData(scope: SubmissionScope): Promise<{
   activities: ActivityRecord[];
   statuses: ItemStatusRecord[];
 }> {
-  const submissions = await db.submissions
-    .where('[unitCode+planId+periodKey]')
-    .equals([scope.unitCode, scope.planId, scope.periodKey])
-    .toArray();
+  // Independent reads issued together (one round trip instead of two).
+  const [submissions, statuses] = await Promise.all([
+    db.submissions.where('[unitCode+planId+periodKey]').equals([scope.unitCode, scope.planId, scope.periodKey]).toArray(),
+    db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).toArray(),
+  ]);
   const activities = submissions.length === 0 ? [] : await scopeActivities(scope, submissions).toArray();
-  const statuses = await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).toArray();
   return { submissions, activities, statuses };
 }
 
@@ -192,21 +192,27 @@ export interface ApplyResult {
 }
 
 async function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, oldSubmissions: readonly SubmissionRecord[]): Promise<void> {
-  if (oldSubmissions.length > 0) await scopeActivities(scope, oldSubmissions).delete();
-  await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).delete();
-  await db.indicatorAdjustments
-    .where('[planId+periodKey]')
-    .equals([scope.planId, scope.periodKey])
-    .filter((a) => a.unitCode === scope.unitCode)
-    .delete();
+  // The three tables are independent: their deletes run together, and every put waits for them
+  // (an activity or status of the new submission may have the key of one deleted here).
+  await Promise.all([
+    oldSubmissions.length > 0 ? scopeActivities(scope, oldSubmissions).delete() : 0,
+    db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).delete(),
+    db.indicatorAdjustments
+      .where('[planId+periodKey]')
+      .equals([scope.planId, scope.periodKey])
+      .filter((a) => a.unitCode === scope.unitCode)
+      .delete(),
+  ]);
   if (!submission) return;
   // A consolidated report materializes activities only (see domain/merge.ts materialize).
   const data = materialize(submission.report, submission.fileHash, scope, submission.importedAt);
-  await db.activities.bulkPut(data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id })));
-  if (data.statuses.length > 0) await db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id })));
-  if (data.adjustments.length > 0) {
-    await db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })));
-  }
+  await Promise.all([
+    db.activities.bulkPut(data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id }))),
+    data.statuses.length > 0 ? db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id }))) : 0,
+    data.adjustments.length > 0
+      ? db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })))
+      : 0,
+  ]);
 }
 
 function unitFromReport(report: UnitReport, t: string): UnitRecord {
@@ -215,6 +221,16 @@ function unitFromReport(report: UnitReport, t: string): UnitRecord {
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
 const APPLY_TABLES = () => [db.submissions, db.activities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+
+/**
+ * What stays the same for every file of one transaction: the own unit and the plans (an import
+ * writes neither). Promises, so that files share one read.
+ */
+interface TxCache {
+  own?: Promise<string | undefined>;
+  plans: Map<string, Promise<PlanRecord | undefined>>;
+}
+const newTxCache = (): TxCache => ({ plans: new Map() });
 
 /** An expected refusal (Vietnamese): nothing was written for the file. */
 interface Refusal {
@@ -226,24 +242,24 @@ interface Refusal {
  * One file, INSIDE a rw transaction over APPLY_TABLES. Every refusal is decided before the first
  * write, so a refused file has written nothing and the transaction can go on with the next one.
  */
-async function applyInTransaction(preview: ImportPreview, options: ApplyOptions): Promise<ApplyResult | Refusal> {
+async function applyInTransaction(preview: ImportPreview, options: ApplyOptions, cache: TxCache = newTxCache()): Promise<ApplyResult | Refusal> {
   const { report, fileHash } = preview;
   const scope = preview.plan.scope;
   if (report.period.key === '') return { refused: 'Tệp chưa ghi kỳ báo cáo: không nhập được.' };
-  if ((await getSetting('ownUnitCode')) === report.unit.code) {
-    return { refused: 'Tệp là báo cáo của chính đơn vị này: không nhập từ tệp.' };
-  }
-  const planRecord = await db.plans.get(scope.planId);
+  cache.own ??= getSetting('ownUnitCode');
+  if (!cache.plans.has(scope.planId)) cache.plans.set(scope.planId, db.plans.get(scope.planId));
+  const [own, planRecord] = await Promise.all([cache.own, cache.plans.get(scope.planId)!]);
+  if (own === report.unit.code) return { refused: 'Tệp là báo cáo của chính đơn vị này: không nhập từ tệp.' };
   if (!planRecord) return { refused: 'Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.', field: 'planId' };
   if (!planMismatches(report, planRecord).allMatched && !options.acceptMismatches) {
     return { refused: 'Nhiệm vụ trong tệp khác với kế hoạch: hãy kiểm tra các nhiệm vụ khác nhau rồi xác nhận nhập.' };
   }
-  const existing = await scopeData(scope);
+  const [existing, unitRecord] = await Promise.all([scopeData(scope), db.units.get(report.unit.code)]);
   const plan = planSubmission(report, fileHash, existing, scope.planId);
   const active = existing.submissions.find((s) => s.state === 'active') ?? null;
   if (plan.decision === 'identical') return { outcome: 'unchanged', decision: plan.decision, submission: active, superseded: null };
   if (plan.decision === 'older' && !options.allowOlderAsHistory) return { refused: plan.reason };
-  const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
+  const unitKnown = unitRecord !== undefined;
   if (!unitKnown && !options.addUnit) return { refused: `Đơn vị ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`, field: 'unitCode' };
 
   // Writes from here on.
@@ -366,11 +382,12 @@ export async function applyBatch(entries: readonly BatchEntry[], batch: BatchOpt
   try {
     const files = await db.transaction('rw', APPLY_TABLES(), async () => {
       const out: BatchFileResult[] = [];
+      const cache = newTxCache();
       for (let i = 0; i < total; i++) {
         if (signal?.aborted) throw new BatchCancelled();
         const { preview, options = {} } = entries[i]!;
         onProgress?.({ done: i, total, fileName: preview.fileName });
-        const r = await applyInTransaction(preview, { ...options, ...(batch.at !== undefined ? { at: batch.at } : {}) });
+        const r = await applyInTransaction(preview, { ...options, ...(batch.at !== undefined ? { at: batch.at } : {}) }, cache);
         out.push('refused' in r ? { index: i, fileName: preview.fileName, ok: false, message: r.refused } : { index: i, fileName: preview.fileName, ok: true, result: r });
         batch.afterFile?.(i);
       }

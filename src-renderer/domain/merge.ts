@@ -35,7 +35,7 @@ import { activitySearchText, type Activity } from './activity';
 import type { IndicatorAdjustment } from './indicators';
 import type { ParsedPlan } from './plan-types';
 import { planFingerprint, trackableItems } from './plan-tree';
-import { isConsolidated, reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
+import { formatInstantVn, isConsolidated, reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
 
 // ---------------------------------------------------------------------------------------------
 // Ids.
@@ -262,7 +262,7 @@ export function planSubmission(report: UnitReport, fileHash: string, existing: E
     return {
       ...base,
       decision: 'older',
-      reason: `Tệp này được xuất trước báo cáo đang dùng của đơn vị (xuất lúc ${active.exportedAt}): không ghi đè dữ liệu mới hơn, chỉ có thể lưu vào lịch sử.`,
+      reason: `Tệp này được xuất trước báo cáo đang dùng của đơn vị (bản đang dùng xuất lúc ${formatInstantVn(active.exportedAt)}, tệp này ${formatInstantVn(report.exportedAt)}): không ghi đè dữ liệu mới hơn, chỉ có thể lưu vào lịch sử.`,
     };
   }
   return {

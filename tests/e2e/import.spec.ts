@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../unit/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
@@ -51,6 +51,8 @@ function reportFor(unit: (typeof UNITS)[number], count: number): UnitReport {
     day = nextDay(day);
   }
   r.exportedAt = new Date(Date.now() - 3600_000).toISOString();
+  // A unit report is written with the oldest format version that reads it (spec.ts formatVersionFor).
+  r.formatVersion = formatVersionFor(r.kind);
   return r;
 }
 

@@ -8,7 +8,7 @@
  * of the active plan with withdrawal.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useId, useRef, useState, type DragEvent } from 'react';
 import {
   applyBatch,
   listSubmissions,
@@ -273,25 +273,30 @@ export function ImportScreen({ data }: { data: ShellData }) {
     }
   }
 
-  function update(key: string, change: Partial<Card>): void {
+  // Stable callbacks, so that a change to one of 100 cards (or the progress) re-renders only it.
+  const update = useCallback((key: string, change: Partial<Card>): void => {
     setCards((cs) => cs.map((c) => (c.key === key ? { ...c, ...change } : c)));
-  }
+  }, []);
 
-  async function choosePlan(card: Card, planId: string): Promise<void> {
-    if (!card.original) return;
-    if (planId === '') {
-      update(card.key, { planChoice: '', preview: card.original, acceptMismatches: false });
-      return;
-    }
-    try {
-      const preview = await previewImportAs(card.original, planId);
-      update(card.key, { planChoice: planId, preview, acceptMismatches: false, keepOlder: false });
-    } catch (error) {
-      update(card.key, { failure: `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}` });
-    }
-  }
+  const choosePlan = useCallback(
+    async (card: Card, planId: string): Promise<void> => {
+      if (!card.original) return;
+      if (planId === '') {
+        update(card.key, { planChoice: '', preview: card.original, acceptMismatches: false });
+        return;
+      }
+      try {
+        const preview = await previewImportAs(card.original, planId);
+        update(card.key, { planChoice: planId, preview, acceptMismatches: false, keepOlder: false });
+      } catch (error) {
+        update(card.key, { failure: `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}` });
+      }
+    },
+    [update],
+  );
 
   const toApply = cards.filter(ready);
+  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && !c.addUnit && !c.result && hardBlock(c) === '');
 
   async function apply(): Promise<void> {
     const list = toApply;
@@ -366,10 +371,13 @@ export function ImportScreen({ data }: { data: ShellData }) {
       <h1 className="screen-title">Nhập dữ liệu</h1>
       <section className="settings-card import-card" aria-labelledby={titleId}>
         <h2 id={titleId}>Nhập báo cáo của đơn vị</h2>
-        <p className="hint">
-          Chọn một hoặc nhiều tệp báo cáo (.xlsx) của các đơn vị, báo cáo tổng hợp của cấp dưới, hoặc cả một thư mục; cũng có thể kéo
-          thả tệp hay thư mục vào màn hình này. Ứng dụng đọc thử từng tệp và chưa ghi gì cho đến khi bấm «Nhập».
-        </p>
+        {/* Only before a choice: with cards below, this card stays on top (sticky) and should be short. */}
+        {cards.length === 0 && (
+          <p className="hint">
+            Chọn một hoặc nhiều tệp báo cáo (.xlsx) của các đơn vị, báo cáo tổng hợp của cấp dưới, hoặc cả một thư mục; cũng có thể
+            kéo thả tệp hay thư mục vào màn hình này. Ứng dụng đọc thử từng tệp và chưa ghi gì cho đến khi bấm «Nhập».
+          </p>
+        )}
         <div className="button-row">
           <button type="button" className="primary" disabled={busy} onClick={() => void choose()}>
             Chọn tệp báo cáo…
@@ -392,6 +400,18 @@ export function ImportScreen({ data }: { data: ShellData }) {
           {cards.length > 0 && (
             <button type="button" className="primary" disabled={busy || toApply.length === 0} onClick={() => void apply()}>
               Nhập {toApply.length} tệp
+            </button>
+          )}
+          {unitsToAdd.length > 1 && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => {
+                const keys = new Set(unitsToAdd.map((c) => c.key));
+                setCards((cs) => cs.map((c) => (keys.has(c.key) ? { ...c, addUnit: true } : c)));
+              }}
+            >
+              Thêm cả {unitsToAdd.length} đơn vị chưa có vào danh sách
             </button>
           )}
         </div>
@@ -433,14 +453,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard
-              key={c.key}
-              card={c}
-              busy={busy}
-              plans={data.plans}
-              onChange={(change) => update(c.key, change)}
-              onChoosePlan={(id) => void choosePlan(c, id)}
-            />
+            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} onChange={update} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -462,11 +475,12 @@ interface CardProps {
   card: Card;
   busy: boolean;
   plans: readonly PlanRecord[];
-  onChange: (change: Partial<Card>) => void;
-  onChoosePlan: (planId: string) => void;
+  onChange: (key: string, change: Partial<Card>) => void;
+  onChoosePlan: (card: Card, planId: string) => Promise<void>;
 }
 
-function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
+const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: change, onChoosePlan }: CardProps) {
+  const onChange = (c: Partial<Card>) => change(card.key, c);
   const p = card.preview;
   const block = hardBlock(card);
   const errors = card.problems.filter((x) => x.severity === 'error');
@@ -481,9 +495,8 @@ function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
     ...(card.cancelled ? [{ key: 'c', cls: 'import-problem-warning', text: 'Đã hủy đọc tệp này.' }] : []),
     ...errors.map((x, i) => ({ key: `e${i}`, cls: 'import-problem-error', text: `Lỗi: ${x.message}` })),
     // What the officer can resolve below is a warning; what stops the file is an error.
-    ...(p?.blockers ?? [])
-      .filter((b) => !(p!.plan.decision === 'older' && b === p!.plan.reason))
-      .map((b, i) => ({ key: `b${i}`, cls: block ? 'import-problem-error' : 'import-problem-warning', text: b })),
+    // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
+    ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
@@ -518,7 +531,7 @@ function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
           <dd>{diffText(p.plan.activityDiff)}</dd>
           {!consolidated && (
             <>
-              <dt>Trạng thái</dt>
+              <dt>Tiến độ</dt>
               <dd>{diffText(p.plan.statusDiff)}</dd>
             </>
           )}
@@ -550,7 +563,7 @@ function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
       {p && !block && needsPlanChoice(card) && (
         <div className="import-plan-choice">
           <label htmlFor={planSelectId}>Nhập vào kế hoạch</label>
-          <select id={planSelectId} value={card.planChoice} disabled={locked} onChange={(e) => onChoosePlan(e.target.value)}>
+          <select id={planSelectId} value={card.planChoice} disabled={locked} onChange={(e) => void onChoosePlan(card, e.target.value)}>
             <option value="">— Chọn kế hoạch —</option>
             {plans.map((pl) => (
               <option key={pl.id} value={pl.id}>
@@ -593,7 +606,7 @@ function PreviewCard({ card, busy, plans, onChange, onChoosePlan }: CardProps) {
       {card.result && <p className={`job-message ${card.result.ok ? 'ok' : 'error'}`}>{card.result.text}</p>}
     </li>
   );
-}
+});
 
 function MismatchTable({ items, fileName }: { items: { itemId: string; match: ItemMatch; fileText: string; planText: string }[]; fileName: string }) {
   const row = (m: (typeof items)[number]) => (

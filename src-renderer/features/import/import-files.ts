@@ -79,7 +79,9 @@ export function fromFileList(list: FileList | readonly File[]): { path: string; 
 export function dropEntries(dt: DataTransfer): FileSystemEntry[] | null {
   const items = Array.from(dt.items).filter((i) => i.kind === 'file');
   if (items.length === 0 || typeof items[0]!.webkitGetAsEntry !== 'function') return null;
-  return items.map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  const entries = items.map((i) => i.webkitGetAsEntry());
+  // A drop made by a page script (or an item the browser cannot map) has no entries: use its files.
+  return entries.every((e) => e !== null) ? (entries as FileSystemEntry[]) : null;
 }
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {

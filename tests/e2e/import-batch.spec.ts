@@ -1,0 +1,205 @@
+/**
+ * "Nhập dữ liệu" with a folder, as a district clerk: the CĐCS' report workbooks (the app's own
+ * writer, the built-in plan, the current period) sit in one folder with a note and an Excel lock
+ * file. Choose the folder, cancel while reading, choose it again, read the summary, add the
+ * unknown units, start the import and cancel it mid-batch (nothing stored: history and activity
+ * log unchanged), import for real, then keep an older export as history and file a workbook
+ * made for an unknown plan under the built-in one.
+ */
+import type { Page } from '@playwright/test';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
+import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { sampleReport } from '../unit/exchange-writer-fixtures';
+import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
+
+const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
+const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
+const ROOT = resolve(process.cwd(), 'test-results', 'workbooks', 'import-batch-e2e');
+const FOLDER = join(ROOT, 'Bao cao 6 thang');
+const FILES = 16;
+const PER_FILE = 180;
+
+/** A count as the activity log shows it ("2.880"). */
+const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const code = (i: number) => `CDCS-B${String(i + 1).padStart(2, '0')}`;
+const fileOf = (i: number) => `BaoCao_${code(i)}.xlsx`;
+
+function reportFor(i: number, count: number, exportedAt: string): UnitReport {
+  const r = sampleReport(count);
+  r.unit = { code: code(i), name: `CĐCS Doanh nghiệp số ${i + 1}`, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
+  r.period = { key: period.key, name: period.name, start: period.start, end: period.end };
+  let day = period.start;
+  for (const a of r.activities) {
+    a.unitCode = code(i);
+    a.date = day;
+    day = day < period.end ? nextDay(day) : period.start;
+  }
+  r.exportedAt = exportedAt;
+  // A unit report is written with the oldest format version that reads it (spec.ts formatVersionFor).
+  r.formatVersion = formatVersionFor(r.kind);
+  return r;
+}
+
+async function writeFolder(): Promise<void> {
+  rmSync(ROOT, { recursive: true, force: true });
+  mkdirSync(join(FOLDER, 'Dot 2'), { recursive: true });
+  const at = new Date(Date.now() - 3600_000).toISOString();
+  for (let i = 0; i < FILES; i++) {
+    // Half of them in a subfolder: a folder choice takes every level.
+    const dir = i % 2 === 0 ? FOLDER : join(FOLDER, 'Dot 2');
+    writeFileSync(join(dir, fileOf(i)), await writeUnitReport(reportFor(i, PER_FILE, at)));
+  }
+  writeFileSync(join(FOLDER, 'ghi-chu.txt'), 'Danh sách đơn vị đã nộp\n');
+  writeFileSync(join(FOLDER, '~$BaoCao_CDCS-B01.xlsx'), 'khóa của Excel');
+}
+
+function nav(page: Page, label: string) {
+  return page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: label });
+}
+
+async function chooseFolder(page: Page): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn thư mục' }).click();
+  await (await chooser).setFiles(FOLDER);
+}
+
+async function chooseFiles(page: Page, paths: string[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp báo cáo…' }).click();
+  await (await chooser).setFiles(paths);
+}
+
+function card(page: Page, fileName: string) {
+  return page.getByRole('list', { name: 'Tệp đã chọn' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: fileName }) });
+}
+
+async function activityCount(page: Page): Promise<string> {
+  await nav(page, 'Nhật ký').click();
+  await expect(page.getByRole('heading', { name: 'Nhật ký hoạt động' })).toBeVisible();
+  const empty = page.getByText(`Chưa có hoạt động nào trong kỳ ${period.name}.`);
+  const count = page.getByRole('status').filter({ hasText: /\d+ hoạt động$/ });
+  await expect(empty.or(count).first()).toBeVisible();
+  const text = (await count.count()) > 0 ? await count.first().innerText() : '0 hoạt động';
+  await nav(page, 'Nhập dữ liệu').click();
+  return text;
+}
+
+test('a folder of workbooks: summary, cancel while reading and while importing, import, older kept as history, plan chosen', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectPageErrors(page);
+  await writeFolder();
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  const summary = page.locator('.import-summary');
+  const history = page.getByRole('region', { name: 'Lịch sử nhập' });
+
+  // Cancel while reading: the rest is not read.
+  await chooseFolder(page);
+  await expect(page.getByRole('group', { name: 'Tiến độ' })).toContainText(/Đang đọc tệp \d+\/16/);
+  await shot(page, 'import-batch-reading');
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã hủy đọc' })).toContainText(/đọc xong \d+\/16 tệp/);
+  await expect(page.getByRole('button', { name: 'Hủy' })).toBeHidden();
+
+  // The whole folder: 16 workbooks at two levels; the note listed as skipped, the lock file not at all.
+  await chooseFolder(page);
+  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 16 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 120_000 });
+  await page.getByText('Tệp bị bỏ qua (1)').click();
+  await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('Bao cao 6 thang/ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
+  await expect(page.getByRole('list', { name: 'Tệp đã chọn' }).locator(':scope > li')).toHaveCount(16);
+  await expect(card(page, fileOf(1))).toContainText('Bao cao 6 thang/Dot 2/BaoCao_CDCS-B02.xlsx');
+  await expect(card(page, fileOf(0))).toContainText(`${PER_FILE} mới, 0 thay đổi, 0 không đổi, 0 bỏ đi`);
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  const addUnit = page.getByRole('checkbox', { name: /^Thêm đơn vị CĐCS Doanh nghiệp số/ });
+  await expect(addUnit).toHaveCount(16);
+  for (let i = 0; i < 16; i++) await addUnit.nth(i).check();
+  await expect(page.getByRole('button', { name: 'Nhập 16 tệp' })).toBeEnabled();
+  await shot(page, 'import-batch-preview-scrolled');
+  await page.getByRole('heading', { name: 'Nhập dữ liệu', level: 1 }).scrollIntoViewIfNeeded();
+  await shot(page, 'import-batch-preview');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+
+  // Start and cancel mid-batch: nothing stored.
+  await page.getByRole('button', { name: 'Nhập 16 tệp' }).click();
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã hủy nhập' })).toHaveText('Đã hủy nhập: chưa tệp nào được ghi, dữ liệu giữ nguyên như trước.');
+  await expect(history).toContainText('Chưa nhập tệp nào cho kế hoạch này.');
+  await expect(page.getByRole('button', { name: 'Nhập 16 tệp' })).toBeEnabled();
+  expect(await activityCount(page)).toBe('0 hoạt động');
+  await nav(page, 'Đơn vị').click();
+  await expect(page.getByRole('heading', { name: 'Đơn vị', level: 1 })).toBeVisible();
+  await expect(page.getByText('CĐCS Doanh nghiệp số 1', { exact: true })).toHaveCount(0);
+  await nav(page, 'Nhập dữ liệu').click();
+
+  // Import for real (the screen was left, so choose the folder again).
+  await chooseFolder(page);
+  await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 16 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 120_000 });
+  await addUnit.nth(3).check();
+  await page.getByRole('button', { name: 'Thêm cả 15 đơn vị chưa có vào danh sách' }).click();
+  for (let i = 0; i < 16; i++) await expect(addUnit.nth(i)).toBeChecked();
+  await page.getByRole('button', { name: 'Nhập 16 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 16 tệp' })).toBeVisible({ timeout: 60_000 });
+  await expect(history.getByRole('row')).toHaveCount(17);
+  await expect(card(page, fileOf(5))).toContainText('Đã nhập.');
+  expect(await activityCount(page)).toBe(`${vn(FILES * PER_FILE)} hoạt động`);
+
+  // An older export of unit 1 and a workbook of unit 2 made for a plan this installation lacks.
+  const older = join(ROOT, 'BaoCao_CDCS-B01_ban-cu.xlsx');
+  writeFileSync(older, await writeUnitReport(reportFor(0, 3, new Date(Date.now() - 86_400_000).toISOString())));
+  const otherPlan = reportFor(1, 4, new Date().toISOString());
+  otherPlan.plan = { ...otherPlan.plan, id: 'ke-hoach-cua-huyen-ban' };
+  const otherPath = join(ROOT, 'BaoCao_CDCS-B02_ke-hoach-khac.xlsx');
+  writeFileSync(otherPath, await writeUnitReport(otherPlan));
+  await chooseFiles(page, [older, otherPath]);
+  const old = card(page, 'BaoCao_CDCS-B01_ban-cu.xlsx');
+  await expect(old).toContainText('Cũ hơn bản đã nộp — không ghi đè');
+  const other = card(page, 'BaoCao_CDCS-B02_ke-hoach-khac.xlsx');
+  // Offered the built-in plan (same items); the officer still confirms.
+  await expect(other.getByLabel('Nhập vào kế hoạch').locator('option:checked')).toContainText('63/KH-LĐLĐ');
+  await expect(other).toContainText('Mọi nhiệm vụ trong tệp khớp với kế hoạch đã chọn.');
+  await expect(other).toContainText('Thay thế bản nộp trước');
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  await old.getByRole('checkbox', { name: 'Lưu vào lịch sử (không ghi đè dữ liệu mới hơn)' }).check();
+  await other.getByRole('checkbox', { name: 'Xác nhận nhập vào kế hoạch đã chọn' }).check();
+  await shot(page, 'import-batch-older-and-plan');
+  await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toHaveText('Đã nhập 1 tệp; 1 tệp lưu vào lịch sử.');
+  const rows = history.getByRole('row');
+  await expect(rows).toHaveCount(19);
+  await expect(rows.filter({ hasText: 'BaoCao_CDCS-B01_ban-cu.xlsx' })).toContainText('Đã bị thay thế');
+  await expect(rows.filter({ hasText: fileOf(0) }).first()).toContainText('Đang dùng');
+  await expect(rows.filter({ hasText: 'BaoCao_CDCS-B02_ke-hoach-khac.xlsx' })).toContainText('Đang dùng');
+  await expect(rows.filter({ hasText: fileOf(1) })).toContainText('Đã bị thay thế');
+  // Unit 1 keeps its newer data; unit 2 now has the 4 activities of its new file.
+  expect(await activityCount(page)).toBe(`${vn(FILES * PER_FILE - PER_FILE + 4)} hoạt động`);
+  expect(errors).toEqual([]);
+});
+
+test('files dropped on the window: the workbook is read, another file is listed as skipped, a lock file is not', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  const path = join(ROOT, 'tha-vao.xlsx');
+  writeFileSync(path, await writeUnitReport(reportFor(20, 3, new Date().toISOString())));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  const bytes = [...readFileSync(path)];
+  // A person's drop, as the page receives it (Playwright cannot drag files from the desktop).
+  await page.evaluate((xlsx) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(xlsx)], 'BaoCao_tha-vao.xlsx'));
+    dt.items.add(new File(['ghi chú'], 'ghi-chu.txt'));
+    dt.items.add(new File(['khóa'], '~$BaoCao_tha-vao.xlsx'));
+    const target = document.querySelector('.import-screen')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect(page.locator('.import-summary')).toHaveText('1 tệp: 0 sẵn sàng, 1 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.', { timeout: 60_000 });
+  await expect(card(page, 'BaoCao_tha-vao.xlsx')).toContainText('CĐCS Doanh nghiệp số 21 (CDCS-B21)');
+  await page.getByText('Tệp bị bỏ qua (1)').click();
+  await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
+  expect(errors).toEqual([]);
+});
