@@ -424,10 +424,7 @@ test('g. the consolidated workbook, checked cell by cell against the ledger', as
   expect(errors).toEqual([]);
 });
 
-// fixme: this build's reader refuses a consolidated workbook («… là báo cáo tổng hợp; phiên bản ứng dụng
-// này chưa đọc được loại tệp đó, hãy cập nhật ứng dụng»): the consolidated reader (helper A, wt-a) has
-// not landed. Enable once it has.
-test.fixme('h2. a province imports both districts’ consolidated workbooks; its totals are their sums', async ({ browser }, testInfo) => {
+test('h2. a province imports both districts’ consolidated workbooks; its totals are their sums', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const t0 = Date.now();
   // Each district exports its consolidated workbook from «Tổng hợp» (Dương Minh Châu's was checked in g).
