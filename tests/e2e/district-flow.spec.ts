@@ -46,7 +46,7 @@ import {
   TEMPLATE_UNITS,
   type Unit,
 } from './district-flow/units';
-import { expectConsolidatedMatches, tableOf, type Contributor } from './district-flow/consolidated';
+import { expectConsolidatedFigures, expectConsolidatedMatches, tableOf, type Contributor } from './district-flow/consolidated';
 import { collectPageErrors, expect, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -71,6 +71,9 @@ let district: { context: BrowserContext; page: Page } | null = null;
 /** Gò Dầu: its CĐCS's ledger and the district's own installation (part h). */
 const godauLedger: UnitEntry[] = [];
 let district2: { context: BrowserContext; page: Page } | null = null;
+let province: { context: BrowserContext; page: Page } | null = null;
+/** The consolidated workbooks exported in g and h2, with the contributors each one's rows stand for. */
+const workbooks: Partial<Record<'district' | 'godau' | 'province', { bytes: Buffer; contributors: Contributor[] }>> = {};
 const timings: Record<string, number> = {};
 
 test.describe.configure({ mode: 'serial' });
@@ -79,6 +82,7 @@ test.afterAll(async () => {
   await firstUnit?.context.close();
   await district?.context.close();
   await district2?.context.close();
+  await province?.context.close();
   console.log(`district-flow timings (s): ${JSON.stringify(timings)}`);
 });
 
@@ -406,12 +410,12 @@ test('h1. a second district (Gò Dầu) imports the reports of its two CĐCS', a
   timings.h1 = (Date.now() - t0) / 1000;
 });
 
-test('g. the consolidated workbook, checked cell by cell against the ledger', async () => {
+test('g. the consolidated workbook, checked cell by cell against the ledger (figures in i)', async () => {
   const page = district!.page;
   const errors = collectPageErrors(page);
   const contributors = ledger.map((u) => ({ code: u.code, name: u.name, units: [u] }));
-  await expectByUnitFigures(page, contributors, 'district-flow-g-by-unit');
   const bytes = await exportConsolidated(page, DISTRICT.code);
+  workbooks.district = { bytes, contributors };
   await shot(page, 'district-flow-g-exported');
   const wb = await expectConsolidatedMatches(bytes, contributors);
   // "Tình hình nộp báo cáo" in the file says what the screen said.
@@ -427,44 +431,52 @@ test('g. the consolidated workbook, checked cell by cell against the ledger', as
 test('h2. a province imports both districts’ consolidated workbooks; its totals are their sums', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const t0 = Date.now();
-  // Each district exports its consolidated workbook from «Tổng hợp» (Dương Minh Châu's was checked in g).
-  await exportConsolidated(district!.page, DISTRICT.code);
+  // Gò Dầu exports its consolidated workbook too (Dương Minh Châu's is g's).
+  const godauUnits = godauLedger.map((u) => ({ code: u.code, name: u.name, units: [u] }));
   const godau = await exportConsolidated(district2!.page, DISTRICT2.code);
-  await expectConsolidatedMatches(godau, godauLedger.map((u) => ({ code: u.code, name: u.name, units: [u] })));
+  workbooks.godau = { bytes: godau, contributors: godauUnits };
+  await expectConsolidatedMatches(godau, godauUnits);
   const files = [join(DIR, `TongHop_63-KH-LDLD_${DISTRICT.code}_6T-${period.year}.xlsx`), join(DIR, `TongHop_63-KH-LDLD_${DISTRICT2.code}_6T-${period.year}.xlsx`)];
 
   const context = await newAppContext(browser, testInfo);
   const page = await context.newPage();
+  province = { context, page };
   const errors = collectPageErrors(page);
-  try {
-    await setUpAs(page, PROVINCE);
-    await importDirectory(page, [DISTRICT, DISTRICT2], join(DIR, 'danh-sach-ldld-huyen.xlsx'));
-    await chooseReportFiles(page, files);
-    await expect(page.getByText('2 tệp: 2 sẵn sàng, 0 có cảnh báo, 0 lỗi.')).toBeVisible();
-    await expect(fileCard(page, files[0]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${ledger.length} đơn vị, ${ledger.length} báo cáo`);
-    await expect(fileCard(page, files[1]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${godauLedger.length} đơn vị, ${godauLedger.length} báo cáo`);
-    await shot(page, 'district-flow-h2-province-preview');
-    await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toBeVisible();
+  await setUpAs(page, PROVINCE);
+  await importDirectory(page, [DISTRICT, DISTRICT2], join(DIR, 'danh-sach-ldld-huyen.xlsx'));
+  await chooseReportFiles(page, files);
+  await expect(page.getByText('2 tệp: 2 sẵn sàng, 0 có cảnh báo, 0 lỗi.')).toBeVisible();
+  await expect(fileCard(page, files[0]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${ledger.length} đơn vị, ${ledger.length} báo cáo`);
+  await expect(fileCard(page, files[1]!.split('/').pop()!)).toContainText(`Báo cáo tổng hợp — ${godauLedger.length} đơn vị, ${godauLedger.length} báo cáo`);
+  await shot(page, 'district-flow-h2-province-preview');
+  await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toBeVisible();
 
-    const everyone = [...ledger, ...godauLedger];
-    await expectDistrictTotals(page, everyone, 'district-flow-h2-province-totals');
-    await nav(page, 'Tổng hợp').click();
-    const counts = page.getByRole('region', { name: 'Tình hình nộp báo cáo' }).getByLabel('Số đơn vị theo tình trạng');
-    await expect(counts).toContainText('Đã nộp 2');
-    await expect(counts).toContainText('Chưa nộp 0');
-    const districts: Contributor[] = [
-      { code: DISTRICT.code, name: DISTRICT.name, units: ledger },
-      { code: DISTRICT2.code, name: DISTRICT2.name, units: godauLedger },
-    ];
-    await expectByUnitFigures(page, districts, 'district-flow-h2-province-by-unit');
+  const everyone = [...ledger, ...godauLedger];
+  await expectDistrictTotals(page, everyone, 'district-flow-h2-province-totals');
+  await nav(page, 'Tổng hợp').click();
+  const counts = page.getByRole('region', { name: 'Tình hình nộp báo cáo' }).getByLabel('Số đơn vị theo tình trạng');
+  await expect(counts).toContainText('Đã nộp 2');
+  await expect(counts).toContainText('Chưa nộp 0');
+  await shot(page, 'district-flow-h2-province-summary');
+  const districts: Contributor[] = [
+    { code: DISTRICT.code, name: DISTRICT.name, units: ledger },
+    { code: DISTRICT2.code, name: DISTRICT2.name, units: godauLedger },
+  ];
 
-    // The province's own consolidated workbook: one row per district, totals = the sums.
-    const province = await exportConsolidated(page, PROVINCE.code);
-    await expectConsolidatedMatches(province, districts);
-    expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  // The province's own consolidated workbook: one row per district (figures in i).
+  const bytes = await exportConsolidated(page, PROVINCE.code);
+  workbooks.province = { bytes, contributors: districts };
+  await expectConsolidatedMatches(bytes, districts);
+  expect(errors).toEqual([]);
   timings.h2 = (Date.now() - t0) / 1000;
+});
+
+test('i. «Chỉ tiêu theo đơn vị» figures, on screen and in the three consolidated workbooks, equal the ledger', async () => {
+  // Last, so that a wrong figure does not stop the parts above from running.
+  await expectByUnitFigures(district!.page, workbooks.district!.contributors, 'district-flow-i-district-by-unit');
+  await expectByUnitFigures(province!.page, workbooks.province!.contributors, 'district-flow-i-province-by-unit');
+  for (const [who, w] of Object.entries(workbooks)) {
+    await test.step(`workbook of ${who}`, () => expectConsolidatedFigures(w.bytes, w.contributors));
+  }
 });

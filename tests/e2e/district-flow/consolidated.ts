@@ -85,11 +85,38 @@ export interface Contributor {
   units: readonly UnitEntry[];
 }
 
+/** The rows of "Chỉ tiêu theo đơn vị" before Tổng cộng, and the Tổng cộng row. */
+function unitIndicatorRows(wb: ExcelJS.Workbook) {
+  const ind = tableOf(wb, 'Chỉ tiêu theo đơn vị', 'Mã đơn vị');
+  const totalRow = ind.rows.find((r) => r.cells.get('Tên đơn vị') === 'Tổng cộng' || r.cells.get('Mã đơn vị') === 'Tổng cộng');
+  expect(totalRow, '«Chỉ tiêu theo đơn vị»: dòng Tổng cộng').toBeTruthy();
+  return { ind, totalRow: totalRow!, unitRows: ind.rows.filter((r) => r.row < totalRow!.row) };
+}
+
 /**
- * Checks a consolidated workbook against the ledger: "Tổng hợp theo nhiệm vụ" (status counts
- * and activity counts for every item that any CĐCS touched, and the reports count on every row),
- * "Chỉ tiêu theo đơn vị" (one row per contributor, then Tổng cộng) and "Hoạt động" (every
- * activity of every CĐCS, with its own unit code). Returns the workbook for further checks.
+ * The figures of "Chỉ tiêu theo đơn vị": every indicator of every contributor's row and of the
+ * Tổng cộng row equals the ledger's sum (soft: every wrong cell is listed).
+ */
+export async function expectConsolidatedFigures(bytes: Buffer, contributors: readonly Contributor[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const { ind, totalRow, unitRows } = unitIndicatorRows(wb);
+  for (const c of contributors) {
+    const r = unitRows.find((x) => x.cells.get('Mã đơn vị') === c.code);
+    expect(r, `«Chỉ tiêu theo đơn vị»: dòng ${c.code}`).toBeTruthy();
+    const totals = totalsOf(c.units);
+    for (const d of STANDARD_INDICATORS) expectCell(ind, r!, d.name, totals[d.code] ?? 0, true);
+  }
+  const all = totalsOf(contributors.flatMap((c) => c.units));
+  for (const d of STANDARD_INDICATORS) expectCell(ind, totalRow, d.name, all[d.code] ?? 0, true);
+}
+
+/**
+ * Checks a consolidated workbook against the ledger, all but the indicator figures (see
+ * expectConsolidatedFigures): "Tổng hợp theo nhiệm vụ" (status counts, reports and activity
+ * counts of every item), "Chỉ tiêu theo đơn vị" (one row per contributor with its name, reports
+ * and activities, then Tổng cộng) and "Hoạt động" (every activity of every CĐCS, with its own
+ * unit code and name, items, type, participants and indicator cells). Returns the workbook.
  */
 export async function expectConsolidatedMatches(bytes: Buffer, contributors: readonly Contributor[]): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -112,10 +139,7 @@ export async function expectConsolidatedMatches(bytes: Buffer, contributors: rea
   }
 
   // Chỉ tiêu theo đơn vị.
-  const ind = tableOf(wb, 'Chỉ tiêu theo đơn vị', 'Mã đơn vị');
-  const totalRow = ind.rows.find((r) => r.cells.get('Tên đơn vị') === 'Tổng cộng' || r.cells.get('Mã đơn vị') === 'Tổng cộng');
-  expect(totalRow, '«Chỉ tiêu theo đơn vị»: dòng Tổng cộng').toBeTruthy();
-  const unitRows = ind.rows.filter((r) => r.row < totalRow!.row);
+  const { ind, totalRow, unitRows } = unitIndicatorRows(wb);
   expect(unitRows.map((r) => r.cells.get('Mã đơn vị')).sort(), '«Chỉ tiêu theo đơn vị»: các đơn vị').toEqual(
     contributors.map((c) => c.code).sort(),
   );
@@ -124,13 +148,9 @@ export async function expectConsolidatedMatches(bytes: Buffer, contributors: rea
     expectCell(ind, r, 'Tên đơn vị', c.name);
     expectCell(ind, r, 'Số báo cáo', c.units.length);
     expectCell(ind, r, 'Số hoạt động', activityCountOf(c.units), true);
-    const totals = totalsOf(c.units);
-    for (const d of STANDARD_INDICATORS) expectCell(ind, r, d.name, totals[d.code] ?? 0, true);
   }
-  const all = totalsOf(units);
-  for (const d of STANDARD_INDICATORS) expectCell(ind, totalRow!, d.name, all[d.code] ?? 0, true);
-  expectCell(ind, totalRow!, 'Số báo cáo', units.length, true);
-  expectCell(ind, totalRow!, 'Số hoạt động', activityCountOf(units), true);
+  expectCell(ind, totalRow, 'Số báo cáo', units.length, true);
+  expectCell(ind, totalRow, 'Số hoạt động', activityCountOf(units), true);
 
   // Hoạt động: the same activities, each under its own CĐCS.
   const act = tableOf(wb, 'Hoạt động', 'Ngày');
