@@ -328,9 +328,10 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
   const newRow = rows.filter({ hasText: newer });
   await expect(newRow).toContainText('Đang dùng');
   await expect(oldRow).toContainText('Đã bị thay thế');
-  await newRow.scrollIntoViewIfNeeded();
+  // Centred: the sticky «Nhập báo cáo của đơn vị» card covers the top of the viewport.
+  await newRow.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'district-flow-f-superseded');
-  await oldRow.scrollIntoViewIfNeeded();
+  await oldRow.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shot(page, 'district-flow-f-superseded-old-row');
   await expectDistrictTotals(page, newerLedger, 'district-flow-f-totals-newer');
 
@@ -340,7 +341,8 @@ test('f. re-import changes nothing; a newer export supersedes; withdrawn, the ol
   await newRow.getByRole('button', { name: 'Xác nhận rút' }).click();
   await expect(newRow).toContainText('Đã rút');
   await expect(oldRow).toContainText('Đang dùng');
-  await shot(page, 'district-flow-f-withdrawn', { fullPage: true });
+  await oldRow.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shot(page, 'district-flow-f-withdrawn');
   await expectDistrictTotals(page, ledger);
   expect(errors).toEqual([]);
   timings.f = (Date.now() - t0) / 1000;
