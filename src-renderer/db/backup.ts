@@ -25,6 +25,7 @@ import { SoKeHoachDb } from './schema';
 import { V1_STORES } from './versions/v1';
 import { V2_STORES } from './versions/v2';
 import { V3_STORES } from './versions/v3';
+import { V4_STORES } from './versions/v4';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -40,6 +41,7 @@ export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, 
   1: V1_STORES,
   2: V2_STORES,
   3: V3_STORES,
+  4: V4_STORES,
 };
 
 /** The schema version this build writes (the highest declared in schema.ts). */

@@ -73,7 +73,7 @@ async function readScope(planId: string, periodKey: string): Promise<ScopeRead> 
   const expected = (await db.units.toArray())
     .filter((u) => u.active && u.code !== ownCode && (own === undefined || u.level === childLevel))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
-  const active = await db.submissions.filter((s) => s.planId === planId && s.periodKey === periodKey && s.state === 'active').toArray();
+  const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
   return { own, expected, active, deadline };
 }

@@ -24,6 +24,7 @@
  * its own unitCode (the CĐCS that did it), so they appear in the activity log; no statuses and no
  * indicator adjustments are written for it (its figures are submission.report.consolidation).
  */
+import { Dexie } from 'dexie';
 import { planFingerprint } from '@domain/plan-tree';
 import {
   compareInstants,
@@ -446,7 +447,11 @@ export async function withdrawSubmission(id: string, options: { at?: string } = 
 
 /** Every submission of a plan (of one period when given), newest import first. */
 export async function listSubmissions(planId: string, periodKey?: string): Promise<SubmissionRecord[]> {
-  const rows = await db.submissions.filter((s) => s.planId === planId && (periodKey === undefined || s.periodKey === periodKey)).toArray();
+  const index = db.submissions.where('[planId+periodKey+state]');
+  const rows = await (periodKey === undefined
+    ? index.between([planId, Dexie.minKey, Dexie.minKey], [planId, Dexie.maxKey, Dexie.maxKey])
+    : index.between([planId, periodKey, Dexie.minKey], [planId, periodKey, Dexie.maxKey])
+  ).toArray();
   return rows.sort((a, b) => compareInstants(b.importedAt, a.importedAt));
 }
 

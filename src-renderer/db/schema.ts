@@ -16,6 +16,7 @@ import type {
 import { V1_STORES } from './versions/v1';
 import { upgradeToV2, V2_STORES } from './versions/v2';
 import { upgradeToV3, V3_STORES } from './versions/v3';
+import { upgradeToV4, V4_STORES } from './versions/v4';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -37,6 +38,7 @@ export class SoKeHoachDb extends Dexie {
     this.version(1).stores(V1_STORES);
     this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
-    // Next: this.version(4).stores(V4_STORES).upgrade(upgradeToV4), in versions/v4.ts.
+    this.version(4).stores(V4_STORES).upgrade(upgradeToV4);
+    // Next: this.version(5).stores(V5_STORES).upgrade(upgradeToV5), in versions/v5.ts.
   }
 }

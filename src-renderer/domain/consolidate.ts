@@ -19,12 +19,18 @@
  *   Items a report carries that the plan does not have are ignored (the import showed them).
  * - activityCount of an item = the consolidated activities that list it.
  * - "Chỉ tiêu theo đơn vị" (consolidation.units): one row per contribution (own row first,
- *   then by name, then code). A unit report's row: its indicator values, reports = 1. A lower
- *   body's row: its totals (its indicators' values), reports = the sum of its rows' reports.
- *   The own row: reports = 1.
+ *   then by name, then code). A unit report's or template's row: per indicator, the sum over its
+ *   activities (activityIndicatorValues: the "lượt người" rule) plus its adjustment (Điều chỉnh)
+ *   — exactly what the import stores and sums for that unit (domain/merge.ts), so a hand-filled
+ *   template whose "Kết quả" cells are empty, or a file whose results were edited by hand,
+ *   counts what its rows say; reports = 1. A lower body's row: its totals (its indicators'
+ *   values), reports = the sum of its rows' reports. The own row (built by report-query from
+ *   the same sums): reports = 1.
  * - indicators: the given definitions in order, then any other code a row carries (sorted),
  *   value = the sum of the rows' values, target = the consolidating body's own target (null
  *   when none), adjustment 0 (the units' adjustments are inside their values).
+ * - A unit report's or template's activities dated outside its period (the reader warns about
+ *   them) are left out, as the period's sums of the stored data leave them out.
  * - activities: every contributor's activities, each keeping its own unitCode (a unit report's
  *   rows get the report's unit code; a consolidated report's rows keep the CĐCS that did them),
  *   sorted by date, unit code, id. `id` is the row identity as stored here: for an imported
@@ -56,6 +62,7 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
+import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
@@ -179,20 +186,30 @@ function prepare(c: Contribution, planId: string): Prepared {
   const scope = { unitCode: r.unit.code, planId: c.planId ?? planId, periodKey: r.period.key };
   const stored = c.fileHash !== undefined ? incomingActivities(r, c.fileHash, scope) : null;
   const seen = new Set<string>();
-  const activities = r.activities.map((a, index): ReportActivity => {
+  const { start, end } = r.period;
+  const inPeriod = (date: string) => consolidated || start === '' || end === '' || (start <= date && date <= end);
+  const activities: ReportActivity[] = [];
+  r.activities.forEach((a, index) => {
     const row = reportActivityOf(a);
     if (!consolidated || row.unitCode === '') row.unitCode = r.unit.code;
     if (stored) row.id = stored[index]!.storedId;
     else if (row.id === '' || seen.has(row.id)) row.id = deterministicUuid(`consolidated-row\u0000${r.unit.code}\u0000${index}`);
     seen.add(row.id);
-    return row;
+    if (inPeriod(row.date)) activities.push(row);
   });
   const unitNames: Record<string, string> = {};
   for (const a of activities) {
     unitNames[a.unitCode] = consolidated ? (r.consolidation.unitNames[a.unitCode] ?? (a.unitCode === r.unit.code ? r.unit.name : a.unitCode)) : r.unit.name;
   }
   const values: Record<string, number> = {};
-  for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.value, ind.code);
+  if (consolidated) {
+    for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.value, ind.code);
+  } else {
+    for (const ind of r.indicators) values[ind.code] = addSafe(values[ind.code] ?? 0, ind.adjustment, ind.code);
+    for (const a of activities) {
+      for (const [code, v] of Object.entries(activityIndicatorValues(a))) values[code] = addSafe(values[code] ?? 0, v, code);
+    }
+  }
   return {
     contribution: c,
     activities,

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
+import { activityIndicatorValues, STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { completenessFileName, consolidatedFileName, formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
@@ -29,8 +29,8 @@ const UNITS = [
 ] as const;
 const FIRST_ITEM = planItems()[0]!.id;
 
-/** Indicator i: 3i for the first unit, i + 10 for the second. */
-const valueOf = (unit: number, i: number) => (unit === 0 ? 3 * i : i + 10);
+/** Result of indicator i: 100 + 3i for the first unit, 200 + i for the second (activities + adjustment). */
+const valueOf = (unit: number, i: number) => (unit === 0 ? 100 + 3 * i : 200 + i);
 
 function nav(page: Page, label: string) {
   return page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: label });
@@ -48,7 +48,13 @@ function reportFor(index: 0 | 1): UnitReport {
     a.date = day;
     day = nextDay(day);
   }
-  r.indicators = r.indicators.map((ind, i) => ({ ...ind, value: valueOf(index, i), adjustment: 0, adjustmentReason: '' }));
+  // The activities give part of each result; the adjustment (Điều chỉnh) the rest.
+  const sums: Record<string, number> = {};
+  for (const a of r.activities) for (const [code, v] of Object.entries(activityIndicatorValues(a))) sums[code] = (sums[code] ?? 0) + v;
+  r.indicators = r.indicators.map((ind, i) => {
+    const adjustment = valueOf(index, i) - (sums[ind.code] ?? 0);
+    return { ...ind, value: valueOf(index, i), adjustment, adjustmentReason: adjustment ? 'Số liệu trước khi dùng ứng dụng' : '' };
+  });
   r.exportedAt = new Date(Date.now() - unit.exportedAgo).toISOString();
   return r;
 }

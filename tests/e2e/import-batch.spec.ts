@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../unit/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
@@ -103,6 +105,7 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await page.getByRole('button', { name: 'Hủy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã hủy đọc' })).toContainText(/đọc xong \d+\/16 tệp/);
   await expect(page.getByRole('button', { name: 'Hủy' })).toBeHidden();
+  await expect(summary).toHaveText(/^16 tệp: 0 sẵn sàng, \d+ có cảnh báo, 0 lỗi, \d+ chưa đọc \(đã hủy\); 1 tệp bị bỏ qua\.$/);
 
   // The whole folder: 16 workbooks at two levels; the note listed as skipped, the lock file not at all.
   await chooseFolder(page);
@@ -201,5 +204,65 @@ test('files dropped on the window: the workbook is read, another file is listed 
   await expect(card(page, 'BaoCao_tha-vao.xlsx')).toContainText('CĐCS Doanh nghiệp số 21 (CDCS-B21)');
   await page.getByText('Tệp bị bỏ qua (1)').click();
   await expect(page.getByRole('list', { name: 'Tệp bị bỏ qua' })).toHaveText('ghi-chu.txt — bỏ qua: không phải tệp .xlsx');
+  expect(errors).toEqual([]);
+});
+
+test('a workbook whose plan items differ from the plan: shown item by item, imported only once accepted', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  const r = reportFor(21, 3, new Date().toISOString());
+  const changed = r.items[1]!;
+  changed.text = 'Nhiệm vụ đã được đơn vị sửa lại lời văn';
+  r.items.push({ ...r.items[2]!, id: 'IX.9', text: 'Nhiệm vụ đơn vị tự thêm', status: null });
+  const path = join(ROOT, 'khac-ke-hoach.xlsx');
+  writeFileSync(path, await writeUnitReport(r));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, [path]);
+  const c = card(page, 'khac-ke-hoach.xlsx');
+  const table = c.getByRole('table', { name: 'Nhiệm vụ khác với kế hoạch của tệp khac-ke-hoach.xlsx' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row').filter({ hasText: changed.id })).toContainText('Nội dung khác');
+  await expect(table.getByRole('row').filter({ hasText: changed.id })).toContainText('Nhiệm vụ đã được đơn vị sửa lại lời văn');
+  await expect(table.getByRole('row').filter({ hasText: 'IX.9' })).toContainText('Không có trong kế hoạch');
+  await c.getByRole('checkbox', { name: /^Thêm đơn vị/ }).check();
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  await c.getByRole('checkbox', { name: 'Đã kiểm tra, chấp nhận khác biệt' }).check();
+  await shot(page, 'import-batch-mismatches');
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Lịch sử nhập' }).getByRole('row').filter({ hasText: 'khac-ke-hoach.xlsx' })).toContainText('Đang dùng');
+  expect(errors).toEqual([]);
+});
+
+test('a district’s consolidated workbook: previewed as «Báo cáo tổng hợp», the district added, imported, the same file again unchanged', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  // Helper A's sample (four CĐCS, three reported), sent by another district than this installation's own.
+  const r = sampleConsolidated();
+  r.unit = { code: 'LDLD-TB', name: 'Liên đoàn Lao động huyện Tân Biên', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' };
+  const path = join(ROOT, 'TongHop_LDLD-TB.xlsx');
+  writeFileSync(path, await writeConsolidatedReport(r));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, [path]);
+  const c = card(page, 'TongHop_LDLD-TB.xlsx');
+  await expect(c).toContainText('Báo cáo tổng hợp — 3 đơn vị, 3 báo cáo');
+  await expect(c).toContainText('Đơn vị tổng hợpLiên đoàn Lao động huyện Tân Biên (LDLD-TB)');
+  await expect(c).toContainText(`${r.activities.length} mới, 0 thay đổi, 0 không đổi, 0 bỏ đi`);
+  await expect(c).not.toContainText('Tiến độ');
+  await c.getByRole('checkbox', { name: 'Thêm đơn vị cấp dưới Liên đoàn Lao động huyện Tân Biên (LDLD-TB) vào danh sách' }).check();
+  await shot(page, 'import-batch-consolidated');
+  await page.getByRole('button', { name: 'Nhập 1 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 1 tệp' })).toBeVisible();
+  const row = page.getByRole('region', { name: 'Lịch sử nhập' }).getByRole('row').filter({ hasText: 'TongHop_LDLD-TB.xlsx' });
+  await expect(row).toContainText('báo cáo tổng hợp');
+  await expect(row).toContainText('Đang dùng');
+  await expect(row).toContainText(`${r.activities.length} hoạt động`);
+  await chooseFiles(page, [path]);
+  await expect(c).toContainText('Trùng, không thay đổi');
+  await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
   expect(errors).toEqual([]);
 });

@@ -14,7 +14,8 @@ const ITEMS = planItems();
 const [I1, I2] = [ITEMS[0]!.id, ITEMS[1]!.id];
 const PERIOD = { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2025-01-01', end: '2025-06-30' };
 
-function unit(code: string, status: 'xong' | 'dang' | null, acts: { item: string; participants: number | null; sessions?: number }[], participantsValue: number): UnitReport {
+/** A unit report; `participantsAdjustment` is its Điều chỉnh of «Lượt người tham gia». */
+function unit(code: string, status: 'xong' | 'dang' | null, acts: { item: string; participants: number | null; sessions?: number }[], participantsAdjustment: number): UnitReport {
   const r = sampleReport(0);
   return {
     ...r,
@@ -35,7 +36,7 @@ function unit(code: string, status: 'xong' | 'dang' | null, acts: { item: string
       evidenceFile: '',
       indicators: (a.sessions ? { 'propaganda-sessions': a.sessions } : {}) as Record<string, number>,
     })),
-    indicators: STANDARD_INDICATORS.map((d) => ({ code: d.code, name: d.name, unit: d.unit, value: d.code === 'participants' ? participantsValue : 0, target: null, adjustment: 0, adjustmentReason: '' })),
+    indicators: STANDARD_INDICATORS.map((d) => ({ code: d.code, name: d.name, unit: d.unit, value: 0, target: null, adjustment: d.code === 'participants' ? participantsAdjustment : 0, adjustmentReason: '' })),
   };
 }
 
@@ -56,8 +57,8 @@ function input(code: string, level: 'district' | 'province', contributions: Cont
   };
 }
 
-const A = unit('CDCS-A', 'xong', [{ item: I1, participants: 30 }, { item: I2, participants: null, sessions: 2 }], 30);
-const B = unit('CDCS-B', 'xong', [{ item: I1, participants: 10 }], 15); // 5 of it is an adjustment
+const A = unit('CDCS-A', 'xong', [{ item: I1, participants: 30 }, { item: I2, participants: null, sessions: 2 }], 0);
+const B = unit('CDCS-B', 'xong', [{ item: I1, participants: 10 }], 5); // 10 from its activity + 5 adjusted
 const C = unit('CDCS-C', 'dang', [{ item: I1, participants: null }], 0);
 const district = consolidate(input('LDLD-X', 'district', [A, B, C].map((r) => ({ report: r, submittedAt: r.exportedAt }))));
 
@@ -100,7 +101,7 @@ describe('drillDown at the district', () => {
 });
 
 describe('drillDown at the province', () => {
-  const other = consolidate(input('LDLD-Y', 'district', [{ report: unit('CDCS-D', 'xong', [{ item: I1, participants: 7 }], 7), submittedAt: '2025-06-01T00:00:00.000Z' }]));
+  const other = consolidate(input('LDLD-Y', 'district', [{ report: unit('CDCS-D', 'xong', [{ item: I1, participants: 7 }], 0), submittedAt: '2025-06-01T00:00:00.000Z' }]));
   const province = consolidate(
     input('LDLD-TN', 'province', [
       { report: district.report, submittedAt: district.report.exportedAt },

@@ -169,6 +169,22 @@ describe('consolidate: hand-checked', () => {
     expect(isLate('2030-01-01T00:00:00.000Z', '')).toBe(false);
   });
 
+  it('a unit counts its activities plus its adjustment, not the «Kết quả» cells (empty in a hand-filled template)', () => {
+    const filled = unitReport('CDCS-T', {}, [activity('CDCS-T', 5, I1, { 'new-members': 4 }, 25)], { kind: 'template', adjust: { 'new-members': 1 } });
+    filled.indicators = filled.indicators.map((i) => ({ ...i, value: 0 })); // what the reader gives for blank cells
+    const x = consolidate(input('LDLD-X', 'district', [{ report: filled, submittedAt: '2025-06-01T00:00:00.000Z' }]));
+    expect(x.contributors[0]!.values).toMatchObject({ 'new-members': 5, participants: 25 });
+    expect(x.report.indicators.find((i) => i.code === 'new-members')!.value).toBe(5);
+  });
+
+  it('a row dated outside the report’s period (the reader warns) is left out, as the stored sums leave it out', () => {
+    const r = unitReport('CDCS-O', {}, [activity('CDCS-O', 1, I1, { 'new-members': 2 }), { ...activity('CDCS-O', 2, I1, { 'new-members': 7 }), date: '2025-07-01' }]);
+    const x = consolidate(input('LDLD-X', 'district', [{ report: r, submittedAt: r.exportedAt }]));
+    expect(x.report.activities.map((a) => a.date)).toEqual(['2025-02-02']);
+    expect(x.contributors[0]!.values['new-members']).toBe(2);
+    expect(x.report.consolidation.items[0]!.activityCount).toBe(1);
+  });
+
   it('own data: first row, counted, never in completeness', () => {
     const own = unitReport('LDLD-X', { [I1]: 'chua' }, [activity('LDLD-X', 9, I1, { 'training-classes': 1 })], { level: 'district' });
     const o = consolidate(

@@ -4,6 +4,7 @@ import { db, DB_NAME, SoKeHoachDb } from '../../src-renderer/db';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
 import { V2_STORES } from '../../src-renderer/db/versions/v2';
 import { V3_STORES } from '../../src-renderer/db/versions/v3';
+import { V4_STORES } from '../../src-renderer/db/versions/v4';
 
 beforeEach(async () => {
   db.close();
@@ -12,10 +13,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 3 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 4 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
@@ -26,7 +27,7 @@ describe('schema', () => {
       'submissions',
       'units',
     ]);
-    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[unitCode+planId+periodKey]', 'fileHash', 'importedAt']);
+    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[planId+periodKey+state]', '[unitCode+planId+periodKey]', 'fileHash', 'importedAt']);
     expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[planId+date]',
       '[planId+unitCode]',
@@ -74,6 +75,22 @@ describe('schema', () => {
     });
   });
 
+  it('version 4 is frozen: its store strings are the shipped ones', () => {
+    expect(V4_STORES).toEqual({ ...V3_STORES, submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], fileHash, importedAt' });
+  });
+
+  it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
+    const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, report: {} as never };
+    await db.submissions.bulkAdd([
+      { ...base, id: '1', unitCode: 'A', periodKey: '2025-H1', state: 'active' },
+      { ...base, id: '2', unitCode: 'A', periodKey: '2025-H1', state: 'superseded' },
+      { ...base, id: '3', unitCode: 'B', periodKey: '2025-Y', state: 'active' },
+      { ...base, id: '4', unitCode: 'C', periodKey: '2025-H1', state: 'active', planId: 'q' },
+    ]);
+    const ids = await db.submissions.where('[planId+periodKey+state]').equals(['p', '2025-H1', 'active']).primaryKeys();
+    expect(ids).toEqual(['1']);
+  });
+
   it('a second connection (another window) reads what the first wrote', async () => {
     await db.settings.put({ key: 'activePlanId', value: 'x' });
     const other = new SoKeHoachDb();
@@ -106,7 +123,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -140,7 +157,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });

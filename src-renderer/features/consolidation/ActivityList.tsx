@@ -58,7 +58,7 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
             Lượt người
           </div>
         </div>
-        <div className="cons-act-scroll" ref={scrollRef} tabIndex={0} aria-label="Danh sách hoạt động (cuộn bằng phím mũi tên)">
+        <div className="cons-act-scroll" ref={scrollRef} tabIndex={0}>
           {rows.length === 0 ? (
             <p className="muted cons-empty">Không có hoạt động nào.</p>
           ) : (

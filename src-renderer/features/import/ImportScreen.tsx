@@ -153,8 +153,10 @@ function summaryText(cards: readonly Card[], skipped: number): string {
   let failed = 0;
   let same = 0;
   let reading = 0;
+  let unread = 0;
   for (const c of cards) {
-    if (!c.preview && !c.failure && !c.cancelled && c.counts === null) reading++;
+    if (c.cancelled) unread++;
+    else if (!c.preview && !c.failure && c.counts === null) reading++;
     else if (c.preview?.plan.decision === 'identical' && !c.failure && !c.problems.some((x) => x.severity === 'error')) same++;
     else if (hardBlock(c)) failed++;
     else if (needsDecision(c) || c.problems.length > 0) warned++;
@@ -163,6 +165,7 @@ function summaryText(cards: readonly Card[], skipped: number): string {
   const parts = [`${readyN} sẵn sàng`, `${warned} có cảnh báo`, `${failed} lỗi`];
   if (same > 0) parts.push(`${same} trùng`);
   if (reading > 0) parts.push(`${reading} đang chờ đọc`);
+  if (unread > 0) parts.push(`${unread} chưa đọc (đã hủy)`);
   return `${cards.length} tệp: ${parts.join(', ')}${skipped > 0 ? `; ${skipped} tệp bị bỏ qua` : ''}.`;
 }
 
@@ -504,7 +507,12 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
   const planChosen = needsPlanChoice(card) && card.planChoice !== '';
   const consolidated = p !== null && isConsolidated(p.report);
   return (
-    <li className={`settings-card import-file${block ? ' import-file-blocked' : ''}${card.result ? ' import-file-done' : ''}`} aria-labelledby={headingId}>
+    <li
+      className={`settings-card import-file${block ? ' import-file-blocked' : ''}${card.result ? ' import-file-done' : ''}${
+        p && !block && mismatched.length > 0 ? ' import-file-wide' : ''
+      }`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId} className="import-file-name">
         {card.fileName}
       </h3>
@@ -611,17 +619,29 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
 function MismatchTable({ items, fileName }: { items: { itemId: string; match: ItemMatch; fileText: string; planText: string }[]; fileName: string }) {
   const row = (m: (typeof items)[number]) => (
     <tr key={`${m.match}-${m.itemId}`}>
-      <td>{m.itemId}</td>
-      <td>{MATCH_TEXT[m.match as Exclude<ItemMatch, 'matched'>]}</td>
-      <td>{m.fileText || '—'}</td>
-      <td>{m.planText || '—'}</td>
+      <td className="import-mismatch-id">{m.itemId}</td>
+      <td className="import-mismatch-kind">{MATCH_TEXT[m.match as Exclude<ItemMatch, 'matched'>]}</td>
+      <td>
+        <div className="import-clamp" title={m.fileText}>
+          {m.fileText || '—'}
+        </div>
+      </td>
+      <td>
+        <div className="import-clamp" title={m.planText}>
+          {m.planText || '—'}
+        </div>
+      </td>
     </tr>
   );
   const head = (
     <thead>
       <tr>
-        <th scope="col">Mã</th>
-        <th scope="col">Khác biệt</th>
+        <th scope="col" className="import-mismatch-id">
+          Mã
+        </th>
+        <th scope="col" className="import-mismatch-kind">
+          Khác biệt
+        </th>
         <th scope="col">Trong tệp</th>
         <th scope="col">Trong kế hoạch</th>
       </tr>
