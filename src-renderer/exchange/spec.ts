@@ -1,7 +1,8 @@
 /**
- * The workbook exchange format ("so-ke-hoach-cong-doan", version 1): the one typed description
- * of what a unit's report workbook and the blank template hold, shared by the writer
- * (writer.ts, template.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
+ * The workbook exchange format ("so-ke-hoach-cong-doan", version 2): the one typed description
+ * of what a unit's report workbook, the blank template (both unchanged since version 1) and the
+ * consolidated report (version 2, at the end of this file) hold, shared by the writers
+ * (writer.ts, template.ts, writer-consolidated.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
  * Vietnamese and English.
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.
@@ -728,10 +729,16 @@ export function consolidatedActivityColumns(indicators: readonly IndicatorColumn
   }
   return [
     ...fixed,
-    ...indicators.map((c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: INDICATOR_COLUMN_WIDTH, kind: 'int' })),
+    ...indicators.map((c): ColumnDef => ({ key: `indicator:${c.code}`, header: c.header, width: CONSOLIDATED_INDICATOR_COLUMN_WIDTH, kind: 'int' })),
     ACTIVITY_ROW_ID_COLUMN,
   ];
 }
+
+/**
+ * Width of each indicator column of the consolidated "Hoạt động": wider than a unit report's
+ * (INDICATOR_COLUMN_WIDTH) so that a ten-digit figure prints instead of "###".
+ */
+export const CONSOLIDATED_INDICATOR_COLUMN_WIDTH = 12;
 
 /** The readable sheets of a consolidated report, in workbook order, with their fixed columns. */
 export const CONSOLIDATED_SHEET_COLUMNS = Object.freeze({

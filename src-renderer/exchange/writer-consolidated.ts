@@ -55,14 +55,25 @@ export const CONSOLIDATED_CAPTIONS = Object.freeze({
   completeness: 'Biểu 4. TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ',
 });
 
-/** "Tổng hợp kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025". */
-export function consolidatedSubject(report: Pick<ConsolidatedReport, 'plan' | 'period'>): string {
+/**
+ * "Tổng hợp kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025" (the completeness
+ * list: "Tình hình nộp báo cáo kết quả thực hiện …").
+ */
+export function consolidatedSubject(report: Pick<ConsolidatedReport, 'plan' | 'period'>, lead = 'Tổng hợp kết quả'): string {
   const plan = report.plan.number.trim() !== '' ? `Kế hoạch số ${report.plan.number}` : report.plan.title || 'Kế hoạch';
-  const what = `Tổng hợp kết quả thực hiện ${plan}`;
+  const what = `${lead} thực hiện ${plan}`;
   return report.period.name.trim() !== '' ? `${what} — ${report.period.name}` : what;
 }
 
-function headerText(report: ConsolidatedReport, options: WriteOptions, caption: string, documentType: string): OfficialHeaderText {
+/** What the official header of each kind of workbook says above its tables. */
+interface DocumentKind {
+  documentType: string;
+  subjectLead: string;
+}
+const CONSOLIDATED_DOCUMENT: DocumentKind = { documentType: 'BÁO CÁO TỔNG HỢP', subjectLead: 'Tổng hợp kết quả' };
+const COMPLETENESS_DOCUMENT: DocumentKind = { documentType: 'DANH SÁCH NỘP BÁO CÁO', subjectLead: 'Tình hình nộp báo cáo kết quả' };
+
+function headerText(report: ConsolidatedReport, options: WriteOptions, caption: string, doc: DocumentKind): OfficialHeaderText {
   const date = options.documentDate ?? vnDayOf(report.exportedAt);
   const number = options.documentNumber?.trim() ?? '';
   return {
@@ -70,8 +81,8 @@ function headerText(report: ConsolidatedReport, options: WriteOptions, caption: 
     unitName: textCell(report.unit.name) ?? '',
     documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
     placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
-    documentType,
-    subject: textCell(consolidatedSubject(report)) ?? '',
+    documentType: doc.documentType,
+    subject: textCell(consolidatedSubject(report, doc.subjectLead)) ?? '',
     caption,
   };
 }
@@ -135,11 +146,11 @@ function infoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey
   };
 }
 
-function infoPlan(report: ConsolidatedReport, options: WriteOptions, documentType: string): SheetPlan {
+function infoPlan(report: ConsolidatedReport, options: WriteOptions, doc: DocumentKind): SheetPlan {
   return plan(
     'info',
     [...INFO_COLUMNS],
-    headerText(report, options, CONSOLIDATED_CAPTIONS.info, documentType),
+    headerText(report, options, CONSOLIDATED_CAPTIONS.info, doc),
     'portrait',
     CONSOLIDATED_INFO_FIELDS.length,
     function* () {
@@ -150,9 +161,9 @@ function infoPlan(report: ConsolidatedReport, options: WriteOptions, documentTyp
   );
 }
 
-function completenessPlan(report: ConsolidatedReport, options: WriteOptions, caption: string, documentType: string): SheetPlan {
+function completenessPlan(report: ConsolidatedReport, options: WriteOptions, caption: string, doc: DocumentKind): SheetPlan {
   const entries = report.consolidation.completeness;
-  return plan('completeness', [...COMPLETENESS_COLUMNS], headerText(report, options, caption, documentType), 'portrait', entries.length, function* () {
+  return plan('completeness', [...COMPLETENESS_COLUMNS], headerText(report, options, caption, doc), 'portrait', entries.length, function* () {
     let n = 0;
     for (const e of entries) {
       n++;
@@ -193,7 +204,7 @@ function machinePlan(rows: [string, string][]): SheetPlan {
 /** The sheets of a consolidated report, in workbook order. */
 export function consolidatedSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
   const c = report.consolidation;
-  const docType = 'BÁO CÁO TỔNG HỢP';
+  const docType = CONSOLIDATED_DOCUMENT;
 
   const itemSummary = plan(
     'itemSummary',
@@ -310,7 +321,7 @@ function* activityRows(report: ConsolidatedReport, indCols: readonly IndicatorCo
 
 /** The sheets of the completeness workbook: "Thông tin", "Tình hình nộp báo cáo", "_sokh". */
 export function completenessSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
-  const docType = 'DANH SÁCH NỘP BÁO CÁO';
+  const docType = COMPLETENESS_DOCUMENT;
   return [
     infoPlan(report, options, docType),
     completenessPlan(report, options, 'TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ', docType),

@@ -7,14 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CheckLine, type CliIo } from '../../src-renderer/exchange/cli/workbook-cli';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAD = join(ROOT, 'tests/fixtures/workbooks/bad');
 const dir = mkdtempSync(join(tmpdir(), 'sokh-cli-'));
 const good = join(dir, 'BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx');
+const consolidated = join(dir, 'TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx');
 
-beforeAll(async () => writeFileSync(good, await writeUnitReport(sampleReport())));
+beforeAll(async () => {
+  writeFileSync(good, await writeUnitReport(sampleReport()));
+  writeFileSync(consolidated, await writeConsolidatedReport(sampleConsolidated()));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
@@ -45,6 +51,26 @@ describe('workbook check', () => {
     expect(r.out.at(-1)).toBe('Tổng: 1 tệp, 1 đọc được, 0 có lỗi.');
   });
 
+  it('prints the kind and, for a consolidated report, its units, reports and completeness', async () => {
+    const r = await run(['check', consolidated]);
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      'TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx: ĐỌC ĐƯỢC',
+      '  Định dạng:  phiên bản 2, báo cáo tổng hợp',
+      '  Đơn vị:     LDLD-DMC — Liên đoàn Lao động huyện Dương Minh Châu (LĐLĐ huyện)',
+      expect.stringMatching(/^ {2}Kế hoạch: {3}63\/KH-LĐLĐ — /),
+      '  Kỳ báo cáo: 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025)',
+      '  Tổng hợp:   3 đơn vị, 3 báo cáo được tổng hợp; phải nộp 4: 2 đã nộp, 1 nộp muộn, 1 chưa nộp (hạn 16/06/2025)',
+      '  Số liệu:    28 nhiệm vụ, 4 hoạt động, 12 chỉ tiêu',
+      'Tổng: 1 tệp, 1 đọc được, 0 có lỗi.',
+    ]);
+    const j = await run(['check', '--json', consolidated, join(BAD, 'bao-cao-tong-hop.xlsx')]);
+    expect(j.code).toBe(1);
+    const [a, b] = j.out.map((l) => JSON.parse(l) as CheckLine);
+    expect(a).toMatchObject({ ok: true, formatVersion: 2, kind: 'consolidated', counts: { units: 3, reports: 3, activities: 4, errors: 0 } });
+    expect(b).toMatchObject({ ok: false, kind: 'consolidated', counts: { units: 3, reports: 3, errors: 1 } });
+  });
+
   it('exits 1 when any file has an error, and lists every problem', async () => {
     const r = await run(['check', good, join(BAD, 'ngay-sai.xlsx'), join(BAD, 'trung-ma-dong.xlsx')]);
     expect(r.code).toBe(1);
@@ -69,7 +95,7 @@ describe('workbook check', () => {
       unit: { code: 'CDCS-0012', level: 'grassroots' },
       plan: { number: '63/KH-LĐLĐ' },
       period: { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2024-12-15', end: '2025-06-14' },
-      counts: { items: 28, itemsWithStatus: 3, activities: 2, indicators: 12, errors: 0, warnings: 0 },
+      counts: { items: 28, itemsWithStatus: 3, activities: 2, indicators: 12, units: 0, reports: 1, errors: 0, warnings: 0 },
       problems: [],
     });
     expect(b).toMatchObject({ file: 'mat-khau.xlsx', ok: false, formatVersion: null, unit: null });
@@ -91,9 +117,9 @@ describe('workbook check', () => {
     expect(t.out[0]).toBe('Báo cáo Đơn vị.xlsx: ĐỌC ĐƯỢC'.normalize('NFC'));
   });
 
-  it('checks all 29 bad files without crashing; exit 1', async () => {
+  it('checks all 35 bad files without crashing; exit 1', async () => {
     const files = readdirSync(BAD).filter((f) => f !== 'README.md');
-    expect(files.length).toBeGreaterThanOrEqual(29);
+    expect(files.length).toBeGreaterThanOrEqual(35);
     const r = await run(['check', '--json', ...files.map((f) => join(BAD, f))]);
     expect(r.code).toBe(1);
     expect(r.out).toHaveLength(files.length);

@@ -4,11 +4,19 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
+  COMPLETENESS_STATE_LABELS,
+  CONSOLIDATED_MACHINE_KEYS,
+  MACHINE_INDICATOR_UNIT_PREFIX,
+  MACHINE_SUBMITTED_PREFIX,
+  UNIT_INDICATOR_TARGET_LABEL,
+  UNIT_INDICATOR_TOTAL_LABEL,
   consolidatedFileName,
   consolidatedMachineRows,
   CONSOLIDATED_INFO_FIELDS,
@@ -20,7 +28,7 @@ import {
   UNIT_INDICATOR_COLUMNS,
 } from '../../src-renderer/exchange/spec';
 import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { writeCompletenessWorkbookStreaming, writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;
@@ -209,8 +217,10 @@ describe('writeConsolidatedReport', () => {
 });
 
 describe('writeCompletenessWorkbook', () => {
-  it('holds "Thông tin" and "Tình hình nộp báo cáo", its machine kind completeness', async () => {
-    const wb = await open(await writeCompletenessWorkbook(sampleConsolidated()));
+  it('holds "Thông tin" and "Tình hình nộp báo cáo", its machine kind completeness; streaming writes the same', async () => {
+    const bytes = await writeCompletenessWorkbook(sampleConsolidated());
+    expect(allValues(await open((await writeCompletenessWorkbookStreaming(sampleConsolidated()))!))).toEqual(allValues(await open(bytes)));
+    const wb = await open(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_NAMES.info, SHEET_NAMES.completeness, SHEET_NAMES.machine]);
     const machine = sheet(wb, SHEET_NAMES.machine);
     let kind = '';
@@ -219,5 +229,35 @@ describe('writeCompletenessWorkbook', () => {
     });
     expect(kind).toBe(COMPLETENESS_MACHINE_KIND);
     expect(sheet(wb, SHEET_NAMES.completeness).getCell('A4').value).toBe('DANH SÁCH NỘP BÁO CÁO');
+    expect(sheet(wb, SHEET_NAMES.completeness).getCell('A5').value).toBe('Tình hình nộp báo cáo kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025');
+    expect(sheet(wb, SHEET_NAMES.info).getCell('A5').value).toBe('Tình hình nộp báo cáo kết quả thực hiện Kế hoạch số 63/KH-LĐLĐ — 6 tháng đầu năm 2025');
+  });
+});
+
+describe('FORMAT.md', () => {
+  it('names every consolidated sheet, header, info label, row label, machine key and state', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../src-renderer/exchange/FORMAT.md'), 'utf8');
+    const words = [
+      SHEET_NAMES.itemSummary,
+      SHEET_NAMES.unitIndicators,
+      SHEET_NAMES.completeness,
+      ...CONSOLIDATED_INFO_FIELDS.map((f) => f.label),
+      ...ITEM_SUMMARY_COLUMNS.map((c) => c.header),
+      ...UNIT_INDICATOR_COLUMNS.map((c) => c.header),
+      ...COMPLETENESS_COLUMNS.map((c) => c.header),
+      'Tên đơn vị',
+      UNIT_INDICATOR_TOTAL_LABEL,
+      UNIT_INDICATOR_TARGET_LABEL,
+      ...Object.values(CONSOLIDATED_MACHINE_KEYS),
+      MACHINE_INDICATOR_UNIT_PREFIX,
+      MACHINE_SUBMITTED_PREFIX,
+      COMPLETENESS_MACHINE_KIND,
+      ...Object.values(COMPLETENESS_STATE_LABELS),
+      ...Object.values(STATUS_COUNT_LABELS),
+      'formatVersionFor',
+      'version 2',
+      'phiên bản 2',
+    ];
+    expect(words.filter((w) => !doc.includes(w))).toEqual([]);
   });
 });
