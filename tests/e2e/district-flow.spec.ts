@@ -251,7 +251,7 @@ test('e. completeness: the silent units «Chưa nộp»; after «Hạn nộp» t
   const deadline = section.getByLabel('Hạn nộp');
   await deadline.fill(formatDateVn(calendar.deadline));
   await deadline.press('Enter');
-  // («Đã lưu hạn nộp …» flashes only: the field is re-created once the deadline is stored; see the report.)
+  await expect(section.getByRole('status').filter({ hasText: 'Đã lưu hạn nộp' })).toHaveText(`Đã lưu hạn nộp ${formatDateVn(calendar.deadline)}.`);
   await expect(deadline).toHaveValue(formatDateVn(calendar.deadline));
   await expect(counts).toContainText('Đã nộp 12');
   await expect(counts).toContainText('Nộp muộn 2');
