@@ -7,6 +7,11 @@
  * The module imports no Node built-in itself: the caller hands in a file name or a writable
  * stream, or gets the bytes back.
  *
+ * Shared strings (`useSharedStrings: true`): without them ExcelJS writes text cells as `t="str"`,
+ * and ExcelJS's own reader (ours) XML-decodes such a value a second time, so a text holding
+ * "&amp;" or "&lt;" came back as "&" or "<" (Excel and LibreOffice decode it once). The
+ * consolidated round-trip property test found it; exchange-writer.test.ts keeps it fixed.
+ *
  * Pure module (by the lint rule's definition).
  */
 import ExcelJS from 'exceljs';
@@ -33,7 +38,7 @@ export async function writePlansStreaming(
   options.signal?.throwIfAborted();
   const streamApi = (ExcelJS as { stream?: typeof ExcelJS.stream }).stream;
   if (!streamApi?.xlsx?.WorkbookWriter) throw new Error('The streaming workbook writer exists only in Node.');
-  const target: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> = { useStyles: true, useSharedStrings: false };
+  const target: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> = { useStyles: true, useSharedStrings: true };
   if (options.filename) target.filename = options.filename;
   else if (options.stream) target.stream = options.stream as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['stream'];
   const wb = new streamApi.xlsx.WorkbookWriter(target);

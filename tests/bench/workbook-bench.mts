@@ -490,7 +490,7 @@ async function runCase(name: CaseName, n: number): Promise<Measurement> {
       break;
     }
     case 'write-stream-raw': {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fileOf('stream', n, 'raw'), useStyles: true, useSharedStrings: false });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fileOf('stream', n, 'raw'), useStyles: true, useSharedStrings: true });
       writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
       await wb.commit();
       break;
@@ -901,7 +901,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
       break;
     }
     case 'consolidate-raw': {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: CONSOLIDATED_FILE('raw'), useStyles: true, useSharedStrings: false });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: CONSOLIDATED_FILE('raw'), useStyles: true, useSharedStrings: true });
       writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
       await wb.commit();
       break;

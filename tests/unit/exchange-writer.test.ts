@@ -32,6 +32,7 @@ import {
 import { TEMPLATE_BLANK_ROWS, writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { PLAN, planItems, sampleReport } from './exchange-writer-fixtures';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;
@@ -334,6 +335,16 @@ describe('writeUnitReportStreaming', () => {
           ]);
         }),
       );
+    }
+  });
+
+  it('text holding XML entities ("&amp;", "&lt;b&gt;") reads back exactly, as in memory', async () => {
+    const r = sampleReport(2);
+    r.activities[0]!.title = 'Hội thao "A&amp;B" <b>&lt;b&gt;</b> & 1 < 2';
+    r.activities[1]!.content = '&#39; &quot; &nbsp;';
+    for (const bytes of [(await writeUnitReportStreaming(r))!, await writeUnitReport(r)]) {
+      const back = await readWorkbook(bytes, { fileName: 'entities.xlsx' });
+      expect(back.report?.activities.map((a) => [a.title, a.content])).toEqual(r.activities.map((a) => [a.title, a.content]));
     }
   });
 
