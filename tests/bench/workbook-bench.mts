@@ -14,8 +14,8 @@
  * "Raw" (judged) writes the same cells with the same look: every value at the same address,
  * every cell our writer styles (the empty bordered table cells too) with one shared style object
  * per column, the header block with its merges, row heights, column widths, frozen header, page
- * setup, footer and filter, with the same writer options (shared strings in memory, inline
- * strings and a style table when streaming, default zip compression for both). All of it is
+ * setup, footer and filter, with the same writer options (shared strings and a style table, in
+ * memory and streaming; default zip compression for both). All of it is
  * computed before the timing, so the ratio is the cost of our own layer: turning a report into
  * cells. After the first run the bench compares raw's file with ours entry by entry ("same file":
  * identical), which proves the baseline writes what we write. "Values-only raw" writes just the
