@@ -9,7 +9,7 @@
  *   with progress and "Hủy", saved like the unit report.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDateVn, parseDateVn, periodRangeVn } from '@domain/periods';
 import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
@@ -28,14 +28,17 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
-import { isBusy, percentOf, type JobState } from '../reports/use-report-job';
+import { JobControls } from '../exports/JobControls';
+import { useWorkbookJob } from '../exports/use-workbook-job';
 import { DrillDialog } from './DrillDialog';
 import { ActivityList } from './ActivityList';
 import { drillDown } from './drill';
-import { useConsolidationJob } from './use-consolidation-job';
 import './consolidation.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
+
+/** Said after a failed export's reason: what to check before exporting again. */
+const FAILURE_HINT = 'Hãy kiểm tra kế hoạch và kỳ ở thanh trên rồi xuất lại.';
 const STATES: CompletenessState[] = ['da-nop', 'nop-muon', 'chua-nop'];
 
 export function ConsolidationScreen({ data }: { data: ShellData }) {
@@ -131,7 +134,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
   const { filter, setFilter } = useConsolidationStore(useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter })));
   const rows = filter === 'all' ? entries : entries.filter((e) => e.state === filter);
   const contributors = new Set(result.contributors.map((c) => c.unitCode));
-  const job = useConsolidationJob();
+  const job = useWorkbookJob();
 
   return (
     <section className="settings-card cons-section" aria-labelledby={ids.title}>
@@ -215,6 +218,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
       )}
       <JobControls
         state={job.state}
+        className="cons-job"
         action="Xuất tình hình nộp"
         progressLabel="Tiến độ xuất tình hình nộp"
         disabled={entries.length === 0}
@@ -223,7 +227,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
             const fresh = await loadConsolidation({ planId: data.activePlan.id, period: data.period, appVersion: await platform.getVersion().catch(() => '') });
             const report = fresh.result.report;
             return { job: { type: 'completeness', report }, fileName: completenessFileName(report) };
-          })
+          }, FAILURE_HINT)
         }
         onCancel={job.cancel}
       />
@@ -474,7 +478,7 @@ function ActivitiesSection({ result }: { result: ConsolidationResult }) {
 
 function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
   const title = useId();
-  const job = useConsolidationJob();
+  const job = useWorkbookJob();
   const [fileName, setFileName] = useState('');
   return (
     <section className="settings-card cons-export" aria-labelledby={title}>
@@ -495,6 +499,7 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
       </div>
       <JobControls
         state={job.state}
+        className="cons-job"
         action="Xuất báo cáo tổng hợp"
         progressLabel="Tiến độ xuất báo cáo tổng hợp"
         disabled={!hasData}
@@ -505,7 +510,7 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
             const name = consolidatedFileName(report);
             setFileName(name);
             return { job: { type: 'consolidated', report }, fileName: name };
-          })
+          }, FAILURE_HINT)
         }
         onCancel={job.cancel}
       />
@@ -513,75 +518,3 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
   );
 }
 
-function JobControls(props: {
-  state: JobState;
-  action: string;
-  progressLabel: string;
-  disabled?: boolean;
-  onStart: () => void;
-  onCancel: () => void;
-}): ReactNode {
-  const { state } = props;
-  const busy = isBusy(state);
-  const percent = percentOf(state);
-  const statusRef = useRef<HTMLDivElement>(null);
-  const stage =
-    state.phase === 'reading'
-      ? 'Đang đọc dữ liệu…'
-      : state.phase === 'writing'
-        ? state.total > 0 && state.done >= state.total
-          ? 'Đang đóng gói tệp Excel…'
-          : state.total > 0
-            ? `Đang ghi tệp Excel: ${n(state.done)}/${n(state.total)} dòng`
-            : 'Đang ghi tệp Excel…'
-        : state.phase === 'saving'
-          ? 'Đang lưu tệp…'
-          : '';
-  return (
-    <div className="job-controls cons-job">
-      <div className="button-row">
-        <button type="button" className="primary" disabled={busy || props.disabled} onClick={props.onStart}>
-          {props.action}
-        </button>
-        {busy && (
-          <button type="button" onClick={props.onCancel}>
-            Hủy
-          </button>
-        )}
-      </div>
-      {busy && (
-        <div className="job-progress">
-          <div
-            className="job-progress-track"
-            role="progressbar"
-            aria-label={props.progressLabel}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={`${percent}% — ${stage}`}
-          >
-            <span className="job-progress-fill" style={{ width: `${percent}%` }} />
-          </div>
-          <span className="job-progress-text">
-            {percent}% · {stage}
-          </span>
-        </div>
-      )}
-      <div role="status" className="job-status" ref={statusRef}>
-        {state.phase === 'saved' && (
-          <p className="job-message ok">
-            Đã lưu <strong>{state.fileName}</strong>
-            {state.path ? ` (tại ${state.path})` : ' (xem trong thư mục Tải về của trình duyệt)'}.
-          </p>
-        )}
-        {state.phase === 'cancelled' && <p className="job-message">Đã hủy, chưa có tệp nào được lưu.</p>}
-        {state.phase === 'not-saved' && <p className="job-message">Chưa lưu tệp vì hộp thoại lưu đã đóng. Bấm «{props.action}» để chọn nơi lưu lại.</p>}
-      </div>
-      {state.phase === 'failed' && (
-        <p className="job-message error" role="alert">
-          {state.message}
-        </p>
-      )}
-    </div>
-  );
-}

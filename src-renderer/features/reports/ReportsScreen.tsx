@@ -9,13 +9,14 @@
  * ExcelJS never runs here: report-jobs.ts hands the data to report.worker.ts.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
 import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
 import { reportFileName, templateFileName } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
-import { isBusy, percentOf, useReportJob, type JobState } from './use-report-job';
+import { JobControls } from '../exports/JobControls';
+import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import './reports.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -49,7 +50,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
   const [placeTyped, setPlaceTyped] = useState<string | null>(null);
   const place = placeTyped ?? defaultPlace(unit, data.ownUnit);
   const [exporter, setExporter] = useState(rememberedExporter);
-  const job = useReportJob();
+  const job = useWorkbookJob();
   const busy = isBusy(job.state);
 
   const previewKey = `${plan.id}|${unit.code}|${period.key}|${period.start}|${period.end}`;
@@ -187,7 +188,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const chosenKey = periodKey ?? data.period.key;
   const period = chosenKey === NO_PERIOD ? null : (periods.find((p) => p.key === chosenKey) ?? null);
-  const job = useReportJob();
+  const job = useWorkbookJob();
   const busy = isBusy(job.state);
 
   const download = () =>
@@ -250,85 +251,6 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
         notSavedText="Chưa lưu mẫu vì hộp thoại lưu đã đóng. Bấm «Tải mẫu nhập liệu» để chọn nơi lưu lại."
       />
     </section>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared: button, progress, cancel, result.
-
-function JobControls(props: {
-  state: JobState;
-  action: string;
-  progressLabel: string;
-  disabled?: boolean;
-  onStart: () => void;
-  onCancel: () => void;
-  done: (s: Extract<JobState, { phase: 'saved' }>) => ReactNode;
-  cancelledText: string;
-  notSavedText: string;
-}) {
-  const { state } = props;
-  const busy = isBusy(state);
-  const percent = percentOf(state);
-  const statusRef = useRef<HTMLDivElement>(null);
-  const ended = state.phase === 'saved' || state.phase === 'cancelled' || state.phase === 'not-saved' || state.phase === 'failed';
-  useEffect(() => {
-    // The result may sit below the fold at 1366×768: bring it into view once.
-    if (ended) statusRef.current?.parentElement?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [ended, state.phase]);
-  const stage =
-    state.phase === 'reading'
-      ? 'Đang đọc dữ liệu…'
-      : state.phase === 'writing'
-        ? state.total > 0 && state.done >= state.total
-          ? 'Đang đóng gói tệp Excel…'
-          : state.total > 0
-            ? `Đang ghi tệp Excel: ${n(state.done)}/${n(state.total)} dòng`
-            : 'Đang ghi tệp Excel…'
-        : state.phase === 'saving'
-          ? 'Đang lưu tệp…'
-          : '';
-  return (
-    <div className="job-controls">
-      <div className="button-row">
-        <button type="button" className="primary" disabled={busy || props.disabled} onClick={props.onStart}>
-          {props.action}
-        </button>
-        {busy && (
-          <button type="button" onClick={props.onCancel}>
-            Hủy
-          </button>
-        )}
-      </div>
-      {busy && (
-        <div className="job-progress">
-          <div
-            className="job-progress-track"
-            role="progressbar"
-            aria-label={props.progressLabel}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            aria-valuetext={`${percent}% — ${stage}`}
-          >
-            <span className="job-progress-fill" style={{ width: `${percent}%` }} />
-          </div>
-          <span className="job-progress-text">
-            {percent}% · {stage}
-          </span>
-        </div>
-      )}
-      <div role="status" className="job-status" ref={statusRef}>
-        {state.phase === 'saved' && <p className="job-message ok">{props.done(state)}</p>}
-        {state.phase === 'cancelled' && <p className="job-message">{props.cancelledText}</p>}
-        {state.phase === 'not-saved' && <p className="job-message">{props.notSavedText}</p>}
-      </div>
-      {state.phase === 'failed' && (
-        <p className="job-message error" role="alert">
-          {state.message}
-        </p>
-      )}
-    </div>
   );
 }
 

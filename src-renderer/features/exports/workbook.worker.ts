@@ -1,34 +1,41 @@
 /**
- * Module worker: writes a unit's report workbook or the blank template off the main thread.
- * ExcelJS (through exchange/writer.ts and exchange/template.ts) is imported only here, so it
- * lands in this worker's chunk and never in the main one.
+ * Module worker: writes every exported workbook off the main thread (see workbook-jobs.ts).
+ * ExcelJS (through the exchange writers) is imported only here, so it lands in this worker's
+ * chunk and never in the main one.
  *
- * In: ReportWorkerRequest. Out: progress messages, then exactly one 'done' (the file's bytes,
- * transferred) or 'error' (a Vietnamese message). 'cancel' stops a running write between rows;
- * the client also terminates the worker, which is what really frees the thread.
+ * In: WorkbookWorkerRequest. Out: progress messages, then exactly one 'done' (the file's bytes,
+ * transferred), 'cancelled' or 'error' (a Vietnamese message). 'cancel' stops a running write
+ * between rows; the client also terminates the worker, which is what really frees the thread.
  */
 import { writeTemplate } from '../../exchange/template';
 import { writeUnitReport } from '../../exchange/writer';
-import type { ReportWorkerRequest, ReportWorkerResponse } from './report-jobs';
+import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../exchange/writer-consolidated';
+import type { WorkbookJob, WorkbookWorkerRequest, WorkbookWorkerResponse } from './workbook-jobs';
 
 const scope = self as unknown as {
-  onmessage: ((e: MessageEvent<ReportWorkerRequest>) => void) | null;
-  postMessage(message: ReportWorkerResponse, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkbookWorkerRequest>) => void) | null;
+  postMessage(message: WorkbookWorkerResponse, transfer?: Transferable[]): void;
 };
 
 let running: AbortController | null = null;
 
-function post(message: ReportWorkerResponse, transfer: Transferable[] = []): void {
+function post(message: WorkbookWorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-async function run(request: Exclude<ReportWorkerRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<Uint8Array> {
-  const options = {
-    ...request.options,
-    signal,
-    onProgress: (done: number, total: number) => post({ type: 'progress', done, total }),
-  };
-  return request.type === 'unit-report' ? writeUnitReport(request.report, options) : writeTemplate(request.input, options);
+async function run(job: WorkbookJob, signal: AbortSignal): Promise<Uint8Array> {
+  const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
+  const options = { ...job.options, signal, onProgress };
+  switch (job.type) {
+    case 'unit-report':
+      return writeUnitReport(job.report, options);
+    case 'template':
+      return writeTemplate(job.input, options);
+    case 'consolidated':
+      return writeConsolidatedReport(job.report, options);
+    case 'completeness':
+      return writeCompletenessWorkbook(job.report, options);
+  }
 }
 
 scope.onmessage = (e) => {

@@ -1,13 +1,13 @@
 /**
- * One export at a time per card: gathering the data (main thread, Dexie), writing the workbook
- * (worker), saving it (platform). The state says which stage runs and how far the worker got;
- * `cancel()` aborts whichever stage runs (the worker is terminated), and leaving the screen
- * cancels too.
+ * One export at a time per button: gathering the data (main thread, Dexie), writing the workbook
+ * (workbook.worker.ts), saving it (platform: desktop save dialog / browser download). The state
+ * says which stage runs and how far the worker got; `cancel()` aborts whichever stage runs (the
+ * worker is terminated), and leaving the screen cancels too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OperationError } from '../../db';
 import { PlatformError, platform, type FileFilter } from '../../platform';
-import { ReportJobCancelled, runReportJob, type ReportJob } from './report-jobs';
+import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
 
 export type JobState =
   | { phase: 'idle' }
@@ -22,7 +22,7 @@ export type JobState =
 export const EXCEL_FILTERS: FileFilter[] = [{ name: 'Excel', extensions: ['xlsx'] }];
 
 export interface PreparedJob {
-  job: ReportJob;
+  job: WorkbookJob;
   fileName: string;
 }
 
@@ -38,7 +38,11 @@ export function percentOf(state: JobState): number {
   return 0;
 }
 
-export function useReportJob(): {
+/**
+ * `start(prepare, failureHint)`: `prepare` reads what to write (it may throw an OperationError,
+ * whose message is shown followed by `failureHint`, e.g. what to check before exporting again).
+ */
+export function useWorkbookJob(): {
   state: JobState;
   start: (prepare: () => Promise<PreparedJob>, failureHint: string) => Promise<void>;
   cancel: () => void;
@@ -57,10 +61,10 @@ export function useReportJob(): {
     setState({ phase: 'reading' });
     try {
       const { job, fileName } = await prepare();
-      if (!live()) throw new ReportJobCancelled();
+      if (!live()) throw new WorkbookJobCancelled();
       setState({ phase: 'writing', done: 0, total: 0 });
-      const bytes = await runReportJob(job, (p) => live() && setState({ phase: 'writing', done: p.done, total: p.total }), ac.signal);
-      if (!live()) throw new ReportJobCancelled();
+      const bytes = await runWorkbookJob(job, (p) => live() && setState({ phase: 'writing', done: p.done, total: p.total }), ac.signal);
+      if (!live()) throw new WorkbookJobCancelled();
       setState({ phase: 'saving', fileName });
       const result = await platform.saveFile(fileName, bytes, EXCEL_FILTERS);
       if (controller.current !== ac) return;
@@ -69,7 +73,7 @@ export function useReportJob(): {
       );
     } catch (error) {
       if (controller.current !== ac) return;
-      if (error instanceof ReportJobCancelled || ac.signal.aborted) setState({ phase: 'cancelled' });
+      if (error instanceof WorkbookJobCancelled || ac.signal.aborted) setState({ phase: 'cancelled' });
       else setState({ phase: 'failed', message: failureMessage(error, failureHint) });
     } finally {
       if (controller.current === ac) controller.current = null;
