@@ -11,7 +11,6 @@
  *
  * Pure module.
  */
-import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
 import { UNIT_LEVEL_LABELS } from '../domain/units';
 import { placeAndDateLine, type OfficialHeaderText, type Orientation } from './print';
 import { numberCell, textCell } from './safe-cell';
@@ -25,7 +24,6 @@ import {
   consolidatedActivityColumns,
   consolidatedIndicatorColumns,
   consolidatedMachineRows,
-  formatIds,
   formatInstantVn,
   INFO_COLUMNS,
   ITEM_SUMMARY_COLUMNS,
@@ -39,11 +37,10 @@ import {
   type ColumnDef,
   type ConsolidatedInfoFieldKey,
   type ConsolidatedReport,
-  type IndicatorColumn,
   type SheetKey,
 } from './spec';
 import { writePlansInMemory } from './writer';
-import { vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import { activitySheetRows, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 
@@ -274,7 +271,7 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
     headerText(report, options, CONSOLIDATED_CAPTIONS.activities, docType),
     'landscape',
     report.activities.length,
-    () => activityRows(report, indCols),
+    () => activitySheetRows(report.activities, indCols, (code) => report.consolidation.unitNames[code] ?? ''),
     { hiddenCols: new Set([activityColumns.length]) },
   );
 
@@ -286,37 +283,6 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
     completenessPlan(report, options, CONSOLIDATED_CAPTIONS.completeness, docType),
     machinePlan(consolidatedMachineRows(report)),
   ];
-}
-
-function* activityRows(report: ConsolidatedReport, indCols: readonly IndicatorColumn[]): Iterable<RowValues> {
-  const names = report.consolidation.unitNames;
-  const dates = new Map<string, Date>();
-  let n = 0;
-  for (const a of report.activities) {
-    n++;
-    let date = dates.get(a.date);
-    if (date === undefined) {
-      date = calendarDateToCell(a.date);
-      dates.set(a.date, date);
-    }
-    const row: RowValues = [
-      n,
-      date,
-      textCell(a.unitCode),
-      textCell(names[a.unitCode] ?? ''),
-      textCell(formatIds(a.itemIds)),
-      ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
-      textCell(a.title),
-      textCell(a.content),
-      textCell(a.location),
-      numberCell(a.participants),
-      textCell(a.evidenceDoc),
-      textCell(a.evidenceFile),
-    ];
-    for (const c of indCols) row.push(numberCell(a.indicators[c.code]));
-    row.push(textCell(a.id));
-    yield row;
-  }
 }
 
 /** The sheets of the completeness workbook: "Thông tin", "Tình hình nộp báo cáo", "_sokh". */

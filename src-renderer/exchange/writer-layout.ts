@@ -25,6 +25,7 @@ import {
 } from './print';
 import { numberCell, TEXT_NUMFMT, textCell } from './safe-cell';
 import {
+  ACTIVITY_COLUMNS,
   activitySheetColumns,
   CALENDAR_DATE_NUMFMT,
   calendarDateToCell,
@@ -40,7 +41,9 @@ import {
   SHEET_NAMES,
   WORKBOOK_STATUS_LABELS,
   type ColumnDef,
+  type IndicatorColumn,
   type InfoFieldKey,
+  type ReportActivity,
   type SheetKey,
   type UnitReport,
 } from './spec';
@@ -293,50 +296,13 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     indicators: indCols.map((c) => ({ code: c.code, name: c.header, unit: '', value: 0, target: null, adjustment: 0, adjustmentReason: '' })),
     activities: [],
   });
-  // Indicator code → its index in a row (after the fixed columns, before "Mã dòng").
-  const firstIndicator = activityColumns.length - 1 - indCols.length;
-  const indIndex = new Map(indCols.map((c, k) => [c.code, firstIndicator + k]));
   const activities: SheetPlan = {
     ...basePlan('activities', activityColumns),
     header: headerText(report, options, SHEET_CAPTIONS.activities),
     orientation: 'landscape',
     hiddenCols: new Set([activityColumns.length]),
     rowCount: report.activities.length,
-    rows: function* () {
-      let n = 0;
-      // One Date per calendar day: a period has a few hundred days and ExcelJS only reads them.
-      const dates = new Map<string, Date>();
-      for (const a of report.activities) {
-        n++;
-        let date = dates.get(a.date);
-        if (date === undefined) {
-          date = calendarDateToCell(a.date);
-          dates.set(a.date, date);
-        }
-        const row: RowValues = [
-          n,
-          date,
-          textCell(a.unitCode),
-          textCell(formatIds(a.itemIds)),
-          ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
-          textCell(a.title),
-          textCell(a.content),
-          textCell(a.location),
-          numberCell(a.participants),
-          textCell(a.evidenceDoc),
-          textCell(a.evidenceFile),
-        ];
-        // Indicator columns: empty, then the activity's few values put in place (an activity
-        // has 0–4 of them; looking each column up in every activity's object costs more).
-        for (let k = 0; k < indCols.length; k++) row.push(null);
-        for (const code in a.indicators) {
-          const at = indIndex.get(code);
-          if (at !== undefined) row[at] = numberCell(a.indicators[code]);
-        }
-        row.push(textCell(a.id));
-        yield row;
-      }
-    },
+    rows: () => activitySheetRows(report.activities, indCols),
   };
 
   const indicators: SheetPlan = {
@@ -361,6 +327,54 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
   };
 
   return [info, progress, activities, indicators, machineSheetPlan(report)];
+}
+
+/**
+ * The rows of a "Hoạt động" sheet, in the columns of ACTIVITY_COLUMNS: STT, date, unit code,
+ * then — only when `unitName` is given (the consolidated report) — the unit's name, then item
+ * ids, type, title, content, location, participants, document, file; one cell per indicator
+ * column; "Mã dòng" last.
+ */
+export function* activitySheetRows(
+  activities: readonly ReportActivity[],
+  indCols: readonly IndicatorColumn[],
+  unitName?: (unitCode: string) => string,
+): Generator<RowValues> {
+  // Indicator code → its index in a row (after the fixed columns, before "Mã dòng").
+  const firstIndicator = ACTIVITY_COLUMNS.length + (unitName ? 1 : 0);
+  const indIndex = new Map(indCols.map((c, k) => [c.code, firstIndicator + k]));
+  let n = 0;
+  // One Date per calendar day: a period has a few hundred days and ExcelJS only reads them.
+  const dates = new Map<string, Date>();
+  for (const a of activities) {
+    n++;
+    let date = dates.get(a.date);
+    if (date === undefined) {
+      date = calendarDateToCell(a.date);
+      dates.set(a.date, date);
+    }
+    const row: RowValues = [n, date, textCell(a.unitCode)];
+    if (unitName) row.push(textCell(unitName(a.unitCode)));
+    row.push(
+      textCell(formatIds(a.itemIds)),
+      ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
+      textCell(a.title),
+      textCell(a.content),
+      textCell(a.location),
+      numberCell(a.participants),
+      textCell(a.evidenceDoc),
+      textCell(a.evidenceFile),
+    );
+    // Indicator columns: empty, then the activity's few values put in place (an activity
+    // has 0–4 of them; looking each column up in every activity's object costs more).
+    for (let k = 0; k < indCols.length; k++) row.push(null);
+    for (const code in a.indicators) {
+      const at = indIndex.get(code);
+      if (at !== undefined) row[at] = numberCell(a.indicators[code]);
+    }
+    row.push(textCell(a.id));
+    yield row;
+  }
 }
 
 export function machineSheetPlan(report: UnitReport): SheetPlan {
