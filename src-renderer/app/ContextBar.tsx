@@ -19,20 +19,27 @@ export function ContextBar({ data }: { data: ShellData }) {
 
   return (
     <div className="context-bar" role="group" aria-label="Phạm vi số liệu">
-      <div className="field-inline">
-        <label htmlFor={ids.unit}>Đơn vị</label>
-        <select
-          id={ids.unit}
-          value={data.selectedUnit.code}
-          onChange={(e) => selectUnit(e.target.value === data.ownUnit.code ? null : e.target.value)}
-        >
-          {data.units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      {data.units.length > 1 ? (
+        <div className="field-inline">
+          <label htmlFor={ids.unit}>Đơn vị</label>
+          <select
+            id={ids.unit}
+            value={data.selectedUnit.code}
+            onChange={(e) => selectUnit(e.target.value === data.ownUnit.code ? null : e.target.value)}
+          >
+            {data.units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        // Nothing to choose (a CĐCS, or a directory still empty): the name, whole, as text.
+        <p className="field-inline context-unit">
+          <span className="context-label">Đơn vị</span> <strong data-testid="context-unit">{data.ownUnit.name}</strong>
+        </p>
+      )}
       <div className="field-inline">
         <label htmlFor={ids.kind}>Kỳ báo cáo</label>
         <select

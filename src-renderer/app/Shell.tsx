@@ -19,13 +19,14 @@ import { ContextBar } from './ContextBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useSetupState, useShellData, type ShellData } from './use-shell-data';
 
-const NAV: { screen: Screen; label: string }[] = [
+/** `upward`: screens for a body that units report to (hidden for a grassroots union). */
+const NAV: { screen: Screen; label: string; upward?: true }[] = [
   { screen: 'plan', label: 'Kế hoạch' },
   { screen: 'activities', label: 'Nhật ký' },
   { screen: 'indicators', label: 'Chỉ tiêu' },
   { screen: 'reports', label: 'Báo cáo' },
-  { screen: 'import', label: 'Nhập dữ liệu' },
-  { screen: 'consolidation', label: 'Tổng hợp' },
+  { screen: 'import', label: 'Nhập dữ liệu', upward: true },
+  { screen: 'consolidation', label: 'Tổng hợp', upward: true },
   { screen: 'units', label: 'Đơn vị' },
   { screen: 'settings', label: 'Cài đặt' },
 ];
@@ -64,6 +65,10 @@ export function Shell() {
       </div>
     );
   }
+  // A CĐCS has nobody reporting to it: no import of units' reports, nothing to consolidate.
+  const grassroots = data.ownUnit.level === 'grassroots';
+  const nav = grassroots ? NAV.filter((n) => !n.upward) : NAV;
+  const shown = nav.some((n) => n.screen === screen) ? screen : 'plan';
   return (
     <div className="app" data-app-ready="true">
       <header className="app-header">
@@ -74,11 +79,11 @@ export function Shell() {
           </span>
         </div>
         <nav aria-label="Chức năng" className="main-nav">
-          {NAV.map((n) => (
+          {nav.map((n) => (
             <button
               key={n.screen}
               type="button"
-              aria-current={screen === n.screen ? 'page' : undefined}
+              aria-current={shown === n.screen ? 'page' : undefined}
               onClick={() => go(n.screen)}
             >
               {n.label}
@@ -89,8 +94,8 @@ export function Shell() {
       </header>
       <BackupReminder />
       <main className="app-main" id="noi-dung">
-        <ErrorBoundary key={screen}>
-          {screenView(screen, data)}
+        <ErrorBoundary key={shown}>
+          {screenView(shown, data)}
         </ErrorBoundary>
       </main>
     </div>

@@ -5,7 +5,7 @@
  * opens its units and activities; a deadline makes one report late; both exports are
  * downloaded and read back with ExcelJS cell by cell.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -149,6 +149,38 @@ test('completeness, consolidated figures, a drill-down, a late report and both e
   await shot(page, 'consolidation-figures');
   await indicators.scrollIntoViewIfNeeded();
   await shot(page, 'consolidation-indicators');
+  // Eleven indicators are wider than the card: the table scrolls sideways in its own focusable
+  // region (the arrow keys scroll it), the unit column stays on the left, headers stay short.
+  const scroller = indicators.getByRole('region', { name: /^Bảng số liệu từng đơn vị/ });
+  await expect(scroller).toHaveAttribute('tabindex', '0');
+  const lastName = STANDARD_INDICATORS.at(-1)!.name;
+  const lastTotal = totalRow.getByRole('button', { name: new RegExp(`^Tổng cộng · ${lastName}: `) });
+  const unitHeader = totalRow.getByRole('rowheader', { name: 'Tổng cộng' });
+  const inside = (l: Locator) =>
+    l.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const w = e.closest('[role="region"][tabindex]')!.getBoundingClientRect();
+      return r.left >= w.left - 1 && r.right <= w.right + 1;
+    });
+  expect(await inside(lastTotal)).toBe(false);
+  expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth && document.documentElement.scrollWidth <= 1366)).toBe(true);
+  const headHeight = await scroller.locator('thead').evaluate((e) => e.getBoundingClientRect().height);
+  expect(headHeight, 'indicator headers: at most four lines').toBeLessThan(4.5 * 17 + 10);
+  await scroller.focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => inside(lastTotal)).toBe(true);
+  expect(await scroller.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  expect(await inside(unitHeader)).toBe(true);
+  await shot(page, 'consolidation-indicators-scrolled');
+  await scroller.evaluate((e) => (e.scrollLeft = 0));
+  // "Theo nhiệm vụ": long item texts take two lines; the whole text is the cell's title.
+  const firstText = items.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FIRST_ITEM, exact: true }) }).getByRole('cell').first();
+  const fullText = await firstText.getAttribute('title');
+  expect(fullText?.length ?? 0).toBeGreaterThan(0);
+  await expect(firstText).toHaveText(fullText!);
+  expect(
+    await firstText.locator('.cons-clamp').evaluate((e) => e.getBoundingClientRect().height <= 2 * parseFloat(getComputedStyle(e).lineHeight) + 1),
+  ).toBe(true);
   await page.getByRole('region', { name: 'Hoạt động' }).scrollIntoViewIfNeeded();
   await shot(page, 'consolidation-activities');
   // An indicator cell opens the unit's activities carrying that indicator.

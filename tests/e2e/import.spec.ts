@@ -120,6 +120,19 @@ test('choose three files, preview, import two, re-import as duplicates, withdraw
     await expect(row).toContainText('Đang dùng');
     await expect(row).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   }
+  // «Số liệu» counts what the unit reported: items given a status, indicators other than 0.
+  for (const [i, u] of UNITS.entries()) {
+    const r = reportFor(u, 4 + i);
+    const withStatus = r.items.filter((x) => x.status !== null).length;
+    const nonZero = r.indicators.filter((x) => x.value !== 0).length;
+    expect(withStatus).toBeLessThan(r.items.length);
+    expect(nonZero).toBeLessThan(r.indicators.length);
+    await expect(rows.filter({ hasText: u.file })).toContainText(`${withStatus} nhiệm vụ có tiến độ, ${4 + i} hoạt động, ${nonZero} chỉ tiêu có số liệu`);
+  }
+  // The summary says what was imported; with nothing left to import the top card no longer sticks
+  // over the history.
+  await expect(page.locator('.import-summary')).toHaveText('3 tệp: 2 đã nhập, 1 lỗi.');
+  expect(await page.locator('.import-card').evaluate((e) => getComputedStyle(e).position)).toBe('static');
   await shot(page, 'import-applied');
 
   // The same files again: duplicates, nothing to import.
@@ -137,6 +150,12 @@ test('choose three files, preview, import two, re-import as duplicates, withdraw
   await first.getByRole('button', { name: 'Rút bản nộp' }).click();
   await first.getByRole('button', { name: 'Xác nhận rút' }).click();
   await expect(first).toContainText('Đã rút');
+  // Each state its own look, not only the text.
+  const badge = (row: typeof first) => row.locator('.import-state');
+  const [withdrawnBg, activeBg] = await Promise.all(
+    [badge(first), badge(rows.filter({ hasText: UNITS[1].file }))].map((l) => l.evaluate((e) => getComputedStyle(e).backgroundColor)),
+  );
+  expect(withdrawnBg).not.toBe(activeBg);
   await expect(rows.filter({ hasText: UNITS[1].file })).toContainText('Đang dùng');
   await shot(page, 'import-withdrawn', { fullPage: true });
   expect(errors).toEqual([]);

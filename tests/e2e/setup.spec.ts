@@ -26,7 +26,7 @@ test('a fresh installation asks who it belongs to, with the suggested default, a
 
   await expect(page.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('banner')).toContainText('Liên đoàn Lao động huyện Gò Dầu');
-  await expect(page.getByLabel('Đơn vị', { exact: true })).toHaveValue('LDLD-GO-DAU');
+  await expect(page.getByTestId('context-unit')).toHaveText('Liên đoàn Lao động huyện Gò Dầu');
 
   await reloadApp(page);
   await expect(page.getByRole('heading', { name: 'Thiết lập ban đầu' })).toHaveCount(0);
@@ -42,4 +42,45 @@ test('accepting the defaults lands on the plan of LĐLĐ huyện Dương Minh Ch
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('banner')).toContainText('LĐLĐ huyện Dương Minh Châu');
+});
+
+test('a CĐCS installation: no import or consolidation screens, its name whole in the banner and the context bar', async ({ page }) => {
+  const name = 'CĐCS Công ty TNHH May mặc Hòa Bình';
+  await openAppFresh(page);
+  const form = page.getByRole('form', { name: 'Thiết lập ban đầu' });
+  await form.getByLabel('Cấp', { exact: true }).selectOption({ label: 'Công đoàn cơ sở (CĐCS)' });
+  await form.getByLabel('Tên đơn vị').fill(name);
+  await form.getByLabel('Mã đơn vị').fill('CDCS-MAYHB');
+  await form.getByLabel('Tên cơ quan cấp trên').fill('LĐLĐ huyện Dương Minh Châu');
+  await form.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+
+  // Nobody reports to a CĐCS: «Nhập dữ liệu» and «Tổng hợp» are not offered.
+  const nav = page.getByRole('navigation', { name: 'Chức năng' });
+  await expect(nav.getByRole('button')).toHaveText(['Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Đơn vị', 'Cài đặt']);
+  await expect(nav.getByRole('button', { name: 'Kế hoạch' })).toHaveAttribute('aria-current', 'page');
+  // One unit only: its name as text, not a selector holding itself.
+  const context = page.getByRole('group', { name: 'Phạm vi số liệu' });
+  await expect(context.getByTestId('context-unit')).toHaveText(name);
+  await expect(context.getByRole('combobox', { name: 'Đơn vị' })).toHaveCount(0);
+  // Whole, not cut with an ellipsis, in the banner and the context bar.
+  for (const el of [page.getByRole('banner').getByText(name, { exact: true }).first(), context.getByTestId('context-unit')]) {
+    await expect(el).toBeVisible();
+    expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+  }
+  await shot(page, 'setup-grassroots');
+  await reloadApp(page);
+  await expect(nav.getByRole('button', { name: 'Tổng hợp' })).toHaveCount(0);
+});
+
+test('a district installation: every screen in the nav and the unit name whole in the banner at 1366 px', async ({ page }) => {
+  await openAppFresh(page);
+  await page.getByRole('form', { name: 'Thiết lập ban đầu' }).getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  const nav = page.getByRole('navigation', { name: 'Chức năng' });
+  await expect(nav.getByRole('button')).toHaveText(['Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Nhập dữ liệu', 'Tổng hợp', 'Đơn vị', 'Cài đặt']);
+  const ownUnit = page.getByRole('banner').locator('.own-unit');
+  await expect(ownUnit).toHaveText('LĐLĐ huyện Dương Minh Châu');
+  expect(await ownUnit.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  // The nav keeps one row beside the name.
+  const boxes = await nav.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().top));
+  expect(new Set(boxes).size).toBe(1);
 });

@@ -351,7 +351,7 @@ function ItemsSection({ result }: { result: ConsolidationResult }) {
                     {it.id}
                   </th>
                   <td className="cons-item-text" title={it.text}>
-                    {it.text}
+                    <span className="cons-clamp">{it.text}</span>
                   </td>
                   {STATUS_COUNT_KEYS.map((k) => (
                     <td key={k} className="num">
@@ -386,11 +386,15 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
   return (
     <section className="settings-card cons-section" aria-labelledby={title}>
       <h2 id={title}>Chỉ tiêu theo đơn vị</h2>
-      <div className="cons-table-wrap cons-scroll">
-        <table className="cons-table cons-indicators">
+      {/* Wider than the screen with many indicators: it scrolls sideways (also with the arrow keys once
+          focused), the unit column staying on the left. */}
+      <div className="cons-table-wrap cons-scroll cons-indicators-wrap" role="region" aria-label="Bảng số liệu từng đơn vị, cuộn ngang để xem hết" tabIndex={0}>
+        <table className="cons-table cons-indicators" aria-labelledby={title}>
           <thead>
             <tr>
-              <th scope="col">Đơn vị</th>
+              <th scope="col" className="cons-unit-col">
+                Đơn vị
+              </th>
               <th scope="col" className="num">
                 Số báo cáo
               </th>
@@ -398,8 +402,9 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
                 Số hoạt động
               </th>
               {indicators.map((i) => (
-                <th key={i.code} scope="col" className="num" title={i.unit ? `${i.name} (${i.unit})` : i.name}>
+                <th key={i.code} scope="col" className="num cons-ind-head" title={i.unit ? `${i.name} (${i.unit})` : i.name}>
                   {i.name || i.code}
+                  {i.unit && <span className="cons-ind-unit"> ({i.unit})</span>}
                 </th>
               ))}
             </tr>
@@ -407,7 +412,7 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
           <tbody>
             {contributors.map((c) => (
               <tr key={c.unitCode}>
-                <th scope="row">
+                <th scope="row" className="cons-unit-col">
                   {c.unitName}
                   <span className="cons-unit-code">
                     {c.unitCode}
@@ -432,7 +437,9 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
           </tbody>
           <tfoot>
             <tr className="cons-total-row">
-              <th scope="row">Tổng cộng</th>
+              <th scope="row" className="cons-unit-col">
+                Tổng cộng
+              </th>
               <td className="num">{n(contributors.reduce((s, c) => s + c.reports, 0))}</td>
               <td className="num">{n(report.activities.length)}</td>
               {indicators.map((i) => (
@@ -443,7 +450,9 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
             </tr>
             {hasTarget && (
               <tr>
-                <th scope="row">Chỉ tiêu giao</th>
+                <th scope="row" className="cons-unit-col">
+                  Chỉ tiêu giao
+                </th>
                 <td />
                 <td />
                 {indicators.map((i) => (

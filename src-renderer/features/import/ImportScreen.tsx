@@ -72,8 +72,8 @@ interface Card {
   addUnit: boolean;
   acceptMismatches: boolean;
   keepOlder: boolean;
-  /** After applying: what happened (Vietnamese) and whether it went well. */
-  result: { ok: boolean; text: string } | null;
+  /** After applying: what happened (Vietnamese), whether it went well and how it was filed. */
+  result: { ok: boolean; text: string; outcome: 'applied' | 'history' | 'unchanged' | 'refused' } | null;
 }
 
 interface Progress {
@@ -143,8 +143,27 @@ function newCard(key: string, f: PickedFile): Card {
  * "17 tệp: 12 sẵn sàng, 2 có cảnh báo, 3 lỗi" (and files waiting for a decision, duplicates, files
  * still being read, skipped ones). A file whose decisions are all taken (unit added, differences
  * accepted…) counts as ready; "có cảnh báo" is for files the reader had warnings about.
+ * After «Nhập»: "17 tệp: 14 đã nhập, 3 lỗi" — what was imported, then only the states still held.
  */
 function summaryText(cards: readonly Card[], skipped: number): string {
+  const tail = skipped > 0 ? `; ${skipped} tệp bị bỏ qua` : '';
+  if (cards.some((c) => c.result)) {
+    const count = (f: (c: Card) => boolean) => cards.filter(f).length;
+    const rest = summaryParts(cards.filter((c) => !c.result)).filter((x) => !x.startsWith('0 '));
+    const parts = [`${count((c) => c.result?.outcome === 'applied')} đã nhập`];
+    const others: [number, string][] = [
+      [count((c) => c.result?.outcome === 'history'), 'lưu vào lịch sử'],
+      [count((c) => c.result?.outcome === 'unchanged'), 'trùng, không thay đổi'],
+      [count((c) => c.result?.outcome === 'refused'), 'không nhập được'],
+    ];
+    for (const [k, text] of others) if (k > 0) parts.push(`${k} ${text}`);
+    parts.push(...rest);
+    return `${cards.length} tệp: ${parts.join(', ')}${tail}.`;
+  }
+  return `${cards.length} tệp: ${summaryParts(cards).join(', ')}${tail}.`;
+}
+
+function summaryParts(cards: readonly Card[]): string[] {
   let readyN = 0;
   let warned = 0;
   let failed = 0;
@@ -166,7 +185,7 @@ function summaryText(cards: readonly Card[], skipped: number): string {
   if (same > 0) parts.push(`${same} trùng`);
   if (reading > 0) parts.push(`${reading} đang chờ đọc`);
   if (unread > 0) parts.push(`${unread} chưa đọc (đã hủy)`);
-  return `${cards.length} tệp: ${parts.join(', ')}${skipped > 0 ? `; ${skipped} tệp bị bỏ qua` : ''}.`;
+  return parts;
 }
 
 export function ImportScreen({ data }: { data: ShellData }) {
@@ -329,16 +348,16 @@ export function ImportScreen({ data }: { data: ShellData }) {
         const card = list[f.index]!;
         if (!f.ok) {
           refused++;
-          results.set(card.key, { ok: false, text: `Không nhập được: ${f.message}` });
+          results.set(card.key, { ok: false, text: `Không nhập được: ${f.message}`, outcome: 'refused' });
         } else if (f.result.outcome === 'unchanged') {
           unchanged++;
-          results.set(card.key, { ok: true, text: 'Trùng bản đã nhập: không thay đổi gì.' });
+          results.set(card.key, { ok: true, text: 'Trùng bản đã nhập: không thay đổi gì.', outcome: 'unchanged' });
         } else if (f.result.outcome === 'history') {
           history++;
-          results.set(card.key, { ok: true, text: 'Đã lưu vào lịch sử (không ghi đè dữ liệu mới hơn).' });
+          results.set(card.key, { ok: true, text: 'Đã lưu vào lịch sử (không ghi đè dữ liệu mới hơn).', outcome: 'history' });
         } else {
           applied++;
-          results.set(card.key, { ok: true, text: f.result.superseded ? 'Đã nhập, thay thế bản nộp trước.' : 'Đã nhập.' });
+          results.set(card.key, { ok: true, text: f.result.superseded ? 'Đã nhập, thay thế bản nộp trước.' : 'Đã nhập.', outcome: 'applied' });
         }
       }
       setCards((cs) => cs.map((c) => (results.has(c.key) ? { ...c, result: results.get(c.key)!, checked: false } : c)));
@@ -356,6 +375,9 @@ export function ImportScreen({ data }: { data: ShellData }) {
   }
 
   const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
+  // The card stays on top (sticky) only while something is still to do: reading, importing, or a
+  // file that can still be imported. Afterwards it scrolls away and leaves the history in view.
+  const sticky = busy || cards.some((c) => !c.result && !c.cancelled && hardBlock(c) === '');
 
   return (
     <div
@@ -372,7 +394,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       onDrop={(e) => void onDrop(e)}
     >
       <h1 className="screen-title">Nhập dữ liệu</h1>
-      <section className="settings-card import-card" aria-labelledby={titleId}>
+      <section className={`settings-card import-card${sticky ? ' import-card-sticky' : ''}`} aria-labelledby={titleId}>
         <h2 id={titleId}>Nhập báo cáo của đơn vị</h2>
         {/* Only before a choice: with cards below, this card stays on top (sticky) and should be short. */}
         {cards.length === 0 && (
@@ -671,6 +693,18 @@ function diffText(d: ImportPreview['plan']['activityDiff']): string {
   return `${d.new.length} mới, ${d.changed.length} thay đổi, ${d.unchanged.length} không đổi, ${d.gone.length} bỏ đi`;
 }
 
+/**
+ * "Số liệu" of a submission, from what it holds (not the stored counts, which count every row of the
+ * file): the items given a status, the activities, the indicators with a value other than 0. A
+ * consolidated report carries no statuses of its own: its units are counted instead.
+ */
+function figuresText(report: UnitReport): string {
+  const indicators = report.indicators.filter((i) => i.value !== 0).length;
+  const tail = `${report.activities.length} hoạt động, ${indicators} chỉ tiêu có số liệu`;
+  if (isConsolidated(report)) return `${report.consolidation.units.length} đơn vị, ${tail}`;
+  return `${report.items.filter((i) => i.status !== null).length} nhiệm vụ có tiến độ, ${tail}`;
+}
+
 function History({ planId }: { planId: string }) {
   const rows = useLiveQuery(() => listSubmissions(planId), [planId]);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -722,10 +756,10 @@ function History({ planId }: { planId: string }) {
                   <td>{s.report.period.name || s.periodKey}</td>
                   <td>{formatInstantVn(s.exportedAt)}</td>
                   <td>{formatInstantVn(s.importedAt)}</td>
-                  <td className={`import-state-${s.state}`}>{STATE_TEXT[s.state]}</td>
                   <td>
-                    {s.counts.items} nhiệm vụ, {s.counts.activities} hoạt động, {s.counts.indicators} chỉ tiêu
+                    <span className={`import-state import-state-${s.state}`}>{STATE_TEXT[s.state]}</span>
                   </td>
+                  <td>{figuresText(s.report)}</td>
                   <td>
                     {s.state !== 'withdrawn' &&
                       (confirming === s.id ? (
