@@ -15,7 +15,6 @@ import { UNIT_LEVEL_LABELS } from '../domain/units';
 import { placeAndDateLine, type OfficialHeaderText, type Orientation } from './print';
 import { numberCell, textCell } from './safe-cell';
 import {
-  calendarDateToCell,
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
   COMPLETENESS_STATE_LABELS,
@@ -40,7 +39,7 @@ import {
   type SheetKey,
 } from './spec';
 import { writePlansInMemory } from './writer';
-import { activitySheetRows, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import { activitySheetRows, dateCell, infoValues, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 
@@ -113,33 +112,17 @@ function plan(
   };
 }
 
-function dateCell(date: string): Date | null {
-  return date === '' ? null : calendarDateToCell(date);
-}
-
-function infoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {
+function consolidatedInfoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {
   const c = report.consolidation;
   const counts = completenessCounts(c);
   return {
-    unitName: textCell(report.unit.name),
-    unitCode: textCell(report.unit.code),
-    unitLevel: UNIT_LEVEL_LABELS[report.unit.level] ?? textCell(report.unit.level),
-    parentName: textCell(report.unit.parentName),
-    planNumber: textCell(report.plan.number),
-    planTitle: textCell(report.plan.title),
-    periodName: textCell(report.period.name),
-    periodStart: dateCell(report.period.start),
-    periodEnd: dateCell(report.period.end),
+    ...infoValues(report),
     deadline: dateCell(c.deadline),
     unitsExpected: c.completeness.length,
     unitsOnTime: counts['da-nop'],
     unitsLate: counts['nop-muon'],
     unitsMissing: counts['chua-nop'],
-    reportsSummed: c.units.reduce((s, u) => s + u.reports, 0),
-    exportedAt: report.exportedAt === '' ? null : formatInstantVn(report.exportedAt) + ' (giờ Việt Nam)',
-    exportedBy: textCell(report.exportedBy),
-    appVersion: textCell(report.appVersion),
-    formatVersion: report.formatVersion,
+    reportsSummed: c.units.reduce((sum, u) => sum + u.reports, 0),
   };
 }
 
@@ -151,7 +134,7 @@ function infoPlan(report: ConsolidatedReport, options: WriteOptions, doc: Docume
     'portrait',
     CONSOLIDATED_INFO_FIELDS.length,
     function* () {
-      const values = infoValues(report);
+      const values = consolidatedInfoValues(report);
       for (const f of CONSOLIDATED_INFO_FIELDS) yield [f.label, values[f.key]];
     },
     { autoFilter: false },

@@ -215,11 +215,13 @@ function headerText(report: UnitReport, options: WriteOptions, caption: string):
   };
 }
 
-function dateCell(date: string): Date | null {
+/** A calendar date cell ('' → empty). */
+export function dateCell(date: string): Date | null {
   return date === '' ? null : calendarDateToCell(date);
 }
 
-function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> {
+/** The values of the "Thông tin" rows every report has (a consolidated one adds its own). */
+export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> {
   return {
     unitName: textCell(report.unit.name),
     unitCode: textCell(report.unit.code),
