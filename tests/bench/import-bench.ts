@@ -11,7 +11,7 @@
  *         database seeded like the app's (ensureSeeded, the district as own unit).
  *
  * Each case is timed by the wall clock (performance.now()); the JS heap (performance.memory,
- * precise with --enable-precise-memory-info) is sampled every 10 ms and at every file; garbage is
+ * precise with --enable-precise-memory-info) is sampled every 100 ms and at every file (reading it is not free); garbage is
  * collected (window.gc, --js-flags=--expose-gc) before each case. Long main-thread tasks
  * (PerformanceObserver 'longtask', ≥ 50 ms) are recorded per phase of ours: preview and apply
  * run on the renderer's thread in the app, so their longest task is what the officer waits
@@ -69,14 +69,14 @@ function status(text: string): void {
 
 const heapNow = (): number => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
-/** Samples the heap every 10 ms (and whenever `poke` is called) until stopped. */
+/** Samples the heap every 100 ms (and whenever `poke` is called) until stopped. */
 function heapSampler(): { poke: () => void; stop: () => number } {
   let peak = heapNow();
   const poke = () => {
     const h = heapNow();
     if (h > peak) peak = h;
   };
-  const timer = setInterval(poke, 10);
+  const timer = setInterval(poke, 100);
   return {
     poke,
     stop: () => {
@@ -249,7 +249,7 @@ async function runCancel(files: readonly FileBytes[]): Promise<CancelResult> {
   return { files: entries.length, abortedAfter, status: result.status, before, after, unchanged, ms };
 }
 
-export async function runImportBench(options: { names: string[]; reps: number }): Promise<{ userAgent: string; results: CaseResult[]; cancel: CancelResult; preciseMemory: boolean; gc: boolean }> {
+export async function runImportBench(options: { names: string[]; reps: number; only?: 'raw' | 'ours' }): Promise<{ userAgent: string; results: CaseResult[]; cancel: CancelResult; preciseMemory: boolean; gc: boolean }> {
   status(`Đang tải ${options.names.length} tệp…`);
   const files: FileBytes[] = [];
   for (const name of options.names) {
@@ -264,7 +264,7 @@ export async function runImportBench(options: { names: string[]; reps: number })
 
   const results: CaseResult[] = [];
   for (let rep = 0; rep < options.reps; rep++) {
-    const order: ('raw' | 'ours')[] = rep % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw'];
+    const order: ('raw' | 'ours')[] = options.only ? [options.only] : rep % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw'];
     for (const c of order) {
       status(`Lần ${rep + 1}/${options.reps}: ${c}…`);
       const r = c === 'raw' ? await runRaw(files, rep) : await runOurs(files, rep);

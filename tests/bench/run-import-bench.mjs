@@ -114,10 +114,23 @@ async function main() {
     });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.importBenchReady === true, null, { timeout: 30_000 });
-    const out = await page.evaluate((opts) => window.runImportBench(opts), { names, reps });
+    // --profile <file.cpuprofile>: the page's CPU profile of the whole run (for finding where time goes).
+    const cdp = args.get('--profile') ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const out = await page.evaluate((opts) => window.runImportBench(opts), { names, reps, only: args.get('--only') || undefined });
+    if (cdp) writeFileSync(resolve(args.get('--profile')), JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     if (refused.length > 0) throw new Error(`requests outside 127.0.0.1 were made: ${refused.join(', ')}`);
 
+    if (args.get('--only')) {
+      // One side only (with --profile, to find where its time goes): no ratio.
+      for (const r of out.results) console.log(`${r.case} rep ${r.rep + 1}: ${r.ms.toFixed(0)} ms ${r.phases ? JSON.stringify(r.phases) : ''}`);
+      return;
+    }
     const raw = out.results.filter((r) => r.case === 'raw');
     const ours = out.results.filter((r) => r.case === 'ours');
     const rawMs = median(raw.map((r) => r.ms));
