@@ -207,13 +207,26 @@ async function writeScopeData(scope: SubmissionScope, submission: SubmissionReco
   if (!submission) return;
   // A consolidated report materializes activities only (see domain/merge.ts materialize).
   const data = materialize(submission.report, submission.fileHash, scope, submission.importedAt);
+  const activities = data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id }));
   await Promise.all([
-    db.activities.bulkPut(data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id }))),
+    putInChunks(activities),
     data.statuses.length > 0 ? db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id }))) : 0,
     data.adjustments.length > 0
       ? db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })))
       : 0,
   ]);
+}
+
+/**
+ * Activities per bulkPut. Each chunk's puts run in one task of the event loop (the task of the
+ * previous chunk's completion), so a file of many activities never holds the renderer for
+ * long: between chunks the browser draws the progress bar and handles "Hủy". The chunks stay in
+ * the caller's transaction (awaiting Dexie keeps it alive).
+ */
+const PUT_CHUNK = 100;
+
+async function putInChunks(records: readonly ActivityRecord[]): Promise<void> {
+  for (let i = 0; i < records.length; i += PUT_CHUNK) await db.activities.bulkPut(records.slice(i, i + PUT_CHUNK));
 }
 
 function unitFromReport(report: UnitReport, t: string): UnitRecord {

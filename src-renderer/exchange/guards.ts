@@ -341,7 +341,15 @@ export async function verifyInflatedSizes(
     let produced = 0;
     let exceeded = false;
     try {
-      const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      // A stream over the bytes as they are (a Blob would copy each part into the browser's
+      // blob storage first: most of this check's time in Chromium).
+      const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start(controller) {
+          controller.enqueue(data as Uint8Array<ArrayBuffer>);
+          controller.close();
+        },
+      });
+      const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;

@@ -53,9 +53,38 @@ export interface HeaderMatch {
   missing: ColumnDef[];
 }
 
+/**
+ * The keys a column definition's header and aliases fold to. The definitions are constants, so
+ * each is folded once per run instead of once per cell of every scanned row (that folding was
+ * most of the reader's fixed cost per file).
+ */
+const defKeysCache = new WeakMap<ColumnDef, ReadonlySet<string>>();
+function defKeys(def: ColumnDef): ReadonlySet<string> {
+  let keys = defKeysCache.get(def);
+  if (!keys) {
+    keys = new Set([headerKey(def.header), ...(def.aliases ?? []).map(headerKey)]);
+    defKeysCache.set(def, keys);
+  }
+  return keys;
+}
+
+/**
+ * headerKey of a cell's text, remembered: the header block and header rows of every file of a
+ * batch hold the same few texts. Bounded, so a file of many distinct texts cannot grow it.
+ */
+const cellKeyCache = new Map<string, string>();
+function cellHeaderKey(text: string): string {
+  let key = cellKeyCache.get(text);
+  if (key === undefined) {
+    key = headerKey(text);
+    if (cellKeyCache.size >= 4096) cellKeyCache.clear();
+    cellKeyCache.set(text, key);
+  }
+  return key;
+}
+
 function matches(def: ColumnDef, key: string): boolean {
-  if (key === headerKey(def.header)) return true;
-  return (def.aliases ?? []).some((a) => headerKey(a) === key);
+  return defKeys(def).has(key);
 }
 
 /**
@@ -74,7 +103,7 @@ export function findHeaderRow(grid: Grid, defs: readonly ColumnDef[]): HeaderMat
     for (let c = 1; c <= grid.columnCount; c++) {
       const text = cellText(grid.value(r, c));
       if (text === '') continue;
-      keys.set(c, headerKey(text));
+      keys.set(c, cellHeaderKey(text));
       headers.set(c, text);
     }
     if (keys.size === 0) continue;

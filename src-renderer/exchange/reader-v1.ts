@@ -445,6 +445,7 @@ export function readActivities(
   const rows: number[] = [];
   const seenIds = new Map<string, number>();
   const directTypes = new Map<string, ActivityType | null>();
+  const unitCodes = new Map<string, string>();
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
     if (rowIsBlank(t, r, substantive)) continue;
     let failed = false;
@@ -507,7 +508,16 @@ export function readActivities(
       else if (n !== null && n !== 0) indicators[ic.code] = n;
     }
     const unitText = text('unitCode');
-    const unitCode = unitText === '' ? report.unit.code : normalizeUnitCode(unitText);
+    let unitCode = report.unit.code;
+    if (unitText !== '') {
+      // A sheet holds a few distinct unit codes: each is normalized (folded) once.
+      let code = unitCodes.get(unitText);
+      if (code === undefined) {
+        code = normalizeUnitCode(unitText);
+        unitCodes.set(unitText, code);
+      }
+      unitCode = code;
+    }
 
     // Identity.
     let id = '';

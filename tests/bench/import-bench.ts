@@ -1,0 +1,293 @@
+/**
+ * The import benchmark page of issue 5 (built by vite.import-bench.config.mts, driven by
+ * run-import-bench.mjs): 100 unit workbooks × 500 activities, handed over by the runner as
+ * bytes, imported in Debian's Chromium with real IndexedDB and the app's real code.
+ *
+ *   raw   ExcelJS `wb.xlsx.load` of each file + touching every cell's value (the same baseline
+ *         as the Node bench's raw reading).
+ *   ours  what the import screen does: readWorkbook of each file (the app runs it in a module
+ *         worker; here on the page's thread, like raw), previewImport of each file, then ONE
+ *         applyBatch of all of them (one Dexie transaction) into a fresh "so-ke-hoach"
+ *         database seeded like the app's (ensureSeeded, the district as own unit).
+ *
+ * Each case is timed by the wall clock (performance.now()); the JS heap (performance.memory,
+ * precise with --enable-precise-memory-info) is sampled every 100 ms and at every file (reading it is not free); garbage is
+ * collected (window.gc, --js-flags=--expose-gc) before each case. Long main-thread tasks
+ * (PerformanceObserver 'longtask', ≥ 50 ms) are recorded per phase of ours: preview and apply
+ * run on the renderer's thread in the app, so their longest task is what the officer waits
+ * for between two frames. A cancel check aborts a batch after about half the files (from a
+ * separate task, like a click on "Hủy") and compares every table's row count before and after.
+ */
+import ExcelJS from 'exceljs';
+import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { db } from '../../src-renderer/db/db';
+import { ensureSeeded, putSetting } from '../../src-renderer/db/operations';
+import { applyBatch, previewImport, type BatchEntry, type ImportPreview } from '../../src-renderer/db/import-ops';
+
+const DISTRICT = { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu' };
+const MB = 1024 * 1024;
+
+interface FileBytes {
+  name: string;
+  buffer: ArrayBuffer;
+}
+
+export interface CaseResult {
+  case: 'raw' | 'ours';
+  rep: number;
+  ms: number;
+  /** JS heap after collecting garbage at the start, and the largest sample during the case (MB). */
+  heapStartMb: number;
+  heapPeakMb: number;
+  /** ours: wall ms of each step. */
+  phases?: { read: number; preview: number; apply: number };
+  /** ours: longest main-thread task (ms) during preview / apply; 0 when none reached 50 ms. */
+  longestTask?: { read: number; preview: number; apply: number };
+  longTasks?: { preview: number; apply: number };
+  /** ours: activities stored / raw: non-empty cells touched. */
+  count: number;
+  /** ours: progress callbacks seen during applyBatch. */
+  progressCalls?: number;
+}
+
+export interface CancelResult {
+  /** Files of the batch; the abort came after `abortedAfter` progress calls. */
+  files: number;
+  abortedAfter: number;
+  status: string;
+  before: Record<string, number>;
+  after: Record<string, number>;
+  unchanged: boolean;
+  ms: number;
+}
+
+const statusEl = () => document.getElementById('status')!;
+function status(text: string): void {
+  statusEl().textContent = text;
+  console.log(`[bench] ${Math.round(performance.now())} ms: ${text}`);
+}
+
+const heapNow = (): number => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+
+/** Samples the heap every 100 ms (and whenever `poke` is called) until stopped. */
+function heapSampler(): { poke: () => void; stop: () => number } {
+  let peak = heapNow();
+  const poke = () => {
+    const h = heapNow();
+    if (h > peak) peak = h;
+  };
+  const timer = setInterval(poke, 100);
+  return {
+    poke,
+    stop: () => {
+      clearInterval(timer);
+      poke();
+      return peak;
+    },
+  };
+}
+
+async function collect(): Promise<number> {
+  const gc = (window as unknown as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
+  await new Promise((r) => setTimeout(r, 50));
+  return heapNow();
+}
+
+/** Long tasks (≥ 50 ms) seen by the page, with their start and duration. */
+const longTasks: { start: number; duration: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
+
+function longestIn(from: number, to: number): { longest: number; count: number } {
+  // A task is attributed to the phase it started in.
+  const inside = longTasks.filter((t) => t.start >= from && t.start < to);
+  return { longest: inside.reduce((m, t) => Math.max(m, t.duration), 0), count: inside.length };
+}
+
+/** The task queue drains (pending long-task entries are delivered) before reading them. */
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+async function freshDatabase(): Promise<void> {
+  db.close();
+  await db.delete();
+  await db.open();
+  await ensureSeeded();
+  const t = '2025-01-01T00:00:00.000Z';
+  await db.units.add({ code: DISTRICT.code, name: DISTRICT.name, level: 'district', parentName: '', type: null, members: null, contact: '', phone: '', active: true, createdAt: t, updatedAt: t });
+  await putSetting('ownUnitCode', DISTRICT.code);
+}
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of db.tables) out[t.name] = await t.count();
+  return out;
+}
+
+async function runRaw(files: readonly FileBytes[], rep: number): Promise<CaseResult> {
+  const heapStart = await collect();
+  const sampler = heapSampler();
+  let cells = 0;
+  const t0 = performance.now();
+  for (const f of files) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(f.buffer);
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value;
+          if (v !== null && v !== undefined) cells++;
+        }),
+      ),
+    );
+    sampler.poke();
+  }
+  const ms = performance.now() - t0;
+  const peak = sampler.stop();
+  return { case: 'raw', rep, ms, heapStartMb: heapStart / MB, heapPeakMb: peak / MB, count: cells };
+}
+
+/** readWorkbook + previewImport of every file: the entries of one batch. */
+async function readAndPreview(files: readonly FileBytes[], poke: () => void): Promise<{ entries: BatchEntry[]; read: number; preview: number; activities: number }> {
+  const reports = [];
+  let activities = 0;
+  const t0 = performance.now();
+  for (const f of files) {
+    const bytes = new Uint8Array(f.buffer);
+    const r = await readWorkbook(bytes, { fileName: f.name });
+    if (!r.report || r.counts.errors > 0) throw new Error(`${f.name}: ${r.problems[0]?.message ?? 'not read'}`);
+    activities += r.counts.activities;
+    reports.push({ report: r.report, bytes, name: f.name });
+    poke();
+  }
+  const t1 = performance.now();
+  const previews: ImportPreview[] = [];
+  for (const x of reports) {
+    previews.push(await previewImport(x.report, x.bytes, x.name));
+    poke();
+  }
+  const t2 = performance.now();
+  return { entries: previews.map((preview) => ({ preview, options: { addUnit: true } })), read: t1 - t0, preview: t2 - t1, activities };
+}
+
+async function runOurs(files: readonly FileBytes[], rep: number): Promise<CaseResult> {
+  await freshDatabase();
+  const heapStart = await collect();
+  const sampler = heapSampler();
+  const t0 = performance.now();
+  const { entries, read, preview, activities } = await readAndPreview(files, sampler.poke);
+  const tApply = performance.now();
+  let progressCalls = 0;
+  const result = await applyBatch(entries, {
+    onProgress: (p) => {
+      progressCalls++;
+      // What the import screen shows: the file count.
+      statusEl().textContent = `Đang nhập ${p.done}/${p.total} tệp…`;
+      sampler.poke();
+    },
+  });
+  const t1 = performance.now();
+  const peak = sampler.stop();
+  if (result.status !== 'done') throw new Error(`applyBatch: ${result.status}`);
+  const refused = result.files.filter((f) => !f.ok);
+  if (refused.length > 0) throw new Error(`refused: ${refused.map((f) => (f.ok ? '' : `${f.fileName}: ${f.message}`)).join('; ')}`);
+  const stored = await db.activities.count();
+  if (stored !== activities) throw new Error(`read ${activities} activities, stored ${stored}`);
+  await settle();
+  const tRead = t0 + read;
+  const r = longestIn(t0, tRead);
+  const p = longestIn(tRead, tApply);
+  const a = longestIn(tApply, t1 + 1);
+  return {
+    case: 'ours',
+    rep,
+    ms: t1 - t0,
+    heapStartMb: heapStart / MB,
+    heapPeakMb: peak / MB,
+    phases: { read, preview, apply: t1 - tApply },
+    longestTask: { read: r.longest, preview: p.longest, apply: a.longest },
+    longTasks: { preview: p.count, apply: a.count },
+    count: stored,
+    progressCalls,
+  };
+}
+
+/**
+ * Cancel: a database already holding the first 10 files' import; a batch of all the files is
+ * aborted (AbortController, from a separate task) once about half of them are applied. Every
+ * table must hold exactly what it held before.
+ */
+async function runCancel(files: readonly FileBytes[]): Promise<CancelResult> {
+  await freshDatabase();
+  const first = await readAndPreview(files.slice(0, 10), () => {});
+  const pre = await applyBatch(first.entries);
+  if (pre.status !== 'done') throw new Error('cancel check: the first 10 files were not imported');
+  const { entries } = await readAndPreview(files, () => {});
+  const before = await tableCounts();
+  const ac = new AbortController();
+  const half = Math.floor(entries.length / 2);
+  let abortedAfter = 0;
+  const t0 = performance.now();
+  const result = await applyBatch(entries, {
+    signal: ac.signal,
+    onProgress: (p) => {
+      statusEl().textContent = `Đang nhập ${p.done}/${p.total} tệp…`;
+      if (p.done === half && abortedAfter === 0) {
+        abortedAfter = p.done;
+        // Like a click on "Hủy": another task of the event loop, between IndexedDB requests.
+        setTimeout(() => ac.abort(), 0);
+      }
+    },
+  });
+  const ms = performance.now() - t0;
+  const after = await tableCounts();
+  const unchanged = Object.keys(before).length === Object.keys(after).length && Object.keys(before).every((k) => before[k] === after[k]);
+  return { files: entries.length, abortedAfter, status: result.status, before, after, unchanged, ms };
+}
+
+export async function runImportBench(options: { names: string[]; reps: number; only?: 'raw' | 'ours' }): Promise<{ userAgent: string; results: CaseResult[]; cancel: CancelResult; preciseMemory: boolean; gc: boolean }> {
+  status(`Đang tải ${options.names.length} tệp…`);
+  const files: FileBytes[] = [];
+  for (const name of options.names) {
+    const res = await fetch(`units/${encodeURIComponent(name)}`);
+    if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
+    files.push({ name, buffer: await res.arrayBuffer() });
+  }
+  // Warm-up (not timed): ExcelJS and the reader's code loaded and compiled for both sides.
+  status('Khởi động…');
+  await runRaw(files.slice(0, 2), -1);
+  await runOurs(files.slice(0, 2), -1);
+
+  const results: CaseResult[] = [];
+  for (let rep = 0; rep < options.reps; rep++) {
+    const order: ('raw' | 'ours')[] = options.only ? [options.only] : rep % 2 === 0 ? ['raw', 'ours'] : ['ours', 'raw'];
+    for (const c of order) {
+      status(`Lần ${rep + 1}/${options.reps}: ${c}…`);
+      const r = c === 'raw' ? await runRaw(files, rep) : await runOurs(files, rep);
+      console.log(`[bench] ${c} rep ${rep + 1}: ${r.ms.toFixed(0)} ms, heap peak ${r.heapPeakMb.toFixed(0)} MB`);
+      results.push(r);
+    }
+  }
+  status('Kiểm tra hủy…');
+  const cancel = await runCancel(files);
+  db.close();
+  await db.delete();
+  status('Xong.');
+  const mem = (performance as unknown as { memory?: { jsHeapSizeLimit: number } }).memory;
+  return { userAgent: navigator.userAgent, results, cancel, preciseMemory: mem !== undefined, gc: typeof (window as unknown as { gc?: unknown }).gc === 'function' };
+}
+
+declare global {
+  interface Window {
+    runImportBench: typeof runImportBench;
+    importBenchReady: boolean;
+  }
+}
+
+window.runImportBench = runImportBench;
+window.importBenchReady = true;
+status('Sẵn sàng.');

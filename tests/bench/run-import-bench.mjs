@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * The Chromium part of `npm run bench:workbook` (issue 5's import with real IndexedDB):
+ *
+ *   node tests/bench/run-import-bench.mjs --files <folder of the 100 unit workbooks> [--reps 3]
+ *
+ * workbook-bench.mts generates the workbooks (our streaming writer, not timed) and runs this with
+ * their folder. It builds import-bench.html (vite.import-bench.config.mts: the app's aliases, so
+ * the page runs the real reader, database and import code), serves out/bench-import and the
+ * workbooks from 127.0.0.1, launches Debian's Chromium through Playwright with the launch args of
+ * playwright.config.ts plus --enable-precise-memory-info and --js-flags=--expose-gc (the heap
+ * figures), refuses every request elsewhere, and runs the page's runImportBench: raw ExcelJS
+ * reading vs our import (readWorkbook + previewImport + applyBatch into a fresh database), reps
+ * alternating which goes first, then the cancel check. Prints the table (medians) and writes
+ * test-results/bench-import.json. What each line means: tests/bench/README.md.
+ *
+ * Exit code: 0 when it measured (targets met or not: the last line says), 1 when a case failed
+ * (a file refused, fewer activities stored than read, the cancel check changing the database).
+ */
+/* global window */
+import { createServer } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+
+const repo = resolve(import.meta.dirname, '../..');
+const outDir = join(repo, 'out/bench-import');
+const TARGET = 1.5;
+const started = Date.now();
+
+function parseArgs(argv) {
+  const m = new Map();
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('--')) continue;
+    const next = argv[i + 1];
+    m.set(argv[i], next !== undefined && !next.startsWith('--') ? argv[++i] : '');
+  }
+  return m;
+}
+
+/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
+function playwrightArgs() {
+  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
+  const m = /args:\s*\[([^\]]*)\]/.exec(text);
+  if (!m) throw new Error('launch args not found in playwright.config.ts');
+  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xlsx': 'application/octet-stream' };
+
+/** out/bench-import at /, the workbooks at /units/. */
+function serve(root, unitsDir) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const [base, rel] = path.startsWith('/units/') ? [unitsDir, path.slice('/units/'.length)] : [root, path === '/' ? 'import-bench.html' : path];
+      const file = normalize(join(base, rel));
+      if (!file.startsWith(base + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const max = (xs) => Math.max(...xs);
+
+function table(header, rows, numeric) {
+  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => [...r[c]].length)));
+  const line = (r) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' │ ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const unitsDir = resolve(args.get('--files') ?? join(repo, 'out/bench/workbook-bench-files/units'));
+  const reps = Math.max(1, Number(args.get('--reps') || 3));
+  const names = readdirSync(unitsDir).filter((n) => n.endsWith('.xlsx')).sort();
+  if (names.length === 0) throw new Error(`no workbooks in ${unitsDir}`);
+  const loadBefore = loadavg();
+
+  await build({ configFile: join(repo, 'tests/bench/vite.import-bench.config.mts'), logLevel: 'error' });
+  const server = await serve(outDir, unitsDir);
+  const { port } = server.address();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...playwrightArgs(), '--enable-precise-memory-info', '--js-flags=--expose-gc'],
+  });
+  const refused = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
+      refused.push(url.href);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.text().startsWith('[bench]') && (process.env.BENCH_VERBOSE || / rep /.test(m.text()))) process.stderr.write(`  chromium ${m.text().replace(/^\[bench\] /, '')}\n`);
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.importBenchReady === true, null, { timeout: 30_000 });
+    // --profile <file.cpuprofile>: the page's CPU profile of the whole run (for finding where time goes).
+    const cdp = args.get('--profile') ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const out = await page.evaluate((opts) => window.runImportBench(opts), { names, reps, only: args.get('--only') || undefined });
+    if (cdp) writeFileSync(resolve(args.get('--profile')), JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    if (refused.length > 0) throw new Error(`requests outside 127.0.0.1 were made: ${refused.join(', ')}`);
+
+    if (args.get('--only')) {
+      // One side only (with --profile, to find where its time goes): no ratio.
+      for (const r of out.results) console.log(`${r.case} rep ${r.rep + 1}: ${r.ms.toFixed(0)} ms ${r.phases ? JSON.stringify(r.phases) : ''}`);
+      return;
+    }
+    const raw = out.results.filter((r) => r.case === 'raw');
+    const ours = out.results.filter((r) => r.case === 'ours');
+    const rawMs = median(raw.map((r) => r.ms));
+    const oursMs = median(ours.map((r) => r.ms));
+    const ratio = oursMs / rawMs;
+    const met = ratio <= TARGET;
+    const phase = (k) => median(ours.map((r) => r.phases[k]));
+    const longest = (k) => max(ours.map((r) => r.longestTask[k]));
+    const heap = (rs) => `${max(rs.map((r) => r.heapPeakMb)).toFixed(0)} (+${max(rs.map((r) => r.heapPeakMb - r.heapStartMb)).toFixed(0)})`;
+    console.log('');
+    console.log(`Issue 5 in Chromium (real IndexedDB): import of ${names.length} unit workbooks (${ours[0].count.toLocaleString('en-US')} activities)`);
+    console.log(
+      table(
+        ['case', 'ours ms', 'raw ms', 'ratio', 'target', 'result', 'ours heap peak MB', 'raw heap peak MB', 'runs'],
+        [[`import ${names.length} files (read + preview + applyBatch)`, oursMs.toFixed(0), rawMs.toFixed(0), `${ratio.toFixed(2)}×`, `≤ ${TARGET}×`, met ? 'met' : 'MISSED', heap(ours), heap(raw), `${ours.length}/${raw.length}`]],
+        new Set([1, 2, 3, 6, 7, 8]),
+      ),
+    );
+    console.log(
+      `import steps (wall ms, median): read ${phase('read').toFixed(0)} (${(phase('read') / rawMs).toFixed(2)}× raw reading), preview ${phase('preview').toFixed(0)}, applyBatch ${phase('apply').toFixed(0)} (${(phase('apply') / names.length).toFixed(0)} ms a file)`,
+    );
+    console.log(`each run (ms): raw ${raw.map((r) => r.ms.toFixed(0)).join(', ')}; ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')}`);
+    console.log(
+      `longest main-thread task (any run): during applyBatch ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))} tasks ≥ 50 ms), during preview ${longest('preview').toFixed(0)} ms, during reading ${longest('read').toFixed(0)} ms (the app reads in a worker); progress callbacks per batch: ${ours[0].progressCalls}`,
+    );
+    const c = out.cancel;
+    const counts = Object.keys(c.before)
+      .map((k) => `${k} ${c.before[k]}→${c.after[k]}`)
+      .join(', ');
+    console.log(`cancel: batch of ${c.files} files aborted after ${c.abortedAfter} (${c.status}, ${c.ms.toFixed(0)} ms); row counts before→after: ${counts}: ${c.unchanged ? 'unchanged' : 'CHANGED'}`);
+    console.log(
+      `raw: ExcelJS (browser build, as the app bundles it) wb.xlsx.load + every cell's value; ours: readWorkbook + previewImport of each file, then one applyBatch (one transaction) into a fresh database; wall-clock time on the page's thread; heap: performance.memory${out.preciseMemory ? ' (precise)' : ''}, peak (+growth over the start after GC${out.gc ? '' : ', no window.gc'}).`,
+    );
+    console.log(`${out.userAgent.replace(/^.*(Chrom[^ ]+).*$/, '$1')}, ${((Date.now() - started) / 1000).toFixed(0)} s, load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    console.log(met ? 'chromium import target met' : `chromium import target missed: ${ratio.toFixed(2)}× > ${TARGET}×`);
+
+    mkdirSync(join(repo, 'test-results'), { recursive: true });
+    writeFileSync(join(repo, 'test-results/bench-import.json'), JSON.stringify({ ...out, at: new Date().toISOString() }, null, 2));
+    if (!c.unchanged || c.status !== 'cancelled') {
+      console.error('cancel check failed: the database changed');
+      process.exitCode = 1;
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
