@@ -14,7 +14,7 @@ import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } fr
 import { completenessFileName, consolidatedFileName, formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from '../unit/exchange-writer-fixtures';
-import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
+import { collectPageErrors, expect, openApp, seedOwnActivities, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
@@ -274,54 +274,6 @@ test('completeness, consolidated figures, a drill-down, a late report and both e
   expect(errors).toEqual([]);
 });
 
-/** Writes `count` activities of the own unit straight into IndexedDB (test data, not the UI under test). */
-async function seedOwnActivities(page: Page, count: number, date: string): Promise<void> {
-  await page.evaluate(
-    async ({ count, date }) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('so-ke-hoach');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const planId = await new Promise<string>((res, rej) => {
-        const r = db.transaction('plans').objectStore('plans').getAllKeys();
-        r.onsuccess = () => res(String(r.result[0]));
-        r.onerror = () => rej(r.error);
-      });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction('activities', 'readwrite');
-        const store = tx.objectStore('activities');
-        const t = new Date().toISOString();
-        for (let i = 0; i < count; i++) {
-          const title = `Tuyên truyền pháp luật lao động tại tổ sản xuất số ${i + 1}`;
-          store.put({
-            id: crypto.randomUUID(),
-            planId,
-            unitCode: 'LDLD-DMC',
-            date,
-            itemIds: ['III.1.1'],
-            type: 'propaganda',
-            title,
-            content: '',
-            location: '',
-            participants: 30,
-            evidenceDoc: '',
-            evidenceFile: '',
-            indicators: { 'propaganda-sessions': 1 },
-            createdAt: t,
-            updatedAt: t,
-            deletedAt: null,
-            searchText: title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-          });
-        }
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    },
-    { count, date },
-  );
-}
 
 test('20,000 activities: the screen opens, the list scrolls, the export shows progress and can be cancelled', async ({ page }) => {
   test.setTimeout(180_000);

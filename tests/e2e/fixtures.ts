@@ -80,3 +80,55 @@ export const test = base.extend<{ appPage: Page }>({
 });
 
 export { expect };
+
+/**
+ * Writes `count` activities of the own unit (LDLD-DMC) straight into IndexedDB: test data for
+ * the large-data specs, not the UI under test.
+ */
+export async function seedOwnActivities(page: Page, count: number, date: string): Promise<void> {
+  await page.evaluate(
+    async ({ count, date }) => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('so-ke-hoach');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const planId = await new Promise<string>((res, rej) => {
+        const r = db.transaction('plans').objectStore('plans').getAllKeys();
+        r.onsuccess = () => res(String(r.result[0]));
+        r.onerror = () => rej(r.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('activities', 'readwrite');
+        const store = tx.objectStore('activities');
+        const t = new Date().toISOString();
+        for (let i = 0; i < count; i++) {
+          const title = `Tuyên truyền pháp luật lao động tại tổ sản xuất số ${i + 1}`;
+          store.put({
+            id: crypto.randomUUID(),
+            planId,
+            unitCode: 'LDLD-DMC',
+            date,
+            itemIds: ['III.1.1'],
+            type: 'propaganda',
+            title,
+            content: 'Phổ biến Bộ luật Lao động, Luật Công đoàn cho công nhân ca sáng và ca chiều',
+            location: 'Nhà ăn công ty',
+            participants: 30,
+            evidenceDoc: '',
+            evidenceFile: '',
+            indicators: { 'propaganda-sessions': 1 },
+            createdAt: t,
+            updatedAt: t,
+            deletedAt: null,
+            searchText: title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+          });
+        }
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    { count, date },
+  );
+}

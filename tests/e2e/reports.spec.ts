@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
+import { collectPageErrors, expect, openApp, reloadApp, seedOwnActivities, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
@@ -154,60 +154,12 @@ test('mark an item, log an activity, export the unit report and the template; re
   expect(errors).toEqual([]);
 });
 
-/** Writes `count` activities of the own unit straight into IndexedDB (test data, not the UI under test). */
-async function seedActivities(page: Page, count: number, date: string): Promise<void> {
-  await page.evaluate(
-    async ({ count, date }) => {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open('so-ke-hoach');
-        r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
-      });
-      const planId = await new Promise<string>((res, rej) => {
-        const r = db.transaction('plans').objectStore('plans').getAllKeys();
-        r.onsuccess = () => res(String(r.result[0]));
-        r.onerror = () => rej(r.error);
-      });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction('activities', 'readwrite');
-        const store = tx.objectStore('activities');
-        const t = new Date().toISOString();
-        for (let i = 0; i < count; i++) {
-          const title = `Tuyên truyền pháp luật lao động tại tổ sản xuất số ${i + 1}`;
-          store.put({
-            id: crypto.randomUUID(),
-            planId,
-            unitCode: 'LDLD-DMC',
-            date,
-            itemIds: ['III.1.1'],
-            type: 'propaganda',
-            title,
-            content: 'Phổ biến Bộ luật Lao động, Luật Công đoàn cho công nhân ca sáng và ca chiều',
-            location: 'Nhà ăn công ty',
-            participants: 30,
-            evidenceDoc: '',
-            evidenceFile: '',
-            indicators: { 'propaganda-sessions': 1 },
-            createdAt: t,
-            updatedAt: t,
-            deletedAt: null,
-            searchText: title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-          });
-        }
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    },
-    { count, date },
-  );
-}
 
 test('a large export shows its progress, keeps the page responsive and can be cancelled', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
   await openApp(page);
-  await seedActivities(page, 30_000, activityDate);
+  await seedOwnActivities(page, 30_000, activityDate);
   await reloadApp(page);
   await goToReports(page);
   const card = page.getByRole('region', { name: 'Xuất báo cáo đơn vị' });
