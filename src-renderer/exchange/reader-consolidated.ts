@@ -283,9 +283,11 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
     const code = cellText(t.grid.value(r, cCode));
     const label = labelOf(r);
     let bad = false;
-    const num = (c: number | undefined): number | null => {
+    // An indicator's value may be below zero (a unit's negative adjustment, Điều chỉnh, can take
+    // its result there, and the unit report carries it as is); counts and targets may not.
+    const num = (c: number | undefined, allowNegative = false): number | null => {
       if (c === undefined) return null;
-      const v = take(t, r, c, parseCellCount(t.grid.value(r, c)), add);
+      const v = take(t, r, c, parseCellCount(t.grid.value(r, c), allowNegative), add);
       if (v === undefined) {
         bad = true;
         return null;
@@ -299,7 +301,7 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
         add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cName!) }, `dòng «${isTotal ? UNIT_INDICATOR_TOTAL_LABEL : UNIT_INDICATOR_TARGET_LABEL}» ghi hai lần; dòng này bị bỏ qua`);
         continue;
       }
-      const values = indCols.map((ic) => num(ic.col));
+      const values = indCols.map((ic) => num(ic.col, isTotal));
       if (isTotal) totals = { row: r, reports: num(cReports), activities: num(cActivities), values };
       else targets = values;
       continue;
@@ -331,7 +333,7 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
     const activityCount = num(cActivities) ?? 0;
     const values: Record<string, number> = {};
     for (const ic of indCols) {
-      const v = num(ic.col);
+      const v = num(ic.col, true);
       if (v !== null) values[ic.code] = v;
     }
     if (bad) {

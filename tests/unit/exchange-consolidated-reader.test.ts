@@ -63,6 +63,17 @@ describe('readWorkbook on consolidated reports people touched', () => {
     });
   });
 
+  it('reads an indicator below zero (a unit whose negative adjustment took it there) as it is', async () => {
+    const report = sampleConsolidated();
+    const code = report.indicators[0]!.code;
+    const before = report.consolidation.units[0]!.values[code] ?? 0;
+    report.consolidation.units[0]!.values[code] = -3;
+    report.indicators[0]!.value += -3 - before;
+    const r = await readWorkbook(await writeConsolidatedReport(report), { fileName: 'tong-hop.xlsx' });
+    expect(r.problems).toEqual([]);
+    expect(r.report).toEqual(report);
+  });
+
   it('finds renamed sheets by their headers, headers without accents, rows in another order', async () => {
     const report = sampleConsolidated();
     const r = await readSample((wb) => {
