@@ -117,8 +117,13 @@ async function typeEntry(page: Page, e: Entry): Promise<void> {
   await expect(date).toBeFocused();
   await page.keyboard.type(e.date); // replaces the selected date
   await page.keyboard.press('Tab');
-  if (e.unit) await chooseWithArrows(f.getByLabel('Đơn vị', { exact: true }), e.unit);
-  await page.keyboard.press('Tab');
+  // "Đơn vị" is a drop-down only when there is more than one unit to choose (else its name is
+  // shown as text, and Tab goes from Ngày straight to Nhiệm vụ).
+  const unitSelect = f.getByRole('combobox', { name: 'Đơn vị', exact: true });
+  if (e.unit || (await unitSelect.count()) > 0) {
+    if (e.unit) await chooseWithArrows(unitSelect, e.unit); // fails when there is no drop-down
+    await page.keyboard.press('Tab');
+  }
   for (const [q, id] of e.items) await addItem(page, q, id, e.comboShot);
   await page.keyboard.press('Tab');
   await chooseWithArrows(f.getByLabel('Loại hoạt động'), e.type);

@@ -68,6 +68,13 @@ test('a CĐCS installation: no import or consolidation screens, its name whole i
     expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
   }
   await shot(page, 'setup-grassroots');
+  // The activity form shows the unit whole as well (no drop-down holding only itself).
+  await nav.getByRole('button', { name: 'Nhật ký' }).click();
+  const entry = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Ghi hoạt động' }) });
+  await expect(entry.getByTestId('activity-unit')).toHaveText(name);
+  await expect(entry.getByRole('combobox', { name: 'Đơn vị' })).toHaveCount(0);
+  expect(await entry.getByTestId('activity-unit').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await shot(page, 'setup-grassroots-log');
   await reloadApp(page);
   await expect(nav.getByRole('button', { name: 'Tổng hợp' })).toHaveCount(0);
 });

@@ -219,16 +219,29 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
             }}
           />
         </div>
-        <div className="af-field af-span-2">
-          <label htmlFor={fid('unitCode')}>Đơn vị</label>
-          <select {...aria('unitCode')} value={values.unitCode} onChange={(e) => set('unitCode', e.target.value)}>
-            {unitOptions.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {unitOptions.length === 1 ? (
+          // One unit to choose (a CĐCS logs its own activities): its whole name, not a
+          // drop-down holding only itself and cutting the name.
+          <div className="af-field af-span-2">
+            <span className="af-label" id={fid('unitCode-label')}>
+              Đơn vị
+            </span>
+            <span className="af-static" aria-labelledby={fid('unitCode-label')} data-testid="activity-unit">
+              {unitOptions[0]!.name}
+            </span>
+          </div>
+        ) : (
+          <div className="af-field af-span-2">
+            <label htmlFor={fid('unitCode')}>Đơn vị</label>
+            <select {...aria('unitCode')} value={values.unitCode} onChange={(e) => set('unitCode', e.target.value)}>
+              {unitOptions.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </div>
       {/* Below the row, full width: the date column is too narrow for a sentence. */}
       {(errors.date || errors.unitCode) && (
