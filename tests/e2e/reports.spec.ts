@@ -61,7 +61,7 @@ test('mark an item, log an activity, export the unit report and the template; re
   const date = form.getByLabel('Ngày', { exact: true });
   await expect(date).toBeFocused();
   await page.keyboard.type(TYPED_DATE);
-  await page.keyboard.press('Tab');
+  // The district has no other unit yet: "Đơn vị" is its name as text, so Tab goes to Nhiệm vụ.
   await page.keyboard.press('Tab');
   await expect(form.getByRole('combobox', { name: 'Nhiệm vụ' })).toBeFocused();
   await page.keyboard.type('bao cao ket qua thuc hien');
