@@ -18,7 +18,7 @@ import { consolidate, isLate, type ConsolidationResult, type Contribution, type 
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
-import type { UnitReport } from '../exchange/spec';
+import type { CompletenessState, UnitReport } from '../exchange/spec';
 import { db } from './db';
 import { OperationError } from './errors';
 import { getSetting } from './operations';
@@ -148,12 +148,8 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
 // ---------------------------------------------------------------------------------------------
 // Completeness (Tình hình nộp báo cáo), with the database records behind each row.
 
-export type CompletenessState = 'da-nop' | 'nop-muon' | 'chua-nop';
-export const COMPLETENESS_LABELS: Record<CompletenessState, string> = {
-  'da-nop': 'Đã nộp',
-  'nop-muon': 'Nộp muộn',
-  'chua-nop': 'Chưa nộp',
-};
+// The states and their labels are the exchange format's (exchange/spec.ts COMPLETENESS_STATE_LABELS).
+export type { CompletenessState } from '../exchange/spec';
 
 export interface CompletenessRow {
   unit: UnitRecord;

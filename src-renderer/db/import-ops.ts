@@ -1,5 +1,5 @@
 /**
- * Import of units' workbooks (issue 5): preview, apply, withdraw, history, completeness.
+ * Import of units' workbooks (issue 5): preview, apply, withdraw, history (completeness: consolidation-ops.ts).
  * The rules themselves are pure (domain/merge.ts); this file reads and writes the database.
  *
  *   const { report } = await readWorkbook(bytes, { fileName });          // exchange/reader.ts
@@ -467,10 +467,3 @@ export async function listSubmissions(planId: string, periodKey?: string): Promi
   ).toArray();
   return rows.sort((a, b) => compareInstants(b.importedAt, a.importedAt));
 }
-
-// ---------------------------------------------------------------------------------------------
-// Completeness (Tình hình nộp báo cáo) lives in consolidation-ops.ts, beside the consolidation
-// that reads the same data; re-exported here for callers of the import operations.
-
-export { completeness, submittedAt, COMPLETENESS_LABELS } from './consolidation-ops';
-export type { Completeness, CompletenessRow, CompletenessState } from './consolidation-ops';
