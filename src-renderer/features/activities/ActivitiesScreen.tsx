@@ -28,6 +28,7 @@ import { ActivityForm } from './ActivityForm';
 import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
 import { ConfirmDialog } from './ConfirmDialog';
+import { IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { UndoToast, type UndoState } from './UndoToast';
 import './activities.css';
 
@@ -102,7 +103,12 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   );
   const trashCount = useMemo(() => (records ?? []).reduce((n, r) => n + (r.deletedAt !== null ? 1 : 0), 0), [records]);
   const itemOptions = useMemo(() => itemFilterOptions(plan.plan.sections), [plan.plan.sections]);
-  const editing = useMemo(() => (editingId ? (records?.find((r) => r.id === editingId && r.deletedAt === null) ?? null) : null), [editingId, records]);
+  // An imported activity is the unit's report and is never loaded into the form, whatever
+  // editingId says (RowActions offers no «Sửa» for it).
+  const editing = useMemo(
+    () => (editingId ? (records?.find((r) => r.id === editingId && r.deletedAt === null && !isImportedActivity(r)) ?? null) : null),
+    [editingId, records],
+  );
 
   // ---- delete / undo / trash -------------------------------------------------------------
   const [undo, setUndo] = useState<UndoState | null>(null);
@@ -111,6 +117,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const tableRef = useRef<TableHandle>(null);
 
   const remove = async (r: ActivityRecord) => {
+    if (isImportedActivity(r)) return;
     await deleteActivity(r.id);
     if (editingId === r.id) setEditingId(null);
     setUndo({ id: r.id, title: r.title, at: Date.now() });
@@ -260,42 +267,31 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
           query={deferredQuery}
           sort={sort}
           onSort={toggleSort}
-          currentId={editingId}
+          currentId={editing?.id ?? null}
           variant={view === 'trash' ? 'trash' : undefined}
           empty={<p className="muted">{listEmpty}</p>}
-          actions={(r) =>
-            view === 'trash' ? (
-              <>
-                <button
-                  type="button"
-                  className="act-btn"
-                  aria-label={`Khôi phục «${r.title}»`}
-                  onClick={() =>
-                    void restoreActivity(r.id).then(() => {
-                      setNotice(`Đã khôi phục «${r.title}».`);
-                      setUndo((u) => (u?.id === r.id ? null : u));
-                    })
-                  }>
-                  Khôi phục
-                </button>
-                <button type="button" className="act-btn act-btn-danger" aria-label={`Xóa vĩnh viễn «${r.title}»`} onClick={() => setPurging(r)}>
-                  Xóa vĩnh viễn
-                </button>
-              </>
-            ) : (
-              <>
-                <button type="button" className="act-btn" aria-label={`Sửa «${r.title}»`} onClick={() => setEditingId(r.id)}>
-                  Sửa
-                </button>
-                <button type="button" className="act-btn" aria-label={`Xóa «${r.title}»`} onClick={() => void remove(r)}>
-                  Xóa
-                </button>
-              </>
-            )
-          }
+          actions={(r) => (
+            <RowActions
+              row={r}
+              view={view}
+              explanationId={`${ids.search}-imported`}
+              onEdit={(row) => setEditingId(row.id)}
+              onDelete={(row) => void remove(row)}
+              onRestore={(row) =>
+                void restoreActivity(row.id).then(() => {
+                  setNotice(`Đã khôi phục «${row.title}».`);
+                  setUndo((u) => (u?.id === row.id ? null : u));
+                })
+              }
+              onPurge={setPurging}
+            />
+          )}
         />
         <p className="visually-hidden" role="status">
           {notice}
+        </p>
+        <p id={`${ids.search}-imported`} hidden>
+          {IMPORTED_EXPLANATION}
         </p>
       </section>
 
