@@ -2,12 +2,13 @@
  * "Nhập dữ liệu" as a district clerk: add two CĐCS on Đơn vị, write one report workbook for each
  * in Node (the app's own writer, the built-in plan, the current period) plus one broken file,
  * choose all three at once, read the previews, import, see the history; choose the same files
- * again and see them as unchanged duplicates; withdraw one submission.
+ * again and see them as unchanged duplicates; withdraw one submission. Then «Nhật ký»: the
+ * imported activities are read-only there («Từ báo cáo nhập», no «Sửa»/«Xóa»), an own one is not.
  */
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../unit/exchange-writer-fixtures';
@@ -158,5 +159,66 @@ test('choose three files, preview, import two, re-import as duplicates, withdraw
   expect(withdrawnBg).not.toBe(activeBg);
   await expect(rows.filter({ hasText: UNITS[1].file })).toContainText('Đang dùng');
   await shot(page, 'import-withdrawn', { fullPage: true });
+
+  // «Nhật ký»: the remaining unit's activities are its report, read-only here; an activity the
+  // district logs itself can still be edited.
+  await nav(page, 'Nhật ký').click();
+  await expect(page.getByRole('heading', { name: 'Nhật ký hoạt động' })).toBeVisible();
+  const f = page.getByRole('form', { name: 'Ghi hoạt động' });
+  const OWN_TITLE = 'Kiểm tra việc thực hiện quy chế dân chủ ở cơ sở';
+  // Dated inside the imported reports' period, which the log lists.
+  await f.getByLabel('Ngày', { exact: true }).fill(formatDateVn(period.start));
+  await f.getByRole('combobox', { name: 'Nhiệm vụ' }).fill('bao cao ket qua');
+  await expect(page.getByRole('listbox', { name: 'Nhiệm vụ phù hợp' }).getByRole('option', { selected: true })).toContainText('IV.3');
+  await page.keyboard.press('Enter');
+  await f.getByLabel('Loại hoạt động').selectOption({ label: 'Khác' });
+  await f.getByLabel('Tiêu đề').fill(OWN_TITLE);
+  await page.keyboard.press('Control+Enter');
+  await expect(f.getByRole('status')).toHaveText(`Đã lưu «${OWN_TITLE}».`);
+
+  const log = page.getByRole('table', { name: 'Danh sách hoạt động' });
+  const logRow = (title: string) => log.getByRole('row').filter({ has: page.getByRole('cell', { name: title, exact: true }) });
+  const kept = reportFor(UNITS[1], 5).activities;
+  // Header, the kept unit's activities and the own one; the withdrawn unit's are gone.
+  await expect(log.getByRole('row')).toHaveCount(1 + kept.length + 1);
+  const explanation = 'Hoạt động này lấy từ báo cáo của đơn vị (tệp đã nhập). Muốn sửa, đơn vị gửi lại báo cáo mới rồi nhập lại.';
+  for (const a of kept) {
+    const row = logRow(a.title);
+    await expect(row).toContainText(UNITS[1].name);
+    await expect(row.getByText('Từ báo cáo nhập', { exact: true })).toHaveAccessibleDescription(explanation);
+    await expect(row.getByRole('button')).toHaveCount(0);
+  }
+  const ownRow = logRow(OWN_TITLE);
+  await expect(ownRow.getByRole('button', { name: `Sửa «${OWN_TITLE}»` })).toBeVisible();
+  await expect(ownRow.getByRole('button', { name: `Xóa «${OWN_TITLE}»` })).toBeVisible();
+  await expect(ownRow.getByText('Từ báo cáo nhập')).toHaveCount(0);
+
+  // From the keyboard: the label takes focus and shows its explanation; Enter opens no editor.
+  const label = logRow(kept[0]!.title).getByText('Từ báo cáo nhập', { exact: true });
+  await label.focus();
+  await page.keyboard.press('Enter');
+  await expect(label).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Ghi hoạt động' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sửa hoạt động' })).toHaveCount(0);
+  expect(await label.evaluate((e) => getComputedStyle(e, '::after').content)).toBe(JSON.stringify(explanation));
+  // The explanation stays inside the list, beside the label.
+  const [tipBox, listBox] = await Promise.all([
+    label.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e, '::after');
+      return { left: r.left - 8 - parseFloat(s.width), right: r.left, top: r.top + r.height / 2 - parseFloat(s.height) / 2, height: parseFloat(s.height) };
+    }),
+    log.locator('.act-scroll').evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect),
+  ]);
+  expect(tipBox.left).toBeGreaterThanOrEqual(listBox.left);
+  expect(tipBox.top).toBeGreaterThanOrEqual(listBox.top);
+  expect(tipBox.top + tipBox.height).toBeLessThanOrEqual(listBox.bottom);
+  await shot(page, 'import-log-read-only');
+
+  await ownRow.getByRole('button', { name: `Sửa «${OWN_TITLE}»` }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa hoạt động' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Sửa hoạt động' }).getByLabel('Tiêu đề')).toHaveValue(OWN_TITLE);
+  await page.getByRole('button', { name: 'Hủy sửa' }).click();
+  await expect(page.getByRole('heading', { name: 'Ghi hoạt động' })).toBeVisible();
   expect(errors).toEqual([]);
 });

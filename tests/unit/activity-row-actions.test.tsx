@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activitySearchText, type Activity } from '@domain/activity';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import {
+  editableActivity,
   IMPORTED_EXPLANATION,
   IMPORTED_LABEL,
   isImportedActivity,
@@ -70,5 +71,16 @@ describe('activity log row actions', () => {
     const deletedAt = '2025-03-11T08:00:00.000Z';
     expect(buttons(render({ ...own, deletedAt }, 'trash'))).toEqual(['Khôi phục', 'Xóa vĩnh viễn']);
     expect(buttons(render({ ...imported, deletedAt }, 'trash'))).toEqual(['Khôi phục']);
+  });
+
+  it('never hands an imported activity (or one in the trash) to the form for editing', () => {
+    const trashed = rec({ id: '00000000-0000-4000-8000-000000000003', deletedAt: '2025-03-11T08:00:00.000Z' });
+    const imp = { ...imported, id: '00000000-0000-4000-8000-000000000002' };
+    const records = [own, imp, trashed];
+    expect(editableActivity(records, own.id)).toBe(own);
+    expect(editableActivity(records, imp.id)).toBeNull();
+    expect(editableActivity(records, trashed.id)).toBeNull();
+    expect(editableActivity(records, null)).toBeNull();
+    expect(editableActivity(undefined, own.id)).toBeNull();
   });
 });

@@ -28,7 +28,7 @@ import { ActivityForm } from './ActivityForm';
 import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
 import { ConfirmDialog } from './ConfirmDialog';
-import { IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
+import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { UndoToast, type UndoState } from './UndoToast';
 import './activities.css';
 
@@ -103,12 +103,8 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   );
   const trashCount = useMemo(() => (records ?? []).reduce((n, r) => n + (r.deletedAt !== null ? 1 : 0), 0), [records]);
   const itemOptions = useMemo(() => itemFilterOptions(plan.plan.sections), [plan.plan.sections]);
-  // An imported activity is the unit's report and is never loaded into the form, whatever
-  // editingId says (RowActions offers no «Sửa» for it).
-  const editing = useMemo(
-    () => (editingId ? (records?.find((r) => r.id === editingId && r.deletedAt === null && !isImportedActivity(r)) ?? null) : null),
-    [editingId, records],
-  );
+  // An imported activity is the unit's report and is never loaded into the form (RowActions.tsx).
+  const editing = useMemo(() => editableActivity(records, editingId), [editingId, records]);
 
   // ---- delete / undo / trash -------------------------------------------------------------
   const [undo, setUndo] = useState<UndoState | null>(null);

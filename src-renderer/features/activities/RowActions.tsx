@@ -16,6 +16,15 @@ export function isImportedActivity(r: Pick<ActivityRecord, 'submissionId'>): boo
   return typeof r.submissionId === 'string' && r.submissionId !== '';
 }
 
+/**
+ * The activity the form may load for editing: the one `editingId` names, when it is in the
+ * list, not in the trash and not imported (an imported one is never opened, whatever set the id).
+ */
+export function editableActivity(records: readonly ActivityRecord[] | undefined, editingId: string | null): ActivityRecord | null {
+  if (!editingId || !records) return null;
+  return records.find((r) => r.id === editingId && r.deletedAt === null && !isImportedActivity(r)) ?? null;
+}
+
 interface Props {
   row: ActivityRecord;
   view: 'list' | 'trash';
