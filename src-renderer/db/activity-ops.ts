@@ -21,6 +21,7 @@ import { mergeIndicatorDefs, STANDARD_INDICATORS } from '@domain/indicators';
 import { findNode } from '@domain/plan-tree';
 import { normalizeUnitCode } from '@domain/units';
 import { toNfc } from '@domain/vn-text';
+import { activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { nfcDeep, now } from './operations';
@@ -141,12 +142,7 @@ export async function findDuplicates(query: DuplicateQuery): Promise<ActivityRec
   const date = parseActivityDate(query.date ?? '');
   const unitCode = normalizeUnitCode(query.unitCode ?? '');
   if (!date.ok || unitCode === '' || !query.title?.trim()) return [];
-  const sameUnit = await db.activities.where('[planId+unitCode]').equals([query.planId, unitCode]).toArray();
+  const sameUnit = await activitiesOfUnit(query.planId, unitCode);
   const candidate = { unitCode, date: date.date, title: toNfc(query.title), ...(query.id ? { id: query.id } : {}) };
   return looksLikeDuplicate(candidate, sameUnit) as ActivityRecord[];
-}
-
-/** Every activity of a plan (live and deleted): what the log screen loads, once, then filters in memory. */
-export function activitiesOfPlan(planId: string): Promise<ActivityRecord[]> {
-  return db.activities.where('planId').equals(planId).toArray();
 }

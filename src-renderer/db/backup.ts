@@ -26,6 +26,7 @@ import { V1_STORES } from './versions/v1';
 import { V2_STORES } from './versions/v2';
 import { V3_STORES } from './versions/v3';
 import { V4_STORES } from './versions/v4';
+import { V5_STORES } from './versions/v5';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -42,6 +43,7 @@ export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, 
   2: V2_STORES,
   3: V3_STORES,
   4: V4_STORES,
+  5: V5_STORES,
 };
 
 /** The schema version this build writes (the highest declared in schema.ts). */
@@ -55,6 +57,7 @@ export const BACKUP_TABLES = [
   'indicatorAdjustments',
   'indicatorTargets',
   'submissions',
+  'importedActivities',
   'settings',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -67,6 +70,7 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   indicatorAdjustments: 'Điều chỉnh chỉ tiêu',
   indicatorTargets: 'Chỉ tiêu phấn đấu',
   submissions: 'Lịch sử nhập báo cáo',
+  importedActivities: 'Hoạt động nhập từ báo cáo',
   settings: 'Cài đặt',
 };
 

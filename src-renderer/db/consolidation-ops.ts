@@ -19,6 +19,7 @@ import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
 import type { CompletenessState, UnitReport } from '../exchange/spec';
+import { ACTIVITY_TABLES } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { getSetting } from './operations';
@@ -106,7 +107,7 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
   const at = input.now ?? new Date();
   return db.transaction(
     'r',
-    [db.plans, db.units, db.itemStatuses, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings, db.submissions],
+    [db.plans, db.units, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings, db.submissions],
     async () => {
       const plan = await db.plans.get(planId);
       if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');

@@ -10,7 +10,7 @@
  *   await applyBatch([{ preview, options }], { onProgress, signal });    // ONE transaction for all
  *
  * Scope = unit + plan + period. At most one submission per scope is 'active'; its data is the
- * scope's data: activities with `submissionId` of the scope's submissions, and every status and
+ * scope's data: its activities (one importedActivities record, keyed by its id), and every status and
  * indicator adjustment of the scope (the unit's report is authoritative for its own statuses and
  * corrections: one the officer typed for that unit and period is replaced too). Activities the
  * officer logged by hand for that unit (no submissionId) are kept.
@@ -36,7 +36,8 @@ import {
   type SubmissionPlan,
   type SubmissionScope,
 } from '@domain/merge';
-import { isConsolidated, type UnitReport } from '../exchange/spec';
+import type { UnitReport } from '../exchange/spec';
+import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
@@ -81,25 +82,6 @@ export interface PreviewOptions {
   planId?: string;
 }
 
-/**
- * The unit codes the scope's imported activities can be stored under: the scope's unit, and for
- * a consolidated report every contributor's code its activities carry.
- */
-function storedUnitCodes(scope: SubmissionScope, submissions: readonly { report: UnitReport }[]): string[] {
-  const codes = new Set([scope.unitCode]);
-  for (const s of submissions) if (isConsolidated(s.report)) for (const a of s.report.activities) if (a.unitCode) codes.add(a.unitCode);
-  return [...codes];
-}
-
-/** The stored activities of these submissions (of one scope). */
-function scopeActivities(scope: SubmissionScope, submissions: readonly SubmissionRecord[]) {
-  const ids = new Set(submissions.map((s) => s.id));
-  return db.activities
-    .where('[planId+unitCode]')
-    .anyOf(storedUnitCodes(scope, submissions).map((code) => [scope.planId, code]))
-    .filter((a) => a.submissionId !== undefined && ids.has(a.submissionId));
-}
-
 async function scopeData(scope: SubmissionScope): Promise<{
   submissions: SubmissionRecord[];
   activities: ActivityRecord[];
@@ -110,7 +92,8 @@ async function scopeData(scope: SubmissionScope): Promise<{
     db.submissions.where('[unitCode+planId+periodKey]').equals([scope.unitCode, scope.planId, scope.periodKey]).toArray(),
     db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).toArray(),
   ]);
-  const activities = submissions.length === 0 ? [] : await scopeActivities(scope, submissions).toArray();
+  // Only the active submission has stored activities (ImportedActivitiesRecord).
+  const activities = await activitiesOfSubmissions(submissions.filter((s) => s.state === 'active').map((s) => s.id));
   return { submissions, activities, statuses };
 }
 
@@ -132,7 +115,7 @@ export function previewImportAs(preview: ImportPreview, planId: string): Promise
 }
 
 async function previewOf(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
-  return db.transaction('r', [db.submissions, db.activities, db.itemStatuses, db.units, db.plans, db.settings], async () => {
+  return db.transaction('r', [db.submissions, db.importedActivities, db.itemStatuses, db.units, db.plans, db.settings], async () => {
     const scope = scopeOf(report, options.planId);
     const plan = planSubmission(report, fileHash, await scopeData(scope), options.planId);
     const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
@@ -194,9 +177,9 @@ export interface ApplyResult {
 
 async function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, oldSubmissions: readonly SubmissionRecord[]): Promise<void> {
   // The three tables are independent: their deletes run together, and every put waits for them
-  // (an activity or status of the new submission may have the key of one deleted here).
+  // (a status of the new submission may have the key of one deleted here).
   await Promise.all([
-    oldSubmissions.length > 0 ? scopeActivities(scope, oldSubmissions).delete() : 0,
+    oldSubmissions.length > 0 ? db.importedActivities.bulkDelete(oldSubmissions.map((s) => s.id)) : 0,
     db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).delete(),
     db.indicatorAdjustments
       .where('[planId+periodKey]')
@@ -209,7 +192,17 @@ async function writeScopeData(scope: SubmissionScope, submission: SubmissionReco
   const data = materialize(submission.report, submission.fileHash, scope, submission.importedAt);
   const activities = data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id }));
   await Promise.all([
-    putInChunks(activities),
+    // All of the file's activities in ONE record (see ImportedActivitiesRecord for why).
+    activities.length > 0
+      ? db.importedActivities.put({
+          submissionId: submission.id,
+          planId: scope.planId,
+          unitCode: scope.unitCode,
+          periodKey: scope.periodKey,
+          unitCodes: [...new Set([scope.unitCode, ...activities.map((a) => a.unitCode)])],
+          activities,
+        })
+      : 0,
     data.statuses.length > 0 ? db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id }))) : 0,
     data.adjustments.length > 0
       ? db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })))
@@ -217,24 +210,12 @@ async function writeScopeData(scope: SubmissionScope, submission: SubmissionReco
   ]);
 }
 
-/**
- * Activities per bulkPut. Each chunk's puts run in one task of the event loop (the task of the
- * previous chunk's completion), so a file of many activities never holds the renderer for
- * long: between chunks the browser draws the progress bar and handles "Hủy". The chunks stay in
- * the caller's transaction (awaiting Dexie keeps it alive).
- */
-const PUT_CHUNK = 100;
-
-async function putInChunks(records: readonly ActivityRecord[]): Promise<void> {
-  for (let i = 0; i < records.length; i += PUT_CHUNK) await db.activities.bulkPut(records.slice(i, i + PUT_CHUNK));
-}
-
 function unitFromReport(report: UnitReport, t: string): UnitRecord {
   return { code: report.unit.code, name: report.unit.name, level: report.unit.level, parentName: report.unit.parentName, ...EMPTY_UNIT_DETAILS, active: true, createdAt: t, updatedAt: t };
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
-const APPLY_TABLES = () => [db.submissions, db.activities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+const APPLY_TABLES = () => [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
 
 /**
  * What stays the same for every file of one transaction: the own unit and the plans (an import
@@ -429,7 +410,7 @@ export interface WithdrawResult {
  * is only history is marked withdrawn; the data does not change.
  */
 export async function withdrawSubmission(id: string, options: { at?: string } = {}): Promise<WithdrawResult> {
-  return db.transaction('rw', [db.submissions, db.activities, db.itemStatuses, db.indicatorAdjustments], async () => {
+  return db.transaction('rw', [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments], async () => {
     const sub = await db.submissions.get(id);
     if (!sub) throw new OperationError('Không tìm thấy lần nhập này.', 'id');
     if (sub.state === 'withdrawn') throw new OperationError('Lần nhập này đã được rút trước đó.', 'id');

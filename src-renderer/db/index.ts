@@ -7,6 +7,7 @@ export { OperationError } from './errors';
 export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';
 export * from './indicator-ops';
 export * from './activity-ops';
+export * from './activity-read';
 export * from './unit-ops';
 export * from './report-query';
 export * from './import-ops';

@@ -23,6 +23,7 @@ import {
 } from '@domain/indicators';
 import { parsePeriodKey, type Period } from '@domain/periods';
 import { fold, toNfc } from '@domain/vn-text';
+import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { now } from './operations';
@@ -202,17 +203,13 @@ export async function addPlanIndicator(planId: string, input: { name: string; un
 export async function removePlanIndicator(planId: string, code: string): Promise<void> {
   const c = normalizeIndicatorCode(code ?? '');
   if (isStandardIndicatorCode(c)) throw new OperationError('Chỉ tiêu chuẩn của ứng dụng không xóa được.', 'code');
-  await db.transaction('rw', db.plans, db.activities, db.indicatorAdjustments, db.indicatorTargets, async () => {
+  await db.transaction('rw', [db.plans, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets], async () => {
     const plan = await db.plans.get(planId);
     if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
     const extras = plan.extraIndicators ?? [];
     const def = extras.find((d) => d.code === c);
     if (!def) throw new OperationError(`Kế hoạch không có chỉ tiêu «${code}».`, 'code');
-    const used = await db.activities
-      .where('planId')
-      .equals(planId)
-      .filter((a) => Object.hasOwn(a.indicators, c))
-      .count();
+    const used = (await activitiesOfPlan(planId)).filter((a) => Object.hasOwn(a.indicators, c)).length;
     if (used > 0) {
       throw new OperationError(`Chỉ tiêu «${def.name}» đang có số liệu trong ${used} hoạt động, không xóa được.`, 'code');
     }
@@ -284,15 +281,13 @@ export async function indicatorSummary(
   unitCode: string | null,
   period: Pick<Period, 'key' | 'start' | 'end'>,
 ): Promise<IndicatorSummary> {
-  return db.transaction('r', [db.plans, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings], async () => {
+  return db.transaction('r', [db.plans, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings], async () => {
     const plan = await db.plans.get(planId);
     if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
     const [inRange, periodAdjustments, periodTargets, own] = await Promise.all([
-      db.activities
-        .where('[planId+date]')
-        .between([planId, period.start], [planId, period.end], true, true)
-        .filter((a) => a.deletedAt === null && (unitCode === null || a.unitCode === unitCode))
-        .toArray(),
+      activitiesInRange(planId, period.start, period.end).then((all) =>
+        all.filter((a) => a.deletedAt === null && (unitCode === null || a.unitCode === unitCode)),
+      ),
       db.indicatorAdjustments.where('[planId+periodKey]').equals([planId, period.key]).toArray(),
       db.indicatorTargets.where('[planId+periodKey]').equals([planId, period.key]).toArray(),
       db.settings.get('ownUnitCode'),

@@ -18,6 +18,7 @@ import type { PlanNode } from '@domain/plan-types';
 import type { Period } from '@domain/periods';
 import type { TemplateInput } from '../exchange/template';
 import { formatVersionFor, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
+import { ACTIVITY_TABLES, activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { indicatorDefsOf, indicatorSummary } from './indicator-ops';
@@ -41,7 +42,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
   const exportedAt = (input.now ?? new Date()).toISOString();
   return db.transaction(
     'r',
-    [db.plans, db.units, db.itemStatuses, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings],
+    [db.plans, db.units, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings],
     async () => {
       const [plan, unit] = await Promise.all([db.plans.get(planId), db.units.get(unitCode)]);
       if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
@@ -49,7 +50,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
 
       const [statuses, ofUnit, summary] = await Promise.all([
         db.itemStatuses.where('[planId+unitCode+periodKey]').equals([planId, unitCode, period.key]).toArray(),
-        db.activities.where('[planId+unitCode]').equals([planId, unitCode]).toArray(),
+        activitiesOfUnit(planId, unitCode),
         indicatorSummary(planId, unitCode, period),
       ]);
 
@@ -142,7 +143,7 @@ export async function buildTemplateInput(input: BuildTemplateInputInput): Promis
   const { planId, unitCode, period } = input;
   return db.transaction(
     'r',
-    [db.plans, db.units, db.activities, db.indicatorAdjustments, db.indicatorTargets, db.settings],
+    [db.plans, db.units, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings],
     async () => {
       const [plan, unit] = await Promise.all([db.plans.get(planId), db.units.get(unitCode)]);
       if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');

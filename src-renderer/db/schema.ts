@@ -5,6 +5,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   ActivityRecord,
+  ImportedActivitiesRecord,
   IndicatorAdjustmentRecord,
   IndicatorTargetRecord,
   ItemStatusRecord,
@@ -17,6 +18,7 @@ import { V1_STORES } from './versions/v1';
 import { upgradeToV2, V2_STORES } from './versions/v2';
 import { upgradeToV3, V3_STORES } from './versions/v3';
 import { upgradeToV4, V4_STORES } from './versions/v4';
+import { upgradeToV5, V5_STORES } from './versions/v5';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -32,6 +34,7 @@ export class SoKeHoachDb extends Dexie {
   indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
   indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
   submissions!: EntityTable<SubmissionRecord, 'id'>;
+  importedActivities!: EntityTable<ImportedActivitiesRecord, 'submissionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -39,6 +42,7 @@ export class SoKeHoachDb extends Dexie {
     this.version(2).stores(V2_STORES).upgrade(upgradeToV2);
     this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
     this.version(4).stores(V4_STORES).upgrade(upgradeToV4);
-    // Next: this.version(5).stores(V5_STORES).upgrade(upgradeToV5), in versions/v5.ts.
+    this.version(5).stores(V5_STORES).upgrade(upgradeToV5);
+    // Next: this.version(6).stores(V6_STORES).upgrade(upgradeToV6), in versions/v6.ts.
   }
 }

@@ -14,6 +14,7 @@ import {
   unitInputSchema,
   type UnitInput,
 } from '@domain/units';
+import { ACTIVITY_TABLES, unitCodesWithActivities, unitHasActivities } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { DEFAULT_OWN_UNIT, firstIssue, getSetting, nfcDeep, now, putSetting } from './operations';
@@ -51,21 +52,20 @@ async function hasData(code: string): Promise<boolean> {
   const mine = (r: { unitCode: string }) => r.unitCode === code;
   return (
     (await db.itemStatuses.filter(mine).count()) > 0 ||
-    (await db.activities.filter(mine).count()) > 0 ||
+    (await unitHasActivities(code)) ||
     (await db.indicatorAdjustments.filter(mine).count()) > 0
   );
 }
 
 /** Codes of every unit that has data (see hasData), read from the indexes' keys only. */
 export async function unitCodesWithData(): Promise<Set<string>> {
-  return db.transaction('r', [db.itemStatuses, db.activities, db.indicatorAdjustments], async () => {
-    const [statusKeys, activityKeys, adjustmentKeys] = await Promise.all([
+  return db.transaction('r', [db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments], async () => {
+    const [statusKeys, codes, adjustmentKeys] = await Promise.all([
       db.itemStatuses.orderBy('[planId+unitCode+periodKey]').uniqueKeys(),
-      db.activities.orderBy('[planId+unitCode]').uniqueKeys(),
+      unitCodesWithActivities(),
       db.indicatorAdjustments.toCollection().primaryKeys(),
     ]);
-    const codes = new Set<string>();
-    for (const key of [...statusKeys, ...activityKeys, ...adjustmentKeys]) {
+    for (const key of [...statusKeys, ...adjustmentKeys]) {
       if (Array.isArray(key) && typeof key[1] === 'string') codes.add(key[1]);
     }
     return codes;
@@ -146,7 +146,7 @@ export async function updateUnit(code: string, input: UnitFormInput): Promise<Un
   const parsed = parseUnit(input);
   return db.transaction(
     'rw',
-    [db.units, db.settings, db.itemStatuses, db.activities, db.indicatorAdjustments],
+    [db.units, db.settings, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments],
     async () => {
       const old = await db.units.get(code);
       if (!old) throw notFound();
@@ -179,7 +179,7 @@ export async function setUnitActive(code: string, active: boolean): Promise<void
 export async function deleteUnit(code: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.units, db.settings, db.itemStatuses, db.activities, db.indicatorAdjustments],
+    [db.units, db.settings, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments],
     async () => {
       if (!(await db.units.get(code))) throw notFound();
       if ((await getSetting('ownUnitCode')) === code) throw new OperationError(OWN_UNIT_MESSAGE);

@@ -15,7 +15,7 @@ import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { trackableItems } from '@domain/plan-tree';
 import { periodOf, DEFAULT_PERIOD_CONFIG } from '@domain/periods';
 import { db } from '../../src-renderer/db/db';
-import { activitiesOfPlan } from '../../src-renderer/db/activity-ops';
+import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities } from '../../src-renderer/features/activities/activity-query';
 

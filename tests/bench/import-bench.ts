@@ -20,6 +20,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
 import { db } from '../../src-renderer/db/db';
 import { ensureSeeded, putSetting } from '../../src-renderer/db/operations';
 import { applyBatch, previewImport, type BatchEntry, type ImportPreview } from '../../src-renderer/db/import-ops';
@@ -125,6 +126,10 @@ async function freshDatabase(): Promise<void> {
 async function tableCounts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of db.tables) out[t.name] = await t.count();
+  // importedActivities holds one record per file: count the activities in them too.
+  let read = 0;
+  for (const p of await db.plans.toArray()) read += (await activitiesOfPlan(p.id)).length;
+  out['activities as the log reads them'] = read;
   return out;
 }
 
@@ -195,7 +200,9 @@ async function runOurs(files: readonly FileBytes[], rep: number): Promise<CaseRe
   if (result.status !== 'done') throw new Error(`applyBatch: ${result.status}`);
   const refused = result.files.filter((f) => !f.ok);
   if (refused.length > 0) throw new Error(`refused: ${refused.map((f) => (f.ok ? '' : `${f.fileName}: ${f.message}`)).join('; ')}`);
-  const stored = await db.activities.count();
+  // What the log shows: every plan's activities (the imported ones are one record per file).
+  let stored = 0;
+  for (const p of await db.plans.toArray()) stored += (await activitiesOfPlan(p.id)).filter((a) => a.submissionId !== undefined).length;
   if (stored !== activities) throw new Error(`read ${activities} activities, stored ${stored}`);
   await settle();
   const tRead = t0 + read;

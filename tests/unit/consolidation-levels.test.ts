@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { ACTIVITY_TYPES } from '@domain/activity';
 import { STANDARD_INDICATORS, sumIndicators, type IndicatorAdjustment, type IndicatorSum } from '@domain/indicators';
-import { applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
+import { activitiesOfPlan, applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
 import type { ReportActivity, UnitReport } from '../../src-renderer/exchange/spec';
 import { fakeUuid, sampleReport } from './exchange-writer-fixtures';
 
@@ -100,7 +100,7 @@ function add(into: Record<string, number>, more: Record<string, number>): Record
 /** A district's totals: sumIndicators over what the database stores for its units. */
 async function storedTotals(unitCodes: readonly string[]): Promise<Record<string, number>> {
   const codes = new Set(unitCodes);
-  const activities = (await db.activities.where('planId').equals(PLAN).toArray()).filter((a) => codes.has(a.unitCode) && a.submissionId);
+  const activities = (await activitiesOfPlan(PLAN)).filter((a) => codes.has(a.unitCode) && a.submissionId);
   const adjustments = (await db.indicatorAdjustments.where('[planId+periodKey]').equals([PLAN, PERIOD.key]).toArray()).filter((a) => codes.has(a.unitCode));
   return totals(sumIndicators({ activities, adjustments, planId: PLAN, range: RANGE, periodKey: PERIOD.key, defs: STANDARD_INDICATORS }));
 }

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { sumIndicators } from '@domain/indicators';
 import {
+  activitiesOfPlan,
   applySubmission,
   completeness,
   db,
@@ -86,7 +87,7 @@ describe('loadConsolidation', () => {
     for (const it of r.consolidation.items) expect(Object.values(it.counts).reduce((s, n) => s + n, 0)).toBe(2);
     // Each unit counts what the import stores for it: its activities' sums plus its adjustment.
     const stored = sumIndicators({
-      activities: await db.activities.toArray(),
+      activities: await activitiesOfPlan(PLAN),
       adjustments: await db.indicatorAdjustments.toArray(),
       range: PERIOD,
       periodKey: PERIOD.key,
@@ -94,7 +95,7 @@ describe('loadConsolidation', () => {
     expect(Object.values(stored).some((s) => s.adjustment !== 0 && s.fromActivities !== 0)).toBe(true);
     for (const ind of r.indicators) expect(ind.value, ind.code).toBe(stored[ind.code]?.total ?? 0);
     // The activity ids are the ones the import stored.
-    const storedIds = new Set((await db.activities.toArray()).map((x) => x.id));
+    const storedIds = new Set((await activitiesOfPlan(PLAN)).map((x) => x.id));
     for (const x of r.activities) expect(storedIds.has(x.id)).toBe(true);
 
     await setItemStatus({ planId: PLAN, unitCode: OWN, periodKey: PERIOD.key, itemId: r.items[0]!.id, status: 'xong', note: '', evidence: '' });

@@ -11,7 +11,7 @@ import { Dexie } from 'dexie';
 import { importInto } from 'dexie-export-import';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { db, DB_NAME } from '../../src-renderer/db';
+import { activitiesOfPlan, activitiesOfSubmissions, db, DB_NAME } from '../../src-renderer/db';
 import { CURRENT_SCHEMA_VERSION, envelopeBytes, inspectBackup, restoreBackup, STORES_BY_VERSION } from '../../src-renderer/db/backup';
 import { backupBeforeUpgrade, onDiskState } from '../../src-renderer/db/backup-before-upgrade';
 import { ITEM_IDS } from '../fixtures/db/tools/fixture-data';
@@ -38,6 +38,17 @@ async function installFixture(v: number): Promise<void> {
   old.close();
 }
 
+/**
+ * How an upgrade from vN changes a table's row count: v1 → v2 adds one setting (setupDoneAt,
+ * from seededAt); v4 → v5 moves the one imported activity of the v3/v4 fixtures out of
+ * `activities` (into one importedActivities record).
+ */
+function upgradeChange(v: number, table: string): number {
+  if (table === 'settings' && v === 1) return 1;
+  if (table === 'activities' && (v === 3 || v === 4)) return -1;
+  return 0;
+}
+
 beforeEach(async () => {
   db.close();
   await db.delete();
@@ -58,9 +69,7 @@ describe('schema fixtures', () => {
       await db.open();
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
       for (const [table, count] of Object.entries(rowCounts(v))) {
-        // The v1 → v2 upgrade adds one setting (setupDoneAt, from seededAt).
-        const added = table === 'settings' && v === 1 ? 1 : 0;
-        expect(await db.table(table).count(), `${table} after upgrade from v${v}`).toBe(count + added);
+        expect(await db.table(table).count(), `${table} after upgrade from v${v}`).toBe(count + upgradeChange(v, table));
       }
       // Spot checks: the built-in plan, a status with its note, a unit's fields, the settings.
       const builtin = await db.plans.get(BUILTIN_PLAN.id);
@@ -83,7 +92,15 @@ describe('schema fixtures', () => {
         const sub = await db.submissions.get('0d6c5b4a-3928-4716-a5b4-c3d2e1f0a9b8');
         expect(sub).toMatchObject({ unitCode: 'CDCS-0001', periodKey: '2025-Q2', state: 'active' });
         expect(sub?.report.activities).toHaveLength(1);
-        expect(await db.activities.filter((a) => a.submissionId === sub?.id).count()).toBe(1);
+        // Since v5 they are one importedActivities record (the v5 upgrade moves them there).
+        expect(await db.activities.filter((a) => a.submissionId !== undefined).count()).toBe(0);
+        expect(await db.importedActivities.count()).toBe(1);
+        const moved = await activitiesOfSubmissions([sub!.id]);
+        expect(moved).toHaveLength(1);
+        expect(moved[0]).toMatchObject({ submissionId: sub?.id, unitCode: 'CDCS-0001', title: sub?.report.activities[0]?.title });
+        expect(await db.importedActivities.get(sub!.id)).toMatchObject({ planId: BUILTIN_PLAN.id, unitCode: 'CDCS-0001', periodKey: '2025-Q2', unitCodes: ['CDCS-0001'] });
+        // …and the log, the reports and the checklist read them with the logged ones.
+        expect((await activitiesOfPlan(BUILTIN_PLAN.id)).map((a) => a.id)).toContain(moved[0]!.id);
       }
     });
 
@@ -93,7 +110,8 @@ describe('schema fixtures', () => {
       expect(preview).toMatchObject({ ok: true, schemaVersion: v, needsUpgrade: v < CURRENT_SCHEMA_VERSION, counts: rowCounts(v) });
       await db.open();
       await restoreBackup(bytes, 'replace');
-      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(count + (table === 'settings' && v === 1 ? 1 : 0));
+      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(count + upgradeChange(v, table));
+      if (v >= 3) expect(await db.importedActivities.count()).toBe(1);
       // The v1 → v2 upgrade ran on the backup: fields filled, setup marked done.
       expect(await db.units.get('LDLD-DMC')).toMatchObject({ type: null, contact: '' });
       expect(await db.settings.get('setupDoneAt')).toBeDefined();

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { db, DB_NAME, SoKeHoachDb } from '../../src-renderer/db';
+import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '../../src-renderer/db';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
 import { V2_STORES } from '../../src-renderer/db/versions/v2';
 import { V3_STORES } from '../../src-renderer/db/versions/v3';
 import { V4_STORES } from '../../src-renderer/db/versions/v4';
+import { V5_STORES } from '../../src-renderer/db/versions/v5';
 
 beforeEach(async () => {
   db.close();
@@ -13,12 +14,13 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 4 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 5 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
+      'importedActivities',
       'indicatorAdjustments',
       'indicatorTargets',
       'itemStatuses',
@@ -33,6 +35,11 @@ describe('schema', () => {
       '[planId+unitCode]',
       'planId',
       'updatedAt',
+    ]);
+    expect(db.importedActivities.schema.primKey.keyPath).toBe('submissionId');
+    expect(db.importedActivities.schema.indexes.map((i) => [i.name, i.multi ?? false]).sort()).toEqual([
+      ['planId', false],
+      ['unitCodes', true],
     ]);
     expect(db.itemStatuses.schema.primKey.keyPath).toEqual(['planId', 'unitCode', 'periodKey', 'itemId']);
     expect(db.itemStatuses.schema.indexes.map((i) => i.name)).toContain('[planId+unitCode+periodKey]');
@@ -79,6 +86,10 @@ describe('schema', () => {
     expect(V4_STORES).toEqual({ ...V3_STORES, submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], fileHash, importedAt' });
   });
 
+  it('version 5 adds importedActivities and changes nothing else', () => {
+    expect(V5_STORES).toEqual({ ...V4_STORES, importedActivities: '&submissionId, planId, *unitCodes' });
+  });
+
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
     const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, report: {} as never };
     await db.submissions.bulkAdd([
@@ -123,7 +134,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -157,11 +168,53 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
     expect((await db.activities.get('a1'))?.submissionId).toBeUndefined();
     expect(await db.submissions.count()).toBe(0);
+  });
+});
+
+describe('upgrade from version 4', () => {
+  it("moves each submission's activities into one importedActivities record; logged ones stay", async () => {
+    db.close();
+    await db.delete();
+    const v4 = new Dexie(DB_NAME);
+    v4.version(4).stores(V4_STORES);
+    await v4.open();
+    const t = '2025-05-01T00:00:00.000Z';
+    const act = (id: string, unitCode: string, submissionId?: string) => ({
+      id, planId: 'p', unitCode, date: '2025-03-01', itemIds: ['IV.3'], type: 'other', title: `Hoạt động ${id}`, content: '', location: '', participants: null,
+      evidenceDoc: '', evidenceFile: '', indicators: {}, createdAt: t, updatedAt: t, deletedAt: null, searchText: 'hoat dong', ...(submissionId ? { submissionId, sourceId: id } : {}),
+    });
+    const sub = (id: string, unitCode: string, state: string) => ({ id, unitCode, planId: 'p', periodKey: '2025-H1', state, importedAt: t, fileHash: id, report: {} });
+    await v4.table('submissions').bulkAdd([sub('s-unit', 'CDCS-0001', 'active'), sub('s-district', 'LDLD-X', 'active'), sub('s-old', 'CDCS-0001', 'superseded')]);
+    await v4.table('activities').bulkAdd([
+      act('own-1', 'LDLD-DMC'),
+      act('u-1', 'CDCS-0001', 's-unit'),
+      act('u-2', 'CDCS-0001', 's-unit'),
+      // A district's consolidated report: its activities keep their CĐCS.
+      act('d-1', 'CDCS-0101', 's-district'),
+      act('d-2', 'CDCS-0102', 's-district'),
+      // Its submission is gone (only a hand-edited backup could hold this): it stays a plain row.
+      act('orphan', 'CDCS-0009', 's-missing'),
+    ]);
+    v4.close();
+
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
+    expect(await db.importedActivities.count()).toBe(2);
+    const unit = await db.importedActivities.get('s-unit');
+    expect(unit).toMatchObject({ planId: 'p', unitCode: 'CDCS-0001', periodKey: '2025-H1', unitCodes: ['CDCS-0001'] });
+    expect(unit?.activities.map((a) => a.id)).toEqual(['u-1', 'u-2']);
+    expect((await db.importedActivities.get('s-district'))?.unitCodes).toEqual(['LDLD-X', 'CDCS-0101', 'CDCS-0102']);
+    // Every reader sees the same activities as before the upgrade.
+    expect((await activitiesOfPlan('p')).map((a) => a.id).sort()).toEqual(['d-1', 'd-2', 'orphan', 'own-1', 'u-1', 'u-2']);
+    expect((await activitiesOfUnit('p', 'CDCS-0102')).map((a) => a.id)).toEqual(['d-2']);
+    expect((await activitiesInRange('p', '2025-01-01', '2025-06-30')).length).toBe(6);
+    expect(await unitCodesWithActivities()).toEqual(new Set(['LDLD-DMC', 'CDCS-0001', 'CDCS-0009', 'LDLD-X', 'CDCS-0101', 'CDCS-0102']));
   });
 });

@@ -8,6 +8,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import {
+  activitiesOfPlan,
   applyBatch,
   applySubmission,
   db,
@@ -82,7 +83,7 @@ const preview = (r: UnitReport, name = `${r.unit.code}.xlsx`): Promise<ImportPre
 
 /** Imported activities of the plan, by submission. */
 async function importedActivities() {
-  return (await db.activities.where('planId').equals(PLAN).toArray()).filter((a) => a.submissionId !== undefined);
+  return (await activitiesOfPlan(PLAN)).filter((a) => a.submissionId !== undefined);
 }
 
 beforeEach(async () => {
@@ -203,7 +204,7 @@ describe('applyBatch', () => {
     expect(data).toHaveLength(5);
     // Fresh database, the other order: the old one becomes history only.
     await db.submissions.clear();
-    await db.activities.clear();
+    await db.importedActivities.clear();
     await db.itemStatuses.clear();
     await db.indicatorAdjustments.clear();
     out = await applyBatch([{ preview: pNew }, { preview: pOld, options: { allowOlderAsHistory: true } }]);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import {
+  activitiesOfUnit,
   applySubmission,
   completeness,
   db,
@@ -59,7 +60,7 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
 
 /** The scope's data (activities and statuses), ordered, without the submission stamp. */
 async function scopeData(periodKey = '2025-H1') {
-  const activities = (await db.activities.where('[planId+unitCode]').equals([PLAN, UNIT]).toArray()).filter((a) => a.submissionId);
+  const activities = (await activitiesOfUnit(PLAN, UNIT)).filter((a) => a.submissionId);
   const statuses = await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([PLAN, UNIT, periodKey]).toArray();
   const adjustments = (await db.indicatorAdjustments.where('[planId+periodKey]').equals([PLAN, periodKey]).toArray()).filter((a) => a.unitCode === UNIT);
   return { activities, statuses, adjustments };
@@ -174,6 +175,7 @@ describe('applySubmission', () => {
     expect(kept.submission).toMatchObject({ state: 'superseded' });
     const after = await snapshot();
     expect(after['activities']).toEqual(before['activities']);
+    expect(after['importedActivities']).toEqual(before['importedActivities']);
     expect(after['itemStatuses']).toEqual(before['itemStatuses']);
     expect((await scopeData()).activities.find((a) => a.sourceId === r1.activities[0]!.id)?.title).toBe('Bản mới');
   });

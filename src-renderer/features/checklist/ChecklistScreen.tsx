@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { db, progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
+import { activitiesInRange, progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
 import { walkPlan } from '@domain/plan-tree';
 import { useSearchStore, useTreeStore, useUiStore, treeKey } from '../../state';
 import type { ShellData } from '../../app/use-shell-data';
@@ -110,7 +110,7 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
   // ONE live query for every item's activity count: the plan's activities within the period,
   // grouped by item in memory (item-activities.ts).
   const periodActivities = useLiveQuery(
-    () => db.activities.where('[planId+date]').between([plan.id, period.start], [plan.id, period.end], true, true).toArray(),
+    () => activitiesInRange(plan.id, period.start, period.end),
     [plan.id, period.start, period.end],
   );
   const itemActivities = useMemo(
