@@ -288,6 +288,12 @@ test('a district’s consolidated workbook: previewed as «Báo cáo tổng hợ
   await chooseFiles(page, [path]);
   await expect(c).toContainText('Trùng, không thay đổi');
   await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  // Withdrawn in the history below: the card kept above is checked again and can be imported anew.
+  await page.getByRole('button', { name: 'Rút bản nộp TongHop_LDLD-TB.xlsx' }).click();
+  await page.getByRole('button', { name: 'Xác nhận rút' }).click();
+  await expect(row).toContainText('Đã rút');
+  await expect(c).toContainText('Mới');
+  await expect(page.getByRole('button', { name: 'Nhập 1 tệp' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
 

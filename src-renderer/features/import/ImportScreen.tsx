@@ -504,6 +504,8 @@ function History({ planId }: { planId: string }) {
     try {
       await withdrawSubmission(id);
       setConfirming(null);
+      // The kept previews may say "trùng" or "thay thế" about what was just withdrawn.
+      void recheck();
     } catch (e) {
       setError(errorText(e));
     }
