@@ -112,6 +112,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
   );
   const [dragging, setDragging] = useState(false);
   const folderInput = useRef<HTMLInputElement | null>(null);
+  // Reading, importing or re-checking: choices and buttons wait (one job at a time).
   const busy = progress !== null || checking;
   const titleId = useId();
 

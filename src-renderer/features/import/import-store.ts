@@ -50,9 +50,6 @@ let job: 'read' | 'apply' | 'check' | null = null;
 let controller: AbortController | null = null;
 let recheckWanted = false;
 
-/** True while reading, importing or re-checking (the screen disables its buttons). */
-export const isBusy = (s: ImportBatchState): boolean => s.progress !== null || s.checking;
-
 function endJob(): void {
   job = null;
   controller = null;
@@ -256,8 +253,8 @@ export async function choosePlan(key: string, planId: string): Promise<void> {
 
 /** "Thêm cả … đơn vị chưa có vào danh sách". */
 export function addAllUnits(keys: readonly string[]): void {
-  const set_ = new Set(keys);
-  set((s) => ({ cards: s.cards.map((c) => (set_.has(c.key) ? { ...c, addUnit: true } : c)) }));
+  const wanted = new Set(keys);
+  set((s) => ({ cards: s.cards.map((c) => (wanted.has(c.key) ? { ...c, addUnit: true } : c)) }));
 }
 
 export function setImportMessage(message: ImportMessage | null): void {
