@@ -3,8 +3,10 @@
  * writer, the built-in plan, the current period) sit in one folder with a note and an Excel lock
  * file. Choose the folder, cancel while reading, choose it again, read the summary, add the
  * unknown units, start the import and cancel it mid-batch (nothing stored: history and activity
- * log unchanged), import for real, then keep an older export as history and file a workbook
- * made for an unknown plan under the built-in one.
+ * log unchanged), look at other screens and find the batch kept, empty it, read it again while
+ * looking at «Đơn vị», import for real while looking at «Tổng hợp», then keep an older export as
+ * history and file a workbook made for an unknown plan under the built-in one. And: a unit added
+ * in «Đơn vị» while the batch waits is known when the officer comes back (previews re-checked).
  */
 import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,13 +141,33 @@ test('a folder of workbooks: summary, cancel while reading and while importing, 
   await expect(page.getByText('CĐCS Doanh nghiệp số 1', { exact: true })).toHaveCount(0);
   await nav(page, 'Nhập dữ liệu').click();
 
-  // Import for real (the screen was left, so choose the folder again).
+  // Back from two other screens: the batch is still there with every choice, nothing to read again.
+  await expect(page.getByRole('list', { name: 'Tệp đã chọn' }).locator(':scope > li')).toHaveCount(16);
+  await expect(summary).toHaveText('16 tệp: 16 sẵn sàng, 0 có cảnh báo, 0 lỗi; 1 tệp bị bỏ qua.');
+  for (let i = 0; i < 16; i++) await expect(addUnit.nth(i)).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Nhập 16 tệp' })).toBeEnabled();
+  // «Xóa danh sách» empties it.
+  await page.getByRole('button', { name: 'Xóa danh sách' }).click();
+  await expect(page.getByRole('list', { name: 'Tệp đã chọn' })).toBeHidden();
+  await expect(summary).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Xóa danh sách' })).toBeHidden();
+
+  // Choose the folder again and look at «Đơn vị» while it is being read: the reading goes on.
   await chooseFolder(page);
+  await expect(page.getByRole('group', { name: 'Tiến độ' })).toContainText(/Đang đọc tệp \d+\/16/);
+  await nav(page, 'Đơn vị').click();
+  await expect(page.getByRole('heading', { name: 'Đơn vị', level: 1 })).toBeVisible();
+  await nav(page, 'Nhập dữ liệu').click();
+  // Still reading on return (measured: back after ~0.3 s of a ~2 s read), with its progress and «Hủy».
+  await expect(page.getByRole('group', { name: 'Tiến độ' }).getByRole('button', { name: 'Hủy' })).toBeVisible();
   await expect(summary).toHaveText('16 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi, 16 chờ xác nhận; 1 tệp bị bỏ qua.', { timeout: 120_000 });
   await addUnit.nth(3).check();
   await page.getByRole('button', { name: 'Thêm cả 15 đơn vị chưa có vào danh sách' }).click();
   for (let i = 0; i < 16; i++) await expect(addUnit.nth(i)).toBeChecked();
+  // Import for real, and leave the screen at once: the import finishes, its result is there on return.
   await page.getByRole('button', { name: 'Nhập 16 tệp' }).click();
+  await nav(page, 'Tổng hợp').click();
+  await nav(page, 'Nhập dữ liệu').click();
   await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 16 tệp' })).toBeVisible({ timeout: 60_000 });
   await expect(history.getByRole('row')).toHaveCount(17);
   await expect(card(page, fileOf(5))).toContainText('Đã nhập.');
@@ -266,5 +288,70 @@ test('a district’s consolidated workbook: previewed as «Báo cáo tổng hợ
   await chooseFiles(page, [path]);
   await expect(c).toContainText('Trùng, không thay đổi');
   await expect(page.getByRole('button', { name: 'Nhập 0 tệp' })).toBeDisabled();
+  // Withdrawn in the history below: the card kept above is checked again and can be imported anew.
+  await page.getByRole('button', { name: 'Rút bản nộp TongHop_LDLD-TB.xlsx' }).click();
+  await page.getByRole('button', { name: 'Xác nhận rút' }).click();
+  await expect(row).toContainText('Đã rút');
+  await expect(c).toContainText('Mới');
+  await expect(page.getByRole('button', { name: 'Nhập 1 tệp' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('the batch stays while the officer adds an unknown unit in «Đơn vị»: back on «Nhập dữ liệu» the unit is known, then import', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectPageErrors(page);
+  mkdirSync(ROOT, { recursive: true });
+  const at = new Date().toISOString();
+  const paths = [30, 31].map((i) => join(ROOT, fileOf(i)));
+  writeFileSync(paths[0]!, await writeUnitReport(reportFor(30, 5, at)));
+  writeFileSync(paths[1]!, await writeUnitReport(reportFor(31, 3, at)));
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, paths);
+  const summary = page.locator('.import-summary');
+  await expect(summary).toHaveText('2 tệp: 0 sẵn sàng, 0 có cảnh báo, 0 lỗi, 2 chờ xác nhận.');
+  const first = card(page, fileOf(30));
+  const second = card(page, fileOf(31));
+  const addFirst = first.getByRole('checkbox', { name: 'Thêm đơn vị CĐCS Doanh nghiệp số 31 (CDCS-B31) vào danh sách' });
+  await expect(addFirst).not.toBeChecked();
+  // A choice on the other card, to be found again.
+  await second.getByRole('checkbox', { name: 'Thêm đơn vị CĐCS Doanh nghiệp số 32 (CDCS-B32) vào danh sách' }).check();
+  await expect(summary).toHaveText('2 tệp: 1 sẵn sàng, 0 có cảnh báo, 0 lỗi, 1 chờ xác nhận.');
+
+  // The officer checks the directory and adds unit 31 there by hand.
+  await nav(page, 'Đơn vị').click();
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  const dialog = page.getByRole('form', { name: 'Thêm đơn vị' });
+  await dialog.getByLabel('Tên đơn vị').fill('CĐCS Doanh nghiệp số 31');
+  await dialog.getByLabel('Mã đơn vị').fill(code(30));
+  await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Danh sách đơn vị trực thuộc' })).toContainText('CĐCS Doanh nghiệp số 31');
+
+  // Back: the same two cards, the preview checked again (unit 31 known now), the other choice kept.
+  await nav(page, 'Nhập dữ liệu').click();
+  await expect(page.getByRole('list', { name: 'Tệp đã chọn' }).locator(':scope > li')).toHaveCount(2);
+  await expect(summary).toHaveText('2 tệp: 2 sẵn sàng, 0 có cảnh báo, 0 lỗi.');
+  await expect(first.getByRole('checkbox', { name: /^Thêm đơn vị/ })).toHaveCount(0);
+  await expect(first).toContainText('CĐCS Doanh nghiệp số 31 (CDCS-B31)');
+  await expect(first).toContainText('5 mới, 0 thay đổi, 0 không đổi, 0 bỏ đi');
+  await expect(second.getByRole('checkbox', { name: 'Thêm đơn vị CĐCS Doanh nghiệp số 32 (CDCS-B32) vào danh sách' })).toBeChecked();
+  await expect(page.getByText('Đang kiểm tra lại các tệp đã đọc với dữ liệu hiện tại…')).toBeHidden();
+  await shot(page, 'import-batch-kept-after-units');
+  await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập 2 tệp' })).toHaveText('Đã nhập 2 tệp.');
+  await expect(first).toContainText('Đã nhập.');
+  await expect(second).toContainText('Đã nhập.');
+  const history = page.getByRole('region', { name: 'Lịch sử nhập' });
+  await expect(history.getByRole('row').filter({ hasText: fileOf(30) })).toContainText('Đang dùng');
+  await expect(history.getByRole('row').filter({ hasText: fileOf(31) })).toContainText('Đang dùng');
+  // The import added unit 32, not unit 31 again: the directory holds each once.
+  await nav(page, 'Đơn vị').click();
+  const units = page.getByRole('table', { name: 'Danh sách đơn vị trực thuộc' });
+  await expect(units.getByRole('row').filter({ hasText: code(30) })).toHaveCount(1);
+  await expect(units.getByRole('row').filter({ hasText: code(31) })).toHaveCount(1);
+  // Back once more: the results are still shown (no re-check of imported files).
+  await nav(page, 'Nhập dữ liệu').click();
+  await expect(page.locator('.import-summary')).toHaveText('2 tệp: 2 đã nhập.');
   expect(errors).toEqual([]);
 });

@@ -5,27 +5,32 @@
  * unknown unit, choose the plan for a file whose plan is unknown, accept item differences, keep
  * an older export as history) and applies the checked files in ONE transaction (applyBatch),
  * with progress per file and "Hủy" that leaves the database as it was. Then the import history
- * of the active plan with withdrawal.
+ * of the active plan with withdrawal. The batch and its jobs live in import-store.ts: they stay
+ * while the officer looks at another screen and are checked against the database on return.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useId, useRef, useState, type DragEvent } from 'react';
-import {
-  applyBatch,
-  listSubmissions,
-  previewImport,
-  previewImportAs,
-  withdrawSubmission,
-  type ImportPreview,
-  type PlanRecord,
-  type SubmissionRecord,
-} from '../../db';
+import { memo, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
-import type { Problem, ReadCounts } from '../../exchange/reader';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
-import { collect, dropEntries, filesOfEntries, fromFileList, type PickedFile, type SkippedFile } from './import-files';
-import { readImportFiles } from './import-read';
+import { errorText, hardBlock, needsPlanChoice, pending, ready, type Card } from './import-cards';
+import { collect, dropEntries, filesOfEntries, fromFileList } from './import-files';
+import {
+  addAllUnits,
+  applyReady,
+  cancelJob,
+  choosePlan,
+  clearBatch,
+  readFiles,
+  recheck,
+  setImportMessage,
+  updateCard,
+  useImportStore,
+  type CardChoice,
+} from './import-store';
 import './import.css';
 
 const DECISION_TEXT: Record<ImportPreview['plan']['decision'], string> = {
@@ -50,94 +55,6 @@ const MATCH_TEXT: Record<Exclude<ItemMatch, 'matched'>, string> = {
 /** Problems shown before "Xem thêm"; mismatched items likewise. */
 const SHOWN_PROBLEMS = 3;
 const SHOWN_MISMATCHES = 5;
-
-interface Card {
-  key: string;
-  fileName: string;
-  /** Path inside the chosen or dropped folder (= fileName when none). */
-  path: string;
-  /** Reading or previewing failed as a whole (Vietnamese). */
-  failure: string | null;
-  problems: Problem[];
-  counts: ReadCounts | null;
-  /** Reading was cancelled before this file. */
-  cancelled: boolean;
-  /** The preview under the file's own plan (as read). */
-  original: ImportPreview | null;
-  /** The preview as it would be applied (under the chosen plan when the file's is unknown). */
-  preview: ImportPreview | null;
-  /** The plan chosen in "Nhập vào kế hoạch" ('' none); used only when the file's plan is unknown. */
-  planChoice: string;
-  checked: boolean;
-  addUnit: boolean;
-  acceptMismatches: boolean;
-  keepOlder: boolean;
-  /** After applying: what happened (Vietnamese), whether it went well and how it was filed. */
-  result: { ok: boolean; text: string; outcome: 'applied' | 'history' | 'unchanged' | 'refused' } | null;
-}
-
-interface Progress {
-  phase: 'read' | 'apply';
-  done: number;
-  total: number;
-  /** The file being read or imported now. */
-  fileName: string;
-}
-
-const needsPlanChoice = (card: Card): boolean => card.original !== null && !card.original.planKnown;
-
-/** Why a card cannot be imported at all (nothing the officer can tick changes it); '' when it can. */
-function hardBlock(card: Card): string {
-  const p = card.preview;
-  if (card.failure) return card.failure;
-  if (card.cancelled) return 'Đã hủy đọc tệp này.';
-  if (!p) return 'Không đọc được tệp.';
-  if (card.problems.some((x) => x.severity === 'error')) return 'Tệp có lỗi: sửa tệp rồi chọn lại.';
-  if (p.report.period.key === '' || p.isOwnUnit) return p.blockers[0] ?? 'Không nhập được tệp này.';
-  if (p.plan.decision === 'identical') return 'Tệp trùng với bản đã nhập: không có gì thay đổi.';
-  return '';
-}
-
-/** The decisions this card still needs (Vietnamese), none when it can be imported as it is. */
-function pending(card: Card): string[] {
-  const p = card.preview;
-  if (!p) return [];
-  const out: string[] = [];
-  if (needsPlanChoice(card) && !card.planChoice) out.push('chọn kế hoạch để nhập vào');
-  if (!p.unitKnown && !card.addUnit) out.push('thêm đơn vị vào danh sách');
-  if (p.planKnown && (needsPlanChoice(card) || !p.mismatches!.allMatched) && !card.acceptMismatches) out.push('xác nhận khác biệt với kế hoạch');
-  if (p.plan.decision === 'older' && !card.keepOlder) out.push('chọn lưu vào lịch sử');
-  return out;
-}
-
-/** True when the card is checked and everything it needs is ticked. */
-function ready(card: Card): boolean {
-  return card.checked && card.preview !== null && !card.result && hardBlock(card) === '' && pending(card).length === 0;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function newCard(key: string, f: PickedFile): Card {
-  return {
-    key,
-    fileName: f.name,
-    path: f.path,
-    failure: null,
-    problems: [],
-    counts: null,
-    cancelled: false,
-    original: null,
-    preview: null,
-    planChoice: '',
-    checked: false,
-    addUnit: false,
-    acceptMismatches: false,
-    keepOlder: false,
-    result: null,
-  };
-}
 
 /**
  * "17 tệp: 12 sẵn sàng, 2 có cảnh báo, 3 lỗi" (and files waiting for a decision, duplicates, files
@@ -189,83 +106,28 @@ function summaryParts(cards: readonly Card[]): string[] {
 }
 
 export function ImportScreen({ data }: { data: ShellData }) {
-  const [cards, setCards] = useState<Card[]>([]);
-  const [skipped, setSkipped] = useState<SkippedFile[]>([]);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The batch lives in the store (import-store.ts), so it outlasts this screen being shown.
+  const { cards, skipped, progress, checking, message } = useImportStore(
+    useShallow((s) => ({ cards: s.cards, skipped: s.skipped, progress: s.progress, checking: s.checking, message: s.message })),
+  );
   const [dragging, setDragging] = useState(false);
-  const abortRef = useRef<AbortController | null>(null);
   const folderInput = useRef<HTMLInputElement | null>(null);
-  const busy = progress !== null;
+  // Reading, importing or re-checking: choices and buttons wait (one job at a time).
+  const busy = progress !== null || checking;
   const titleId = useId();
 
-  async function readFiles(picked: { files: PickedFile[]; skipped: SkippedFile[] }): Promise<void> {
-    const { files } = picked;
-    setSkipped(picked.skipped);
-    setMessage(null);
-    if (files.length === 0) {
-      setCards([]);
-      if (picked.skipped.length > 0) setMessage({ ok: false, text: 'Không có tệp .xlsx nào để đọc.' });
-      return;
-    }
-    const batch = Date.now();
-    const fresh: Card[] = files.map((f, i) => newCard(`${batch}-${i}`, f));
-    setCards(fresh);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setProgress({ phase: 'read', done: 0, total: files.length, fileName: files[0]!.name });
-    try {
-      const read = await readImportFiles(
-        files,
-        async (index, outcome) => {
-          const card: Card = { ...fresh[index]! };
-          if (!outcome.ok) card.failure = outcome.message;
-          else {
-            card.problems = outcome.result.problems;
-            card.counts = outcome.result.counts;
-            const report = outcome.result.report;
-            if (!report) {
-              // The reader's errors say why; they are listed with the others.
-              if (!card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
-            } else {
-              try {
-                card.original = await previewImport(report, files[index]!.bytes, card.fileName);
-                card.preview = card.original;
-                // The plan offered first in "Nhập vào kế hoạch": the officer still has to confirm.
-                if (!card.original.planKnown && card.original.suggestedPlanId) {
-                  card.planChoice = card.original.suggestedPlanId;
-                  card.preview = await previewImportAs(card.original, card.planChoice);
-                }
-              } catch (error) {
-                card.failure = `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}`;
-              }
-            }
-          }
-          card.checked = hardBlock(card) === '';
-          fresh[index] = card;
-          setCards([...fresh]);
-          setProgress({ phase: 'read', done: index + 1, total: files.length, fileName: files[index + 1]?.name ?? '' });
-        },
-        undefined,
-        controller.signal,
-      );
-      if (read < files.length) {
-        for (let i = read; i < files.length; i++) fresh[i] = { ...fresh[i]!, cancelled: true };
-        setCards([...fresh]);
-        setMessage({ ok: false, text: `Đã hủy đọc: đọc xong ${read}/${files.length} tệp, các tệp còn lại không được đọc. Chưa ghi gì vào dữ liệu.` });
-      }
-    } finally {
-      abortRef.current = null;
-      setProgress(null);
-    }
-  }
+  // Shown again (another screen was open): the kept previews are checked against the database
+  // as it is now; a job still running (reading, importing) is left to finish first.
+  useEffect(() => {
+    void recheck();
+  }, []);
 
   async function choose(): Promise<void> {
     try {
       const files = await platform.openFiles({ multiple: true, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
       await readFiles({ files: files.map((f) => ({ ...f, path: f.name })), skipped: [] });
     } catch (error) {
-      setMessage({ ok: false, text: errorText(error) });
+      setImportMessage({ ok: false, text: errorText(error) });
     }
   }
 
@@ -274,7 +136,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
     try {
       await readFiles(await collect(fromFileList(list)));
     } catch (error) {
-      setMessage({ ok: false, text: `Không đọc được thư mục đã chọn: ${errorText(error)}` });
+      setImportMessage({ ok: false, text: `Không đọc được thư mục đã chọn: ${errorText(error)}` });
     } finally {
       if (folderInput.current) folderInput.current.value = '';
     }
@@ -291,88 +153,12 @@ export function ImportScreen({ data }: { data: ShellData }) {
       const found = entries ? await filesOfEntries(entries) : fromFileList(plain);
       await readFiles(await collect(found));
     } catch (error) {
-      setMessage({ ok: false, text: `Không đọc được tệp thả vào: ${errorText(error)}` });
+      setImportMessage({ ok: false, text: `Không đọc được tệp thả vào: ${errorText(error)}` });
     }
   }
-
-  // Stable callbacks, so that a change to one of 100 cards (or the progress) re-renders only it.
-  const update = useCallback((key: string, change: Partial<Card>): void => {
-    setCards((cs) => cs.map((c) => (c.key === key ? { ...c, ...change } : c)));
-  }, []);
-
-  const choosePlan = useCallback(
-    async (card: Card, planId: string): Promise<void> => {
-      if (!card.original) return;
-      if (planId === '') {
-        update(card.key, { planChoice: '', preview: card.original, acceptMismatches: false });
-        return;
-      }
-      try {
-        const preview = await previewImportAs(card.original, planId);
-        update(card.key, { planChoice: planId, preview, acceptMismatches: false, keepOlder: false });
-      } catch (error) {
-        update(card.key, { failure: `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}` });
-      }
-    },
-    [update],
-  );
 
   const toApply = cards.filter(ready);
   const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && !c.addUnit && !c.result && hardBlock(c) === '');
-
-  async function apply(): Promise<void> {
-    const list = toApply;
-    if (list.length === 0) return;
-    setMessage(null);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setProgress({ phase: 'apply', done: 0, total: list.length, fileName: list[0]!.fileName });
-    try {
-      const out = await applyBatch(
-        list.map((c) => ({
-          preview: c.preview!,
-          options: { addUnit: c.addUnit, acceptMismatches: c.acceptMismatches, allowOlderAsHistory: c.keepOlder },
-        })),
-        { signal: controller.signal, onProgress: (p) => setProgress({ phase: 'apply', ...p }) },
-      );
-      if (out.status === 'cancelled') {
-        setMessage({ ok: false, text: 'Đã hủy nhập: chưa tệp nào được ghi, dữ liệu giữ nguyên như trước.' });
-        return;
-      }
-      let applied = 0;
-      let history = 0;
-      let unchanged = 0;
-      let refused = 0;
-      const results = new Map<string, Card['result']>();
-      for (const f of out.files) {
-        const card = list[f.index]!;
-        if (!f.ok) {
-          refused++;
-          results.set(card.key, { ok: false, text: `Không nhập được: ${f.message}`, outcome: 'refused' });
-        } else if (f.result.outcome === 'unchanged') {
-          unchanged++;
-          results.set(card.key, { ok: true, text: 'Trùng bản đã nhập: không thay đổi gì.', outcome: 'unchanged' });
-        } else if (f.result.outcome === 'history') {
-          history++;
-          results.set(card.key, { ok: true, text: 'Đã lưu vào lịch sử (không ghi đè dữ liệu mới hơn).', outcome: 'history' });
-        } else {
-          applied++;
-          results.set(card.key, { ok: true, text: f.result.superseded ? 'Đã nhập, thay thế bản nộp trước.' : 'Đã nhập.', outcome: 'applied' });
-        }
-      }
-      setCards((cs) => cs.map((c) => (results.has(c.key) ? { ...c, result: results.get(c.key)!, checked: false } : c)));
-      const parts = [`Đã nhập ${applied} tệp`];
-      if (history > 0) parts.push(`${history} tệp lưu vào lịch sử`);
-      if (unchanged > 0) parts.push(`${unchanged} tệp trùng, không thay đổi`);
-      if (refused > 0) parts.push(`${refused} tệp không nhập được`);
-      setMessage({ ok: refused === 0, text: `${parts.join('; ')}.` });
-    } catch (error) {
-      setMessage({ ok: false, text: `Không nhập được (dữ liệu giữ nguyên như trước, chưa tệp nào được ghi): ${errorText(error)}` });
-    } finally {
-      abortRef.current = null;
-      setProgress(null);
-    }
-  }
 
   const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
   // The card stays on top (sticky) only while something is still to do: reading, importing, or a
@@ -423,7 +209,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
             onChange={(e) => void onFolderChosen(e.target.files)}
           />
           {cards.length > 0 && (
-            <button type="button" className="primary" disabled={busy || toApply.length === 0} onClick={() => void apply()}>
+            <button type="button" className="primary" disabled={busy || toApply.length === 0} onClick={() => void applyReady()}>
               Nhập {toApply.length} tệp
             </button>
           )}
@@ -431,12 +217,14 @@ export function ImportScreen({ data }: { data: ShellData }) {
             <button
               type="button"
               disabled={busy}
-              onClick={() => {
-                const keys = new Set(unitsToAdd.map((c) => c.key));
-                setCards((cs) => cs.map((c) => (keys.has(c.key) ? { ...c, addUnit: true } : c)));
-              }}
+              onClick={() => addAllUnits(unitsToAdd.map((c) => c.key))}
             >
               Thêm cả {unitsToAdd.length} đơn vị chưa có vào danh sách
+            </button>
+          )}
+          {(cards.length > 0 || skipped.length > 0) && (
+            <button type="button" disabled={busy} onClick={clearBatch}>
+              Xóa danh sách
             </button>
           )}
         </div>
@@ -452,13 +240,14 @@ export function ImportScreen({ data }: { data: ShellData }) {
               {progress.phase === 'read' ? 'Đang đọc tệp' : 'Đang nhập tệp'} {current}/{progress.total}
               {progress.fileName && <span className="muted"> — {progress.fileName}</span>}
             </span>
-            <button type="button" onClick={() => abortRef.current?.abort()}>
+            <button type="button" onClick={cancelJob}>
               Hủy
             </button>
           </div>
         )}
         <div role="status" className="import-message">
           {message && <p className={`job-message ${message.ok ? 'ok' : 'error'}`}>{message.text}</p>}
+          {checking && <p className="muted">Đang kiểm tra lại các tệp đã đọc với dữ liệu hiện tại…</p>}
         </div>
         {(cards.length > 0 || skipped.length > 0) && <p className="import-summary">{summaryText(cards, skipped.length)}</p>}
         {skipped.length > 0 && (
@@ -478,7 +267,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} onChange={update} onChoosePlan={choosePlan} />
+            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} onChange={updateCard} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -500,12 +289,12 @@ interface CardProps {
   card: Card;
   busy: boolean;
   plans: readonly PlanRecord[];
-  onChange: (key: string, change: Partial<Card>) => void;
-  onChoosePlan: (card: Card, planId: string) => Promise<void>;
+  onChange: (key: string, change: CardChoice) => void;
+  onChoosePlan: (key: string, planId: string) => Promise<void>;
 }
 
 const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: change, onChoosePlan }: CardProps) {
-  const onChange = (c: Partial<Card>) => change(card.key, c);
+  const onChange = (c: CardChoice) => change(card.key, c);
   const p = card.preview;
   const block = hardBlock(card);
   const errors = card.problems.filter((x) => x.severity === 'error');
@@ -593,7 +382,7 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
       {p && !block && needsPlanChoice(card) && (
         <div className="import-plan-choice">
           <label htmlFor={planSelectId}>Nhập vào kế hoạch</label>
-          <select id={planSelectId} value={card.planChoice} disabled={locked} onChange={(e) => void onChoosePlan(card, e.target.value)}>
+          <select id={planSelectId} value={card.planChoice} disabled={locked} onChange={(e) => void onChoosePlan(card.key, e.target.value)}>
             <option value="">— Chọn kế hoạch —</option>
             {plans.map((pl) => (
               <option key={pl.id} value={pl.id}>
@@ -716,6 +505,8 @@ function History({ planId }: { planId: string }) {
     try {
       await withdrawSubmission(id);
       setConfirming(null);
+      // The kept previews may say "trùng" or "thay thế" about what was just withdrawn.
+      void recheck();
     } catch (e) {
       setError(errorText(e));
     }
