@@ -68,8 +68,26 @@ function fnv1a64Hex(bytes: Uint8Array, offset: Limbs): string {
 const OFFSET_A: Limbs = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
 const OFFSET_B: Limbs = [0x9ce4, 0xcbf2, 0x2325, 0x8422];
 
+/**
+ * Ids already computed, by text. An import computes each activity's id when it previews the
+ * file and again when it applies it (re-planned inside the transaction, then materialized):
+ * remembering them makes the apply step's ids a lookup. A pure function's results, so never
+ * stale; emptied whole when it grows past the bound (a few hundred files' activities).
+ */
+const idMemo = new Map<string, string>();
+const ID_MEMO_MAX = 200_000;
+
 /** A UUID-shaped id (version 8, "custom") from 128 bits of two FNV-1a hashes of `text`. */
 export function deterministicUuid(text: string): string {
+  const known = idMemo.get(text);
+  if (known !== undefined) return known;
+  if (idMemo.size >= ID_MEMO_MAX) idMemo.clear();
+  const id = uuidOf(text);
+  idMemo.set(text, id);
+  return id;
+}
+
+function uuidOf(text: string): string {
   const bytes = utf8.encode(text);
   const hex = fnv1a64Hex(bytes, OFFSET_A) + fnv1a64Hex(bytes, OFFSET_B);
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
