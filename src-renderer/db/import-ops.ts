@@ -41,6 +41,7 @@ import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
+import type { IndicatorKey, ItemStatusKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
 
@@ -82,19 +83,26 @@ export interface PreviewOptions {
   planId?: string;
 }
 
-async function scopeData(scope: SubmissionScope): Promise<{
+interface ScopeData {
   submissions: SubmissionRecord[];
+  /** The active submission's activities. */
   activities: ActivityRecord[];
   statuses: ItemStatusRecord[];
-}> {
-  // Independent reads issued together (one round trip instead of two).
-  const [submissions, statuses] = await Promise.all([
-    db.submissions.where('[unitCode+planId+periodKey]').equals([scope.unitCode, scope.planId, scope.periodKey]).toArray(),
-    db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).toArray(),
+  adjustments: IndicatorAdjustmentRecord[];
+}
+
+/** What is stored for a scope, read in one round trip (and a second for the activities). */
+async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
+  const { unitCode, planId, periodKey } = scope;
+  const [submissions, statuses, adjustments] = await Promise.all([
+    db.submissions.where('[unitCode+planId+periodKey]').equals([unitCode, planId, periodKey]).toArray(),
+    db.itemStatuses.where('[planId+unitCode+periodKey]').equals([planId, unitCode, periodKey]).toArray(),
+    // Primary key [planId+unitCode+periodKey+indicatorCode]: the scope's own keys only.
+    db.indicatorAdjustments.where(':id').between([planId, unitCode, periodKey, ''], [planId, unitCode, periodKey, '\uffff'], true, true).toArray(),
   ]);
   // Only the active submission has stored activities (ImportedActivitiesRecord).
   const activities = await activitiesOfSubmissions(submissions.filter((s) => s.state === 'active').map((s) => s.id));
-  return { submissions, activities, statuses };
+  return { submissions, activities, statuses, adjustments };
 }
 
 function countsOf(report: UnitReport): ImportPreview['counts'] {
@@ -115,7 +123,7 @@ export function previewImportAs(preview: ImportPreview, planId: string): Promise
 }
 
 async function previewOf(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
-  return db.transaction('r', [db.submissions, db.importedActivities, db.itemStatuses, db.units, db.plans, db.settings], async () => {
+  return db.transaction('r', [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings], async () => {
     const scope = scopeOf(report, options.planId);
     const plan = planSubmission(report, fileHash, await scopeData(scope), options.planId);
     const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
@@ -175,27 +183,39 @@ export interface ApplyResult {
   superseded: SubmissionRecord | null;
 }
 
-async function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, oldSubmissions: readonly SubmissionRecord[]): Promise<void> {
-  // The three tables are independent: their deletes run together, and every put waits for them
-  // (a status of the new submission may have the key of one deleted here).
-  await Promise.all([
-    oldSubmissions.length > 0 ? db.importedActivities.bulkDelete(oldSubmissions.map((s) => s.id)) : 0,
-    db.itemStatuses.where('[planId+unitCode+periodKey]').equals([scope.planId, scope.unitCode, scope.periodKey]).delete(),
-    db.indicatorAdjustments
-      .where('[planId+periodKey]')
-      .equals([scope.planId, scope.periodKey])
-      .filter((a) => a.unitCode === scope.unitCode)
-      .delete(),
-  ]);
-  if (!submission) return;
+const statusKey = (s: { planId: string; unitCode: string; periodKey: string; itemId: string }) => [s.planId, s.unitCode, s.periodKey, s.itemId] as ItemStatusKey;
+const adjustmentKey = (a: { planId: string; unitCode: string; periodKey: string; indicatorCode: string }) =>
+  [a.planId, a.unitCode, a.periodKey, a.indicatorCode] as IndicatorKey;
+
+/**
+ * Replaces the scope's data (`old`, as scopeData read it) with `submission`'s, or removes it
+ * (null). Every request is issued at once: the records removed are those the new data does not
+ * overwrite, so no put depends on a delete, and a file costs one round trip to IndexedDB here.
+ */
+function writeScopeData(
+  scope: SubmissionScope,
+  submission: SubmissionRecord | null,
+  old: Pick<ScopeData, 'submissions' | 'statuses' | 'adjustments'>,
+): Promise<unknown> {
   // A consolidated report materializes activities only (see domain/merge.ts materialize).
-  const data = materialize(submission.report, submission.fileHash, scope, submission.importedAt);
-  const activities = data.activities.map((a): ActivityRecord => ({ ...a, submissionId: submission.id }));
-  await Promise.all([
-    // All of the file's activities in ONE record (see ImportedActivitiesRecord for why).
+  const data = submission ? materialize(submission.report, submission.fileHash, scope, submission.importedAt) : null;
+  const statuses = (data?.statuses ?? []).map((s): ItemStatusRecord => ({ ...s, submissionId: submission!.id }));
+  const adjustments = (data?.adjustments ?? []).map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission!.id }));
+  const activities = (data?.activities ?? []).map((a): ActivityRecord => ({ ...a, submissionId: submission!.id }));
+  const kept = (keys: readonly (readonly string[])[]) => new Set(keys.map((k) => k.join('\u0000')));
+  const newStatuses = kept(statuses.map(statusKey));
+  const newAdjustments = kept(adjustments.map(adjustmentKey));
+  const goneStatuses = old.statuses.map(statusKey).filter((k) => !newStatuses.has(k.join('\u0000')));
+  const goneAdjustments = old.adjustments.map(adjustmentKey).filter((k) => !newAdjustments.has(k.join('\u0000')));
+  return Promise.all([
+    old.submissions.length > 0 ? db.importedActivities.bulkDelete(old.submissions.map((s) => s.id)) : 0,
+    goneStatuses.length > 0 ? db.itemStatuses.bulkDelete(goneStatuses) : 0,
+    goneAdjustments.length > 0 ? db.indicatorAdjustments.bulkDelete(goneAdjustments) : 0,
+    // All of the file's activities in ONE record (see ImportedActivitiesRecord for why); its key
+    // is the new submission's id, never one of those deleted above.
     activities.length > 0
       ? db.importedActivities.put({
-          submissionId: submission.id,
+          submissionId: submission!.id,
           planId: scope.planId,
           unitCode: scope.unitCode,
           periodKey: scope.periodKey,
@@ -203,10 +223,8 @@ async function writeScopeData(scope: SubmissionScope, submission: SubmissionReco
           activities,
         })
       : 0,
-    data.statuses.length > 0 ? db.itemStatuses.bulkPut(data.statuses.map((s): ItemStatusRecord => ({ ...s, submissionId: submission.id }))) : 0,
-    data.adjustments.length > 0
-      ? db.indicatorAdjustments.bulkPut(data.adjustments.map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission.id })))
-      : 0,
+    statuses.length > 0 ? db.itemStatuses.bulkPut(statuses) : 0,
+    adjustments.length > 0 ? db.indicatorAdjustments.bulkPut(adjustments) : 0,
   ]);
 }
 
@@ -259,7 +277,6 @@ async function applyInTransaction(preview: ImportPreview, options: ApplyOptions,
 
   // Writes from here on.
   const t = options.at ?? now();
-  if (!unitKnown) await db.units.add(unitFromReport(report, t));
   const submission: SubmissionRecord = {
     id: crypto.randomUUID(),
     fileName: preview.fileName,
@@ -277,19 +294,24 @@ async function applyInTransaction(preview: ImportPreview, options: ApplyOptions,
     counts: countsOf(report),
     report,
   };
+  const addUnit = unitKnown ? 0 : db.units.add(unitFromReport(report, t));
   if (plan.decision === 'older') {
     const history: SubmissionRecord = { ...submission, state: 'superseded', supersededBy: active!.id };
-    await db.submissions.add(history);
+    await Promise.all([addUnit, db.submissions.add(history)]);
     return { outcome: 'history', decision: plan.decision, submission: history, superseded: null };
   }
   let superseded: SubmissionRecord | null = null;
   if (active) {
     superseded = { ...active, state: 'superseded', supersededBy: submission.id };
     submission.supersedes = active.id;
-    await db.submissions.put(superseded);
   }
-  await db.submissions.add(submission);
-  await writeScopeData(scope, submission, existing.submissions);
+  // Independent writes, issued together (different keys): one round trip for the whole file.
+  await Promise.all([
+    addUnit,
+    superseded ? db.submissions.put(superseded) : 0,
+    db.submissions.add(submission),
+    writeScopeData(scope, submission, existing),
+  ]);
   return { outcome: 'applied', decision: plan.decision, submission, superseded };
 }
 
@@ -420,7 +442,8 @@ export async function withdrawSubmission(id: string, options: { at?: string } = 
     if (sub.state !== 'active') return { withdrawn, restored: null };
 
     const scope: SubmissionScope = { unitCode: sub.unitCode, planId: sub.planId, periodKey: sub.periodKey };
-    const all = await db.submissions.where('[unitCode+planId+periodKey]').equals([scope.unitCode, scope.planId, scope.periodKey]).toArray();
+    const existing = await scopeData(scope);
+    const all = existing.submissions;
     const candidates = all
       .filter((s) => s.id !== id && s.state !== 'withdrawn')
       .sort((a, b) => compareInstants(b.exportedAt, a.exportedAt) || compareInstants(b.importedAt, a.importedAt));
@@ -434,7 +457,7 @@ export async function withdrawSubmission(id: string, options: { at?: string } = 
         if (other.supersededBy === id) await db.submissions.put({ ...other, supersededBy: restored.id });
       }
     }
-    await writeScopeData(scope, restored, all);
+    await writeScopeData(scope, restored, existing);
     return { withdrawn, restored };
   });
 }

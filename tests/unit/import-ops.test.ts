@@ -125,6 +125,34 @@ describe('applySubmission', () => {
     );
   });
 
+  it('a newer export drops what it no longer reports: a status, an adjustment, and what the officer typed for that unit', async () => {
+    const r1 = sampleReport(4);
+    await importReport(r1);
+    const adjusted = r1.indicators.filter((i) => i.adjustment !== 0);
+    expect(adjusted.length).toBeGreaterThan(0);
+    const statusItem = r1.items.find((i) => i.status !== null)!;
+    // Typed here for the unit and period (another indicator, another item): the file replaces it too.
+    const spare = r1.indicators.find((i) => i.adjustment === 0)!;
+    await db.indicatorAdjustments.put({ planId: PLAN, unitCode: UNIT, periodKey: '2025-H1', indicatorCode: spare.code, delta: 3, reason: 'Gõ tay', updatedAt: r1.exportedAt });
+    // Another unit's data in the same period stays.
+    await db.indicatorAdjustments.put({ planId: PLAN, unitCode: 'CDCS-0099', periodKey: '2025-H1', indicatorCode: spare.code, delta: 5, reason: 'Đơn vị khác', updatedAt: r1.exportedAt });
+    const r2 = newer(r1);
+    statusItem.status = null;
+    r2.items.find((i) => i.id === statusItem.id)!.status = null;
+    for (const i of r2.indicators) {
+      i.adjustment = 0;
+      i.adjustmentReason = '';
+    }
+    r2.indicators[0]!.adjustment = 2;
+    r2.indicators[0]!.adjustmentReason = 'Bổ sung';
+    await importReport(r2);
+    const { statuses, adjustments } = await scopeData();
+    expect(statuses.find((s) => s.itemId === statusItem.id)).toBeUndefined();
+    expect(statuses).toHaveLength(r2.items.filter((i) => i.status !== null).length);
+    expect(adjustments.map((a) => [a.indicatorCode, a.delta, a.reason])).toEqual([[r2.indicators[0]!.code, 2, 'Bổ sung']]);
+    expect(await db.indicatorAdjustments.get([PLAN, 'CDCS-0099', '2025-H1', spare.code])).toMatchObject({ delta: 5 });
+  });
+
   it('is idempotent: the same file again changes nothing at all, not even the history', async () => {
     const r = sampleReport(8);
     r.activities[2]!.id = '';
