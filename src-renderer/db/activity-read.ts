@@ -1,76 +1,199 @@
 /**
  * Reading activities: the ones logged in this installation (table `activities`, one record each)
- * together with the ones imported from units' files (table `importedActivities`, one record per
- * active submission; see ImportedActivitiesRecord). Every reader of activities goes through
- * here, so the log, the checklist counts, the indicators and the reports see both alike.
+ * together with the ones of imported submissions. An imported unit's activities are not stored
+ * as rows (schema v5): they are derived from the report its active submission holds, with the
+ * same ids, unit codes and folded search text the import used to write (domain/merge.ts
+ * materialize). Every reader of activities goes through here, so the log, the checklist counts,
+ * the indicators and the reports see both alike.
+ *
+ * Deriving costs a fold of each activity's text; a submission's content never changes once
+ * stored, so what was derived is kept in memory by submission id (LRU, bounded) and a later read
+ * of the same plan only fetches the active submissions' keys.
  *
  * Inside a transaction, its table list must hold both tables: spread ACTIVITY_TABLES() into it.
  * In a liveQuery both are observed, so an import or a withdrawal refreshes the views.
  */
+import { activitySearchText } from '@domain/activity';
+import { materializeActivities } from '@domain/merge';
 import { db } from './db';
-import type { ActivityRecord, ImportedActivitiesRecord } from './types';
+import type { ActivityRecord, SubmissionRecord } from './types';
 
 /** The two tables activities are read from (for a transaction's table list). */
-export const ACTIVITY_TABLES = () => [db.activities, db.importedActivities];
+export const ACTIVITY_TABLES = () => [db.activities, db.submissions];
 
-function flatten(records: readonly ImportedActivitiesRecord[], keep?: (a: ActivityRecord) => boolean): ActivityRecord[] {
+// ---------------------------------------------------------------------------------------------
+// Derived activities of a submission, remembered.
+
+/** Submissions whose activities are kept (about 100 files × 500 activities ≈ 50,000 records). */
+const DERIVED_MAX = 400;
+/**
+ * By submission id. Ids are random UUIDs given at import, and a stored submission's content is
+ * never rewritten (only its state changes), so an id always stands for the same activities.
+ * Emptied whenever the database (re)opens: a restore or a test may bring other records.
+ */
+const derived = new Map<string, readonly ActivityRecord[]>();
+db.on('ready', () => derived.clear(), true);
+
+function remember(id: string, list: readonly ActivityRecord[]): void {
+  derived.delete(id);
+  if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value!);
+  derived.set(id, list);
+}
+
+/** The activities a stored submission stands for, as the log shows them (read-only). */
+export function submissionActivities(s: SubmissionRecord): readonly ActivityRecord[] {
+  const known = derived.get(s.id);
+  if (known) {
+    remember(s.id, known); // most recently used last
+    return known;
+  }
+  const scope = { unitCode: s.unitCode, planId: s.planId, periodKey: s.periodKey };
+  const list = materializeActivities(s.report, s.fileHash, scope, s.importedAt).map((a) => new ImportedActivity(a, s.id));
+  remember(s.id, list);
+  warmSearchText(list);
+  return list;
+}
+
+/**
+ * Folds the search text of derived activities while the renderer is idle, a slice at a time, so
+ * that the officer's first search over a district's 50,000 activities does not fold them all
+ * at once (about half a second). Only where the browser offers requestIdleCallback.
+ */
+const warmQueue: (readonly ActivityRecord[])[] = [];
+let warming = false;
+
+function warmSearchText(list: readonly ActivityRecord[]): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  warmQueue.push(list);
+  if (warming) return;
+  warming = true;
+  let index = 0;
+  const step = (deadline: IdleDeadline) => {
+    while (warmQueue.length > 0 && deadline.timeRemaining() > 2) {
+      const current = warmQueue[0]!;
+      const stop = Math.min(current.length, index + 200);
+      for (; index < stop; index++) void current[index]!.searchText;
+      if (index >= current.length) {
+        warmQueue.shift();
+        index = 0;
+      }
+    }
+    if (warmQueue.length > 0) requestIdleCallback(step);
+    else warming = false;
+  };
+  requestIdleCallback(step);
+}
+
+/**
+ * An imported activity as the readers see it: the fields of materialize's record, with its
+ * folded search text computed the first time a search reads it (folding 50,000 activities'
+ * text is most of deriving them, and most views never search). Read-only by convention, like
+ * every record a query returns.
+ */
+class ImportedActivity implements ActivityRecord {
+  declare id: string;
+  declare planId: string;
+  declare unitCode: string;
+  declare date: ActivityRecord['date'];
+  declare itemIds: string[];
+  declare type: ActivityRecord['type'];
+  declare title: string;
+  declare content: string;
+  declare location: string;
+  declare participants: number | null;
+  declare evidenceDoc: string;
+  declare evidenceFile: string;
+  declare indicators: Record<string, number>;
+  declare createdAt: string;
+  declare updatedAt: string;
+  declare deletedAt: string | null;
+  declare sourceId: string;
+  declare submissionId: string;
+  #searchText: string | undefined;
+
+  constructor(fields: Omit<ActivityRecord, 'searchText' | 'submissionId'>, submissionId: string) {
+    Object.assign(this, fields);
+    this.submissionId = submissionId;
+  }
+
+  get searchText(): string {
+    return (this.#searchText ??= activitySearchText(this));
+  }
+}
+
+function flatten(lists: readonly (readonly ActivityRecord[])[], keep?: (a: ActivityRecord) => boolean): ActivityRecord[] {
   const out: ActivityRecord[] = [];
-  for (const r of records) for (const a of r.activities) if (!keep || keep(a)) out.push(a);
+  for (const list of lists) for (const a of list) if (!keep || keep(a)) out.push(a);
   return out;
+}
+
+const READ_CHUNK = 8;
+
+/**
+ * The activities of a plan's active submissions. Their ids come from the index; a record (each
+ * holds a whole workbook) is read only when its activities are not derived yet.
+ */
+async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
+  const ids = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
+  const missing = ids.filter((id) => !derived.has(id));
+  const fresh = new Map<string, readonly ActivityRecord[]>();
+  // A few at a time: each read's completion is its own task, so deriving a district's 100 files
+  // never holds the renderer for long (the log shows «Đang tải…» meanwhile).
+  for (let i = 0; i < missing.length; i += READ_CHUNK) {
+    for (const s of await db.submissions.bulkGet(missing.slice(i, i + READ_CHUNK))) if (s) fresh.set(s.id, submissionActivities(s));
+  }
+  return ids.map((id) => fresh.get(id) ?? derived.get(id) ?? []);
 }
 
 /** Every activity of a plan, live and deleted, logged here or imported. */
 export async function activitiesOfPlan(planId: string): Promise<ActivityRecord[]> {
-  const [own, imported] = await Promise.all([
-    db.activities.where('planId').equals(planId).toArray(),
-    db.importedActivities.where('planId').equals(planId).toArray(),
-  ]);
+  const [own, imported] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), importedOfPlan(planId)]);
   return imported.length === 0 ? own : own.concat(flatten(imported));
 }
 
 /** Every activity of one unit in a plan (live and deleted). */
 export async function activitiesOfUnit(planId: string, unitCode: string): Promise<ActivityRecord[]> {
-  const [own, imported] = await Promise.all([
+  const [own, subs] = await Promise.all([
     db.activities.where('[planId+unitCode]').equals([planId, unitCode]).toArray(),
-    db.importedActivities.where('unitCodes').equals(unitCode).toArray(),
+    db.submissions.where('unitCodes').equals(unitCode).filter((s) => s.state === 'active' && s.planId === planId).toArray(),
   ]);
-  const ofPlan = imported.filter((r) => r.planId === planId);
-  return ofPlan.length === 0 ? own : own.concat(flatten(ofPlan, (a) => a.unitCode === unitCode));
+  return subs.length === 0 ? own : own.concat(flatten(subs.map(submissionActivities), (a) => a.unitCode === unitCode));
 }
 
 /** Every activity of a plan dated within [start, end] (ISO dates, both included), live and deleted. */
 export async function activitiesInRange(planId: string, start: string, end: string): Promise<ActivityRecord[]> {
   const [own, imported] = await Promise.all([
     db.activities.where('[planId+date]').between([planId, start], [planId, end], true, true).toArray(),
-    db.importedActivities.where('planId').equals(planId).toArray(),
+    importedOfPlan(planId),
   ]);
   return imported.length === 0 ? own : own.concat(flatten(imported, (a) => start <= a.date && a.date <= end));
 }
 
-/** The activities stored for these submissions (imported, so only active ones have any). */
-export async function activitiesOfSubmissions(submissionIds: readonly string[]): Promise<ActivityRecord[]> {
-  if (submissionIds.length === 0) return [];
-  const records = await db.importedActivities.bulkGet([...submissionIds]);
-  return flatten(records.filter((r): r is ImportedActivitiesRecord => r !== undefined));
+/** The activities of these submissions (records already read). */
+export function activitiesOfSubmissions(subs: readonly SubmissionRecord[]): ActivityRecord[] {
+  return flatten(subs.map(submissionActivities));
 }
 
-/** The code of every unit that has activities (logged or imported), from the indexes' keys only. */
+/**
+ * The code of every unit that has activities logged here, or that an imported submission (not
+ * withdrawn: the history refers to it too) files data under. From the indexes' keys only.
+ */
 export async function unitCodesWithActivities(): Promise<Set<string>> {
-  const [ownKeys, importedCodes] = await Promise.all([
+  const [ownKeys, submittedCodes] = await Promise.all([
     db.activities.orderBy('[planId+unitCode]').uniqueKeys(),
-    db.importedActivities.orderBy('unitCodes').uniqueKeys(),
+    db.submissions.orderBy('unitCodes').uniqueKeys(),
   ]);
   const codes = new Set<string>();
   for (const key of ownKeys) if (Array.isArray(key) && typeof key[1] === 'string') codes.add(key[1]);
-  for (const code of importedCodes) if (typeof code === 'string') codes.add(code);
+  for (const code of submittedCodes) if (typeof code === 'string') codes.add(code);
   return codes;
 }
 
-/** True when any activity (logged or imported) is filed under the unit's code. */
+/** True when activities are logged under the unit's code, or a submission (not withdrawn) files data under it. */
 export async function unitHasActivities(unitCode: string): Promise<boolean> {
-  const [own, imported] = await Promise.all([
+  const [own, submitted] = await Promise.all([
     db.activities.filter((a) => a.unitCode === unitCode).count(),
-    db.importedActivities.where('unitCodes').equals(unitCode).count(),
+    db.submissions.where('unitCodes').equals(unitCode).count(),
   ]);
-  return own + imported > 0;
+  return own + submitted > 0;
 }

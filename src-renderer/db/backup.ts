@@ -57,7 +57,6 @@ export const BACKUP_TABLES = [
   'indicatorAdjustments',
   'indicatorTargets',
   'submissions',
-  'importedActivities',
   'settings',
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -70,7 +69,6 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   indicatorAdjustments: 'Điều chỉnh chỉ tiêu',
   indicatorTargets: 'Chỉ tiêu phấn đấu',
   submissions: 'Lịch sử nhập báo cáo',
-  importedActivities: 'Hoạt động nhập từ báo cáo',
   settings: 'Cài đặt',
 };
 

@@ -10,7 +10,7 @@
  *   await applyBatch([{ preview, options }], { onProgress, signal });    // ONE transaction for all
  *
  * Scope = unit + plan + period. At most one submission per scope is 'active'; its data is the
- * scope's data: its activities (one importedActivities record, keyed by its id), and every status and
+ * scope's data: its activities (derived from its report, db/activity-read.ts), and every status and
  * indicator adjustment of the scope (the unit's report is authoritative for its own statuses and
  * corrections: one the officer typed for that unit and period is replaced too). Activities the
  * officer logged by hand for that unit (no submissionId) are kept.
@@ -39,6 +39,7 @@ import {
 import type { UnitReport } from '../exchange/spec';
 import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
+import { submissionUnitCodes } from './versions/v5';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
 import type { IndicatorKey, ItemStatusKey } from './schema';
@@ -91,7 +92,7 @@ interface ScopeData {
   adjustments: IndicatorAdjustmentRecord[];
 }
 
-/** What is stored for a scope, read in one round trip (and a second for the activities). */
+/** What is stored for a scope, read in one round trip. */
 async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
   const { unitCode, planId, periodKey } = scope;
   const [submissions, statuses, adjustments] = await Promise.all([
@@ -100,8 +101,8 @@ async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
     // Primary key [planId+unitCode+periodKey+indicatorCode]: the scope's own keys only.
     db.indicatorAdjustments.where(':id').between([planId, unitCode, periodKey, ''], [planId, unitCode, periodKey, '\uffff'], true, true).toArray(),
   ]);
-  // Only the active submission has stored activities (ImportedActivitiesRecord).
-  const activities = await activitiesOfSubmissions(submissions.filter((s) => s.state === 'active').map((s) => s.id));
+  // The scope's activities are the active submission's (derived from its report).
+  const activities = activitiesOfSubmissions(submissions.filter((s) => s.state === 'active'));
   return { submissions, activities, statuses, adjustments };
 }
 
@@ -123,7 +124,7 @@ export function previewImportAs(preview: ImportPreview, planId: string): Promise
 }
 
 async function previewOf(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
-  return db.transaction('r', [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings], async () => {
+  return db.transaction('r', [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings], async () => {
     const scope = scopeOf(report, options.planId);
     const plan = planSubmission(report, fileHash, await scopeData(scope), options.planId);
     const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
@@ -188,41 +189,25 @@ const adjustmentKey = (a: { planId: string; unitCode: string; periodKey: string;
   [a.planId, a.unitCode, a.periodKey, a.indicatorCode] as IndicatorKey;
 
 /**
- * Replaces the scope's data (`old`, as scopeData read it) with `submission`'s, or removes it
- * (null). Every request is issued at once: the records removed are those the new data does not
- * overwrite, so no put depends on a delete, and a file costs one round trip to IndexedDB here.
+ * Replaces the scope's statuses and indicator adjustments (`old`, as scopeData read them) with
+ * `submission`'s, or removes them (null). Its activities need no writing: they are derived from
+ * the submission's report (db/activity-read.ts), so what the scope shows follows which
+ * submission is active. Every request is issued at once: the records removed are those the new
+ * data does not overwrite, so no put depends on a delete.
  */
-function writeScopeData(
-  scope: SubmissionScope,
-  submission: SubmissionRecord | null,
-  old: Pick<ScopeData, 'submissions' | 'statuses' | 'adjustments'>,
-): Promise<unknown> {
-  // A consolidated report materializes activities only (see domain/merge.ts materialize).
-  const data = submission ? materialize(submission.report, submission.fileHash, scope, submission.importedAt) : null;
+function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, old: Pick<ScopeData, 'statuses' | 'adjustments'>): Promise<unknown> {
+  // A consolidated report has neither (see domain/merge.ts materialize).
+  const data = submission ? materialize(submission.report, submission.fileHash, scope, submission.importedAt, { activities: false }) : null;
   const statuses = (data?.statuses ?? []).map((s): ItemStatusRecord => ({ ...s, submissionId: submission!.id }));
   const adjustments = (data?.adjustments ?? []).map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission!.id }));
-  const activities = (data?.activities ?? []).map((a): ActivityRecord => ({ ...a, submissionId: submission!.id }));
   const kept = (keys: readonly (readonly string[])[]) => new Set(keys.map((k) => k.join('\u0000')));
   const newStatuses = kept(statuses.map(statusKey));
   const newAdjustments = kept(adjustments.map(adjustmentKey));
   const goneStatuses = old.statuses.map(statusKey).filter((k) => !newStatuses.has(k.join('\u0000')));
   const goneAdjustments = old.adjustments.map(adjustmentKey).filter((k) => !newAdjustments.has(k.join('\u0000')));
   return Promise.all([
-    old.submissions.length > 0 ? db.importedActivities.bulkDelete(old.submissions.map((s) => s.id)) : 0,
     goneStatuses.length > 0 ? db.itemStatuses.bulkDelete(goneStatuses) : 0,
     goneAdjustments.length > 0 ? db.indicatorAdjustments.bulkDelete(goneAdjustments) : 0,
-    // All of the file's activities in ONE record (see ImportedActivitiesRecord for why); its key
-    // is the new submission's id, never one of those deleted above.
-    activities.length > 0
-      ? db.importedActivities.put({
-          submissionId: submission!.id,
-          planId: scope.planId,
-          unitCode: scope.unitCode,
-          periodKey: scope.periodKey,
-          unitCodes: [...new Set([scope.unitCode, ...activities.map((a) => a.unitCode)])],
-          activities,
-        })
-      : 0,
     statuses.length > 0 ? db.itemStatuses.bulkPut(statuses) : 0,
     adjustments.length > 0 ? db.indicatorAdjustments.bulkPut(adjustments) : 0,
   ]);
@@ -233,7 +218,7 @@ function unitFromReport(report: UnitReport, t: string): UnitRecord {
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
-const APPLY_TABLES = () => [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
 
 /**
  * What stays the same for every file of one transaction: the own unit and the plans (an import
@@ -292,6 +277,7 @@ async function applyInTransaction(preview: ImportPreview, options: ApplyOptions,
     importedAt: t,
     state: 'active',
     counts: countsOf(report),
+    unitCodes: submissionUnitCodes(scope.unitCode, report),
     report,
   };
   const addUnit = unitKnown ? 0 : db.units.add(unitFromReport(report, t));
@@ -432,11 +418,11 @@ export interface WithdrawResult {
  * is only history is marked withdrawn; the data does not change.
  */
 export async function withdrawSubmission(id: string, options: { at?: string } = {}): Promise<WithdrawResult> {
-  return db.transaction('rw', [db.submissions, db.importedActivities, db.itemStatuses, db.indicatorAdjustments], async () => {
+  return db.transaction('rw', [db.submissions, db.itemStatuses, db.indicatorAdjustments], async () => {
     const sub = await db.submissions.get(id);
     if (!sub) throw new OperationError('Không tìm thấy lần nhập này.', 'id');
     if (sub.state === 'withdrawn') throw new OperationError('Lần nhập này đã được rút trước đó.', 'id');
-    const withdrawn: SubmissionRecord = { ...sub, state: 'withdrawn', withdrawnAt: options.at ?? now() };
+    const withdrawn: SubmissionRecord = { ...sub, state: 'withdrawn', withdrawnAt: options.at ?? now(), unitCodes: [] };
     delete withdrawn.supersededBy;
     await db.submissions.put(withdrawn);
     if (sub.state !== 'active') return { withdrawn, restored: null };

@@ -5,7 +5,6 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   ActivityRecord,
-  ImportedActivitiesRecord,
   IndicatorAdjustmentRecord,
   IndicatorTargetRecord,
   ItemStatusRecord,
@@ -34,7 +33,6 @@ export class SoKeHoachDb extends Dexie {
   indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
   indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
   submissions!: EntityTable<SubmissionRecord, 'id'>;
-  importedActivities!: EntityTable<ImportedActivitiesRecord, 'submissionId'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -97,31 +97,6 @@ export interface ActivityRecord extends Activity {
   sourceId?: string;
 }
 
-/**
- * The activities of one active submission, stored together in one record (schema v5,
- * table `importedActivities`). An imported unit's activities are the unit's report, read-only
- * here and replaced whole when its next file supersedes it, so they are written and removed as
- * one record per file instead of one per activity: IndexedDB's cost is per record (about 0.1 ms
- * each in Chromium), and a district importing 100 files of 500 activities wrote 50,000 records.
- * Readers take them together with the `activities` table (db/activity-read.ts). Only an ACTIVE
- * submission has such a record; its ids are those importedActivityId gives (domain/merge.ts).
- */
-export interface ImportedActivitiesRecord {
-  /** The submission's id (the key). */
-  submissionId: string;
-  planId: string;
-  /** The scope's unit: the body that sent the file. */
-  unitCode: string;
-  periodKey: string;
-  /**
-   * Every unitCode its activities carry (multiEntry index): the scope's unit, and for a
-   * consolidated report each CĐCS whose activities it lists.
-   */
-  unitCodes: string[];
-  /** Materialized as the log shows them (searchText folded, submissionId and sourceId set). */
-  activities: ActivityRecord[];
-}
-
 /** What an imported submission is now (db/import-ops.ts). */
 export type SubmissionState = 'active' | 'superseded' | 'withdrawn';
 
@@ -156,7 +131,17 @@ export interface SubmissionRecord {
   /** When it was withdrawn (state 'withdrawn'). */
   withdrawnAt?: Timestamp;
   counts: { items: number; activities: number; indicators: number };
-  /** The whole parsed workbook, so that any submission can be re-materialized later. */
+  /**
+   * Every unit code its data is filed under (multiEntry index, schema v5): the scope's unit, and
+   * for a consolidated report each CĐCS whose activities it lists. Empty once withdrawn (it
+   * files nothing then, so a unit added by mistake and withdrawn can be deleted again).
+   */
+  unitCodes: string[];
+  /**
+   * The whole parsed workbook. It is the only copy of the submission's activities: the log and
+   * the other readers derive them from it (db/activity-read.ts), so any submission can be
+   * re-materialized later and an import writes one record per file.
+   */
   report: UnitReport;
 }
 

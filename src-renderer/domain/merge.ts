@@ -331,6 +331,24 @@ export interface MaterializedStatus {
 }
 
 /**
+ * The activities a report stands for, filed under `scope`, stamped `at`, without their folded
+ * search text (materialize adds it; a reader may fold only when a search needs it).
+ */
+export function materializeActivities(report: UnitReport, fileHash: string, scope: SubmissionScope, at: string): (Activity & { sourceId: string })[] {
+  return incomingActivities(report, fileHash, scope).map((a) => ({
+    ...reportActivityOf(a),
+    id: a.storedId,
+    planId: scope.planId,
+    unitCode: a.unitCode,
+    indicators: Object.fromEntries(sortedIndicators(a.indicators)),
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    sourceId: a.sourceId,
+  }));
+}
+
+/**
  * The activities and statuses a report stands for, filed under `scope`, stamped `at` (the
  * import instant). Deterministic: the same report and hash give the same ids.
  */
@@ -339,20 +357,13 @@ export function materialize(
   fileHash: string,
   scope: SubmissionScope,
   at: string,
+  /** activities: false skips them (the import writes only statuses and adjustments). */
+  options: { activities?: boolean } = {},
 ): { activities: MaterializedActivity[]; statuses: MaterializedStatus[]; adjustments: IndicatorAdjustment[] } {
-  const activities = incomingActivities(report, fileHash, scope).map((a): MaterializedActivity => {
-    const act: Activity = {
-      ...reportActivityOf(a),
-      id: a.storedId,
-      planId: scope.planId,
-      unitCode: a.unitCode,
-      indicators: Object.fromEntries(sortedIndicators(a.indicators)),
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    return { ...act, searchText: activitySearchText(act), sourceId: a.sourceId };
-  });
+  const activities =
+    options.activities === false
+      ? []
+      : materializeActivities(report, fileHash, scope, at).map((a): MaterializedActivity => ({ ...a, searchText: activitySearchText(a) }));
   // A consolidated report's statuses are counts and its units' corrections are inside their
   // values (report.consolidation): nothing of the kind is the lower body's own.
   if (isConsolidated(report)) return { activities, statuses: [], adjustments: [] };

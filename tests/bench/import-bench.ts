@@ -20,6 +20,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { compileActivityFilter } from '@domain/activity';
 import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
 import { db } from '../../src-renderer/db/db';
 import { ensureSeeded, putSetting } from '../../src-renderer/db/operations';
@@ -49,6 +50,12 @@ export interface CaseResult {
   count: number;
   /** ours: progress callbacks seen during applyBatch. */
   progressCalls?: number;
+  /** ours: wall ms of reading every activity of the plan afterwards, as the log screen loads them. */
+  logLoadMs?: number;
+  /** ours: the same read again (what was derived is remembered), and a first search over them. */
+  logReloadMs?: number;
+  logSearchMs?: number;
+  logSearchHits?: number;
 }
 
 export interface CancelResult {
@@ -202,7 +209,17 @@ async function runOurs(files: readonly FileBytes[], rep: number): Promise<CaseRe
   if (refused.length > 0) throw new Error(`refused: ${refused.map((f) => (f.ok ? '' : `${f.fileName}: ${f.message}`)).join('; ')}`);
   // What the log shows: every plan's activities (the imported ones are one record per file).
   let stored = 0;
+  const tLog = performance.now();
   for (const p of await db.plans.toArray()) stored += (await activitiesOfPlan(p.id)).filter((a) => a.submissionId !== undefined).length;
+  const logLoadMs = performance.now() - tLog;
+  const plans = await db.plans.toArray();
+  const tReload = performance.now();
+  const all = (await Promise.all(plans.map((p) => activitiesOfPlan(p.id)))).flat();
+  const logReloadMs = performance.now() - tReload;
+  const tSearch = performance.now();
+  const match = compileActivityFilter({ query: 'tuyen truyen' });
+  const logSearchHits = all.filter(match).length;
+  const logSearchMs = performance.now() - tSearch;
   if (stored !== activities) throw new Error(`read ${activities} activities, stored ${stored}`);
   await settle();
   const tRead = t0 + read;
@@ -220,6 +237,10 @@ async function runOurs(files: readonly FileBytes[], rep: number): Promise<CaseRe
     longTasks: { preview: p.count, apply: a.count },
     count: stored,
     progressCalls,
+    logLoadMs,
+    logReloadMs,
+    logSearchMs,
+    logSearchHits,
   };
 }
 

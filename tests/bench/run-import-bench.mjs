@@ -156,6 +156,9 @@ async function main() {
     console.log(
       `longest main-thread task (any run): during applyBatch ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))} tasks ≥ 50 ms), during preview ${longest('preview').toFixed(0)} ms, during reading ${longest('read').toFixed(0)} ms (the app reads in a worker); progress callbacks per batch: ${ours[0].progressCalls}`,
     );
+    console.log(
+      `the log afterwards (medians): every activity of the plan read as «Nhật ký» loads them (activitiesOfPlan, derived from the stored reports) ${median(ours.map((r) => r.logLoadMs)).toFixed(0)} ms, read again ${median(ours.map((r) => r.logReloadMs)).toFixed(0)} ms, first search «tuyen truyen» over them ${median(ours.map((r) => r.logSearchMs)).toFixed(0)} ms (${ours[0].logSearchHits} found)`,
+    );
     const c = out.cancel;
     const counts = Object.keys(c.before)
       .map((k) => `${k} ${c.before[k]}→${c.after[k]}`)

@@ -37,12 +37,6 @@ async function fill(): Promise<void> {
   await db.activities.bulkPut(activities());
   await db.indicatorAdjustments.bulkPut(ADJUSTMENTS);
   await db.indicatorTargets.bulkPut(TARGETS);
-  // An imported unit's activities: one record per submission (schema v5).
-  const a = activities()[0]!;
-  await db.importedActivities.put({
-    submissionId: 'sub-1', planId: a.planId, unitCode: 'CDCS-0001', periodKey: '2025-H1', unitCodes: ['CDCS-0001'],
-    activities: [{ ...a, id: 'imp-1', unitCode: 'CDCS-0001', submissionId: 'sub-1', sourceId: 'R1' }],
-  });
 }
 
 const decode = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -60,7 +54,7 @@ describe('createBackup', () => {
     const now = new Date(2025, 5, 14, 8, 30);
     const backup = await createBackup(now);
     expect(backup.fileName).toBe('SaoLuu_SoKeHoach_2025-06-14_0830.json');
-    expect(backup.counts).toEqual({ plans: 2, units: 3, itemStatuses: 6, activities: 2, indicatorAdjustments: 1, indicatorTargets: 1, submissions: 0, importedActivities: 1, settings: 3 });
+    expect(backup.counts).toEqual({ plans: 2, units: 3, itemStatuses: 6, activities: 2, indicatorAdjustments: 1, indicatorTargets: 1, submissions: 0, settings: 3 });
     const file = JSON.parse(decode(backup.bytes));
     expect(Object.keys(file)).toEqual(['format', 'formatVersion', 'appVersion', 'schemaVersion', 'createdAt', 'counts', 'checksum', 'payload']);
     expect(file.format).toBe('so-ke-hoach-backup');

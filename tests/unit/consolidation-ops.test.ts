@@ -22,6 +22,7 @@ import {
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
+import { submissionUnitCodes } from '../../src-renderer/db/versions/v5';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
 import { sampleReport } from './exchange-writer-fixtures';
 
@@ -185,6 +186,7 @@ describe('at a province', () => {
       importedAt: '2025-06-25T00:00:00.000Z',
       state: 'active',
       counts: { items: dmc.items.length, activities: dmc.activities.length, indicators: dmc.indicators.length },
+      unitCodes: submissionUnitCodes(OWN, dmc),
       report: dmc,
     });
     await setReportDeadline(PLAN, PERIOD.key, '2025-06-14');

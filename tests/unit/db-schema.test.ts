@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '../../src-renderer/db';
+import type { UnitReport } from '../../src-renderer/exchange/spec';
+import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
+import { sampleReport } from './exchange-writer-fixtures';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
 import { V2_STORES } from '../../src-renderer/db/versions/v2';
 import { V3_STORES } from '../../src-renderer/db/versions/v3';
@@ -20,7 +25,6 @@ describe('schema', () => {
     expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
-      'importedActivities',
       'indicatorAdjustments',
       'indicatorTargets',
       'itemStatuses',
@@ -29,17 +33,13 @@ describe('schema', () => {
       'submissions',
       'units',
     ]);
-    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[planId+periodKey+state]', '[unitCode+planId+periodKey]', 'fileHash', 'importedAt']);
+    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[planId+periodKey+state]', '[planId+state]', '[unitCode+planId+periodKey]', 'fileHash', 'importedAt', 'unitCodes']);
+    expect(db.submissions.schema.idxByName['unitCodes']?.multi).toBe(true);
     expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[planId+date]',
       '[planId+unitCode]',
       'planId',
       'updatedAt',
-    ]);
-    expect(db.importedActivities.schema.primKey.keyPath).toBe('submissionId');
-    expect(db.importedActivities.schema.indexes.map((i) => [i.name, i.multi ?? false]).sort()).toEqual([
-      ['planId', false],
-      ['unitCodes', true],
     ]);
     expect(db.itemStatuses.schema.primKey.keyPath).toEqual(['planId', 'unitCode', 'periodKey', 'itemId']);
     expect(db.itemStatuses.schema.indexes.map((i) => i.name)).toContain('[planId+unitCode+periodKey]');
@@ -86,12 +86,12 @@ describe('schema', () => {
     expect(V4_STORES).toEqual({ ...V3_STORES, submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], fileHash, importedAt' });
   });
 
-  it('version 5 adds importedActivities and changes nothing else', () => {
-    expect(V5_STORES).toEqual({ ...V4_STORES, importedActivities: '&submissionId, planId, *unitCodes' });
+  it('version 5 adds two indexes to submissions and changes nothing else', () => {
+    expect(V5_STORES).toEqual({ ...V4_STORES, submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], [planId+state], *unitCodes, fileHash, importedAt' });
   });
 
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
-    const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, report: {} as never };
+    const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, unitCodes: [], report: {} as never };
     await db.submissions.bulkAdd([
       { ...base, id: '1', unitCode: 'A', periodKey: '2025-H1', state: 'active' },
       { ...base, id: '2', unitCode: 'A', periodKey: '2025-H1', state: 'superseded' },
@@ -178,43 +178,48 @@ describe('upgrade from version 2', () => {
 });
 
 describe('upgrade from version 4', () => {
-  it("moves each submission's activities into one importedActivities record; logged ones stay", async () => {
+  it("drops the activity rows an import wrote (its report holds them) and indexes each submission's unit codes", async () => {
     db.close();
     await db.delete();
     const v4 = new Dexie(DB_NAME);
     v4.version(4).stores(V4_STORES);
     await v4.open();
-    const t = '2025-05-01T00:00:00.000Z';
-    const act = (id: string, unitCode: string, submissionId?: string) => ({
-      id, planId: 'p', unitCode, date: '2025-03-01', itemIds: ['IV.3'], type: 'other', title: `Hoạt động ${id}`, content: '', location: '', participants: null,
-      evidenceDoc: '', evidenceFile: '', indicators: {}, createdAt: t, updatedAt: t, deletedAt: null, searchText: 'hoat dong', ...(submissionId ? { submissionId, sourceId: id } : {}),
-    });
-    const sub = (id: string, unitCode: string, state: string) => ({ id, unitCode, planId: 'p', periodKey: '2025-H1', state, importedAt: t, fileHash: id, report: {} });
-    await v4.table('submissions').bulkAdd([sub('s-unit', 'CDCS-0001', 'active'), sub('s-district', 'LDLD-X', 'active'), sub('s-old', 'CDCS-0001', 'superseded')]);
-    await v4.table('activities').bulkAdd([
-      act('own-1', 'LDLD-DMC'),
-      act('u-1', 'CDCS-0001', 's-unit'),
-      act('u-2', 'CDCS-0001', 's-unit'),
-      // A district's consolidated report: its activities keep their CĐCS.
-      act('d-1', 'CDCS-0101', 's-district'),
-      act('d-2', 'CDCS-0102', 's-district'),
-      // Its submission is gone (only a hand-edited backup could hold this): it stays a plain row.
-      act('orphan', 'CDCS-0009', 's-missing'),
-    ]);
+    const t = '2025-06-20T00:00:00.000Z';
+    const plan = BUILTIN_PLAN.id;
+    const unitReport = { ...sampleReport(2), unit: { code: 'CDCS-0001', name: 'CĐCS A', level: 'grassroots' as const, parentName: '' } };
+    const sub = (id: string, unitCode: string, state: string, report: UnitReport) => ({ id, unitCode, planId: plan, periodKey: report.period.key, state, importedAt: t, fileHash: id.padEnd(64, '0'), exportedAt: report.exportedAt, report });
+    // A district's consolidated workbook, imported at a province: its activities keep their CĐCS.
+    const district = { ...sampleConsolidated(), unit: { code: 'LDLD-X', name: 'LĐLĐ huyện X', level: 'district' as const, parentName: '' } };
+    const contributors = [...new Set(district.activities.map((a) => a.unitCode))];
+    expect(contributors.length).toBeGreaterThan(1);
+    const subs = [sub('s-unit', 'CDCS-0001', 'active', unitReport), sub('s-district', 'LDLD-X', 'active', district), sub('s-old', 'CDCS-0001', 'superseded', unitReport)];
+    await v4.table('submissions').bulkAdd(subs);
+    // What the v4 import wrote: one row per activity of each active submission.
+    const rows = subs
+      .filter((s) => s.state === 'active')
+      .flatMap((s) => materialize(s.report, s.fileHash, { unitCode: s.unitCode, planId: plan, periodKey: s.periodKey }, t).activities.map((a) => ({ ...a, submissionId: s.id })));
+    expect(rows).toHaveLength(2 + district.activities.length);
+    const own = { ...rows[0]!, id: 'own-1', unitCode: 'LDLD-DMC', title: 'Ghi tại đây' };
+    delete (own as { submissionId?: string }).submissionId;
+    // Its submission is gone (only a hand-edited backup could hold this): it stays a plain row.
+    const orphan = { ...rows[0]!, id: 'orphan', submissionId: 's-missing' };
+    await v4.table('activities').bulkAdd([...rows, own, orphan]);
     v4.close();
 
     await db.open();
     expect(db.verno).toBe(5);
     expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
-    expect(await db.importedActivities.count()).toBe(2);
-    const unit = await db.importedActivities.get('s-unit');
-    expect(unit).toMatchObject({ planId: 'p', unitCode: 'CDCS-0001', periodKey: '2025-H1', unitCodes: ['CDCS-0001'] });
-    expect(unit?.activities.map((a) => a.id)).toEqual(['u-1', 'u-2']);
-    expect((await db.importedActivities.get('s-district'))?.unitCodes).toEqual(['LDLD-X', 'CDCS-0101', 'CDCS-0102']);
-    // Every reader sees the same activities as before the upgrade.
-    expect((await activitiesOfPlan('p')).map((a) => a.id).sort()).toEqual(['d-1', 'd-2', 'orphan', 'own-1', 'u-1', 'u-2']);
-    expect((await activitiesOfUnit('p', 'CDCS-0102')).map((a) => a.id)).toEqual(['d-2']);
-    expect((await activitiesInRange('p', '2025-01-01', '2025-06-30')).length).toBe(6);
-    expect(await unitCodesWithActivities()).toEqual(new Set(['LDLD-DMC', 'CDCS-0001', 'CDCS-0009', 'LDLD-X', 'CDCS-0101', 'CDCS-0102']));
+    expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
+    expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);
+    // Every reader sees the same activities as before the upgrade, derived from the reports.
+    const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
+    expect(ids(await activitiesOfPlan(plan))).toEqual(ids([...rows, own, orphan]));
+    // The same records (searchText is computed when read: a getter, not an own field).
+    expect((await activitiesOfPlan(plan)).map((a) => ({ ...a, searchText: a.searchText }))).toEqual(expect.arrayContaining(rows));
+    const one = contributors[1]!;
+    expect(ids(await activitiesOfUnit(plan, one))).toEqual(ids(rows.filter((a) => a.unitCode === one)));
+    expect(ids(await activitiesOfUnit(plan, one)).length).toBeGreaterThan(0);
+    expect(ids(await activitiesInRange(plan, '1990-01-01', '2100-12-31'))).toEqual(ids([...rows, own, orphan]));
+    expect(await unitCodesWithActivities()).toEqual(new Set(['LDLD-DMC', 'CDCS-0001', 'LDLD-X', ...contributors, orphan.unitCode]));
   });
 });

@@ -204,7 +204,6 @@ describe('applyBatch', () => {
     expect(data).toHaveLength(5);
     // Fresh database, the other order: the old one becomes history only.
     await db.submissions.clear();
-    await db.importedActivities.clear();
     await db.itemStatuses.clear();
     await db.indicatorAdjustments.clear();
     out = await applyBatch([{ preview: pNew }, { preview: pOld, options: { allowOlderAsHistory: true } }]);

@@ -1,49 +1,50 @@
 /**
- * Schema version 5 (issue 5, import speed): an imported submission's activities move out of
- * `activities` into ONE record per submission, table `importedActivities` (db/types.ts
- * ImportedActivitiesRecord). `activities` keeps what was logged in this installation.
- * Never edit once shipped: add versions/v6.ts.
+ * Schema version 5 (issue 5, import speed): an imported submission's activities are no longer
+ * copied into `activities`, one row each. Chromium's IndexedDB costs about 0.1 ms per record
+ * whatever the indexes, and a district importing 100 files of 500 activities wrote 50,000 rows:
+ * most of the import's time. The submission record already holds its whole report; the readers
+ * now derive the activities from it (db/activity-read.ts). `activities` keeps what was logged
+ * in this installation.
+ *
+ * `submissions` gains [planId+state] (the active submissions of a plan, for the log) and
+ * `*unitCodes` (multiEntry: which submissions file data under a unit, consolidated reports'
+ * CĐCS included). Never edit once shipped: add versions/v6.ts.
  */
 import type { Transaction } from 'dexie';
-import type { ActivityRecord, ImportedActivitiesRecord, SubmissionRecord } from '../types';
+import { isConsolidated, type UnitReport } from '../../exchange/spec';
+import type { ActivityRecord } from '../types';
 import { V4_STORES } from './v4';
 
 export const V5_STORES = {
   ...V4_STORES,
-  importedActivities: '&submissionId, planId, *unitCodes',
+  submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], [planId+state], *unitCodes, fileHash, importedAt',
 } as const;
 
+/** The unit codes a submission files data under (SubmissionRecord.unitCodes). */
+export function submissionUnitCodes(unitCode: string, report: UnitReport): string[] {
+  const codes = new Set([unitCode]);
+  if (isConsolidated(report)) for (const a of report.activities) if (a.unitCode) codes.add(a.unitCode);
+  return [...codes];
+}
+
 /**
- * Every stored activity with a submissionId is grouped under its submission and moved; one
- * whose submission is gone (never written by the app, but a hand-edited backup could hold it)
- * stays where it is, a plain activity. Runs inside the upgrade's own transaction: a failure
- * leaves the database at version 4.
+ * Fills `unitCodes` of every submission (empty for a withdrawn one), and removes the activity rows an import had written
+ * (they are derived from the submission's report now). A row whose submission is gone (never
+ * written by the app, but a hand-edited backup could hold one) stays, a plain activity. An edit
+ * made here to an imported activity (the log allowed it before) is dropped with its row: the
+ * unit's report is authoritative, as its next file would have done anyway. Runs
+ * inside the upgrade's own transaction: a failure leaves the database at version 4.
  */
 export async function upgradeToV5(tx: Transaction): Promise<void> {
-  const imported = (await tx.table<ActivityRecord, string>('activities').toArray()).filter((a) => a.submissionId !== undefined);
-  if (imported.length === 0) return;
-  const bySubmission = new Map<string, ActivityRecord[]>();
-  for (const a of imported) {
-    const list = bySubmission.get(a.submissionId!);
-    if (list) list.push(a);
-    else bySubmission.set(a.submissionId!, [a]);
-  }
-  const submissions = await tx.table<SubmissionRecord, string>('submissions').bulkGet([...bySubmission.keys()]);
-  const records: ImportedActivitiesRecord[] = [];
-  const moved: string[] = [];
-  for (const sub of submissions) {
-    if (!sub) continue;
-    const activities = bySubmission.get(sub.id)!;
-    records.push({
-      submissionId: sub.id,
-      planId: sub.planId,
-      unitCode: sub.unitCode,
-      periodKey: sub.periodKey,
-      unitCodes: [...new Set([sub.unitCode, ...activities.map((a) => a.unitCode)])],
-      activities,
+  const known = new Set<string>();
+  await tx
+    .table('submissions')
+    .toCollection()
+    .modify((s: { id: string; unitCode: string; state: string; report: UnitReport; unitCodes?: string[] }) => {
+      known.add(s.id);
+      s.unitCodes = s.state === 'withdrawn' ? [] : submissionUnitCodes(s.unitCode, s.report);
     });
-    for (const a of activities) moved.push(a.id);
-  }
-  await tx.table('importedActivities').bulkAdd(records);
-  await tx.table('activities').bulkDelete(moved);
+  const rows = await tx.table<ActivityRecord, string>('activities').toArray();
+  const derived = rows.filter((a) => a.submissionId !== undefined && known.has(a.submissionId)).map((a) => a.id);
+  await tx.table('activities').bulkDelete(derived);
 }
