@@ -183,6 +183,48 @@ test('completeness, consolidated figures, a drill-down, a late report and both e
   ).toBe(true);
   await page.getByRole('region', { name: 'Hoạt động' }).scrollIntoViewIfNeeded();
   await shot(page, 'consolidation-activities');
+
+  // «Tìm hoạt động»: reached by Tab from the unit filter; with or without accents; combined with
+  // the unit filter; the count says «N / M hoạt động»; nothing found says so; Esc clears.
+  const actList = page.getByRole('region', { name: 'Hoạt động' });
+  const actCount = actList.getByRole('status');
+  const search = actList.getByRole('searchbox', { name: 'Tìm hoạt động' });
+  const unitFilter = actList.getByRole('combobox', { name: 'Đơn vị' });
+  const actRows = actList.getByRole('row').filter({ has: page.getByRole('cell') });
+  await unitFilter.focus();
+  await page.keyboard.press('Tab');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('tap huan');
+  await expect(actCount).toHaveText('2 / 8 hoạt động');
+  await expect(actRows).toHaveCount(2);
+  for (const u of UNITS.slice(0, 2)) await expect(actRows.filter({ hasText: u.code })).toHaveCount(1);
+  await expect(actRows.first().locator('mark')).toHaveText(['Tập huấn', 'tập']);
+  await actList.scrollIntoViewIfNeeded();
+  await shot(page, 'consolidation-activities-search');
+  await search.fill('TẬP HUẤN kỹ năng');
+  await expect(actCount).toHaveText('2 / 8 hoạt động');
+  await unitFilter.selectOption({ label: `${UNITS[1].name} (${UNITS[1].activities})` });
+  await expect(actCount).toHaveText('1 / 8 hoạt động');
+  await expect(actRows).toHaveCount(1);
+  await expect(actRows).toContainText(UNITS[1].code);
+  // The unit name is searched too: "hoa thanh" (no accents) finds the first unit's activities.
+  await search.fill('hoa thanh doi thoai');
+  await expect(actCount).toHaveText('0 / 8 hoạt động');
+  await expect(actList.getByText(`Không có hoạt động nào khớp «hoa thanh doi thoai» của ${UNITS[1].name}.`)).toBeVisible();
+  await shot(page, 'consolidation-activities-search-empty');
+  await unitFilter.selectOption({ label: 'Tất cả (8)' });
+  await expect(actCount).toHaveText('1 / 8 hoạt động');
+  await expect(actRows).toContainText('Đối thoại định kỳ');
+  await expect(actRows).toContainText(UNITS[0].code);
+  await unitFilter.selectOption({ label: `${UNITS[0].name} (${UNITS[0].activities})` });
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await expect(actCount).toHaveText(`${UNITS[0].activities} / 8 hoạt động`);
+  await unitFilter.selectOption({ label: 'Tất cả (8)' });
+  await expect(actCount).toHaveText('8 hoạt động');
+  await expect(actRows).toHaveCount(8);
+  await expect(actList.locator('mark')).toHaveCount(0);
   // An indicator cell opens the unit's activities carrying that indicator.
   await indicators.getByRole('button', { name: `${UNITS[1].name} · ${participantsName}: ${valueOf(1, participants)}` }).click();
   const cell = page.getByRole('dialog', { name: `${participantsName} · ${UNITS[1].name}: ${valueOf(1, participants)} lượt người` });
@@ -294,6 +336,26 @@ test('20,000 activities: the screen opens, the list scrolls, the export shows pr
   await expect(indicators.getByRole('row').filter({ hasText: 'Tổng cộng' })).toContainText('600.000');
   // Virtualized: only a window of rows is in the DOM.
   expect(await list.getByRole('row').count()).toBeLessThan(60);
+  // Searching 20,000: typed without accents, the count follows; the first search folds every
+  // activity's text once, later ones reuse it.
+  const search = list.getByRole('searchbox', { name: 'Tìm hoạt động' });
+  for (const [query, count] of [
+    ['so 19999', '1 / 20.000 hoạt động'],
+    ['tuyên truyền số 1999', '12 / 20.000 hoạt động'],
+    ['to san xuat so 123', '140 / 20.000 hoạt động'],
+  ] as const) {
+    const t = Date.now();
+    await search.fill(query);
+    await expect(list.getByRole('status')).toHaveText(count);
+    console.log(`Tổng hợp: search «${query}» in 20,000 shown after ${Date.now() - t} ms`);
+  }
+  await search.fill('so 19999');
+  await expect(list.getByRole('status')).toHaveText('1 / 20.000 hoạt động');
+  await expect(list.getByRole('row').filter({ hasText: 'tổ sản xuất số 19999' }).locator('mark')).toHaveText('số 19999');
+  await list.scrollIntoViewIfNeeded();
+  await shot(page, 'consolidation-activities-search-20000');
+  await search.press('Escape');
+  await expect(list.getByRole('status')).toHaveText('20.000 hoạt động');
 
   const card = page.getByRole('region', { name: 'Báo cáo tổng hợp gửi cấp trên' });
   await card.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
