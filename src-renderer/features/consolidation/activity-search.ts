@@ -44,7 +44,12 @@ function extend(activities: readonly ReportActivity[], entry: SearchTexts, count
     const a = activities[i]!;
     let name = entry.foldedNames.get(a.unitCode);
     if (name === undefined) entry.foldedNames.set(a.unitCode, (name = fold(entry.names[a.unitCode] ?? '')));
-    entry.texts.push(`${activitySearchText(a)}\n${name}`);
+    const text = `${activitySearchText(a)}\n${name}`;
+    // Built by concatenation, the text is a rope that the engine flattens on its first search
+    // (measured: about 100 ms for 20,000 in Chromium, paid by the first keystroke); searching it
+    // once here flattens it during the warm-up instead.
+    text.includes('\u0000');
+    entry.texts.push(text);
   }
 }
 
