@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery } from '../../src-renderer/domain/vn-text';
 import type { ReportActivity } from '../../src-renderer/exchange/spec';
-import { consolidatedSearchTexts, filterConsolidatedActivities, warmConsolidatedSearchTexts } from '../../src-renderer/features/consolidation/activity-search';
+import {
+  consolidatedSearchTexts,
+  filterConsolidatedActivities,
+  queryWordsIn,
+  snippetStart,
+  warmConsolidatedSearchTexts,
+} from '../../src-renderer/features/consolidation/activity-search';
 import { planItems, sampleActivities } from './exchange-writer-fixtures';
 
 const NAMES = { 'CDCS-HOATHANH': 'CĐCS Công ty May Hòa Thành', 'CDCS-SUOIDA': 'CĐCS Xã Suối Đá' };
@@ -98,5 +104,27 @@ describe('filterConsolidatedActivities', () => {
     expect(warmConsolidatedSearchTexts(list, other, 119)).toBe(false);
     expect(warmConsolidatedSearchTexts(list, other, 1)).toBe(true);
     expect(consolidatedSearchTexts(list, other)).toEqual(consolidatedSearchTexts(list, names));
+  });
+});
+
+describe('highlighting a kept row', () => {
+  it('queryWordsIn keeps the words a cell contains', () => {
+    // Substrings count, as in the search: "hoa" is inside "thoai".
+    expect(queryWordsIn('Đối thoại định kỳ', 'hoa thanh doi thoai')).toBe('hoa doi thoai');
+    expect(queryWordsIn('CĐCS Công ty May Hòa Thành', 'hoa thanh doi thoai')).toBe('hoa thanh');
+    expect(queryWordsIn('Thăm hỏi', 'hoa thanh')).toBe('');
+  });
+
+  it('snippetStart starts a long text at a word shortly before a late first match', () => {
+    const title = 'Tuyên truyền pháp luật lao động tại tổ sản xuất số 19999';
+    expect(snippetStart(title, 'tuyen 19999')).toBe(0);
+    expect(snippetStart(title, '')).toBe(0);
+    expect(snippetStart(title, 'khong co')).toBe(0);
+    const from = snippetStart(title, 'so 19999');
+    expect(title.slice(from)).toBe('tại tổ sản xuất số 19999');
+    expect(snippetStart('Hội nghị số 5', 'so 5')).toBe(0);
+    // No space before the match: cut inside the word, never past the match.
+    const long = `${'x'.repeat(60)}đối thoại`;
+    expect(long.slice(snippetStart(long, 'doi'))).toBe(`${'x'.repeat(16)}đối thoại`);
   });
 });

@@ -11,7 +11,7 @@ import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
 import { queryWords } from '@domain/vn-text';
 import { Highlight } from '../checklist/Highlight';
-import { filterConsolidatedActivities, warmConsolidatedSearchTexts } from './activity-search';
+import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
 
 const ROW_HEIGHT = 34;
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -125,14 +125,14 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
                       {a.unitCode}
                     </div>
                     <div role="cell" title={name}>
-                      <Highlight text={name} query={deferredQuery} />
+                      {searching ? <Highlight text={name} query={queryWordsIn(name, deferredQuery)} /> : name}
                     </div>
                     <div role="cell" title={a.itemIds.join(', ')}>
                       {a.itemIds.join(', ')}
                     </div>
                     <div role="cell">{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</div>
                     <div role="cell" title={a.title}>
-                      <Highlight text={a.title} query={deferredQuery} />
+                      {searching ? <TitleMatch title={a.title} query={deferredQuery} /> : a.title}
                     </div>
                     <div role="cell" className="num">
                       {a.participants ?? ''}
@@ -144,6 +144,20 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
           )}
         </div>
       </div>
+    </>
+  );
+}
+
+/** A title with its matching words marked, starting near the first match when that would be cut off. */
+function TitleMatch({ title, query }: { title: string; query: string }) {
+  const nfc = title.normalize('NFC');
+  const words = queryWordsIn(nfc, query);
+  const from = snippetStart(nfc, words);
+  return from === 0 ? (
+    <Highlight text={nfc} query={words} />
+  ) : (
+    <>
+      …<Highlight text={nfc.slice(from)} query={words} />
     </>
   );
 }

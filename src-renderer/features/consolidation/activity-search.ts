@@ -16,7 +16,7 @@
  * search before the warm-up ends folds the rest at once.
  */
 import { activitySearchText } from '@domain/activity';
-import { fold, queryWords } from '@domain/vn-text';
+import { findMatches, fold, queryWords } from '@domain/vn-text';
 import type { ReportActivity } from '../../exchange/spec';
 
 interface SearchTexts {
@@ -110,4 +110,27 @@ export function filterConsolidatedActivities(
     out.push(i);
   }
   return out;
+}
+
+/**
+ * The words of `query` that occur in `text`, as a query: what one cell of a kept row highlights
+ * (the row matched as a whole; one word may be in the title, another in the unit name).
+ */
+export function queryWordsIn(text: string, query: string): string {
+  const hay = fold(text);
+  return queryWords(query)
+    .filter((w) => hay.includes(w))
+    .join(' ');
+}
+
+/**
+ * Where a one-line cell should start showing `text` (NFC) so that its first match is not lost
+ * past the cell's end: 0 when the first match starts within `lead` characters; otherwise the
+ * start of the word about `before` characters ahead of the match (the cell then shows "…").
+ */
+export function snippetStart(text: string, query: string, lead = 36, before = 16): number {
+  const first = findMatches(text, query)[0];
+  if (!first || first.start <= lead) return 0;
+  const space = text.lastIndexOf(' ', Math.max(0, first.start - before));
+  return space <= 0 ? Math.max(0, first.start - before) : space + 1;
 }
