@@ -301,6 +301,46 @@ test('a week of activities typed from the keyboard; search, delete + undo, trash
   await page.keyboard.press('Control+z');
   await expect(table.getByRole('row')).toHaveCount(6);
 
+  // Delete, switch to another screen and back: the undo offer is still there (same 10 s from the
+  // delete), and «Hoàn tác» restores the activity.
+  const nav = page.getByRole('navigation', { name: 'Chức năng' });
+  await rowOf(table, T2).getByRole('button', { name: /^Xóa/ }).click();
+  await expect(toast).toContainText(`Đã xóa «${T2}».`);
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await nav.getByRole('button', { name: 'Đơn vị' }).click();
+  await expect(page.getByRole('heading', { name: 'Đơn vị trực thuộc', level: 1 })).toBeVisible();
+  await expect(toast).toBeHidden();
+  await goToLog(page);
+  await expect(toast).toContainText(`Đã xóa «${T2}».`);
+  await expect(page.getByRole('button', { name: 'Thùng rác (1)' })).toBeVisible();
+  await shot(page, 'activities-undo-after-switch');
+  await toast.getByRole('button', { name: 'Hoàn tác' }).click();
+  await expect(toast).toBeHidden();
+  await expect(rowOf(table, T2)).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(page.getByRole('button', { name: 'Thùng rác (0)' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Đã khôi phục «${T2}».` })).toBeAttached();
+
+  // Away longer than the offer lasts: back on the log, no toast, Ctrl+Z does nothing; the
+  // activity waits in the trash.
+  await rowOf(table, T4).getByRole('button', { name: /^Xóa/ }).click();
+  const deletedAt = Date.now();
+  await expect(toast).toContainText(`Đã xóa «${T4}».`);
+  await nav.getByRole('button', { name: 'Đơn vị' }).click();
+  await expect(page.getByRole('heading', { name: 'Đơn vị trực thuộc', level: 1 })).toBeVisible();
+  await page.waitForTimeout(Math.max(0, deletedAt + 10_500 - Date.now()));
+  await goToLog(page);
+  await expect(page.getByRole('button', { name: 'Thùng rác (1)' })).toBeVisible();
+  await expect(toast).toHaveCount(0);
+  await page.locator('body').press('Control+z');
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Thùng rác (1)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Thùng rác (1)' }).click();
+  await rowOf(page.getByRole('table', { name: 'Thùng rác' }), T4).getByRole('button', { name: /^Khôi phục/ }).click();
+  await expect(page.getByRole('button', { name: 'Thùng rác (0)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Danh sách' }).click();
+  await expect(table.getByRole('row')).toHaveCount(6);
+
   // Delete one more and restore it from the trash.
   await rowOf(table, T1).getByRole('button', { name: /^Xóa/ }).click();
   await expect(table.getByRole('row')).toHaveCount(5);

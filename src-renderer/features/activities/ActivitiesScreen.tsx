@@ -29,7 +29,7 @@ import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
 import { ConfirmDialog } from './ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
-import { UndoToast, type UndoState } from './UndoToast';
+import { UndoToast } from './UndoToast';
 import './activities.css';
 
 const collator = new Intl.Collator('vi');
@@ -107,7 +107,8 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const editing = useMemo(() => editableActivity(records, editingId), [editingId, records]);
 
   // ---- delete / undo / trash -------------------------------------------------------------
-  const [undo, setUndo] = useState<UndoState | null>(null);
+  // The pending undo is kept in the store (with its timer, UNDO_MS) so it survives a screen switch.
+  const { undo, offerUndo, endUndo } = useActivityStore(useShallow((s) => ({ undo: s.pendingUndo, offerUndo: s.offerUndo, endUndo: s.endUndo })));
   const [purging, setPurging] = useState<ActivityRecord | null>(null);
   const [notice, setNotice] = useState('');
   const tableRef = useRef<TableHandle>(null);
@@ -116,15 +117,15 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
     if (isImportedActivity(r)) return;
     await deleteActivity(r.id);
     if (editingId === r.id) setEditingId(null);
-    setUndo({ id: r.id, title: r.title, at: Date.now() });
+    offerUndo({ id: r.id, title: r.title });
     tableRef.current?.focus();
   };
   const undoDelete = useCallback(async () => {
     if (!undo) return;
     await restoreActivity(undo.id);
-    setUndo(null);
+    endUndo(undo.id);
     setNotice(`Đã khôi phục «${undo.title}».`);
-  }, [undo]);
+  }, [undo, endUndo]);
 
   useEffect(() => {
     if (!undo) return;
@@ -276,7 +277,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
               onRestore={(row) =>
                 void restoreActivity(row.id).then(() => {
                   setNotice(`Đã khôi phục «${row.title}».`);
-                  setUndo((u) => (u?.id === row.id ? null : u));
+                  endUndo(row.id);
                 })
               }
               onPurge={setPurging}
@@ -291,7 +292,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
         </p>
       </section>
 
-      {undo && <UndoToast state={undo} onUndo={() => void undoDelete()} onExpire={() => setUndo(null)} />}
+      {undo && <UndoToast state={undo} onUndo={() => void undoDelete()} />}
       {purging && (
         <ConfirmDialog
           title="Xóa vĩnh viễn hoạt động?"

@@ -1,20 +1,11 @@
-/** "Đã xóa «…». Hoàn tác": a status toast that offers undo for about 10 seconds (also Ctrl+Z). */
-import { useEffect } from 'react';
+/**
+ * "Đã xóa «…». Hoàn tác": a status toast that offers to undo the last delete (also Ctrl+Z).
+ * Display only: the pending undo and its timer live in the activities UI store
+ * (state/activity-store.ts, UNDO_MS), so the offer survives leaving the screen and ends on time.
+ */
+import type { PendingUndo } from '../../state/activity-store';
 
-export const UNDO_MS = 10_000;
-
-export interface UndoState {
-  id: string;
-  title: string;
-  /** When the delete happened (a new delete restarts the timer). */
-  at: number;
-}
-
-export function UndoToast({ state, onUndo, onExpire }: { state: UndoState; onUndo: () => void; onExpire: () => void }) {
-  useEffect(() => {
-    const t = window.setTimeout(onExpire, Math.max(0, state.at + UNDO_MS - Date.now()));
-    return () => window.clearTimeout(t);
-  }, [state, onExpire]);
+export function UndoToast({ state, onUndo }: { state: PendingUndo; onUndo: () => void }) {
   return (
     <div className="undo-toast" role="status">
       <span>

@@ -1,12 +1,17 @@
 /**
  * "Hoạt động" of the consolidated view: every contributor's activities with a unit column,
  * virtualized (@tanstack/react-virtual, as the log does) so thousands of rows stay smooth.
+ * Filtered by contributor and by the search box «Tìm hoạt động» (activity-search.ts: the log's
+ * accent-insensitive matching); the search is deferred so typing never waits for the list.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ACTIVITY_TYPE_LABELS } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
+import { queryWords } from '@domain/vn-text';
+import { Highlight } from '../checklist/Highlight';
+import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
 
 const ROW_HEIGHT = 34;
 const n = (x: number) => x.toLocaleString('vi-VN');
@@ -14,11 +19,31 @@ const n = (x: number) => x.toLocaleString('vi-VN');
 export function ActivityList({ result, labelledBy }: { result: ConsolidationResult; labelledBy: string }) {
   const { report, contributors } = result;
   const names = report.consolidation.unitNames;
+  const ids = { unit: useId(), search: useId() };
   const [unit, setUnit] = useState('');
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const searching = queryWords(deferredQuery).length > 0;
   const rows = useMemo(
-    () => report.activities.map((a, i) => ({ a, i, by: result.activityContributors[i]! })).filter((r) => unit === '' || r.by === unit),
-    [report.activities, result.activityContributors, unit],
+    () => filterConsolidatedActivities(report.activities, result.activityContributors, names, { unit, query: deferredQuery }),
+    [report.activities, result.activityContributors, names, unit, deferredQuery],
   );
+  // Fold every activity's search text while the browser is idle, a slice at a time, so the first
+  // search of a large consolidation does not wait for it (activity-search.ts).
+  useEffect(() => {
+    let handle = 0;
+    const work = (deadline: IdleDeadline) => {
+      while (deadline.timeRemaining() > 2) {
+        if (warmConsolidatedSearchTexts(report.activities, names, 250)) return;
+      }
+      handle = requestIdleCallback(work);
+    };
+    handle = requestIdleCallback(work);
+    return () => cancelIdleCallback(handle);
+  }, [report.activities, names]);
+  const total = report.activities.length;
+  const filtered = unit !== '' || searching;
+  const unitName = unit === '' ? '' : (contributors.find((c) => c.unitCode === unit)?.unitName ?? unit);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- nothing derived from the virtualizer is memoized here
   const virtualizer = useVirtualizer({
@@ -30,19 +55,35 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
   return (
     <>
       <div className="cons-toolbar">
-        <label>
-          Đơn vị{' '}
-          <select value={unit} onChange={(e) => setUnit(e.target.value)}>
+        <label htmlFor={ids.unit}>Đơn vị</label>
+        <select id={ids.unit} value={unit} onChange={(e) => setUnit(e.target.value)}>
             <option value="">Tất cả ({n(report.activities.length)})</option>
             {contributors.map((c) => (
               <option key={c.unitCode} value={c.unitCode}>
                 {c.unitName} ({n(c.activityCount)})
               </option>
             ))}
-          </select>
-        </label>
-        <span className="muted" role="status">
-          {n(rows.length)} hoạt động
+        </select>
+        <label htmlFor={ids.search}>Tìm hoạt động</label>
+        <input
+          id={ids.search}
+          className="cons-search"
+          type="search"
+          value={query}
+          placeholder="Gõ có dấu hoặc không dấu"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              e.stopPropagation();
+              setQuery('');
+            }
+          }}
+        />
+        <span className="muted cons-act-count" role="status">
+          {filtered ? `${n(rows.length)} / ${n(total)} hoạt động` : `${n(total)} hoạt động`}
         </span>
       </div>
       <div className="cons-acts" role="table" aria-labelledby={labelledBy} aria-rowcount={rows.length + 1}>
@@ -60,11 +101,15 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
         </div>
         <div className="cons-act-scroll" ref={scrollRef} tabIndex={0}>
           {rows.length === 0 ? (
-            <p className="muted cons-empty">Không có hoạt động nào.</p>
+            <p className="muted cons-empty">
+              {searching
+                ? `Không có hoạt động nào khớp «${deferredQuery.trim()}»${unit ? ` của ${unitName}` : ''}. Nhấn Esc trong ô tìm để xóa từ khóa.`
+                : 'Không có hoạt động nào.'}
+            </p>
           ) : (
             <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((v) => {
-                const { a } = rows[v.index]!;
+                const a = report.activities[rows[v.index]!]!;
                 const name = names[a.unitCode] ?? a.unitCode;
                 return (
                   <div
@@ -80,14 +125,14 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
                       {a.unitCode}
                     </div>
                     <div role="cell" title={name}>
-                      {name}
+                      {searching ? <Highlight text={name} query={queryWordsIn(name, deferredQuery)} /> : name}
                     </div>
                     <div role="cell" title={a.itemIds.join(', ')}>
                       {a.itemIds.join(', ')}
                     </div>
                     <div role="cell">{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</div>
                     <div role="cell" title={a.title}>
-                      {a.title}
+                      {searching ? <TitleMatch title={a.title} query={deferredQuery} /> : a.title}
                     </div>
                     <div role="cell" className="num">
                       {a.participants ?? ''}
@@ -99,6 +144,20 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
           )}
         </div>
       </div>
+    </>
+  );
+}
+
+/** A title with its matching words marked, starting near the first match when that would be cut off. */
+function TitleMatch({ title, query }: { title: string; query: string }) {
+  const nfc = title.normalize('NFC');
+  const words = queryWordsIn(nfc, query);
+  const from = snippetStart(nfc, words);
+  return from === 0 ? (
+    <Highlight text={nfc} query={words} />
+  ) : (
+    <>
+      …<Highlight text={nfc.slice(from)} query={words} />
     </>
   );
 }
