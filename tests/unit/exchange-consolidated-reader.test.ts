@@ -112,7 +112,11 @@ describe('readWorkbook on consolidated reports people touched', () => {
       const units = wb.getWorksheet('Chỉ tiêu theo đơn vị')!;
       units.getRow(8).getCell(colOf(units, 'Số báo cáo')).value = '1';
     });
-    expect(r.problems).toEqual([]);
+    // "1.250" is read as 1250, which the status counts of that item then add up to (+1): more
+    // than the 3 reports the file consolidates, so that row is flagged; nothing else is.
+    expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['error', 'Tệp «tong-hop.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 8, cột «Số báo cáo»: các cột trạng thái cộng lại là 1251 nhưng số báo cáo được tổng hợp là 3 (dòng «Tổng cộng», cột «Số báo cáo» ở trang «Chỉ tiêu theo đơn vị»); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo'],
+    ]);
     const c = (r.report as ConsolidatedReport).consolidation;
     expect(c.items[0]!.counts.none).toBe(1250);
     expect(c.items[1]!.counts.dang).toBe(0);
