@@ -6,6 +6,11 @@
  *   Forms and files may give 'dd/mm/yyyy' (also with '.' or '-'); it must be a real date
  *   (29/02 only in leap years) in the years 1990–2100 (a typo guard).
  * - Text is stored NFC and trimmed; one-line fields have runs of spaces collapsed.
+ * - Text fields have the limits of ACTIVITY_TEXT_LIMITS (all far below Excel's 32,767 characters
+ *   per cell, so an activity always fits its row of an exchanged workbook); a longer text is
+ *   refused with a message naming the field and its limit, in forms and in workbooks read.
+ * - Counts (participants, each indicator value) are integers 0…MAX_ACTIVITY_VALUE (1,000,000,
+ *   indicators.ts): a sane cap for one activity, so a typo cannot sum into every total.
  * - `indicators` holds only non-zero integer values, keyed by normalized indicator code;
  *   what an activity adds to each indicator, including the "lượt người tham gia" rule, is
  *   `activityIndicatorValues` in indicators.ts.
@@ -23,7 +28,9 @@ import {
   cleanBlock,
   cleanLine,
   countTransform,
+  formatCount,
   indicatorName,
+  MAX_ACTIVITY_VALUE,
   normalizeIndicatorCode,
   parseInteger,
 } from './indicators';
@@ -155,6 +162,28 @@ export function parseActivityDate(text: string): DateParse {
 // ---------------------------------------------------------------------------------------------
 // Validation (forms and imported files). Messages name the field, in Vietnamese.
 
+/**
+ * The most characters each text field of an activity may hold (after cleaning). Forms and the
+ * workbook reader enforce the same numbers. Every one is below Excel's cell limit (32,767).
+ */
+export const ACTIVITY_TEXT_LIMITS = Object.freeze({
+  title: 500,
+  content: 10_000,
+  location: 300,
+  evidenceDoc: 200,
+  evidenceFile: 260,
+} as const);
+
+/** The message for a text field over its limit ("Nội dung: tối đa 10.000 ký tự"). */
+export function tooLongMessage(field: string, max: number): string {
+  return `${field}: tối đa ${formatCount(max)} ký tự`;
+}
+
+/** The message for a count of one activity over MAX_ACTIVITY_VALUE. */
+export function countTooBigMessage(field: string): string {
+  return `${field}: tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một hoạt động`;
+}
+
 /** Plan item ids: a Roman section, then dot-separated numbers ("III", "III.2.4", "I.1"). */
 const ITEM_ID_RE = /^[IVXLCDM]+(?:\.\d+)*$/;
 
@@ -166,7 +195,7 @@ function requiredLine(field: string, max: number) {
       z
         .string()
         .min(1, { error: `${field}: không được để trống` })
-        .max(max, { error: `${field}: tối đa ${max} ký tự` }),
+        .max(max, { error: tooLongMessage(field, max) }),
     );
 }
 
@@ -175,7 +204,7 @@ function optionalText(field: string, max: number, clean: (s: string) => string) 
     .string({ error: `${field}: không hợp lệ` })
     .nullish()
     .transform((v) => clean(v ?? ''))
-    .pipe(z.string().max(max, { error: `${field}: tối đa ${max} ký tự` }));
+    .pipe(z.string().max(max, { error: tooLongMessage(field, max) }));
 }
 
 /** The file name without any folder a pasted path carried ("C:\\Tai lieu\\QD.pdf" → "QD.pdf"). */
@@ -223,12 +252,20 @@ export const activityInputSchema = z.object({
     }
     return type;
   }),
-  title: requiredLine('Tiêu đề', 500),
-  content: optionalText('Nội dung', 10_000, cleanBlock),
-  location: optionalText('Địa điểm', 300, cleanLine),
-  participants: z.unknown().optional().transform(countTransform('Số lượt người: phải là số nguyên không âm')),
-  evidenceDoc: optionalText('Số, ký hiệu văn bản', 200, cleanLine),
-  evidenceFile: optionalText('Tên tệp minh chứng', 260, fileNameOnly),
+  title: requiredLine('Tiêu đề', ACTIVITY_TEXT_LIMITS.title),
+  content: optionalText('Nội dung', ACTIVITY_TEXT_LIMITS.content, cleanBlock),
+  location: optionalText('Địa điểm', ACTIVITY_TEXT_LIMITS.location, cleanLine),
+  participants: z
+    .unknown()
+    .optional()
+    .transform(
+      countTransform('Số lượt người: phải là số nguyên không âm', {
+        max: MAX_ACTIVITY_VALUE,
+        tooBig: countTooBigMessage('Số lượt người'),
+      }),
+    ),
+  evidenceDoc: optionalText('Số, ký hiệu văn bản', ACTIVITY_TEXT_LIMITS.evidenceDoc, cleanLine),
+  evidenceFile: optionalText('Tên tệp minh chứng', ACTIVITY_TEXT_LIMITS.evidenceFile, fileNameOnly),
   indicators: z
     .record(z.string(), z.unknown(), { error: 'Chỉ tiêu: không hợp lệ' })
     .nullish()
@@ -251,6 +288,15 @@ export const activityInputSchema = z.object({
           continue;
         }
         if (r.value === null || r.value === 0) continue;
+        if (r.value > MAX_ACTIVITY_VALUE) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [rawCode],
+            message: countTooBigMessage(`Chỉ tiêu «${indicatorName(code)}»`),
+            input: rawValue,
+          });
+          continue;
+        }
         if (code in out) {
           ctx.addIssue({
             code: 'custom',

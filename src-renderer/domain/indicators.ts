@@ -16,6 +16,12 @@
  * All values are integers; a sum beyond Number.MAX_SAFE_INTEGER throws `IndicatorOverflowError`
  * instead of silently losing precision.
  *
+ * Sane limits (a typo guard): what ONE activity adds to an indicator (its `participants` and
+ * every value of its `indicators`) and ONE manual adjustment (its delta, either sign) are at most
+ * MAX_ACTIVITY_VALUE = 1,000,000. Sums over activities, units and consolidations may be larger:
+ * for them Number.MAX_SAFE_INTEGER stays the only (hard) limit. A typo such as 1e12 in one
+ * activity would otherwise sum into every total above it.
+ *
  * Also home of the small count/field-error helpers shared by the unit and activity schemas.
  */
 import { z } from 'zod';
@@ -31,6 +37,18 @@ export interface IndicatorDef {
   /** Unit of measure (đơn vị tính), e.g. "cuộc", "lượt người". */
   unit: string;
   builtin: boolean;
+}
+
+/**
+ * The largest value one activity may give an indicator (its lượt người tham gia included) and
+ * the largest size of one manual adjustment: 1,000,000. A sane cap, not a technical one.
+ */
+export const MAX_ACTIVITY_VALUE = 1_000_000;
+
+/** "1.000.000": a count as Vietnamese text writes it (dots between thousands). */
+export function formatCount(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 /** Code of "lượt người tham gia", which an activity's `participants` field feeds. */
@@ -229,6 +247,10 @@ export const indicatorAdjustmentSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'Số điều chỉnh: phải khác 0', input: v });
       return z.NEVER;
     }
+    if (Math.abs(r.value) > MAX_ACTIVITY_VALUE) {
+      ctx.addIssue({ code: 'custom', message: `Số điều chỉnh: tối đa ${formatCount(MAX_ACTIVITY_VALUE)} (tăng hoặc giảm) cho một lần điều chỉnh`, input: v });
+      return z.NEVER;
+    }
     return r.value;
   }),
   reason: z
@@ -409,12 +431,19 @@ export function parseInteger(input: unknown, allowNegative = false): ParsedInteg
   return { ok: true, value: n === 0 ? 0 : n }; // no -0
 }
 
-/** A zod transform turning a count field into number | null, with `message` when invalid. */
-export function countTransform(message: string) {
+/**
+ * A zod transform turning a count field into number | null, with `message` when invalid and
+ * `tooBig` when it is above `max` (when given).
+ */
+export function countTransform(message: string, limit?: { max: number; tooBig: string }) {
   return (v: unknown, ctx: z.RefinementCtx): number | null => {
     const r = parseInteger(v);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message, input: v });
+      return z.NEVER;
+    }
+    if (limit && r.value !== null && r.value > limit.max) {
+      ctx.addIssue({ code: 'custom', message: limit.tooBig, input: v });
       return z.NEVER;
     }
     return r.value;

@@ -11,6 +11,12 @@
  * - Counts are whole numbers ≥ 0 (digits stored as text accepted); a blank count is 0, a blank
  *   indicator cell of a unit row means no value. A row with a bad cell is left out (error).
  * - "Số báo cáo" of an item row ≠ the sum of its status counts: warning (the counts are read).
+ * - The status counts of an item row (the five columns, "Chưa báo cáo" included) must add up to
+ *   the number of unit reports the file consolidates: "Số báo cáo" of the "Tổng cộng" row of
+ *   "Chỉ tiêu theo đơn vị" (without that row, the sum of the unit rows). Otherwise ERROR on that
+ *   item row (at its "Số báo cáo", else "Chưa báo cáo"), for the same reason as the totals
+ *   below; consolidate() makes every item add up to it at every level. Not checked when that
+ *   number is unknown (no "Tổng cộng" and some unit row left out).
  * - "Tổng cộng" ≠ the sum of the unit rows: ERROR at that cell. The totals are what the lower
  *   body declared and the unit rows are what a higher body adds up; a file where they disagree
  *   was edited after export and must be exported again. Not checked when a unit row was left out
@@ -127,6 +133,7 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
 
   // Chỉ tiêu theo đơn vị (before activities: its indicators map the activity columns too).
   const unitsRead = readUnitIndicators(input, sheets.unitIndicators, add);
+  checkItemReports(itemsRead, unitsRead, sheets.unitIndicators?.grid.name ?? SHEET_NAMES.unitIndicators, add);
 
   const report: ConsolidatedReport = {
     ...base,
@@ -192,11 +199,33 @@ interface ItemSummaryRead {
   items: ConsolidatedItem[];
   ids: Set<string>;
   complete: boolean;
+  /** Sheet row and status-count sum of each item of `items`, same order. */
+  sums: { row: number; sum: number }[];
+  /** Where a wrong sum is reported: the sheet, and "Số báo cáo" (else "Chưa báo cáo"). */
+  sheet: string;
+  sumColumn: string;
+}
+
+/** Each item's status counts against the number of reports the file consolidates. */
+function checkItemReports(itemsRead: ItemSummaryRead, unitsRead: UnitsRead, unitSheet: string, add: Add): void {
+  let reports: number;
+  let source: string;
+  if (unitsRead.declaredReports !== null) {
+    reports = unitsRead.declaredReports;
+    source = `dòng «${UNIT_INDICATOR_TOTAL_LABEL}», cột «Số báo cáo» ở trang «${unitSheet}»`;
+  } else if (unitsRead.complete && unitsRead.units.length > 0) {
+    reports = unitsRead.units.reduce((s, u) => s + u.reports, 0);
+    source = `cột «Số báo cáo» của các đơn vị ở trang «${unitSheet}» cộng lại`;
+  } else return;
+  for (const { row, sum } of itemsRead.sums) {
+    if (sum === reports) continue;
+    add('error', { sheet: itemsRead.sheet, row, column: itemsRead.sumColumn }, `các cột trạng thái cộng lại là ${sum} nhưng số báo cáo được tổng hợp là ${reports} (${source}); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo`);
+  }
 }
 
 function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan | undefined, add: Add): ItemSummaryRead {
   const t = table(sheet);
-  if (!t) return { items: [], ids: new Set(), complete: false };
+  if (!t) return { items: [], ids: new Set(), complete: false, sums: [], sheet: '', sumColumn: '' };
   const cId = t.col('itemId')!;
   const countCols = STATUS_COUNT_KEYS.map((k) => [k, t.col(statusCountColumnKey(k))!] as const);
   const cReports = t.col('reports');
@@ -204,6 +233,7 @@ function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan
   const substantive = [cId, ...countCols.map(([, c]) => c), ...(cActivities ? [cActivities] : [])];
   const plan = expected?.itemIds && expected.itemIds.length > 0 ? new Set(expected.itemIds) : null;
   const items: ConsolidatedItem[] = [];
+  const sums: ItemSummaryRead['sums'] = [];
   const seen = new Map<string, number>();
   let failed = 0;
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
@@ -244,8 +274,10 @@ function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan
       return c === undefined ? '' : cellText(t.grid.value(r, c));
     };
     items.push({ id, groupTitle: text('groupTitle'), text: text('text'), counts, activityCount });
+    sums.push({ row: r, sum });
   }
-  return { items, ids: new Set(seen.keys()), complete: failed === 0 };
+  const sumColumn = t.headerOf(cReports ?? countCols.find(([k]) => k === 'none')![1]);
+  return { items, ids: new Set(seen.keys()), complete: failed === 0, sums, sheet: t.grid.name, sumColumn };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,11 +286,15 @@ function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan
 interface UnitsRead {
   units: ConsolidatedUnitRow[];
   indicators: ReportIndicator[];
+  /** "Số báo cáo" of the "Tổng cộng" row, null when there is no such row or cell. */
+  declaredReports: number | null;
+  /** False when some unit row had an error and was left out. */
+  complete: boolean;
 }
 
 function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | undefined, add: Add): UnitsRead {
   const t = table(sheet);
-  if (!t) return { units: [], indicators: [] };
+  if (!t) return { units: [], indicators: [], declaredReports: null, complete: false };
   const header = sheet!.header!;
   const fixed = new Set<number>(header.columns.values());
   // The indicator columns: by "_sokh", else by the standard list's names and codes.
@@ -369,7 +405,7 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
     adjustment: 0,
     adjustmentReason: '',
   }));
-  return { units, indicators };
+  return { units, indicators, declaredReports: found?.reports ?? null, complete: failed === 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,14 @@
  *   row) makes that later row new as well (a warning says so).
  * - A row with an error is left out of the report (its problems say why); the rest is read.
  * - A blank "Mã đơn vị" in "Hoạt động" means the report's unit.
+ * - Sane limits, the same as the activity form's (domain/activity.ts): an activity's counts
+ *   ("Số lượt người", each indicator column) are at most MAX_ACTIVITY_VALUE (1,000,000) and its
+ *   text cells at most ACTIVITY_TEXT_LIMITS characters; an adjustment ("Điều chỉnh" of "Chỉ
+ *   tiêu") at most 1,000,000 either way. Over a limit: error at that cell, row left out. A
+ *   "Kết quả" is a sum and only has the hard limit (Number.MAX_SAFE_INTEGER).
  */
-import { parseActivityType, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
-import { normalizeIndicatorCode, STANDARD_INDICATORS } from '../domain/indicators';
+import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
+import { formatCount, MAX_ACTIVITY_VALUE, normalizeIndicatorCode, STANDARD_INDICATORS } from '../domain/indicators';
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
@@ -281,6 +286,22 @@ export function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>
   return undefined;
 }
 
+/** The end of the message for a count over MAX_ACTIVITY_VALUE, e.g. "cho một hoạt động". */
+export function countOverLimit(shown: string, what: string): string {
+  return `«${shownValue(shown)}» lớn hơn mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} ${what} (có thể gõ nhầm số)`;
+}
+
+/**
+ * A count of one activity or adjustment at a cell: as `take`, plus an error when its size is
+ * above MAX_ACTIVITY_VALUE (undefined then, like any cell that failed).
+ */
+export function takeCapped(t: Table, row: number, col: number, signed: boolean, what: string, add: Add): number | null | undefined {
+  const v = take(t, row, col, parseCellCount(t.grid.value(row, col), signed), add);
+  if (v === undefined || v === null || Math.abs(v) <= MAX_ACTIVITY_VALUE) return v;
+  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, countOverLimit(cellText(t.grid.value(row, col)), what));
+  return undefined;
+}
+
 export function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
   return cols.every((c) => cellText(t.grid.value(row, c)) === '');
 }
@@ -397,7 +418,8 @@ function readIndicators(sheet: LocatedSheet | undefined, add: Add): ReportIndica
     };
     const value = num('value', true);
     const target = num('target', false);
-    const adjustment = num('adjustment', true);
+    const cAdjustment = col('adjustment');
+    const adjustment = cAdjustment === undefined ? null : takeCapped(t, r, cAdjustment, true, 'cho một lần điều chỉnh, tăng hay giảm', add);
     if (value === undefined || target === undefined || adjustment === undefined) continue;
     out.push({
       code,
@@ -490,6 +512,18 @@ export function readActivities(
       add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('title')) }, 'chưa ghi tên hoạt động');
       failed = true;
     }
+    // Text cells as the form limits them (ACTIVITY_TEXT_LIMITS): a longer one is refused.
+    const texts: Record<LimitedText, string> = { title, content: '', location: '', evidenceDoc: '', evidenceFile: '' };
+    for (const key of LIMITED_TEXTS) {
+      const c = col(key);
+      if (c === undefined) continue;
+      if (key !== 'title') texts[key] = cellText(t.grid.value(r, c), key === 'content');
+      const max = ACTIVITY_TEXT_LIMITS[key];
+      if (texts[key].length > max) {
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(c) }, `«${shownValue(texts[key])}» dài ${formatCount(texts[key].length)} ký tự; tối đa ${formatCount(max)} ký tự`);
+        failed = true;
+      }
+    }
     const text = (key: string, multiline = false) => {
       const c = col(key);
       return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
@@ -497,13 +531,13 @@ export function readActivities(
     let participants: number | null = null;
     const cPart = col('participants');
     if (cPart !== undefined) {
-      const p = take(t, r, cPart, parseCellCount(t.grid.value(r, cPart)), add);
+      const p = takeCapped(t, r, cPart, false, 'cho một hoạt động', add);
       if (p === undefined) failed = true;
       else participants = p;
     }
     const indicators: Record<string, number> = {};
     for (const ic of indicatorCols) {
-      const n = take(t, r, ic.col, parseCellCount(t.grid.value(r, ic.col)), add);
+      const n = takeCapped(t, r, ic.col, false, 'cho một hoạt động', add);
       if (n === undefined) failed = true;
       else if (n !== null && n !== 0) indicators[ic.code] = n;
     }
@@ -549,11 +583,11 @@ export function readActivities(
       itemIds,
       type,
       title,
-      content: text('content', true),
-      location: text('location'),
+      content: texts.content,
+      location: texts.location,
       participants,
-      evidenceDoc: text('evidenceDoc'),
-      evidenceFile: text('evidenceFile'),
+      evidenceDoc: texts.evidenceDoc,
+      evidenceFile: texts.evidenceFile,
       indicators,
     });
     rows.push(r);
@@ -565,6 +599,9 @@ export function readActivities(
   }
   return { activities, rows, readable: true };
 }
+
+type LimitedText = keyof typeof ACTIVITY_TEXT_LIMITS;
+const LIMITED_TEXTS = Object.keys(ACTIVITY_TEXT_LIMITS) as LimitedText[];
 
 export function vnDate(iso: string): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;

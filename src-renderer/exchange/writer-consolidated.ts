@@ -13,7 +13,7 @@
  */
 import { UNIT_LEVEL_LABELS } from '../domain/units';
 import { placeAndDateLine, type OfficialHeaderText, type Orientation } from './print';
-import { numberCell, textCell } from './safe-cell';
+import { numberCell } from './safe-cell';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
@@ -39,7 +39,7 @@ import {
   type SheetKey,
 } from './spec';
 import { writePlansInMemory } from './writer';
-import { activitySheetRows, dateCell, infoValues, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import { activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 

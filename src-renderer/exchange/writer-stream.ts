@@ -49,7 +49,7 @@ export async function writePlansStreaming(
   wb.created = props.created;
   wb.modified = props.modified;
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal });
+  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal, onTextCut: options.onTextCut });
   await wb.commit();
   if (options.filename || options.stream) return null;
   // ExcelJS's own in-memory buffer (StreamBuf) when no target was given.

@@ -31,7 +31,7 @@ export async function writePlansInMemory(report: UnitReport, plans: SheetPlan[],
   wb.modified = props.modified;
   // The first readable sheet is active: a very hidden sheet must never be the active one.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal });
+  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal, onTextCut: options.onTextCut });
   options.signal?.throwIfAborted();
   const buffer = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
   // Node gives a Buffer, the browser build a Uint8Array or ArrayBuffer: always hand back a plain view.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ACTIVITY_TEXT_LIMITS,
   ACTIVITY_TYPES,
   activityInputSchema,
   activityMatchesFilter,
@@ -152,6 +153,45 @@ describe('activityInputSchema', () => {
     expect(errorsOf({ indicators: { 'new-members': -1 } }).indicators).toBe(
       'Chỉ tiêu «Đoàn viên kết nạp mới»: phải là số nguyên không âm',
     );
+  });
+
+  it('caps what one activity counts at 1,000,000 (lượt người and every indicator), the limit itself accepted', () => {
+    const ok = activityInputSchema.parse({ ...validInput, participants: '1.000.000', indicators: { 'new-members': 1_000_000 } });
+    expect(ok.participants).toBe(1_000_000);
+    expect(ok.indicators).toEqual({ 'new-members': 1_000_000 });
+    for (const v of [1_000_001, '1.000.001', 1e12, 9_007_199_254_740_991]) {
+      expect(errorsOf({ participants: v }).participants, String(v)).toBe('Số lượt người: tối đa 1.000.000 cho một hoạt động');
+    }
+    const r = activityInputSchema.safeParse({ ...validInput, indicators: { participants: 5_000_000, 'Hộ nghèo được hỗ trợ': '1 000 001' } });
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      // Each indicator's own message, under its own path (the form shows it beside that field).
+      expect(r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+        ['indicators.participants', 'Chỉ tiêu «Lượt người tham gia»: tối đa 1.000.000 cho một hoạt động'],
+        ['indicators.Hộ nghèo được hỗ trợ', 'Chỉ tiêu «x-ho-ngheo-duoc-ho-tro»: tối đa 1.000.000 cho một hoạt động'],
+      ]);
+    }
+  });
+
+  it('refuses text longer than its field allows (every limit below Excel\'s 32,767 characters per cell), naming field and limit', () => {
+    expect(ACTIVITY_TEXT_LIMITS).toEqual({ title: 500, content: 10_000, location: 300, evidenceDoc: 200, evidenceFile: 260 });
+    for (const max of Object.values(ACTIVITY_TEXT_LIMITS)) expect(max).toBeLessThan(32_767);
+    const at = activityInputSchema.parse({
+      ...validInput,
+      title: 'T'.repeat(500),
+      content: 'Dòng một\n'.repeat(1000).slice(0, 10_000),
+      location: 'Đ'.repeat(300),
+      evidenceDoc: '1'.repeat(200),
+      evidenceFile: 'a'.repeat(256) + '.pdf',
+    });
+    expect(at.content.length).toBeLessThanOrEqual(10_000);
+    expect(errorsOf({ title: 'ê'.repeat(501) }).title).toBe('Tiêu đề: tối đa 500 ký tự');
+    expect(errorsOf({ content: 'x'.repeat(40_000) }).content).toBe('Nội dung: tối đa 10.000 ký tự');
+    expect(errorsOf({ location: 'x'.repeat(301) }).location).toBe('Địa điểm: tối đa 300 ký tự');
+    expect(errorsOf({ evidenceDoc: 'x'.repeat(201) }).evidenceDoc).toBe('Số, ký hiệu văn bản: tối đa 200 ký tự');
+    expect(errorsOf({ evidenceFile: 'x'.repeat(261) }).evidenceFile).toBe('Tên tệp minh chứng: tối đa 260 ký tự');
+    // Decomposed input is counted once composed (stored NFC): 500 "ế" typed as NFD still fit.
+    expect(activityInputSchema.parse({ ...validInput, title: 'ế'.normalize('NFD').repeat(500) }).title).toBe('ế'.repeat(500));
   });
 
   it('reports every broken field at once, and missing fields too', () => {

@@ -16,9 +16,14 @@ const BAD = join(ROOT, 'tests/fixtures/workbooks/bad');
 const dir = mkdtempSync(join(tmpdir(), 'sokh-cli-'));
 const good = join(dir, 'BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx');
 const consolidated = join(dir, 'TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx');
+/** Readable with one warning: an activity dated after the period. */
+const warned = join(dir, 'canh-bao.xlsx');
 
 beforeAll(async () => {
   writeFileSync(good, await writeUnitReport(sampleReport()));
+  const late = sampleReport();
+  late.activities[0]!.date = '2025-07-01';
+  writeFileSync(warned, await writeUnitReport(late));
   writeFileSync(consolidated, await writeConsolidatedReport(sampleConsolidated()));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,18 +73,20 @@ describe('workbook check', () => {
     expect(j.code).toBe(1);
     const [a, b] = j.out.map((l) => JSON.parse(l) as CheckLine);
     expect(a).toMatchObject({ ok: true, formatVersion: 2, kind: 'consolidated', counts: { units: 3, reports: 3, activities: 4, errors: 0 } });
-    expect(b).toMatchObject({ ok: false, kind: 'consolidated', counts: { units: 3, reports: 3, errors: 1 } });
+    // Its edited total, and the 2^31 "Lượt người tham gia" of one activity it was made with before
+    // one activity's values were capped at 1,000,000.
+    expect(b).toMatchObject({ ok: false, kind: 'consolidated', counts: { units: 3, reports: 3, errors: 2 } });
   });
 
   it('exits 1 when any file has an error, and lists every problem', async () => {
-    const r = await run(['check', good, join(BAD, 'ngay-sai.xlsx'), join(BAD, 'trung-ma-dong.xlsx')]);
+    const r = await run(['check', good, join(BAD, 'dieu-chinh-qua-muc.xlsx'), warned]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('ngay-sai.xlsx: LỖI (1 lỗi)');
-    expect(r.out).toContain('  Lỗi: Tệp «ngay-sai.xlsx», trang «Hoạt động», dòng 9, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)');
-    expect(r.out).toContain('trung-ma-dong.xlsx: ĐỌC ĐƯỢC (1 cảnh báo)');
+    expect(r.out).toContain('dieu-chinh-qua-muc.xlsx: LỖI (1 lỗi)');
+    expect(r.out).toContain('  Lỗi: Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)');
+    expect(r.out).toContain('canh-bao.xlsx: ĐỌC ĐƯỢC (1 cảnh báo)');
     expect(r.out.at(-1)).toBe('Tổng: 3 tệp, 2 đọc được, 1 có lỗi.');
     // Warnings alone do not fail the run.
-    expect((await run(['check', join(BAD, 'trung-ma-dong.xlsx')])).code).toBe(0);
+    expect((await run(['check', warned])).code).toBe(0);
   });
 
   it('--json prints one object per file per line', async () => {

@@ -58,6 +58,12 @@ function report(): ConsolidatedReport {
     r.consolidation.completeness.push({ unitCode: code, unitName: name, state: i % 5 === 0 ? 'nop-muon' : 'da-nop', submittedAt: `2025-06-1${i % 7}T0${i % 10}:1${i % 6}:00.000Z`, activityCount: i % 4 });
   }
   for (const ind of r.indicators) ind.value = r.consolidation.units.reduce((s, u) => s + (u.values[ind.code] ?? 0), 0);
+  // Each added CĐCS is one more report behind every item (as consolidate() counts them): one in
+  // five finished it, the others gave it no status. Every item then adds up to the 43 reports.
+  for (const it of r.consolidation.items) {
+    it.counts.xong += 8;
+    it.counts.none += 32;
+  }
   return r;
 }
 

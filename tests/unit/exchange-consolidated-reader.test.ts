@@ -112,7 +112,11 @@ describe('readWorkbook on consolidated reports people touched', () => {
       const units = wb.getWorksheet('Chỉ tiêu theo đơn vị')!;
       units.getRow(8).getCell(colOf(units, 'Số báo cáo')).value = '1';
     });
-    expect(r.problems).toEqual([]);
+    // "1.250" is read as 1250, which the status counts of that item then add up to (+1): more
+    // than the 3 reports the file consolidates, so that row is flagged; nothing else is.
+    expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['error', 'Tệp «tong-hop.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 8, cột «Số báo cáo»: các cột trạng thái cộng lại là 1251 nhưng số báo cáo được tổng hợp là 3 (dòng «Tổng cộng», cột «Số báo cáo» ở trang «Chỉ tiêu theo đơn vị»); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo'],
+    ]);
     const c = (r.report as ConsolidatedReport).consolidation;
     expect(c.items[0]!.counts.none).toBe(1250);
     expect(c.items[1]!.counts.dang).toBe(0);
@@ -160,6 +164,68 @@ describe('readWorkbook on consolidated reports people touched', () => {
     const got = r.report as ConsolidatedReport;
     expect(got.indicators.map((i) => i.value)).toEqual(report.indicators.map((i) => i.value));
     expect(got.indicators.every((i) => i.target === null)).toBe(true);
+  });
+
+  it('checks each item\'s status counts against the reports consolidated: the «Tổng cộng» row, else the unit rows, else not at all', async () => {
+    const items = (wb: ExcelJS.Workbook) => wb.getWorksheet('Tổng hợp theo nhiệm vụ')!;
+    const units = (wb: ExcelJS.Workbook) => wb.getWorksheet('Chỉ tiêu theo đơn vị')!;
+    // One more "Chưa báo cáo" on row 9 and its "Số báo cáo" made to match: only the new check speaks.
+    const bump = (wb: ExcelJS.Workbook) => {
+      const ws = items(wb);
+      const none = ws.getRow(9).getCell(colOf(ws, 'Chưa báo cáo'));
+      none.value = Number(none.value ?? 0) + 1;
+      ws.getRow(9).getCell(colOf(ws, 'Số báo cáo')).value = 4;
+    };
+    const byTotal = await readSample(bump);
+    expect(byTotal.problems.map((p) => [p.severity, p.row, p.column, p.message])).toEqual([
+      ['error', 9, 'Số báo cáo', 'Tệp «tong-hop.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 9, cột «Số báo cáo»: các cột trạng thái cộng lại là 4 nhưng số báo cáo được tổng hợp là 3 (dòng «Tổng cộng», cột «Số báo cáo» ở trang «Chỉ tiêu theo đơn vị»); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo'],
+    ]);
+
+    // Without "Tổng cộng" (and "Chỉ tiêu giao"): the unit rows say 3.
+    const clearTotals = (wb: ExcelJS.Workbook) => {
+      const ws = units(wb);
+      for (const r of [11, 12]) for (let c = 1; c <= ws.columnCount; c++) ws.getRow(r).getCell(c).value = null;
+    };
+    const byUnits = await readSample((wb) => {
+      bump(wb);
+      clearTotals(wb);
+    });
+    expect(byUnits.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
+      'Tệp «tong-hop.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 9, cột «Số báo cáo»: các cột trạng thái cộng lại là 4 nhưng số báo cáo được tổng hợp là 3 (cột «Số báo cáo» của các đơn vị ở trang «Chỉ tiêu theo đơn vị» cộng lại); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo',
+    ]);
+
+    // Without "Tổng cộng" and with a unit row left out (its own error), the number is unknown:
+    // only that row's error. Without the items' "Số báo cáo" column, the place is "Chưa báo cáo".
+    const unknown = await readSample((wb) => {
+      bump(wb);
+      clearTotals(wb);
+      units(wb).getRow(10).getCell(colOf(units(wb), 'Cấp')).value = 'Xã';
+    });
+    expect(unknown.problems.filter((p) => p.severity === 'error').map((p) => [p.sheet, p.row])).toEqual([['Chỉ tiêu theo đơn vị', 10]]);
+    const noColumn = await readSample((wb) => {
+      bump(wb);
+      items(wb).spliceColumns(colOf(items(wb), 'Số báo cáo'), 1);
+    });
+    expect(noColumn.problems.map((p) => [p.severity, p.row, p.column])).toEqual([['error', 9, 'Chưa báo cáo']]);
+  });
+
+  it('takes a unit\'s figures and the totals beyond 1,000,000: they are sums, only one activity is capped', async () => {
+    const report = sampleConsolidated();
+    const u = report.consolidation.units[1]!;
+    u.values.participants = 2 ** 31;
+    const part = report.indicators.find((i) => i.code === 'participants')!;
+    part.value = report.consolidation.units.reduce((s, x) => s + (x.values.participants ?? 0), 0);
+    const r = await readWorkbook(await writeConsolidatedReport(report), { fileName: 'tong-hop.xlsx' });
+    expect(r.problems).toEqual([]);
+    expect((r.report as ConsolidatedReport).consolidation.units[1]!.values.participants).toBe(2 ** 31);
+    expect(r.report!.indicators.find((i) => i.code === 'participants')!.value).toBe(part.value);
+    // One activity of the file, though, is held to 1,000,000 like any activity.
+    const over = sampleConsolidated();
+    over.activities[0]!.participants = 1_000_001;
+    const bad = await readWorkbook(await writeConsolidatedReport(over), { fileName: 'tong-hop.xlsx' });
+    expect(bad.problems.map((p) => [p.severity, p.sheet, p.column, p.message.split(': ').at(-1)])).toEqual([
+      ['error', 'Hoạt động', 'Số lượt người', '«1000001» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)'],
+    ]);
   });
 
   it('flags a unit row without a code, a repeated unit, an unknown level and a state not in the list', async () => {

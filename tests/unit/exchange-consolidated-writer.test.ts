@@ -158,7 +158,7 @@ describe('writeConsolidatedReport', () => {
     expect(total.slice(0, 6)).toEqual([null, null, 'Tổng cộng', null, 3, 4]);
     expect(total.slice(6)).toEqual(report.indicators.map((i) => i.value));
     const part = report.indicators.findIndex((i) => i.code === 'participants');
-    expect(total[6 + part]).toBe(2147483648 + 120 + 38);
+    expect(total[6 + part]).toBe(1_000_000 + 120 + 38);
     const target = values(ws, HEADER_ROW + units.length + 2);
     expect(target[2]).toBe('Chỉ tiêu giao');
     expect(target.slice(6)).toEqual(report.indicators.map((i) => i.target));

@@ -39,10 +39,26 @@ function planItemIds(): string[] {
   return ids;
 }
 
-type Expect = { report: boolean; problems: [severity: 'error' | 'warning', message: string][]; options?: Partial<ReadOptions> };
+type Expect = {
+  report: boolean;
+  problems: [severity: 'error' | 'warning', message: string][];
+  options?: Partial<ReadOptions>;
+  /** Made before the 1,000,000 cap (see CAPPED_LATER), so it also gets that error once. */
+  cappedLater?: boolean;
+};
 
 const E = 'error' as const;
 const W = 'warning' as const;
+
+/**
+ * The files generated from the sample report before one activity's values were capped at
+ * 1,000,000 carry its old 2^31 "Lượt người tham gia" on row 9 of "Hoạt động"; committed files are
+ * never rewritten, so each now also gets this error (besides the messages it was made for).
+ */
+const CAPPED_LATER = (file: string): [typeof E, string] => [
+  E,
+  `Tệp «${file}», trang «Hoạt động», dòng 9, cột «Lượt người tham gia»: «2147483648» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)`,
+];
 
 const TABLE: Record<string, Expect> = {
   // The file as a whole (guards): refused, no report.
@@ -66,14 +82,15 @@ const TABLE: Record<string, Expect> = {
   'mat-thong-tin-va-trang-may.xlsx': { report: false, problems: [[E, 'Tệp «mat-thong-tin-va-trang-may.xlsx» thiếu cả trang «Thông tin» lẫn phần dữ liệu máy «_sokh»: không xác định được đơn vị và kỳ báo cáo']] },
 
   // Readable, with problems in places.
-  'mat-trang-may.xlsx': { report: true, problems: [[W, 'Tệp «mat-trang-may.xlsx» không còn phần dữ liệu máy (trang ẩn «_sokh», thường do lưu lại bằng chương trình khác); đơn vị và kỳ được đọc từ trang «Thông tin», các hoạt động vẫn nhận theo cột «Mã dòng»']] },
+  'mat-trang-may.xlsx': { report: true, cappedLater: true, problems: [[W, 'Tệp «mat-trang-may.xlsx» không còn phần dữ liệu máy (trang ẩn «_sokh», thường do lưu lại bằng chương trình khác); đơn vị và kỳ được đọc từ trang «Thông tin», các hoạt động vẫn nhận theo cột «Mã dòng»']] },
   'mat-trang-hoat-dong.xlsx': { report: true, problems: [[E, 'Tệp «mat-trang-hoat-dong.xlsx»: không thấy trang «Hoạt động»']] },
   'sai-ke-hoach.xlsx': {
     report: true,
+    cappedLater: true,
     options: { expectedPlan: { id: BUILTIN_PLAN.id, fingerprint: planFingerprint(BUILTIN_PLAN.plan) } },
     problems: [[W, 'Tệp «sai-ke-hoach.xlsx»: tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập']],
   },
-  'sua-noi-dung-nhiem-vu.xlsx': { report: true, problems: [[W, 'Tệp «sua-noi-dung-nhiem-vu.xlsx», trang «Tiến độ»: danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ']] },
+  'sua-noi-dung-nhiem-vu.xlsx': { report: true, cappedLater: true, problems: [[W, 'Tệp «sua-noi-dung-nhiem-vu.xlsx», trang «Tiến độ»: danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ']] },
   'thieu-cot.xlsx': {
     report: true,
     problems: [
@@ -81,33 +98,37 @@ const TABLE: Record<string, Expect> = {
       [E, 'Tệp «thieu-cot.xlsx», trang «Hoạt động», dòng 7: thiếu cột «Loại hoạt động» (không được xóa hay đổi tên cột này)'],
     ],
   },
-  'ngay-sai.xlsx': { report: true, problems: [[E, 'Tệp «ngay-sai.xlsx», trang «Hoạt động», dòng 9, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)']] },
+  'ngay-sai.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «ngay-sai.xlsx», trang «Hoạt động», dòng 9, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)']] },
   'thieu-ngay-ten.xlsx': {
     report: true,
+    cappedLater: true,
     problems: [
       [E, 'Tệp «thieu-ngay-ten.xlsx», trang «Hoạt động», dòng 8, cột «Ngày»: chưa nhập ngày (nhập theo dd/mm/yyyy)'],
       [E, 'Tệp «thieu-ngay-ten.xlsx», trang «Hoạt động», dòng 8, cột «Tên hoạt động»: chưa ghi tên hoạt động'],
     ],
   },
-  'so-am.xlsx': { report: true, problems: [[E, 'Tệp «so-am.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «-5» là số âm; cần số nguyên không âm']] },
-  'so-thap-phan.xlsx': { report: true, problems: [[E, 'Tệp «so-thap-phan.xlsx», trang «Hoạt động», dòng 8, cột «Số cuộc tuyên truyền»: «2,5» là số thập phân; cần số nguyên không âm']] },
-  'chu-trong-o-so.xlsx': { report: true, problems: [[E, 'Tệp «chu-trong-o-so.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «mười hai» không phải số nguyên không âm (ví dụ 0, 12, 1.250)']] },
-  'trang-thai-la.xlsx': { report: true, problems: [[E, 'Tệp «trang-thai-la.xlsx», trang «Tiến độ», dòng 9, cột «Trạng thái»: «Làm rồi» không có trong danh sách (chọn một trong: Chưa thực hiện; Đang thực hiện; Đã hoàn thành; Không áp dụng)']] },
+  'so-am.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «so-am.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «-5» là số âm; cần số nguyên không âm']] },
+  'so-thap-phan.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «so-thap-phan.xlsx», trang «Hoạt động», dòng 8, cột «Số cuộc tuyên truyền»: «2,5» là số thập phân; cần số nguyên không âm']] },
+  'chu-trong-o-so.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «chu-trong-o-so.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «mười hai» không phải số nguyên không âm (ví dụ 0, 12, 1.250)']] },
+  'trang-thai-la.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «trang-thai-la.xlsx», trang «Tiến độ», dòng 9, cột «Trạng thái»: «Làm rồi» không có trong danh sách (chọn một trong: Chưa thực hiện; Đang thực hiện; Đã hoàn thành; Không áp dụng)']] },
   'loai-hoat-dong-la.xlsx': {
     report: true,
+    cappedLater: true,
     problems: [
       [E, 'Tệp «loai-hoat-dong-la.xlsx», trang «Hoạt động», dòng 8, cột «Loại hoạt động»: «Hội thảo khoa học» không có trong danh sách (chọn một trong: Tuyên truyền; Hội nghị, quán triệt; Tập huấn, bồi dưỡng; Thi đua, khen thưởng; Đối thoại, thương lượng tập thể; Tư vấn pháp luật; Chăm lo, phúc lợi; Phát triển đoàn viên, thành lập CĐCS; Giới thiệu đoàn viên ưu tú cho Đảng; Kiểm tra, giám sát; Khác)'],
     ],
   },
-  'nhiem-vu-la.xlsx': { report: true, problems: [[E, 'Tệp «nhiem-vu-la.xlsx», trang «Hoạt động», dòng 9, cột «Nhiệm vụ»: mã nhiệm vụ «III.9.9» không có trong kế hoạch (xem cột mã ở trang «Tiến độ»)']] },
+  'nhiem-vu-la.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «nhiem-vu-la.xlsx», trang «Hoạt động», dòng 9, cột «Nhiệm vụ»: mã nhiệm vụ «III.9.9» không có trong kế hoạch (xem cột mã ở trang «Tiến độ»)']] },
   // Consolidated reports (version 2).
   'bao-cao-tong-hop.xlsx': {
     report: true,
+    cappedLater: true,
     problems: [[E, 'Tệp «bao-cao-tong-hop.xlsx», trang «Chỉ tiêu theo đơn vị», dòng 11, cột «Lượt người tham gia»: dòng «Tổng cộng» ghi 2147483806 nhưng các đơn vị cộng lại là 2147483836; số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo']],
   },
-  'tong-hop-thieu-trang.xlsx': { report: true, problems: [[E, 'Tệp «tong-hop-thieu-trang.xlsx»: không thấy trang «Tổng hợp theo nhiệm vụ»']] },
+  'tong-hop-thieu-trang.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «tong-hop-thieu-trang.xlsx»: không thấy trang «Tổng hợp theo nhiệm vụ»']] },
   'tong-hop-so-sai.xlsx': {
     report: true,
+    cappedLater: true,
     problems: [
       [E, 'Tệp «tong-hop-so-sai.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 8, cột «Đã hoàn thành»: «1,5» là số thập phân; cần số nguyên không âm'],
       [E, 'Tệp «tong-hop-so-sai.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 9, cột «Chưa báo cáo»: «-1» là số âm; cần số nguyên không âm'],
@@ -116,14 +137,40 @@ const TABLE: Record<string, Expect> = {
   },
   'tong-hop-so-bao-cao-lech.xlsx': {
     report: true,
+    cappedLater: true,
     problems: [[W, 'Tệp «tong-hop-so-bao-cao-lech.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 10, cột «Số báo cáo»: ghi 5 báo cáo nhưng các cột trạng thái cộng lại là 3; số theo từng trạng thái được dùng']],
   },
   'tong-hop-nhiem-vu-la.xlsx': {
     report: true,
+    cappedLater: true,
     options: { expectedPlan: { id: BUILTIN_PLAN.id, itemIds: planItemIds() } },
     problems: [[E, 'Tệp «tong-hop-nhiem-vu-la.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 12, cột «Mã nhiệm vụ»: mã nhiệm vụ «III.9.9» không có trong kế hoạch đang dùng; dòng này bị bỏ qua']],
   },
-  'trung-ma-dong.xlsx': { report: true, problems: [[W, 'Tệp «trung-ma-dong.xlsx», trang «Hoạt động», dòng 10, cột «Mã dòng»: trùng mã dòng với dòng 8 (dòng được sao chép); dòng này được nhập như hoạt động mới']] },
+  // Sane limits (one activity, one adjustment, text of an activity) and status counts that do
+  // not add up to the reports consolidated.
+  'qua-muc-mot-hoat-dong.xlsx': {
+    report: true,
+    problems: [
+      [E, 'Tệp «qua-muc-mot-hoat-dong.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «1000000000000» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)'],
+      [E, 'Tệp «qua-muc-mot-hoat-dong.xlsx», trang «Hoạt động», dòng 9, cột «Số cuộc tuyên truyền»: «1.000.001» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)'],
+    ],
+  },
+  'dieu-chinh-qua-muc.xlsx': {
+    report: true,
+    problems: [[E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)']],
+  },
+  'chu-qua-dai.xlsx': {
+    report: true,
+    problems: [
+      [E, 'Tệp «chu-qua-dai.xlsx», trang «Hoạt động», dòng 8, cột «Nội dung»: «Nội dung rất dài. Nội dung rất dài. Nội dung rất dài. Nội…» dài 10.799 ký tự; tối đa 10.000 ký tự'],
+      [E, 'Tệp «chu-qua-dai.xlsx», trang «Hoạt động», dòng 9, cột «Tên hoạt động»: «Hội nghị Hội nghị Hội nghị Hội nghị Hội nghị Hội nghị Hội…» dài 539 ký tự; tối đa 500 ký tự'],
+    ],
+  },
+  'tong-hop-trang-thai-lech.xlsx': {
+    report: true,
+    problems: [[E, 'Tệp «tong-hop-trang-thai-lech.xlsx», trang «Tổng hợp theo nhiệm vụ», dòng 11, cột «Số báo cáo»: các cột trạng thái cộng lại là 4 nhưng số báo cáo được tổng hợp là 3 (dòng «Tổng cộng», cột «Số báo cáo» ở trang «Chỉ tiêu theo đơn vị»); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo']],
+  },
+  'trung-ma-dong.xlsx': { report: true, cappedLater: true, problems: [[W, 'Tệp «trung-ma-dong.xlsx», trang «Hoạt động», dòng 10, cột «Mã dòng»: trùng mã dòng với dòng 8 (dòng được sao chép); dòng này được nhập như hoạt động mới']] },
 };
 
 describe('bad files: each gets exactly its messages', () => {
@@ -136,7 +183,14 @@ describe('bad files: each gets exactly its messages', () => {
     it(name, async () => {
       const bytes = new Uint8Array(readFileSync(join(BAD, name)));
       const r = await readWorkbook(bytes, { fileName: name, ...want.options });
-      expect(r.problems.map((p) => [p.severity, p.message])).toEqual(want.problems);
+      let got = r.problems.map((p) => [p.severity, p.message]);
+      if (want.cappedLater) {
+        const cap = CAPPED_LATER(name);
+        const same = (p: string[]) => p[0] === cap[0] && p[1] === cap[1];
+        expect(got.filter(same)).toHaveLength(1);
+        got = got.filter((p) => !same(p));
+      }
+      expect(got).toEqual(want.problems);
       expect(r.report !== null).toBe(want.report);
     });
   }

@@ -4,7 +4,9 @@ import {
   activityIndicatorValues,
   duplicateIndicatorCodes,
   fieldErrors,
+  formatCount,
   indicatorAdjustmentSchema,
+  MAX_ACTIVITY_VALUE,
   IndicatorCodeError,
   indicatorExtraSchema,
   IndicatorOverflowError,
@@ -145,6 +147,34 @@ describe('adjustments', () => {
     expect(errors({ reason: undefined }).reason).toBe('Lý do điều chỉnh: không được để trống');
     expect(errors({ delta: 1.5 }).delta).toBe('Số điều chỉnh: phải là số nguyên (có thể âm)');
     expect(errors({ delta: 0 }).delta).toBe('Số điều chỉnh: phải khác 0');
+  });
+
+  it('caps one adjustment at MAX_ACTIVITY_VALUE (1,000,000) either way; the limit itself is accepted', () => {
+    expect(MAX_ACTIVITY_VALUE).toBe(1_000_000);
+    const parse = (delta: unknown) => indicatorAdjustmentSchema.safeParse({ ...adj(), delta });
+    expect(parse(1_000_000).data?.delta).toBe(1_000_000);
+    expect(parse('-1.000.000').data?.delta).toBe(-1_000_000);
+    const message = 'Số điều chỉnh: tối đa 1.000.000 (tăng hoặc giảm) cho một lần điều chỉnh';
+    for (const delta of [1_000_001, -1_000_001, '2.000.000', 1e12]) {
+      const r = parse(delta);
+      expect(r.success, String(delta)).toBe(false);
+      if (!r.success) expect(fieldErrors(r.error).delta).toBe(message);
+    }
+  });
+});
+
+describe('formatCount', () => {
+  it('writes thousands with dots, as Vietnamese text does', () => {
+    expect([0, 7, 999, 1000, 12_345, 1_000_000, -2_500_000, Number.MAX_SAFE_INTEGER].map(formatCount)).toEqual([
+      '0',
+      '7',
+      '999',
+      '1.000',
+      '12.345',
+      '1.000.000',
+      '-2.500.000',
+      '9.007.199.254.740.991',
+    ]);
   });
 });
 
