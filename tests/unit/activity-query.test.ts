@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { activitySearchText, type Activity } from '@domain/activity';
+import type { Activity } from '@domain/activity';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import { filterAndSortActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
+import { testActivityRecord } from './activity-fixtures';
 
 let seq = 0;
 function rec(over: Partial<Activity> = {}): ActivityRecord {
   seq += 1;
-  const a: Activity = {
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+  return testActivityRecord({
     planId: 'p',
-    unitCode: 'CDCS-0001',
-    date: '2025-03-10',
-    itemIds: ['III.1.1'],
-    type: 'propaganda',
     title: `Hoạt động ${seq}`,
-    content: '',
-    location: '',
-    participants: null,
-    evidenceDoc: '',
-    evidenceFile: '',
-    indicators: {},
     createdAt: `2025-03-10T08:00:${String(seq % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2025-03-10T08:00:00.000Z',
-    deletedAt: null,
     ...over,
-  };
-  return { ...a, searchText: activitySearchText(a) };
+  });
 }
 
 const ids = (rows: readonly ActivityRecord[]) => rows.map((r) => r.title);

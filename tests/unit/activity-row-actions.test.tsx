@@ -1,6 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { activitySearchText, type Activity } from '@domain/activity';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import {
   editableActivity,
@@ -9,28 +8,10 @@ import {
   isImportedActivity,
   RowActions,
 } from '../../src-renderer/features/activities/RowActions';
+import { testActivityRecord } from './activity-fixtures';
 
-function rec(over: Partial<ActivityRecord> = {}): ActivityRecord {
-  const a: Activity = {
-    id: '00000000-0000-4000-8000-000000000001',
-    planId: 'p',
-    unitCode: 'CDCS-0001',
-    date: '2025-03-10',
-    itemIds: ['III.1.1'],
-    type: 'propaganda',
-    title: 'Tuyên truyền Nghị quyết 43',
-    content: '',
-    location: '',
-    participants: null,
-    evidenceDoc: '',
-    evidenceFile: '',
-    indicators: {},
-    createdAt: '2025-03-10T08:00:00.000Z',
-    updatedAt: '2025-03-10T08:00:00.000Z',
-    deletedAt: null,
-  };
-  return { ...a, searchText: activitySearchText(a), ...over };
-}
+const rec = (over: Partial<ActivityRecord> = {}): ActivityRecord =>
+  testActivityRecord({ id: '00000000-0000-4000-8000-000000000001', planId: 'p', createdAt: '2025-03-10T08:00:00.000Z', updatedAt: '2025-03-10T08:00:00.000Z', ...over });
 
 const noop = () => undefined;
 function render(row: ActivityRecord, view: 'list' | 'trash'): string {

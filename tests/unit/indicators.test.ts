@@ -21,31 +21,10 @@ import {
   type IndicatorAdjustment,
 } from '@domain/indicators';
 import { DEFAULT_PERIOD_CONFIG, isoDate, periodOf, PERIOD_PRESETS, type PeriodConfig } from '@domain/periods';
+import { testActivity } from './activity-fixtures';
 
 const NOW = '2025-03-01T08:00:00.000Z';
-let seq = 0;
-const act = (over: Partial<Activity> = {}): Activity => {
-  seq += 1;
-  return {
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
-    planId: 'plan-63',
-    unitCode: 'CDCS-0001',
-    date: '2025-03-10',
-    itemIds: ['III.1.1'],
-    type: 'propaganda',
-    title: 'Hoạt động',
-    content: '',
-    location: '',
-    participants: null,
-    evidenceDoc: '',
-    evidenceFile: '',
-    indicators: {},
-    createdAt: NOW,
-    updatedAt: NOW,
-    deletedAt: null,
-    ...over,
-  };
-};
+const act = (over: Partial<Activity> = {}): Activity => testActivity({ title: 'Hoạt động', createdAt: NOW, updatedAt: NOW, ...over });
 const adj = (over: Partial<IndicatorAdjustment> = {}): IndicatorAdjustment => ({
   planId: 'plan-63',
   unitCode: 'CDCS-0001',
