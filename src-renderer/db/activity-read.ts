@@ -24,7 +24,10 @@ export const ACTIVITY_TABLES = () => [db.activities, db.submissions];
 // ---------------------------------------------------------------------------------------------
 // Derived activities of a submission, remembered.
 
-/** Submissions whose activities are kept (about 100 files × 500 activities ≈ 50,000 records). */
+/**
+ * Submissions whose activities are kept (400 files × 500 activities = 200,000 records). A plan
+ * with more active submissions still reads whole; only its later reads derive some again.
+ */
 const DERIVED_MAX = 400;
 /**
  * By submission id. Ids are random UUIDs given at import, and a stored submission's content is
@@ -143,14 +146,23 @@ const READ_CHUNK = 8;
  */
 async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
   const ids = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
-  const missing = ids.filter((id) => !derived.has(id));
-  const fresh = new Map<string, readonly ActivityRecord[]>();
+  // Taken here, not looked up at the end: a plan with more active submissions than the memory
+  // keeps would otherwise lose some to eviction while the others are derived.
+  const lists = new Map<string, readonly ActivityRecord[]>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const known = derived.get(id);
+    if (known) {
+      lists.set(id, known);
+      remember(id, known);
+    } else missing.push(id);
+  }
   // A few at a time: each read's completion is its own task, so deriving a district's 100 files
   // never holds the renderer for long (the log shows «Đang tải…» meanwhile).
   for (let i = 0; i < missing.length; i += READ_CHUNK) {
-    for (const s of await db.submissions.bulkGet(missing.slice(i, i + READ_CHUNK))) if (s) fresh.set(s.id, submissionActivities(s));
+    for (const s of await db.submissions.bulkGet(missing.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
   }
-  return ids.map((id) => fresh.get(id) ?? derived.get(id) ?? []);
+  return ids.map((id) => lists.get(id) ?? []);
 }
 
 /** Every activity of a plan, live and deleted, logged here or imported. */

@@ -1,0 +1,89 @@
+/**
+ * db/activity-read.ts: imported activities derived from the stored reports, joined with the
+ * logged ones. (Import, supersede and withdrawal through these readers: import-ops.test.ts.)
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activitySearchText } from '@domain/activity';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { materialize } from '@domain/merge';
+import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '../../src-renderer/db';
+import { submissionUnitCodes } from '../../src-renderer/db/versions/v5';
+import type { UnitReport } from '../../src-renderer/exchange/spec';
+import { testActivityRecord } from './activity-fixtures';
+import { sampleReport } from './exchange-writer-fixtures';
+
+const PLAN = BUILTIN_PLAN.id;
+const AT = '2025-06-20T00:00:00.000Z';
+
+function submission(n: number, state: SubmissionRecord['state'] = 'active', activities = 1): SubmissionRecord {
+  const code = `CDCS-${String(n).padStart(4, '0')}`;
+  const report: UnitReport = { ...sampleReport(activities), unit: { code, name: `CĐCS ${n}`, level: 'grassroots', parentName: '' } };
+  return {
+    id: `sub-${n}-${state}`,
+    fileName: `${code}.xlsx`,
+    fileHash: String(n).padStart(64, '0'),
+    unitCode: code,
+    unitName: report.unit.name,
+    level: 'grassroots',
+    planId: PLAN,
+    planNumber: report.plan.number,
+    planFingerprint: report.plan.fingerprint,
+    periodKey: report.period.key,
+    exportedAt: report.exportedAt,
+    importedAt: AT,
+    state,
+    counts: { items: report.items.length, activities: report.activities.length, indicators: report.indicators.length },
+    unitCodes: submissionUnitCodes(code, report),
+    report,
+  };
+}
+
+/** What the import wrote as rows before schema v5, for comparison. */
+const rowsOf = (s: SubmissionRecord) =>
+  materialize(s.report, s.fileHash, { unitCode: s.unitCode, planId: s.planId, periodKey: s.periodKey }, s.importedAt).activities.map((a) => ({ ...a, submissionId: s.id }));
+const plain = (list: readonly { searchText: string }[]) => list.map((a) => ({ ...a, searchText: a.searchText }));
+
+beforeEach(async () => {
+  db.close();
+  await db.delete();
+  await db.open();
+});
+
+describe('imported activities, derived from the reports', () => {
+  it("are the rows the import used to write, only the active submissions', with the logged ones", async () => {
+    const active = submission(1, 'active', 3);
+    const old = submission(1, 'superseded', 2);
+    await db.submissions.bulkAdd([active, old]);
+    const own = testActivityRecord({ planId: PLAN, unitCode: 'LDLD-DMC', date: '2025-03-01' });
+    await db.activities.add(own);
+    const all = await activitiesOfPlan(PLAN);
+    expect(all).toHaveLength(4);
+    expect(plain(all.filter((a) => a.submissionId))).toEqual(rowsOf(active));
+    expect(all.find((a) => !a.submissionId)).toEqual(own);
+    // The folded text, computed when read, is the one the import stored.
+    for (const a of all) expect(a.searchText).toBe(activitySearchText(a));
+    expect((await activitiesOfUnit(PLAN, active.unitCode)).map((a) => a.id).sort()).toEqual(rowsOf(active).map((a) => a.id).sort());
+    const { date } = rowsOf(active)[0]!;
+    expect((await activitiesInRange(PLAN, date, date)).every((a) => a.date === date)).toBe(true);
+  });
+
+  it('a plan with more active submissions than the memory keeps (400) is still read whole, twice', async () => {
+    const subs = Array.from({ length: 420 }, (_, i) => submission(i + 1));
+    await db.submissions.bulkAdd(subs);
+    const expected = subs.flatMap((s) => rowsOf(s).map((a) => a.id)).sort();
+    expect((await activitiesOfPlan(PLAN)).map((a) => a.id).sort()).toEqual(expected);
+    expect((await activitiesOfPlan(PLAN)).map((a) => a.id).sort()).toEqual(expected);
+  });
+
+  it('what was derived is forgotten when the database opens again (a restore may bring other records)', async () => {
+    const first = submission(7, 'active', 2);
+    await db.submissions.add(first);
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(2);
+    db.close();
+    await db.delete();
+    await db.open();
+    // Another record under the same id (only a test does that): read from the record, not remembered.
+    await db.submissions.add({ ...submission(7, 'active', 5), id: first.id });
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(5);
+  });
+});
