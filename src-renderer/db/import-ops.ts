@@ -42,7 +42,8 @@ import { db } from './db';
 import { submissionUnitCodes } from './versions/v5';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
-import type { IndicatorKey, ItemStatusKey } from './schema';
+import { indicatorKeyOf } from './indicator-ops';
+import type { ItemStatusKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
 
@@ -84,16 +85,19 @@ export interface PreviewOptions {
   planId?: string;
 }
 
-interface ScopeData {
+interface ScopeRecords {
   submissions: SubmissionRecord[];
-  /** The active submission's activities. */
-  activities: ActivityRecord[];
   statuses: ItemStatusRecord[];
   adjustments: IndicatorAdjustmentRecord[];
 }
 
+interface ScopeData extends ScopeRecords {
+  /** The active submission's activities. */
+  activities: ActivityRecord[];
+}
+
 /** What is stored for a scope, read in one round trip. */
-async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
+async function scopeRecords(scope: SubmissionScope): Promise<ScopeRecords> {
   const { unitCode, planId, periodKey } = scope;
   const [submissions, statuses, adjustments] = await Promise.all([
     db.submissions.where('[unitCode+planId+periodKey]').equals([unitCode, planId, periodKey]).toArray(),
@@ -101,9 +105,13 @@ async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
     // Primary key [planId+unitCode+periodKey+indicatorCode]: the scope's own keys only.
     db.indicatorAdjustments.where(':id').between([planId, unitCode, periodKey, ''], [planId, unitCode, periodKey, '\uffff'], true, true).toArray(),
   ]);
-  // The scope's activities are the active submission's (derived from its report).
-  const activities = activitiesOfSubmissions(submissions.filter((s) => s.state === 'active'));
-  return { submissions, activities, statuses, adjustments };
+  return { submissions, statuses, adjustments };
+}
+
+/** The scope's records and its activities (the active submission's, derived from its report): what the merge rules compare. */
+async function scopeData(scope: SubmissionScope): Promise<ScopeData> {
+  const records = await scopeRecords(scope);
+  return { ...records, activities: activitiesOfSubmissions(records.submissions.filter((s) => s.state === 'active')) };
 }
 
 function countsOf(report: UnitReport): ImportPreview['counts'] {
@@ -185,8 +193,6 @@ export interface ApplyResult {
 }
 
 const statusKey = (s: { planId: string; unitCode: string; periodKey: string; itemId: string }) => [s.planId, s.unitCode, s.periodKey, s.itemId] as ItemStatusKey;
-const adjustmentKey = (a: { planId: string; unitCode: string; periodKey: string; indicatorCode: string }) =>
-  [a.planId, a.unitCode, a.periodKey, a.indicatorCode] as IndicatorKey;
 
 /**
  * Replaces the scope's statuses and indicator adjustments (`old`, as scopeData read them) with
@@ -195,16 +201,16 @@ const adjustmentKey = (a: { planId: string; unitCode: string; periodKey: string;
  * submission is active. Every request is issued at once: the records removed are those the new
  * data does not overwrite, so no put depends on a delete.
  */
-function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, old: Pick<ScopeData, 'statuses' | 'adjustments'>): Promise<unknown> {
+function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | null, old: Pick<ScopeRecords, 'statuses' | 'adjustments'>): Promise<unknown> {
   // A consolidated report has neither (see domain/merge.ts materialize).
   const data = submission ? materialize(submission.report, submission.fileHash, scope, submission.importedAt, { activities: false }) : null;
   const statuses = (data?.statuses ?? []).map((s): ItemStatusRecord => ({ ...s, submissionId: submission!.id }));
   const adjustments = (data?.adjustments ?? []).map((a): IndicatorAdjustmentRecord => ({ ...a, submissionId: submission!.id }));
   const kept = (keys: readonly (readonly string[])[]) => new Set(keys.map((k) => k.join('\u0000')));
   const newStatuses = kept(statuses.map(statusKey));
-  const newAdjustments = kept(adjustments.map(adjustmentKey));
+  const newAdjustments = kept(adjustments.map(indicatorKeyOf));
   const goneStatuses = old.statuses.map(statusKey).filter((k) => !newStatuses.has(k.join('\u0000')));
-  const goneAdjustments = old.adjustments.map(adjustmentKey).filter((k) => !newAdjustments.has(k.join('\u0000')));
+  const goneAdjustments = old.adjustments.map(indicatorKeyOf).filter((k) => !newAdjustments.has(k.join('\u0000')));
   return Promise.all([
     goneStatuses.length > 0 ? db.itemStatuses.bulkDelete(goneStatuses) : 0,
     goneAdjustments.length > 0 ? db.indicatorAdjustments.bulkDelete(goneAdjustments) : 0,
@@ -428,7 +434,7 @@ export async function withdrawSubmission(id: string, options: { at?: string } = 
     if (sub.state !== 'active') return { withdrawn, restored: null };
 
     const scope: SubmissionScope = { unitCode: sub.unitCode, planId: sub.planId, periodKey: sub.periodKey };
-    const existing = await scopeData(scope);
+    const existing = await scopeRecords(scope);
     const all = existing.submissions;
     const candidates = all
       .filter((s) => s.id !== id && s.state !== 'withdrawn')

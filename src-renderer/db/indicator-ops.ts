@@ -27,6 +27,7 @@ import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity
 import { db } from './db';
 import { OperationError } from './errors';
 import { now } from './operations';
+import type { IndicatorKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, IndicatorTargetRecord, PlanRecord } from './types';
 
 /** Identity of one adjustment or target: plan, unit, period and indicator. */
@@ -78,7 +79,8 @@ async function checkRef(ref: IndicatorRef): Promise<CheckedRef> {
   return { planId, unitCode, periodKey, indicatorCode, def };
 }
 
-const keyOf = (r: IndicatorRef): [string, string, string, string] => [r.planId, r.unitCode, r.periodKey, r.indicatorCode];
+/** The primary key of an adjustment or a target. */
+export const indicatorKeyOf = (r: IndicatorRef): IndicatorKey => [r.planId, r.unitCode, r.periodKey, r.indicatorCode];
 
 // ---------------------------------------------------------------------------------------------
 // Adjustments.
@@ -93,7 +95,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
   if (delta.value === null || delta.value === 0) {
     return db.transaction('rw', db.plans, db.units, db.indicatorAdjustments, async () => {
       const ref = await checkRef(input);
-      await db.indicatorAdjustments.delete(keyOf(ref));
+      await db.indicatorAdjustments.delete(indicatorKeyOf(ref));
       return null;
     });
   }
@@ -126,7 +128,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
 /** Deletes one adjustment; true when there was one. */
 export async function removeIndicatorAdjustment(key: IndicatorRef): Promise<boolean> {
   return db.transaction('rw', db.indicatorAdjustments, async () => {
-    const k = keyOf({ ...key, indicatorCode: normalizeIndicatorCode(key.indicatorCode ?? '') });
+    const k = indicatorKeyOf({ ...key, indicatorCode: normalizeIndicatorCode(key.indicatorCode ?? '') });
     if (!(await db.indicatorAdjustments.get(k))) return false;
     await db.indicatorAdjustments.delete(k);
     return true;
@@ -143,7 +145,7 @@ export async function setIndicatorTarget(input: SetIndicatorTargetInput): Promis
   return db.transaction('rw', db.plans, db.units, db.indicatorTargets, async () => {
     const ref = await checkRef(input);
     if (target.value === null) {
-      await db.indicatorTargets.delete(keyOf(ref));
+      await db.indicatorTargets.delete(indicatorKeyOf(ref));
       return null;
     }
     const record: IndicatorTargetRecord = {
