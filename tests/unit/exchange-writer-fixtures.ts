@@ -98,3 +98,13 @@ export function sampleReport(activityCount = 12): UnitReport {
     })),
   };
 }
+
+/** Unit report of CĐCS `n` (code CDCS-1nnn), `count` activities, exported at `at`. */
+export function numberedUnitReport(n: number, count: number, at = '2025-06-14T02:30:00.000Z'): UnitReport {
+  const r = sampleReport(count);
+  const code = `CDCS-${1000 + n}`;
+  r.unit = { code, name: `CĐCS số ${n}`, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
+  r.activities = sampleActivities(count, r.items.map((i) => i.id), code).map((a, i) => ({ ...a, id: `${code}-row-${i}` }));
+  r.exportedAt = at;
+  return r;
+}

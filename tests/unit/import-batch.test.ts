@@ -22,7 +22,7 @@ import {
   type UnitRecord,
 } from '../../src-renderer/db';
 import { STATUS_COUNT_KEYS, type ConsolidatedReport, type StatusCounts, type UnitReport } from '../../src-renderer/exchange/spec';
-import { sampleActivities, sampleReport } from './exchange-writer-fixtures';
+import { numberedUnitReport, sampleActivities, sampleReport } from './exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const T = '2025-01-01T00:00:00.000Z';
@@ -37,16 +37,6 @@ async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of db.tables) out[t.name] = await t.toArray();
   return out;
-}
-
-/** Unit report of CĐCS `n` (code CDCS-1nnn), `count` activities, exported at `at`. */
-function unitReport(n: number, count: number, at = '2025-06-14T02:30:00.000Z'): UnitReport {
-  const r = sampleReport(count);
-  const code = `CDCS-${1000 + n}`;
-  r.unit = { code, name: `CĐCS số ${n}`, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
-  r.activities = sampleActivities(count, r.items.map((i) => i.id), code).map((a, i) => ({ ...a, id: `${code}-row-${i}` }));
-  r.exportedAt = at;
-  return r;
 }
 
 const zeroCounts = (): StatusCounts => Object.fromEntries(STATUS_COUNT_KEYS.map((k) => [k, 0])) as StatusCounts;
@@ -101,7 +91,7 @@ beforeEach(async () => {
 
 describe('applyBatch', () => {
   it('applies every file in one go, reports progress per file and a result per file', async () => {
-    const previews = await Promise.all(Array.from({ length: 10 }, (_, i) => preview(unitReport(i, 3))));
+    const previews = await Promise.all(Array.from({ length: 10 }, (_, i) => preview(numberedUnitReport(i, 3))));
     const seen: BatchProgress[] = [];
     const out = await applyBatch(
       previews.map((p) => ({ preview: p })),
@@ -121,8 +111,8 @@ describe('applyBatch', () => {
   });
 
   it('cancel mid-batch: the database is exactly as before, every table', async () => {
-    await applySubmission(await preview(unitReport(0, 2)));
-    const previews = await Promise.all(Array.from({ length: 8 }, (_, i) => preview(unitReport(i, 4, '2025-06-15T00:00:00.000Z'))));
+    await applySubmission(await preview(numberedUnitReport(0, 2)));
+    const previews = await Promise.all(Array.from({ length: 8 }, (_, i) => preview(numberedUnitReport(i, 4, '2025-06-15T00:00:00.000Z'))));
     const before = await snapshot();
     const controller = new AbortController();
     let progressed = 0;
@@ -145,7 +135,7 @@ describe('applyBatch', () => {
   });
 
   it('a failure injected mid-batch (after three files were written) leaves the database as it was', async () => {
-    const previews = await Promise.all(Array.from({ length: 6 }, (_, i) => preview(unitReport(i, 3))));
+    const previews = await Promise.all(Array.from({ length: 6 }, (_, i) => preview(numberedUnitReport(i, 3))));
     const before = await snapshot();
     await expect(
       applyBatch(
@@ -169,9 +159,9 @@ describe('applyBatch', () => {
   });
 
   it('a refused file writes nothing and the others land; order in the batch never matters', async () => {
-    const oldR = unitReport(1, 2, '2025-06-10T00:00:00.000Z');
-    const newR = unitReport(1, 5, '2025-06-12T00:00:00.000Z');
-    const stranger = unitReport(1, 1);
+    const oldR = numberedUnitReport(1, 2, '2025-06-10T00:00:00.000Z');
+    const newR = numberedUnitReport(1, 5, '2025-06-12T00:00:00.000Z');
+    const stranger = numberedUnitReport(1, 1);
     stranger.unit = { code: 'CDCS-LA', name: 'CĐCS Lạ', level: 'grassroots', parentName: '' };
     const entries = [{ preview: await preview(newR, 'moi.xlsx') }, { preview: await preview(oldR, 'cu.xlsx') }, { preview: await preview(stranger, 'la.xlsx') }];
     const out = await applyBatch(entries);
@@ -187,8 +177,8 @@ describe('applyBatch', () => {
   });
 
   it('an older export kept as history (allowOlderAsHistory) never overwrites the newer one, even applied before it in the same batch', async () => {
-    const oldR = unitReport(2, 2, '2025-06-10T00:00:00.000Z');
-    const newR = unitReport(2, 5, '2025-06-12T00:00:00.000Z');
+    const oldR = numberedUnitReport(2, 2, '2025-06-10T00:00:00.000Z');
+    const newR = numberedUnitReport(2, 5, '2025-06-12T00:00:00.000Z');
     const pOld = await preview(oldR, 'cu.xlsx');
     const pNew = await preview(newR, 'moi.xlsx');
     // The old one first: it lands as 'new', then the newer one supersedes it.
@@ -289,11 +279,11 @@ describe('consolidated reports (a province imports its districts)', () => {
 
   it('a district’s consolidation and a CĐCS report of another district land in one batch; the district’s own unit report is replaced by its consolidation', async () => {
     await db.units.add(unit('LDLD-TB', 'LĐLĐ huyện Tân Biên', 'district'));
-    const own = unitReport(3, 2, '2025-06-18T00:00:00.000Z');
+    const own = numberedUnitReport(3, 2, '2025-06-18T00:00:00.000Z');
     own.unit = { code: 'LDLD-TB', name: 'LĐLĐ huyện Tân Biên', level: 'district', parentName: '' };
     await applySubmission(await preview(own, 'rieng.xlsx'));
     expect(await db.itemStatuses.count()).toBeGreaterThan(0);
-    const out = await applyBatch([{ preview: await preview(consolidatedReport('LDLD-TB', 2), 'tonghop.xlsx') }, { preview: await preview(unitReport(4, 3)) }]);
+    const out = await applyBatch([{ preview: await preview(consolidatedReport('LDLD-TB', 2), 'tonghop.xlsx') }, { preview: await preview(numberedUnitReport(4, 3)) }]);
     expect(out.files.map((f) => f.ok && f.result.decision)).toEqual(['supersedes', 'new']);
     // The district's own statuses are gone with its own report (one active submission per scope).
     expect(await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([PLAN, 'LDLD-TB', '2025-H1']).count()).toBe(0);
@@ -305,7 +295,7 @@ describe('consolidated reports (a province imports its districts)', () => {
 
 describe('plan choice', () => {
   it('suggests a plan with the same items or number and files the data under the chosen one', async () => {
-    const r = unitReport(5, 3);
+    const r = numberedUnitReport(5, 3);
     r.plan = { ...r.plan, id: 'ke-hoach-cua-don-vi' };
     const p = await preview(structuredClone(r));
     expect(p.planKnown).toBe(false);
@@ -327,7 +317,7 @@ describe('plan choice', () => {
   });
 
   it('item mismatches are shown item by item and block until accepted', async () => {
-    const r = unitReport(6, 2);
+    const r = numberedUnitReport(6, 2);
     r.plan = { ...r.plan, id: 'ke-hoach-khac' };
     r.items[0]!.text = 'Nội dung đã sửa';
     const moved = r.items.pop()!;

@@ -29,22 +29,12 @@ import {
   updateCard,
   useImportStore,
 } from '../../src-renderer/features/import/import-store';
-import { sampleActivities, sampleReport } from './exchange-writer-fixtures';
+import { numberedUnitReport } from './exchange-writer-fixtures';
 
 const T = '2025-01-01T00:00:00.000Z';
 
 function unit(code: string, name: string, level: UnitRecord['level']): UnitRecord {
   return { code, name, level, parentName: '', type: null, members: null, contact: '', phone: '', active: true, createdAt: T, updatedAt: T };
-}
-
-/** Unit report of CĐCS `n` (code CDCS-1nnn), `count` activities, exported at `at`. */
-function unitReport(n: number, count: number, at = '2025-06-14T02:30:00.000Z'): UnitReport {
-  const r = sampleReport(count);
-  const code = `CDCS-${1000 + n}`;
-  r.unit = { code, name: `CĐCS số ${n}`, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
-  r.activities = sampleActivities(count, r.items.map((i) => i.id), code).map((a, i) => ({ ...a, id: `${code}-row-${i}` }));
-  r.exportedAt = at;
-  return r;
 }
 
 const bytesOf = (r: UnitReport): Uint8Array => new TextEncoder().encode(JSON.stringify(r));
@@ -100,7 +90,7 @@ beforeEach(async () => {
 
 describe('import batch store', () => {
   it('keeps the batch without a screen; a unit added meanwhile is known after the re-check, other choices stay; then import', async () => {
-    await choose([unitReport(2, 3), unitReport(1, 2)]);
+    await choose([numberedUnitReport(2, 3), numberedUnitReport(1, 2)]);
     expect(cards().map((c) => c.fileName)).toEqual(['CDCS-1002.xlsx', 'CDCS-1001.xlsx']);
     expect(useImportStore.getState().progress).toBeNull();
     expect(pending(cardOf('CDCS-1002'))).toEqual(['thêm đơn vị vào danh sách']);
@@ -132,8 +122,8 @@ describe('import batch store', () => {
   });
 
   it('a re-check unticks a file imported meanwhile (now «trùng») and asks again for a unit deleted meanwhile', async () => {
-    const r1 = unitReport(1, 2);
-    await choose([r1, unitReport(3, 1)]);
+    const r1 = numberedUnitReport(1, 2);
+    await choose([r1, numberedUnitReport(3, 1)]);
     addAllUnits([cardOf('CDCS-1003').key]);
     expect(ready(cardOf('CDCS-1001'))).toBe(true);
     expect(ready(cardOf('CDCS-1003'))).toBe(true);
@@ -157,7 +147,7 @@ describe('import batch store', () => {
   });
 
   it('a re-check asked while reading waits for the reading and runs right after it', async () => {
-    const reading = choose([unitReport(2, 1), unitReport(4, 1)], { 'CDCS-1004.xlsx': 150 });
+    const reading = choose([numberedUnitReport(2, 1), numberedUnitReport(4, 1)], { 'CDCS-1004.xlsx': 150 });
     await vi.waitFor(() => expect(cardOf('CDCS-1002').preview).not.toBeNull());
     expect(useImportStore.getState().progress).toMatchObject({ phase: 'read', done: 1, total: 2, fileName: 'CDCS-1004.xlsx' });
     await db.units.add(unit('CDCS-1002', 'CĐCS số 2', 'grassroots'));
@@ -171,7 +161,7 @@ describe('import batch store', () => {
   });
 
   it('«Hủy» while importing stores nothing and keeps the batch; «Xóa danh sách» waits for no job and empties it', async () => {
-    await choose([unitReport(1, 40), unitReport(5, 40)]);
+    await choose([numberedUnitReport(1, 40), numberedUnitReport(5, 40)]);
     addAllUnits([cardOf('CDCS-1005').key]);
     const importing = applyReady();
     expect(useImportStore.getState().progress).toMatchObject({ phase: 'apply', total: 2 });
@@ -188,7 +178,7 @@ describe('import batch store', () => {
   });
 
   it('accepted differences with the plan stay accepted only while the differences are the same', async () => {
-    const r = unitReport(1, 1);
+    const r = numberedUnitReport(1, 1);
     r.items[1]!.text = 'Nhiệm vụ đơn vị sửa lời văn';
     const p = await previewImport(r, bytesOf(r), 'a.xlsx');
     const card: Card = { ...newCard('k', { name: 'a.xlsx', path: 'a.xlsx' }), original: p, preview: p, checked: true, acceptMismatches: true };
