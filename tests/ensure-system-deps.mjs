@@ -7,7 +7,18 @@ import { existsSync } from 'node:fs';
 // LibreOffice (Calc) is the "other program" the workbook tests open, render and fill files with;
 // python3-uno drives it to fill a template as a person would; poppler-utils turns its PDFs
 // into text and PNG pages.
-export const APT_PACKAGES = ['chromium', 'fonts-dejavu-core', 'fonts-liberation', 'libreoffice-calc-nogui', 'python3-uno', 'poppler-utils'];
+// Fonts: the workbooks name Times New Roman. fonts-liberation2 gives its metric-compatible
+// substitute, Liberation Serif 2, WITH Vietnamese glyphs (Liberation 1.x in fonts-liberation
+// lacks «Ơ», «Ị»…, which LibreOffice then takes from DejaVu, and pdftotext splits the words at
+// every such glyph). DejaVu is Chromium's fallback for the app's own text.
+export const APT_PACKAGES = [
+  'chromium',
+  'fonts-dejavu-core',
+  'fonts-liberation2',
+  'libreoffice-calc-nogui',
+  'python3-uno',
+  'poppler-utils',
+];
 
 function isInstalled(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
