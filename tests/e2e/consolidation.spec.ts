@@ -327,12 +327,9 @@ test('20,000 activities: the screen opens, the list scrolls, the export shows pr
   await seedOwnActivities(page, 20_000, period.start);
   await page.reload();
   await expect(page.locator('[data-app-ready="true"]')).toBeAttached({ timeout: 20_000 });
-  const t0 = Date.now();
   await nav(page, 'Tổng hợp').click();
   const list = page.getByRole('region', { name: 'Hoạt động' });
   await expect(list.getByRole('status')).toHaveText('20.000 hoạt động', { timeout: 60_000 });
-  const shownAfter = Date.now() - t0;
-  console.log(`Tổng hợp with 20,000 own activities shown after ${shownAfter} ms`);
   // Own data only: it is a row of "Chỉ tiêu theo đơn vị", never a unit of the completeness list.
   const indicators = page.getByRole('region', { name: 'Chỉ tiêu theo đơn vị' });
   await expect(indicators.getByRole('row').filter({ hasText: 'số liệu của đơn vị mình' })).toContainText('20.000');
@@ -342,29 +339,18 @@ test('20,000 activities: the screen opens, the list scrolls, the export shows pr
   // Searching 20,000: typed without accents, the count follows. The folded texts were prepared
   // while the page was idle (activity-search.ts), so not even the first keystroke waits for them.
   const search = list.getByRole('searchbox', { name: 'Tìm hoạt động' });
-  // Typing key by key stays smooth: no main-thread task of the page longer than 150 ms while
-  // the list follows each keystroke (the longest is logged; measured 0, i.e. none over 50 ms;
-  // without the idle warm-up the first keystroke took 300–450 ms, with unflattened texts 100–200).
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((l) => w.longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-  });
+  // Typed key by key, the list follows each keystroke (how long the page's longest task is
+  // meanwhile is measured by `npm run bench:responsiveness`, not asserted here).
   await search.pressSequentially('tuyen truyen so 1999', { delay: 30 });
   await expect(list.getByRole('status')).toHaveText('12 / 20.000 hoạt động');
-  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-  console.log(`Tổng hợp: typing a 20-character search over 20,000 activities, longest task ${Math.round(longest)} ms`);
-  expect(longest).toBeLessThan(150);
   await search.fill('');
   for (const [query, count] of [
     ['so 19999', '1 / 20.000 hoạt động'],
     ['tuyên truyền số 1999', '12 / 20.000 hoạt động'],
     ['to san xuat so 123', '140 / 20.000 hoạt động'],
   ] as const) {
-    const t = Date.now();
     await search.fill(query);
     await expect(list.getByRole('status')).toHaveText(count);
-    console.log(`Tổng hợp: search «${query}» in 20,000 shown after ${Date.now() - t} ms`);
   }
   await search.fill('so 19999');
   await expect(list.getByRole('status')).toHaveText('1 / 20.000 hoạt động');
@@ -387,9 +373,7 @@ test('20,000 activities: the screen opens, the list scrolls, the export shows pr
   const bar = card.getByRole('progressbar', { name: 'Tiến độ xuất báo cáo tổng hợp' });
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
-  const t1 = Date.now();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  expect(Date.now() - t1).toBeLessThan(1_000);
   await shot(page, 'consolidation-exporting');
   await card.getByRole('button', { name: 'Hủy' }).click();
   await expect(bar).toBeHidden();

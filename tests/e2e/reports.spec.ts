@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { collectPageErrors, expect, openApp, reloadApp, seedOwnActivities, shot, test } from './fixtures';
+import { missingLines, pdfText } from '../support/pdf-text';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
@@ -144,11 +145,7 @@ test('mark an item, log an activity, export the unit report and the template; re
     rmSync(profile, { recursive: true, force: true });
   }
   const pdf = join(WORKBOOKS, REPORT_FILE.replace(/\.xlsx$/, '.pdf'));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-  expect(text).toContain('Dương Minh Châu');
-  expect(text).toContain(TYPED_DATE);
-  expect(text.normalize('NFC').replace(/\s+/g, ' ')).toContain(TITLE);
+  expect(missingLines(pdfText(pdf), ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Dương Minh Châu', TYPED_DATE, TITLE])).toEqual([]);
   execFileSync('pdftoppm', ['-f', '1', '-l', '2', '-r', '70', '-png', pdf, join(WORKBOOKS, 'page')], { timeout: 60_000 });
   expect(readdirSync(WORKBOOKS).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(1);
   expect(errors).toEqual([]);
@@ -168,11 +165,10 @@ test('a large export shows its progress, keeps the page responsive and can be ca
   await card.getByRole('button', { name: 'Xuất báo cáo' }).click();
   const bar = card.getByRole('progressbar', { name: 'Tiến độ xuất báo cáo' });
   await expect(bar).toBeVisible();
-  // The worker reports rows written: the bar moves past 0 while the page still answers.
+  // The worker reports rows written: the bar moves past 0 while the page still paints frames
+  // (how long a frame waits meanwhile is measured by `npm run bench:responsiveness`).
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(0);
-  const t0 = Date.now();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-  expect(Date.now() - t0).toBeLessThan(1_000);
   await expect(card.getByRole('button', { name: 'Xuất báo cáo' })).toBeDisabled();
   await shot(page, 'reports-exporting');
 

@@ -272,18 +272,17 @@ describe('filter and search', () => {
     expect(titles({ unitCodes: ['CDCS-0002'], periodRange: h1, query: 'tu van' })).toEqual(['Tư vấn pháp luật']);
   });
 
-  it('filters 50,000 activities quickly with stored search text', () => {
+  it('filters 50,000 activities with stored search text (speed: npm run bench:activities)', () => {
     const big: Activity[] = [];
     for (let i = 0; i < 50_000; i++) {
       const a = act({ title: i % 97 === 0 ? 'Hội nghị quán triệt đặc biệt' : `Hoạt động số ${i}`, unitCode: `CDCS-${i % 40}` });
       big.push(Object.assign(a, { searchText: activitySearchText(a) }));
     }
     const pred = compileActivityFilter({ query: 'quan triet dac biet', unitCodes: ['CDCS-0', 'CDCS-1'] });
-    const t0 = performance.now();
+    const plain = (a: Activity) => a.title === 'Hội nghị quán triệt đặc biệt' && ['CDCS-0', 'CDCS-1'].includes(a.unitCode);
     const hits = big.filter(pred);
-    const ms = performance.now() - t0;
     expect(hits.length).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(200); // generous for CI; the benchmark measures the real figure
+    expect(hits).toEqual(big.filter(plain));
   });
 });
 

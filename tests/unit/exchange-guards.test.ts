@@ -94,12 +94,10 @@ describe('inspectWorkbookBytes', () => {
     expect(refusal(craftZip([...MINIMAL_PARTS.map((p) => ({ ...p, encrypted: true }))]), 'zipmk.xlsx').code).toBe('password');
   });
 
-  it('judges a 40 MB file in well under a second', () => {
+  it('judges a 40 MB file from its directory alone (speed: npm run bench:workbook)', () => {
     const filler = new Uint8Array(40 * MB);
     const zip = craftZip([...MINIMAL_PARTS, { name: 'xl/media/image1.png', data: filler }]);
-    const t = performance.now();
     expect(inspectWorkbookBytes(zip, 'anh.xlsx').ok).toBe(true);
-    expect(performance.now() - t).toBeLessThan(500);
   });
 });
 
@@ -119,13 +117,11 @@ describe('verifyInflatedSizes', () => {
     const guard = inspectWorkbookBytes(zip, 'noi-doi.xlsx');
     expect(guard.ok).toBe(true);
     if (!guard.ok) return;
-    const t = performance.now();
     expect(await verifyInflatedSizes(zip, 'noi-doi.xlsx', guard.entries)).toEqual({
       ok: false,
       code: 'expands-too-much',
       message: 'Tệp «noi-doi.xlsx» có phần «xl/worksheets/sheet1.xml» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc',
     });
-    expect(performance.now() - t).toBeLessThan(2000);
     const r = await readWorkbook(zip, { fileName: 'noi-doi.xlsx' });
     expect(r.report).toBeNull();
     expect(r.problems[0]!.message).toContain('giải nén ra nhiều hơn kích thước ghi trong tệp');

@@ -219,9 +219,8 @@ describe('parsePlan on other input', () => {
       expect(() => parsePlan(s)).not.toThrow();
     }
     const huge = seed.repeat(40) + '*'.repeat(100_000) + '_'.repeat(100_000) + '- '.repeat(50_000);
-    const started = Date.now();
+    // No backtracking blow-up: a pathological text parses within the test's own timeout.
     const p = parsePlan(huge);
-    expect(Date.now() - started).toBeLessThan(10_000);
     // The first copy's closing ends the plan; the rest is reported, not appended to the signature.
     expect(p.sections).toHaveLength(4);
     expect(items(p)).toHaveLength(33);

@@ -83,9 +83,8 @@ describe('tryInstallElectron', () => {
     fakeElectronPackage({ installExit: 3 });
     expect(tryInstallElectron(dir)).toEqual({ ok: false, reason: 'exit-3' });
     writeFileSync(join(dir, 'install.js'), 'setTimeout(() => {}, 60000);\n');
-    const started = Date.now();
+    // The script would sleep 60 s: returning at all within the test's timeout shows it was stopped.
     expect(tryInstallElectron(dir, 300)).toEqual({ ok: false, reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 
