@@ -39,7 +39,7 @@ import {
 import type { UnitReport } from '../exchange/spec';
 import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
-import { submissionUnitCodes } from './versions/v5';
+import { submissionUnitCodes } from '../domain/report';
 import { OperationError } from './errors';
 import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
 import { indicatorKeyOf } from './indicator-ops';

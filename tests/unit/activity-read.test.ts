@@ -7,7 +7,7 @@ import { activitySearchText } from '@domain/activity';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '../../src-renderer/db';
-import { submissionUnitCodes } from '../../src-renderer/db/versions/v5';
+import { submissionUnitCodes } from '../../src-renderer/domain/report';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
 import { testActivityRecord } from './activity-fixtures';
 import { sampleReport } from './exchange-writer-fixtures';

@@ -22,7 +22,7 @@ import {
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
-import { submissionUnitCodes } from '../../src-renderer/db/versions/v5';
+import { submissionUnitCodes } from '../../src-renderer/domain/report';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
 import { sampleReport } from './exchange-writer-fixtures';
 

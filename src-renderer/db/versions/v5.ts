@@ -11,8 +11,6 @@
  * CĐCS included). Never edit once shipped: add versions/v6.ts.
  */
 import type { Transaction } from 'dexie';
-import { isConsolidated, type UnitReport } from '../../exchange/spec';
-import type { ActivityRecord } from '../types';
 import { V4_STORES } from './v4';
 
 export const V5_STORES = {
@@ -20,10 +18,30 @@ export const V5_STORES = {
   submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], [planId+state], *unitCodes, fileHash, importedAt',
 } as const;
 
-/** The unit codes a submission files data under (SubmissionRecord.unitCodes). */
-export function submissionUnitCodes(unitCode: string, report: UnitReport): string[] {
+/** The shapes this upgrade reads, as version 4 stored them (frozen: never the live types). */
+interface V4Report {
+  kind?: string;
+  consolidation?: unknown;
+  activities: { unitCode?: string }[];
+}
+interface V4Submission {
+  id: string;
+  unitCode: string;
+  state: string;
+  report: V4Report;
+  unitCodes?: string[];
+}
+interface V4Activity {
+  id: string;
+  submissionId?: string;
+}
+
+/** The unit codes a submission files data under, as version 5 defined them. */
+function unitCodesOf(unitCode: string, report: V4Report): string[] {
   const codes = new Set([unitCode]);
-  if (isConsolidated(report)) for (const a of report.activities) if (a.unitCode) codes.add(a.unitCode);
+  if (report.kind === 'consolidated' && report.consolidation !== undefined) {
+    for (const a of report.activities) if (a.unitCode) codes.add(a.unitCode);
+  }
   return [...codes];
 }
 
@@ -40,11 +58,11 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
   await tx
     .table('submissions')
     .toCollection()
-    .modify((s: { id: string; unitCode: string; state: string; report: UnitReport; unitCodes?: string[] }) => {
+    .modify((s: V4Submission) => {
       known.add(s.id);
-      s.unitCodes = s.state === 'withdrawn' ? [] : submissionUnitCodes(s.unitCode, s.report);
+      s.unitCodes = s.state === 'withdrawn' ? [] : unitCodesOf(s.unitCode, s.report);
     });
-  const rows = await tx.table<ActivityRecord, string>('activities').toArray();
+  const rows = await tx.table<V4Activity, string>('activities').toArray();
   const derived = rows.filter((a) => a.submissionId !== undefined && known.has(a.submissionId)).map((a) => a.id);
   await tx.table('activities').bulkDelete(derived);
 }
