@@ -2,24 +2,21 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-const alias = {
-  '@contract': resolve(__dirname, 'src-renderer/platform/contract.ts'),
-  '@domain': resolve(__dirname, 'src-renderer/domain'),
-  '@resources': resolve(__dirname, 'resources'),
-};
+// The path aliases (@contract, @domain/…, @exchange/…) come from tsconfig.base.json, their one home.
+const resolveOptions = { tsconfigPaths: true };
 
 // Our layout is not electron-vite's default (src/main, src/preload, src/renderer), so every
 // entry is named explicitly. Main and preload build as CommonJS: a sandboxed preload needs it.
 export default defineConfig({
   main: {
-    resolve: { alias },
+    resolve: resolveOptions,
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
     },
   },
   preload: {
-    resolve: { alias },
+    resolve: resolveOptions,
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot require() npm packages: bundle everything it uses.
@@ -29,7 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    resolve: { alias },
+    resolve: resolveOptions,
     plugins: [react()],
     base: './',
     build: {

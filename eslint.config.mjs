@@ -8,6 +8,18 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'buffer', 'util', 'worker_threads'];
 
+// Everything in the renderer: no Electron (only the preload contract), no main-process file, no Node.
+const rendererRestrictions = {
+  paths: [{ name: 'electron', message: 'The renderer reaches the shell only through the preload contract.' }],
+  patterns: [
+    { group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer must not import main-process files.' },
+    { group: nodeBuiltins, message: 'The renderer has no Node.' },
+  ],
+};
+
+// What only a page has: a pure module that used one would fail in a worker or in Node.
+const pageGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'location', 'history', 'alert', 'confirm'];
+
 const pureRestrictions = {
   patterns: [
     { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'Pure modules must not import React.' },
@@ -34,34 +46,39 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', rendererRestrictions],
+    },
+  },
+  {
+    // Pure: the domain rules, the workbook exchange format and the IPC contract. They also run in
+    // workers and in Node, so no page globals either (tsconfig.pure.json has no DOM library).
+    files: ['src-renderer/domain/**/*.ts', 'src-renderer/exchange/**/*.ts', 'src-renderer/platform/contract.ts'],
+    ignores: ['src-renderer/exchange/**/*.worker.ts', 'src-renderer/exchange/worker/**'],
+    rules: {
+      'no-restricted-imports': ['error', pureRestrictions],
+      'no-restricted-globals': ['error', ...pageGlobals.map((name) => ({ name, message: 'Pure modules run in workers and Node too: no page globals.' }))],
+    },
+  },
+  {
+    // The database layer serves the screens; it does not render them.
+    files: ['src-renderer/db/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the shell only through the preload contract.' }],
+          paths: rendererRestrictions.paths,
           patterns: [
-            { group: ['**/src-main/**', '../../src-main/*'], message: 'The renderer must not import main-process files.' },
-            { group: nodeBuiltins, message: 'The renderer has no Node.' },
+            ...rendererRestrictions.patterns,
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie-react-hooks', 'zustand', 'zustand/*'], message: 'The database layer must not import React or UI state.' },
+            { group: ['**/features/**', '**/app/**', '**/ui/**', '**/state/**'], message: 'The database layer must not import screens or UI state.' },
           ],
         },
       ],
     },
   },
   {
-    // Pure: the domain rules, the workbook exchange format and the IPC contract.
-    files: ['src-renderer/domain/**/*.ts', 'src-renderer/exchange/**/*.ts', 'src-renderer/platform/contract.ts'],
-    ignores: ['src-renderer/exchange/**/*.worker.ts', 'src-renderer/exchange/worker/**', 'src-renderer/exchange/cli/**'],
-    rules: { 'no-restricted-imports': ['error', pureRestrictions] },
-  },
-  {
     files: ['src-main/**/*.{ts,mts,mjs}', 'tests/**/*.{ts,mts,mjs}', '*.{ts,mts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
-  },
-  {
-    // The workbook command line (for the province's IT staff) runs in Node over the pure
-    // exchange modules; it is never bundled into the renderer.
-    files: ['src-renderer/exchange/cli/**/*.{ts,mts}'],
-    languageOptions: { globals: { ...globals.node } },
-    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // The sandboxed preload: only Electron's renderer-side modules, no Node.

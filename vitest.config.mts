@@ -1,14 +1,8 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@contract': resolve(import.meta.dirname, 'src-renderer/platform/contract.ts'),
-      '@domain': resolve(import.meta.dirname, 'src-renderer/domain'),
-      '@resources': resolve(import.meta.dirname, 'resources'),
-    },
-  },
+  // The path aliases (@domain/…, @exchange/…) come from tsconfig.base.json, their one home.
+  resolve: { tsconfigPaths: true },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

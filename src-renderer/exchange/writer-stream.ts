@@ -23,7 +23,7 @@ export interface StreamTarget {
   /** Write to this file (ExcelJS opens it). */
   filename?: string;
   /** Or to this Node writable stream. Without either, the bytes are returned. */
-  stream?: NodeJS.WritableStream;
+  stream?: ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['stream'];
 }
 
 interface BufferedStream {
@@ -40,7 +40,7 @@ export async function writePlansStreaming(
   if (!streamApi?.xlsx?.WorkbookWriter) throw new Error('The streaming workbook writer exists only in Node.');
   const target: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions> = { useStyles: true, useSharedStrings: true };
   if (options.filename) target.filename = options.filename;
-  else if (options.stream) target.stream = options.stream as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions['stream'];
+  else if (options.stream) target.stream = options.stream;
   const wb = new streamApi.xlsx.WorkbookWriter(target);
   const props = workbookProperties(report);
   wb.creator = props.creator;

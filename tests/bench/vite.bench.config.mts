@@ -13,13 +13,8 @@ export default defineConfig({
   root: here,
   base: './',
   logLevel: 'warn',
-  resolve: {
-    alias: {
-      '@contract': resolve(repo, 'src-renderer/platform/contract.ts'),
-      '@domain': resolve(repo, 'src-renderer/domain'),
-      '@resources': resolve(repo, 'resources'),
-    },
-  },
+  // The path aliases come from tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: resolve(repo, 'out/bench'),
     emptyOutDir: true,

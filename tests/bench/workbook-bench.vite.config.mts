@@ -1,5 +1,5 @@
 // Builds the workbook benchmark (workbook-bench.mts) into one Node ES module,
-// out/bench/workbook-bench.mjs, the way src-renderer/exchange/cli/vite.cli.config.mts builds the
+// out/bench/workbook-bench.mjs, the way src-main/cli/vite.cli.config.mts builds the
 // workbook command: Node 20 cannot run TypeScript. `npm run bench:workbook` builds then runs it.
 // ExcelJS stays external (loaded from node_modules, the same Node build the desktop app uses);
 // our own modules, the built-in plan's JSON included, are bundled.
@@ -12,13 +12,8 @@ const root = resolve(import.meta.dirname, '../..');
 export default defineConfig({
   root,
   logLevel: 'warn',
-  resolve: {
-    alias: {
-      '@contract': resolve(root, 'src-renderer/platform/contract.ts'),
-      '@domain': resolve(root, 'src-renderer/domain'),
-      '@resources': resolve(root, 'resources'),
-    },
-  },
+  // The path aliases come from tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     ssr: resolve(import.meta.dirname, 'workbook-bench.mts'),
     outDir: resolve(root, 'out/bench'),

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CheckLine, type CliIo } from '../../src-renderer/exchange/cli/workbook-cli';
+import { runCli, type CheckLine, type CliIo } from '../../src-main/cli/workbook-cli';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';

@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import pkg from '../../../package.json';
+import pkg from '../../package.json';
 import { runCli } from './workbook-cli';
 
 const cwd = process.env.INIT_CWD ?? process.cwd();

@@ -5,18 +5,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 
 export default defineConfig({
   root,
   logLevel: 'warn',
-  resolve: {
-    alias: {
-      '@contract': resolve(root, 'src-renderer/platform/contract.ts'),
-      '@domain': resolve(root, 'src-renderer/domain'),
-      '@resources': resolve(root, 'resources'),
-    },
-  },
+  // The path aliases come from tsconfig.base.json.
+  resolve: { tsconfigPaths: true },
   build: {
     ssr: resolve(import.meta.dirname, 'workbook.ts'),
     outDir: resolve(root, 'out/cli'),

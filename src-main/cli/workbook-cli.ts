@@ -19,14 +19,14 @@
  * This module holds the logic and talks to the system only through `CliIo`, so tests run it
  * in-process; workbook.ts is the Node entry that supplies the real file system.
  */
-import { BUILTIN_PLAN } from '../../domain/builtin-plan';
-import { STANDARD_INDICATORS } from '../../domain/indicators';
-import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '../../domain/periods';
-import { planFingerprint } from '../../domain/plan-tree';
-import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/units';
-import { readWorkbook, type ReadResult } from '../reader';
-import { completenessCounts, isConsolidated, type ReportPeriod } from '../spec';
-import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '../template';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '@domain/periods';
+import { planFingerprint } from '@domain/plan-tree';
+import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';
+import { readWorkbook, type ReadResult } from '@exchange/reader';
+import { completenessCounts, isConsolidated, type ReportPeriod } from '@exchange/spec';
+import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
