@@ -13,7 +13,7 @@ import { activityIndicatorValues, STANDARD_INDICATORS } from '../../src-renderer
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { completenessFileName, consolidatedFileName, formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { planItems, sampleReport } from '../unit/exchange-writer-fixtures';
+import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, seedOwnActivities, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };

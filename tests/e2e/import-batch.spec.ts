@@ -16,7 +16,7 @@ import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/s
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
-import { sampleReport } from '../unit/exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { sampleReport } from '../unit/exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activity } from '@domain/activity';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import { filterAndSortActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
-import { testActivityRecord } from './activity-fixtures';
+import { testActivityRecord } from '../support/activity-fixtures';
 
 let seq = 0;
 function rec(over: Partial<Activity> = {}): ActivityRecord {

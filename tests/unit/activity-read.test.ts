@@ -9,8 +9,8 @@ import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '../../src-renderer/db';
 import { submissionUnitCodes } from '../../src-renderer/domain/report';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { testActivityRecord } from './activity-fixtures';
-import { sampleReport } from './exchange-writer-fixtures';
+import { testActivityRecord } from '../support/activity-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const AT = '2025-06-20T00:00:00.000Z';

@@ -1,5 +1,6 @@
-import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+import { cleanup, render, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityRecord } from '../../src-renderer/db/types';
 import {
   editableActivity,
@@ -8,18 +9,25 @@ import {
   isImportedActivity,
   RowActions,
 } from '../../src-renderer/features/activities/RowActions';
-import { testActivityRecord } from './activity-fixtures';
+import { testActivityRecord } from '../support/activity-fixtures';
 
 const rec = (over: Partial<ActivityRecord> = {}): ActivityRecord =>
   testActivityRecord({ id: '00000000-0000-4000-8000-000000000001', planId: 'p', createdAt: '2025-03-10T08:00:00.000Z', updatedAt: '2025-03-10T08:00:00.000Z', ...over });
 
 const noop = () => undefined;
-function render(row: ActivityRecord, view: 'list' | 'trash'): string {
-  return renderToStaticMarkup(
-    <RowActions row={row} view={view} explanationId="expl" onEdit={noop} onDelete={noop} onRestore={noop} onPurge={noop} />,
+/** Renders the row's actions beside the explanation they point to; returns the cell. */
+function renderActions(row: ActivityRecord, view: 'list' | 'trash'): HTMLElement {
+  const { container } = render(
+    <div role="cell">
+      <p id="expl">{IMPORTED_EXPLANATION}</p>
+      <RowActions row={row} view={view} explanationId="expl" onEdit={noop} onDelete={noop} onRestore={noop} onPurge={noop} />
+    </div>,
   );
+  return within(container).getByRole('cell');
 }
-const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
+const buttonNames = (cell: HTMLElement) => within(cell).queryAllByRole('button').map((b) => b.textContent);
+
+afterEach(cleanup);
 
 describe('activity log row actions', () => {
   const own = rec();
@@ -32,26 +40,29 @@ describe('activity log row actions', () => {
   });
 
   it('offers «Sửa» and «Xóa» for an activity logged here', () => {
-    const html = render(own, 'list');
-    expect(buttons(html)).toEqual(['Sửa', 'Xóa']);
-    expect(html).toContain('aria-label="Sửa «Tuyên truyền Nghị quyết 43»"');
-    expect(html).not.toContain(IMPORTED_LABEL);
+    const cell = renderActions(own, 'list');
+    expect(buttonNames(cell)).toEqual(['Sửa', 'Xóa']);
+    expect(within(cell).getByRole('button', { name: 'Sửa «Tuyên truyền Nghị quyết 43»' })).toBeTruthy();
+    expect(within(cell).queryByText(IMPORTED_LABEL)).toBeNull();
   });
 
   it('offers no button for an imported activity, only the label described by the explanation', () => {
-    const html = render(imported, 'list');
-    expect(buttons(html)).toEqual([]);
-    expect(html).toContain(`>${IMPORTED_LABEL}</span>`);
-    expect(html).toContain('aria-describedby="expl"');
-    expect(html).toContain('tabindex="0"');
-    expect(html).toContain(`data-tip="${IMPORTED_EXPLANATION}"`);
+    const cell = renderActions(imported, 'list');
+    expect(buttonNames(cell)).toEqual([]);
+    const label = within(cell).getByText(IMPORTED_LABEL);
+    // Reachable by Tab, and a screen reader reads the explanation with it.
+    expect(label.tabIndex).toBe(0);
+    expect(label.getAttribute('aria-describedby')).toBe('expl');
+    expect(document.getElementById('expl')?.textContent).toBe(IMPORTED_EXPLANATION);
+    expect(label.dataset.tip).toBe(IMPORTED_EXPLANATION);
     expect(IMPORTED_EXPLANATION).toBe('Hoạt động này lấy từ báo cáo của đơn vị (tệp đã nhập). Muốn sửa, đơn vị gửi lại báo cáo mới rồi nhập lại.');
   });
 
   it('in the trash: restore and purge an own activity; an imported one can only be restored', () => {
     const deletedAt = '2025-03-11T08:00:00.000Z';
-    expect(buttons(render({ ...own, deletedAt }, 'trash'))).toEqual(['Khôi phục', 'Xóa vĩnh viễn']);
-    expect(buttons(render({ ...imported, deletedAt }, 'trash'))).toEqual(['Khôi phục']);
+    expect(buttonNames(renderActions({ ...own, deletedAt }, 'trash'))).toEqual(['Khôi phục', 'Xóa vĩnh viễn']);
+    cleanup();
+    expect(buttonNames(renderActions({ ...imported, deletedAt }, 'trash'))).toEqual(['Khôi phục']);
   });
 
   it('never hands an imported activity (or one in the trash) to the form for editing', () => {

@@ -21,7 +21,7 @@ import {
 } from '@domain/activity';
 import { fieldErrors } from '@domain/indicators';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
-import { testActivity } from './activity-fixtures';
+import { testActivity } from '../support/activity-fixtures';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 const act = (over: Partial<Activity> = {}): Activity => testActivity({ createdAt: NOW, updatedAt: NOW, ...over });

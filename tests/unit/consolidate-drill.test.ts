@@ -8,7 +8,7 @@ import { consolidate, type ConsolidateInput, type Contribution } from '@domain/c
 import { STANDARD_INDICATORS } from '@domain/indicators';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
 import { drillDown } from '../../src-renderer/features/consolidation/drill';
-import { planItems, sampleReport } from './exchange-writer-fixtures';
+import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const ITEMS = planItems();
 const [I1, I2] = [ITEMS[0]!.id, ITEMS[1]!.id];

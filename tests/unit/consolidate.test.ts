@@ -17,7 +17,7 @@ import {
   type UnitReport,
   type WorkbookStatus,
 } from '../../src-renderer/exchange/spec';
-import { fakeUuid, planItems, sampleReport } from './exchange-writer-fixtures';
+import { fakeUuid, planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PERIOD = { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2025-01-01', end: '2025-06-30' };
 const ITEMS = planItems();

@@ -8,7 +8,7 @@ import {
   snippetStart,
   warmConsolidatedSearchTexts,
 } from '../../src-renderer/features/consolidation/activity-search';
-import { planItems, sampleActivities } from './exchange-writer-fixtures';
+import { planItems, sampleActivities } from '../support/exchange-writer-fixtures';
 
 const NAMES = { 'CDCS-HOATHANH': 'CĐCS Công ty May Hòa Thành', 'CDCS-SUOIDA': 'CĐCS Xã Suối Đá' };
 

@@ -10,7 +10,7 @@ import { ACTIVITY_TYPES } from '@domain/activity';
 import { STANDARD_INDICATORS, sumIndicators, type IndicatorAdjustment, type IndicatorSum } from '@domain/indicators';
 import { activitiesOfPlan, applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
 import type { ReportActivity, UnitReport } from '../../src-renderer/exchange/spec';
-import { fakeUuid, sampleReport } from './exchange-writer-fixtures';
+import { fakeUuid, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const PERIOD = { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2025-01-01', end: '2025-06-30' };

@@ -24,7 +24,7 @@ import {
 } from '../../src-renderer/db';
 import { submissionUnitCodes } from '../../src-renderer/domain/report';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { sampleReport } from './exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const T = '2025-01-01T00:00:00.000Z';

@@ -5,7 +5,7 @@ import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '../../src-renderer/db';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
-import { sampleReport } from './exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';
 import { V2_STORES } from '../../src-renderer/db/versions/v2';
 import { V3_STORES } from '../../src-renderer/db/versions/v3';

@@ -30,6 +30,7 @@ import {
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
+import { parseCsv } from '../support/csv';
 import { missingLines, pdfText } from '../support/pdf-text';
 
 function has(cmd: string): boolean {
@@ -74,38 +75,6 @@ function soffice(args: string[]): { status: number | null; stderr: string; stdou
     timeout: 90_000,
   });
   return { status: res.status, stderr: res.stderr ?? '', stdout: res.stdout ?? '' };
-}
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe.skipIf(!SOFFICE)('LibreOffice opens, prints, exports and re-saves the consolidated report', () => {

@@ -18,7 +18,8 @@ import { formatDateVn } from '../../src-renderer/domain/periods';
 import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { planItems, sampleReport } from './exchange-writer-fixtures';
+import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
+import { parseCsv } from '../support/csv';
 import { missingLines, pdfText } from '../support/pdf-text';
 
 function has(cmd: string): boolean {
@@ -58,39 +59,6 @@ function soffice(args: string[]): { status: number | null; stderr: string; stdou
     { encoding: 'utf8', timeout: 60_000 },
   );
   return { status: res.status, stderr: res.stderr ?? '', stdout: res.stdout ?? '' };
-}
-
-/** Parse one CSV line set (LibreOffice quoting: "" inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe.skipIf(!SOFFICE)('LibreOffice opens, prints and exports the written workbooks', () => {

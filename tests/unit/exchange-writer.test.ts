@@ -33,7 +33,7 @@ import { TEMPLATE_BLANK_ROWS, writeTemplate } from '../../src-renderer/exchange/
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { PLAN, planItems, sampleReport } from './exchange-writer-fixtures';
+import { PLAN, planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;
 

@@ -22,7 +22,7 @@ import {
   type UnitRecord,
 } from '../../src-renderer/db';
 import { STATUS_COUNT_KEYS, type ConsolidatedReport, type StatusCounts, type UnitReport } from '../../src-renderer/exchange/spec';
-import { numberedUnitReport, sampleActivities, sampleReport } from './exchange-writer-fixtures';
+import { numberedUnitReport, sampleActivities, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const T = '2025-01-01T00:00:00.000Z';

@@ -15,7 +15,7 @@ import {
   type UnitRecord,
 } from '../../src-renderer/db';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { sampleReport } from './exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
 const T = '2025-01-01T00:00:00.000Z';

@@ -29,7 +29,7 @@ import {
   updateCard,
   useImportStore,
 } from '../../src-renderer/features/import/import-store';
-import { numberedUnitReport } from './exchange-writer-fixtures';
+import { numberedUnitReport } from '../support/exchange-writer-fixtures';
 
 const T = '2025-01-01T00:00:00.000Z';
 

@@ -21,7 +21,7 @@ import {
   type IndicatorAdjustment,
 } from '@domain/indicators';
 import { DEFAULT_PERIOD_CONFIG, isoDate, periodOf, PERIOD_PRESETS, type PeriodConfig } from '@domain/periods';
-import { testActivity } from './activity-fixtures';
+import { testActivity } from '../support/activity-fixtures';
 
 const NOW = '2025-03-01T08:00:00.000Z';
 const act = (over: Partial<Activity> = {}): Activity => testActivity({ title: 'Hoạt động', createdAt: NOW, updatedAt: NOW, ...over });

@@ -13,7 +13,7 @@ import {
 } from '@domain/merge';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { sampleReport } from './exchange-writer-fixtures';
+import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const HASH_A = 'a'.repeat(64);
 const HASH_B = 'b'.repeat(64);
