@@ -30,10 +30,11 @@ export interface OutlineRow {
 
 /** Nesting depth of each kind; a row goes under the nearest preceding row of smaller depth. */
 export const KIND_DEPTH: Record<PlanNodeKind, number> = {
-  section: 0,
-  group: 1,
-  item: 2,
-  subitem: 3,
+  part: 0,
+  section: 1,
+  group: 2,
+  item: 3,
+  subitem: 4,
 };
 
 /** The tree as rows, in reading order (pre-order). */
@@ -56,12 +57,12 @@ export function buildTree(rows: readonly OutlineRow[]): PlanNode[] {
   // Open ancestors, outermost first; each with the depth it nests at.
   const stack: { node: PlanNode; depth: number }[] = [];
   rows.forEach((row, index) => {
-    const kind: PlanNodeKind = index === 0 ? 'section' : row.kind;
+    const kind: PlanNodeKind = index === 0 && row.kind !== 'part' ? 'section' : row.kind;
     const depth = KIND_DEPTH[kind];
     const node: PlanNode = {
       id: '',
       kind,
-      label: index === 0 && row.kind !== 'section' ? null : row.label,
+      label: index === 0 && row.kind !== 'section' && row.kind !== 'part' ? null : row.label,
       text: row.text,
       trackable: row.trackable,
       children: [],

@@ -37,6 +37,7 @@ export interface PreviewStepProps {
 }
 
 export const KIND_NAMES: Record<PlanNodeKind, string> = {
+  part: 'Phần lớn',
   section: 'Phần',
   group: 'Nhóm nhiệm vụ',
   item: 'Mục',
