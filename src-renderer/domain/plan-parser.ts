@@ -6,34 +6,47 @@
  * cannot understand ends up in `warnings`, and garbage gives an empty plan.
  *
  * How it reads a document, in order:
- * 1. Lines. Each line is cleaned of markdown (headings' #, **bold**, *italic*, `_`, `code`,
- *    links, escapes, simple HTML tags) and classified by its marker: Roman numeral ("III."),
- *    arabic number ("2."), dotted number ("1.1."), letter ("a)"), bullet ("-", "*", "+", "•",
- *    "–") or none. Heading levels are ignored: the numbering decides.
- * 2. Paragraphs. A blank line ends a paragraph and a line with a marker starts one. Markdown
+ * 1. Page furniture. Page numbers ("2", "- 2 -", "Trang 2/3"), form feeds and running headers or
+ *    footers (the same line beside two or more page numbers) are dropped, with one warning naming
+ *    them; the line after them is marked as following a page break (step 4).
+ * 2. Lines. Each line is cleaned of markdown (headings' #, **bold**, *italic*, `_`, `code`,
+ *    links, escapes, simple HTML tags) and classified by its marker: "Phần thứ nhất", Roman
+ *    numeral ("III.", also "PHẦN III"), arabic number ("2."), dotted number ("1.1."), letter
+ *    ("a)"), capital ("A."), bullet ("-", "*", "+", "•", "–") or none; an attribute line
+ *    ("Thời gian thực hiện: …", plan-attributes.ts) is noted as such. Heading levels are
+ *    ignored: the numbering decides. A task table ("STT | Nội dung | Thời gian | …", tabs as Word
+ *    copies it, or markdown pipes) becomes one row line per task; its header row is not content.
+ * 3. Paragraphs. A blank line ends a paragraph and a line with a marker starts one. Markdown
  *    (blank lines between paragraphs) joins other lines to the paragraph above (soft wraps and
  *    hard "  " breaks); text copied from Word (single newlines) makes every line a paragraph.
- * 3. Zones. Before the first Roman section: the header (bodies, "Số:", place and date, document
- *    type, title, preamble). From the first "Trên đây là…", "Nơi nhận:" or signature line
- *    ("TM. BAN THƯỜNG VỤ") after it: the closing, recipients and signature. Between: the body.
- * 4. Page-break splits (body and preamble). A paragraph that ends without terminal punctuation
- *    (. ; : ! ? ” … ") followed by an un-marked paragraph starting with a lower-case letter is
- *    joined to it with one space; so is one starting with a capital when the document otherwise
- *    ends its paragraphs with punctuation (the seed's "…Lao động Việt" + "Nam, …" split falls
- *    between two words, so a space is right; a trailing hyphen or soft hyphen is joined without
- *    one). A document that habitually omits final punctuation only gets lower-case joins, so
- *    that a lost bullet starting with a capital stays an item of its own. Each join is a warning.
- * 5. The tree. Roman → section; arabic inside a section → task group; "1.1." → an item of the
- *    current group (it numbers a sub-task of group "1.", i.e. the unit an officer ticks off);
- *    "1.1.1." → a subitem; bullets and un-marked paragraphs → items; "a)" → a subitem of the
- *    preceding item, or, when it opens a group (no item before it), an item of its own whose
- *    following bullets become its subitems (the same for "1.1." items); "+" after items marked
- *    otherwise, or a bullet indented deeper than the item above → subitem. A section whose
- *    numbered entries all lack children is a numbered list of tasks, so they become items.
- *    When no Roman numeral exists at all, arabic numbers play the sections' part.
- * 6. Ids from positions (plan-tree.ts `renumber`), trackable = items and subitems of the
- *    sections titled NHIỆM VỤ / GIẢI PHÁP / TỔ CHỨC THỰC HIỆN / NỘI DUNG (fallback when no title
- *    matches: the sections printed III and IV).
+ *    "PHẦN I" and "A." are parts above the sections when Roman sections follow them.
+ * 4. Zones. Before the first part or Roman section: the header (bodies, "Số:" also in brackets,
+ *    place and date, document type, title, preamble). From the first "Trên đây là…", "Nơi
+ *    nhận:" or signature line ("TM. BAN THƯỜNG VỤ") after it: the closing, recipients and
+ *    signature. Between: the body.
+ * 5. Page-break splits (body, preamble, closing). A paragraph that ends without terminal
+ *    punctuation (. ; : ! ? ” … ") followed by an un-marked paragraph starting with a lower-case
+ *    letter is joined to it with one space; so is one starting with a capital when the document
+ *    otherwise ends its paragraphs with punctuation (the seed's "…Lao động Việt" + "Nam, …" split
+ *    falls between two words, so a space is right; a trailing hyphen or soft hyphen is joined
+ *    without one). A document that habitually omits final punctuation only gets lower-case joins,
+ *    so that a lost bullet starting with a capital stays an item of its own. Whatever the next
+ *    line starts with, a paragraph is joined when its last line was cut at the page's width (a
+ *    PDF copy, wrapWidth) or ends on a word no sentence ends on ("của", "và"). A join across
+ *    page furniture, or in a text that is not a PDF copy, is a warning.
+ * 6. The tree. "Phần thứ…" and resolved parts → part; Roman → section (inside the open part);
+ *    arabic inside a section → task group; "1.1." → an item of the current group (it numbers a
+ *    sub-task of group "1.", i.e. the unit an officer ticks off); "1.1.1." → a subitem; bullets
+ *    and un-marked paragraphs → items; "a)" → a subitem of the preceding item, or, when it opens
+ *    a group (no item before it), an item of its own whose following bullets become its subitems
+ *    (the same for "1.1." items); "+" after items marked otherwise, or a bullet indented deeper
+ *    than the item above → subitem. An attribute line goes on the node above it; a table row is
+ *    an item with its columns as attributes (a row with only a Roman number or a title in
+ *    capitals is a group). A section whose numbered entries all lack children is a numbered list
+ *    of tasks, so they become items. When no Roman numeral or part exists at all, arabic numbers
+ *    play the sections' part.
+ * 7. Ids from positions (plan-tree.ts `renumber`); which nodes are tracked follows the rule of
+ *    plan-tracking.ts (the leaves of the task sections).
  */
 import { cleanAttributeValue, isColumnNumberRow, parseAttributeLine, taskTableColumns, type TaskTableColumn } from './plan-attributes';
 import type { ParsedPlan, PlanAttribute, PlanHeader, PlanNode } from './plan-types';
@@ -293,13 +306,13 @@ function readLines(raw: readonly string[], warnings: string[]): (Line | null)[] 
     const rawLine = kept[i]!;
     const cells = tableCells(rawLine);
     if (table) {
+      if (PIPE_RULE_RE.test(rawLine.trim())) continue;
       if (cells && cells.some((c) => c !== '') && !endsTable(rawLine, cells)) {
         const key = cells.join('\t');
         if (key === table.headerKey || isColumnNumberRow(cells)) repeats.push(cells.filter(Boolean).join(' | '));
         else out.push(rowLine(rawLine, cells, table.columns, afterBreak[i]!));
         continue;
       }
-      if (PIPE_RULE_RE.test(rawLine.trim())) continue;
       // A blank line inside a table (a text pasted with blank lines between paragraphs).
       if (rawLine.trim() === '' && kept.slice(i + 1).find((l) => l.trim() !== '') !== undefined) {
         const next = kept.slice(i + 1).find((l) => l.trim() !== '')!;
@@ -832,23 +845,33 @@ function rowParts(m: Extract<Marker, { kind: 'row' }>): { label: string | null; 
 /**
  * Resolves what only the rest of the document tells: "PHẦN I" and "A." are parts above the
  * sections when plain Roman sections follow them, else ("PHẦN I- MỤC ĐÍCH" with bullets, "A.
- * Công tác tuyên truyền" with "1.", "2.") they stay a section and a group as before.
+ * Công tác tuyên truyền" with "1.", "2.") they stay a section and a group.
  */
 function resolveParts(paras: readonly Para[]): Para[] {
   const plainRoman = (p: Para): boolean => p.marker.kind === 'roman' && p.marker.word === undefined;
+  // "PHẦN I … PHẦN II": all parts as soon as one of them holds Roman sections.
+  const wordParts = paras.some((p, i) => {
+    if (p.marker.kind !== 'roman' || p.marker.word === undefined) return false;
+    for (const q of paras.slice(i + 1)) {
+      if (q.marker.kind === 'part' || (q.marker.kind === 'roman' && q.marker.word !== undefined)) return false;
+      if (plainRoman(q)) return true;
+    }
+    return false;
+  });
+  // "A. KẾT QUẢ … B. NHIỆM VỤ": capitals in capitals are all parts as soon as one is followed
+  // by a Roman section (before any Roman section, a capital can only be a part too).
   let romanSeen = false;
+  const capitalPart = paras.map((p, i) => {
+    if (plainRoman(p)) romanSeen = true;
+    if (p.marker.kind !== 'capital' || !(isAllCaps(p.body) || !romanSeen)) return false;
+    const next = paras.slice(i + 1).find((q) => !(q.marker.kind === 'none' && q.bullet === null));
+    return next !== undefined && plainRoman(next);
+  });
+  const capitalParts = capitalPart.some(Boolean);
   return paras.map((p, i) => {
     const m = p.marker;
-    if (plainRoman(p)) romanSeen = true;
-    if (m.kind === 'roman' && m.word !== undefined) {
-      for (const q of paras.slice(i + 1)) {
-        if (q.marker.kind === 'part' || (q.marker.kind === 'roman' && q.marker.word !== undefined)) break;
-        if (plainRoman(q)) return { ...p, marker: { kind: 'part', label: m.word } };
-      }
-    } else if (m.kind === 'capital' && (isAllCaps(p.body) || !romanSeen)) {
-      const next = paras.slice(i + 1).find((q) => !(q.marker.kind === 'none' && q.bullet === null));
-      if (next && plainRoman(next)) return { ...p, marker: { kind: 'part', label: m.label } };
-    }
+    if (m.kind === 'roman' && m.word !== undefined && wordParts) return { ...p, marker: { kind: 'part', label: m.word } };
+    if (m.kind === 'capital' && (capitalPart[i] || (capitalParts && isAllCaps(p.body)))) return { ...p, marker: { kind: 'part', label: m.label } };
     return p;
   });
 }
