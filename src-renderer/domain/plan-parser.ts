@@ -212,6 +212,16 @@ const PAGE_BREAK_LINE = '\ue0f0';
 const PAGE_NUMBER_RE =
   /^(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?$|^(?:trang|page)\s*\d{1,3}(?:\s*(?:\/|trên|of)\s*\d{1,3})?$|^\d{1,3}\s*\/\s*\d{1,3}$/iu;
 
+/** The line before `i` (blank lines skipped) is "Phần thứ hai" or "III." with its title below it. */
+function followsBareHeading(raw: readonly string[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (raw[j]!.trim() === '') continue;
+    const line = analyzeLine(raw[j]!);
+    return line !== null && (line.marker.kind === 'part' || line.marker.kind === 'roman') && line.body === '';
+  }
+  return false;
+}
+
 function furnitureKey(line: string): string {
   return cleanInline(line).replace(/\s+/g, ' ').trim();
 }
@@ -237,10 +247,12 @@ function dropPageFurniture(raw: readonly string[], warnings: string[]): { lines:
       if (isMark[i]) break;
       seen++;
       const line = analyzeLine(raw[i]!);
-      // A bullet, a numbered heading or an attribute is content even when it repeats.
-      if (!line || line.bullet !== null || line.marker.kind !== 'none' || parseAttributeLine(line.full)) continue;
+      // A bullet, a numbered heading, an attribute or a heading's title on the line after
+      // "Phần thứ hai" is content even when it repeats.
+      if (!line || line.bullet !== null || line.marker.kind !== 'none' || parseAttributeLine(line.full) || followsBareHeading(raw, i)) continue;
       const key = furnitureKey(t);
-      if (key.length > 120) continue;
+      // A header starts like a title; a line going on in lower case ends a cut sentence.
+      if (key.length > 120 || /^\p{Ll}/u.test(key)) continue;
       const set = marksBeside.get(key) ?? new Set<number>();
       set.add(step * (mark + 1));
       marksBeside.set(key, set);
@@ -474,33 +486,48 @@ function isContinuation(p: Para): boolean {
   return !p.heading && p.bullet === null && p.marker.kind === 'none' && !p.strong && !p.attribute && !isAllCaps(p.full);
 }
 
-/** True when most paragraphs of the kind that can be split end with punctuation. */
-function isWellPunctuated(paras: readonly Para[]): boolean {
+/**
+ * 'yes' when most paragraphs of the kind that can be split end with punctuation, 'no' when they
+ * do not, 'unknown' when too few paragraphs tell.
+ */
+function punctuationHabit(paras: readonly Para[]): 'yes' | 'no' | 'unknown' {
   // A paragraph followed by an un-marked one may be the first half of a split: it says nothing
   // about the document's habit (counting it, a text copied from a PDF with many lines cut before
   // a capital, "… đoàn viên của" + "Liên đoàn Lao động huyện …", looked unpunctuated).
   const candidates = paras.filter(
     (p, i) => (canBeContinued(p) === 'any' || p.bullet !== null) && !(paras[i + 1] && isContinuation(paras[i + 1]!)),
   );
-  if (candidates.length < 3) return false;
+  if (candidates.length < 3) return 'unknown';
   const terminated = candidates.filter((p) => TERMINAL_RE.test(p.body)).length;
-  return terminated / candidates.length >= 0.8;
+  return terminated / candidates.length >= 0.8 ? 'yes' : 'no';
 }
 
 /**
  * The width a text copied from printed pages (a PDF) was cut at, or null for a text whose lines
- * are its paragraphs (Word, a web page, markdown). Such a text has most of its lines close to one
- * width of at most a printed line's characters, and many lines going on in lower case.
+ * are its paragraphs (Word, a web page, markdown). In such a text no line is much wider than a
+ * printed line, and the lines left without final punctuation for the next line to go on (the
+ * evidence of a cut) are nearly all as wide as the widest lines; a Word copy split only at page
+ * breaks has too few of them.
  */
 export function wrapWidth(lines: readonly (Line | null)[]): number | null {
   const text = lines.filter((l): l is Line => l !== null && l.marker.kind !== 'row');
   const widths = text.filter((l) => l.width >= 20).map((l) => l.width).sort((a, b) => a - b);
-  if (widths.length < 8) return null;
-  const p90 = widths[Math.floor(widths.length * 0.9)]!;
-  if (p90 > 140) return null;
-  const full = widths.filter((w) => w >= 0.8 * p90).length;
-  const goesOn = text.filter((l) => l.bullet === null && l.marker.kind === 'none' && /^\p{Ll}/u.test(l.body)).length;
-  return full / widths.length >= 0.35 && goesOn >= Math.max(2, 0.1 * text.length) ? p90 : null;
+  if (widths.length < 4) return null;
+  const width = widths[Math.floor((widths.length - 1) * 0.95)]!;
+  if (width > 140) return null;
+  // A line without final punctuation that another line without a marker follows: cut there.
+  // Only from the first section on: the header's lines (bodies, motto, place) are laid out, not cut.
+  const start = lines.findIndex((l) => l !== null && (l.marker.kind === 'roman' || l.marker.kind === 'part'));
+  const cuts: number[] = [];
+  for (let i = Math.max(1, start + 1); i < lines.length; i++) {
+    const line = lines[i];
+    const before = lines[i - 1];
+    if (!line || !before || line.bullet !== null || line.marker.kind !== 'none' || line.attribute || isAllCaps(line.full)) continue;
+    if (before.heading || before.marker.kind === 'roman' || before.marker.kind === 'part' || isAllCaps(before.full)) continue;
+    if (!TERMINAL_RE.test(before.full)) cuts.push(before.width);
+  }
+  if (cuts.length === 0) return null;
+  return cuts.filter((w) => w >= 0.8 * width).length >= 0.75 * cuts.length ? width : null;
 }
 
 /** Words a sentence cannot end on: a paragraph ending with one goes on in the next. */
@@ -519,7 +546,7 @@ function endsDangling(text: string): boolean {
  * for when). `wrap` is wrapWidth() of the document's lines.
  */
 function joinPageBreaks(paras: readonly Para[], warnings: string[], wrap: number | null = null): Para[] {
-  const wellPunctuated = isWellPunctuated(paras);
+  const habit = punctuationHabit(paras);
   const out: Para[] = [];
   for (const p of paras) {
     const prev = out[out.length - 1];
@@ -530,7 +557,10 @@ function joinPageBreaks(paras: readonly Para[], warnings: string[], wrap: number
       // A line cut at the page's width, or before a word no sentence ends on, goes on whatever
       // the next line starts with ("… thành lập tổ chức" + "Công đoàn Việt Nam.").
       const cut = mode !== 'no' && ((wrap !== null && prev.lastWidth >= 0.8 * wrap) || endsDangling(prev.body));
-      if (cut || (mode === 'any' && (lower || (upper && wellPunctuated))) || (mode === 'lower' && lower)) {
+      // Across page furniture a capital goes on too, unless the text is known to leave its
+      // paragraphs unpunctuated (then it is more likely a paragraph of its own).
+      const capitalGoesOn = upper && (habit === 'yes' || (habit === 'unknown' && p.afterPageBreak));
+      if (cut || (mode === 'any' && (lower || capitalGoesOn)) || (mode === 'lower' && lower)) {
         const hyphenated = /[\p{L}][-\u00ad]$/u.test(prev.body);
         const glue = (a: string): string => (hyphenated ? a.replace(/[-\u00ad]$/u, '') : `${a} `);
         // Only a split across page furniture is a page break; a line cut is not worth a warning.
