@@ -502,6 +502,12 @@ function punctuationHabit(paras: readonly Para[]): 'yes' | 'no' | 'unknown' {
   return terminated / candidates.length >= 0.8 ? 'yes' : 'no';
 }
 
+/** How a text copied from printed pages was cut: its line width, and how many cuts showed it. */
+interface Wrap {
+  width: number;
+  cuts: number;
+}
+
 /**
  * The width a text copied from printed pages (a PDF) was cut at, or null for a text whose lines
  * are its paragraphs (Word, a web page, markdown). In such a text no line is much wider than a
@@ -509,7 +515,7 @@ function punctuationHabit(paras: readonly Para[]): 'yes' | 'no' | 'unknown' {
  * evidence of a cut) are nearly all as wide as the widest lines; a Word copy split only at page
  * breaks has too few of them.
  */
-export function wrapWidth(lines: readonly (Line | null)[]): number | null {
+function wrapWidth(lines: readonly (Line | null)[]): Wrap | null {
   const text = lines.filter((l): l is Line => l !== null && l.marker.kind !== 'row');
   const widths = text.filter((l) => l.width >= 20).map((l) => l.width).sort((a, b) => a - b);
   if (widths.length < 4) return null;
@@ -527,7 +533,7 @@ export function wrapWidth(lines: readonly (Line | null)[]): number | null {
     if (!TERMINAL_RE.test(before.full)) cuts.push(before.width);
   }
   if (cuts.length === 0) return null;
-  return cuts.filter((w) => w >= 0.8 * width).length >= 0.75 * cuts.length ? width : null;
+  return cuts.filter((w) => w >= 0.8 * width).length >= 0.75 * cuts.length ? { width, cuts: cuts.length } : null;
 }
 
 /** Words a sentence cannot end on: a paragraph ending with one goes on in the next. */
@@ -545,7 +551,7 @@ function endsDangling(text: string): boolean {
  * Joins the halves of paragraphs that a page break or a line cut split (see the header comment
  * for when). `wrap` is wrapWidth() of the document's lines.
  */
-function joinPageBreaks(paras: readonly Para[], warnings: string[], wrap: number | null = null): Para[] {
+function joinPageBreaks(paras: readonly Para[], warnings: string[], wrap: Wrap | null = null): Para[] {
   const habit = punctuationHabit(paras);
   const out: Para[] = [];
   for (const p of paras) {
@@ -556,15 +562,16 @@ function joinPageBreaks(paras: readonly Para[], warnings: string[], wrap: number
       const upper = /^\p{Lu}/u.test(p.body);
       // A line cut at the page's width, or before a word no sentence ends on, goes on whatever
       // the next line starts with ("… thành lập tổ chức" + "Công đoàn Việt Nam.").
-      const cut = mode !== 'no' && ((wrap !== null && prev.lastWidth >= 0.8 * wrap) || endsDangling(prev.body));
+      const cut = mode !== 'no' && ((wrap !== null && prev.lastWidth >= 0.8 * wrap.width) || endsDangling(prev.body));
       // Across page furniture a capital goes on too, unless the text is known to leave its
       // paragraphs unpunctuated (then it is more likely a paragraph of its own).
       const capitalGoesOn = upper && (habit === 'yes' || (habit === 'unknown' && p.afterPageBreak));
       if (cut || (mode === 'any' && (lower || capitalGoesOn)) || (mode === 'lower' && lower)) {
         const hyphenated = /[\p{L}][-\u00ad]$/u.test(prev.body);
         const glue = (a: string): string => (hyphenated ? a.replace(/[-\u00ad]$/u, '') : `${a} `);
-        // Only a split across page furniture is a page break; a line cut is not worth a warning.
-        if (p.afterPageBreak || wrap === null) {
+        // A split across page furniture is a page break; the many line cuts of a PDF copy are
+        // not worth a warning each, but a text with only a cut or two may not be one.
+        if (p.afterPageBreak || wrap === null || wrap.cuts < 3) {
           warnings.push(`Đã nối đoạn bị ngắt trang: “${snippetEnd(prev.body)}” + “${snippetStart(p.body)}”.`);
         }
         out[out.length - 1] = {
@@ -693,7 +700,7 @@ interface HeaderResult {
 /** "(Số: 08/KH-CĐCS)", "(Số 08/KH-CĐCS, ngày 10/01/2025)": the number printed in brackets under the title. */
 const PAREN_NUMBER_RE = /\(\s*Số\s*[:.]?\s*(\d[\p{L}\p{N}.-]*\/[\p{L}\p{N}./-]*[\p{L}\p{N}])\s*(?:[,;]?\s*(ngày[^)]*))?\)/u;
 
-function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: number | null = null): HeaderResult {
+function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wrap | null = null): HeaderResult {
   const header: PlanHeader = {
     issuingBody: null,
     parentBody: null,
@@ -1082,7 +1089,7 @@ function isSignatureLike(l: Line): boolean {
   return isAllCaps(l.full) || (!/\d/.test(l.full) && !/[.;:!?]$/.test(l.full));
 }
 
-function parseClosing(paras: readonly Para[], warnings: string[], wrap: number | null = null): ClosingResult {
+function parseClosing(paras: readonly Para[], warnings: string[], wrap: Wrap | null = null): ClosingResult {
   const closingParts: Para[] = [];
   const recipients: string[] = [];
   const signature: string[] = [];

@@ -446,7 +446,7 @@ export const PROGRESS_LABEL_COLUMN = { key: 'label', header: 'Số mục', width
 /** Key prefix of the attribute columns of "Tiến độ" ("attribute:Thời gian thực hiện"). */
 export const ATTRIBUTE_COLUMN_PREFIX = 'attribute:';
 /** Width of each attribute column of "Tiến độ". */
-export const ATTRIBUTE_COLUMN_WIDTH = 16;
+export const ATTRIBUTE_COLUMN_WIDTH = 13;
 
 /**
  * The attribute columns of "Tiến độ", in order: the usual kinds in their order (Thời gian thực

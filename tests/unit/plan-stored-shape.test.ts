@@ -10,14 +10,14 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { planFingerprint, trackableItems, walkPlan } from '@domain/plan-tree';
-import { addPlan, db, ensureSeeded, progressOf, setItemStatus, statusesOf } from '../../src-renderer/db';
+import { addPlan, completeSetup, db, DEFAULT_OWN_UNIT, ensureSeeded, progressOf, setItemStatus, statusesOf } from '../../src-renderer/db';
 import type { PlanRecord } from '../../src-renderer/db/types';
 import { buildUnitReport } from '../../src-renderer/db/report-query';
 import { planReportItems } from '../../src-renderer/exchange/plan-items';
 
 const RECORD = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/plan-record-before-parts.json'), 'utf8')) as PlanRecord;
 const H1 = periodOf(DEFAULT_PERIOD_CONFIG, { kind: 'half', year: 2025 });
-const OWN = 'LDLD-DMC';
+const OWN = DEFAULT_OWN_UNIT.code;
 
 /** Every node's id, kind and tracked flag, in document order. */
 function shape(plan: PlanRecord['plan']): string[] {
@@ -54,9 +54,7 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   await ensureSeeded();
-  const t = '2025-01-01T00:00:00.000Z';
-  await db.units.put({ code: OWN, name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh', type: null, members: null, contact: '', phone: '', active: true, createdAt: t, updatedAt: t });
-  await db.settings.put({ key: 'ownUnitCode', value: OWN });
+  await completeSetup(DEFAULT_OWN_UNIT);
   await db.plans.put(RECORD);
 });
 

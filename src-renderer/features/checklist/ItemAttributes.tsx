@@ -7,10 +7,14 @@ import type { PlanNode } from '@domain/plan-types';
 import { printedLabel } from '@domain/plan-tree';
 import './checklist-attributes.css';
 
-/** The printed label of a node, or nothing. */
+/** The printed label of a node and a space (part of the item's accessible name), or nothing. */
 export function ItemLabel({ node }: { node: Pick<PlanNode, 'label'> }) {
   const label = printedLabel(node);
-  return label ? <span className="item-label">{label}</span> : null;
+  return label ? (
+    <>
+      <span className="item-label">{label}</span>{' '}
+    </>
+  ) : null;
 }
 
 /** The node's attributes as a description list, or nothing when it has none. */
