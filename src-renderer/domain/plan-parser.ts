@@ -314,6 +314,10 @@ function readLines(raw: readonly string[], warnings: string[]): (Line | null)[] 
   const out: (Line | null)[] = [];
   let table: { columns: readonly TaskTableColumn[]; headerKey: string } | null = null;
   const repeats: string[] = [];
+  // For each line, the next line that is not blank (kept.length when none): one pass, so a text
+  // of many blank lines inside a table still costs linear time.
+  const nextFilled = new Array<number>(kept.length + 1).fill(kept.length);
+  for (let i = kept.length - 1; i >= 0; i--) nextFilled[i] = kept[i]!.trim() === '' ? nextFilled[i + 1]! : i;
   for (let i = 0; i < kept.length; i++) {
     const rawLine = kept[i]!;
     const cells = tableCells(rawLine);
@@ -326,10 +330,8 @@ function readLines(raw: readonly string[], warnings: string[]): (Line | null)[] 
         continue;
       }
       // A blank line inside a table (a text pasted with blank lines between paragraphs).
-      if (rawLine.trim() === '' && kept.slice(i + 1).find((l) => l.trim() !== '') !== undefined) {
-        const next = kept.slice(i + 1).find((l) => l.trim() !== '')!;
-        if (tableCells(next)) continue;
-      }
+      const next = kept[nextFilled[i]!];
+      if (rawLine.trim() === '' && next !== undefined && tableCells(next)) continue;
       table = null;
     }
     const columns = cells ? taskTableColumns(cells) : null;
@@ -886,22 +888,28 @@ function rowParts(m: Extract<Marker, { kind: 'row' }>): { label: string | null; 
  */
 function resolveParts(paras: readonly Para[]): Para[] {
   const plainRoman = (p: Para): boolean => p.marker.kind === 'roman' && p.marker.word === undefined;
-  // "PHẦN I … PHẦN II": all parts as soon as one of them holds Roman sections.
-  const wordParts = paras.some((p, i) => {
-    if (p.marker.kind !== 'roman' || p.marker.word === undefined) return false;
-    for (const q of paras.slice(i + 1)) {
-      if (q.marker.kind === 'part' || (q.marker.kind === 'roman' && q.marker.word !== undefined)) return false;
-      if (plainRoman(q)) return true;
-    }
-    return false;
-  });
+  const wordRoman = (p: Para): boolean => p.marker.kind === 'roman' && p.marker.word !== undefined;
+  // "PHẦN I … PHẦN II": all parts as soon as one of them holds Roman sections (one pass).
+  let wordParts = false;
+  let inWordPart = false;
+  for (const p of paras) {
+    if (wordRoman(p)) inWordPart = true;
+    else if (p.marker.kind === 'part') inWordPart = false;
+    else if (inWordPart && plainRoman(p)) wordParts = true;
+  }
   // "A. KẾT QUẢ … B. NHIỆM VỤ": capitals in capitals are all parts as soon as one is followed
-  // by a Roman section (before any Roman section, a capital can only be a part too).
+  // by a Roman section (before any Roman section, a capital can only be a part too). The next
+  // paragraph with a marker or bullet, for each paragraph, from one pass backwards.
+  const nextMarked = new Array<number>(paras.length + 1).fill(-1);
+  for (let i = paras.length - 1; i >= 0; i--) {
+    const q = paras[i + 1];
+    nextMarked[i] = q === undefined ? -1 : !(q.marker.kind === 'none' && q.bullet === null) ? i + 1 : nextMarked[i + 1]!;
+  }
   let romanSeen = false;
   const capitalPart = paras.map((p, i) => {
     if (plainRoman(p)) romanSeen = true;
     if (p.marker.kind !== 'capital' || !(isAllCaps(p.body) || !romanSeen)) return false;
-    const next = paras.slice(i + 1).find((q) => !(q.marker.kind === 'none' && q.bullet === null));
+    const next = paras[nextMarked[i]!];
     return next !== undefined && plainRoman(next);
   });
   const capitalParts = capitalPart.some(Boolean);
@@ -1225,6 +1233,10 @@ function parseUnsafe(input: string): ParsedPlan {
     return plan;
   }
   let end = paras.length;
+  let lastOpen = -1;
+  paras.forEach((p, i) => {
+    if (opens(p)) lastOpen = i;
+  });
   for (let i = first + 1; i < paras.length; i++) {
     const p = paras[i]!;
     if (isClosingStart(p) || (p.bullet === null && isRecipientsStart(p.full)) || isSignatureStart(p)) {
@@ -1233,7 +1245,7 @@ function parseUnsafe(input: string): ParsedPlan {
     }
     // "./." ends an official document's text: whatever follows (a name, a signature the
     // patterns above missed) is not a task. Not when a section still follows (a stray "./.").
-    if (/\.\/\.$/u.test(p.full) && !opens(p) && !paras.slice(i + 1).some(opens)) {
+    if (/\.\/\.$/u.test(p.full) && !opens(p) && i > lastOpen) {
       end = i + 1;
       break;
     }

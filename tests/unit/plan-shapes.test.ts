@@ -333,3 +333,22 @@ describe('parts written «PHẦN I» or «A.» above Roman sections', () => {
     ]);
   });
 });
+
+describe('hostile input', () => {
+  // Each of these once looked ahead through the rest of the text for every line: 10^10 steps.
+  it('reads a table with 100,000 blank lines in it, 20,000 capitals and 20,000 "./." lines, within the test’s timeout', { timeout: 60_000 }, () => {
+    const text = [
+      'I. NHIỆM VỤ',
+      'STT\tNội dung\tThời gian',
+      ...Array<string>(100_000).fill(''),
+      '1\tTổ chức hội nghị.\tQuý I',
+      ...Array<string>(20_000).fill('A. KẾT QUẢ'),
+      ...Array<string>(20_000).fill('- Xong./.'),
+      'II. TỔ CHỨC THỰC HIỆN',
+      '- Báo cáo.',
+    ].join('\n');
+    const p = parsePlan(text);
+    expect(tree(p).slice(0, 2)).toEqual(['I section [I] NHIỆM VỤ', 'I.1 item T [1] Tổ chức hội nghị. {Thời gian: Quý I}']);
+    expect(p.sections.map((s) => s.id).slice(-1)).toEqual(['II']);
+  });
+});
