@@ -211,3 +211,31 @@ test('a Word file with a task table: one task per row with its columns, a task t
   await shot(page, 'plan-shapes-6-docx-xuat');
   expect(errors).toEqual([]);
 });
+
+test('«Phần thứ…» parts: a level above the sections in the preview and the checklist, the evaluation kept, only the tasks tracked', async ({ appPage: page }) => {
+  const errors = collectPageErrors(page);
+  const importer = new PlanImportDialogPage(page);
+  await importer.open();
+  await importer.textArea.fill(fixture('ke-hoach-phan-thu.txt'));
+  await importer.button('Phân tích').click();
+  await expect(importer.dialog.getByText('3 phần “Phần thứ…”, 2 phần, 2 nhóm, 6 mục theo dõi')).toBeVisible();
+  await expect(importer.dialog.getByRole('combobox', { name: 'Cấp của P1', exact: true })).toHaveValue('part');
+  await expect(importer.row('P1.1')).toContainText('Năm 2024, Liên đoàn Lao động huyện đã chỉ đạo');
+  await expect(importer.dialog.getByRole('checkbox', { name: 'Theo dõi P1.1', exact: true })).not.toBeChecked();
+  await expect(importer.dialog.getByRole('region', { name: 'Lưu ý khi phân tích' })).toContainText('«Trang 2/3», «Trang 3/3»');
+  await importer.row('P2').scrollIntoViewIfNeeded();
+  await shot(page, 'plan-shapes-7-phan-thu-xem-truoc');
+  await importer.button('Lưu kế hoạch').click();
+  await expect(importer.dialog).toBeHidden();
+
+  // Parts are h2, their sections h3, groups h4; the evaluation stays readable, not tracked.
+  await expect(page.getByRole('heading', { level: 2, name: /^Phần thứ nhất – ĐÁNH GIÁ KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: /^II\. NHIỆM VỤ, GIẢI PHÁP/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 4, name: /^1\. Tuyên truyền, giáo dục/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^P2\.II\.1\.1 Tuyên truyền Nghị quyết Đại hội XIII/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^P3\.2 2\. Văn phòng tổng hợp, báo cáo kết quả/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Phần thứ nhất – ĐÁNH GIÁ/ }).click();
+  await expect(page.getByText('Tồn tại: một số công đoàn cơ sở khu vực ngoài nhà nước chưa tổ chức đối thoại định kỳ.')).toBeVisible();
+  await shot(page, 'plan-shapes-8-phan-thu-ke-hoach');
+  expect(errors).toEqual([]);
+});

@@ -26,7 +26,7 @@ import {
   splitRow,
   type OutlineRow,
 } from '@domain/plan-edit';
-import { printedLabel } from '@domain/plan-tree';
+import { labelledText } from '@domain/plan-tree';
 import { TRACKING_RULE } from '@domain/plan-tracking';
 import type { ParsedPlan, PlanNodeKind } from '@domain/plan-types';
 import type { HeaderDraft } from './PlanImportDialog';
@@ -515,7 +515,8 @@ function OutlineRowView({
 }: OutlineRowViewProps) {
   const name = row.name;
   const attributesHintId = useId();
-  const label = printedLabel(row);
+  // The printed label with its separator ("III. ", "a) ", "Phần thứ hai – "), as the checklist shows it.
+  const label = labelledText(row).slice(0, -row.text.length || undefined).trimEnd();
   // Esc leaves the editor, not the dialog (the dialog ignores a handled Esc); Ctrl+Enter is "Xong".
   const editorKeys = (e: ReactKeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Escape') {
