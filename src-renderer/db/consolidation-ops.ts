@@ -23,7 +23,8 @@ import { ACTIVITY_TABLES } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { getSetting } from './operations';
-import { buildUnitReport, reportItemRows } from './report-query';
+import { planReportItems } from '../exchange/plan-items';
+import { buildUnitReport } from './report-query';
 import type { SubmissionRecord, UnitRecord } from './types';
 
 /** The settings key of a plan's period deadline. */
@@ -131,7 +132,7 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
       const result = consolidate({
         unit: { code: scope.own.code, name: scope.own.name, level: scope.own.level, parentName: scope.own.parentName },
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
-        items: reportItemRows(plan.plan),
+        items: planReportItems(plan.plan),
         period: { key: period.key, name: period.name, start: period.start, end: period.end },
         indicators: ownReport.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target })),
         expectedUnits: expected,

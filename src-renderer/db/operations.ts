@@ -117,14 +117,17 @@ function planRecord(id: string, plan: ParsedPlan, source: PlanSource, fileName: 
   };
 }
 
+// `part` and `attributes` came later: both optional in what is stored, so a plan saved before
+// them is still a valid plan with the same ids (no schema version needed, nothing is indexed).
 const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
   z.object({
     id: z.string().min(1),
-    kind: z.enum(['section', 'group', 'item', 'subitem']),
+    kind: z.enum(['part', 'section', 'group', 'item', 'subitem']),
     label: z.string().nullable(),
     text: z.string(),
     trackable: z.boolean(),
     children: z.array(planNodeSchema),
+    attributes: z.array(z.object({ name: z.string().min(1).max(200), value: z.string().max(2000) })).optional(),
   }),
 );
 

@@ -64,7 +64,7 @@ export function progressOf(plan: ParsedPlan, statuses: readonly StatusLike[]): P
       const sub = visit(child);
       for (const s of ITEM_STATUS_VALUES) below[s] += sub[s];
     }
-    if ((node.kind === 'section' || node.kind === 'group') && ITEM_STATUS_VALUES.some((s) => below[s] > 0)) {
+    if (node.kind !== 'item' && node.kind !== 'subitem' && ITEM_STATUS_VALUES.some((s) => below[s] > 0)) {
       byNode[node.id] = finish(below);
     }
     return below;

@@ -13,9 +13,9 @@
  *
  * Imports only the pure spec (no ExcelJS): this module lands in the main chunk.
  */
-import { walkPlan, planFingerprint, trackableItems, type PlanLike } from '@domain/plan-tree';
-import type { PlanNode } from '@domain/plan-types';
+import { planFingerprint } from '@domain/plan-tree';
 import type { Period } from '@domain/periods';
+import { planReportItems } from '../exchange/plan-items';
 import type { TemplateInput } from '../exchange/template';
 import { formatVersionFor, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
 import { ACTIVITY_TABLES, activitiesOfUnit } from './activity-read';
@@ -61,7 +61,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
       const counts = new Map<string, number>();
       for (const a of live) for (const id of new Set(a.itemIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
       const statusOf = new Map(statuses.map((s) => [s.itemId, s]));
-      const items: ReportItem[] = reportItemRows(plan.plan).map((n) => {
+      const items: ReportItem[] = planReportItems(plan.plan).map((n) => {
         const s = statusOf.get(n.id);
         return {
           ...n,
@@ -112,19 +112,6 @@ function byDateThenEntry(a: ActivityRecord, b: ActivityRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/**
- * The trackable items of a plan with the text of their group ('' outside a group; a subitem
- * takes its item's group). Same as exchange/template.ts planReportItems, which cannot be
- * imported here without pulling ExcelJS into the main chunk.
- */
-export function reportItemRows(plan: PlanLike): Pick<ReportItem, 'id' | 'groupTitle' | 'text'>[] {
-  const groupOf = new Map<string, string>();
-  walkPlan(plan, (node: PlanNode, parent: PlanNode | null) => {
-    if (parent) groupOf.set(node.id, parent.kind === 'group' ? parent.text : (groupOf.get(parent.id) ?? ''));
-  });
-  return trackableItems(plan).map((n) => ({ id: n.id, groupTitle: groupOf.get(n.id) ?? '', text: n.text }));
-}
-
 export interface BuildTemplateInputInput {
   planId: string;
   unitCode: string;
@@ -156,7 +143,7 @@ export async function buildTemplateInput(input: BuildTemplateInputInput): Promis
       const result: TemplateInput = {
         unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
-        items: reportItemRows(plan.plan),
+        items: planReportItems(plan.plan),
         period: period ? { key: period.key, name: period.name, start: period.start, end: period.end } : null,
         indicators,
         exportedAt: (input.now ?? new Date()).toISOString(),

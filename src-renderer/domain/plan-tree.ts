@@ -4,7 +4,7 @@
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.
  */
-import type { ParsedPlan, PlanNode } from './plan-types';
+import type { ParsedPlan, PlanAttribute, PlanNode } from './plan-types';
 
 /** Either the sections of a plan or anything that carries them (a ParsedPlan). */
 export type PlanLike = readonly PlanNode[] | { readonly sections: readonly PlanNode[] };
@@ -96,14 +96,75 @@ export function toRoman(n: number): string {
  * Position counts every sibling whatever its kind, so a section holding an introductory item
  * before group "1." gives that group "III.2": ids follow positions, labels keep the printed
  * numbering. Nothing else changes; the input is not mutated.
+ *
+ * Parts: the n-th part at the top is "P" + n ("P2"). Inside a part, sections count among the
+ * part's sections ("P2.I", "P2.II") and its other children among the others ("P2.1", an
+ * evaluation paragraph before the sections); a plan without parts keeps the ids above exactly.
  */
 export function renumber(sections: readonly PlanNode[]): PlanNode[] {
   const withId = (node: PlanNode, id: string): PlanNode => ({
     ...node,
     id,
-    children: node.children.map((child, i) => withId(child, `${id}.${i + 1}`)),
+    children: node.kind === 'part' ? numberMixed(node.children, `${id}.`) : node.children.map((child, i) => withId(child, `${id}.${i + 1}`)),
   });
-  return sections.map((section, i) => withId(section, toRoman(i + 1)));
+  const numberMixed = (nodes: readonly PlanNode[], prefix: string): PlanNode[] => {
+    let parts = 0;
+    let sectionCount = 0;
+    let others = 0;
+    return nodes.map((node) => {
+      if (node.kind === 'part') return withId(node, `${prefix}P${++parts}`);
+      if (node.kind === 'section') return withId(node, `${prefix}${toRoman(++sectionCount)}`);
+      return withId(node, `${prefix}${++others}`);
+    });
+  };
+  return numberMixed(sections, '');
+}
+
+const LETTER_LABEL = /^[a-zđ]$/u;
+
+/**
+ * A node's label the way it was printed, with its punctuation: "III.", "2.", "1.1.", "a)",
+ * "Phần thứ nhất"; '' when it has none. (Labels are stored bare, "III", "a", so that the
+ * built-in plan's stored tree never changes; the punctuation is the usual one of each form.)
+ */
+export function printedLabel(node: Pick<PlanNode, 'label'>): string {
+  const label = node.label?.trim() ?? '';
+  if (label === '') return '';
+  if (/\s/u.test(label)) return label;
+  return LETTER_LABEL.test(label) ? `${label})` : `${label}.`;
+}
+
+/** The node's text with its printed label in front: "III. NHIỆM VỤ", "a) Tuyên truyền…", "Phần thứ hai – NHIỆM VỤ". */
+export function labelledText(node: Pick<PlanNode, 'label' | 'text'>): string {
+  const label = printedLabel(node);
+  if (label === '') return node.text;
+  return /\s/u.test(label) ? `${label} – ${node.text}` : `${label} ${node.text}`;
+}
+
+/** What a workbook or a report says about one tracked item. */
+export interface PlanItemRow {
+  id: string;
+  /** Text of the group the item belongs to ('' outside a group; a subitem takes its item's group). */
+  groupTitle: string;
+  text: string;
+  /** The printed label ("a)", "1.1."), '' when none. */
+  label: string;
+  attributes: readonly PlanAttribute[];
+}
+
+/** The trackable items of a plan in document order, each with its group's text, label and attributes. */
+export function planItemRows(plan: PlanLike): PlanItemRow[] {
+  const groupOf = new Map<string, string>();
+  walkPlan(plan, (node, parent) => {
+    if (parent) groupOf.set(node.id, parent.kind === 'group' ? parent.text : (groupOf.get(parent.id) ?? ''));
+  });
+  return trackableItems(plan).map((n) => ({
+    id: n.id,
+    groupTitle: groupOf.get(n.id) ?? '',
+    text: n.text,
+    label: printedLabel(n),
+    attributes: n.attributes ?? [],
+  }));
 }
 
 // FNV-1a 64-bit, on the UTF-8 bytes of the input. BigInt keeps it exact and dependency-free.

@@ -6,6 +6,11 @@
 
 /** Structural kind of a node, from the outside in. */
 export type PlanNodeKind =
+  /**
+   * A part above the sections: "Phần thứ nhất", "PHẦN I" or "A." when Roman sections follow it.
+   * Most plans have none; plans saved before parts were recognised never have one.
+   */
+  | 'part'
   /** Roman-numeral section: "I. MỤC ĐÍCH, YÊU CẦU", "III. NHIỆM VỤ VÀ GIẢI PHÁP". */
   | 'section'
   /** Numbered task group inside a section: "1. Tăng cường tuyên truyền…". */
@@ -15,10 +20,21 @@ export type PlanNodeKind =
   /** A sub-point under an item ("a)", "+", "1.1."). */
   | 'subitem';
 
+/**
+ * Something printed with a node that is data about it, not a task of its own: "Thời gian thực
+ * hiện: Quý I/2025", "Bộ phận chủ trì: Ban Nữ công", a column of a task table.
+ */
+export interface PlanAttribute {
+  /** The name as printed, NFC ("Thời gian thực hiện", "Bộ phận chủ trì", a table's column header). */
+  name: string;
+  value: string;
+}
+
 export interface PlanNode {
   /**
    * Stable id from the node's position, e.g. "III", "III.2", "III.2.4", "III.2.4.1".
-   * Items directly under a section (no group) get "I.1", "I.2"…
+   * Items directly under a section (no group) get "I.1", "I.2"… Parts are "P1", "P2"…, and a
+   * section inside a part is "P2.I" (see plan-tree.ts renumber).
    */
   id: string;
   kind: PlanNodeKind;
@@ -26,9 +42,14 @@ export interface PlanNode {
   label: string | null;
   /** Plain text, NFC, markdown removed, page-break splits joined. */
   text: string;
-  /** Whether an officer tracks a status for this node (by default: items of III and IV). */
+  /** Whether an officer tracks a status for this node (plan-tracking.ts says which by default). */
   trackable: boolean;
   children: PlanNode[];
+  /**
+   * Attributes in the order printed. Absent rather than empty: plans stored before attributes
+   * existed have none, and the built-in plan's stored tree stays byte for byte the same.
+   */
+  attributes?: PlanAttribute[];
 }
 
 export interface PlanHeader {
@@ -52,6 +73,7 @@ export interface PlanHeader {
 
 export interface ParsedPlan {
   header: PlanHeader;
+  /** The top-level nodes: the sections, or the parts holding them when the plan has parts. */
   sections: PlanNode[];
   /** The closing paragraph ("Trên đây là…"), not a task. */
   closing: string | null;

@@ -43,6 +43,7 @@ import {
   INFO_FIELDS,
   MACHINE_INDICATOR_PREFIX,
   MACHINE_KEYS,
+  PROGRESS_LABEL_COLUMN,
   SHEET_NAMES,
   WORKBOOK_STATUS_LABELS,
   WORKBOOK_STATUSES,
@@ -348,6 +349,16 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
   const cId = col('itemId')!;
   const cStatus = col('status')!;
   const substantive = ['itemId', 'status', 'note', 'evidence'].map(col).filter((c): c is number => c !== undefined);
+  // "Số mục" and the attribute columns (progressColumns): every header that is not a fixed column.
+  const header = sheet!.header!;
+  const fixed = new Set(header.columns.values());
+  let cLabel: number | undefined;
+  const attributeCols: [number, string][] = [];
+  for (const [c, text] of header.headers) {
+    if (fixed.has(c)) continue;
+    if (headerKey(text) === headerKey(PROGRESS_LABEL_COLUMN.header)) cLabel = c;
+    else attributeCols.push([c, text]);
+  }
   const items: ReportItem[] = [];
   const seen = new Map<string, number>();
   let failed = 0;
@@ -369,7 +380,7 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
     };
     const cCount = col('activityCount');
     const count = cCount === undefined ? null : parseCellCount(t.grid.value(r, cCount));
-    items.push({
+    const item: ReportItem = {
       id,
       groupTitle: text('groupTitle'),
       text: text('text'),
@@ -377,7 +388,16 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
       note: text('note', true),
       evidence: text('evidence', true),
       activityCount: count?.ok ? (count.value ?? 0) : 0,
-    });
+    };
+    const label = cLabel === undefined ? '' : cellText(t.grid.value(r, cLabel));
+    if (label !== '') item.label = label;
+    const attributes: Record<string, string> = {};
+    for (const [c, name] of attributeCols) {
+      const value = cellText(t.grid.value(r, c));
+      if (value !== '') attributes[name] = value;
+    }
+    if (Object.keys(attributes).length > 0) item.attributes = attributes;
+    items.push(item);
   }
   return { items, ids: new Set(seen.keys()), complete: failed === 0 };
 }

@@ -30,6 +30,7 @@
  *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
  */
 import { ACTIVITY_TYPES, type Activity } from '../domain/activity';
+import { ATTRIBUTE_COLUMN_NAMES, ATTRIBUTE_KINDS, attributeColumnName } from '../domain/plan-attributes';
 import type { IsoDate } from '../domain/periods';
 import type { UnitLevel } from '../domain/units';
 import { fold } from '../domain/vn-text';
@@ -133,6 +134,13 @@ export interface ReportItem {
   evidence: string;
   /** Number of the unit's activities in the period linked to this item. */
   activityCount: number;
+  /** The item's number as printed in the plan ("a)", "1.1."), in column "Số mục"; absent when none. */
+  label?: string;
+  /**
+   * What the plan printed with the item, by "Tiến độ" column ("Thời gian thực hiện" → "Quý
+   * I/2025", progressColumns); absent when none. Written for people; a reader gives it back.
+   */
+  attributes?: Record<string, string>;
 }
 
 /**
@@ -431,6 +439,51 @@ export const INDICATOR_COLUMNS = [
   { key: 'adjustment', header: 'Điều chỉnh', width: 10, kind: 'int' },
   { key: 'adjustmentReason', header: 'Lý do điều chỉnh', width: 28, kind: 'text' },
 ] as const satisfies readonly ColumnDef[];
+
+/** "Số mục": an item's number as printed in the plan, after "Mã nhiệm vụ" when an item has one. */
+export const PROGRESS_LABEL_COLUMN = { key: 'label', header: 'Số mục', width: 8, kind: 'text' } as const satisfies ColumnDef;
+
+/** Key prefix of the attribute columns of "Tiến độ" ("attribute:Thời gian thực hiện"). */
+export const ATTRIBUTE_COLUMN_PREFIX = 'attribute:';
+/** Width of each attribute column of "Tiến độ". */
+export const ATTRIBUTE_COLUMN_WIDTH = 13;
+
+/**
+ * The attribute columns of "Tiến độ", in order: the usual kinds in their order (Thời gian thực
+ * hiện, Đơn vị chủ trì, Phối hợp…, plan-attributes.ts), then any other name in order of first use.
+ */
+export function itemAttributeColumns(items: readonly Pick<ReportItem, 'attributes'>[]): string[] {
+  const used = new Set<string>();
+  for (const it of items) for (const name of Object.keys(it.attributes ?? {})) used.add(name);
+  const known = ATTRIBUTE_KINDS.map((k) => ATTRIBUTE_COLUMN_NAMES[k]).filter((name) => used.has(name));
+  return [...known, ...[...used].filter((name) => !known.includes(name))];
+}
+
+/**
+ * The columns of "Tiến độ" for these items: PROGRESS_COLUMNS, with "Số mục" after "Mã nhiệm vụ"
+ * when an item has a printed number and one column per attribute at the end. A plan without
+ * either (the built-in plan) gives exactly PROGRESS_COLUMNS.
+ */
+export function progressColumns(items: readonly Pick<ReportItem, 'label' | 'attributes'>[]): ColumnDef[] {
+  const [id, ...rest] = PROGRESS_COLUMNS;
+  const labels = items.some((it) => (it.label ?? '') !== '');
+  const attributes = itemAttributeColumns(items).map(
+    (name): ColumnDef => ({ key: `${ATTRIBUTE_COLUMN_PREFIX}${name}`, header: name, width: ATTRIBUTE_COLUMN_WIDTH, kind: 'text' }),
+  );
+  return [id, ...(labels ? [PROGRESS_LABEL_COLUMN] : []), ...rest, ...attributes];
+}
+
+/**
+ * The "Tiến độ" column an attribute of this name goes in: its kind's column (plan-attributes.ts),
+ * or its own name, marked as the plan's when it reads like a column of the sheet itself.
+ */
+export function attributeColumnOf(name: string): string {
+  const column = attributeColumnName(name);
+  const taken = [...PROGRESS_COLUMNS, PROGRESS_LABEL_COLUMN].some((d) =>
+    [d.header, ...('aliases' in d ? (d.aliases as readonly string[]) : [])].some((h) => headerKey(h) === headerKey(column)),
+  );
+  return taken ? `Kế hoạch – ${column}` : column;
+}
 
 export type ProgressColumnKey = (typeof PROGRESS_COLUMNS)[number]['key'];
 export type ActivityColumnKey = (typeof ACTIVITY_COLUMNS)[number]['key'];

@@ -17,8 +17,7 @@
  *
  * Pure module.
  */
-import { walkPlan, trackableItems, type PlanLike } from '../domain/plan-tree';
-import type { PlanNode } from '../domain/plan-types';
+import type { PlanReportItem } from './plan-items';
 import { writePlansInMemory } from './writer';
 import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions } from './writer-layout';
 import {
@@ -26,12 +25,10 @@ import {
   ACTIVITY_TYPE_CELL_LABELS,
   formatVersionFor,
   INDICATOR_COLUMNS,
-  PROGRESS_COLUMNS,
   SHEET_NAMES,
   WORKBOOK_STATUSES,
   WORKBOOK_STATUS_LABELS,
   type ColumnDef,
-  type ReportItem,
   type ReportPeriod,
   type ReportPlan,
   type ReportUnit,
@@ -51,7 +48,8 @@ export interface TemplateIndicator {
 export interface TemplateInput {
   unit: ReportUnit;
   plan: ReportPlan;
-  items: Pick<ReportItem, 'id' | 'groupTitle' | 'text'>[];
+  /** The plan's items (planReportItems), with their printed number and attributes when any. */
+  items: PlanReportItem[];
   period?: ReportPeriod | null;
   indicators: TemplateIndicator[];
   /** ISO instant the template was made. */
@@ -64,14 +62,8 @@ export interface TemplateInput {
 
 const EMPTY_PERIOD: ReportPeriod = { key: '', name: '', start: '', end: '' };
 
-/** The trackable items of a plan with the text of their group ('' for items outside a group). */
-export function planReportItems(plan: PlanLike): Pick<ReportItem, 'id' | 'groupTitle' | 'text'>[] {
-  const groupOf = new Map<string, string>();
-  walkPlan(plan, (node: PlanNode, parent: PlanNode | null) => {
-    if (parent) groupOf.set(node.id, parent.kind === 'group' ? parent.text : (groupOf.get(parent.id) ?? ''));
-  });
-  return trackableItems(plan).map((n) => ({ id: n.id, groupTitle: groupOf.get(n.id) ?? '', text: n.text }));
-}
+// The template lists a plan's items as the unit report does (plan-items.ts).
+export { planReportItems } from './plan-items';
 
 /** The template as report data (kind 'template'): items without status, no activities. */
 export function templateReport(input: TemplateInput): UnitReport {
@@ -253,10 +245,12 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
 
   info.editableCols = new Set();
 
-  progress.editableCols = new Set([col(PROGRESS_COLUMNS, 'status'), col(PROGRESS_COLUMNS, 'note'), col(PROGRESS_COLUMNS, 'evidence')]);
+  // The sheet's own columns: "Số mục" may stand after "Mã nhiệm vụ" (progressColumns).
+  const pCols = progress.columns;
+  progress.editableCols = new Set([col(pCols, 'status'), col(pCols, 'note'), col(pCols, 'evidence')]);
   progress.validations = [
     {
-      col: col(PROGRESS_COLUMNS, 'status'),
+      col: col(pCols, 'status'),
       validation: listRule(lists.ranges.status, true, 'Trạng thái không hợp lệ', 'Chọn trạng thái trong danh sách.'),
     },
   ];

@@ -29,6 +29,7 @@ import { MAX_CELL_CHARS, numberCell, TEXT_NUMFMT, textCell as safeTextCell } fro
 import {
   ACTIVITY_COLUMNS,
   activitySheetColumns,
+  ATTRIBUTE_COLUMN_PREFIX,
   CALENDAR_DATE_NUMFMT,
   calendarDateToCell,
   formatIds,
@@ -39,7 +40,8 @@ import {
   INFO_FIELDS,
   MACHINE_COLUMNS,
   machineRows,
-  PROGRESS_COLUMNS,
+  PROGRESS_LABEL_COLUMN,
+  progressColumns,
   SHEET_NAMES,
   WORKBOOK_STATUS_LABELS,
   type ColumnDef,
@@ -337,8 +339,12 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     rowBold: () => false,
   };
 
+  // "Số mục" and the attribute columns only when the plan printed numbers or attributes.
+  const progressCols = progressColumns(report.items);
+  const withLabels = progressCols.some((c) => c.key === PROGRESS_LABEL_COLUMN.key);
+  const attributeNames = progressCols.filter((c) => c.key.startsWith(ATTRIBUTE_COLUMN_PREFIX)).map((c) => c.header);
   const progress: SheetPlan = {
-    ...basePlan('progress', [...PROGRESS_COLUMNS]),
+    ...basePlan('progress', progressCols),
     header: headerText(report, options, SHEET_CAPTIONS.progress),
     orientation: 'landscape',
     rowCount: report.items.length,
@@ -346,12 +352,14 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
       for (const it of report.items) {
         yield [
           textCell(it.id),
+          ...(withLabels ? [textCell(it.label ?? '')] : []),
           textCell(it.groupTitle),
           textCell(it.text),
           it.status ? WORKBOOK_STATUS_LABELS[it.status] : null,
           textCell(it.note),
           textCell(it.evidence),
           report.kind === 'template' ? null : numberCell(it.activityCount),
+          ...attributeNames.map((name) => textCell(it.attributes?.[name] ?? '')),
         ];
       }
     },

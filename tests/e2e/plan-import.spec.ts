@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { collectPageErrors, expect, shot, test } from './fixtures';
+import { PlanImportDialogPage } from './plan-import-page';
 
 /**
  * Kế hoạch tổ chức Tháng Công nhân năm 2025, as copied from Word (one paragraph per line). Two
@@ -59,39 +59,6 @@ Nguyễn Văn An
 const MERGED_VISIT =
   'Thăm hỏi, tặng quà công nhân lao động tại các doanh nghiệp trong Khu công nghiệp Chà Là: Công ty TNHH Giày Tây Ninh và Công ty Cổ phần Cao su Tây Ninh.';
 
-/** The dialog as an officer sees it. */
-class PlanImportDialogPage {
-  readonly dialog: Locator;
-
-  constructor(readonly page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'Thêm kế hoạch' });
-  }
-
-  async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Thêm kế hoạch' }).click();
-    await expect(this.dialog).toBeVisible();
-  }
-
-  get textArea(): Locator {
-    return this.dialog.getByRole('textbox', { name: 'Dán nội dung kế hoạch' });
-  }
-
-  button(name: string): Locator {
-    return this.dialog.getByRole('button', { name, exact: true });
-  }
-
-  /** The outline row whose id is `id` ("II.2.3"), by its accessible name "II.2.3 Mục". */
-  row(id: string): Locator {
-    return this.dialog.getByRole('listitem').filter({ has: this.page.getByText(id, { exact: true }) });
-  }
-
-  async chooseFile(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    const chooser = this.page.waitForEvent('filechooser');
-    await this.button('Chọn tệp Word (.docx)…').click();
-    await (await chooser).setFiles(file);
-  }
-}
-
 test('an officer pastes a second plan, corrects it in the preview and sees its tree', async ({ appPage: page }) => {
   const errors = collectPageErrors(page);
   const importer = new PlanImportDialogPage(page);
@@ -117,19 +84,21 @@ test('an officer pastes a second plan, corrects it in the preview and sees its t
   await expect(importer.dialog.getByText('3 phần, 3 nhóm, 12 mục theo dõi')).toBeVisible();
   await expect(importer.row('II.2.3')).toContainText('Công ty TNHH Giày Tây Ninh');
 
-  // Correction 1: the companies belong to the visit above them.
+  // Correction 1: the companies belong to the visit above them. Rows keep their names while
+  // the officer edits (the ids are computed when the plan is saved): nothing renumbers.
   await importer.button('Gộp với dòng dưới II.2.2').click();
   await expect(importer.row('II.2.2')).toContainText(MERGED_VISIT);
-  await expect(importer.row('II.2.3')).toContainText('Hoạt động văn hóa, thể thao:');
+  await expect(importer.row('II.2.3')).toHaveCount(0);
+  await expect(importer.row('II.2.4')).toContainText('Hoạt động văn hóa, thể thao:');
 
   // Correction 2: "Hoạt động văn hóa, thể thao:" is a task group, not a bullet.
-  await importer.dialog.getByRole('combobox', { name: 'Cấp của II.2.3', exact: true }).selectOption({ label: 'Nhóm nhiệm vụ' });
-  await expect(importer.dialog.getByRole('combobox', { name: 'Cấp của II.3', exact: true })).toHaveValue('group');
-  await expect(importer.dialog.getByRole('checkbox', { name: 'Theo dõi II.3', exact: true })).not.toBeChecked();
-  await expect(importer.row('II.3.1')).toContainText('Tổ chức giải bóng đá mini');
-  await expect(importer.row('II.4')).toContainText('Đối thoại và thương lượng tập thể');
+  await importer.dialog.getByRole('combobox', { name: 'Cấp của II.2.4', exact: true }).selectOption({ label: 'Nhóm nhiệm vụ' });
+  await expect(importer.dialog.getByRole('combobox', { name: 'Cấp của II.2.4', exact: true })).toHaveValue('group');
+  await expect(importer.dialog.getByRole('checkbox', { name: 'Theo dõi II.2.4', exact: true })).not.toBeChecked();
+  await expect(importer.row('II.2.5')).toContainText('Tổ chức giải bóng đá mini');
+  await expect(importer.row('II.3')).toContainText('Đối thoại và thương lượng tập thể');
   await expect(importer.dialog.getByText('3 phần, 4 nhóm, 10 mục theo dõi')).toBeVisible();
-  await importer.row('II.3').scrollIntoViewIfNeeded();
+  await importer.row('II.2.4').scrollIntoViewIfNeeded();
   await shot(page, 'plan-import-2-xem-truoc');
 
   // The footer stays on screen however long the outline is.
@@ -139,21 +108,23 @@ test('an officer pastes a second plan, corrects it in the preview and sees its t
   await expect(importer.dialog).toBeHidden();
   await expect(opener).toBeFocused();
 
-  // The checklist now shows the new plan, with the corrected structure.
+  // The checklist now shows the new plan, with the corrected structure and the ids of its
+  // positions; the groups keep the numbers the plan printed.
   await expect(page.getByRole('combobox', { name: 'Kế hoạch đang theo dõi' })).toContainText(/21\/KH-LĐLĐ/);
-  const culture = page.getByRole('button', { name: '3. Hoạt động văn hóa, thể thao:' });
+  const culture = page.getByRole('button', { name: 'Hoạt động văn hóa, thể thao:' });
   await expect(culture).toBeVisible();
   const cultureBody = page.locator(`[id="${await culture.getAttribute('aria-controls')}"]`);
   await expect(cultureBody.getByRole('group', { name: /^II\.3\.1 Tổ chức giải bóng đá mini/ })).toBeVisible();
   await expect(cultureBody.getByRole('group', { name: /^II\.3\.2 Tổ chức hội diễn văn nghệ/ })).toBeVisible();
   await expect(page.getByRole('group', { name: `II.2.2 ${MERGED_VISIT}` })).toBeVisible();
-  await expect(page.getByRole('button', { name: '4. Đối thoại và thương lượng tập thể' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '3. Đối thoại và thương lượng tập thể' })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^II\.4\.1 Tổ chức đối thoại/ })).toBeVisible();
   await culture.scrollIntoViewIfNeeded();
   await shot(page, 'plan-import-3-cay-ke-hoach');
 
   // A reload shows the same plan: it was stored, not just shown.
   await page.reload();
-  await expect(page.getByRole('button', { name: '3. Hoạt động văn hóa, thể thao:' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Hoạt động văn hóa, thể thao:' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -183,13 +154,14 @@ test('the preview refuses a plan with nothing to track, and Esc asks before disc
   for (let i = 0; i < 'Thiết thực,'.length; i++) await editor.press('ArrowRight');
   await importer.button('Tách tại con trỏ II.1').click();
   await expect(importer.row('II.1')).toContainText('Thiết thực,');
-  await expect(importer.row('II.2')).toContainText('hiệu quả, tiết kiệm.');
+  // The second half is a new row, named after the one it came from.
+  await expect(importer.row('II.1+')).toContainText('hiệu quả, tiết kiệm.');
 
   // "Quay lại" keeps the text; analysing the same text again keeps the edits.
   await importer.button('Quay lại').click();
   await expect(importer.textArea).toHaveValue(/I\. MỤC ĐÍCH/);
   await importer.button('Phân tích').click();
-  await expect(importer.row('II.2')).toContainText('hiệu quả, tiết kiệm.');
+  await expect(importer.row('II.1+')).toContainText('hiệu quả, tiết kiệm.');
 
   // Esc with unsaved edits asks first; keeping them returns to the dialog.
   await page.keyboard.press('Escape');
@@ -288,11 +260,12 @@ test('a plan typed with "PHẦN I.", "A." parts and "1-" numbers is saved as a t
   await expect(importer.dialog).toBeHidden();
 
   await expect(page.getByRole('button', { name: 'A. Hoạt động chào mừng' })).toBeVisible();
-  await expect(page.getByRole('group', { name: /^II\.1\.2 Tổ chức thi cắm hoa/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: /^II\.2\.1 Tham gia hội diễn văn nghệ/ })).toBeVisible();
+  // Each task shows the number it was printed with ("2-") beside its id.
+  await expect(page.getByRole('group', { name: /^II\.1\.2 2\. Tổ chức thi cắm hoa/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^II\.2\.1 1\. Tham gia hội diễn văn nghệ/ })).toBeVisible();
   await expect(page.getByText('Nguyễn Văn A')).toHaveCount(0);
   await shot(page, 'plan-import-4-phan-muc-chu');
   await page.reload();
-  await expect(page.getByRole('group', { name: /^II\.2\.1 Tham gia hội diễn văn nghệ/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^II\.2\.1 1\. Tham gia hội diễn văn nghệ/ })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -9,7 +9,6 @@ import {
   db,
   ensureSeeded,
   OperationError,
-  reportItemRows,
   setIndicatorAdjustment,
   setIndicatorTarget,
   setItemStatus,
@@ -175,7 +174,6 @@ describe('buildTemplateInput', () => {
     await setIndicatorTarget({ planId: PLAN, unitCode: CDCS, periodKey: H1.key, indicatorCode: 'new-members', target: 12 });
     const input = await buildTemplateInput({ planId: PLAN, unitCode: CDCS, period: H1, exportedBy: '', appVersion: '1.2.3', now: NOW });
     expect(input.items).toEqual(planReportItems(BUILTIN_PLAN.plan));
-    expect(reportItemRows(BUILTIN_PLAN.plan)).toEqual(planReportItems(BUILTIN_PLAN.plan));
     expect(input.unit.code).toBe(CDCS);
     expect(input.period?.key).toBe('2025-H1');
     expect(input.indicators.find((i) => i.code === 'new-members')?.target).toBe(12);

@@ -125,7 +125,7 @@ export function ChecklistScreen({ data }: { data: ShellData }) {
   const containers = useMemo(() => {
     const keys: string[] = [];
     walkPlan(plan.plan, (n) => {
-      if (n.kind === 'section' || n.kind === 'group') keys.push(treeKey(plan.id, n.id));
+      if (n.kind === 'part' || n.kind === 'section' || n.kind === 'group') keys.push(treeKey(plan.id, n.id));
     });
     return keys;
   }, [plan.id, plan.plan]);

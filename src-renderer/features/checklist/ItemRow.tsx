@@ -15,6 +15,7 @@ import {
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
 import { Highlight } from './Highlight';
+import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
 import type { ItemActivity } from './item-activities';
 
@@ -32,7 +33,7 @@ interface Props {
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey, record, activities, query }: Props) {
-  const ids = { title: useId(), status: useId(), note: useId(), evidence: useId() };
+  const ids = { title: useId(), status: useId(), note: useId(), evidence: useId(), attributes: useId() };
   const status: ItemStatusValue = record?.status ?? 'chua';
   const [note, setNote] = useState(record?.note ?? '');
   const [evidence, setEvidence] = useState(record?.evidence ?? '');
@@ -68,10 +69,17 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
   const textChanged = (value: string, stored: string | undefined) => value !== (stored ?? '');
 
   return (
-    <li className={`item-row status-${status}`} role="group" aria-labelledby={ids.title}>
+    <li
+      className={`item-row status-${status}`}
+      role="group"
+      aria-labelledby={ids.title}
+      aria-describedby={node.attributes && node.attributes.length > 0 ? ids.attributes : undefined}
+    >
       <div className="item-head" id={ids.title}>
-        <span className="item-id">{node.id}</span> <span className="item-text"><Highlight text={node.text} query={query} /></span>
+        <span className="item-id">{node.id}</span> <ItemLabel node={node} />
+        <span className="item-text"><Highlight text={node.text} query={query} /></span>
       </div>
+      <ItemAttributes node={node} id={ids.attributes} />
       <div className="item-controls">
         <div className="control control-status">
           <label htmlFor={ids.status}>Trạng thái</label>

@@ -1,12 +1,16 @@
 /**
- * The plan as a collapsible tree: sections (I, II, III…) and task groups (1, 2…) are disclosure
- * buttons (aria-expanded); trackable items carry their status controls, the rest is plain text.
+ * The plan as a collapsible tree: parts ("Phần thứ…"), sections (I, II, III…) and task groups
+ * (1, 2…) are disclosure buttons (aria-expanded) under headings one level deeper each; trackable
+ * items carry their status controls, the rest is plain text. Items show their printed label and
+ * attributes (ItemAttributes.tsx).
  */
 import { useId, type ReactNode } from 'react';
 import type { ItemStatusRecord, PlanProgress } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
 import { treeKey, useIsExpanded, useTreeStore } from '../../state';
+import { labelledText } from '@domain/plan-tree';
 import { Highlight } from './Highlight';
+import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemRow } from './ItemRow';
 import type { ItemActivity } from './item-activities';
 import { ProgressMeter } from './ProgressMeter';
@@ -35,9 +39,9 @@ export function openByDefault(node: PlanNode): boolean {
   return hasTrackable(node);
 }
 
-function heading(node: PlanNode): string {
-  return node.label ? `${node.label}. ${node.text}` : node.text;
-}
+/** Heading levels: h2 for the top of the tree, one deeper for each level below, at most h6. */
+type HeadingLevel = 2 | 3 | 4 | 5 | 6;
+const deeper = (level: HeadingLevel): HeadingLevel => Math.min(6, level + 1) as HeadingLevel;
 
 function Disclosure({
   node,
@@ -47,7 +51,7 @@ function Disclosure({
 }: {
   node: PlanNode;
   ctx: TreeContext;
-  level: 2 | 3;
+  level: HeadingLevel;
   children: ReactNode;
 }) {
   const bodyId = useId();
@@ -56,9 +60,9 @@ function Disclosure({
   // A search opens every part that holds a match.
   const open = ctx.visible ? true : stored;
   const progress = ctx.progress.byNode[node.id];
-  const H = level === 2 ? 'h2' : 'h3';
+  const H = `h${level}` as const;
   return (
-    <div className={level === 2 ? 'plan-section' : 'plan-group'}>
+    <div className={node.kind === 'group' ? 'plan-group' : node.kind === 'part' ? 'plan-section plan-part' : 'plan-section'}>
       <H className="node-heading">
         <button
           type="button"
@@ -72,11 +76,12 @@ function Disclosure({
             {open ? '▾' : '▸'}
           </span>
           <span className="heading-text">
-            <Highlight text={heading(node)} query={ctx.query} />
+            <Highlight text={labelledText(node)} query={ctx.query} />
           </span>
         </button>
         {progress && <ProgressMeter progress={progress} />}
       </H>
+      <ItemAttributes node={node} />
       <div id={bodyId} hidden={!open} className="node-body">
         {open && children}
       </div>
@@ -84,9 +89,9 @@ function Disclosure({
   );
 }
 
-function Leaf({ node, ctx }: { node: PlanNode; ctx: TreeContext }) {
+function Leaf({ node, ctx, level }: { node: PlanNode; ctx: TreeContext; level: HeadingLevel }) {
   if (ctx.visible && !ctx.visible.has(node.id)) return null;
-  const sub = node.children.length > 0 ? <NodeList nodes={node.children} ctx={ctx} /> : null;
+  const sub = node.children.length > 0 ? <NodeList nodes={node.children} ctx={ctx} level={level} /> : null;
   if (node.trackable) {
     return (
       <>
@@ -105,13 +110,15 @@ function Leaf({ node, ctx }: { node: PlanNode; ctx: TreeContext }) {
   }
   return (
     <li className="plain-item">
-      <span className="item-id">{node.id}</span> <span className="item-text"><Highlight text={node.text} query={ctx.query} /></span>
+      <span className="item-id">{node.id}</span> <ItemLabel node={node} />
+      <span className="item-text"><Highlight text={node.text} query={ctx.query} /></span>
+      <ItemAttributes node={node} />
       {sub}
     </li>
   );
 }
 
-function NodeList({ nodes, ctx }: { nodes: readonly PlanNode[]; ctx: TreeContext }) {
+function NodeList({ nodes, ctx, level }: { nodes: readonly PlanNode[]; ctx: TreeContext; level: HeadingLevel }) {
   const out: ReactNode[] = [];
   let leaves: PlanNode[] = [];
   const flush = () => {
@@ -121,18 +128,18 @@ function NodeList({ nodes, ctx }: { nodes: readonly PlanNode[]; ctx: TreeContext
     out.push(
       <ul className="item-list" key={`l-${batch[0]!.id}`}>
         {batch.map((n) => (
-          <Leaf key={n.id} node={n} ctx={ctx} />
+          <Leaf key={n.id} node={n} ctx={ctx} level={level} />
         ))}
       </ul>,
     );
   };
   for (const node of nodes) {
-    if (node.kind === 'group' || node.kind === 'section') {
+    if (node.kind === 'group' || node.kind === 'section' || node.kind === 'part') {
       flush();
       if (ctx.visible && !ctx.visible.has(node.id)) continue;
       out.push(
-        <Disclosure key={node.id} node={node} ctx={ctx} level={3}>
-          <NodeList nodes={node.children} ctx={ctx} />
+        <Disclosure key={node.id} node={node} ctx={ctx} level={level}>
+          <NodeList nodes={node.children} ctx={ctx} level={deeper(level)} />
         </Disclosure>,
       );
     } else {
@@ -149,7 +156,7 @@ export function PlanTree({ sections, ctx }: { sections: readonly PlanNode[]; ctx
       {sections.map((s) =>
         ctx.visible && !ctx.visible.has(s.id) ? null : (
           <Disclosure key={s.id} node={s} ctx={ctx} level={2}>
-            <NodeList nodes={s.children} ctx={ctx} />
+            <NodeList nodes={s.children} ctx={ctx} level={3} />
           </Disclosure>
         ),
       )}

@@ -1,6 +1,7 @@
 /**
- * Which nodes of the tree a search shows: the items (and sub-items) whose text matches, and the
- * sections and groups above them so the officer sees where each match sits.
+ * Which nodes of the tree a search shows: the items (and sub-items) whose text or attributes
+ * match ("ban tuyen giao" finds the tasks that unit leads), and the parts, sections and groups
+ * above them so the officer sees where each match sits.
  */
 import type { PlanNode } from '@domain/plan-types';
 import { matchesQuery, queryWords } from '@domain/vn-text';
@@ -18,7 +19,8 @@ export function searchPlan(sections: readonly PlanNode[], query: string): Search
   let matchCount = 0;
   const visit = (node: PlanNode, ancestors: readonly PlanNode[]): void => {
     const isLeafKind = node.kind === 'item' || node.kind === 'subitem';
-    if (isLeafKind && matchesQuery(node.text, query)) {
+    const searchable = node.attributes ? [node.text, ...node.attributes.map((a) => `${a.name} ${a.value}`)].join('\n') : node.text;
+    if (isLeafKind && matchesQuery(searchable, query)) {
       matchCount += 1;
       visible.add(node.id);
       for (const a of ancestors) visible.add(a.id);

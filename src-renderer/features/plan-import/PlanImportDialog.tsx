@@ -6,18 +6,10 @@
  * stored until "Lưu kế hoạch", which calls the single `addPlan` operation. The parent is
  * expected to close the dialog from `onSaved`.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { parsePlan } from '@domain/plan-parser';
-import {
-  buildTree,
-  countOutline,
-  flattenPlan,
-  normalizeOutline,
-  outlineIds,
-  relabelHeadings,
-  type OutlineRow,
-} from '@domain/plan-edit';
+import { buildTree, countOutline, flattenPlan, normalizeOutline, type OutlineRow } from '@domain/plan-edit';
 import type { ParsedPlan, PlanHeader } from '@domain/plan-types';
 import { OperationError } from '../../db/errors';
 import { addPlan } from '../../db/operations';
@@ -25,6 +17,9 @@ import { ContentStep } from './ContentStep';
 import { PreviewStep } from './PreviewStep';
 import { trapTab, useModalIsolation, usePortalElement } from './use-modal';
 import './plan-import.css';
+
+/** How many outline edits "Hoàn tác" can take back. */
+const HISTORY_LIMIT = 200;
 
 export interface PlanImportDialogProps {
   open: boolean;
@@ -77,8 +72,10 @@ interface Preview {
   text: string;
   parsed: ParsedPlan;
   rows: OutlineRow[];
-  /** Earlier outlines, for "Hoàn tác". */
-  history: OutlineRow[][];
+  /** Earlier outlines, for "Hoàn tác" (the last is the one before the current). */
+  past: OutlineRow[][];
+  /** Outlines undone, for "Làm lại" (the last is the next to redo). */
+  future: OutlineRow[][];
   header: HeaderDraft;
   edited: boolean;
 }
@@ -115,7 +112,8 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
         text,
         parsed,
         rows: normalizeOutline(flattenPlan(parsed.sections)),
-        history: [],
+        past: [],
+        future: [],
         header: headerDraftOf(parsed.header),
         edited: false,
       });
@@ -124,19 +122,28 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
     setStep(2);
   };
 
+  // Every outline edit can be undone and redone; a new edit forgets what was undone.
   const changeRows = (next: OutlineRow[]) => {
     setPreview((p) => {
       if (!p || next === p.rows) return p;
-      return { ...p, rows: relabelHeadings(normalizeOutline(next)), history: [...p.history, p.rows].slice(-50), edited: true };
+      return { ...p, rows: normalizeOutline(next), past: [...p.past, p.rows].slice(-HISTORY_LIMIT), future: [], edited: true };
     });
     setSaveError(null);
   };
 
   const undo = () => {
     setPreview((p) => {
-      const previous = p?.history[p.history.length - 1];
+      const previous = p?.past[p.past.length - 1];
       if (!p || !previous) return p;
-      return { ...p, rows: previous, history: p.history.slice(0, -1) };
+      return { ...p, rows: previous, past: p.past.slice(0, -1), future: [...p.future, p.rows] };
+    });
+  };
+
+  const redo = () => {
+    setPreview((p) => {
+      const next = p?.future[p.future.length - 1];
+      if (!p || !next) return p;
+      return { ...p, rows: next, past: [...p.past, p.rows], future: p.future.slice(0, -1) };
     });
   };
 
@@ -194,8 +201,6 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
     trapTab(event, confirmingClose ? confirmRef.current : dialogRef.current);
   };
 
-  const ids = useMemo(() => (preview ? outlineIds(preview.rows) : []), [preview]);
-
   return createPortal(
     <div className="pi-backdrop" onKeyDown={onKeyDown}>
       <div
@@ -234,9 +239,9 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
           ) : preview ? (
             <PreviewStep
               preview={preview}
-              ids={ids}
               onRowsChange={changeRows}
-              onUndo={preview.history.length > 0 ? undo : null}
+              onUndo={preview.past.length > 0 ? undo : null}
+              onRedo={preview.future.length > 0 ? redo : null}
               onHeaderChange={changeHeader}
               activate={activate}
               onActivateChange={setActivate}

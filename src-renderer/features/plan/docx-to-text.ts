@@ -5,8 +5,10 @@
  * definitions), which is exactly what the parser needs, so we take mammoth's HTML and write it
  * back as light markdown ourselves: headings as "#", bold as "**", paragraphs separated by blank
  * lines, bulleted list items as "- " (nested: "+ "), numbered list items with their numbers, and
- * table rows (the two-column header and signature tables of an official document) as lines whose
- * cells are separated by a tab, the way Word copies them.
+ * table rows as lines whose cells are separated by a tab, the way Word copies them: in the
+ * two-column header and signature tables of an official document, the n-th paragraphs of the
+ * cells make the n-th line; in a task table ("STT | Nội dung | Thời gian | …", which the parser
+ * reads as one item per row) each row is one line, its cells' paragraphs joined.
  *
  * mammoth knows whether a list is ordered but not its format (decimal, upper Roman, letters).
  * Top-level numbered items written in capitals ("MỤC ĐÍCH, YÊU CẦU") are section titles and get
@@ -16,6 +18,7 @@
  * until the next heading or Roman section. Works in Node and in the browser (no DOM used).
  */
 import mammoth from 'mammoth';
+import { taskTableColumns } from '@domain/plan-attributes';
 
 export async function docxToPlanText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -62,6 +65,12 @@ function toRoman(n: number): string {
 
 function isAllCaps(s: string): boolean {
   return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
+}
+
+/** A table whose first row names a task table's columns ("STT", "Nội dung", "Thời gian"…). */
+function isTaskTable(rows: readonly (readonly (readonly string[])[])[]): boolean {
+  const header = rows[0];
+  return header !== undefined && taskTableColumns(header.map((cell) => cell.join(' ').replace(/\*+/g, ''))) !== null;
 }
 
 interface ListFrame {
@@ -216,7 +225,13 @@ export function htmlToPlanText(html: string): string {
       case 'table':
         flush();
         if (closing) {
-          if (table) {
+          if (table && isTaskTable(table)) {
+            // One line per task, as Word copies a row: a cell's paragraphs are one text.
+            for (const row of table) {
+              const line = row.map((c) => c.join(' ')).join('\t').trimEnd();
+              if (line.trim()) blocks.push(line);
+            }
+          } else if (table) {
             for (const row of table) {
               const height = Math.max(0, ...row.map((c) => c.length));
               const lines: string[] = [];
