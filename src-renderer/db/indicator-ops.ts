@@ -22,7 +22,7 @@ import {
   type IndicatorDef,
 } from '@domain/indicators';
 import { parsePeriodKey, type Period } from '@domain/periods';
-import { fold, toNfc } from '@domain/vn-text';
+import { cleanText, fold } from '@domain/vn-text';
 import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
@@ -102,7 +102,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
   const parsed = indicatorAdjustmentSchema.safeParse({
     ...input,
     delta: delta.value,
-    reason: typeof input.reason === 'string' ? toNfc(input.reason) : input.reason,
+    reason: typeof input.reason === 'string' ? cleanText(input.reason) : input.reason,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -170,8 +170,8 @@ export async function setIndicatorTarget(input: SetIndicatorTargetInput): Promis
  */
 export async function addPlanIndicator(planId: string, input: { name: string; unit: string; code?: string }): Promise<IndicatorDef> {
   const parsed = indicatorExtraSchema.safeParse({
-    name: typeof input.name === 'string' ? toNfc(input.name) : input.name,
-    unit: typeof input.unit === 'string' ? toNfc(input.unit) : input.unit,
+    name: typeof input.name === 'string' ? cleanText(input.name) : input.name,
+    unit: typeof input.unit === 'string' ? cleanText(input.unit) : input.unit,
     ...(input.code !== undefined ? { code: input.code } : {}),
   });
   if (!parsed.success) {

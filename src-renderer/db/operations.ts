@@ -15,7 +15,7 @@ import {
   type PeriodConfig,
   type PeriodKind,
 } from '@domain/periods';
-import { fold, toNfc } from '@domain/vn-text';
+import { cleanText, fold } from '@domain/vn-text';
 import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
@@ -47,9 +47,9 @@ export const DEFAULT_OWN_UNIT = {
 
 export const now = (): string => new Date().toISOString();
 
-/** Every string inside `value`, NFC. Returns a copy. */
+/** Every string inside `value` as stored (cleanText: NFC, no control or bidi characters). Returns a copy. */
 export function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return toNfc(value) as T;
+  if (typeof value === 'string') return cleanText(value) as T;
   if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -176,7 +176,7 @@ export async function addPlan(input: AddPlanInput): Promise<string> {
   const parsed = addPlanSchema.safeParse(input);
   if (!parsed.success) throw firstIssue(parsed.error);
   const plan = nfcDeep(input.plan);
-  const fileName = input.fileName ? toNfc(input.fileName) : undefined;
+  const fileName = input.fileName ? cleanText(input.fileName) : undefined;
   return db.transaction('rw', db.plans, db.settings, async () => {
     let id = newPlanId(plan.header.number);
     while (await db.plans.get(id)) id = newPlanId(plan.header.number);
@@ -244,8 +244,8 @@ export type SetItemStatusInput = Omit<ItemStatusRecord, 'updatedAt'>;
 export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStatusRecord> {
   const nfc = {
     ...input,
-    note: typeof input.note === 'string' ? toNfc(input.note) : input.note,
-    evidence: typeof input.evidence === 'string' ? toNfc(input.evidence) : input.evidence,
+    note: typeof input.note === 'string' ? cleanText(input.note) : input.note,
+    evidence: typeof input.evidence === 'string' ? cleanText(input.evidence) : input.evidence,
   };
   const parsed = itemStatusSchema.safeParse(nfc);
   if (!parsed.success) throw firstIssue(parsed.error);
