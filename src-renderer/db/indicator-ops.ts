@@ -27,6 +27,7 @@ import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity
 import { db } from './db';
 import { OperationError } from './errors';
 import { now } from './operations';
+import { checkRecord } from './record-schemas';
 import type { IndicatorKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, IndicatorTargetRecord, PlanRecord } from './types';
 
@@ -120,7 +121,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
       reason: parsed.data.reason,
       updatedAt: now(),
     };
-    await db.indicatorAdjustments.put(record);
+    await db.indicatorAdjustments.put(checkRecord('indicatorAdjustments', record));
     return record;
   });
 }
@@ -155,7 +156,7 @@ export async function setIndicatorTarget(input: SetIndicatorTargetInput): Promis
       indicatorCode: ref.indicatorCode,
       target: target.value,
     };
-    await db.indicatorTargets.put(record);
+    await db.indicatorTargets.put(checkRecord('indicatorTargets', record));
     return record;
   });
 }

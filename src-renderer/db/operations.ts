@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { findNode } from '@domain/plan-tree';
-import type { ParsedPlan, PlanNode } from '@domain/plan-types';
+import type { ParsedPlan } from '@domain/plan-types';
 import {
   DEFAULT_PERIOD_CONFIG,
   PERIOD_KINDS,
@@ -19,6 +19,7 @@ import { cleanText, fold } from '@domain/vn-text';
 import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
+import { checkRecord, parsedPlanSchema } from './record-schemas';
 import {
   ITEM_STATUS_VALUES,
   UNIT_LEVELS,
@@ -117,36 +118,6 @@ function planRecord(id: string, plan: ParsedPlan, source: PlanSource, fileName: 
   };
 }
 
-const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
-  z.object({
-    id: z.string().min(1),
-    kind: z.enum(['section', 'group', 'item', 'subitem']),
-    label: z.string().nullable(),
-    text: z.string(),
-    trackable: z.boolean(),
-    children: z.array(planNodeSchema),
-  }),
-);
-
-const nullableText = z.string().nullable();
-const parsedPlanSchema = z.object({
-  header: z.object({
-    issuingBody: nullableText,
-    parentBody: nullableText,
-    number: nullableText,
-    placeAndDate: nullableText,
-    documentType: nullableText,
-    title: nullableText,
-    implements: z.array(z.string()),
-    preamble: nullableText,
-  }),
-  sections: z.array(planNodeSchema).min(1, { error: 'Kế hoạch chưa có mục nào (I, II, III…).' }),
-  closing: nullableText,
-  recipients: z.array(z.string()),
-  signature: z.array(z.string()),
-  warnings: z.array(z.string()),
-});
-
 const addPlanSchema = z.object({
   plan: parsedPlanSchema,
   source: z.enum(['builtin', 'paste', 'docx']),
@@ -180,7 +151,7 @@ export async function addPlan(input: AddPlanInput): Promise<string> {
   return db.transaction('rw', db.plans, db.settings, async () => {
     let id = newPlanId(plan.header.number);
     while (await db.plans.get(id)) id = newPlanId(plan.header.number);
-    await db.plans.add(planRecord(id, plan, input.source, fileName, now()));
+    await db.plans.add(checkRecord('plans', planRecord(id, plan, input.source, fileName, now())));
     if (input.activate) await putSetting('activePlanId', id);
     return id;
   });
@@ -257,7 +228,7 @@ export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStat
     if (!node) throw new OperationError(`Kế hoạch không có nội dung ${record.itemId}.`, 'itemId');
     if (!node.trackable) throw new OperationError(`Nội dung ${record.itemId} không theo dõi trạng thái.`, 'itemId');
     if (!(await db.units.get(record.unitCode))) throw new OperationError('Không tìm thấy đơn vị này.', 'unitCode');
-    await db.itemStatuses.put(record);
+    await db.itemStatuses.put(checkRecord('itemStatuses', record));
     return record;
   });
 }

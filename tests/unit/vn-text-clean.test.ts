@@ -88,7 +88,7 @@ describe('every input edge stores cleaned text', () => {
     const status = await setItemStatus({ planId: BUILTIN_PLAN.id, unitCode: 'LDLD-DMC', periodKey: '2025-H1', itemId: 'III.1.1', status: 'dang', note: `Đã ${RLO}làm\u0007`, evidence: '' });
     expect(status.note).toBe('Đã làm');
     const adj = await setIndicatorAdjustment({ planId: BUILTIN_PLAN.id, unitCode: 'LDLD-DMC', periodKey: '2025-H1', indicatorCode: 'propaganda-sessions', delta: 2, reason: `Trước khi dùng${RLO} ứng dụng` });
-    expect(adj.reason).toBe('Trước khi dùng ứng dụng');
+    expect(adj!.reason).toBe('Trước khi dùng ứng dụng');
   });
 
   it('a unit name read from a workbook', async () => {
