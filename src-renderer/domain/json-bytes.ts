@@ -99,15 +99,119 @@ export function valueEnd(bytes: Uint8Array, start: number): number {
   return INCOMPLETE;
 }
 
+const LITERALS = [new Uint8Array([0x74, 0x72, 0x75, 0x65]), new Uint8Array([0x66, 0x61, 0x6c, 0x73, 0x65]), new Uint8Array([0x6e, 0x75, 0x6c, 0x6c])];
+
+/** The index after the number or literal at `i`, or NOT_JSON / INCOMPLETE. */
+function scalarEnd(bytes: Uint8Array, i: number): number {
+  const c = bytes[i]!;
+  for (const lit of LITERALS) {
+    if (c !== lit[0]) continue;
+    for (let k = 1; k < lit.length; k++) {
+      if (i + k >= bytes.length) return INCOMPLETE;
+      if (bytes[i + k] !== lit[k]) return NOT_JSON;
+    }
+    return i + lit.length;
+  }
+  // -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
+  let j = i;
+  const digits = () => {
+    const from = j;
+    while (j < bytes.length && bytes[j]! >= 0x30 && bytes[j]! <= 0x39) j++;
+    return j - from;
+  };
+  if (bytes[j] === 0x2d) j++;
+  const leadingZero = bytes[j] === 0x30;
+  const intDigits = digits();
+  if (intDigits === 0) return j >= bytes.length ? INCOMPLETE : NOT_JSON;
+  if (leadingZero && intDigits > 1) return NOT_JSON;
+  if (bytes[j] === 0x2e) {
+    j++;
+    if (digits() === 0) return j >= bytes.length ? INCOMPLETE : NOT_JSON;
+  }
+  if (bytes[j] === 0x65 || bytes[j] === 0x45) {
+    j++;
+    if (bytes[j] === 0x2b || bytes[j] === 0x2d) j++;
+    if (digits() === 0) return j >= bytes.length ? INCOMPLETE : NOT_JSON;
+  }
+  return j;
+}
+
 /**
  * True when `bytes` hold exactly one complete JSON object or array (white space around it
- * allowed) whose strings are closed and brackets matched: what a file cut short, or written by
- * two writers at once, is not. Bounded memory, one pass.
+ * allowed), checked token by token (strings are checked for their end only): what a file cut
+ * short, or written by two writers at once, is not. Bounded memory, one pass.
  */
 export function isCompleteJsonDocument(bytes: Uint8Array): boolean {
-  const start = skipWhitespace(bytes, 0);
-  const first = bytes[start];
-  if (first !== OPEN_OBJECT && first !== OPEN_ARRAY) return false;
-  const end = valueEnd(bytes, start);
-  return end > 0 && skipWhitespace(bytes, end) === bytes.length;
+  let i = skipWhitespace(bytes, 0);
+  if (bytes[i] !== OPEN_OBJECT && bytes[i] !== OPEN_ARRAY) return false;
+  /** Open containers: OPEN_OBJECT / OPEN_ARRAY. */
+  const stack: number[] = [];
+  /** What may come next: a value, a key (or the end of an object just opened), a separator. */
+  let want: 'value' | 'key' | 'first-key' | 'first-value' | 'after' = 'value';
+  for (;;) {
+    i = skipWhitespace(bytes, i);
+    if (i >= bytes.length) return false;
+    const c = bytes[i]!;
+    const top = stack[stack.length - 1];
+    if (want === 'after') {
+      if (c === COMMA && top !== undefined) {
+        want = top === OPEN_OBJECT ? 'key' : 'value';
+        i++;
+      } else if ((c === CLOSE_OBJECT && top === OPEN_OBJECT) || (c === CLOSE_ARRAY && top === OPEN_ARRAY)) {
+        stack.pop();
+        i++;
+        if (stack.length === 0) return skipWhitespace(bytes, i) === bytes.length;
+      } else return false;
+      continue;
+    }
+    if (want === 'key' || want === 'first-key') {
+      if (want === 'first-key' && c === CLOSE_OBJECT) {
+        want = 'after';
+        stack.push(OPEN_OBJECT);
+        continue;
+      }
+      if (c !== QUOTE) return false;
+      const end = stringEnd(bytes, i);
+      if (end < 0) return false;
+      i = skipWhitespace(bytes, end);
+      if (bytes[i] !== COLON) return false;
+      i++;
+      want = 'value';
+      continue;
+    }
+    // A value (or, right after "[", the end of an empty array).
+    if (want === 'first-value' && c === CLOSE_ARRAY) {
+      stack.push(OPEN_ARRAY);
+      want = 'after';
+      continue;
+    }
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (stack.length >= MAX_DEPTH) return false;
+      i++;
+      if (c === OPEN_OBJECT) {
+        // An empty object closes at once: handled by 'first-key' pushing before 'after'.
+        i = skipWhitespace(bytes, i);
+        if (bytes[i] === CLOSE_OBJECT) {
+          want = 'first-key';
+          continue;
+        }
+        stack.push(OPEN_OBJECT);
+        want = 'key';
+      } else {
+        i = skipWhitespace(bytes, i);
+        if (bytes[i] === CLOSE_ARRAY) {
+          want = 'first-value';
+          continue;
+        }
+        stack.push(OPEN_ARRAY);
+        want = 'value';
+      }
+      continue;
+    }
+    if (stack.length === 0) return false;
+    const end = c === QUOTE ? stringEnd(bytes, i) : scalarEnd(bytes, i);
+    if (end < 0) return false;
+    i = end;
+    want = 'after';
+  }
 }
