@@ -14,8 +14,9 @@ import { db } from '../../db/db';
 import { BackupError, inspectBackup, restoreBackup } from '../../db/backup';
 import { latestLocalBackup } from '../../db/backup-local-store';
 import { platform as defaultPlatform, type Platform } from '../../platform';
+import type { AutoBackupInfo } from '@contract';
 import { BACKUP_OPEN_OPTIONS } from './BackupPanel';
-import { errorMessage } from './format';
+import { errorMessage, formatDateTime } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
 
@@ -34,6 +35,13 @@ export async function deleteAndRestore(bytes: Uint8Array): Promise<void> {
   await restoreBackup(bytes, 'replace');
 }
 
+/** "Đã bỏ qua 1 bản sao lưu tự động không đọc được (…): TuDong_….json (14/06/2025 lúc 17:02)." ('' for none). */
+export function skippedNote(skipped: readonly AutoBackupInfo[]): string {
+  if (skipped.length === 0) return '';
+  const names = skipped.map((f) => `${f.name} (${formatDateTime(f.modifiedAt)})`).join(', ');
+  return `Đã bỏ qua ${skipped.length} bản sao lưu tự động mới hơn nhưng không đọc được (bị cắt dở hoặc hỏng): ${names}.`;
+}
+
 export interface DatabaseProblemProps {
   failure: DatabaseFailure;
   /** Tries to open the database again (after a restore too). */
@@ -45,13 +53,19 @@ export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }
   const kind = failure.kind;
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  /** The newer automatic backups passed over (cut short or damaged), said in the dialog. */
+  const [skipped, setSkipped] = useState('');
 
   const restoreLatest = async () => {
     setMessage(null);
+    setSkipped('');
     try {
       if (platform.autoBackups) {
-        const latest = await platform.autoBackups.readLatest();
+        const { latest, skipped } = await platform.autoBackups.readLatest();
+        const note = skippedNote(skipped);
+        setSkipped(note);
         if (latest) return setFile({ name: latest.name, bytes: latest.bytes });
+        if (note) return setMessage({ text: `${note} Không còn bản sao lưu tự động nào đọc được: hãy chọn “Khôi phục từ tệp…”.`, error: true });
       } else {
         const latest = await latestLocalBackup();
         if (latest) return setFile({ name: latest.fileName, bytes: latest.bytes });
@@ -118,7 +132,7 @@ export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }
           bytes={file.bytes}
           modes={['replace']}
           restore={deleteAndRestore}
-          warning="Dữ liệu hiện tại (không mở được) sẽ bị xóa và thay bằng nội dung bản sao lưu này."
+          warning={`${skipped ? `${skipped} ` : ''}Dữ liệu hiện tại (không mở được) sẽ bị xóa và thay bằng nội dung bản sao lưu này.`}
           confirmLabel="Tôi đồng ý xóa dữ liệu không mở được và khôi phục từ bản sao lưu này"
           onClose={() => setFile(null)}
           onRestored={() => {

@@ -1,7 +1,8 @@
 /**
  * One trackable item: its id and text, and for the selected unit and period its status, note
  * (Đánh giá) and evidence (Minh chứng), saved through setItemStatus: the status on change,
- * the texts on blur.
+ * the texts as they are typed (after a short pause, at once on blur, and before the window
+ * closes: use-autosave.ts).
  */
 import { memo, useId, useState } from 'react';
 import {
@@ -16,6 +17,7 @@ import {
 import type { PlanNode } from '@domain/plan-types';
 import { Highlight } from './Highlight';
 import { ItemActivities } from './ItemActivities';
+import { useAutosave } from './use-autosave';
 import type { ItemActivity } from './item-activities';
 
 interface Props {
@@ -66,6 +68,9 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
   }
 
   const textChanged = (value: string, stored: string | undefined) => value !== (stored ?? '');
+  const texts = useAutosave(async () => {
+    if (textChanged(note, record?.note) || textChanged(evidence, record?.evidence)) await persist({ note, evidence });
+  });
 
   return (
     <li className={`item-row status-${status}`} role="group" aria-labelledby={ids.title}>
@@ -90,10 +95,11 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             rows={1}
             maxLength={MAX_NOTE_CHARS}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => {
-              if (textChanged(note, record?.note)) void persist({ note });
+            onChange={(e) => {
+              setNote(e.target.value);
+              texts.schedule();
             }}
+            onBlur={() => void texts.flush()}
           />
         </div>
         <div className="control control-text">
@@ -103,10 +109,11 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             rows={1}
             maxLength={MAX_NOTE_CHARS}
             value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            onBlur={() => {
-              if (textChanged(evidence, record?.evidence)) void persist({ evidence });
+            onChange={(e) => {
+              setEvidence(e.target.value);
+              texts.schedule();
             }}
+            onBlur={() => void texts.flush()}
           />
         </div>
         <div className="save-state" role="status">
