@@ -11,7 +11,7 @@
  */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { BackupError, inspectBackup, restoreBackup } from '../../db/backup';
+import { BackupError, inspectBackup, restoreBackup, type BackupJobOptions, type RestoreMode } from '../../db/backup';
 import { latestLocalBackup } from '../../db/backup-local-store';
 import { platform as defaultPlatform, type Platform } from '../../platform';
 import type { AutoBackupInfo } from '@contract';
@@ -27,12 +27,12 @@ export const NEWER_NOTE =
   'Để không làm mất dữ liệu, ứng dụng không ghi đè lên dữ liệu này và không khôi phục bản sao lưu cũ lên nó: hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn.';
 
 /** Deletes the broken database and restores `bytes` into a fresh one; refuses a bad file first. */
-export async function deleteAndRestore(bytes: Uint8Array): Promise<void> {
+export async function deleteAndRestore(bytes: Uint8Array, _mode: RestoreMode = 'replace', options: BackupJobOptions = {}): Promise<void> {
   const preview = await inspectBackup(bytes);
   if (!preview.ok) throw new BackupError(preview.message, preview.reason);
   db.close();
   await db.delete();
-  await restoreBackup(bytes, 'replace');
+  await restoreBackup(bytes, 'replace', options);
 }
 
 /** "Đã bỏ qua 1 bản sao lưu tự động không đọc được (…): TuDong_….json (14/06/2025 lúc 17:02)." ('' for none). */
