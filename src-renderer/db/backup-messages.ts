@@ -3,6 +3,7 @@
  * Every refusal leaves the database as it was.
  */
 import { MAX_BACKUP_FILE_BYTES } from '@contract';
+import { officerMessage } from '@domain/officer-message';
 
 export type RefusalReason = 'too-large' | 'not-backup' | 'tampered' | 'too-new' | 'invalid';
 
@@ -42,6 +43,6 @@ export const MESSAGES = {
   /** One record of the backup does not have its table's shape (db/record-schemas.ts). */
   badRecord: (table: string, record: string, field: string, problem: string) =>
     `Bản sao lưu có dữ liệu không hợp lệ: bảng «${(BACKUP_TABLE_LABELS as Record<string, string>)[table] ?? table}», bản ghi ${record}, trường «${field || '(cả bản ghi)'}»: ${problem}. ${NOTHING_CHANGED}`,
-  unreadable: (detail: string) => `Không đọc được nội dung bản sao lưu; không khôi phục. (${detail})`,
-  failed: (detail: string) => `Khôi phục không thành công; dữ liệu hiện tại được giữ nguyên. (${detail})`,
+  unreadable: (error: unknown) => `Không đọc được nội dung bản sao lưu; không khôi phục. ${officerMessage(error)}`,
+  failed: (error: unknown) => `Khôi phục không thành công; dữ liệu hiện tại được giữ nguyên. ${officerMessage(error)}`,
 } as const;

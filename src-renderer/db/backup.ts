@@ -120,7 +120,7 @@ export async function createBackup(now = new Date(), source: SoKeHoachDb = appDb
 
 const refusalOf = (error: unknown): BackupRefusal => {
   if (error instanceof BackupError && error.reason !== 'failed') return { ok: false, reason: error.reason, message: error.message };
-  return { ok: false, reason: 'invalid', message: MESSAGES.unreadable(error instanceof Error ? error.message : String(error)) };
+  return { ok: false, reason: 'invalid', message: MESSAGES.unreadable(error) };
 };
 
 /** Lets the page paint (progress, «Hủy») between batches, outside any transaction. */
@@ -191,7 +191,7 @@ async function stagedBatches(reader: BackupReader, schemaVersion: number, option
     const upgraded = new SoKeHoachDb(name);
     try {
       await upgraded.open().catch((error: unknown) => {
-        throw new BackupError(MESSAGES.unreadable(error instanceof Error ? error.message : String(error)), 'invalid');
+        throw new BackupError(MESSAGES.unreadable(error), 'invalid');
       });
       const out: RowBatch[] = [];
       await upgraded.transaction('r', upgraded.tables, async () => {
@@ -231,7 +231,7 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
       source = await stagedBatches(reader, header.schemaVersion, options);
     } catch (error) {
       if (error instanceof BackupError) throw error;
-      throw new BackupError(MESSAGES.unreadable(error instanceof Error ? error.message : String(error)), 'invalid');
+      throw new BackupError(MESSAGES.unreadable(error), 'invalid');
     }
   }
   const target = appDb;
@@ -256,7 +256,7 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
     });
   } catch (error) {
     if (error instanceof BackupError) throw error;
-    throw new BackupError(MESSAGES.failed(error instanceof Error ? error.message : String(error)));
+    throw new BackupError(MESSAGES.failed(error));
   }
   onProgress?.({ done: bytes.length, total: bytes.length });
   return { mode, written: merge ? (merge.written as BackupCounts) : written, notFiled: merge?.notFiled ?? [] };

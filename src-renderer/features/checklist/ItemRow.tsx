@@ -15,6 +15,7 @@ import {
   type ItemStatusValue,
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
+import { officerMessage } from '@domain/officer-message';
 import { Highlight } from './Highlight';
 import { ItemActivities } from './ItemActivities';
 import { useAutosave } from './use-autosave';
@@ -62,7 +63,7 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
       });
       setSave({ kind: 'saved' });
     } catch (error) {
-      const message = error instanceof OperationError ? error.message : 'Không lưu được. Hãy thử lại.';
+      const message = error instanceof OperationError ? error.message : `Không lưu được. ${officerMessage(error)}`;
       setSave({ kind: 'error', message });
     }
   }

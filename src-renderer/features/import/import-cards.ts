@@ -8,6 +8,7 @@ import { orderBatch, type BatchOrder } from '@domain/import-batch';
 import type { ImportPreview } from '../../db';
 import type { Problem, ReadCounts } from '../../exchange/reader';
 import type { PickedFile } from './import-files';
+import { officerMessage } from '@domain/officer-message';
 
 export interface Card {
   key: string;
@@ -83,7 +84,7 @@ export function batchOrderOf(cards: readonly Card[]): BatchOrder {
 }
 
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return officerMessage(error);
 }
 
 export function newCard(key: string, f: Pick<PickedFile, 'name' | 'path'>): Card {
