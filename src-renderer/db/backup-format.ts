@@ -27,7 +27,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Dexie, IndexableType, Table } from 'dexie';
 import { z } from 'zod';
 import { MAX_BACKUP_FILE_BYTES } from '@contract';
-import { skipWhitespace, valueEnd } from '@domain/json-bytes';
+import { isWhitespace, skipWhitespace, valueEnd } from '@domain/json-bytes';
 import { version as packageVersion } from '../../package.json';
 import { BackupError, MESSAGES, type RefusalReason } from './backup-messages';
 import { db as appDb } from './db';
@@ -141,15 +141,17 @@ export async function writeBackupFile(source: Dexie, createdAt: Date): Promise<{
       let first = true;
       let page = (await t.orderBy(':id').limit(pageSize).toArray()) as Record<string, IndexableType>[];
       while (page.length > 0) {
-        const before = pending.length + parts.length * PAGE_BYTES;
+        let size = 0;
         for (const row of page) {
-          emit((first ? '' : ',') + JSON.stringify(row));
+          const json = JSON.stringify(row);
+          size += json.length;
+          emit((first ? '' : ',') + json);
           first = false;
         }
+        // A short page is the table's last one.
+        if (page.length < pageSize) break;
         // Pages of about a megabyte: submissions hold whole reports, settings a few bytes.
-        const size = pending.length + parts.length * PAGE_BYTES - before;
         pageSize = size > 2 * 1024 * 1024 ? Math.max(1, pageSize >> 1) : size < 512 * 1024 ? Math.min(5000, pageSize * 2) : pageSize;
-        if (page.length < pageSize && size <= 2 * 1024 * 1024) break;
         page = (await t.where(':id').above(keyOf(page[page.length - 1]!)).limit(pageSize).toArray()) as Record<string, IndexableType>[];
       }
       emit(']}');
@@ -193,6 +195,17 @@ export interface RowBatch {
 export interface ReaderOptions {
   /** Check every record against its table's shape: for a backup at this build's schema version. */
   validate: boolean;
+  /**
+   * Hash the payload as JSON.stringify writes it, value by value (slower), instead of its bytes
+   * as they are. The two agree for every file this app writes; the reader falls back to this
+   * only when the bytes' hash does not match (a file re-indented by hand is still accepted).
+   */
+  canonical?: boolean;
+  /**
+   * The checksum of these very bytes was verified already (inspectBackup, just before): not
+   * hashed again. Everything else is still read and checked.
+   */
+  checksumVerified?: boolean;
   /** A batch ends after about this many bytes of the file (default 2 MB). */
   batchBytes?: number;
 }
@@ -246,6 +259,10 @@ export class BackupReader {
   private tableList: z.infer<typeof tableListSchema> | null = null;
   private readonly seen = new Map<string, number>();
   private readonly headerFields: Record<string, unknown> = {};
+  /** Bytes mode: the payload's bytes hashed so far end here. */
+  private hashedUpTo = -1;
+  /** Where the payload's value starts (after start()). */
+  private payloadStart = -1;
   header: BackupHeader | null = null;
 
   constructor(
@@ -255,6 +272,30 @@ export class BackupReader {
 
   get position(): number {
     return this.i;
+  }
+
+  /**
+   * After start(): whether the file's own bytes hash to its checksum, checked at once with the
+   * browser's native SHA-256 (far faster than hashing as the file streams by). It holds for
+   * every file this app writes (the payload is the envelope's last member, written by
+   * JSON.stringify); then rows() does not hash at all. When it does not hold, rows() hashes the
+   * values as it reads them, which accepts a file re-indented by hand and refuses a changed one.
+   */
+  async verifyChecksumNatively(): Promise<boolean> {
+    const h = this.header;
+    if (!h || this.payloadStart < 0 || typeof crypto === 'undefined' || !crypto.subtle) return false;
+    let end = this.bytes.length - 1;
+    while (end > this.payloadStart && isWhitespace(this.bytes[end])) end--;
+    if (this.bytes[end] !== 0x7d) return false;
+    const head = encoder.encode(checksumHead(h));
+    const input = new Uint8Array(head.length + (end - this.payloadStart) + 1);
+    input.set(head, 0);
+    input.set(this.bytes.subarray(this.payloadStart, end), head.length);
+    input[input.length - 1] = 0x5d; // ]
+    const digest = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', input)));
+    if (digest !== h.checksum.value) return false;
+    this.options.checksumVerified = true;
+    return true;
   }
 
   private refuse(reason: RefusalReason, message: string): never {
@@ -322,8 +363,16 @@ export class BackupReader {
     this.broken();
   }
 
+  /** Canonical mode: hashes `text` (JSON.stringify's form of what was read). */
   private hash(text: string): void {
-    this.hasher.update(encoder.encode(text));
+    if (this.options.canonical) this.hasher.update(encoder.encode(text));
+  }
+
+  /** Bytes mode: hashes the payload's bytes read since the last call. */
+  private hashBytesRead(): void {
+    if (this.options.canonical || this.options.checksumVerified || this.hashedUpTo < 0 || this.i <= this.hashedUpTo) return;
+    this.hasher.update(this.bytes.subarray(this.hashedUpTo, this.i));
+    this.hashedUpTo = this.i;
   }
 
   /** Reads the envelope up to the payload; throws BackupError when the file is not a backup this build can read. */
@@ -349,7 +398,9 @@ export class BackupReader {
     const h = env.data;
     if (h.formatVersion > BACKUP_FORMAT_VERSION || h.schemaVersion > CURRENT_SCHEMA_VERSION) this.refuse('too-new', MESSAGES.tooNew);
     if (!STORES_BY_VERSION[h.schemaVersion]) this.refuse('invalid', MESSAGES.invalid);
-    this.hash(checksumHead(h));
+    this.hasher.update(encoder.encode(checksumHead(h)));
+    this.hashedUpTo = skipWhitespace(this.bytes, this.i);
+    this.payloadStart = this.hashedUpTo;
     this.header = h;
     return h;
   }
@@ -359,6 +410,7 @@ export class BackupReader {
     const h = this.header;
     if (!h) throw new Error('BackupReader.rows() before start()');
     yield* this.payload(h);
+    this.hashBytesRead();
     // The rest of the envelope (fields after the payload are allowed, outside the checksum).
     while (this.more(0x7d)) {
       const k = this.key();
@@ -366,8 +418,17 @@ export class BackupReader {
       if (k === 'payload') this.invalid();
     }
     if (skipWhitespace(this.bytes, this.i) !== this.bytes.length) this.broken();
-    this.hash(']');
-    if (bytesToHex(this.hasher.digest()) !== h.checksum.value) this.refuse('tampered', MESSAGES.tampered);
+    this.hasher.update(encoder.encode(']'));
+    if (!this.options.checksumVerified && bytesToHex(this.hasher.digest()) !== h.checksum.value) {
+      // Not the bytes JSON.stringify writes (re-indented, keys spelled with escapes…): the checksum
+      // is over the values, so hash them that way before calling the file changed.
+      if (this.options.canonical) this.refuse('tampered', MESSAGES.tampered);
+      const again = new BackupReader(this.bytes, { validate: false, canonical: true });
+      again.start();
+      for (const _batch of again.rows()) {
+        // Reading to the end verifies the checksum (it throws when it differs).
+      }
+    }
     const list = this.tableList;
     if (!list || this.meta['formatName'] !== 'dexie' || this.meta['formatVersion'] !== 1) this.invalid();
     for (const t of list ?? []) if ((this.seen.get(t.name) ?? 0) !== t.rowCount) this.invalid();
@@ -505,11 +566,13 @@ export class BackupReader {
     do {
       const [s, e] = this.span();
       const { value, text } = this.parse(s, e);
-      const canonical = JSON.stringify(value);
-      if (comma) this.hash(',');
+      if (this.options.canonical) {
+        const canonical = JSON.stringify(value);
+        if (comma) this.hash(',');
+        // Written by JSON.stringify: the bytes are the canonical form already.
+        this.hasher.update(canonical === text ? this.bytes.subarray(s, e) : encoder.encode(canonical));
+      }
       comma = true;
-      // Written by JSON.stringify (every file this app makes): the bytes are what is hashed.
-      this.hasher.update(canonical === text ? this.bytes.subarray(s, e) : encoder.encode(canonical));
       if (table === null) continue;
       if (this.problem) {
         index++;
@@ -533,6 +596,7 @@ export class BackupReader {
       }
       index++;
       if (bytesInBatch >= limit && !this.problem) {
+        this.hashBytesRead();
         yield { table, rows: batch, first };
         batch = [];
         first = index;
@@ -542,6 +606,7 @@ export class BackupReader {
     this.hash(']');
     if (table !== null) {
       this.seen.set(table, index);
+      this.hashBytesRead();
       if (batch.length > 0 && !this.problem) yield { table, rows: batch, first };
     }
   }

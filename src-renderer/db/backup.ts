@@ -123,6 +123,14 @@ const refusalOf = (error: unknown): BackupRefusal => {
   return { ok: false, reason: 'invalid', message: MESSAGES.unreadable(error) };
 };
 
+/**
+ * Files whose checksum and records inspectBackup found good, by the very array it read (with
+ * the checksum its header carries): restoring the same bytes just after (the restore dialog's
+ * preview, then «Khôi phục») does not hash and check them a second time. Any other bytes are
+ * checked by restoreBackup itself.
+ */
+const checkedFiles = new WeakMap<Uint8Array, { checksum: string; recordsChecked: boolean }>();
+
 /** Lets the page paint (progress, «Hủy») between batches, outside any transaction. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -136,6 +144,7 @@ export async function inspectBackup(bytes: Uint8Array, options: BackupJobOptions
     const reader = new BackupReader(bytes, { validate: true });
     const header = reader.start();
     if (header.schemaVersion !== CURRENT_SCHEMA_VERSION) reader.options.validate = false;
+    await reader.verifyChecksumNatively();
     let since = performance.now();
     for (const _batch of reader.rows()) {
       if (options.signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');
@@ -146,6 +155,7 @@ export async function inspectBackup(bytes: Uint8Array, options: BackupJobOptions
       }
     }
     options.onProgress?.({ done: bytes.length, total: bytes.length });
+    checkedFiles.set(bytes, { checksum: header.checksum.value, recordsChecked: reader.options.validate });
     return {
       ok: true,
       createdAt: header.createdAt,
@@ -223,6 +233,11 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
   const reader = new BackupReader(bytes, { validate: true });
   const header = reader.start();
   const current = header.schemaVersion === CURRENT_SCHEMA_VERSION;
+  const checked = checkedFiles.get(bytes);
+  if (checked?.checksum === header.checksum.value) {
+    reader.options.checksumVerified = true;
+    if (checked.recordsChecked) reader.options.validate = false;
+  } else await reader.verifyChecksumNatively();
   let source: Iterable<RowBatch>;
   if (current) source = reader.rows();
   else {

@@ -12,6 +12,7 @@ import { db, ensureSeeded } from '../../src-renderer/db';
 import { BACKUP_TABLES, BackupError, createBackup, inspectBackup, MESSAGES, restoreBackup, STORES_BY_VERSION, CURRENT_SCHEMA_VERSION } from '../../src-renderer/db/backup';
 import { BackupReader } from '../../src-renderer/db/backup-format';
 import { importFiles, installationA } from '../fixtures/backups/tools/installations';
+import { testActivityRecord } from './activity-fixtures';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -138,7 +139,39 @@ describe('streaming restore', () => {
   });
 });
 
+describe('writing', () => {
+  it('tables of thousands of records are written whole, page after page', async () => {
+    await ensureSeeded();
+    const rows = Array.from({ length: 6200 }, (_, i) => testActivityRecord({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    await db.activities.bulkPut(rows);
+    const backup = await createBackup();
+    expect(backup.counts.activities).toBe(6200);
+    const before = await snapshot();
+    db.close();
+    await db.delete();
+    await db.open();
+    await restoreBackup(backup.bytes, 'replace');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('compatibility', () => {
+  it('a backup re-indented by hand (the same values) still restores; changed and re-indented it is refused', async () => {
+    await installationA();
+    const backup = await createBackup();
+    const before = await snapshot();
+    const pretty = enc(JSON.stringify(JSON.parse(new TextDecoder().decode(backup.bytes)), null, 2));
+    expect(pretty.length).toBeGreaterThan(backup.bytes.length);
+    expect(await inspectBackup(pretty)).toMatchObject({ ok: true });
+    db.close();
+    await db.delete();
+    await db.open();
+    await restoreBackup(pretty, 'replace');
+    expect(await snapshot()).toEqual(before);
+    const changed = enc(new TextDecoder().decode(pretty).replace('"CDCS-1005"', '"CDCS-1009"'));
+    expect(await inspectBackup(changed)).toEqual({ ok: false, reason: 'tampered', message: MESSAGES.tampered });
+  });
+
   it('a backup written now is still read by dexie-export-import (how older builds restore)', async () => {
     await installationA();
     await importFiles(['U6']);
