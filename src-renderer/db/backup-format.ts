@@ -435,8 +435,18 @@ export class BackupReader {
     if (this.problem) throw this.problem;
   }
 
-  private *payload(h: BackupHeader): Generator<RowBatch, void, undefined> {
-    this.expect(0x7b);
+  /**
+   * One object of the payload, member by member, hashed as JSON.stringify writes it; `member`
+   * reads each value (or descends into it, yielding batches). Anything but a non-empty object
+   * is noted invalid (and hashed as it is).
+   */
+  private *object(member: (key: string) => Generator<RowBatch, void, undefined>): Generator<RowBatch, void, undefined> {
+    if (this.peek() !== 0x7b) {
+      this.plain();
+      this.invalid();
+      return;
+    }
+    this.i++;
     this.hash('{');
     if (this.peek() === 0x7d) {
       this.i++;
@@ -449,41 +459,33 @@ export class BackupReader {
       const k = this.key();
       this.hash(`${comma ? ',' : ''}${JSON.stringify(k)}:`);
       comma = true;
-      if (k === 'data') yield* this.data(h);
-      else {
-        const v = this.value();
-        this.meta[k] = v;
-        this.hash(JSON.stringify(v));
-      }
+      yield* member(k);
     } while (this.more(0x7d));
     this.hash('}');
   }
 
-  private *data(h: BackupHeader): Generator<RowBatch, void, undefined> {
-    if (this.peek() !== 0x7b) {
-      this.hash(JSON.stringify(this.value()));
-      this.invalid();
-      return;
-    }
-    this.i++;
-    this.hash('{');
-    let comma = false;
-    if (this.peek() === 0x7d) this.invalid();
-    else
-      do {
-        const k = this.key();
-        this.hash(`${comma ? ',' : ''}${JSON.stringify(k)}:`);
-        comma = true;
-        if (k === 'data' && this.peek() === 0x5b) yield* this.blocks(h);
-        else {
-          const v = this.value();
-          this.hash(JSON.stringify(v));
-          if (k === 'tables') this.checkTables(h, v);
-          else if (k === 'databaseVersion' && v !== h.schemaVersion) this.invalid();
-          else if (k === 'data') this.invalid();
-        }
-      } while (this.more(0x7d));
-    this.hash('}');
+  /** A value read whole, hashed, returned. */
+  private plain(): unknown {
+    const v = this.value();
+    this.hash(JSON.stringify(v));
+    return v;
+  }
+
+  private *payload(h: BackupHeader): Generator<RowBatch, void, undefined> {
+    yield* this.object((k) => this.payloadMember(h, k));
+  }
+
+  private *payloadMember(h: BackupHeader, k: string): Generator<RowBatch, void, undefined> {
+    if (k === 'data') yield* this.object((key) => this.dataMember(h, key));
+    else this.meta[k] = this.plain();
+  }
+
+  private *dataMember(h: BackupHeader, k: string): Generator<RowBatch, void, undefined> {
+    if (k === 'data' && this.peek() === 0x5b) return yield* this.blocks(h);
+    const v = this.plain();
+    if (k === 'tables') this.checkTables(h, v);
+    else if (k === 'databaseVersion' && v !== h.schemaVersion) this.invalid();
+    else if (k === 'data') this.invalid();
   }
 
   /** The payload's table list: exactly the stores of its schema version, counted as the header says. */
@@ -515,36 +517,23 @@ export class BackupReader {
     this.hash(']');
   }
 
+  /** One table's block: {tableName, inbound, rows}, its name and kind before its rows. */
   private *block(h: BackupHeader): Generator<RowBatch, void, undefined> {
-    if (this.peek() !== 0x7b) {
-      this.hash(JSON.stringify(this.value()));
-      this.invalid();
-      return;
+    const seen: { table: string | null; inbound: boolean } = { table: null, inbound: false };
+    yield* this.object((k) => this.blockMember(h, seen, k));
+  }
+
+  private *blockMember(h: BackupHeader, seen: { table: string | null; inbound: boolean }, k: string): Generator<RowBatch, void, undefined> {
+    if (k === 'rows' && this.peek() === 0x5b) {
+      const { table, inbound } = seen;
+      const usable = table !== null && inbound && this.tableList !== null && table in STORES_BY_VERSION[h.schemaVersion]!;
+      if (!usable) this.invalid();
+      return yield* this.rowArray(usable ? table : null);
     }
-    this.i++;
-    this.hash('{');
-    let table: string | null = null;
-    let inbound = false;
-    let comma = false;
-    if (this.peek() === 0x7d) this.invalid();
-    else
-      do {
-        const k = this.key();
-        this.hash(`${comma ? ',' : ''}${JSON.stringify(k)}:`);
-        comma = true;
-        if (k === 'rows' && this.peek() === 0x5b) {
-          const usable = table !== null && inbound && this.tableList !== null && table in STORES_BY_VERSION[h.schemaVersion]!;
-          if (!usable) this.invalid();
-          yield* this.rowArray(usable ? table! : null);
-        } else {
-          const v = this.value();
-          this.hash(JSON.stringify(v));
-          if (k === 'tableName') table = typeof v === 'string' ? v : null;
-          else if (k === 'inbound') inbound = v === true;
-          else if (k === 'rows') this.invalid();
-        }
-      } while (this.more(0x7d));
-    this.hash('}');
+    const v = this.plain();
+    if (k === 'tableName') seen.table = typeof v === 'string' ? v : null;
+    else if (k === 'inbound') seen.inbound = v === true;
+    else if (k === 'rows') this.invalid();
   }
 
   /** The rows of one table: parsed one by one, hashed as JSON.stringify writes them, yielded in batches. */

@@ -113,12 +113,9 @@ const itemStatusRecordSchema = z.looseObject({
 const indicatorValues = z.record(z.string(), signedInt);
 const activityType = enumOf<ActivityType>(ACTIVITY_TYPES.map((t) => t.code));
 
-const activityRecordSchema = z.looseObject({
-  id,
-  planId: id,
-  unitCode: id,
+/** What an activity of the log and a row of a report's «Hoạt động» have in common. */
+const activityFields = {
   date: isoDay,
-  itemIds: z.array(id),
   type: activityType,
   title: text,
   content: text,
@@ -127,6 +124,14 @@ const activityRecordSchema = z.looseObject({
   evidenceDoc: text,
   evidenceFile: text,
   indicators: indicatorValues,
+};
+
+const activityRecordSchema = z.looseObject({
+  ...activityFields,
+  id,
+  planId: id,
+  unitCode: id,
+  itemIds: z.array(id),
   createdAt: instant,
   updatedAt: instant,
   deletedAt: instant.nullable(),
@@ -150,20 +155,8 @@ const indicatorTargetRecordSchema = z.looseObject({ ...indicatorKey, target: cou
 // ---------------------------------------------------------------------------------------------
 // Submissions: the whole parsed workbook is stored (exchange/spec.ts UnitReport).
 
-const reportActivitySchema = z.looseObject({
-  id: text,
-  date: isoDay,
-  unitCode: text,
-  itemIds: z.array(text),
-  type: activityType,
-  title: text,
-  content: text,
-  location: text,
-  participants: count.nullable(),
-  evidenceDoc: text,
-  evidenceFile: text,
-  indicators: indicatorValues,
-});
+// A row's "Mã dòng" and unit may be '' (a row added by hand, a unit's own report).
+const reportActivitySchema = z.looseObject({ ...activityFields, id: text, unitCode: text, itemIds: z.array(text) });
 
 const statusCounts = z.looseObject(Object.fromEntries(STATUS_COUNT_KEYS.map((k) => [k, count])));
 

@@ -16,53 +16,17 @@
  * test-results/bench-backup.json. Exit code 1 only when a case failed.
  */
 /* global window */
-import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
+import { median, parseArgs, playwrightArgs, serveStatic, table } from './bench-common.mjs';
 
+const MB = 1024 * 1024;
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench-backup');
 const started = Date.now();
-
-function parseArgs(argv) {
-  const m = new Map();
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--')) continue;
-    const next = argv[i + 1];
-    m.set(argv[i], next !== undefined && !next.startsWith('--') ? argv[++i] : '');
-  }
-  return m;
-}
-
-/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
-function playwrightArgs() {
-  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
-  const m = /args:\s*\[([^\]]*)\]/.exec(text);
-  if (!m) throw new Error('launch args not found in playwright.config.ts');
-  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = normalize(join(root, path === '/' ? 'backup-bench.html' : path));
-      if (!file.startsWith(root + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 /** Resident memory (bytes) of every process below `pid` (Chromium and its children, launched by this process). */
 function treeRss(pid) {
@@ -91,19 +55,6 @@ function treeRss(pid) {
   return total;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const MB = 1024 * 1024;
-
-function table(header, rows, numeric) {
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => [...r[c]].length)));
-  const line = (r) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' │ ');
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const options = {
@@ -114,7 +65,7 @@ async function main() {
   };
   const loadBefore = loadavg();
   await build({ configFile: join(repo, 'tests/bench/vite.backup-bench.config.mts'), logLevel: 'error' });
-  const server = await serve(outDir);
+  const server = await serveStatic(outDir, 'backup-bench.html');
   const { port } = server.address();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -76,6 +76,7 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
   const busy = job !== null;
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
+  const buttonsRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     live.current = true;
@@ -97,6 +98,11 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
       check.abort();
     };
   }, [bytes]);
+
+  useEffect(() => {
+    // The progress, the message and «Hủy» stay in view on a small screen.
+    buttonsRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [busy, error]);
 
   useEffect(() => {
     // Focus the first control once the content is known; Escape closes (unless restoring).
@@ -199,7 +205,7 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
               </p>
             )}
             {busy && <Progress label="Đang khôi phục dữ liệu…" progress={job} />}
-            <div className="button-row">
+            <div className="button-row" ref={buttonsRef}>
               <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || !confirmed}>
                 {mode === 'replace' ? 'Khôi phục (thay thế toàn bộ)' : 'Khôi phục (gộp)'}
               </button>
