@@ -4,6 +4,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { DatabaseProblem, listenForCloseRequests } from '../features/backup';
+import { platform } from '../platform';
+import { watchPendingEditsOnUnload } from '../state';
 import { ErrorBoundary } from './ErrorBoundary';
 import { isOpenFailure, openDatabase, type OpenFailure } from './open-database';
 import { Shell } from './Shell';
@@ -29,6 +31,8 @@ export function App() {
   useEffect(open, [open]);
   // Desktop: the shell asks for a backup when the window closes (issue 6).
   useEffect(() => listenForCloseRequests(), []);
+  // Text typed and not yet saved is saved before the page goes; the browser asks first.
+  useEffect(() => watchPendingEditsOnUnload(!platform.autoBackups), []);
 
   if (state.kind === 'opening') {
     return (

@@ -25,6 +25,7 @@ import { activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { nfcDeep, now } from './operations';
+import { checkRecord } from './record-schemas';
 import type { ActivityRecord, PlanRecord } from './types';
 
 /** What a form or a file gives: strings as typed; the schema turns them into an ActivityInput. */
@@ -75,7 +76,7 @@ export async function addActivity(input: ActivityFormInput): Promise<ActivityRec
   return db.transaction('rw', [db.plans, db.units, db.activities, db.settings], async () => {
     await checkReferences(data);
     const record = withSearch(createActivity(data, now()));
-    await db.activities.add(record);
+    await db.activities.add(checkRecord('activities', record));
     await db.settings.put({ key: 'lastActivityType', value: record.type });
     return record;
   });
@@ -88,7 +89,7 @@ export async function updateActivity(id: string, input: ActivityFormInput): Prom
     const old = await existing(id);
     await checkReferences(data);
     const record = withSearch(applyActivityEdit(old, data, now()));
-    await db.activities.put(record);
+    await db.activities.put(checkRecord('activities', record));
     await db.settings.put({ key: 'lastActivityType', value: record.type });
     return record;
   });

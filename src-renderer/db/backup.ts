@@ -1,53 +1,37 @@
 /**
- * "Sao lưu" and "Khôi phục" (issue 6): the whole database in one file, and back.
+ * "Sao lưu" and "Khôi phục": the whole database in one file, and back.
  *
- * File = our envelope around a dexie-export-import export (the library does the serialization):
- *   { format: "so-ke-hoach-backup", formatVersion, appVersion, schemaVersion, createdAt,
- *     counts: { table: rows }, checksum: { algorithm: "SHA-256", value }, payload: <dexie export> }
- * The checksum covers every other field (serialized in a fixed order), so a changed count,
- * date or record is caught. inspectBackup never trusts the file: envelope shape, checksum,
- * versions, then the payload against its own counts.
+ * The file format, its checks and the reading and writing in pieces are in backup-format.ts;
+ * the Vietnamese refusals in backup-messages.ts; what «Gộp» does in backup-merge.ts.
  *
- * Restore stages the payload in a temporary database at the backup's schema version
- * (importInto, the library's reader), lets the app's own Dexie upgrades bring it to the current
- * version (the same upgrade functions an installation runs, so an old backup is upgraded
- * exactly like an old database), reads it into memory, and only then writes the real database
- * in ONE read-write transaction over every table: a failure anywhere leaves it as it was.
- * (importInto cannot do the last step itself: it reads the file asynchronously between writes
- * and clears tables outside its own transaction.)
+ * Restore (replace or merge) is all or nothing:
+ * - A backup at this build's schema version streams straight into the database: its records are
+ *   cut out of the file, checked against their table's shape (record-schemas.ts) and written in
+ *   batches of about 2 MB inside ONE read-write transaction over every table. The checksum and
+ *   the counts are known only at the end of the file; anything wrong there, a record of the
+ *   wrong shape, «Hủy» or any failure throws inside the transaction, which IndexedDB then rolls
+ *   back whole. Only IndexedDB requests are awaited inside it (the parsing and the SHA-256 are
+ *   synchronous), so it never commits early.
+ * - A backup from an older schema version is first staged in a temporary database at its own
+ *   version, upgraded there by the app's own upgrade functions (an old backup is upgraded
+ *   exactly like an old database), checked, and written the same way in one transaction. The
+ *   staging database is deleted whatever happens; the app's database is not touched until the
+ *   staged records have been read and checked.
  */
+import { Dexie } from 'dexie';
 import { MAX_BACKUP_FILE_BYTES } from '@contract';
-import { Dexie, type IndexableType, type Table } from 'dexie';
-import { z } from 'zod';
-import { version as packageVersion } from '../../package.json';
+import { BACKUP_TABLE_LABELS, BackupError, MESSAGES } from './backup-messages';
+import { BackupReader, CURRENT_SCHEMA_VERSION, envelopeOf, recordLabel, STORES_BY_VERSION, writeBackupFile, type RowBatch } from './backup-format';
+import { BackupMerge } from './backup-merge';
 import { db as appDb } from './db';
+import { recordProblem, type RecordTable } from './record-schemas';
 import { SoKeHoachDb } from './schema';
-import { V1_STORES } from './versions/v1';
-import { V2_STORES } from './versions/v2';
-import { V3_STORES } from './versions/v3';
-import { V4_STORES } from './versions/v4';
-import { V5_STORES } from './versions/v5';
 
-export const BACKUP_FORMAT = 'so-ke-hoach-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, CURRENT_SCHEMA_VERSION, STORES_BY_VERSION } from './backup-format';
+export { BackupError, MESSAGES, type RefusalReason } from './backup-messages';
+
 /** Largest backup file read: the one backup limit of the contract (file:save, file:open, backup:*). */
 export const MAX_BACKUP_BYTES = MAX_BACKUP_FILE_BYTES;
-
-/**
- * The stores of every released schema version, so a backup made at version N can be staged at
- * exactly N before the app's upgrades run. A new versions/vN.ts must be added here too
- * (tests/unit/backup.test.ts fails until it is).
- */
-export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, string>>>> = {
-  1: V1_STORES,
-  2: V2_STORES,
-  3: V3_STORES,
-  4: V4_STORES,
-  5: V5_STORES,
-};
-
-/** The schema version this build writes (the highest declared in schema.ts). */
-export const CURRENT_SCHEMA_VERSION: number = appDb.verno;
 
 export const BACKUP_TABLES = [
   'plans',
@@ -61,16 +45,7 @@ export const BACKUP_TABLES = [
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
-export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
-  plans: 'Kế hoạch',
-  units: 'Đơn vị',
-  itemStatuses: 'Trạng thái nhiệm vụ',
-  activities: 'Hoạt động (nhật ký)',
-  indicatorAdjustments: 'Điều chỉnh chỉ tiêu',
-  indicatorTargets: 'Chỉ tiêu phấn đấu',
-  submissions: 'Lịch sử nhập báo cáo',
-  settings: 'Cài đặt',
-};
+export { BACKUP_TABLE_LABELS };
 
 export type BackupCounts = Partial<Record<BackupTable, number>>;
 
@@ -93,81 +68,24 @@ export interface BackupPreview {
   needsUpgrade: boolean;
 }
 
-export type RefusalReason = 'too-large' | 'not-backup' | 'tampered' | 'too-new' | 'invalid';
-
 export interface BackupRefusal {
   ok: false;
-  reason: RefusalReason;
+  reason: BackupError['reason'];
   /** Vietnamese, shown as is. */
   message: string;
 }
 
-/** A backup or restore could not be done; `message` is Vietnamese. Nothing was changed. */
-export class BackupError extends Error {
-  constructor(
-    message: string,
-    readonly reason: RefusalReason | 'failed' = 'failed',
-  ) {
-    super(message);
-    this.name = 'BackupError';
-  }
+/** How far a long check or restore has got: bytes of the file read, of `total`. */
+export interface BackupProgress {
+  done: number;
+  total: number;
 }
 
-export const MESSAGES = {
-  tooLarge: `Tệp quá lớn để là một bản sao lưu (tối đa ${MAX_BACKUP_BYTES / 1024 / 1024} MB); không khôi phục.`,
-  notBackup: 'Tệp này không phải bản sao lưu của Sổ Kế hoạch Công đoàn; không khôi phục.',
-  tampered: 'Tệp sao lưu đã bị thay đổi hoặc hỏng (sai mã kiểm tra); không khôi phục.',
-  tooNew:
-    'Bản sao lưu này được tạo bởi phiên bản mới hơn của ứng dụng; phiên bản này không đọc được. Hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn; không khôi phục.',
-  invalid: 'Nội dung tệp sao lưu không hợp lệ (số bản ghi hoặc cấu trúc không khớp); không khôi phục.',
-  incomplete: 'Tệp sao lưu bị hỏng hoặc không đầy đủ (có thể bị cắt khi chép hoặc tải về); không khôi phục. Hãy dùng một bản sao lưu khác.',
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Envelope.
-
-const countsSchema = z.record(z.string(), z.number().int().nonnegative());
-
-const envelopeSchema = z.object({
-  format: z.string(),
-  formatVersion: z.number().int().positive(),
-  appVersion: z.string().max(50),
-  schemaVersion: z.number().int().positive(),
-  createdAt: z.string().max(40),
-  counts: countsSchema,
-  checksum: z.object({ algorithm: z.literal('SHA-256'), value: z.string().regex(/^[0-9a-f]{64}$/) }),
-  payload: z.unknown(),
-});
-type Envelope = z.infer<typeof envelopeSchema>;
-
-const payloadSchema = z.object({
-  formatName: z.literal('dexie'),
-  formatVersion: z.literal(1),
-  data: z.object({
-    databaseName: z.string(),
-    databaseVersion: z.number(),
-    tables: z.array(z.object({ name: z.string(), schema: z.string(), rowCount: z.number().int().nonnegative() })),
-    data: z.array(z.object({ tableName: z.string(), inbound: z.boolean(), rows: z.array(z.unknown()) })),
-  }),
-});
-type Payload = z.infer<typeof payloadSchema>;
-
-function checksumInput(e: Omit<Envelope, 'checksum'>): string {
-  // A fixed field order: the file's own key order does not matter.
-  return JSON.stringify([e.format, e.formatVersion, e.appVersion, e.schemaVersion, e.createdAt, e.counts, e.payload]);
+export interface BackupJobOptions {
+  onProgress?: (p: BackupProgress) => void;
+  /** Aborting it stops the job; a restore then changes nothing (BackupError 'cancelled'). */
+  signal?: AbortSignal;
 }
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * dexie-export-import, loaded on first use: it is only needed when backing up or restoring
- * (its own chunk, not the start-up bundle), and it reads `self` when evaluated, which Node
- * (unit tests that merely import a module using this one) does not define.
- */
-const exportImport = () => import('dexie-export-import');
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -177,38 +95,18 @@ export function backupFileName(date: Date, prefix = 'SaoLuu'): string {
   return `${prefix}_SoKeHoach_${day}_${two(date.getHours())}${two(date.getMinutes())}.json`;
 }
 
-function countsOf(payload: Payload): BackupCounts {
-  const counts: BackupCounts = {};
-  for (const t of payload.data.tables) counts[t.name as BackupTable] = t.rowCount;
-  return counts;
-}
-
-/** Wraps a dexie export (as text) into our envelope and returns the file's bytes. */
+/** A backup file around a dexie export given as text (tests re-seal forged payloads with it). */
 export async function envelopeBytes(exportText: string, schemaVersion: number, createdAt: Date): Promise<{ bytes: Uint8Array; counts: BackupCounts }> {
-  const payload = payloadSchema.parse(JSON.parse(exportText));
-  const counts = countsOf(payload);
-  const body = {
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    appVersion: packageVersion,
-    schemaVersion,
-    createdAt: createdAt.toISOString(),
-    counts,
-    payload: payload as unknown,
-  };
-  const checksum = { algorithm: 'SHA-256' as const, value: await sha256Hex(checksumInput(body)) };
-  const { payload: p, ...head } = body;
-  // Header first so a person opening the file sees what it is.
-  const text = JSON.stringify({ ...head, checksum, payload: p });
-  return { bytes: new TextEncoder().encode(text), counts };
+  const payload = JSON.parse(exportText) as { data?: { tables?: { name: string; rowCount: number }[] } };
+  const counts: BackupCounts = {};
+  for (const t of payload.data?.tables ?? []) counts[t.name as BackupTable] = t.rowCount;
+  return { bytes: envelopeOf(exportText, schemaVersion, createdAt, counts), counts };
 }
 
 /** Exports any open Dexie database (the app's, or an old one before an upgrade) as a backup file. */
 export async function backupOf(source: Dexie, now = new Date(), prefix = 'SaoLuu'): Promise<BackupFile> {
-  const { exportDB } = await exportImport();
-  const blob = await exportDB(source);
-  const { bytes, counts } = await envelopeBytes(await blob.text(), source.verno, now);
-  return { bytes, counts, fileName: backupFileName(now, prefix), createdAt: now.toISOString() };
+  const { bytes, counts } = await writeBackupFile(source, now);
+  return { bytes, counts: counts as BackupCounts, fileName: backupFileName(now, prefix), createdAt: now.toISOString() };
 }
 
 /** "Sao lưu": the whole app database, in one read transaction (a consistent snapshot). */
@@ -220,102 +118,102 @@ export async function createBackup(now = new Date(), source: SoKeHoachDb = appDb
 // ---------------------------------------------------------------------------------------------
 // Inspect.
 
-interface Parsed {
-  preview: BackupPreview;
-  payload: Payload;
-}
+const refusalOf = (error: unknown): BackupRefusal => {
+  if (error instanceof BackupError && error.reason !== 'failed') return { ok: false, reason: error.reason, message: error.message };
+  return { ok: false, reason: 'invalid', message: MESSAGES.unreadable(error) };
+};
 
-const refuse = (reason: RefusalReason, message: string): BackupRefusal => ({ ok: false, reason, message });
+/**
+ * Files whose checksum and records inspectBackup found good, by the very array it read (with
+ * the checksum its header carries): restoring the same bytes just after (the restore dialog's
+ * preview, then «Khôi phục») does not hash and check them a second time. Any other bytes are
+ * checked by restoreBackup itself.
+ */
+const checkedFiles = new WeakMap<Uint8Array, { checksum: string; recordsChecked: boolean }>();
 
-async function parseBackup(bytes: Uint8Array): Promise<Parsed | BackupRefusal> {
-  if (bytes.byteLength > MAX_BACKUP_BYTES) return refuse('too-large', MESSAGES.tooLarge);
-  let raw: unknown;
+/** Lets the page paint (progress, «Hủy») between batches, outside any transaction. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * What a file holds (date, app version, rows per table), or why it will not be restored. Reads
+ * the whole file: the checksum, the counts and, for a backup at this build's schema version,
+ * every record's shape (an older one is checked after its upgrade, when restoring).
+ */
+export async function inspectBackup(bytes: Uint8Array, options: BackupJobOptions = {}): Promise<BackupPreview | BackupRefusal> {
   try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    // Our files start with their header: one that does but no longer parses was cut short
-    // (a copy to a USB drive interrupted, a download stopped), not some other file.
-    const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 200)).replace(/\s+/g, '');
-    if (head.startsWith(`{"format":"${BACKUP_FORMAT}"`)) return refuse('tampered', MESSAGES.incomplete);
-    return refuse('not-backup', MESSAGES.notBackup);
-  }
-  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return refuse('not-backup', MESSAGES.notBackup);
-  }
-  const env = envelopeSchema.safeParse(raw);
-  if (!env.success) return refuse('tampered', MESSAGES.tampered);
-  const e = env.data;
-  const expected = await sha256Hex(checksumInput(e));
-  if (expected !== e.checksum.value) return refuse('tampered', MESSAGES.tampered);
-  if (e.formatVersion > BACKUP_FORMAT_VERSION || e.schemaVersion > CURRENT_SCHEMA_VERSION) return refuse('too-new', MESSAGES.tooNew);
-  if (!STORES_BY_VERSION[e.schemaVersion]) return refuse('invalid', MESSAGES.invalid);
-
-  const payload = payloadSchema.safeParse(e.payload);
-  if (!payload.success) return refuse('invalid', MESSAGES.invalid);
-  const p = payload.data;
-  if (p.data.databaseVersion !== e.schemaVersion) return refuse('invalid', MESSAGES.invalid);
-  const stores = STORES_BY_VERSION[e.schemaVersion]!;
-  const rows = new Map<string, number>();
-  for (const t of p.data.data) {
-    if (!(t.tableName in stores) || !t.inbound) return refuse('invalid', MESSAGES.invalid);
-    rows.set(t.tableName, (rows.get(t.tableName) ?? 0) + t.rows.length);
-  }
-  // Every table of that schema version must be there: a missing one would be emptied by a
-  // replacing restore without the preview ever listing it.
-  const listed = new Set(p.data.tables.map((t) => t.name));
-  if (Object.keys(stores).some((name) => !listed.has(name)) || listed.size !== p.data.tables.length) return refuse('invalid', MESSAGES.invalid);
-  for (const t of p.data.tables) {
-    if (!(t.name in stores) || (rows.get(t.name) ?? 0) !== t.rowCount || e.counts[t.name] !== t.rowCount) {
-      return refuse('invalid', MESSAGES.invalid);
+    const reader = new BackupReader(bytes, { validate: true });
+    const header = reader.start();
+    if (header.schemaVersion !== CURRENT_SCHEMA_VERSION) reader.options.validate = false;
+    await reader.verifyChecksumNatively();
+    let since = performance.now();
+    for (const _batch of reader.rows()) {
+      if (options.signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');
+      if (performance.now() - since > 40) {
+        options.onProgress?.({ done: reader.position, total: bytes.length });
+        await breathe();
+        since = performance.now();
+      }
     }
-  }
-  return {
-    payload: p,
-    preview: {
+    options.onProgress?.({ done: bytes.length, total: bytes.length });
+    checkedFiles.set(bytes, { checksum: header.checksum.value, recordsChecked: reader.options.validate });
+    return {
       ok: true,
-      createdAt: e.createdAt,
-      appVersion: e.appVersion,
-      schemaVersion: e.schemaVersion,
-      counts: countsOf(p),
-      needsUpgrade: e.schemaVersion < CURRENT_SCHEMA_VERSION,
-    },
-  };
-}
-
-/** What a file holds (date, app version, rows per table), or why it will not be restored. */
-export async function inspectBackup(bytes: Uint8Array): Promise<BackupPreview | BackupRefusal> {
-  const parsed = await parseBackup(bytes);
-  return 'preview' in parsed ? parsed.preview : parsed;
+      createdAt: header.createdAt,
+      appVersion: header.appVersion,
+      schemaVersion: header.schemaVersion,
+      counts: header.counts as BackupCounts,
+      needsUpgrade: header.schemaVersion < CURRENT_SCHEMA_VERSION,
+    };
+  } catch (error) {
+    return refusalOf(error);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Restore.
 
-type Rows = Map<BackupTable, unknown[]>;
+export interface RestoreResult {
+  mode: RestoreMode;
+  /** Records written per table (merge: only the new and newer ones). */
+  written: BackupCounts;
+  /** Merge: the backup's reports not filed here, with the reason (Vietnamese). */
+  notFiled: { fileName: string; reason: string }[];
+}
 
 let stagingCounter = 0;
 
 /**
- * The backup's records as the current schema stores them: imported into a temporary database
- * at the backup's version, upgraded by the app's own upgrade functions, read out, deleted.
+ * An older backup's records as this build stores them: written at the backup's version into a
+ * temporary database, upgraded by the app's own upgrades, read back and checked, deleted.
  */
-async function stagedRows(payload: Payload, schemaVersion: number): Promise<Rows> {
+async function stagedBatches(reader: BackupReader, schemaVersion: number, options: BackupJobOptions): Promise<RowBatch[]> {
   const name = `so-ke-hoach-khoi-phuc-${Date.now()}-${stagingCounter++}`;
   const staging = new Dexie(name);
   staging.version(schemaVersion).stores({ ...STORES_BY_VERSION[schemaVersion] });
   try {
-    const { importInto } = await exportImport();
     await staging.open();
-    await importInto(staging, new Blob([JSON.stringify(payload)], { type: 'application/json' }), { acceptNameDiff: true });
+    for (const batch of reader.rows()) {
+      if (options.signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');
+      await staging.table(batch.table).bulkPut(batch.rows);
+      options.onProgress?.({ done: reader.position, total: reader.bytes.length });
+    }
     staging.close();
     const upgraded = new SoKeHoachDb(name);
     try {
-      await upgraded.open();
-      const rows: Rows = new Map();
-      await upgraded.transaction('r', upgraded.tables, async () => {
-        for (const t of BACKUP_TABLES) rows.set(t, await upgraded.table(t).toArray());
+      await upgraded.open().catch((error: unknown) => {
+        throw new BackupError(MESSAGES.unreadable(error), 'invalid');
       });
-      return rows;
+      const out: RowBatch[] = [];
+      await upgraded.transaction('r', upgraded.tables, async () => {
+        for (const t of BACKUP_TABLES) out.push({ table: t, rows: (await upgraded.table(t).toArray()) as Record<string, unknown>[], first: 0 });
+      });
+      for (const b of out) {
+        b.rows.forEach((row, i) => {
+          const p = recordProblem(b.table as RecordTable, row);
+          if (p) throw new BackupError(MESSAGES.badRecord(b.table, recordLabel(b.table, row, i), p.field, p.problem), 'invalid');
+        });
+      }
+      return out;
     } finally {
       upgraded.close();
     }
@@ -325,63 +223,56 @@ async function stagedRows(payload: Payload, schemaVersion: number): Promise<Rows
   }
 }
 
-function keyOf(table: Table, record: unknown): IndexableType {
-  const path = table.schema.primKey.keyPath;
-  const r = record as Record<string, IndexableType>;
-  if (Array.isArray(path)) return path.map((p) => r[p]!) as IndexableType;
-  return r[path as string]!;
-}
-
-/** Merge: the incoming record wins when its key is new, or when both carry updatedAt and its is newer. */
-function incomingWins(existing: unknown, incoming: unknown): boolean {
-  if (existing === undefined) return true;
-  const a = (existing as { updatedAt?: unknown }).updatedAt;
-  const b = (incoming as { updatedAt?: unknown }).updatedAt;
-  return typeof a === 'string' && typeof b === 'string' && b > a;
-}
-
-export interface RestoreResult {
-  mode: RestoreMode;
-  /** Records written per table (merge: only the new and newer ones). */
-  written: BackupCounts;
-}
-
 /**
- * "Khôi phục": replace (clear every table, then write the backup) or merge (add the records
- * whose keys are new; for a key present on both sides keep the newer updatedAt, and keep ours
- * when a table has no updatedAt, e.g. settings and targets). Throws BackupError, with the
- * database unchanged, when the file is refused or anything fails.
+ * "Khôi phục": replace (clear every table, then write the backup) or merge (backup-merge.ts).
+ * Throws BackupError, with the database unchanged, when the file is refused, when «Hủy» aborts
+ * it ('cancelled') or when anything fails.
  */
-export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, target: SoKeHoachDb = appDb): Promise<RestoreResult> {
-  const parsed = await parseBackup(bytes);
-  if (!('preview' in parsed)) throw new BackupError(parsed.message, parsed.reason);
-  let rows: Rows;
-  try {
-    rows = await stagedRows(parsed.payload, parsed.preview.schemaVersion);
-  } catch (error) {
-    throw new BackupError(`Không đọc được nội dung bản sao lưu; không khôi phục. (${(error as Error).message})`, 'invalid');
+export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, options: BackupJobOptions = {}): Promise<RestoreResult> {
+  const { signal, onProgress } = options;
+  const reader = new BackupReader(bytes, { validate: true });
+  const header = reader.start();
+  const current = header.schemaVersion === CURRENT_SCHEMA_VERSION;
+  const checked = checkedFiles.get(bytes);
+  if (checked?.checksum === header.checksum.value) {
+    reader.options.checksumVerified = true;
+    if (checked.recordsChecked) reader.options.validate = false;
+  } else await reader.verifyChecksumNatively();
+  let source: Iterable<RowBatch>;
+  if (current) source = reader.rows();
+  else {
+    reader.options.validate = false;
+    try {
+      source = await stagedBatches(reader, header.schemaVersion, options);
+    } catch (error) {
+      if (error instanceof BackupError) throw error;
+      throw new BackupError(MESSAGES.unreadable(error), 'invalid');
+    }
   }
+  const target = appDb;
   if (!target.isOpen()) await target.open();
   const written: BackupCounts = {};
+  const merge = mode === 'merge' ? new BackupMerge() : null;
   try {
     await target.transaction('rw', BACKUP_TABLES.map((t) => target.table(t)), async () => {
-      if (mode === 'replace') {
-        for (const t of BACKUP_TABLES) await target.table(t).clear();
-      }
-      for (const t of BACKUP_TABLES) {
-        const table = target.table(t);
-        const incoming = rows.get(t) ?? [];
-        let toWrite = incoming;
-        if (mode === 'merge' && incoming.length > 0) {
-          const existing = await table.bulkGet(incoming.map((r) => keyOf(table, r)));
-          toWrite = incoming.filter((r, i) => incomingWins(existing[i], r));
+      if (mode === 'replace') await Promise.all(BACKUP_TABLES.map((t) => target.table(t).clear()));
+      for (const t of BACKUP_TABLES) written[t] = 0;
+      for (const batch of source) {
+        if (signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');
+        if (!(BACKUP_TABLES as readonly string[]).includes(batch.table)) continue;
+        if (merge) await merge.apply(batch.table, batch.rows);
+        else {
+          await target.table(batch.table).bulkPut(batch.rows);
+          written[batch.table as BackupTable] = (written[batch.table as BackupTable] ?? 0) + batch.rows.length;
         }
-        if (toWrite.length > 0) await table.bulkPut(toWrite);
-        written[t] = toWrite.length;
+        onProgress?.({ done: current ? reader.position : bytes.length, total: bytes.length });
       }
+      if (signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');
     });
   } catch (error) {
-    throw new BackupError(`Khôi phục không thành công; dữ liệu hiện tại được giữ nguyên. (${(error as Error).message})`);
+    if (error instanceof BackupError) throw error;
+    throw new BackupError(MESSAGES.failed(error));
   }
-  return { mode, written };
+  onProgress?.({ done: bytes.length, total: bytes.length });
+  return { mode, written: merge ? (merge.written as BackupCounts) : written, notFiled: merge?.notFiled ?? [] };
 }

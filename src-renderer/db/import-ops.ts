@@ -230,23 +230,27 @@ const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustm
  * What stays the same for every file of one transaction: the own unit and the plans (an import
  * writes neither). Promises, so that files share one read.
  */
-interface TxCache {
+export interface TxCache {
   own?: Promise<string | undefined>;
   plans: Map<string, Promise<PlanRecord | undefined>>;
 }
 const newTxCache = (): TxCache => ({ plans: new Map() });
 
 /** An expected refusal (Vietnamese): nothing was written for the file. */
-interface Refusal {
+export interface Refusal {
   refused: string;
   field?: string;
 }
 
+/** What filing a submission needs of its preview (a merged backup's stored submission gives the same). */
+export type SubmissionToFile = Pick<ImportPreview, 'report' | 'fileHash' | 'fileName'> & { plan: Pick<SubmissionPlan, 'scope'> };
+
 /**
  * One file, INSIDE a rw transaction over APPLY_TABLES. Every refusal is decided before the first
  * write, so a refused file has written nothing and the transaction can go on with the next one.
+ * Restoring a backup with «Gộp» files the backup's submissions through it too (db/backup-merge.ts).
  */
-async function applyInTransaction(preview: ImportPreview, options: ApplyOptions, cache: TxCache = newTxCache()): Promise<ApplyResult | Refusal> {
+export async function applyInTransaction(preview: SubmissionToFile, options: ApplyOptions, cache: TxCache = newTxCache()): Promise<ApplyResult | Refusal> {
   const { report, fileHash } = preview;
   const scope = preview.plan.scope;
   if (report.period.key === '') return { refused: 'Tệp chưa ghi kỳ báo cáo: không nhập được.' };

@@ -22,11 +22,12 @@ import {
   type IndicatorDef,
 } from '@domain/indicators';
 import { parsePeriodKey, type Period } from '@domain/periods';
-import { fold, toNfc } from '@domain/vn-text';
+import { cleanText, fold } from '@domain/vn-text';
 import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { now } from './operations';
+import { checkRecord } from './record-schemas';
 import type { IndicatorKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, IndicatorTargetRecord, PlanRecord } from './types';
 
@@ -102,7 +103,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
   const parsed = indicatorAdjustmentSchema.safeParse({
     ...input,
     delta: delta.value,
-    reason: typeof input.reason === 'string' ? toNfc(input.reason) : input.reason,
+    reason: typeof input.reason === 'string' ? cleanText(input.reason) : input.reason,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -120,7 +121,7 @@ export async function setIndicatorAdjustment(input: SetIndicatorAdjustmentInput)
       reason: parsed.data.reason,
       updatedAt: now(),
     };
-    await db.indicatorAdjustments.put(record);
+    await db.indicatorAdjustments.put(checkRecord('indicatorAdjustments', record));
     return record;
   });
 }
@@ -155,7 +156,7 @@ export async function setIndicatorTarget(input: SetIndicatorTargetInput): Promis
       indicatorCode: ref.indicatorCode,
       target: target.value,
     };
-    await db.indicatorTargets.put(record);
+    await db.indicatorTargets.put(checkRecord('indicatorTargets', record));
     return record;
   });
 }
@@ -170,8 +171,8 @@ export async function setIndicatorTarget(input: SetIndicatorTargetInput): Promis
  */
 export async function addPlanIndicator(planId: string, input: { name: string; unit: string; code?: string }): Promise<IndicatorDef> {
   const parsed = indicatorExtraSchema.safeParse({
-    name: typeof input.name === 'string' ? toNfc(input.name) : input.name,
-    unit: typeof input.unit === 'string' ? toNfc(input.unit) : input.unit,
+    name: typeof input.name === 'string' ? cleanText(input.name) : input.name,
+    unit: typeof input.unit === 'string' ? cleanText(input.unit) : input.unit,
     ...(input.code !== undefined ? { code: input.code } : {}),
   });
   if (!parsed.success) {

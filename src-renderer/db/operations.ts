@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { findNode } from '@domain/plan-tree';
-import type { ParsedPlan, PlanNode } from '@domain/plan-types';
+import type { ParsedPlan } from '@domain/plan-types';
 import {
   DEFAULT_PERIOD_CONFIG,
   PERIOD_KINDS,
@@ -15,10 +15,11 @@ import {
   type PeriodConfig,
   type PeriodKind,
 } from '@domain/periods';
-import { fold, toNfc } from '@domain/vn-text';
+import { cleanText, fold } from '@domain/vn-text';
 import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
+import { checkRecord, parsedPlanSchema } from './record-schemas';
 import {
   ITEM_STATUS_VALUES,
   UNIT_LEVELS,
@@ -47,9 +48,9 @@ export const DEFAULT_OWN_UNIT = {
 
 export const now = (): string => new Date().toISOString();
 
-/** Every string inside `value`, NFC. Returns a copy. */
+/** Every string inside `value` as stored (cleanText: NFC, no control or bidi characters). Returns a copy. */
 export function nfcDeep<T>(value: T): T {
-  if (typeof value === 'string') return toNfc(value) as T;
+  if (typeof value === 'string') return cleanText(value) as T;
   if (Array.isArray(value)) return value.map((v) => nfcDeep(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
@@ -117,39 +118,6 @@ function planRecord(id: string, plan: ParsedPlan, source: PlanSource, fileName: 
   };
 }
 
-// `part` and `attributes` came later: both optional in what is stored, so a plan saved before
-// them is still a valid plan with the same ids (no schema version needed, nothing is indexed).
-const planNodeSchema: z.ZodType<PlanNode> = z.lazy(() =>
-  z.object({
-    id: z.string().min(1),
-    kind: z.enum(['part', 'section', 'group', 'item', 'subitem']),
-    label: z.string().nullable(),
-    text: z.string(),
-    trackable: z.boolean(),
-    children: z.array(planNodeSchema),
-    attributes: z.array(z.object({ name: z.string().min(1).max(200), value: z.string().max(2000) })).optional(),
-  }),
-);
-
-const nullableText = z.string().nullable();
-const parsedPlanSchema = z.object({
-  header: z.object({
-    issuingBody: nullableText,
-    parentBody: nullableText,
-    number: nullableText,
-    placeAndDate: nullableText,
-    documentType: nullableText,
-    title: nullableText,
-    implements: z.array(z.string()),
-    preamble: nullableText,
-  }),
-  sections: z.array(planNodeSchema).min(1, { error: 'Kế hoạch chưa có mục nào (I, II, III…).' }),
-  closing: nullableText,
-  recipients: z.array(z.string()),
-  signature: z.array(z.string()),
-  warnings: z.array(z.string()),
-});
-
 const addPlanSchema = z.object({
   plan: parsedPlanSchema,
   source: z.enum(['builtin', 'paste', 'docx']),
@@ -179,11 +147,11 @@ export async function addPlan(input: AddPlanInput): Promise<string> {
   const parsed = addPlanSchema.safeParse(input);
   if (!parsed.success) throw firstIssue(parsed.error);
   const plan = nfcDeep(input.plan);
-  const fileName = input.fileName ? toNfc(input.fileName) : undefined;
+  const fileName = input.fileName ? cleanText(input.fileName) : undefined;
   return db.transaction('rw', db.plans, db.settings, async () => {
     let id = newPlanId(plan.header.number);
     while (await db.plans.get(id)) id = newPlanId(plan.header.number);
-    await db.plans.add(planRecord(id, plan, input.source, fileName, now()));
+    await db.plans.add(checkRecord('plans', planRecord(id, plan, input.source, fileName, now())));
     if (input.activate) await putSetting('activePlanId', id);
     return id;
   });
@@ -247,8 +215,8 @@ export type SetItemStatusInput = Omit<ItemStatusRecord, 'updatedAt'>;
 export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStatusRecord> {
   const nfc = {
     ...input,
-    note: typeof input.note === 'string' ? toNfc(input.note) : input.note,
-    evidence: typeof input.evidence === 'string' ? toNfc(input.evidence) : input.evidence,
+    note: typeof input.note === 'string' ? cleanText(input.note) : input.note,
+    evidence: typeof input.evidence === 'string' ? cleanText(input.evidence) : input.evidence,
   };
   const parsed = itemStatusSchema.safeParse(nfc);
   if (!parsed.success) throw firstIssue(parsed.error);
@@ -260,7 +228,7 @@ export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStat
     if (!node) throw new OperationError(`Kế hoạch không có nội dung ${record.itemId}.`, 'itemId');
     if (!node.trackable) throw new OperationError(`Nội dung ${record.itemId} không theo dõi trạng thái.`, 'itemId');
     if (!(await db.units.get(record.unitCode))) throw new OperationError('Không tìm thấy đơn vị này.', 'unitCode');
-    await db.itemStatuses.put(record);
+    await db.itemStatuses.put(checkRecord('itemStatuses', record));
     return record;
   });
 }

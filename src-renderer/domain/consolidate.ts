@@ -161,9 +161,25 @@ export function emptyCounts(): StatusCounts {
 const byName = (a: { unitName: string; unitCode: string }, b: { unitName: string; unitCode: string }) =>
   a.unitName.localeCompare(b.unitName, 'vi') || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
 
+/** A consolidation that cannot be made: `code` is stable, the message is the officer's (Vietnamese). */
+export class ConsolidationError extends Error {
+  constructor(
+    readonly code: 'duplicate-contribution' | 'sum-too-large',
+    /** The unit code, or what was summed. */
+    readonly subject: string,
+  ) {
+    super(
+      code === 'duplicate-contribution'
+        ? `Không tổng hợp được: đơn vị ${subject} có hai báo cáo đang dùng cho cùng kế hoạch và kỳ. Hãy vào «Nhập dữ liệu» → «Lịch sử nhập» và rút một trong hai.`
+        : `Không tổng hợp được: tổng «${subject}» quá lớn để tính.`,
+    );
+    this.name = 'ConsolidationError';
+  }
+}
+
 function addSafe(a: number, b: number, what: string): number {
   const s = a + b;
-  if (!Number.isSafeInteger(s)) throw new RangeError(`Consolidation: the sum of ${what} is too large`);
+  if (!Number.isSafeInteger(s)) throw new ConsolidationError('sum-too-large', what);
   return s;
 }
 
@@ -235,7 +251,7 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
   const prepared = input.contributions.map((c) => prepare(c, input.plan.id));
   const codes = new Set<string>();
   for (const p of prepared) {
-    if (codes.has(p.contributor.unitCode)) throw new Error(`Consolidation: two contributions of unit ${p.contributor.unitCode}`);
+    if (codes.has(p.contributor.unitCode)) throw new ConsolidationError('duplicate-contribution', p.contributor.unitCode);
     codes.add(p.contributor.unitCode);
   }
   prepared.sort((a, b) => Number(b.contributor.own) - Number(a.contributor.own) || byName(a.contributor, b.contributor));

@@ -27,7 +27,7 @@
 import { z } from 'zod';
 import type { Activity } from './activity';
 import type { IsoDate } from './periods';
-import { fold, toNfc } from './vn-text';
+import { cleanText, fold, toNfc } from './vn-text';
 
 export interface IndicatorDef {
   /** Stable code: builtin codes are fixed; plan extras are "x-…" (see normalizeIndicatorCode). */
@@ -394,14 +394,14 @@ export function sumIndicators(input: SumIndicatorsInput): Record<string, Indicat
 // ---------------------------------------------------------------------------------------------
 // Shared helpers for the unit and activity schemas.
 
-/** One line of text as stored: NFC, trimmed, runs of whitespace collapsed to one space. */
+/** One line of text as stored (cleanText), trimmed, runs of whitespace collapsed to one space. */
 export function cleanLine(text: string): string {
-  return toNfc(text).replace(/\s+/gu, ' ').trim();
+  return cleanText(text).replace(/\s+/gu, ' ').trim();
 }
 
-/** Multi-line text as stored: NFC, trimmed, line endings as "\n". */
+/** Multi-line text as stored (cleanText: NFC, line endings as "\n"), trimmed. */
 export function cleanBlock(text: string): string {
-  return toNfc(text).replace(/\r\n?/g, '\n').trim();
+  return cleanText(text).trim();
 }
 
 export type ParsedInteger = { ok: true; value: number | null } | { ok: false };

@@ -5,9 +5,28 @@
  * mark), so they are mapped explicitly.
  */
 
-/** Text as it is stored: NFC, so NFD input from macOS or some keyboards compares equal. */
+/** Text in NFC, so NFD input from macOS or some keyboards compares equal. */
 export function toNfc(text: string): string {
   return text.normalize('NFC');
+}
+
+/**
+ * Characters that never belong in what an officer types or a file brings: C0 controls other than
+ * tab and line feed (a NUL cuts a name short in other programs), DEL and the C1 controls, and the
+ * bidirectional embeddings, overrides, isolates and marks (U+202E makes «gnp.exe» display as
+ * «exe.png»). Vietnamese needs none of them.
+ */
+// eslint-disable-next-line no-control-regex
+const UNWANTED_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text as it is stored, from any input edge (forms, workbooks, unit lists, plans, backups): NFC,
+ * line endings as "\n", without the characters of UNWANTED_CHARS. Nothing else changes (no
+ * trimming: callers decide about white space).
+ */
+export function cleanText(text: string): string {
+  const nfc = text.normalize('NFC');
+  return (nfc.includes('\r') ? nfc.replace(/\r\n?/g, '\n') : nfc).replace(UNWANTED_CHARS, '');
 }
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;

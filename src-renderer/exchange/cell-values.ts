@@ -11,7 +11,7 @@
  * "Tệp «a.xlsx», trang «Hoạt động», dòng 12, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)".
  */
 import { daysInMonth, isoDate, type IsoDate } from '../domain/periods';
-import { fold } from '../domain/vn-text';
+import { cleanText, fold } from '../domain/vn-text';
 
 export type CellParse<T> = { ok: true; value: T | null } | { ok: false; shown: string; reason: string };
 
@@ -51,11 +51,13 @@ function isErrorValue(v: unknown): v is { error: string } {
 }
 
 const SPACES = /[\s\u00a0\u2007\u202f\u200b\ufeff]+/gu;
-const PLAIN_LINE = /^(?:[\u0021-\u009f\u00a1-\u02ff\u1e00-\u1eff]+(?: [\u0021-\u009f\u00a1-\u02ff\u1e00-\u1eff]+)*)?$/;
-const PLAIN_BLOCK = /^[\t\n\u0020-\u02ff\u1e00-\u1eff]*$/;
+// Neither holds DEL or a C1 control (U+007F–U+009F), which cleanText removes.
+const PLAIN_LINE = /^(?:[\u0021-\u007e\u00a1-\u02ff\u1e00-\u1eff]+(?: [\u0021-\u007e\u00a1-\u02ff\u1e00-\u1eff]+)*)?$/;
+const PLAIN_BLOCK = /^[\t\n\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff]*$/;
 
 /**
- * Text as stored (domain cleanLine / cleanBlock): NFC, zero-width spaces dropped, trimmed.
+ * Text as stored (domain cleanLine / cleanBlock): cleanText (NFC, no control or bidi
+ * characters), zero-width spaces dropped, trimmed.
  * One-line text has every run of white space (non-breaking spaces included) made one space;
  * `multiline` text keeps its lines and inner spacing, line endings as "\n".
  */
@@ -66,7 +68,7 @@ export function normalizeText(text: string, multiline = false): string {
   // one-line text with single spaces between words and none at the ends; multi-line text with
   // no white space at the ends.
   if (multiline ? PLAIN_BLOCK.test(text) && text.trim().length === text.length : PLAIN_LINE.test(text)) return text;
-  const nfc = text.normalize('NFC').replace(/[\u200b\ufeff]/gu, '');
+  const nfc = cleanText(text).replace(/[\u200b\ufeff]/gu, '');
   if (!multiline) return nfc.replace(SPACES, ' ').trim();
   return nfc.replace(/\r\n?/g, '\n').trim();
 }

@@ -117,8 +117,11 @@ export interface ChannelOutputs {
   'file:open': { files: OpenedFile[]; rejected: RejectedFile[] };
   'backup:writeAuto': AutoBackupList;
   'backup:list': AutoBackupList;
-  /** The newest automatic backup, or null when there is none. */
-  'backup:readLatest': { name: string; bytes: Uint8Array; modifiedAt: string } | null;
+  /**
+   * The newest automatic backup that is a complete file (null when there is none), and the newer
+   * ones passed over because they are not (cut short by a crash, or damaged).
+   */
+  'backup:readLatest': { latest: { name: string; bytes: Uint8Array; modifiedAt: string } | null; skipped: AutoBackupInfo[] };
   'backup:copyLatestTo': { status: 'copied'; path: string } | { status: 'cancelled' } | { status: 'none' };
   'backup:quitDone': void;
 }

@@ -5,3 +5,4 @@ export { treeKey, useIsExpanded, useTreeStore } from './tree-store';
 export { useUiStore, type DialogName, type Screen } from './ui-store';
 export { useActivityStore, DEFAULT_ACTIVITY_FILTER, type ActivityListFilter, type ActivityPeriodMode, type ActivityView, type EntryDefaults } from './activity-store';
 export { useUnitStore } from './unit-store';
+export { flushPendingEdits, hasPendingEdits, registerPendingEdit, watchPendingEditsOnUnload } from './pending-edits';

@@ -19,35 +19,18 @@
  */
 /* global window */
 import { createServer } from 'node:http';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
+import { median, parseArgs, playwrightArgs, table } from './bench-common.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench-import');
 const TARGET = 1.5;
 const started = Date.now();
-
-function parseArgs(argv) {
-  const m = new Map();
-  for (let i = 0; i < argv.length; i++) {
-    if (!argv[i].startsWith('--')) continue;
-    const next = argv[i + 1];
-    m.set(argv[i], next !== undefined && !next.startsWith('--') ? argv[++i] : '');
-  }
-  return m;
-}
-
-/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
-function playwrightArgs() {
-  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
-  const m = /args:\s*\[([^\]]*)\]/.exec(text);
-  if (!m) throw new Error('launch args not found in playwright.config.ts');
-  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
-}
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xlsx': 'application/octet-stream' };
 
@@ -69,18 +52,7 @@ function serve(root, unitsDir) {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const max = (xs) => Math.max(...xs);
-
-function table(header, rows, numeric) {
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => [...r[c]].length)));
-  const line = (r) => r.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' │ ');
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
-}
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));

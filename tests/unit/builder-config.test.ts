@@ -33,4 +33,25 @@ describe('electron-builder configuration', () => {
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.icon).toBe('resources/icons/icon.png');
   });
+
+  it('flips the Electron fuses that lock the packaged app down', async () => {
+    const config = await loadConfig();
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      enableCookieEncryption: true,
+    });
+    // Loading only from app.asar needs the app packed in one: asar must not be turned off.
+    expect(config.asar ?? true).not.toBe(false);
+  });
+
+  it('the validation knows the fuses: a misspelled one fails it', async () => {
+    const config = await loadConfig();
+    const wrong = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } } as Parameters<typeof validateConfiguration>[0];
+    await expect(validateConfiguration(wrong, new DebugLogger(false))).rejects.toThrow(/configuration\.electronFuses/);
+  });
 });
+

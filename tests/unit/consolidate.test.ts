@@ -210,7 +210,9 @@ describe('consolidate: hand-checked', () => {
   });
 
   it('two contributions of one unit are refused', () => {
-    expect(() => consolidate(input('LDLD-X', 'district', [contributions[0]!, contributions[0]!]))).toThrow(/two contributions/);
+    expect(() => consolidate(input('LDLD-X', 'district', [contributions[0]!, contributions[0]!]))).toThrow(
+      /^Không tổng hợp được: đơn vị .+ có hai báo cáo đang dùng cho cùng kế hoạch và kỳ\. Hãy vào «Nhập dữ liệu» → «Lịch sử nhập» và rút một trong hai\.$/,
+    );
   });
 });
 

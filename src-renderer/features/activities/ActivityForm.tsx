@@ -33,6 +33,7 @@ import {
   type ActivityFormValues,
 } from './form-model';
 import { ItemCombobox } from './ItemCombobox';
+import { officerMessage } from '@domain/officer-message';
 
 interface Props {
   plan: PlanRecord;
@@ -149,7 +150,7 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
       if (editing) onEditDone();
     } catch (e) {
       if (e instanceof OperationError) showErrors({ [e.field ?? '_form']: e.message });
-      else showErrors({ _form: `Không lưu được: ${e instanceof Error ? e.message : String(e)}` });
+      else showErrors({ _form: `Không lưu được: ${officerMessage(e)}` });
     } finally {
       setBusy(false);
     }

@@ -11,11 +11,12 @@
  */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { BackupError, inspectBackup, restoreBackup } from '../../db/backup';
+import { BackupError, inspectBackup, restoreBackup, type BackupJobOptions, type RestoreMode } from '../../db/backup';
 import { latestLocalBackup } from '../../db/backup-local-store';
 import { platform as defaultPlatform, type Platform } from '../../platform';
+import type { AutoBackupInfo } from '@contract';
 import { BACKUP_OPEN_OPTIONS } from './BackupPanel';
-import { errorMessage } from './format';
+import { errorMessage, formatDateTime } from './format';
 import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
 
@@ -26,12 +27,19 @@ export const NEWER_NOTE =
   'Để không làm mất dữ liệu, ứng dụng không ghi đè lên dữ liệu này và không khôi phục bản sao lưu cũ lên nó: hãy dùng phiên bản mới hơn của Sổ Kế hoạch Công đoàn.';
 
 /** Deletes the broken database and restores `bytes` into a fresh one; refuses a bad file first. */
-export async function deleteAndRestore(bytes: Uint8Array): Promise<void> {
+export async function deleteAndRestore(bytes: Uint8Array, _mode: RestoreMode = 'replace', options: BackupJobOptions = {}): Promise<void> {
   const preview = await inspectBackup(bytes);
   if (!preview.ok) throw new BackupError(preview.message, preview.reason);
   db.close();
   await db.delete();
-  await restoreBackup(bytes, 'replace');
+  await restoreBackup(bytes, 'replace', options);
+}
+
+/** "Đã bỏ qua 1 bản sao lưu tự động không đọc được (…): TuDong_….json (14/06/2025 lúc 17:02)." ('' for none). */
+export function skippedNote(skipped: readonly AutoBackupInfo[]): string {
+  if (skipped.length === 0) return '';
+  const names = skipped.map((f) => `${f.name} (${formatDateTime(f.modifiedAt)})`).join(', ');
+  return `Đã bỏ qua ${skipped.length} bản sao lưu tự động mới hơn nhưng không đọc được (bị cắt dở hoặc hỏng): ${names}.`;
 }
 
 export interface DatabaseProblemProps {
@@ -45,13 +53,19 @@ export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }
   const kind = failure.kind;
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
+  /** The newer automatic backups passed over (cut short or damaged), said in the dialog. */
+  const [skipped, setSkipped] = useState('');
 
   const restoreLatest = async () => {
     setMessage(null);
+    setSkipped('');
     try {
       if (platform.autoBackups) {
-        const latest = await platform.autoBackups.readLatest();
+        const { latest, skipped } = await platform.autoBackups.readLatest();
+        const note = skippedNote(skipped);
+        setSkipped(note);
         if (latest) return setFile({ name: latest.name, bytes: latest.bytes });
+        if (note) return setMessage({ text: `${note} Không còn bản sao lưu tự động nào đọc được: hãy chọn “Khôi phục từ tệp…”.`, error: true });
       } else {
         const latest = await latestLocalBackup();
         if (latest) return setFile({ name: latest.fileName, bytes: latest.bytes });
@@ -118,7 +132,7 @@ export function DatabaseProblem({ failure, onRetry, platform = defaultPlatform }
           bytes={file.bytes}
           modes={['replace']}
           restore={deleteAndRestore}
-          warning="Dữ liệu hiện tại (không mở được) sẽ bị xóa và thay bằng nội dung bản sao lưu này."
+          warning={`${skipped ? `${skipped} ` : ''}Dữ liệu hiện tại (không mở được) sẽ bị xóa và thay bằng nội dung bản sao lưu này.`}
           confirmLabel="Tôi đồng ý xóa dữ liệu không mở được và khôi phục từ bản sao lưu này"
           onClose={() => setFile(null)}
           onRestored={() => {

@@ -1,14 +1,24 @@
 /**
- * "Khôi phục" from a chosen file: the preview (date, app version, records per table), the mode
- * (Thay thế toàn bộ / Gộp), the confirmation, then one transaction. A refused file (tampered,
- * too new, not a backup) gets its reason and nothing else happens.
+ * "Khôi phục" from a chosen file: the check of the whole file (with its progress), the preview
+ * (date, app version, records per table), the mode (Thay thế toàn bộ / Gộp), the confirmation,
+ * then one transaction, with its progress and «Hủy» (which leaves the data as it was). A
+ * refused file (tampered, too new, not a backup, a record of the wrong shape) gets its reason
+ * and nothing else happens.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { inspectBackup, restoreBackup, type BackupPreview, type BackupRefusal, type RestoreMode } from '../../db/backup';
-import { BusyIndicator } from './BusyIndicator';
+import {
+  BackupError,
+  inspectBackup,
+  restoreBackup,
+  type BackupJobOptions,
+  type BackupPreview,
+  type BackupProgress,
+  type BackupRefusal,
+  type RestoreMode,
+  type RestoreResult,
+} from '../../db/backup';
 import { CountsTable } from './CountsTable';
 import { errorMessage, formatDateTime } from './format';
-import { useBusy } from './use-busy';
 import './backup.css';
 
 export interface RestoreDialogProps {
@@ -21,7 +31,7 @@ export interface RestoreDialogProps {
    * Does the restore (default: restoreBackup into the app database). The database-problem
    * screen passes one that first deletes the broken database.
    */
-  restore?: (bytes: Uint8Array, mode: RestoreMode) => Promise<unknown>;
+  restore?: (bytes: Uint8Array, mode: RestoreMode, options: BackupJobOptions) => Promise<RestoreResult | void>;
   /** Modes offered (default both). */
   modes?: readonly RestoreMode[];
   /** Extra warning above the buttons. */
@@ -32,25 +42,67 @@ export interface RestoreDialogProps {
 
 type State = { kind: 'checking' } | { kind: 'preview'; preview: BackupPreview } | { kind: 'refused'; refusal: BackupRefusal };
 
+const percent = (p: BackupProgress | null) => (p && p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0);
+
+/** "Không gộp 1 báo cáo: BaoCao_A.xlsx (lý do)." ('' for none). */
+function notFiledText(result: RestoreResult | void): string {
+  const list = result?.notFiled ?? [];
+  if (list.length === 0) return '';
+  return ` Không gộp ${list.length} báo cáo đã nhập: ${list.map((n) => `${n.fileName} (${n.reason})`).join('; ')}.`;
+}
+
+function Progress({ label, progress }: { label: string; progress: BackupProgress | null }) {
+  const p = percent(progress);
+  return (
+    <div className="backup-busy" role="status">
+      <progress aria-label={label} max={100} value={p} />
+      <span>
+        {label} {p}%
+      </span>
+    </div>
+  );
+}
+
 export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = restoreBackup, modes = ['replace', 'merge'], warning, confirmLabel }: RestoreDialogProps) {
   const [confirmed, setConfirmed] = useState(!confirmLabel);
   const [state, setState] = useState<State>({ kind: 'checking' });
   const [mode, setMode] = useState<RestoreMode>(modes[0] ?? 'replace');
-  const [error, setError] = useState<string | null>(null);
-  const { busy, showProgress, run, live } = useBusy();
+  const [error, setError] = useState<{ text: string; cancelled: boolean } | null>(null);
+  const [checked, setChecked] = useState<BackupProgress | null>(null);
+  /** The restore running now: its progress; «Hủy» aborts `controller`. */
+  const [job, setJob] = useState<BackupProgress | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const live = useRef(true);
+  const busy = job !== null;
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
+  const buttonsRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+      controller.current?.abort();
+    };
+  }, []);
 
   useEffect(() => {
     let alive = true;
-    inspectBackup(bytes).then(
+    const check = new AbortController();
+    inspectBackup(bytes, { signal: check.signal, onProgress: (p) => alive && setChecked(p) }).then(
       (r) => alive && setState(r.ok ? { kind: 'preview', preview: r } : { kind: 'refused', refusal: r }),
       (e: unknown) => alive && setState({ kind: 'refused', refusal: { ok: false, reason: 'invalid', message: errorMessage(e) } }),
     );
     return () => {
       alive = false;
+      check.abort();
     };
   }, [bytes]);
+
+  useEffect(() => {
+    // The progress, the message and «Hủy» stay in view on a small screen.
+    buttonsRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [busy, error]);
 
   useEffect(() => {
     // Focus the first control once the content is known; Escape closes (unless restoring).
@@ -67,16 +119,21 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
 
   const confirm = async () => {
     setError(null);
+    const c = new AbortController();
+    controller.current = c;
+    setJob({ done: 0, total: bytes.length });
     try {
-      await run('Đang khôi phục dữ liệu…', () => restore(bytes, mode));
+      const result = await restore(bytes, mode, { signal: c.signal, onProgress: (p) => live.current && setJob(p) });
       if (!live.current) return;
+      const date = state.kind === 'preview' ? formatDateTime(state.preview.createdAt) : '';
       onRestored(
-        mode === 'replace'
-          ? `Đã khôi phục toàn bộ dữ liệu từ bản sao lưu ngày ${state.kind === 'preview' ? formatDateTime(state.preview.createdAt) : ''}.`
-          : `Đã gộp dữ liệu từ bản sao lưu ngày ${state.kind === 'preview' ? formatDateTime(state.preview.createdAt) : ''}.`,
+        mode === 'replace' ? `Đã khôi phục toàn bộ dữ liệu từ bản sao lưu ngày ${date}.` : `Đã gộp dữ liệu từ bản sao lưu ngày ${date}.${notFiledText(result)}`,
       );
     } catch (e) {
-      if (live.current) setError(errorMessage(e));
+      if (live.current) setError({ text: errorMessage(e), cancelled: e instanceof BackupError && e.reason === 'cancelled' });
+    } finally {
+      controller.current = null;
+      if (live.current) setJob(null);
     }
   };
 
@@ -100,7 +157,7 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
           )}
         </dl>
 
-        {state.kind === 'checking' && <p role="status">Đang kiểm tra tệp…</p>}
+        {state.kind === 'checking' && <Progress label="Đang kiểm tra tệp…" progress={checked} />}
 
         {state.kind === 'refused' && (
           <>
@@ -123,14 +180,15 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
               <fieldset className="backup-modes">
                 <legend>Cách khôi phục</legend>
                 <label>
-                  <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} disabled={!!busy} />{' '}
+                  <input type="radio" name="restore-mode" value="replace" checked={mode === 'replace'} onChange={() => setMode('replace')} disabled={busy} />{' '}
                   Thay thế toàn bộ
                   <span className="hint">Xóa dữ liệu hiện có trên máy này và thay bằng nội dung bản sao lưu.</span>
                 </label>
                 <label>
-                  <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} disabled={!!busy} /> Gộp
+                  <input type="radio" name="restore-mode" value="merge" checked={mode === 'merge'} onChange={() => setMode('merge')} disabled={busy} /> Gộp
                   <span className="hint">
                     Giữ dữ liệu hiện có, thêm những bản ghi chỉ có trong bản sao lưu; bản ghi có ở cả hai nơi thì giữ bản sửa gần đây hơn.
+                    Báo cáo đã nhập của mỗi đơn vị và kỳ: giữ bản xuất sau cùng, bản còn lại lưu vào lịch sử nhập.
                   </span>
                 </label>
               </fieldset>
@@ -138,20 +196,20 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
             {warning && <p className="backup-warn">{warning}</p>}
             {confirmLabel && (
               <label className="checkbox">
-                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} disabled={!!busy} /> {confirmLabel}
+                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} disabled={busy} /> {confirmLabel}
               </label>
             )}
             {error && (
-              <p className="backup-message is-error" role="alert">
-                {error}
+              <p className={`backup-message${error.cancelled ? '' : ' is-error'}`} role={error.cancelled ? 'status' : 'alert'}>
+                {error.text}
               </p>
             )}
-            <BusyIndicator label={busy} show={showProgress} />
-            <div className="button-row">
-              <button type="button" className="primary" onClick={() => void confirm()} disabled={!!busy || !confirmed}>
+            {busy && <Progress label="Đang khôi phục dữ liệu…" progress={job} />}
+            <div className="button-row" ref={buttonsRef}>
+              <button type="button" className="primary" onClick={() => void confirm()} disabled={busy || !confirmed}>
                 {mode === 'replace' ? 'Khôi phục (thay thế toàn bộ)' : 'Khôi phục (gộp)'}
               </button>
-              <button type="button" onClick={onClose} disabled={!!busy}>
+              <button type="button" onClick={() => (busy ? controller.current?.abort() : onClose())}>
                 Hủy
               </button>
             </div>

@@ -16,6 +16,7 @@ import { backupBeforeUpgrade, onDiskState } from '../../db/backup-before-upgrade
 import { storeLocalBackup } from '../../db/backup-local-store';
 import { AUTO_BACKUP_KEEP_DEFAULT, autoBackupKeep } from '../../db/backup-storage';
 import { platform as defaultPlatform, type Platform } from '../../platform';
+import { flushPendingEdits } from '../../state/pending-edits';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -23,10 +24,20 @@ export function autoBackupName(date: Date): string {
   return `TuDong_SoKeHoach_${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}.json`;
 }
 
-async function writeAuto(p: Platform, reason: 'daily' | 'quit', now = new Date()): Promise<void> {
-  if (!p.autoBackups || !db.isOpen()) return;
-  const file = await createBackup(now);
-  await p.autoBackups.write({ fileName: autoBackupName(now), bytes: file.bytes, keep: await autoBackupKeep(), reason });
+/** The automatic backup being written, if any: the next one waits for it (one backup in memory at a time). */
+let writing: Promise<void> = Promise.resolve();
+
+function writeAuto(p: Platform, reason: 'daily' | 'quit', now = new Date()): Promise<void> {
+  const run = async () => {
+    if (!p.autoBackups || !db.isOpen()) return;
+    // What the officer typed and has not yet been saved goes into the database, and the backup, first.
+    if (reason === 'quit') await flushPendingEdits();
+    const file = await createBackup(now);
+    await p.autoBackups.write({ fileName: autoBackupName(now), bytes: file.bytes, keep: await autoBackupKeep(), reason });
+  };
+  const next = writing.then(run, run);
+  writing = next.catch(() => undefined);
+  return next;
 }
 
 /** Desktop, after the database is open: today's automatic backup unless it exists. */

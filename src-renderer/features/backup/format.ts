@@ -1,4 +1,5 @@
 import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupCounts } from '../../db/backup';
+import { officerMessage } from '@domain/officer-message';
 
 /** "14/06/2025 lúc 08:30", local time. */
 export function formatDateTime(iso: string): string {
@@ -12,6 +13,7 @@ export function countRows(counts: BackupCounts): { table: string; label: string;
   return BACKUP_TABLES.filter((t) => counts[t] !== undefined).map((t) => ({ table: t, label: BACKUP_TABLE_LABELS[t], count: counts[t]! }));
 }
 
+/** What went wrong, in Vietnamese (domain/officer-message.ts). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return officerMessage(error);
 }

@@ -1,7 +1,8 @@
 /**
  * One trackable item: its id and text, and for the selected unit and period its status, note
  * (Đánh giá) and evidence (Minh chứng), saved through setItemStatus: the status on change,
- * the texts on blur.
+ * the texts as they are typed (after a short pause, at once on blur, and before the window
+ * closes: use-autosave.ts).
  */
 import { memo, useId, useState } from 'react';
 import {
@@ -14,9 +15,11 @@ import {
   type ItemStatusValue,
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
+import { officerMessage } from '@domain/officer-message';
 import { Highlight } from './Highlight';
 import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
+import { useAutosave } from './use-autosave';
 import type { ItemActivity } from './item-activities';
 
 interface Props {
@@ -61,12 +64,15 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
       });
       setSave({ kind: 'saved' });
     } catch (error) {
-      const message = error instanceof OperationError ? error.message : 'Không lưu được. Hãy thử lại.';
+      const message = error instanceof OperationError ? error.message : `Không lưu được. ${officerMessage(error)}`;
       setSave({ kind: 'error', message });
     }
   }
 
   const textChanged = (value: string, stored: string | undefined) => value !== (stored ?? '');
+  const texts = useAutosave(async () => {
+    if (textChanged(note, record?.note) || textChanged(evidence, record?.evidence)) await persist({ note, evidence });
+  });
 
   return (
     <li
@@ -98,10 +104,11 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             rows={1}
             maxLength={MAX_NOTE_CHARS}
             value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => {
-              if (textChanged(note, record?.note)) void persist({ note });
+            onChange={(e) => {
+              setNote(e.target.value);
+              texts.schedule();
             }}
+            onBlur={() => void texts.flush()}
           />
         </div>
         <div className="control control-text">
@@ -111,10 +118,11 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             rows={1}
             maxLength={MAX_NOTE_CHARS}
             value={evidence}
-            onChange={(e) => setEvidence(e.target.value)}
-            onBlur={() => {
-              if (textChanged(evidence, record?.evidence)) void persist({ evidence });
+            onChange={(e) => {
+              setEvidence(e.target.value);
+              texts.schedule();
             }}
+            onBlur={() => void texts.flush()}
           />
         </div>
         <div className="save-state" role="status">

@@ -34,6 +34,7 @@ import { DrillDialog } from './DrillDialog';
 import { ActivityList } from './ActivityList';
 import { drillDown } from './drill';
 import './consolidation.css';
+import { officerMessage } from '@domain/officer-message';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
@@ -49,7 +50,7 @@ export function ConsolidationScreen({ data }: { data: ShellData }) {
       try {
         return { key, ok: true as const, data: await loadConsolidation({ planId: plan.id, period }) };
       } catch (error) {
-        return { key, ok: false as const, message: error instanceof Error ? error.message : String(error) };
+        return { key, ok: false as const, message: officerMessage(error) };
       }
     },
     // period is a fresh object per render; its identity is in the key.
@@ -262,7 +263,7 @@ function DeadlineField({ planId, periodKey, stored }: { planId: string; periodKe
       setError('');
       setSaved(iso === '' ? 'Đã bỏ hạn nộp.' : `Đã lưu hạn nộp ${formatDateVn(iso)}.`);
     } catch (e) {
-      setError(e instanceof OperationError ? e.message : `Không lưu được hạn nộp (${String(e)}).`);
+      setError(e instanceof OperationError ? e.message : `Không lưu được hạn nộp. ${officerMessage(e)}`);
     }
   };
 

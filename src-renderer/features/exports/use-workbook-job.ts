@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { OperationError } from '../../db';
 import { PlatformError, platform, type FileFilter } from '../../platform';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
+import { officerMessage } from '@domain/officer-message';
 
 export type JobState =
   | { phase: 'idle' }
@@ -97,6 +98,5 @@ function failureMessage(error: unknown, hint: string): string {
   if (error instanceof OperationError) return `${error.message} ${hint}`;
   if (error instanceof PlatformError) return `Không lưu được tệp: ${error.message}`;
   if (error instanceof Error && /^(Không|Bộ tạo)/.test(error.message)) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `Không đọc được dữ liệu để xuất (${detail}). ${hint}`;
+  return `Không đọc được dữ liệu để xuất. ${officerMessage(error)} ${hint}`;
 }

@@ -9,14 +9,14 @@
  * while the officer looks at another screen and are checked against the database on return.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
-import { errorText, hardBlock, needsPlanChoice, pending, ready, type Card } from './import-cards';
+import { batchOrderOf, errorText, hardBlock, needsPlanChoice, pending, ready, type Card } from './import-cards';
 import { collect, dropEntries, filesOfEntries, fromFileList } from './import-files';
 import {
   addAllUnits,
@@ -115,6 +115,12 @@ export function ImportScreen({ data }: { data: ShellData }) {
   // Reading, importing or re-checking: choices and buttons wait (one job at a time).
   const busy = progress !== null || checking;
   const titleId = useId();
+  // Two files of one unit and period: the older one goes to history (domain/import-batch.ts).
+  const batch = useMemo(() => batchOrderOf(cards), [cards]);
+  const newerInBatch = (key: string): string | null => {
+    const newer = batch.olderThan.get(key);
+    return newer ? (cards.find((c) => c.key === newer)?.fileName ?? null) : null;
+  };
 
   // Shown again (another screen was open): the kept previews are checked against the database
   // as it is now; a job still running (reading, importing) is left to finish first.
@@ -267,7 +273,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} onChange={updateCard} onChoosePlan={choosePlan} />
+            <PreviewCard key={c.key} card={c} newerInBatch={newerInBatch(c.key)} busy={busy} plans={data.plans} onChange={updateCard} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -287,13 +293,15 @@ function kindText(report: UnitReport): string {
 
 interface CardProps {
   card: Card;
+  /** The newer file of the same unit and period chosen in this batch (this one then goes to history). */
+  newerInBatch: string | null;
   busy: boolean;
   plans: readonly PlanRecord[];
   onChange: (key: string, change: CardChoice) => void;
   onChoosePlan: (key: string, planId: string) => Promise<void>;
 }
 
-const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: change, onChoosePlan }: CardProps) {
+const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans, onChange: change, onChoosePlan }: CardProps) {
   const onChange = (c: CardChoice) => change(card.key, c);
   const p = card.preview;
   const block = hardBlock(card);
@@ -343,8 +351,17 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
           </dd>
           <dt>Kết quả</dt>
           <dd>
-            <strong className={`import-decision import-decision-${p.plan.decision}`}>{DECISION_TEXT[p.plan.decision]}</strong>
-            <span className="muted"> — {p.plan.reason}</span>
+            {newerInBatch && !card.result ? (
+              <>
+                <strong className="import-decision import-decision-older">Cũ hơn một tệp khác trong lô — sẽ được lưu vào lịch sử</strong>
+                <span className="muted"> — cùng đơn vị và kỳ với tệp «{newerInBatch}» xuất sau: tệp đó được dùng, tệp này chỉ lưu vào lịch sử nhập.</span>
+              </>
+            ) : (
+              <>
+                <strong className={`import-decision import-decision-${p.plan.decision}`}>{DECISION_TEXT[p.plan.decision]}</strong>
+                <span className="muted"> — {p.plan.reason}</span>
+              </>
+            )}
           </dd>
           <dt>Hoạt động</dt>
           <dd>{diffText(p.plan.activityDiff)}</dd>

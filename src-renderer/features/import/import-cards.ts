@@ -4,9 +4,11 @@
  * carry over when its preview is computed again against a database that changed meanwhile.
  * No React, no Dexie here: the store (import-store.ts) and the screen use these.
  */
+import { orderBatch, type BatchOrder } from '@domain/import-batch';
 import type { ImportPreview } from '../../db';
 import type { Problem, ReadCounts } from '../../exchange/reader';
 import type { PickedFile } from './import-files';
+import { officerMessage } from '@domain/officer-message';
 
 export interface Card {
   key: string;
@@ -72,8 +74,17 @@ export function ready(card: Card): boolean {
   return card.checked && card.preview !== null && !card.result && hardBlock(card) === '' && pending(card).length === 0;
 }
 
+/**
+ * The checked files in the order they are applied, and which are older copies of another
+ * checked file of the same unit and period (kept as history: domain/import-batch.ts).
+ */
+export function batchOrderOf(cards: readonly Card[]): BatchOrder {
+  const chosen = cards.filter((c) => c.checked && c.preview !== null && !c.result && hardBlock(c) === '');
+  return orderBatch(chosen.map((c) => ({ key: c.key, scope: c.preview!.plan.scope, exportedAt: c.preview!.report.exportedAt, fileHash: c.preview!.fileHash })));
+}
+
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return officerMessage(error);
 }
 
 export function newCard(key: string, f: Pick<PickedFile, 'name' | 'path'>): Card {

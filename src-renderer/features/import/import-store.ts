@@ -20,7 +20,7 @@
  */
 import { create } from 'zustand';
 import { applyBatch, previewImport, previewImportAs } from '../../db';
-import { errorText, hardBlock, newCard, ready, recheckedCard, type Card, type Progress } from './import-cards';
+import { batchOrderOf, errorText, hardBlock, newCard, ready, recheckedCard, type Card, type Progress } from './import-cards';
 import type { PickedFile, SkippedFile } from './import-files';
 import { readImportFiles, type ImportWorkerFactory } from './import-read';
 
@@ -120,7 +120,10 @@ export async function readFiles(picked: { files: PickedFile[]; skipped: SkippedF
 /** Applies the ready cards in ONE transaction (applyBatch); the cards show each file's result. */
 export async function applyReady(): Promise<void> {
   if (job) return;
-  const list = get().cards.filter(ready);
+  // Files of one unit and period: the newest export first, the older ones kept as history.
+  const batch = batchOrderOf(get().cards);
+  const readyByKey = new Map(get().cards.filter(ready).map((c) => [c.key, c]));
+  const list = batch.order.filter((k) => readyByKey.has(k)).map((k) => readyByKey.get(k)!);
   if (list.length === 0) return;
   job = 'apply';
   controller = new AbortController();
@@ -130,7 +133,7 @@ export async function applyReady(): Promise<void> {
     const out = await applyBatch(
       list.map((c) => ({
         preview: c.preview!,
-        options: { addUnit: c.addUnit, acceptMismatches: c.acceptMismatches, allowOlderAsHistory: c.keepOlder },
+        options: { addUnit: c.addUnit, acceptMismatches: c.acceptMismatches, allowOlderAsHistory: c.keepOlder || batch.olderThan.has(c.key) },
       })),
       { signal, onProgress: (p) => set({ progress: { phase: 'apply', ...p } }) },
     );

@@ -17,6 +17,7 @@ import { ContentStep } from './ContentStep';
 import { PreviewStep } from './PreviewStep';
 import { trapTab, useModalIsolation, usePortalElement } from './use-modal';
 import './plan-import.css';
+import { officerMessage } from '@domain/officer-message';
 
 /** How many outline edits "Hoàn tác" can take back. */
 const HISTORY_LIMIT = 200;
@@ -178,7 +179,7 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
       setSaveError(
         error instanceof OperationError
           ? `Không lưu được kế hoạch: ${error.message}`
-          : `Không lưu được kế hoạch (${error instanceof Error ? error.message : String(error)}). Hãy thử lại.`,
+          : `Không lưu được kế hoạch. ${officerMessage(error)}`,
       );
       setSaving(false);
     }

@@ -19,6 +19,7 @@ import {
   type UnitField,
   type UnitTable,
 } from './unit-import';
+import { officerMessage } from '@domain/officer-message';
 
 type Step =
   | { kind: 'choose'; error?: string }
@@ -63,7 +64,7 @@ export function UnitImportDialog({
     try {
       files = await platform.openFiles({ filters: [{ name: 'Danh sách đơn vị (Excel, CSV)', extensions: ['xlsx', 'csv'] }] });
     } catch (e) {
-      setStep({ kind: 'choose', error: e instanceof Error ? e.message : String(e) });
+      setStep({ kind: 'choose', error: officerMessage(e) });
       return;
     }
     const file = files[0];
@@ -77,7 +78,7 @@ export function UnitImportDialog({
       setStep({ kind: 'map', fileName: file.name, table });
     } catch (e) {
       if (e instanceof ReadCancelled) setStep({ kind: 'choose' });
-      else setStep({ kind: 'choose', error: e instanceof Error ? e.message : String(e) });
+      else setStep({ kind: 'choose', error: officerMessage(e) });
     } finally {
       handle.current = null;
     }

@@ -23,6 +23,9 @@ import { electron, FakeBrowserWindow, FakeWebFrame, resetElectronMock } from './
 let userData: string;
 let ctx: { window: never };
 const bytes = (s: string) => new TextEncoder().encode(s);
+/** A small file shaped like our backups (complete JSON, our header first). */
+const backupText = (n: number, filler = '') => `{"format":"so-ke-hoach-backup","n":${n},"payload":{"data":"${filler}"}}`;
+const backup = (n: number, filler = '') => bytes(backupText(n, filler));
 
 beforeEach(() => {
   resetElectronMock();
@@ -40,7 +43,7 @@ async function writeMany(n: number, keep: number) {
   let last;
   for (let i = 1; i <= n; i++) {
     const name = `TuDong_SoKeHoach_2025-06-${String(i).padStart(2, '0')}.json`;
-    last = await writeAutoBackup({ fileName: name, bytes: bytes(`{"n":${i}}`), keep, reason: 'daily' }, ctx);
+    last = await writeAutoBackup({ fileName: name, bytes: backup(i), keep, reason: 'daily' }, ctx);
     const t = new Date(Date.UTC(2025, 5, i, 12));
     utimesSync(join(folder(), name), t, t);
   }
@@ -81,6 +84,35 @@ describe('backup:writeAuto', () => {
     expect(readdirSync(folder())).toEqual(['TuDong_SoKeHoach_2025-01-01.json']);
   });
 
+  it('two writers of the same file at once: each writes whole, the last rename wins, no temporary file stays', async () => {
+    // Big enough that the two writes overlap on disk (with one shared temporary name they
+    // would mix their bytes, and the second rename would find the file gone).
+    const big = (n: number) => backup(n, String(n).repeat(8 * 1024 * 1024));
+    const name = 'TuDong_SoKeHoach_2025-06-14.json';
+    const results = await Promise.allSettled([
+      writeAutoBackup({ fileName: name, bytes: big(1), keep: 10, reason: 'daily' }, ctx),
+      writeAutoBackup({ fileName: name, bytes: big(2), keep: 10, reason: 'quit' }, ctx),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(readdirSync(folder())).toEqual([name]);
+    const text = readFileSync(join(folder(), name), 'utf8');
+    expect([backupText(1, '1'.repeat(8 * 1024 * 1024)), backupText(2, '2'.repeat(8 * 1024 * 1024))]).toContain(text);
+    const { latest } = await readLatestAutoBackup(undefined, ctx);
+    expect(latest?.name).toBe(name);
+  });
+
+  it('removes the temporary files a crash left, and only ours', async () => {
+    mkdirSync(folder(), { recursive: true });
+    const leftovers = ['TuDong_SoKeHoach_2025-06-13.json.tmp', 'TuDong_SoKeHoach_2025-06-13.json.6f1c2d3e-aaaa-4bbb-8ccc-123456789abc.tmp'];
+    for (const n of leftovers) writeFileSync(join(folder(), n), '{"format":"so-ke-hoach-backup","payl');
+    writeFileSync(join(folder(), 'ghi-chu.tmp'), 'của người dùng');
+    await listAutoBackups(undefined, ctx);
+    expect(readdirSync(folder()).sort()).toEqual(['ghi-chu.tmp']);
+    for (const n of leftovers) writeFileSync(join(folder(), n), 'x');
+    await writeAutoBackup({ fileName: 'TuDong_SoKeHoach_2025-06-14.json', bytes: backup(1), keep: 10, reason: 'daily' }, ctx);
+    expect(readdirSync(folder()).sort()).toEqual(['TuDong_SoKeHoach_2025-06-14.json', 'ghi-chu.tmp']);
+  });
+
   it('the same name again replaces that file (at most one per day), leaving no temporary file', async () => {
     await writeAutoBackup({ fileName: 'TuDong_SoKeHoach_2025-06-14.json', bytes: bytes('sáng'), keep: 10, reason: 'daily' }, ctx);
     await writeAutoBackup({ fileName: 'TuDong_SoKeHoach_2025-06-14.json', bytes: bytes('chiều'), keep: 10, reason: 'quit' }, ctx);
@@ -98,16 +130,40 @@ describe('backup:writeAuto', () => {
 
 describe('backup:readLatest and backup:list', () => {
   it('returns null and an empty list when there is no backup yet', async () => {
-    await expect(readLatestAutoBackup(undefined, ctx)).resolves.toBeNull();
+    await expect(readLatestAutoBackup(undefined, ctx)).resolves.toEqual({ latest: null, skipped: [] });
     await expect(listAutoBackups(undefined, ctx)).resolves.toEqual({ folder: folder(), files: [] });
   });
 
   it('reads the newest backup as a plain Uint8Array', async () => {
     await writeMany(3, 10);
-    const latest = await readLatestAutoBackup(undefined, ctx);
+    const { latest, skipped } = await readLatestAutoBackup(undefined, ctx);
     expect(latest?.name).toBe('TuDong_SoKeHoach_2025-06-03.json');
-    expect(new TextDecoder().decode(latest!.bytes)).toBe('{"n":3}');
+    expect(new TextDecoder().decode(latest!.bytes)).toBe(backupText(3));
     expect(Object.getPrototypeOf(latest!.bytes)).toBe(Uint8Array.prototype);
+    expect(skipped).toEqual([]);
+  });
+
+  it('skips the newer files that are not complete backups and names them', async () => {
+    await writeMany(4, 10);
+    const cut = backupText(4).slice(0, 30);
+    writeFileSync(join(folder(), 'TuDong_SoKeHoach_2025-06-04.json'), cut);
+    // Two writers through one temporary file (what older builds could leave): bytes mixed.
+    const mixed = `${backupText(3).slice(0, 40)}${backupText(3)}`;
+    writeFileSync(join(folder(), 'TuDong_SoKeHoach_2025-06-03.json'), mixed);
+    for (const [i, name] of [[3, 'TuDong_SoKeHoach_2025-06-03.json'], [4, 'TuDong_SoKeHoach_2025-06-04.json']] as const) {
+      const t = new Date(Date.UTC(2025, 5, i, 12));
+      utimesSync(join(folder(), name), t, t);
+    }
+    const { latest, skipped } = await readLatestAutoBackup(undefined, ctx);
+    expect(latest?.name).toBe('TuDong_SoKeHoach_2025-06-02.json');
+    expect(new TextDecoder().decode(latest!.bytes)).toBe(backupText(2));
+    expect(skipped.map((f) => f.name)).toEqual(['TuDong_SoKeHoach_2025-06-04.json', 'TuDong_SoKeHoach_2025-06-03.json']);
+    // A JSON file that is not one of our backups is passed over too.
+    writeFileSync(join(folder(), 'TuDong_SoKeHoach_2025-06-02.json'), '{"n":2}');
+    writeFileSync(join(folder(), 'TuDong_SoKeHoach_2025-06-01.json'), '');
+    const none = await readLatestAutoBackup(undefined, ctx);
+    expect(none.latest).toBeNull();
+    expect(none.skipped).toHaveLength(4);
   });
 });
 
@@ -125,7 +181,7 @@ describe('backup:copyLatestTo', () => {
     mkdirSync(join(userData, 'USB'));
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: usb });
     await expect(copyLatestAutoBackup(undefined, ctx)).resolves.toEqual({ status: 'copied', path: usb });
-    expect(readFileSync(usb, 'utf8')).toBe('{"n":2}');
+    expect(readFileSync(usb, 'utf8')).toBe(backupText(2));
     const [, options] = electron.dialog.showSaveDialog.mock.calls[1]!;
     expect(options.defaultPath).toBe(join(userData, 'documents', 'TuDong_SoKeHoach_2025-06-02.json'));
   });

@@ -21,7 +21,7 @@ function setup(devOrigin: string | null = null) {
     'file:open': vi.fn(async () => ({ files: [], rejected: [] })),
     'backup:writeAuto': vi.fn(async () => ({ folder: '/data/backups', files: [] })),
     'backup:list': vi.fn(async () => ({ folder: '/data/backups', files: [] })),
-    'backup:readLatest': vi.fn(async () => null),
+    'backup:readLatest': vi.fn(async () => ({ latest: null, skipped: [] })),
     'backup:copyLatestTo': vi.fn(async () => ({ status: 'none' as const })),
     'backup:quitDone': vi.fn(async () => undefined),
   } satisfies Handlers;
