@@ -251,8 +251,10 @@ function dropPageFurniture(raw: readonly string[], warnings: string[]): { lines:
       // "Phần thứ hai" is content even when it repeats.
       if (!line || line.bullet !== null || line.marker.kind !== 'none' || parseAttributeLine(line.full) || followsBareHeading(raw, i)) continue;
       const key = furnitureKey(t);
-      // A header starts like a title; a line going on in lower case ends a cut sentence.
-      if (key.length > 120 || /^\p{Ll}/u.test(key)) continue;
+      // A header starts like a title and is no sentence: a line going on in lower case, or one
+      // ending like a sentence («Ban Nữ công.»), ends a sentence the page cut, even when two
+      // pages happen to start with the same words.
+      if (key.length > 120 || /^\p{Ll}/u.test(key) || /[.;:,!?]$/u.test(key)) continue;
       const set = marksBeside.get(key) ?? new Set<number>();
       set.add(step * (mark + 1));
       marksBeside.set(key, set);

@@ -14,6 +14,11 @@ import { generatePlan, SHAPES, writePlan, type ExpectedNode } from '../fixtures/
 
 const BASE = Number(process.env.PLAN_ROUNDTRIP_SEED ?? Math.floor(Math.random() * 1_000_000));
 const CASES = Number(process.env.PLAN_ROUNDTRIP_CASES ?? 150);
+/**
+ * Seeds that once failed, replayed every run: 100351 (a PDF copy where two pages start with the
+ * same end of a cut sentence, «Ban Nữ công.», taken for a running header).
+ */
+const REGRESSION_SEEDS = [100351];
 
 function comparable(nodes: readonly (PlanNode | ExpectedNode)[]): ExpectedNode[] {
   return nodes.map((n) => ({
@@ -30,8 +35,8 @@ function comparable(nodes: readonly (PlanNode | ExpectedNode)[]): ExpectedNode[]
 describe('plan text → parsePlan → the same tree', () => {
   for (const shape of SHAPES) {
     it(`in the "${shape}" shape, for ${CASES} generated plans (seeds ${BASE}…${BASE + CASES - 1})`, { timeout: 120_000 }, () => {
-      for (let i = 0; i < CASES; i++) {
-        const seed = BASE + i;
+      const seeds = [...REGRESSION_SEEDS, ...Array.from({ length: CASES }, (_, i) => BASE + i)];
+      for (const seed of seeds) {
         const plan = generatePlan(seed, shape !== 'pdf');
         const written = writePlan(plan, shape, seed);
         // A Word file's HTML (as mammoth gives it) goes through the app's .docx conversion.
