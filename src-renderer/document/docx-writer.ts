@@ -100,34 +100,33 @@ function rule(cellWidth: number, ruleWidth: number): Paragraph {
   });
 }
 
+/** Share of the text width taken by the left half of the header (parent and issuing body). */
+export const HEADER_LEFT_SHARE = 0.4;
+
 function headerTable(doc: ResultDocument): Table {
-  const left = Math.round(TEXT_WIDTH * 0.42);
+  const left = Math.round(TEXT_WIDTH * HEADER_LEFT_SHARE);
   const right = TEXT_WIDTH - left;
   const h = doc.header;
   const leftLines: Paragraph[] = [];
-  if (h.parentBody !== '') leftLines.push(line(h.parentBody, { sizePt: 13 }));
-  leftLines.push(line(h.issuingBody, { sizePt: 13, bold: true }), rule(left, twip(25)));
+  if (h.parentBody !== '') leftLines.push(line(h.parentBody, { sizePt: 12 }));
+  leftLines.push(line(h.issuingBody, { sizePt: 12, bold: true }), rule(left, twip(25)));
   leftLines.push(line(h.numberLine === '' ? ' ' : h.numberLine, { sizePt: 13, before: 60 }));
   const rightLines = [
-    line(h.nationalName, { sizePt: 12.5, bold: true }),
-    line(h.motto, { sizePt: 13.5, bold: true }),
-    rule(right, twip(60)),
-    line(h.placeAndDate, { sizePt: 14, italic: true, before: 60 }),
+    line(h.nationalName, { sizePt: 12, bold: true }),
+    line(h.motto, { sizePt: 13, bold: true }),
+    rule(right, twip(58)),
+    line(h.placeAndDate, { sizePt: 13, italic: true, before: 60 }),
   ];
+  // No cell margins: the Quốc hiệu needs the whole half to stay on one line.
+  const cell = (width: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: 0, right: 0 }, children });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({ width: { size: left, type: WidthType.DXA }, borders: NO_BORDERS, children: leftLines }),
-          new TableCell({ width: { size: right, type: WidthType.DXA }, borders: NO_BORDERS, children: rightLines }),
-        ],
-      }),
-    ],
+    margins: { left: 0, right: 0 },
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftLines), cell(right, rightLines)] })],
   });
 }
 

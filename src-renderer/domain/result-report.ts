@@ -563,9 +563,9 @@ export const INDICATOR_TABLE_COLUMNS: readonly DocColumn[] = [
 
 export const COMPLETENESS_TABLE_COLUMNS: readonly DocColumn[] = [
   { header: 'STT', width: 7, align: 'center' },
-  { header: 'Đơn vị', width: 45, align: 'left' },
-  { header: 'Tình trạng', width: 16, align: 'center' },
-  { header: 'Thời điểm nộp', width: 19, align: 'center' },
+  { header: 'Đơn vị', width: 41, align: 'left' },
+  { header: 'Tình trạng', width: 15, align: 'center' },
+  { header: 'Thời điểm nộp', width: 24, align: 'center' },
   { header: 'Số hoạt động', width: 13, align: 'right' },
 ];
 
