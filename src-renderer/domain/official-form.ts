@@ -42,3 +42,18 @@ export function documentNumberLine(number: string, symbol: string): string {
   if (s === '') return `Số: ${n}`;
   return `Số: ${n === '' ? '……' : n}/${s}`;
 }
+
+const PLACE_RE = /(?:^|\s)(?:huyện|tỉnh|thị xã|thành phố|quận|thị trấn|xã|phường|TP\.?)\s+(.+)$/iu;
+
+/**
+ * The place of the place-and-date line, from the first name that carries one: "LĐLĐ huyện
+ * Dương Minh Châu" → "Dương Minh Châu" (the unit's own name, then its parent's, then the
+ * installation's own unit and its parent); '' when none does.
+ */
+export function defaultPlace(unit: { name: string; parentName: string }, own: { name: string; parentName: string }): string {
+  for (const name of [unit.name, unit.parentName, own.name, own.parentName]) {
+    const m = PLACE_RE.exec(name.normalize('NFC').trim());
+    if (m?.[1]) return m[1].trim();
+  }
+  return '';
+}
