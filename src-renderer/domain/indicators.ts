@@ -324,10 +324,16 @@ export function activityIndicatorValues(
   for (const [code, value] of Object.entries(activity.indicators)) {
     if (value !== 0) out[code] = value;
   }
-  if (!(PARTICIPANTS_INDICATOR in out) && activity.participants !== null && activity.participants !== 0) {
-    out[PARTICIPANTS_INDICATOR] = activity.participants;
-  }
+  const participants = activityParticipants(activity);
+  if (participants !== 0) out[PARTICIPANTS_INDICATOR] = participants;
   return out;
+}
+
+/** What one activity adds to «lượt người tham gia» (0 when nothing): the rule above, without building the whole map. */
+export function activityParticipants(activity: Pick<Activity, 'indicators' | 'participants'>): number {
+  const explicit = activity.indicators[PARTICIPANTS_INDICATOR];
+  if (explicit !== undefined && explicit !== 0) return explicit;
+  return activity.participants ?? 0;
 }
 
 export interface IndicatorSum {

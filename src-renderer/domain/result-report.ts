@@ -12,7 +12,7 @@
  * - Figures are never computed twice: statuses and activity counts come from the report's own
  *   items / consolidation rows and activities, indicator values and targets from its
  *   `indicators` (what "Chỉ tiêu" / "Chỉ tiêu theo đơn vị" print), the percentage from
- *   percentReached (domain/indicators.ts), lượt người from activityIndicatorValues, the
+ *   percentReached (domain/indicators.ts), lượt người from activityParticipants, the
  *   completeness counts from the consolidation's completeness rows.
  * - Part I follows the plan: one subsection per task group in the plan's order (items placed
  *   directly under a section, such as «Tổ chức thực hiện», form a group named after it), then
@@ -34,7 +34,7 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
-import { activityIndicatorValues, cleanBlock, cleanLine, formatCount, percentReached, PARTICIPANTS_INDICATOR } from './indicators';
+import { activityParticipants, cleanBlock, cleanLine, formatCount, percentReached } from './indicators';
 import { documentNumberLine, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDateLine, vnUpper } from './official-form';
 import { formatDateVn, type IsoDate } from './periods';
 import type { PlanNode } from './plan-types';
@@ -188,7 +188,7 @@ export interface NotableActivity {
   date: IsoDate;
   title: string;
   location: string;
-  /** Lượt người of the activity (activityIndicatorValues), 0 when none. */
+  /** Lượt người of the activity (activityParticipants), 0 when none. */
   participants: number;
   /** The unit that did it (a consolidation), '' for a unit's own report. */
   unitName: string;
@@ -267,20 +267,26 @@ function addCounts(into: StatusCounts, add: StatusCounts): void {
   for (const k of STATUS_COUNT_KEYS) into[k] += add[k];
 }
 
-/** Larger audience first, then earlier, then by title: the same choice on every run. */
-function moreNotable(a: NotableActivity, b: NotableActivity): boolean {
-  if (a.participants !== b.participants) return a.participants > b.participants;
-  if (a.date !== b.date) return a.date < b.date;
-  return a.title < b.title;
+/** A candidate for «Một số hoạt động tiêu biểu», its text cleaned only once it is chosen. */
+interface Candidate {
+  activity: ReportActivity;
+  participants: number;
 }
 
-/** Keeps the `limit` most notable, sorted, without sorting every candidate. */
-function pushNotable(list: NotableActivity[], candidate: NotableActivity, limit: number): void {
+/** Larger audience first, then earlier, then by title: the same choice on every run. */
+function moreNotable(a: ReportActivity, ap: number, b: Candidate): boolean {
+  if (ap !== b.participants) return ap > b.participants;
+  if (a.date !== b.activity.date) return a.date < b.activity.date;
+  return a.title < b.activity.title;
+}
+
+/** Keeps the `limit` most notable, sorted, without sorting (or allocating for) every candidate. */
+function pushNotable(list: Candidate[], activity: ReportActivity, participants: number, limit: number): void {
   if (limit <= 0) return;
-  if (list.length === limit && !moreNotable(candidate, list[limit - 1]!)) return;
+  if (list.length === limit && !moreNotable(activity, participants, list[limit - 1]!)) return;
   let i = list.length;
-  while (i > 0 && moreNotable(candidate, list[i - 1]!)) i--;
-  list.splice(i, 0, candidate);
+  while (i > 0 && moreNotable(activity, participants, list[i - 1]!)) i--;
+  list.splice(i, 0, { activity, participants });
   if (list.length > limit) list.pop();
 }
 
@@ -309,24 +315,27 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
   });
 
   const unitNames = consolidated ? report.consolidation.unitNames : {};
-  const touched = new Set<number>();
+  const candidates: Candidate[][] = groups.map(() => []);
+  // The groups one activity serves (an activity lists one to a few items): a small array, no Set.
+  const touched: number[] = [];
   for (const a of report.activities) {
-    touched.clear();
+    touched.length = 0;
     for (const id of a.itemIds) {
       const g = groupOfItem.get(id);
-      if (g !== undefined) touched.add(g);
+      if (g !== undefined && !touched.includes(g)) touched.push(g);
     }
-    if (touched.size === 0) continue;
-    const participants = activityIndicatorValues(a)[PARTICIPANTS_INDICATOR] ?? 0;
-    let notable: NotableActivity | null = null;
+    if (touched.length === 0) continue;
+    const participants = activityParticipants(a);
     for (const g of touched) {
       const facts = groups[g]!;
       facts.activityCount++;
       facts.participants += participants;
-      notable ??= notableOf(a, participants, consolidated ? (unitNames[a.unitCode] ?? a.unitCode) : '');
-      pushNotable(facts.notable, notable, limit);
+      pushNotable(candidates[g]!, a, participants, limit);
     }
   }
+  candidates.forEach((list, g) => {
+    groups[g]!.notable = list.map((c) => notableOf(c.activity, c.participants, consolidated ? (unitNames[c.activity.unitCode] ?? c.activity.unitCode) : ''));
+  });
 
   const counts = zeroCounts();
   for (const it of report.items) addCounts(counts, countsOf.get(it.id) ?? { ...zeroCounts(), none: reports });
