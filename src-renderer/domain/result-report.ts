@@ -512,22 +512,29 @@ export function resultReportSubject(f: Pick<ReportFacts, 'planNumber' | 'planTit
 const para = (text: string, extra: Omit<DocRun, 'text'> = {}): DocBlock => ({ kind: 'paragraph', runs: [{ text, ...extra }] });
 const n = formatCount;
 
+/** The status counts after «đã hoàn thành», as «n <noun> <label>» parts. */
+const OTHER_STATUS_WORDS: readonly [Exclude<keyof StatusCounts, 'xong'>, string, string][] = [
+  ['dang', 'đang thực hiện', 'đang thực hiện'],
+  ['chua', 'chưa thực hiện', 'chưa thực hiện'],
+  ['khong-ap-dung', 'không áp dụng', 'không áp dụng'],
+  ['none', 'chưa cập nhật trạng thái', 'chưa báo cáo trạng thái'],
+];
+
+/**
+ * A unit: «Đã hoàn thành 5/8 nhiệm vụ; 2 nhiệm vụ đang thực hiện; …». A consolidation counts
+ * item × report pairs (lượt): «Tổng hợp 40 báo cáo: 120/320 lượt nhiệm vụ đã hoàn thành (8 nhiệm
+ * vụ × 40 báo cáo); 80 lượt đang thực hiện; …».
+ */
 function statusSentence(f: ReportFacts, counts: StatusCounts, items: number): string {
-  if (f.consolidated) {
-    if (f.reports === 0) return 'Chưa có báo cáo nào của các đơn vị trong kỳ.';
-    const parts = [`${n(counts.xong)}/${n(items * f.reports)} lượt nhiệm vụ đã hoàn thành (${n(items)} nhiệm vụ × ${n(f.reports)} báo cáo)`];
-    if (counts.dang > 0) parts.push(`${n(counts.dang)} lượt đang thực hiện`);
-    if (counts.chua > 0) parts.push(`${n(counts.chua)} lượt chưa thực hiện`);
-    if (counts['khong-ap-dung'] > 0) parts.push(`${n(counts['khong-ap-dung'])} lượt không áp dụng`);
-    if (counts.none > 0) parts.push(`${n(counts.none)} lượt chưa báo cáo trạng thái`);
-    return `Tổng hợp ${n(f.reports)} báo cáo: ${parts.join('; ')}.`;
+  if (f.consolidated && f.reports === 0) return 'Chưa có báo cáo nào của các đơn vị trong kỳ.';
+  const noun = f.consolidated ? 'lượt' : 'nhiệm vụ';
+  const parts = f.consolidated
+    ? [`${n(counts.xong)}/${n(items * f.reports)} lượt nhiệm vụ đã hoàn thành (${n(items)} nhiệm vụ × ${n(f.reports)} báo cáo)`]
+    : [`Đã hoàn thành ${n(counts.xong)}/${n(items)} nhiệm vụ`];
+  for (const [key, unitWords, consolidatedWords] of OTHER_STATUS_WORDS) {
+    if (counts[key] > 0) parts.push(`${n(counts[key])} ${noun} ${f.consolidated ? consolidatedWords : unitWords}`);
   }
-  const parts = [`Đã hoàn thành ${n(counts.xong)}/${n(items)} nhiệm vụ`];
-  if (counts.dang > 0) parts.push(`${n(counts.dang)} nhiệm vụ đang thực hiện`);
-  if (counts.chua > 0) parts.push(`${n(counts.chua)} nhiệm vụ chưa thực hiện`);
-  if (counts['khong-ap-dung'] > 0) parts.push(`${n(counts['khong-ap-dung'])} nhiệm vụ không áp dụng`);
-  if (counts.none > 0) parts.push(`${n(counts.none)} nhiệm vụ chưa cập nhật trạng thái`);
-  return `${parts.join('; ')}.`;
+  return f.consolidated ? `Tổng hợp ${n(f.reports)} báo cáo: ${parts.join('; ')}.` : `${parts.join('; ')}.`;
 }
 
 function activitySentence(f: ReportFacts, activities: number, participants: number): string {

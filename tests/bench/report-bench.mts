@@ -44,12 +44,10 @@ import {
 } from 'docx';
 import mammoth from 'mammoth';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { consolidate } from '../../src-renderer/domain/consolidate';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
 import { buildResultDocument, emptyTexts, reportFacts, reportGroups, type DocAlign, type Letterhead, type ResultDocument } from '../../src-renderer/domain/result-report';
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
 import type { ConsolidatedReport, UnitReport } from '../../src-renderer/exchange/spec';
-import { numberedUnitReport, planItems, sampleReport } from '../unit/exchange-writer-fixtures';
+import { districtReport } from '../support/result-report-fixtures';
 
 const UNITS = 100;
 const ACTIVITIES = 500;
@@ -74,28 +72,18 @@ const TEXTS = {
   directions: 'Tiếp tục tuyên truyền Nghị quyết 43-NQ/TW; đôn đốc các đơn vị báo cáo đúng hạn.',
 };
 
-function generate(): { reports: UnitReport[]; consolidateNow: () => ConsolidatedReport } {
-  const reports = Array.from({ length: UNITS }, (_, k) => numberedUnitReport(k, ACTIVITIES, `2025-06-${String(10 + (k % 15)).padStart(2, '0')}T02:00:00.000Z`));
-  const base = sampleReport(0);
-  const expected = [
-    ...reports.map((r) => ({ code: r.unit.code, name: r.unit.name, level: 'grassroots' as const })),
-    ...Array.from({ length: MISSING }, (_, k) => ({ code: `CDCS-${3000 + k}`, name: `CĐCS chưa nộp số ${k + 1}`, level: 'grassroots' as const })),
-  ];
-  const consolidateNow = () =>
-    consolidate({
-      unit: { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' },
-      plan: { id: BUILTIN_PLAN.id, number: '63/KH-LĐLĐ', title: BUILTIN_PLAN.plan.header.title ?? '', fingerprint: planFingerprint(BUILTIN_PLAN.plan) },
-      items: planItems(),
-      period: base.period,
-      indicators: base.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.code === 'new-members' ? 5000 : null })),
-      expectedUnits: expected,
-      deadline: '2025-06-20',
-      contributions: reports.map((r) => ({ report: r, submittedAt: r.exportedAt })),
-      exportedAt: '2025-06-25T02:00:00.000Z',
-      exportedBy: '',
-      appVersion: '',
-    }).report;
-  return { reports, consolidateNow };
+function generate(): { consolidateNow: () => ConsolidatedReport } {
+  // The units' reports are made once; consolidateNow() repeats only the consolidation.
+  const made = new Map<number, UnitReport>();
+  const options = {
+    units: UNITS + MISSING,
+    missing: new Set(Array.from({ length: MISSING }, (_, k) => UNITS + k)),
+    activities: () => ACTIVITIES,
+    exportedAt: (k: number) => `2025-06-${String(10 + (k % 15)).padStart(2, '0')}T02:00:00.000Z`,
+    targets: { 'new-members': 5000 },
+  };
+  districtReport({ ...options, made });
+  return { consolidateNow: () => districtReport({ ...options, made }) };
 }
 
 const GROUPS = reportGroups(BUILTIN_PLAN.plan);

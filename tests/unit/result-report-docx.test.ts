@@ -16,8 +16,6 @@ import { join, resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { consolidate } from '../../src-renderer/domain/consolidate';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
 import {
   buildResultDocument,
   documentLines,
@@ -30,7 +28,8 @@ import {
 } from '../../src-renderer/domain/result-report';
 import { HEADER_LEFT_SHARE, PAGE, writeResultDocx } from '../../src-renderer/document/docx-writer';
 import { missingLines, pdfText, squashed } from '../support/pdf-text';
-import { numberedUnitReport, planItems, sampleReport } from './exchange-writer-fixtures';
+import { districtReport } from '../support/result-report-fixtures';
+import { sampleReport } from './exchange-writer-fixtures';
 
 const OUT = resolve(import.meta.dirname, '../../test-results/result-report');
 const PROFILE = join(tmpdir(), `lo-sokh-docx-${process.pid}-${Date.now()}`);
@@ -66,30 +65,16 @@ function unitDocument(): ResultDocument {
 }
 
 function districtDocument(): ResultDocument {
-  const expected = Array.from({ length: 40 }, (_, i) => ({ code: `CDCS-${1000 + i}`, name: `CĐCS số ${i} – Công ty ${['Ánh Dương', 'Hưng Thịnh', 'Phước Ninh', 'Đồng Khởi'][i % 4]}`, level: 'grassroots' as const }));
-  const missing = new Set([2, 9, 21, 33]);
-  const base = sampleReport(0);
-  const result = consolidate({
-    unit: { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' },
-    plan: { id: BUILTIN_PLAN.id, number: '63/KH-LĐLĐ', title: BUILTIN_PLAN.plan.header.title ?? '', fingerprint: planFingerprint(BUILTIN_PLAN.plan) },
-    items: planItems(),
-    period: base.period,
-    indicators: base.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.code === 'new-members' ? 120 : null })),
-    expectedUnits: expected,
-    deadline: '2025-06-20',
-    contributions: expected
-      .map((u, i) => ({ u, i }))
-      .filter(({ i }) => !missing.has(i))
-      .map(({ u, i }) => {
-        const report = numberedUnitReport(i, 12, i % 6 === 0 ? '2025-06-23T03:00:00.000Z' : '2025-06-12T03:00:00.000Z');
-        report.unit.name = u.name;
-        return { report, submittedAt: report.exportedAt };
-      }),
-    exportedAt: '2025-06-25T01:00:00.000Z',
-    exportedBy: '',
-    appVersion: '',
+  const companies = ['Ánh Dương', 'Hưng Thịnh', 'Phước Ninh', 'Đồng Khởi'];
+  const report = districtReport({
+    units: 40,
+    missing: new Set([2, 9, 21, 33]),
+    activities: () => 12,
+    exportedAt: (i) => (i % 6 === 0 ? '2025-06-23T03:00:00.000Z' : '2025-06-12T03:00:00.000Z'),
+    name: (i) => `CĐCS số ${i} – Công ty ${companies[i % 4]}`,
+    targets: { 'new-members': 120 },
   });
-  return buildResultDocument({ facts: reportFacts(result.report, GROUPS), texts: emptyTexts(), letterhead: LETTERHEAD });
+  return buildResultDocument({ facts: reportFacts(report, GROUPS), texts: emptyTexts(), letterhead: LETTERHEAD });
 }
 
 function soffice(args: string[]) {

@@ -14,7 +14,6 @@
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { activitySearchText, createActivity, type ActivityInput } from '@domain/activity';
 import { activityIndicatorValues, formatCount } from '@domain/indicators';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, periodOf } from '@domain/periods';
 import { buildResultDocument, emptyTexts, reportGroups, type Letterhead } from '@domain/result-report';
@@ -34,12 +33,14 @@ import {
   setIndicatorTarget,
   setItemStatus,
   setReportDeadline,
+  type ActivityRecord,
 } from '../../src-renderer/db';
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { COMPLETENESS_STATE_LABELS, formatInstantVn, isConsolidated, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { testActivityRecord } from './activity-fixtures';
 import { sampleReport } from './exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
@@ -64,24 +65,8 @@ const LETTERHEAD: Letterhead = {
 };
 
 let seq = 0;
-async function log(over: Partial<ActivityInput>): Promise<void> {
-  const input: ActivityInput = {
-    planId: PLAN,
-    unitCode: CDCS,
-    date: '2025-03-10',
-    itemIds: ['III.1.1'],
-    type: 'propaganda',
-    title: `Tuyên truyền Nghị quyết 43 đợt ${++seq}`,
-    content: '',
-    location: '',
-    participants: null,
-    evidenceDoc: '',
-    evidenceFile: '',
-    indicators: {},
-    ...over,
-  };
-  const a = createActivity(input, `2025-03-10T08:00:${String(seq % 60).padStart(2, '0')}.000Z`);
-  await db.activities.put({ ...a, deletedAt: null, searchText: activitySearchText(a) });
+async function log(over: Partial<ActivityRecord>): Promise<void> {
+  await db.activities.put(testActivityRecord({ planId: PLAN, unitCode: CDCS, title: `Tuyên truyền Nghị quyết 43 đợt ${++seq}`, ...over }));
 }
 
 beforeEach(async () => {

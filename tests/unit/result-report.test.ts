@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { consolidate, type Contribution } from '../../src-renderer/domain/consolidate';
 import { activityIndicatorValues, formatCount } from '../../src-renderer/domain/indicators';
 import {
   buildResultDocument,
@@ -22,9 +21,9 @@ import {
   type ReportTexts,
   type ResultDocument,
 } from '../../src-renderer/domain/result-report';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { numberedUnitReport, planItems, sampleReport } from './exchange-writer-fixtures';
+import { districtReport } from '../support/result-report-fixtures';
+import { sampleReport } from './exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.plan;
 const GROUPS = reportGroups(PLAN);
@@ -188,28 +187,15 @@ describe('one activity', () => {
 });
 
 describe('a district with 40 units, some of which have not reported', () => {
-  const expected = Array.from({ length: 40 }, (_, i) => ({ code: `CDCS-${1000 + i}`, name: `CĐCS số ${i}`, level: 'grassroots' as const }));
   const missing = new Set([3, 11, 17, 25, 31, 38]);
-  const contributions: Contribution[] = expected
-    .map((_, i) => i)
-    .filter((i) => !missing.has(i))
-    .map((i) => ({ report: numberedUnitReport(i, 5 + (i % 7), i % 5 === 0 ? '2025-06-25T03:00:00.000Z' : '2025-06-14T02:30:00.000Z'), submittedAt: '' }))
-    .map((c) => ({ ...c, submittedAt: c.report.exportedAt }));
-  const base = sampleReport(0);
-  const result = consolidate({
-    unit: { code: 'LDLD-DMC', name: 'Liên đoàn Lao động huyện Dương Minh Châu', level: 'district', parentName: 'LĐLĐ tỉnh Tây Ninh' },
-    plan: { id: BUILTIN_PLAN.id, number: '63/KH-LĐLĐ', title: PLAN.header.title ?? '', fingerprint: planFingerprint(PLAN) },
-    items: planItems(),
-    period: base.period,
-    indicators: base.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.code === 'propaganda-sessions' ? 500 : null })),
-    expectedUnits: expected,
-    deadline: '2025-06-20',
-    contributions,
-    exportedAt: '2025-06-30T01:00:00.000Z',
-    exportedBy: '',
-    appVersion: '',
+  const lateAt = '2025-06-25T03:00:00.000Z';
+  const report = districtReport({
+    units: 40,
+    missing,
+    activities: (i) => 5 + (i % 7),
+    exportedAt: (i) => (i % 5 === 0 ? lateAt : '2025-06-14T02:30:00.000Z'),
+    targets: { 'propaganda-sessions': 500 },
   });
-  const report = result.report;
   const facts = reportFacts(report, GROUPS);
   const doc = buildResultDocument({ facts, texts: emptyTexts(), letterhead: letterhead() });
 
@@ -239,7 +225,7 @@ describe('a district with 40 units, some of which have not reported', () => {
   it('names the units that have not reported and tabulates every expected unit', () => {
     const c = facts.completeness!;
     expect([c.expected, c.onTime + c.late, c.missing]).toEqual([40, 34, 6]);
-    expect(c.late).toBe(contributions.filter((x) => x.submittedAt > '2025-06-21').length);
+    expect(c.late).toBe([...Array(40).keys()].filter((i) => !missing.has(i) && i % 5 === 0).length);
     expect(c.missingNames).toEqual([...missing].map((i) => `CĐCS số ${i}`));
     const sentence = paragraphs(doc).map(text).find((t) => t.startsWith('Số đơn vị phải báo cáo'));
     expect(sentence).toBe(
