@@ -11,6 +11,7 @@
  * Also: drafts are stored per unit + plan + period, the letterhead remembered per unit, NFC,
  * limits refused with a Vietnamese message and nothing written.
  */
+import '../fixtures/db/tools/node-blob-env';
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
@@ -36,6 +37,7 @@ import {
   type ActivityRecord,
 } from '../../src-renderer/db';
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
+import { createBackup, restoreBackup } from '../../src-renderer/db/backup';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { COMPLETENESS_STATE_LABELS, formatInstantVn, isConsolidated, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
@@ -368,5 +370,20 @@ describe('drafts', () => {
     expect(await db.settings.get('reportLetterheads')).toBeUndefined();
     const bad = await saveReportDraft({ ...target, texts: emptyTexts(), letterhead: { ...first.letterhead, date: '2025-02-30' } }).catch((e: unknown) => e);
     expect((bad as OperationError).message).toBe('Ngày ban hành: «2025-02-30» không phải là ngày hợp lệ.');
+  });
+
+  it('travel in a backup and come back on restore', async () => {
+    await db.settings.put({ key: 'ownUnitCode', value: CDCS });
+    const first = await loadReportDraft({ ...target, today: '2025-06-20' });
+    const texts = { ...emptyTexts(), weaknesses: 'Còn 2 nhiệm vụ chưa thực hiện.' };
+    await saveReportDraft({ ...target, texts, letterhead: { ...first.letterhead, number: '9', signerName: 'Phạm Văn Tài' } });
+    const backup = await createBackup();
+    db.close();
+    await db.delete();
+    await db.open();
+    await restoreBackup(backup.bytes, 'replace');
+    const back = await loadReportDraft({ ...target, today: '2025-07-01' });
+    expect(back.texts!.weaknesses).toBe('Còn 2 nhiệm vụ chưa thực hiện.');
+    expect(back.letterhead).toMatchObject({ number: '9', signerName: 'Phạm Văn Tài' });
   });
 });
