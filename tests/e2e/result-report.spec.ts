@@ -29,9 +29,12 @@ const DISTRICT = { level: 'district', name: 'LĐLĐ huyện Dương Minh Châu',
 const STRENGTHS = 'Ban Chấp hành chủ động phối hợp với Ban Giám đốc; đoàn viên hưởng ứng tích cực các phong trào thi đua.';
 const CAUSES_LEFT_EMPTY = '[Chưa nhập đánh giá]';
 
-async function openResultReport(page: Page): Promise<void> {
+async function openResultReport(page: Page, reportsShot?: string): Promise<void> {
   await nav(page, 'Báo cáo').click();
-  await page.getByRole('region', { name: 'Báo cáo kết quả (Word)' }).getByRole('button', { name: 'Soạn báo cáo kết quả' }).click();
+  const card = page.getByRole('region', { name: 'Báo cáo kết quả (Word)' });
+  await expect(card).toBeVisible();
+  if (reportsShot) await shot(page, reportsShot);
+  await card.getByRole('button', { name: 'Soạn báo cáo kết quả' }).click();
   await expect(page.getByRole('heading', { name: 'Báo cáo kết quả', level: 1 })).toBeVisible();
   await expect(nav(page, 'Báo cáo')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('region', { name: 'Xem trước báo cáo' })).toBeVisible();
@@ -75,7 +78,7 @@ test('a CĐCS writes its judgement, reopens the app, exports the .docx', async (
     },
   ]);
 
-  await openResultReport(page);
+  await openResultReport(page, 'result-report-reports-screen');
   const preview = page.getByRole('region', { name: 'Xem trước báo cáo' });
   // Suggested from the data: the item not started is listed under «Tồn tại, hạn chế».
   const weaknesses = page.getByLabel('II.2. Tồn tại, hạn chế');
