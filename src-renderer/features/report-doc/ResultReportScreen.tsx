@@ -201,7 +201,10 @@ function DraftEditor(props: { planId: string; unitCode: string; periodKey: strin
             {f.consolidated
               ? `Tổng hợp ${formatCount(f.reports)} báo cáo của các đơn vị (như màn hình «Tổng hợp» và tệp báo cáo tổng hợp): `
               : 'Số liệu của đơn vị (như tệp «Xuất báo cáo đơn vị»): '}
-            {formatCount(f.activityCount)} hoạt động, {formatCount(f.counts.xong)} lượt nhiệm vụ đã hoàn thành
+            {formatCount(f.activityCount)} hoạt động,{' '}
+            {f.consolidated
+              ? `${formatCount(f.counts.xong)} lượt nhiệm vụ đã hoàn thành`
+              : `${formatCount(f.counts.xong)}/${formatCount(f.itemCount)} nhiệm vụ đã hoàn thành`}
             {f.completeness ? `, ${formatCount(f.completeness.missing)}/${formatCount(f.completeness.expected)} đơn vị chưa nộp` : ''}. Sửa số liệu ở
             các màn hình Kế hoạch, Nhật ký, Chỉ tiêu; báo cáo tự cập nhật.
           </p>
