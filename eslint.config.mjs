@@ -50,9 +50,9 @@ export default tseslint.config(
     },
   },
   {
-    // Pure: the domain rules, the workbook exchange format and the IPC contract. They also run in
+    // Pure: the domain rules, the workbook exchange format, the Word report writer and the IPC contract. They also run in
     // workers and in Node, so no page globals either (tsconfig.pure.json has no DOM library).
-    files: ['src-renderer/domain/**/*.ts', 'src-renderer/exchange/**/*.ts', 'src-renderer/platform/contract.ts'],
+    files: ['src-renderer/domain/**/*.ts', 'src-renderer/exchange/**/*.ts', 'src-renderer/document/**/*.ts', 'src-renderer/platform/contract.ts'],
     ignores: ['src-renderer/exchange/**/*.worker.ts', 'src-renderer/exchange/worker/**'],
     rules: {
       'no-restricted-imports': ['error', pureRestrictions],

@@ -16,6 +16,7 @@ export const APT_PACKAGES = [
   'fonts-dejavu-core',
   'fonts-liberation2',
   'libreoffice-calc-nogui',
+  'libreoffice-writer-nogui',
   'python3-uno',
   'poppler-utils',
 ];

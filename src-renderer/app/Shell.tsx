@@ -10,6 +10,7 @@ import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
 import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
+import { ResultReportScreen } from '../features/report-doc/ResultReportScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -31,6 +32,9 @@ const NAV: { screen: Screen; label: string; upward?: true }[] = [
   { screen: 'settings', label: 'Cài đặt' },
 ];
 
+/** Screens opened from another screen rather than from the bar: the bar marks that one as current. */
+const PARENT_SCREEN: Partial<Record<Screen, Screen>> = { 'result-report': 'reports' };
+
 function screenView(screen: Screen, data: ShellData): ReactNode {
   switch (screen) {
     case 'plan':
@@ -41,6 +45,8 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
       return <IndicatorsScreen data={data} />;
     case 'reports':
       return <ReportsScreen data={data} />;
+    case 'result-report':
+      return <ResultReportScreen data={data} />;
     case 'import':
       return <ImportScreen data={data} />;
     case 'consolidation':
@@ -68,7 +74,8 @@ export function Shell() {
   // A CĐCS has nobody reporting to it: no import of units' reports, nothing to consolidate.
   const grassroots = data.ownUnit.level === 'grassroots';
   const nav = grassroots ? NAV.filter((n) => !n.upward) : NAV;
-  const shown = nav.some((n) => n.screen === screen) ? screen : 'plan';
+  const shown = nav.some((n) => n.screen === (PARENT_SCREEN[screen] ?? screen)) ? screen : 'plan';
+  const current = PARENT_SCREEN[shown] ?? shown;
   return (
     <div className="app" data-app-ready="true">
       <header className="app-header">
@@ -83,7 +90,7 @@ export function Shell() {
             <button
               key={n.screen}
               type="button"
-              aria-current={shown === n.screen ? 'page' : undefined}
+              aria-current={current === n.screen ? 'page' : undefined}
               onClick={() => go(n.screen)}
             >
               {n.label}

@@ -12,3 +12,4 @@ export * from './unit-ops';
 export * from './report-query';
 export * from './import-ops';
 export * from './consolidation-ops';
+export * from './result-report-ops';

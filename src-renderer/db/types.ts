@@ -7,6 +7,7 @@ import type { PeriodConfig, PeriodKind } from '@domain/periods';
 import type { Unit, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
+import type { Letterhead, ReportTexts } from '@domain/result-report';
 import type { UnitReport } from '../exchange/spec';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
@@ -78,7 +79,21 @@ export interface SettingValues {
   autoBackupKeep: number;
   /** Deadline (Hạn nộp) of the units' reports per plan and period: "planId|periodKey" → 'YYYY-MM-DD'. */
   reportDeadlines: Record<string, string>;
+  /** «Báo cáo kết quả» drafts: "planId|unitCode|periodKey" → the officer's texts and letterhead. */
+  reportDrafts: Record<string, ReportDraftRecord>;
+  /** What a unit's next «Báo cáo kết quả» starts from: unit code → its letterhead and signature. */
+  reportLetterheads: Record<string, RememberedLetterhead>;
 }
+
+/** The officer's draft of one «Báo cáo kết quả» (one unit, plan and period). */
+export interface ReportDraftRecord {
+  texts: ReportTexts;
+  letterhead: Letterhead;
+  updatedAt: Timestamp;
+}
+
+/** Remembered per unit: the header lines, the symbol, the place, the signature block and the last number used. */
+export type RememberedLetterhead = Omit<Letterhead, 'date' | 'recipients' | 'number'> & { lastNumber: string };
 
 /**
  * An activity of the log (domain/activity.ts) as stored, with its folded search text

@@ -51,6 +51,12 @@ export function formatCount(n: number): string {
   return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+/** Percent of the target reached, rounded down so 99.6 % never shows as "100 %"; null without a positive target. */
+export function percentReached(total: number, target: number | null): number | null {
+  if (target === null || target <= 0) return null;
+  return Math.floor((total * 100) / target);
+}
+
 /** Code of "lượt người tham gia", which an activity's `participants` field feeds. */
 export const PARTICIPANTS_INDICATOR = 'participants';
 
@@ -318,10 +324,16 @@ export function activityIndicatorValues(
   for (const [code, value] of Object.entries(activity.indicators)) {
     if (value !== 0) out[code] = value;
   }
-  if (!(PARTICIPANTS_INDICATOR in out) && activity.participants !== null && activity.participants !== 0) {
-    out[PARTICIPANTS_INDICATOR] = activity.participants;
-  }
+  const participants = activityParticipants(activity);
+  if (participants !== 0) out[PARTICIPANTS_INDICATOR] = participants;
   return out;
+}
+
+/** What one activity adds to «lượt người tham gia» (0 when nothing): the rule above, without building the whole map. */
+export function activityParticipants(activity: Pick<Activity, 'indicators' | 'participants'>): number {
+  const explicit = activity.indicators[PARTICIPANTS_INDICATOR];
+  if (explicit !== undefined && explicit !== 0) return explicit;
+  return activity.participants ?? 0;
 }
 
 export interface IndicatorSum {

@@ -7,6 +7,7 @@
  * worksheet (in memory or streaming alike).
  */
 import type ExcelJS from 'exceljs';
+import { NATIONAL_MOTTO, NATIONAL_NAME, vnUpper } from '../domain/official-form';
 import type { ColumnDef } from './spec';
 
 export const FONT_NAME = 'Times New Roman';
@@ -72,10 +73,8 @@ export const HEADER_BLOCK_ROWS = 6;
 /** Heights (points) of the header block rows. */
 export const HEADER_ROW_HEIGHTS: readonly number[] = [18, 20, 20, 22, 36, 20];
 
-/** Capitals as Vietnamese prints them (locale-independent for our letters). */
-export function vnUpper(text: string): string {
-  return text.normalize('NFC').toUpperCase();
-}
+// The words of the official form live in the domain; re-exported for the writers.
+export { placeAndDateLine, vnUpper } from '../domain/official-form';
 
 /**
  * The header block for a table of these columns: left half (parent body over unit) and right
@@ -98,9 +97,9 @@ export function officialHeaderCells(columns: readonly Pick<ColumnDef, 'width'>[]
   const f = (size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size, ...extra });
   const cells: HeaderCell[] = [
     { row: 1, ...L, text: vnUpper(text.parentBody), font: f(12), align: 'center' },
-    { row: 1, ...R, text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', font: f(12, { bold: true }), align: 'center' },
+    { row: 1, ...R, text: NATIONAL_NAME, font: f(12, { bold: true }), align: 'center' },
     { row: 2, ...L, text: vnUpper(text.unitName), font: f(12, { bold: true }), align: 'center' },
-    { row: 2, ...R, text: 'Độc lập - Tự do - Hạnh phúc', font: f(13, { bold: true }), align: 'center' },
+    { row: 2, ...R, text: NATIONAL_MOTTO, font: f(13, { bold: true }), align: 'center' },
     { row: 3, ...L, text: text.documentNumberLine, font: f(13), align: 'center' },
     { row: 3, ...R, text: text.placeAndDate, font: f(13, { italic: true }), align: 'center' },
     { row: 4, ...all, text: text.documentType, font: f(14, { bold: true }), align: 'center' },
@@ -109,22 +108,4 @@ export function officialHeaderCells(columns: readonly Pick<ColumnDef, 'width'>[]
   ];
   // With a single column there is no right half: stack everything in column 1.
   return n === 1 ? cells.map((c) => ({ ...c, fromCol: 1, toCol: 1 })) : cells;
-}
-
-const MONTH_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * "Dương Minh Châu, ngày 14 tháng 6 năm 2025"; blanks to fill by hand when unknown.
- * ND 30/2020: a day below 10 and the months 1 and 2 are written with a leading 0
- * ("ngày 05 tháng 02 năm 2025").
- */
-export function placeAndDateLine(place: string, date: string | null): string {
-  const where = place.trim() === '' ? '……………' : place.trim();
-  const m = date ? MONTH_DAY.exec(date) : null;
-  if (!m) return `${where}, ngày …… tháng …… năm ………`;
-  const day = Number(m[3]);
-  const month = Number(m[2]);
-  const dd = day < 10 ? `0${day}` : String(day);
-  const mm = month <= 2 ? `0${month}` : String(month);
-  return `${where}, ngày ${dd} tháng ${mm} năm ${m[1]}`;
 }

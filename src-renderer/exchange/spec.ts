@@ -661,7 +661,8 @@ export function periodFilePart(periodKey: string): string {
   return `${tag}-${m[1]}`;
 }
 
-function planFilePart(plan: Pick<ReportPlan, 'number' | 'title'>): string {
+/** The plan part of a file name: "63-KH-LDLD" (its number), else its title, shortened. */
+export function planFilePart(plan: Pick<ReportPlan, 'number' | 'title'>): string {
   return asciiPart(plan.number, true) || asciiPart(plan.title, true).slice(0, 30) || 'KH';
 }
 

@@ -1,7 +1,7 @@
 /** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
 import { create } from 'zustand';
 
-export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'import' | 'consolidation' | 'units' | 'settings';
+export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'result-report' | 'import' | 'consolidation' | 'units' | 'settings';
 export type DialogName = 'plan-import';
 
 const HASH: Record<Screen, string> = {
@@ -9,6 +9,7 @@ const HASH: Record<Screen, string> = {
   activities: '#/nhat-ky',
   indicators: '#/chi-tieu',
   reports: '#/bao-cao',
+  'result-report': '#/bao-cao-ket-qua',
   import: '#/nhap-du-lieu',
   consolidation: '#/tong-hop',
   units: '#/don-vi',

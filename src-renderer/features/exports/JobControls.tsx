@@ -23,10 +23,13 @@ export interface JobControlsProps {
   done?: (s: Extract<JobState, { phase: 'saved' }>) => ReactNode;
   cancelledText?: string;
   notSavedText?: string;
+  /** What the writing stage says (default: the workbook's rows). */
+  writingText?: string;
 }
 
-function stageText(state: JobState): string {
+function stageText(state: JobState, writingText?: string): string {
   if (state.phase === 'reading') return 'Đang đọc dữ liệu…';
+  if (state.phase === 'writing' && writingText) return writingText;
   if (state.phase === 'writing') {
     if (state.total > 0 && state.done >= state.total) return 'Đang đóng gói tệp Excel…';
     return state.total > 0 ? `Đang ghi tệp Excel: ${n(state.done)}/${n(state.total)} dòng` : 'Đang ghi tệp Excel…';
@@ -45,7 +48,7 @@ export function JobControls(props: JobControlsProps) {
   const { state } = props;
   const busy = isBusy(state);
   const percent = percentOf(state);
-  const stage = stageText(state);
+  const stage = stageText(state, props.writingText);
   const statusRef = useRef<HTMLDivElement>(null);
   const ended = state.phase === 'saved' || state.phase === 'cancelled' || state.phase === 'not-saved' || state.phase === 'failed';
   useEffect(() => {

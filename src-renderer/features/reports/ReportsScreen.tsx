@@ -11,10 +11,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
+import { defaultPlace } from '@domain/official-form';
 import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
 import { reportFileName, templateFileName } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
+import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import './reports.css';
@@ -33,7 +35,10 @@ export function ReportsScreen({ data }: { data: ShellData }) {
       <h1 className="screen-title">Báo cáo</h1>
       <div className="reports-columns">
         <UnitReportCard data={data} unit={unit} periods={periods} />
-        <TemplateCard data={data} ownUnit={ownUnit} periods={periods} />
+        <div className="reports-stack">
+          <ResultReportCard data={data} />
+          <TemplateCard data={data} ownUnit={ownUnit} periods={periods} />
+        </div>
       </div>
     </div>
   );
@@ -176,6 +181,28 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
 }
 
 // ---------------------------------------------------------------------------------------------
+// Báo cáo kết quả (the Word document has its own screen).
+
+function ResultReportCard({ data }: { data: ShellData }) {
+  const go = useUiStore((s) => s.go);
+  const consolidating = data.selectedUnit.code === data.ownUnit.code && data.ownUnit.level !== 'grassroots';
+  return (
+    <section className="settings-card reports-card" aria-labelledby="rr-card-title">
+      <h2 id="rr-card-title">Báo cáo kết quả (Word)</h2>
+      <p className="hint">
+        Văn bản báo cáo có số, ký hiệu theo Nghị định 30/2020: số liệu {consolidating ? 'tổng hợp của các đơn vị' : 'của đơn vị'} được điền sẵn
+        theo từng nhóm nhiệm vụ; bạn viết phần đánh giá, phương hướng, kiến nghị rồi xuất tệp .docx để in, ký và gửi kèm tệp Excel.
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => go('result-report')}>
+          Soạn báo cáo kết quả
+        </button>
+      </div>
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 // Mẫu nhập liệu.
 
 const NO_PERIOD = '';
@@ -263,15 +290,4 @@ function offeredPeriods(config: ShellData['activePlan']['periodConfig'], year: n
   const list = [...periodsOf(cfg, year), ...periodsOf(cfg, year - 1)];
   if (!list.some((p) => p.key === current.key)) list.unshift(periodOf(cfg, current));
   return list;
-}
-
-const PLACE_RE = /(?:^|\s)(?:huyện|tỉnh|thị xã|thành phố|quận|thị trấn|xã|phường|TP\.?)\s+(.+)$/iu;
-
-/** "LĐLĐ huyện Dương Minh Châu" → "Dương Minh Châu"; else from the parent body or the own unit. */
-export function defaultPlace(unit: Pick<UnitRecord, 'name' | 'parentName'>, own: Pick<UnitRecord, 'name' | 'parentName'>): string {
-  for (const name of [unit.name, unit.parentName, own.name, own.parentName]) {
-    const m = PLACE_RE.exec(name.normalize('NFC').trim());
-    if (m?.[1]) return m[1].trim();
-  }
-  return '';
 }
