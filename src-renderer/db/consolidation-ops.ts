@@ -8,12 +8,14 @@
  *
  * What is read: the active submissions of the plan and period (their stored reports), the own
  * unit's report for the period (report-query.ts buildUnitReport; it contributes only when it has
- * an activity, a status or a non-zero indicator), the expected units (active units of the level
- * below the own unit; every other active unit when the own unit is unknown) and the deadline
+ * an activity, a status or a non-zero indicator), the expected units (active units directly
+ * under the own unit, domain/units.ts isDirectlyUnder; every other active unit when the own
+ * unit is unknown) and the deadline
  * stored for the plan and period (setting `reportDeadlines`, key "planId|periodKey"). The rules
  * are in domain/consolidate.ts.
  */
-import { childLevelOf } from '@domain/units';
+import { isDirectlyUnder, unitIdentity } from '@domain/units';
+import { knownUnitKinds } from './unit-ops';
 import { consolidate, isLate, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
@@ -70,9 +72,8 @@ interface ScopeRead {
 async function readScope(planId: string, periodKey: string): Promise<ScopeRead> {
   const ownCode = await getSetting('ownUnitCode');
   const own = ownCode ? await db.units.get(ownCode) : undefined;
-  const childLevel = own ? childLevelOf(own.level) : null;
   const expected = (await db.units.toArray())
-    .filter((u) => u.active && u.code !== ownCode && (own === undefined || u.level === childLevel))
+    .filter((u) => u.active && u.code !== ownCode && (own === undefined || isDirectlyUnder(u, own)))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
   const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
@@ -129,7 +130,7 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
       if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });
       const expected: ExpectedUnit[] = scope.expected.map((u) => ({ code: u.code, name: u.name, level: u.level }));
       const result = consolidate({
-        unit: { code: scope.own.code, name: scope.own.name, level: scope.own.level, parentName: scope.own.parentName },
+        unit: unitIdentity(scope.own, await knownUnitKinds()),
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
         items: reportItemRows(plan.plan),
         period: { key: period.key, name: period.name, start: period.start, end: period.end },
@@ -169,7 +170,7 @@ export interface Completeness {
 }
 
 /**
- * Every active subordinate unit (the level below this installation's own unit; every active
+ * Every active unit directly under this installation's own unit (isDirectlyUnder; every active
  * unit but the own one when that is unknown) with đã nộp / nộp muộn / chưa nộp for the period.
  * `deadline` is a calendar day, inclusive, Vietnam time (default: the one stored for the plan and
  * period); without one nothing is late. Same rule as consolidate() (domain/consolidate.ts).

@@ -38,6 +38,10 @@
  *   it (domain/merge.ts); else the row's own id (a row without one gets one derived from the
  *   contributor and its position). unitNames: a unit report's unit name; a consolidated
  *   report's own unitNames (its code when missing).
+ * - each unit is counted once (domain/double-count.ts): a unit's own report that a consolidated
+ *   contribution already covers is left out of every figure, activity and row (listed in
+ *   `countedElsewhere`); two consolidated contributions covering one unit are listed in
+ *   `coveredTwice`. Completeness still sees the unit's own report.
  * - completeness: every expected unit (active direct subordinates, in the given order), never
  *   the own unit: chưa nộp without a contribution; nộp muộn when its submittedAt is at or after
  *   00:00 Vietnam time (UTC+7) of the day after the deadline; else đã nộp. No deadline: never
@@ -62,6 +66,7 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
+import { coveredUnits, findDoubleCounts, type CountedElsewhere, type CoveredTwice } from './double-count';
 import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
@@ -140,6 +145,10 @@ export interface ConsolidationResult {
   itemShares: Record<string, Record<StatusCountKey, StatusShare[]>>;
   /** For each activity of report.activities (same index): the unit code of its contributor. */
   activityContributors: string[];
+  /** Units' own reports left out because a consolidated contribution counts them (ids: contributor unit codes). */
+  countedElsewhere: CountedElsewhere[];
+  /** Units two consolidated contributions both cover (counted twice; ids: contributor unit codes). */
+  coveredTwice: CoveredTwice[];
 }
 
 /** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
@@ -232,12 +241,24 @@ function prepare(c: Contribution, planId: string): Prepared {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function consolidate(input: ConsolidateInput): ConsolidationResult {
-  const prepared = input.contributions.map((c) => prepare(c, input.plan.id));
+  const all = input.contributions.map((c) => prepare(c, input.plan.id));
   const codes = new Set<string>();
-  for (const p of prepared) {
+  for (const p of all) {
     if (codes.has(p.contributor.unitCode)) throw new Error(`Consolidation: two contributions of unit ${p.contributor.unitCode}`);
     codes.add(p.contributor.unitCode);
   }
+  // One scope (this plan and period): ids are the contributors' unit codes, unique here.
+  const { leftOut, coveredTwice } = findDoubleCounts(
+    all.map((p) => ({
+      id: p.contributor.unitCode,
+      unitCode: p.contributor.unitCode,
+      unitName: p.contributor.unitName,
+      planId: input.plan.id,
+      periodKey: input.period.key,
+      covers: p.contributor.own ? new Map<string, string>() : coveredUnits(p.contribution.report),
+    })),
+  );
+  const prepared = all.filter((p) => p.contributor.own || !leftOut.has(p.contributor.unitCode));
   prepared.sort((a, b) => Number(b.contributor.own) - Number(a.contributor.own) || byName(a.contributor, b.contributor));
   const contributors = prepared.map((p) => p.contributor);
 
@@ -307,8 +328,8 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     adjustmentReason: '',
   }));
 
-  // Tình hình nộp báo cáo.
-  const byCode = new Map(prepared.filter((p) => !p.contributor.own).map((p) => [p.contributor.unitCode, p.contributor]));
+  // Tình hình nộp báo cáo: a unit counted through a consolidated report still handed its own in.
+  const byCode = new Map(all.filter((p) => !p.contributor.own).map((p) => [p.contributor.unitCode, p.contributor]));
   const completeness: CompletenessEntry[] = input.expectedUnits
     .filter((u) => u.code !== input.unit.code)
     .map((u) => {
@@ -337,7 +358,14 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     indicators,
     consolidation: { deadline: input.deadline, items, units, completeness, unitNames: sortedNames },
   };
-  return { report, contributors, itemShares, activityContributors: tagged.map((t) => t.by) };
+  return {
+    report,
+    contributors,
+    itemShares,
+    activityContributors: tagged.map((t) => t.by),
+    countedElsewhere: [...leftOut.values()],
+    coveredTwice,
+  };
 }
 
 /** The completeness counts (Đã nộp · Nộp muộn · Chưa nộp, of total). */

@@ -24,7 +24,7 @@ import { formatCount, MAX_ACTIVITY_VALUE, normalizeIndicatorCode, STANDARD_INDIC
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
-import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
+import { levelNameOf, normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
 import {
   cellText,
   parseCellCount,
@@ -205,7 +205,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
   const report: UnitReport = {
     kind: input.kind,
     formatVersion: input.version,
-    unit: { code: unitCode, name: infoText('unitName'), level: level ?? 'grassroots', parentName: infoText('parentName') },
+    unit: { code: unitCode, name: infoText('unitName'), level: level ?? 'grassroots', ...levelNameOf(infoText('unitLevel'), level), parentName: infoText('parentName') },
     plan: {
       id: m(MACHINE_KEYS.planId),
       number: pick(m(MACHINE_KEYS.planNumber), infoText('planNumber')),

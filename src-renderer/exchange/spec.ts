@@ -97,6 +97,11 @@ export interface ReportUnit {
   code: string;
   name: string;
   level: UnitLevel;
+  /**
+   * The unit's level as people name it, its kind («LĐLĐ huyện», «Công đoàn ngành»…, see
+   * domain/units.ts UnitKind), printed in «Cấp đơn vị»; absent when it is the level's own label.
+   */
+  levelName?: string;
   /** Name of the body above ('' when unknown). */
   parentName: string;
 }

@@ -292,7 +292,7 @@ export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> 
   return {
     unitName: textCell(report.unit.name),
     unitCode: textCell(report.unit.code),
-    unitLevel: UNIT_LEVEL_LABELS[report.unit.level] ?? textCell(report.unit.level),
+    unitLevel: textCell(report.unit.levelName || (UNIT_LEVEL_LABELS[report.unit.level] ?? report.unit.level)),
     parentName: textCell(report.unit.parentName),
     planNumber: textCell(report.plan.number),
     planTitle: textCell(report.plan.title),

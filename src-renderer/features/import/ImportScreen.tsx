@@ -31,6 +31,7 @@ import {
   useImportStore,
   type CardChoice,
 } from './import-store';
+import { UnitMatchBox } from './UnitMatchBox';
 import './import.css';
 
 const DECISION_TEXT: Record<ImportPreview['plan']['decision'], string> = {
@@ -158,7 +159,8 @@ export function ImportScreen({ data }: { data: ShellData }) {
   }
 
   const toApply = cards.filter(ready);
-  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && !c.addUnit && !c.result && hardBlock(c) === '');
+  // A file whose unit may be one already listed under another code is never added in bulk: its card asks.
+  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && c.preview.unitMatch.kind === 'unknown' && !c.addUnit && !c.result && hardBlock(c) === '');
 
   const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
   // The card stays on top (sticky) only while something is still to do: reading, importing, or a
@@ -312,6 +314,7 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
     // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
     ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
+    ...(p?.countingNotes ?? []).map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const more = problems.slice(SHOWN_PROBLEMS);
@@ -393,7 +396,8 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
           </select>
         </div>
       )}
-      {p && !block && !p.unitKnown && (
+      {p && !block && <UnitMatchBox preview={p} locked={locked} addUnit={card.addUnit} onAddUnit={(addUnit) => onChange({ addUnit })} />}
+      {p && !block && !p.unitKnown && p.unitMatch.kind === 'unknown' && (
         <label className="import-check">
           <input type="checkbox" checked={card.addUnit} disabled={locked} onChange={(e) => onChange({ addUnit: e.target.checked })} />
           Thêm {consolidated ? 'đơn vị cấp dưới' : 'đơn vị'} {p.report.unit.name} ({p.report.unit.code}) vào danh sách
