@@ -16,7 +16,7 @@
  */
 import { isDirectlyUnder, unitIdentity } from '@domain/units';
 import { knownUnitKinds } from './unit-ops';
-import { consolidate, isLate, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
+import { consolidate, isLate, submissionTime, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
@@ -52,13 +52,12 @@ export async function setReportDeadline(planId: string, periodKey: string, deadl
 }
 
 /**
- * When a submission counts as handed in: the export instant of an app-made report (a unit's or
- * a lower body's consolidated report: when it was finished; the clerk may import a batch days
- * later), the import instant for a hand-filled template (its export time is when the blank
- * template was made).
+ * When a submission counts as handed in (domain/consolidate.ts submissionTime): the export
+ * instant of an app-made report; for a hand-filled template the «Ngày lập báo cáo» typed in it,
+ * else its import instant (its export time is when the blank template was made).
  */
 export function submittedAt(s: Pick<SubmissionRecord, 'exportedAt' | 'importedAt' | 'report'>): string {
-  return s.report.kind === 'template' ? s.importedAt : s.exportedAt;
+  return submissionTime(s).at;
 }
 
 interface ScopeRead {
@@ -125,7 +124,10 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
       const contributions: Contribution[] = scope.active
         .filter((s) => s.unitCode !== scope.own!.code)
         .sort((a, b) => compareInstants(a.importedAt, b.importedAt))
-        .map((s) => ({ report: s.report, submittedAt: submittedAt(s), submissionId: s.id, fileHash: s.fileHash, planId: s.planId }));
+        .map((s) => {
+          const time = submissionTime(s);
+          return { report: s.report, submittedAt: time.at, submittedSource: time.source, submissionId: s.id, fileHash: s.fileHash, planId: s.planId };
+        });
       const ownIncluded = hasData(ownReport);
       if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });
       const expected: ExpectedUnit[] = scope.expected.map((u) => ({ code: u.code, name: u.name, level: u.level }));

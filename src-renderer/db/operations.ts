@@ -13,15 +13,12 @@ import {
   parsePeriodKey,
   validatePeriodConfig,
   type PeriodConfig,
-  type PeriodKind,
 } from '@domain/periods';
 import { fold, toNfc } from '@domain/vn-text';
-import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
 import {
   ITEM_STATUS_VALUES,
-  UNIT_LEVELS,
   type ItemStatusRecord,
   type ItemStatusValue,
   type PlanRecord,
@@ -29,7 +26,6 @@ import {
   type SettingKey,
   type SettingValues,
   type UnitLevel,
-  type UnitRecord,
 } from './types';
 
 export const MAX_NOTE_CHARS = 2000;

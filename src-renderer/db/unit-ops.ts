@@ -19,6 +19,7 @@ import {
   findCodeConflict,
   generateUnitCode,
   isValidUnitCode,
+  kindOfUnit,
   normalizeUnitCode,
   suggestCodeFromName,
   unitInputSchema,
@@ -28,6 +29,7 @@ import {
   type UnitLevel,
 } from '@domain/units';
 import { recodeReport } from '@domain/unit-match';
+import { identityFileName, writeIdentityFile } from '../exchange/identity-file';
 import { ACTIVITY_TABLES, forgetDerivedActivities, unitCodesWithActivities, unitHasActivities } from './activity-read';
 import { db } from './db';
 import { forgetCoverage } from './double-count-ops';
@@ -513,5 +515,36 @@ export async function applyUnitImport(rows: readonly UnitImportRow[]): Promise<U
       updated: rows.filter((r) => r.action === 'update').length,
       unchanged: rows.filter((r) => r.action === 'unchanged').length,
     };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// «Tệp thiết lập»: the identity the upper level hands its units (exchange/identity-file.ts).
+
+/**
+ * The identity file of some of the directory's units (`codes`), or of every active one (null),
+ * issued by this installation's own unit: each unit with its code, name, level, kind and the
+ * body directly above it (the own unit unless the directory says another).
+ */
+export async function identityFileOf(codes: readonly string[] | null, at: Date = new Date()): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+  return db.transaction('r', db.units, db.settings, async () => {
+    const ownCode = await getSetting('ownUnitCode');
+    const own = ownCode ? await db.units.get(ownCode) : undefined;
+    if (!own) throw new OperationError('Chưa có đơn vị của máy này (Cài đặt → Đơn vị của tôi).');
+    const kinds = await knownUnitKinds();
+    const all = await db.units.toArray();
+    const byCode = new Map(all.map((u) => [u.code, u]));
+    const chosen = codes === null ? all.filter((u) => u.active && u.code !== own.code) : codes.map((c) => byCode.get(c)).filter((u): u is UnitRecord => u !== undefined);
+    if (chosen.length === 0) throw new OperationError('Chưa có đơn vị nào để xuất tệp thiết lập.');
+    const kindOf = (u: UnitRecord) => kindOfUnit(u, kinds).id;
+    const bytes = writeIdentityFile({
+      issuedAt: at.toISOString(),
+      issuer: { code: own.code, name: own.name, level: own.level, kind: kindOf(own), parentName: own.parentName },
+      units: chosen.map((u) => {
+        const parent = (u.parentCode && byCode.get(u.parentCode)) || own;
+        return { code: u.code, name: u.name, level: u.level, kind: kindOf(u), parentCode: parent.code, parentName: parent.name };
+      }),
+    });
+    return { bytes, fileName: identityFileName(own.code, codes !== null && chosen.length === 1 ? chosen[0]!.code : null), count: chosen.length };
   });
 }

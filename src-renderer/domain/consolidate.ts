@@ -72,6 +72,29 @@ import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
 
+/**
+ * Where a report's «Thời điểm nộp» comes from: an app-made report's export instant (when it was
+ * finished; the clerk may import a batch days later); for a hand-filled template (whose export
+ * time is the blank template's) the «Ngày lập báo cáo» the unit typed in «Thông tin», that day at
+ * 00:00 Vietnam time, else the instant it was imported here.
+ */
+export type SubmittedSource = 'exported' | 'report-date' | 'imported';
+
+/** A report's «Thời điểm nộp» and where it comes from (see SubmittedSource). */
+export function submissionTime(s: { report: Pick<UnitReport, 'kind' | 'reportDate'>; exportedAt: string; importedAt: string }): { at: string; source: SubmittedSource } {
+  if (s.report.kind !== 'template') return { at: s.exportedAt, source: 'exported' };
+  const d = s.report.reportDate;
+  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d)) return { at: new Date(deadlineEnd(d) - 86_400_000).toISOString(), source: 'report-date' };
+  return { at: s.importedAt, source: 'imported' };
+}
+
+/** What the screens say beside a «Thời điểm nộp» that is not an export instant. */
+export const SUBMITTED_SOURCE_NOTES: Record<SubmittedSource, string> = {
+  exported: '',
+  'report-date': 'ngày đơn vị ghi trong tệp',
+  imported: 'lúc nhập tệp: mẫu điền tay không ghi «Ngày lập báo cáo»',
+};
+
 export interface ConsolidationIndicatorDef {
   code: string;
   name: string;
@@ -89,8 +112,10 @@ export interface ExpectedUnit {
 
 export interface Contribution {
   report: UnitReport;
-  /** ISO instant the report counts as handed in (see db/consolidation-ops.ts submittedAt). */
+  /** ISO instant the report counts as handed in (see submissionTime). */
   submittedAt: string;
+  /** Where submittedAt comes from (default 'exported'). */
+  submittedSource?: SubmittedSource;
   submissionId?: string;
   /** SHA-256 of the imported file: the stored activity ids are derived from it. */
   fileHash?: string;
@@ -149,6 +174,8 @@ export interface ConsolidationResult {
   countedElsewhere: CountedElsewhere[];
   /** Units two consolidated contributions both cover (counted twice; ids: contributor unit codes). */
   coveredTwice: CoveredTwice[];
+  /** Unit code → where its «Thời điểm nộp» comes from, for each contribution not exported by an app. */
+  submittedSources: Record<string, SubmittedSource>;
 }
 
 /** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
@@ -365,6 +392,9 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     activityContributors: tagged.map((t) => t.by),
     countedElsewhere: [...leftOut.values()],
     coveredTwice,
+    submittedSources: Object.fromEntries(
+      input.contributions.filter((c) => (c.submittedSource ?? 'exported') !== 'exported').map((c) => [c.report.unit.code, c.submittedSource!]),
+    ),
   };
 }
 

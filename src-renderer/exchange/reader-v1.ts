@@ -44,6 +44,7 @@ import {
   MACHINE_INDICATOR_PREFIX,
   MACHINE_KEYS,
   SHEET_NAMES,
+  TEMPLATE_REPORT_DATE_FIELD,
   WORKBOOK_STATUS_LABELS,
   WORKBOOK_STATUSES,
   type ColumnDef,
@@ -221,7 +222,19 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     indicators: [],
   };
   if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
+  if (template) readReportDate(sheets.info, input.date1904, report, add);
   return report;
+}
+
+/** A template's «Ngày lập báo cáo» (TEMPLATE_REPORT_DATE_FIELD), typed by the unit: its report's handing-in day. */
+function readReportDate(sheet: LocatedSheet | undefined, date1904: boolean, report: UnitReport, add: Add): void {
+  const info = readInfo(sheet, [TEMPLATE_REPORT_DATE_FIELD]);
+  const date = parseCellDate(info.values.get('reportDate'), date1904);
+  if (date.ok && date.value) report.reportDate = date.value;
+  else if (!date.ok) {
+    const place = { sheet: sheet?.grid.name ?? SHEET_NAMES.info, ...(info.rows.has('reportDate') ? { row: info.rows.get('reportDate') } : {}) };
+    add('warning', place, `«${shownValue(date.shown)}» ${date.reason}; thời điểm nộp sẽ tính là lúc nhập tệp`);
+  }
 }
 
 export function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {

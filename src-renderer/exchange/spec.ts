@@ -209,6 +209,11 @@ export interface UnitReport {
   indicators: ReportIndicator[];
   /** Present exactly when kind is 'consolidated' (see ConsolidatedReport). */
   consolidation?: Consolidation;
+  /**
+   * A hand-filled template only: the date the unit typed in «Ngày lập báo cáo»
+   * (TEMPLATE_REPORT_DATE_FIELD); absent when it typed none.
+   */
+  reportDate?: IsoDate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,6 +390,13 @@ export const INFO_FIELDS = [
   { key: 'formatVersion', label: 'Phiên bản định dạng' },
 ] as const satisfies readonly { key: string; label: string }[];
 export type InfoFieldKey = (typeof INFO_FIELDS)[number]['key'];
+
+/**
+ * The one row of a template's "Thông tin" the unit fills in (the rest is protected): the day it
+ * completed the report, which counts as its «Thời điểm nộp» (UnitReport.reportDate). Written
+ * after INFO_FIELDS, in the template only.
+ */
+export const TEMPLATE_REPORT_DATE_FIELD = { key: 'reportDate', label: 'Ngày lập báo cáo' } as const;
 
 /** "Tiến độ": one row per trackable plan item. */
 export const PROGRESS_COLUMNS = [

@@ -160,6 +160,8 @@ export interface SheetPlan {
   validations: DataValidationPlan[];
   /** When set, the sheet is protected (no password) and only these 1-based columns stay editable. */
   editableCols: ReadonlySet<number> | null;
+  /** In a protected sheet, data rows (0-based, in `rows()` order) whose cells stay editable too. */
+  editableRows?: ReadonlySet<number>;
   /** 1-based columns hidden on screen and in print ("Mã dòng"). */
   hiddenCols: ReadonlySet<number>;
   freezeHeader: boolean;
@@ -554,6 +556,8 @@ export interface SheetStyles {
   date: readonly Partial<ExcelJS.Style>[];
   /** The table header's cells. */
   tableHeader: Partial<ExcelJS.Style>;
+  /** A row left editable in a protected sheet (SheetPlan.editableRows). */
+  unlocked: readonly Partial<ExcelJS.Style>[];
 }
 
 export function sheetStyles(plan: SheetPlan): SheetStyles {
@@ -571,7 +575,8 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
         : HEADER_STYLE_BASE
       : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } },
   );
-  return { data, bold, date, tableHeader };
+  const unlocked = plan.columns.map((c) => dataStyle(c, printable || plan.tableHeader, protectedSheet ? false : null));
+  return { data, bold, date, tableHeader, unlocked };
 }
 
 /** One row of the official header block as written: its height, styled cells and merges. */
@@ -633,7 +638,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
 
   const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
   ws.columns = worksheetColumns(plan);
-  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader, unlocked } = sheetStyles(plan);
 
   // The official header block.
   for (const h of headerBlockRows(plan)) {
@@ -671,7 +676,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
   for (const values of plan.rows()) {
     const row = ws.getRow(r);
     const bold = rowBold !== undefined && rowBold(index, values);
-    const rowStyles = bold ? boldStyles : styles;
+    const rowStyles = plan.editableRows?.has(index) ? unlocked : bold ? boldStyles : styles;
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);

@@ -13,6 +13,8 @@ import { memo, useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
+import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
+import { formatDateVn } from '@domain/periods';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
@@ -349,6 +351,12 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
             <strong className={`import-decision import-decision-${p.plan.decision}`}>{DECISION_TEXT[p.plan.decision]}</strong>
             <span className="muted"> — {p.plan.reason}</span>
           </dd>
+          {p.report.kind === 'template' && (
+            <>
+              <dt>Thời điểm nộp</dt>
+              <dd>{templateSubmittedText(p.report)}</dd>
+            </>
+          )}
           <dt>Hoạt động</dt>
           <dd>{diffText(p.plan.activityDiff)}</dd>
           {!consolidated && (
@@ -480,6 +488,13 @@ function MismatchTable({ items, fileName }: { items: { itemId: string; match: It
       )}
     </>
   );
+}
+
+/** A hand-filled template counts as handed in on the date it names, else when it is imported: said plainly. */
+function templateSubmittedText(report: UnitReport): string {
+  return report.reportDate
+    ? `${formatDateVn(report.reportDate)} (${SUBMITTED_SOURCE_NOTES['report-date']})`
+    : `lúc nhập tệp (mẫu điền tay không ghi «Ngày lập báo cáo» ở trang «Thông tin»)`;
 }
 
 function diffText(d: ImportPreview['plan']['activityDiff']): string {
