@@ -63,6 +63,8 @@ export function submittedAt(s: Pick<SubmissionRecord, 'exportedAt' | 'importedAt
 interface ScopeRead {
   own: UnitRecord | undefined;
   expected: UnitRecord[];
+  /** Each unit's parent as the directory records it (code → parent code). */
+  parents: Map<string, string>;
   active: SubmissionRecord[];
   deadline: IsoDate | '';
 }
@@ -71,12 +73,14 @@ interface ScopeRead {
 async function readScope(planId: string, periodKey: string): Promise<ScopeRead> {
   const ownCode = await getSetting('ownUnitCode');
   const own = ownCode ? await db.units.get(ownCode) : undefined;
-  const expected = (await db.units.toArray())
+  const units = await db.units.toArray();
+  const parents = new Map(units.map((u) => [u.code, u.parentCode ?? '']));
+  const expected = units
     .filter((u) => u.active && u.code !== ownCode && (own === undefined || isDirectlyUnder(u, own)))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
   const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
-  return { own, expected, active, deadline };
+  return { own, expected, parents, active, deadline };
 }
 
 export interface LoadConsolidationInput {
@@ -126,7 +130,8 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
         .sort((a, b) => compareInstants(a.importedAt, b.importedAt))
         .map((s) => {
           const time = submissionTime(s);
-          return { report: s.report, submittedAt: time.at, submittedSource: time.source, submissionId: s.id, fileHash: s.fileHash, planId: s.planId };
+          const parentCode = scope.parents.get(s.unitCode) ?? '';
+          return { report: s.report, submittedAt: time.at, submittedSource: time.source, submissionId: s.id, fileHash: s.fileHash, planId: s.planId, ...(parentCode ? { parentCode } : {}) };
         });
       const ownIncluded = hasData(ownReport);
       if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });

@@ -7,9 +7,16 @@
  *
  * Cheap at a province's scale (thousands of CĐCS files): the consolidated reports of a plan are
  * found by the index [planId+periodKey+state+level] (schema v6) from its keys alone, and only
- * they are read; the unit reports they cover are found by [unitCode+planId+periodKey].
+ * they are read (what each covers is remembered); the unit reports they may cover are found by
+ * [unitCode+planId+periodKey] and only those are read.
  */
-import { countedElsewhereMessage, coveredUnits, findDoubleCounts, type CoverageEntry } from '@domain/double-count';
+import {
+  codeClashMessage,
+  countedElsewhereMessage,
+  coveredUnits,
+  findDoubleCounts,
+  type CoverageEntry,
+} from '@domain/double-count';
 import { isConsolidated, type UnitReport } from '../exchange/spec';
 import { db } from './db';
 import type { SubmissionRecord } from './types';
@@ -17,19 +24,25 @@ import type { SubmissionRecord } from './types';
 /** The levels whose reports can be consolidated ones (a CĐCS has nobody reporting to it). */
 const UPPER_LEVELS = ['district', 'province'];
 
-/** Covered units of each consolidated submission read, by id (a stored report never changes but by a re-code). */
-const coverCache = new Map<string, ReadonlyMap<string, string>>();
-db.on('ready', () => coverCache.clear(), true);
+interface Body {
+  code: string;
+  name: string;
+  covers: ReadonlyMap<string, string>;
+}
+
+/** What each consolidated submission read covers, by id (a stored report changes only by a re-code). */
+const bodyCache = new Map<string, Body>();
+db.on('ready', () => bodyCache.clear(), true);
 
 /** Forgets what was read (a unit's code changed: the reports were rewritten). */
 export function forgetCoverage(): void {
-  coverCache.clear();
+  bodyCache.clear();
 }
 
-function coverOf(s: Pick<SubmissionRecord, 'id' | 'report'>): ReadonlyMap<string, string> {
-  let c = coverCache.get(s.id);
-  if (!c) coverCache.set(s.id, (c = coveredUnits(s.report)));
-  return c;
+function bodyOf(s: Pick<SubmissionRecord, 'id' | 'unitCode' | 'unitName' | 'report'>): Body {
+  let b = bodyCache.get(s.id);
+  if (!b) bodyCache.set(s.id, (b = { code: s.unitCode, name: s.unitName, covers: coveredUnits(s.report) }));
+  return b;
 }
 
 interface ActiveUpper {
@@ -54,18 +67,20 @@ async function activeUpper(planId: string, periodKey?: string): Promise<ActiveUp
 }
 
 /** Coverage entries of the active consolidated reports among `upper` (reading only those not read yet). */
-async function consolidatedEntries(planId: string, upper: readonly ActiveUpper[]): Promise<CoverageEntry[]> {
-  const missing = upper.filter((u) => !coverCache.has(u.id)).map((u) => u.id);
-  const read = new Map<string, SubmissionRecord>();
-  if (missing.length > 0) for (const s of await db.submissions.bulkGet(missing)) if (s) read.set(s.id, s);
+async function bodyEntries(planId: string, upper: readonly ActiveUpper[]): Promise<CoverageEntry[]> {
+  const missing = upper.filter((u) => !bodyCache.has(u.id)).map((u) => u.id);
+  if (missing.length > 0) for (const s of await db.submissions.bulkGet(missing)) if (s) bodyOf(s);
   const out: CoverageEntry[] = [];
   for (const u of upper) {
-    const s = read.get(u.id);
-    const covers = s ? coverOf(s) : coverCache.get(u.id);
-    if (!covers || covers.size === 0) continue;
-    out.push({ id: u.id, unitCode: '', unitName: '', planId, periodKey: u.periodKey, covers });
+    const b = bodyCache.get(u.id);
+    if (b && b.covers.size > 0) out.push({ id: u.id, unitCode: b.code, unitName: b.name, planId, periodKey: u.periodKey, covers: b.covers });
   }
   return out;
+}
+
+/** A unit's own report as the rule sees it: its unit's name and the parent its file names. */
+function unitEntry(s: Pick<SubmissionRecord, 'id' | 'unitCode' | 'unitName' | 'periodKey' | 'report'>, planId: string): CoverageEntry {
+  return { id: s.id, unitCode: s.unitCode, unitName: s.unitName, parentName: s.report.unit.parentName, planId, periodKey: s.periodKey, covers: new Map() };
 }
 
 /**
@@ -76,50 +91,54 @@ async function consolidatedEntries(planId: string, upper: readonly ActiveUpper[]
 export async function leftOutSubmissions(planId: string, activeIds?: readonly string[]): Promise<Set<string>> {
   const upper = await activeUpper(planId);
   if (upper.length === 0) return new Set();
-  const bodies = await consolidatedEntries(planId, upper);
+  const bodies = await bodyEntries(planId, upper);
   if (bodies.length === 0) return new Set();
   const active = new Set(activeIds ?? (await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys()));
   const bodyIds = new Set(bodies.map((b) => b.id));
-  const direct: CoverageEntry[] = [];
+  const found: string[] = [];
   for (const body of bodies) {
     const keys = [...body.covers.keys()].map((code) => [code, planId, body.periodKey]);
-    // Keys only: the unit reports themselves are never read here.
+    // Keys first: only the unit reports a body lists are read, to tell one unit from another.
     await db.submissions
       .where('[unitCode+planId+periodKey]')
       .anyOf(keys)
-      .eachKey((key, cursor) => {
+      .eachKey((_key, cursor) => {
         const id = String(cursor.primaryKey);
-        if (!active.has(id) || bodyIds.has(id)) return;
-        const [code, , periodKey] = key as [string, string, string];
-        direct.push({ id, unitCode: code, unitName: code, planId, periodKey, covers: new Map() });
+        if (active.has(id) && !bodyIds.has(id)) found.push(id);
       });
   }
-  // The bodies' own codes are not read (nor needed): each gets one no unit report has.
-  const entries = [...bodies.map((b) => ({ ...b, unitCode: `\u0000${b.id}` })), ...direct];
-  return new Set(findDoubleCounts(entries).leftOut.keys());
+  if (found.length === 0) return new Set();
+  const direct = (await db.submissions.bulkGet([...new Set(found)])).filter((s) => s !== undefined).map((s) => unitEntry(s, planId));
+  return new Set(findDoubleCounts([...bodies, ...direct]).leftOut.keys());
 }
 
 /**
  * What the preview says about counting `report` (filed under `unitCode`, plan and period) once:
- * a unit report some active consolidated report already covers, or a consolidated report that
- * covers units whose own reports are active. [] when neither.
+ * a unit report an active consolidated report already covers, a consolidated report that covers
+ * units whose own reports are active, or a code both name for two different units. [] when none.
  */
 export async function doubleCountNotes(report: UnitReport, scope: { unitCode: string; planId: string; periodKey: string }): Promise<string[]> {
-  if (scope.periodKey === '') return [];
   const { unitCode, planId, periodKey } = scope;
+  if (periodKey === '') return [];
+  const self = 'xem-truoc';
+  let entries: CoverageEntry[];
   if (!isConsolidated(report)) {
-    const upper = await activeUpper(planId, periodKey);
-    if (upper.length === 0) return [];
-    const bodies = (await db.submissions.bulkGet(upper.map((u) => u.id))).filter((s): s is SubmissionRecord => s !== undefined && s.unitCode !== unitCode);
-    const by = bodies.find((s) => coverOf(s).has(unitCode));
-    return by ? [countedElsewhereMessage({ unitCode, unitName: report.unit.name, byCode: by.unitCode, byName: by.unitName })] : [];
+    const bodies = (await bodyEntries(planId, await activeUpper(planId, periodKey))).filter((b) => b.unitCode !== unitCode && b.covers.has(unitCode));
+    if (bodies.length === 0) return [];
+    const own = (await db.units.get(unitCode)) ?? null;
+    entries = [...bodies, { ...unitEntry({ id: self, unitCode, unitName: own?.name ?? report.unit.name, periodKey, report }, planId), parentCode: own?.parentCode ?? '' }];
+  } else {
+    const covers = coveredUnits(report);
+    if (covers.size === 0) return [];
+    const direct = await db.submissions
+      .where('[unitCode+planId+periodKey]')
+      .anyOf([...covers.keys()].map((code) => [code, planId, periodKey]))
+      .and((s) => s.state === 'active' && s.unitCode !== unitCode && !isConsolidated(s.report))
+      .toArray();
+    if (direct.length === 0) return [];
+    const body: CoverageEntry = { id: self, unitCode, unitName: report.unit.name, planId, periodKey, covers };
+    entries = [body, ...direct.map((s) => unitEntry(s, planId))];
   }
-  const covers = coveredUnits(report);
-  if (covers.size === 0) return [];
-  const direct = await db.submissions
-    .where('[unitCode+planId+periodKey]')
-    .anyOf([...covers.keys()].map((code) => [code, planId, periodKey]))
-    .and((s) => s.state === 'active' && s.unitCode !== unitCode && !isConsolidated(s.report))
-    .toArray();
-  return direct.map((s) => countedElsewhereMessage({ unitCode: s.unitCode, unitName: s.unitName, byCode: unitCode, byName: report.unit.name }));
+  const found = findDoubleCounts(entries);
+  return [...[...found.leftOut.values()].map(countedElsewhereMessage), ...found.codeClashes.map(codeClashMessage)];
 }

@@ -14,6 +14,7 @@ import {
   allUnitKinds,
   childLevelsOf,
   codeConflictMessage,
+  codePrefixFor,
   customUnitKind,
   DEFAULT_KIND_OF_LEVEL,
   findCodeConflict,
@@ -334,12 +335,13 @@ export async function addUnit(input: UnitFormInput, options: AddUnitOptions = {}
     const kindId = checkedKind(kinds, parsed.kind, parsed.level);
     const kind = kinds.find((k) => k.id === kindId)!;
     const units = await db.units.toArray();
-    const code = parsed.code || generateUnitCode(kind, units.flatMap((u) => [u.code, ...(u.aliases ?? [])]));
+    const ownCode = await getSetting('ownUnitCode');
+    const own = units.find((u) => u.code === ownCode);
+    const code = parsed.code || generateUnitCode({ codePrefix: codePrefixFor(kind, own) }, units.flatMap((u) => [u.code, ...(u.aliases ?? [])]));
     const holder = findCodeConflict(units, { code });
     if (holder) throw new OperationError(codeConflictMessage(holder, code), 'code');
     checkAliases(units, parsed.aliases, code);
     if (!options.allowSameName) {
-      const ownCode = await getSetting('ownUnitCode');
       const same = unitsNamedLike(units, parsed.name).filter((u) => u.code !== ownCode);
       if (same.length > 0) throw new SameNameError(same);
     }

@@ -66,7 +66,7 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
-import { coveredUnits, findDoubleCounts, type CountedElsewhere, type CoveredTwice } from './double-count';
+import { coveredUnits, findDoubleCounts, type CodeClash, type CountedElsewhere, type CoveredTwice } from './double-count';
 import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
@@ -123,6 +123,8 @@ export interface Contribution {
   planId?: string;
   /** The consolidating body's own data. */
   own?: boolean;
+  /** The unit's parent as the directory records it (tells a unit from another with its code). */
+  parentCode?: string;
 }
 
 export interface ConsolidateInput {
@@ -174,6 +176,8 @@ export interface ConsolidationResult {
   countedElsewhere: CountedElsewhere[];
   /** Units two consolidated contributions both cover (counted twice; ids: contributor unit codes). */
   coveredTwice: CoveredTwice[];
+  /** Codes a consolidated contribution lists for another unit than the one reporting under it. */
+  codeClashes: CodeClash[];
   /** Unit code → where its «Thời điểm nộp» comes from, for each contribution not exported by an app. */
   submittedSources: Record<string, SubmittedSource>;
 }
@@ -275,11 +279,12 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     codes.add(p.contributor.unitCode);
   }
   // One scope (this plan and period): ids are the contributors' unit codes, unique here.
-  const { leftOut, coveredTwice } = findDoubleCounts(
+  const { leftOut, coveredTwice, codeClashes } = findDoubleCounts(
     all.map((p) => ({
       id: p.contributor.unitCode,
       unitCode: p.contributor.unitCode,
       unitName: p.contributor.unitName,
+      ...(p.contribution.parentCode ? { parentCode: p.contribution.parentCode } : {}),
       planId: input.plan.id,
       periodKey: input.period.key,
       covers: p.contributor.own ? new Map<string, string>() : coveredUnits(p.contribution.report),
@@ -392,6 +397,7 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     activityContributors: tagged.map((t) => t.by),
     countedElsewhere: [...leftOut.values()],
     coveredTwice,
+    codeClashes,
     submittedSources: Object.fromEntries(
       input.contributions.filter((c) => (c.submittedSource ?? 'exported') !== 'exported').map((c) => [c.report.unit.code, c.submittedSource!]),
     ),

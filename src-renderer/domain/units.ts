@@ -110,7 +110,13 @@ export function kindOfUnit(unit: { level: UnitLevel; kind?: string | undefined }
 export function customUnitKind(name: string, level: UnitLevel = 'district'): UnitKind {
   const clean = toNfc(name).replace(/\s+/g, ' ').trim();
   const slug = fold(clean).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
-  const prefix = suggestCodeFromName(clean).split('-').slice(0, 2).join('-').slice(0, 10) || 'DV';
+  // The initials of its words: «Công đoàn Giáo dục» → CDGD.
+  const prefix = fold(clean)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+    .slice(0, 6) || 'DV';
   return { id: `${CUSTOM_KIND_PREFIX}${slug || 'loai'}`, level, name: clean, fullName: clean, codePrefix: prefix };
 }
 
@@ -321,6 +327,19 @@ export function generateUnitCode(kind: UnitLevel | Pick<UnitKind, 'codePrefix'>,
   // Only reachable if a code of the same number with other padding exists ("CDCS-7" vs "CDCS-0007").
   while (taken.has(code)) code = `${prefix}-${String(++n).padStart(4, '0')}`;
   return code;
+}
+
+/**
+ * The prefix of the codes a directory generates for units of `kind`. A district's CĐCS get
+ * «CDCS-0001…». A body above the districts adds its own code («CDCS-TN-0001» at LĐLĐ tỉnh Tây
+ * Ninh, LDLD-TN), so that a CĐCS it places directly under itself never gets a code a district
+ * gave one of its own CĐCS (both show up at the province).
+ */
+export function codePrefixFor(kind: Pick<UnitKind, 'codePrefix'>, own: Pick<Unit, 'code' | 'level'> | null | undefined): string {
+  if (!own || own.level !== 'province') return kind.codePrefix;
+  const stripped = own.code.replace(/^(LDLD-T|LDLD|CDN-TW|CD)-/, '');
+  const part = (stripped === '' || /^[0-9-]+$/.test(stripped) ? own.code : stripped).slice(0, 12).replace(/-+$/, '');
+  return `${kind.codePrefix}-${part}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { addUnit, addUnitKind, OperationError, SameNameError, updateUnit, type UnitRecord } from '../../db';
 import { fieldErrors } from '@domain/indicators';
 import {
+  codePrefixFor,
   generateUnitCode,
   kindOfUnit,
   normalizeUnitCode,
@@ -76,8 +77,8 @@ export function UnitForm({
     [level, own.level, units, unit?.code],
   );
   const nextCode = useMemo(
-    () => (kind.id === NEW_KIND.id ? '' : generateUnitCode(kind, units.flatMap((u) => [u.code, ...(u.aliases ?? [])]))),
-    [kind, units],
+    () => (kind.id === NEW_KIND.id ? '' : generateUnitCode({ codePrefix: codePrefixFor(kind, own) }, units.flatMap((u) => [u.code, ...(u.aliases ?? [])]))),
+    [kind, units, own],
   );
 
   const set = (field: Field, value: string) => {
