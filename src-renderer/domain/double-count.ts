@@ -129,14 +129,16 @@ export function findDoubleCounts(entries: readonly CoverageEntry[]): DoubleCount
     }
   }
   for (const list of consolidatedByScope.values()) {
+    // By code and name: two bodies listing one code for differently named units list two units.
     const seen = new Map<string, CoveredTwice>();
     for (const c of list) {
       for (const [code, name] of c.covers) {
-        const hit = seen.get(code);
+        const key = `${code}\u0000${unitNameKey(name)}`;
+        const hit = seen.get(key);
         if (hit) {
           hit.byIds.push(c.id);
           hit.byNames.push(c.unitName);
-        } else seen.set(code, { unitCode: code, unitName: name, byIds: [c.id], byNames: [c.unitName] });
+        } else seen.set(key, { unitCode: code, unitName: name, byIds: [c.id], byNames: [c.unitName] });
       }
     }
     for (const t of seen.values()) if (t.byIds.length > 1) coveredTwice.push(t);

@@ -104,6 +104,10 @@ describe('the rule', () => {
       ['CDCS-0001', ['d', 'n']],
       ['CDCS-0002', ['d', 'n']],
     ]);
+    // One code each body gave its own CĐCS (another name): two units, not one counted twice.
+    const renamed = { ...other, consolidation: { ...other.consolidation, units: other.consolidation.units.map((u) => ({ ...u, unitName: `${u.unitName} (ngành)` })), unitNames: {} } } as ConsolidatedReport;
+    renamed.activities = [];
+    expect(findDoubleCounts([e('d', d), e('n', renamed)]).coveredTwice).toEqual([]);
   });
 
   it('consolidate() counts the CĐCS once: through the district, its own file left out of every figure', () => {

@@ -427,13 +427,9 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
             Hủy sửa
           </button>
         )}
-        <span className="saved" role="status">
-          {saved}
-        </span>
         {elsewhere && (
           <button
             type="button"
-            className="small"
             onClick={() => {
               onShowPeriod(elsewhere);
               setElsewhere(null);
@@ -442,6 +438,9 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
             Xem kỳ {elsewhere.name}
           </button>
         )}
+        <span className="saved" role="status">
+          {saved}
+        </span>
       </div>
     </form>
   );

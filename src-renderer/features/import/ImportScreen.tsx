@@ -9,7 +9,7 @@
  * while the officer looks at another screen and are checked against the database on return.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
@@ -33,6 +33,7 @@ import {
   useImportStore,
   type CardChoice,
 } from './import-store';
+import { batchCountingNotes } from './counting-notes';
 import { UnitMatchBox } from './UnitMatchBox';
 import './import.css';
 
@@ -161,6 +162,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
   }
 
   const toApply = cards.filter(ready);
+  const batchNotes = useMemo(() => batchCountingNotes(cards), [cards]);
   // A file whose unit may be one already listed under another code is never added in bulk: its card asks.
   const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && c.preview.unitMatch.kind === 'unknown' && !c.addUnit && !c.result && hardBlock(c) === '');
 
@@ -271,7 +273,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} onChange={updateCard} onChoosePlan={choosePlan} />
+            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} batchNotes={batchNotes.get(c.key)} onChange={updateCard} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -292,12 +294,14 @@ function kindText(report: UnitReport): string {
 interface CardProps {
   card: Card;
   busy: boolean;
+  /** Counting a unit once, against the other files of the batch (counting-notes.ts). */
+  batchNotes: string[] | undefined;
   plans: readonly PlanRecord[];
   onChange: (key: string, change: CardChoice) => void;
   onChoosePlan: (key: string, planId: string) => Promise<void>;
 }
 
-const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: change, onChoosePlan }: CardProps) {
+const PreviewCard = memo(function PreviewCard({ card, busy, plans, batchNotes, onChange: change, onChoosePlan }: CardProps) {
   const onChange = (c: CardChoice) => change(card.key, c);
   const p = card.preview;
   const block = hardBlock(card);
@@ -316,7 +320,7 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
     // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
     ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
-    ...(p?.countingNotes ?? []).map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
+    ...[...new Set([...(p?.countingNotes ?? []), ...(batchNotes ?? [])])].map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const more = problems.slice(SHOWN_PROBLEMS);

@@ -133,7 +133,7 @@ function Directory({ data }: { data: ShellData }) {
       <div className="units-title-row">
         <h1 className="screen-title">Đơn vị trực thuộc</h1>
         <p className="units-subtitle">
-          {childKinds.filter((k) => !k.id.startsWith('rieng-')).map((k) => k.name).join(', ')} thuộc {ownUnit.name}
+          {manyLevels ? 'Công đoàn cấp trên trực tiếp cơ sở và CĐCS' : 'CĐCS'} thuộc {ownUnit.name}
         </p>
       </div>
       <div className="units-toolbar" role="search">
@@ -197,7 +197,6 @@ function Directory({ data }: { data: ShellData }) {
               <tr>
                 <th scope="col">Mã</th>
                 <th scope="col">Tên đơn vị</th>
-                {manyLevels && <th scope="col">Cấp</th>}
                 <th scope="col">Loại hình</th>
                 <th scope="col" className="num">
                   Đoàn viên
@@ -217,10 +216,14 @@ function Directory({ data }: { data: ShellData }) {
                   <th scope="row" className="name-cell">
                     {u.name}
                     {twins.has(u.code) && <span className="badge badge-twin">Trùng tên</span>}
+                    {manyLevels && (
+                      <span className="unit-parent">
+                        {kindOfUnit(u, stored?.kinds).name}
+                        {u.parentCode && u.parentCode !== ownUnit.code ? ` · thuộc ${names.get(u.parentCode) ?? u.parentCode}` : ''}
+                      </span>
+                    )}
                     {(u.aliases ?? []).length > 0 && <span className="unit-aliases">Mã khác: {(u.aliases ?? []).join(', ')}</span>}
-                    {u.parentCode && u.parentCode !== ownUnit.code && <span className="unit-parent">thuộc {names.get(u.parentCode) ?? u.parentCode}</span>}
                   </th>
-                  {manyLevels && <td className="kind-cell">{kindOfUnit(u, stored?.kinds).name}</td>}
                   <td className="type-cell">{u.type ? UNIT_TYPE_LABELS[u.type] : ''}</td>
                   <td className="num">{u.members === null ? '' : numberVn.format(u.members)}</td>
                   <td>{u.contact}</td>
