@@ -146,7 +146,9 @@ export function unitIdentity(
   unit: Pick<Unit, 'code' | 'name' | 'level' | 'kind' | 'parentName'>,
   kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS,
 ): { code: string; name: string; level: UnitLevel; levelName?: string; parentName: string } {
-  return { code: unit.code, name: unit.name, level: unit.level, ...levelNameOf(kindOfUnit(unit, kinds).name, unit.level), parentName: unit.parentName };
+  // A unit without a kind of its own (an older record) is named by its level only.
+  const levelName = unit.kind ? levelNameOf(kindOfUnit(unit, kinds).name, unit.level) : {};
+  return { code: unit.code, name: unit.name, level: unit.level, ...levelName, parentName: unit.parentName };
 }
 
 /** The tiers a directory of a unit of `level` lists: a province holds both lower tiers. */
