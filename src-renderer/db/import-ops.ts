@@ -233,7 +233,6 @@ function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | n
   ]);
 }
 
-
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
 const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
 

@@ -273,7 +273,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} batchNotes={batchNotes.get(c.key)} onChange={updateCard} onChoosePlan={choosePlan} />
+            <PreviewCard key={c.key} card={c} busy={busy} plans={data.plans} batchNotes={batchNotes.get(c.key)?.join('\n') ?? ''} onChange={updateCard} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -294,8 +294,11 @@ function kindText(report: UnitReport): string {
 interface CardProps {
   card: Card;
   busy: boolean;
-  /** Counting a unit once, against the other files of the batch (counting-notes.ts). */
-  batchNotes: string[] | undefined;
+  /**
+   * Counting a unit once, against the other files of the batch (counting-notes.ts), one per
+   * line: a string, so that a card whose notes did not change is not drawn again.
+   */
+  batchNotes: string;
   plans: readonly PlanRecord[];
   onChange: (key: string, change: CardChoice) => void;
   onChoosePlan: (key: string, planId: string) => Promise<void>;
@@ -320,7 +323,7 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, batchNotes, o
     // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
     ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
-    ...[...new Set([...(p?.countingNotes ?? []), ...(batchNotes ?? [])])].map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
+    ...[...new Set([...(p?.countingNotes ?? []), ...(batchNotes ? batchNotes.split('\n') : [])])].map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const more = problems.slice(SHOWN_PROBLEMS);
