@@ -128,7 +128,7 @@ function humanLines(path: string, r: ReadResult): string[] {
   const verdict = errors > 0 ? `LỖI (${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''})` : warnings > 0 ? `ĐỌC ĐƯỢC (${warnings} cảnh báo)` : 'ĐỌC ĐƯỢC';
   const out = [`${baseName(path)}: ${verdict}`];
   if (rep) {
-    const level = UNIT_LEVEL_LABELS[rep.unit.level] ?? rep.unit.level;
+    const level = rep.unit.levelName || (UNIT_LEVEL_LABELS[rep.unit.level] ?? rep.unit.level);
     out.push(`  Định dạng:  phiên bản ${rep.formatVersion}, ${KIND_LABELS[rep.kind] ?? rep.kind}`);
     out.push(`  Đơn vị:     ${rep.unit.code || '(chưa có mã)'} — ${rep.unit.name || '(chưa có tên)'} (${level})`);
     out.push(`  Kế hoạch:   ${rep.plan.number || '(không số)'}${rep.plan.title ? ` — ${rep.plan.title}` : ''}`);

@@ -1,8 +1,11 @@
-/** The unit and period the screens show: unit, kind of report, year (and quarter), with its dates. */
-import { useId } from 'react';
+/**
+ * The unit and period the screens show: unit, kind of report, year (and quarter), with its dates
+ * and, when it is not the running one, whether it has ended or not started yet.
+ */
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { setSelectedPeriodKind } from '../db';
-import { PERIOD_KIND_LABELS, periodRangeVn, type PeriodKind } from '@domain/periods';
+import { PERIOD_KIND_LABELS, PERIOD_PHASE_LABELS, periodPhase, periodRangeVn, type PeriodKind } from '@domain/periods';
+import { unitLabels } from '@domain/units';
 import { usePeriodStore, useUnitStore } from '../state';
 import type { ShellData } from './use-shell-data';
 
@@ -11,8 +14,10 @@ const QUARTERS = ['I', 'II', 'III', 'IV'];
 export function ContextBar({ data }: { data: ShellData }) {
   const ids = { unit: useId(), kind: useId(), year: useId(), quarter: useId(), range: useId() };
   const selectUnit = useUnitStore((s) => s.selectUnit);
-  const { setYear, setQuarter } = usePeriodStore(useShallow((s) => ({ setYear: s.setYear, setQuarter: s.setQuarter })));
-  const { period, periodKind, activePlan, currentYear } = data;
+  const { setKind, setYear, setQuarter } = usePeriodStore(useShallow((s) => ({ setKind: s.setKind, setYear: s.setYear, setQuarter: s.setQuarter })));
+  const { period, periodKind, activePlan, currentYear, today } = data;
+  const labels = useMemo(() => unitLabels(data.units), [data.units]);
+  const phase = periodPhase(period, today);
   const years: number[] = [];
   for (let y = Math.min(currentYear, period.year) - 3; y <= Math.max(currentYear, period.year) + 1; y++) years.push(y);
   const kinds = activePlan.periodConfig.kinds;
@@ -29,7 +34,7 @@ export function ContextBar({ data }: { data: ShellData }) {
           >
             {data.units.map((u) => (
               <option key={u.code} value={u.code}>
-                {u.name}
+                {labels.get(u.code) ?? u.name}
               </option>
             ))}
           </select>
@@ -45,10 +50,7 @@ export function ContextBar({ data }: { data: ShellData }) {
         <select
           id={ids.kind}
           value={periodKind}
-          onChange={(e) => {
-            setQuarter(null);
-            void setSelectedPeriodKind(e.target.value as PeriodKind);
-          }}
+          onChange={(e) => setKind(e.target.value as PeriodKind)}
         >
           {kinds.map((k) => (
             <option key={k} value={k}>
@@ -88,6 +90,12 @@ export function ContextBar({ data }: { data: ShellData }) {
       </div>
       <p className="period-range" id={ids.range} aria-live="polite">
         <span className="period-name">{period.name}:</span> <span data-testid="period-range">{periodRangeVn(period)}</span>
+        {phase !== 'current' && (
+          <span className={`period-phase period-phase-${phase}`} data-testid="period-phase">
+            {' '}
+            ({PERIOD_PHASE_LABELS[phase]})
+          </span>
+        )}
       </p>
     </div>
   );

@@ -8,8 +8,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { db, type PlanRecord, type SettingValues, type UnitRecord } from '../db';
 import {
   currentPeriod,
+  defaultPeriod,
   periodOf,
   reportYearOf,
+  type IsoDate,
   type Period,
   type PeriodKind,
 } from '@domain/periods';
@@ -28,6 +30,8 @@ export interface ShellData {
   period: Period;
   /** Report year of today for the active plan. */
   currentYear: number;
+  /** Today's calendar date (local), kept current across midnight. */
+  today: IsoDate;
 }
 
 interface Stored {
@@ -46,7 +50,7 @@ export function useShellData(): ShellData | undefined {
     const settings = Object.fromEntries(settingRows.map((r) => [r.key, r.value])) as Partial<SettingValues>;
     return { plans, units, settings };
   }, []);
-  const { year, quarter } = usePeriodStore(useShallow((s) => ({ year: s.year, quarter: s.quarter })));
+  const { kind, year, quarter } = usePeriodStore(useShallow((s) => ({ kind: s.kind, year: s.year, quarter: s.quarter })));
   const selectedCode = useUnitStore((s) => s.selectedCode);
   const today = useToday();
 
@@ -56,11 +60,12 @@ export function useShellData(): ShellData | undefined {
     const activePlan = plans.find((p) => p.id === settings.activePlanId) ?? plans[0];
     const ownUnit = units.find((u) => u.code === settings.ownUnitCode) ?? units[0];
     if (!activePlan || !ownUnit) return undefined;
-    const config = activePlan.periodConfig;
-    const kinds = config.kinds.length > 0 ? config.kinds : (['year'] as PeriodKind[]);
-    const periodKind = settings.selectedPeriodKind && kinds.includes(settings.selectedPeriodKind) ? settings.selectedPeriodKind : kinds[0]!;
+    const config = activePlan.periodConfig.kinds.length > 0 ? activePlan.periodConfig : { ...activePlan.periodConfig, kinds: ['year'] as PeriodKind[] };
+    // The period that is due opens by default; a kind chosen in the bar holds while the plan has it.
+    const due = defaultPeriod(config, today);
+    const periodKind = kind && config.kinds.includes(kind) ? kind : due.kind;
     const currentYear = reportYearOf(config, today);
-    const current = currentPeriod(config, today, periodKind);
+    const current = periodKind === due.kind ? due : currentPeriod(config, today, periodKind);
     const chosenYear = year ?? current.year;
     const period =
       periodKind === 'quarter'
@@ -71,8 +76,8 @@ export function useShellData(): ShellData | undefined {
       ...units.filter((u) => u.active && u.code !== ownUnit.code).sort((a, b) => byName.compare(a.name, b.name)),
     ];
     const selectedUnit = offered.find((u) => u.code === selectedCode) ?? ownUnit;
-    return { plans, activePlan, ownUnit, selectedUnit, units: offered, periodKind, period, currentYear };
-  }, [stored, year, quarter, selectedCode, today]);
+    return { plans, activePlan, ownUnit, selectedUnit, units: offered, periodKind, period, currentYear, today };
+  }, [stored, kind, year, quarter, selectedCode, today]);
 }
 
 const byName = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -16,6 +16,7 @@
 import { activitySearchText } from '@domain/activity';
 import { materializeActivities } from '@domain/merge';
 import { db } from './db';
+import { leftOutSubmissions } from './double-count-ops';
 import type { ActivityRecord, SubmissionRecord } from './types';
 
 /** The two tables activities are read from (for a transaction's table list). */
@@ -36,6 +37,14 @@ const DERIVED_MAX = 400;
  */
 const derived = new Map<string, readonly ActivityRecord[]>();
 db.on('ready', () => derived.clear(), true);
+
+/**
+ * Forgets every derived list: for the one operation that rewrites stored submissions (a unit's
+ * code changing, db/unit-ops.ts), whose activities are then derived again under the new code.
+ */
+export function forgetDerivedActivities(): void {
+  derived.clear();
+}
 
 function remember(id: string, list: readonly ActivityRecord[]): void {
   derived.delete(id);
@@ -145,7 +154,10 @@ const READ_CHUNK = 8;
  * holds a whole workbook) is read only when its activities are not derived yet.
  */
 async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
-  const ids = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
+  const active = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
+  // A unit's own report already inside a consolidated one is not read twice (db/double-count-ops.ts).
+  const leftOut = await leftOutSubmissions(planId, active);
+  const ids = leftOut.size === 0 ? active : active.filter((id) => !leftOut.has(id));
   // Taken here, not looked up at the end: a plan with more active submissions than the memory
   // keeps would otherwise lose some to eviction while the others are derived.
   const lists = new Map<string, readonly ActivityRecord[]>();
@@ -173,10 +185,12 @@ export async function activitiesOfPlan(planId: string): Promise<ActivityRecord[]
 
 /** Every activity of one unit in a plan (live and deleted). */
 export async function activitiesOfUnit(planId: string, unitCode: string): Promise<ActivityRecord[]> {
-  const [own, subs] = await Promise.all([
+  const [own, subs, leftOut] = await Promise.all([
     db.activities.where('[planId+unitCode]').equals([planId, unitCode]).toArray(),
     db.submissions.where('unitCodes').equals(unitCode).filter((s) => s.state === 'active' && s.planId === planId).toArray(),
+    leftOutSubmissions(planId),
   ]);
+  if (leftOut.size > 0) subs.splice(0, subs.length, ...subs.filter((s) => !leftOut.has(s.id)));
   return subs.length === 0 ? own : own.concat(flatten(subs.map(submissionActivities), (a) => a.unitCode === unitCode));
 }
 

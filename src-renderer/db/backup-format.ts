@@ -37,6 +37,7 @@ import { V2_STORES } from './versions/v2';
 import { V3_STORES } from './versions/v3';
 import { V4_STORES } from './versions/v4';
 import { V5_STORES } from './versions/v5';
+import { V6_STORES } from './versions/v6';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -52,6 +53,7 @@ export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, 
   3: V3_STORES,
   4: V4_STORES,
   5: V5_STORES,
+  6: V6_STORES,
 };
 
 /** The schema version this build writes (the highest declared in schema.ts). */

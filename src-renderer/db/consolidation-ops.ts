@@ -8,13 +8,15 @@
  *
  * What is read: the active submissions of the plan and period (their stored reports), the own
  * unit's report for the period (report-query.ts buildUnitReport; it contributes only when it has
- * an activity, a status or a non-zero indicator), the expected units (active units of the level
- * below the own unit; every other active unit when the own unit is unknown) and the deadline
+ * an activity, a status or a non-zero indicator), the expected units (active units directly
+ * under the own unit, domain/units.ts isDirectlyUnder; every other active unit when the own
+ * unit is unknown) and the deadline
  * stored for the plan and period (setting `reportDeadlines`, key "planId|periodKey"). The rules
  * are in domain/consolidate.ts.
  */
-import { childLevelOf } from '@domain/units';
-import { consolidate, isLate, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
+import { isDirectlyUnder, unitIdentity } from '@domain/units';
+import { knownUnitKinds } from './unit-ops';
+import { consolidate, isLate, submissionTime, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
@@ -51,18 +53,19 @@ export async function setReportDeadline(planId: string, periodKey: string, deadl
 }
 
 /**
- * When a submission counts as handed in: the export instant of an app-made report (a unit's or
- * a lower body's consolidated report: when it was finished; the clerk may import a batch days
- * later), the import instant for a hand-filled template (its export time is when the blank
- * template was made).
+ * When a submission counts as handed in (domain/consolidate.ts submissionTime): the export
+ * instant of an app-made report; for a hand-filled template the «Ngày lập báo cáo» typed in it,
+ * else its import instant (its export time is when the blank template was made).
  */
 export function submittedAt(s: Pick<SubmissionRecord, 'exportedAt' | 'importedAt' | 'report'>): string {
-  return s.report.kind === 'template' ? s.importedAt : s.exportedAt;
+  return submissionTime(s).at;
 }
 
 interface ScopeRead {
   own: UnitRecord | undefined;
   expected: UnitRecord[];
+  /** Each unit's parent as the directory records it (code → parent code). */
+  parents: Map<string, string>;
   active: SubmissionRecord[];
   deadline: IsoDate | '';
 }
@@ -71,13 +74,14 @@ interface ScopeRead {
 async function readScope(planId: string, periodKey: string): Promise<ScopeRead> {
   const ownCode = await getSetting('ownUnitCode');
   const own = ownCode ? await db.units.get(ownCode) : undefined;
-  const childLevel = own ? childLevelOf(own.level) : null;
-  const expected = (await db.units.toArray())
-    .filter((u) => u.active && u.code !== ownCode && (own === undefined || u.level === childLevel))
+  const units = await db.units.toArray();
+  const parents = new Map(units.map((u) => [u.code, u.parentCode ?? '']));
+  const expected = units
+    .filter((u) => u.active && u.code !== ownCode && (own === undefined || isDirectlyUnder(u, own)))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
   const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
-  return { own, expected, active, deadline };
+  return { own, expected, parents, active, deadline };
 }
 
 export interface LoadConsolidationInput {
@@ -125,12 +129,16 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
       const contributions: Contribution[] = scope.active
         .filter((s) => s.unitCode !== scope.own!.code)
         .sort((a, b) => compareInstants(a.importedAt, b.importedAt))
-        .map((s) => ({ report: s.report, submittedAt: submittedAt(s), submissionId: s.id, fileHash: s.fileHash, planId: s.planId }));
+        .map((s) => {
+          const time = submissionTime(s);
+          const parentCode = scope.parents.get(s.unitCode) ?? '';
+          return { report: s.report, submittedAt: time.at, submittedSource: time.source, submissionId: s.id, fileHash: s.fileHash, planId: s.planId, ...(parentCode ? { parentCode } : {}) };
+        });
       const ownIncluded = hasData(ownReport);
       if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });
       const expected: ExpectedUnit[] = scope.expected.map((u) => ({ code: u.code, name: u.name, level: u.level }));
       const result = consolidate({
-        unit: { code: scope.own.code, name: scope.own.name, level: scope.own.level, parentName: scope.own.parentName },
+        unit: unitIdentity(scope.own, await knownUnitKinds()),
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
         items: planReportItems(plan.plan),
         period: { key: period.key, name: period.name, start: period.start, end: period.end },
@@ -170,7 +178,7 @@ export interface Completeness {
 }
 
 /**
- * Every active subordinate unit (the level below this installation's own unit; every active
+ * Every active unit directly under this installation's own unit (isDirectlyUnder; every active
  * unit but the own one when that is unknown) with đã nộp / nộp muộn / chưa nộp for the period.
  * `deadline` is a calendar day, inclusive, Vietnam time (default: the one stored for the plan and
  * period); without one nothing is late. Same rule as consolidate() (domain/consolidate.ts).

@@ -41,7 +41,10 @@ import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
 import { submissionUnitCodes } from '../domain/report';
 import { OperationError } from './errors';
-import { EMPTY_UNIT_DETAILS, getSetting, now } from './operations';
+import { getSetting, now } from './operations';
+import { resolveImportUnit, unitBlocker, unitRecordFromFile } from './import-unit';
+import { doubleCountNotes } from './double-count-ops';
+import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { indicatorKeyOf } from './indicator-ops';
 import type { ItemStatusKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
@@ -54,7 +57,14 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 }
 
 export interface ImportPreview {
+  /** The report as it would be filed (its unit's code, when the file's is an alias: db/import-unit.ts). */
   report: UnitReport;
+  /** The report as the file holds it. */
+  fileReport: UnitReport;
+  /** Which directory unit the file is (domain/unit-match.ts); 'name' is only a proposal to confirm. */
+  unitMatch: UnitMatch<UnitRecord>;
+  /** Each unit counted once: what the officer must know (domain/double-count.ts), Vietnamese. */
+  countingNotes: string[];
   fileName: string;
   fileHash: string;
   /** The decision and the diffs (domain/merge.ts). */
@@ -128,14 +138,15 @@ export async function previewImport(report: UnitReport, fileBytes: Uint8Array, f
 
 /** The same file previewed again, filed under `planId` (the officer's choice in "Nhập vào kế hoạch"). */
 export function previewImportAs(preview: ImportPreview, planId: string): Promise<ImportPreview> {
-  return previewOf(preview.report, preview.fileHash, preview.fileName, { planId });
+  return previewOf(preview.fileReport, preview.fileHash, preview.fileName, { planId });
 }
 
-async function previewOf(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
+async function previewOf(fileReport: UnitReport, fileHash: string, fileName: string, options: PreviewOptions): Promise<ImportPreview> {
   return db.transaction('r', [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings], async () => {
+    const { report, match: unitMatch } = await resolveImportUnit(fileReport);
     const scope = scopeOf(report, options.planId);
     const plan = planSubmission(report, fileHash, await scopeData(scope), options.planId);
-    const unitKnown = (await db.units.get(report.unit.code)) !== undefined;
+    const unitKnown = isSettledMatch(unitMatch);
     const isOwnUnit = (await getSetting('ownUnitCode')) === report.unit.code;
     const planRecord = await db.plans.get(scope.planId);
     const mismatches = planRecord ? planMismatches(report, planRecord) : null;
@@ -149,12 +160,15 @@ async function previewOf(report: UnitReport, fileHash: string, fileName: string,
     const blockers: string[] = [];
     if (report.period.key === '') blockers.push('Tệp chưa ghi kỳ báo cáo: không nhập được.');
     if (isOwnUnit) blockers.push('Tệp là báo cáo của chính đơn vị này: dữ liệu của đơn vị mình được nhập trực tiếp, không nhập từ tệp.');
-    if (!unitKnown) blockers.push(`Đơn vị ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`);
+    if (!unitKnown) blockers.push(unitBlocker(report, unitMatch));
     if (!planRecord) blockers.push('Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.');
     else if (!mismatches!.allMatched) blockers.push('Nhiệm vụ trong tệp khác với kế hoạch: cần kiểm tra từng nhiệm vụ trước khi nhập.');
     if (plan.decision === 'older') blockers.push(plan.reason);
     return {
       report,
+      fileReport,
+      unitMatch,
+      countingNotes: await doubleCountNotes(report, scope),
       fileName,
       fileHash,
       plan,
@@ -217,10 +231,6 @@ function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | n
     statuses.length > 0 ? db.itemStatuses.bulkPut(statuses) : 0,
     adjustments.length > 0 ? db.indicatorAdjustments.bulkPut(adjustments) : 0,
   ]);
-}
-
-function unitFromReport(report: UnitReport, t: string): UnitRecord {
-  return { code: report.unit.code, name: report.unit.name, level: report.unit.level, parentName: report.unit.parentName, ...EMPTY_UNIT_DETAILS, active: true, createdAt: t, updatedAt: t };
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
@@ -290,7 +300,7 @@ export async function applyInTransaction(preview: SubmissionToFile, options: App
     unitCodes: submissionUnitCodes(scope.unitCode, report),
     report,
   };
-  const addUnit = unitKnown ? 0 : db.units.add(unitFromReport(report, t));
+  const addUnit = unitKnown ? 0 : unitRecordFromFile(report, t).then((u) => db.units.add(u));
   if (plan.decision === 'older') {
     const history: SubmissionRecord = { ...submission, state: 'superseded', supersededBy: active!.id };
     await Promise.all([addUnit, db.submissions.add(history)]);

@@ -25,6 +25,7 @@ import {
 import { parsePeriodKey, type Period } from '@domain/periods';
 import { cleanText, fold } from '@domain/vn-text';
 import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';
+import { leftOutSubmissions } from './double-count-ops';
 import { db } from './db';
 import { OperationError } from './errors';
 import { now } from './operations';
@@ -289,7 +290,10 @@ export async function indicatorSummary(
       activitiesInRange(planId, period.start, period.end).then((all) =>
         all.filter((a) => a.deletedAt === null && (unitCode === null || a.unitCode === unitCode)),
       ),
-      db.indicatorAdjustments.where('[planId+periodKey]').equals([planId, period.key]).toArray(),
+      // A unit's own file that a consolidated report already counts adds none of its corrections either.
+      Promise.all([db.indicatorAdjustments.where('[planId+periodKey]').equals([planId, period.key]).toArray(), leftOutSubmissions(planId)]).then(
+        ([all, leftOut]) => (leftOut.size === 0 ? all : all.filter((a) => a.submissionId === undefined || !leftOut.has(a.submissionId))),
+      ),
       db.indicatorTargets.where('[planId+periodKey]').equals([planId, period.key]).toArray(),
       db.settings.get('ownUnitCode'),
     ]);

@@ -13,16 +13,13 @@ import {
   parsePeriodKey,
   validatePeriodConfig,
   type PeriodConfig,
-  type PeriodKind,
 } from '@domain/periods';
 import { cleanText, fold } from '@domain/vn-text';
-import { codeConflictMessage, findCodeConflict, isValidUnitCode, normalizeUnitCode } from '@domain/units';
 import { db } from './db';
 import { OperationError } from './errors';
 import { checkRecord, parsedPlanSchema } from './record-schemas';
 import {
   ITEM_STATUS_VALUES,
-  UNIT_LEVELS,
   type ItemStatusRecord,
   type ItemStatusValue,
   type PlanRecord,
@@ -30,7 +27,6 @@ import {
   type SettingKey,
   type SettingValues,
   type UnitLevel,
-  type UnitRecord,
 } from './types';
 
 export const MAX_NOTE_CHARS = 2000;
@@ -43,6 +39,7 @@ export const DEFAULT_OWN_UNIT = {
   code: 'LDLD-DMC',
   name: 'LĐLĐ huyện Dương Minh Châu',
   level: 'district' as UnitLevel,
+  kind: 'ldld-huyen',
   parentName: 'LĐLĐ tỉnh Tây Ninh',
 };
 
@@ -94,7 +91,6 @@ export async function ensureSeeded(): Promise<boolean> {
       await db.plans.add(planRecord(BUILTIN_PLAN.id, nfcDeep(BUILTIN_PLAN.plan), 'builtin', undefined, t));
     }
     if (!(await db.settings.get('activePlanId'))) await putSetting('activePlanId', BUILTIN_PLAN.id);
-    if (!(await db.settings.get('selectedPeriodKind'))) await putSetting('selectedPeriodKind', 'half');
     await putSetting('seededAt', t);
     return true;
   });
@@ -179,17 +175,7 @@ export async function setPeriodConfig(planId: string, config: PeriodConfig): Pro
     const plan = await db.plans.get(planId);
     if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
     await db.plans.put({ ...plan, periodConfig: clean, updatedAt: now() });
-    // A kind the plan no longer reports cannot stay selected.
-    const kind = await getSetting('selectedPeriodKind');
-    if ((await getSetting('activePlanId')) === planId && kind && !clean.kinds.includes(kind)) {
-      await putSetting('selectedPeriodKind', clean.kinds[0]!);
-    }
   });
-}
-
-export async function setSelectedPeriodKind(kind: PeriodKind): Promise<void> {
-  if (!PERIOD_KINDS.includes(kind)) throw new OperationError('Kỳ báo cáo không hợp lệ.', 'kind');
-  await db.transaction('rw', db.settings, () => putSetting('selectedPeriodKind', kind));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,63 +222,4 @@ export async function setItemStatus(input: SetItemStatusInput): Promise<ItemStat
 /** The statuses one unit recorded for one plan and period. */
 export function statusesOf(planId: string, unitCode: string, periodKey: string): Promise<ItemStatusRecord[]> {
   return db.itemStatuses.where('[planId+unitCode+periodKey]').equals([planId, unitCode, periodKey]).toArray();
-}
-
-// ---------------------------------------------------------------------------------------------
-// The own unit.
-
-const ownUnitSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, {
-      error: 'Mã đơn vị gồm chữ không dấu, chữ số, dấu chấm hoặc gạch, tối đa 40 ký tự.',
-    }),
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: 'Nhập tên đơn vị.' })
-    .max(200, { error: 'Tên đơn vị dài quá 200 ký tự.' }),
-  level: z.enum(UNIT_LEVELS as [UnitLevel, ...UnitLevel[]], { error: 'Cấp đơn vị không hợp lệ.' }),
-  parentName: z.string().trim().max(200, { error: 'Tên cơ quan cấp trên dài quá 200 ký tự.' }),
-});
-
-export type OwnUnitInput = Pick<UnitRecord, 'code' | 'name' | 'level' | 'parentName'>;
-
-/**
- * Changes this installation's unit. The code is stored normalized (normalizeUnitCode: "ldld.dmc"
- * → "LDLD-DMC"); a code another unit holds, even an inactive one, is refused (codes are never
- * reused). A new code moves the unit record and every status and activity filed under the old
- * code, so nothing recorded is lost (the own unit's data is this installation's, not yet sent).
- */
-export async function updateOwnUnit(input: OwnUnitInput): Promise<UnitRecord> {
-  const parsed = ownUnitSchema.safeParse(nfcDeep(input));
-  if (!parsed.success) throw firstIssue(parsed.error);
-  const next = { ...parsed.data, code: normalizeUnitCode(parsed.data.code) };
-  if (!isValidUnitCode(next.code)) {
-    throw new OperationError('Mã đơn vị: chỉ gồm chữ không dấu A–Z, chữ số và dấu gạch ngang (-), tối đa 30 ký tự', 'code');
-  }
-  return db.transaction('rw', [db.units, db.itemStatuses, db.activities, db.settings], async () => {
-    const oldCode = await getSetting('ownUnitCode');
-    const old = oldCode ? await db.units.get(oldCode) : undefined;
-    const t = now();
-    const record: UnitRecord = {
-      ...(old ?? { ...EMPTY_UNIT_DETAILS, active: true, createdAt: t }),
-      ...next,
-      active: true,
-      updatedAt: t,
-    };
-    if (old && oldCode !== next.code) {
-      const holder = findCodeConflict(await db.units.toArray(), next, oldCode);
-      if (holder) throw new OperationError(codeConflictMessage(holder), 'code');
-      const moved = await db.itemStatuses.filter((s) => s.unitCode === oldCode).toArray();
-      await db.itemStatuses.bulkDelete(moved.map((s) => [s.planId, s.unitCode, s.periodKey, s.itemId]));
-      await db.itemStatuses.bulkPut(moved.map((s) => ({ ...s, unitCode: next.code })));
-      await db.activities.filter((a) => a.unitCode === oldCode).modify({ unitCode: next.code });
-      await db.units.delete(oldCode!);
-    }
-    await db.units.put(record);
-    await putSetting('ownUnitCode', next.code);
-    return record;
-  });
 }

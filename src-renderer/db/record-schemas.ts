@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES, type ActivityType } from '@domain/activity';
 import { PERIOD_KINDS, parsePeriodKey, type PeriodKind } from '@domain/periods';
 import type { PlanNode } from '@domain/plan-types';
+import { REPORT_TEXT_KEYS } from '@domain/result-report';
 import { UNIT_LEVELS, UNIT_TYPES, type UnitLevel, type UnitType } from '@domain/units';
 import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, WORKBOOK_KINDS, WORKBOOK_STATUSES, type CompletenessState } from '../exchange/spec';
 import { OperationError } from './errors';
@@ -99,6 +100,10 @@ const unitRecordSchema = z.looseObject({
   active: z.boolean(),
   createdAt: instant,
   updatedAt: instant,
+  // Since schema v6 (absent from older records and backups).
+  kind: id.optional(),
+  parentCode: text.optional(),
+  aliases: z.array(id).optional(),
 });
 
 const itemStatusRecordSchema = z.looseObject({
@@ -258,6 +263,16 @@ const SETTING_VALUE_SCHEMAS: Record<string, z.ZodType> = {
   lastBackupAt: instant,
   autoBackupKeep: z.number().int().positive(),
   reportDeadlines: z.record(z.string(), isoDay),
+  unitKinds: z.array(z.looseObject({ id, level: enumOf<UnitLevel>(UNIT_LEVELS), name: text, fullName: text, codePrefix: text })),
+  reportDrafts: z.record(
+    z.string(),
+    z.looseObject({
+      texts: z.looseObject(Object.fromEntries(REPORT_TEXT_KEYS.map((k) => [k, text]))),
+      letterhead: z.looseObject({ recipients: z.array(text) }),
+      updatedAt: instant,
+    }),
+  ),
+  reportLetterheads: z.record(z.string(), z.looseObject({ lastNumber: text })),
 };
 
 const settingRecordSchema = z.looseObject({ key: id, value: z.unknown() }).superRefine((rec, ctx) => {

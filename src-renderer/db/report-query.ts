@@ -13,6 +13,8 @@
  *
  * Imports only the pure spec (no ExcelJS): this module lands in the main chunk.
  */
+import { unitIdentity } from '@domain/units';
+import { knownUnitKinds } from './unit-ops';
 import { planFingerprint } from '@domain/plan-tree';
 import type { Period } from '@domain/periods';
 import { planReportItems } from '../exchange/plan-items';
@@ -90,7 +92,7 @@ export async function buildUnitReport(input: BuildUnitReportInput): Promise<Unit
       const report: UnitReport = {
         kind: 'unit-report',
         formatVersion: formatVersionFor('unit-report'),
-        unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
+        unit: unitIdentity(unit, await knownUnitKinds()),
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
         period: { key: period.key, name: period.name, start: period.start, end: period.end },
         exportedAt,
@@ -141,7 +143,7 @@ export async function buildTemplateInput(input: BuildTemplateInputInput): Promis
             .map((r) => ({ code: r.def.code, name: r.def.name, unit: r.def.unit, target: r.target }))
         : indicatorDefsOf(plan).map((d) => ({ code: d.code, name: d.name, unit: d.unit, target: null }));
       const result: TemplateInput = {
-        unit: { code: unit.code, name: unit.name, level: unit.level, parentName: unit.parentName },
+        unit: unitIdentity(unit, await knownUnitKinds()),
         plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
         items: planReportItems(plan.plan),
         period: period ? { key: period.key, name: period.name, start: period.start, end: period.end } : null,

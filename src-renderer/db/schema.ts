@@ -18,6 +18,7 @@ import { upgradeToV2, V2_STORES } from './versions/v2';
 import { upgradeToV3, V3_STORES } from './versions/v3';
 import { upgradeToV4, V4_STORES } from './versions/v4';
 import { upgradeToV5, V5_STORES } from './versions/v5';
+import { upgradeToV6, V6_STORES } from './versions/v6';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -41,6 +42,7 @@ export class SoKeHoachDb extends Dexie {
     this.version(3).stores(V3_STORES).upgrade(upgradeToV3);
     this.version(4).stores(V4_STORES).upgrade(upgradeToV4);
     this.version(5).stores(V5_STORES).upgrade(upgradeToV5);
-    // Next: this.version(6).stores(V6_STORES).upgrade(upgradeToV6), in versions/v6.ts.
+    this.version(6).stores(V6_STORES).upgrade(upgradeToV6);
+    // Next: this.version(7).stores(V7_STORES).upgrade(upgradeToV7), in versions/v7.ts.
   }
 }

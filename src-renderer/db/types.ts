@@ -4,7 +4,7 @@
  */
 import type { ParsedPlan } from '@domain/plan-types';
 import type { PeriodConfig, PeriodKind } from '@domain/periods';
-import type { Unit, UnitLevel } from '@domain/units';
+import type { Unit, UnitKind, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 import type { Letterhead, ReportTexts } from '@domain/result-report';
@@ -66,7 +66,13 @@ export interface ItemStatusRecord {
 export interface SettingValues {
   ownUnitCode: string;
   activePlanId: string;
+  /**
+   * Read by no code since schema v6 (the app opens on the period that is due and the kind
+   * chosen lasts a session); the v6 upgrade removes it. Kept typed for older backups.
+   */
   selectedPeriodKind: PeriodKind;
+  /** The kinds of unit this office named itself (domain/units.ts customUnitKind); the built-in ones are not stored. */
+  unitKinds: UnitKind[];
   /** When ensureSeeded first ran; its presence means the first-run data exists. */
   seededAt: Timestamp;
   /** When the officer finished the first-run setup (who this installation belongs to). */

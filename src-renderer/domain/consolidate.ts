@@ -38,6 +38,10 @@
  *   it (domain/merge.ts); else the row's own id (a row without one gets one derived from the
  *   contributor and its position). unitNames: a unit report's unit name; a consolidated
  *   report's own unitNames (its code when missing).
+ * - each unit is counted once (domain/double-count.ts): a unit's own report that a consolidated
+ *   contribution already covers is left out of every figure, activity and row (listed in
+ *   `countedElsewhere`); two consolidated contributions covering one unit are listed in
+ *   `coveredTwice`. Completeness still sees the unit's own report.
  * - completeness: every expected unit (active direct subordinates, in the given order), never
  *   the own unit: chưa nộp without a contribution; nộp muộn when its submittedAt is at or after
  *   00:00 Vietnam time (UTC+7) of the day after the deadline; else đã nộp. No deadline: never
@@ -62,10 +66,34 @@ import {
   type StatusCounts,
   type UnitReport,
 } from '../exchange/spec';
+import { coveredUnits, findDoubleCounts, type CodeClash, type CountedElsewhere, type CoveredTwice } from './double-count';
 import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
+
+/**
+ * Where a report's «Thời điểm nộp» comes from: an app-made report's export instant (when it was
+ * finished; the clerk may import a batch days later); for a hand-filled template (whose export
+ * time is the blank template's) the «Ngày lập báo cáo» the unit typed in «Thông tin», that day at
+ * 00:00 Vietnam time, else the instant it was imported here.
+ */
+export type SubmittedSource = 'exported' | 'report-date' | 'imported';
+
+/** A report's «Thời điểm nộp» and where it comes from (see SubmittedSource). */
+export function submissionTime(s: { report: Pick<UnitReport, 'kind' | 'reportDate'>; exportedAt: string; importedAt: string }): { at: string; source: SubmittedSource } {
+  if (s.report.kind !== 'template') return { at: s.exportedAt, source: 'exported' };
+  const d = s.report.reportDate;
+  if (d && /^\d{4}-\d{2}-\d{2}$/.test(d)) return { at: new Date(deadlineEnd(d) - 86_400_000).toISOString(), source: 'report-date' };
+  return { at: s.importedAt, source: 'imported' };
+}
+
+/** What the screens say beside a «Thời điểm nộp» that is not an export instant. */
+export const SUBMITTED_SOURCE_NOTES: Record<SubmittedSource, string> = {
+  exported: '',
+  'report-date': 'ngày đơn vị ghi trong tệp',
+  imported: 'lúc nhập tệp: mẫu điền tay không ghi «Ngày lập báo cáo»',
+};
 
 export interface ConsolidationIndicatorDef {
   code: string;
@@ -84,8 +112,10 @@ export interface ExpectedUnit {
 
 export interface Contribution {
   report: UnitReport;
-  /** ISO instant the report counts as handed in (see db/consolidation-ops.ts submittedAt). */
+  /** ISO instant the report counts as handed in (see submissionTime). */
   submittedAt: string;
+  /** Where submittedAt comes from (default 'exported'). */
+  submittedSource?: SubmittedSource;
   submissionId?: string;
   /** SHA-256 of the imported file: the stored activity ids are derived from it. */
   fileHash?: string;
@@ -93,6 +123,8 @@ export interface Contribution {
   planId?: string;
   /** The consolidating body's own data. */
   own?: boolean;
+  /** The unit's parent as the directory records it (tells a unit from another with its code). */
+  parentCode?: string;
 }
 
 export interface ConsolidateInput {
@@ -140,6 +172,14 @@ export interface ConsolidationResult {
   itemShares: Record<string, Record<StatusCountKey, StatusShare[]>>;
   /** For each activity of report.activities (same index): the unit code of its contributor. */
   activityContributors: string[];
+  /** Units' own reports left out because a consolidated contribution counts them (ids: contributor unit codes). */
+  countedElsewhere: CountedElsewhere[];
+  /** Units two consolidated contributions both cover (counted twice; ids: contributor unit codes). */
+  coveredTwice: CoveredTwice[];
+  /** Codes a consolidated contribution lists for another unit than the one reporting under it. */
+  codeClashes: CodeClash[];
+  /** Unit code → where its «Thời điểm nộp» comes from, for each contribution not exported by an app. */
+  submittedSources: Record<string, SubmittedSource>;
 }
 
 /** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
@@ -248,12 +288,25 @@ function prepare(c: Contribution, planId: string): Prepared {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function consolidate(input: ConsolidateInput): ConsolidationResult {
-  const prepared = input.contributions.map((c) => prepare(c, input.plan.id));
+  const all = input.contributions.map((c) => prepare(c, input.plan.id));
   const codes = new Set<string>();
-  for (const p of prepared) {
+  for (const p of all) {
     if (codes.has(p.contributor.unitCode)) throw new ConsolidationError('duplicate-contribution', p.contributor.unitCode);
     codes.add(p.contributor.unitCode);
   }
+  // One scope (this plan and period): ids are the contributors' unit codes, unique here.
+  const { leftOut, coveredTwice, codeClashes } = findDoubleCounts(
+    all.map((p) => ({
+      id: p.contributor.unitCode,
+      unitCode: p.contributor.unitCode,
+      unitName: p.contributor.unitName,
+      ...(p.contribution.parentCode ? { parentCode: p.contribution.parentCode } : {}),
+      planId: input.plan.id,
+      periodKey: input.period.key,
+      covers: p.contributor.own ? new Map<string, string>() : coveredUnits(p.contribution.report),
+    })),
+  );
+  const prepared = all.filter((p) => p.contributor.own || !leftOut.has(p.contributor.unitCode));
   prepared.sort((a, b) => Number(b.contributor.own) - Number(a.contributor.own) || byName(a.contributor, b.contributor));
   const contributors = prepared.map((p) => p.contributor);
 
@@ -323,8 +376,8 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     adjustmentReason: '',
   }));
 
-  // Tình hình nộp báo cáo.
-  const byCode = new Map(prepared.filter((p) => !p.contributor.own).map((p) => [p.contributor.unitCode, p.contributor]));
+  // Tình hình nộp báo cáo: a unit counted through a consolidated report still handed its own in.
+  const byCode = new Map(all.filter((p) => !p.contributor.own).map((p) => [p.contributor.unitCode, p.contributor]));
   const completeness: CompletenessEntry[] = input.expectedUnits
     .filter((u) => u.code !== input.unit.code)
     .map((u) => {
@@ -353,7 +406,18 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
     indicators,
     consolidation: { deadline: input.deadline, items, units, completeness, unitNames: sortedNames },
   };
-  return { report, contributors, itemShares, activityContributors: tagged.map((t) => t.by) };
+  return {
+    report,
+    contributors,
+    itemShares,
+    activityContributors: tagged.map((t) => t.by),
+    countedElsewhere: [...leftOut.values()],
+    coveredTwice,
+    codeClashes,
+    submittedSources: Object.fromEntries(
+      input.contributions.filter((c) => (c.submittedSource ?? 'exported') !== 'exported').map((c) => [c.report.unit.code, c.submittedSource!]),
+    ),
+  };
 }
 
 /** The completeness counts (Đã nộp · Nộp muộn · Chưa nộp, of total). */

@@ -242,6 +242,65 @@ export function currentPeriod(config: PeriodConfig, today: IsoDate, kind: Period
   return periodOf(config, { kind, year, quarter: 4 });
 }
 
+/** Days from `start` to `end`, both included. */
+function lengthInDays(p: Pick<Period, 'start' | 'end'>): number {
+  const day = (d: IsoDate) => {
+    const { year, month, day } = splitIso(d);
+    return Date.UTC(year, month - 1, day) / 86_400_000;
+  };
+  return day(p.end) - day(p.start) + 1;
+}
+
+/** The shortest of `periods` (the one ending first among equals), or null for none. */
+function shortest(periods: readonly Period[]): Period | null {
+  let best: Period | null = null;
+  for (const p of periods) {
+    if (!best || lengthInDays(p) < lengthInDays(best) || (lengthInDays(p) === lengthInDays(best) && p.end < best.end)) best = p;
+  }
+  return best;
+}
+
+/**
+ * The period the app opens on at `today`: the shortest configured period that contains today
+ * (a quarter, else the 6 months, else the year). In December under Nghị định 09/2019 that is
+ * the year (15/12 → 14/12): the 6 months ended on 14/06. When no configured period contains
+ * today (a plan with the 6-month report only, in the second half), the current period of the
+ * first configured kind.
+ */
+export function defaultPeriod(config: PeriodConfig, today: IsoDate): Period {
+  const found = shortest(periodsContaining(config, today));
+  if (found) return found;
+  return currentPeriod(config, today, config.kinds[0] ?? 'year');
+}
+
+/**
+ * Where an activity dated `date` is counted, to show it: the period of `preferKind` containing
+ * it when there is one (the officer keeps the kind being looked at), else the shortest one
+ * containing it; null when no configured period does.
+ */
+export function periodForDate(config: PeriodConfig, date: IsoDate, preferKind?: PeriodKind): Period | null {
+  const containing = periodsContaining(config, date);
+  return containing.find((p) => p.kind === preferKind) ?? shortest(containing);
+}
+
+export type PeriodPhase = 'upcoming' | 'current' | 'ended';
+
+/** Whether `period` has not started, is running or has ended at `today`. */
+export function periodPhase(period: Pick<Period, 'start' | 'end'>, today: IsoDate): PeriodPhase {
+  return today < period.start ? 'upcoming' : today > period.end ? 'ended' : 'current';
+}
+
+export const PERIOD_PHASE_LABELS: Record<PeriodPhase, string> = {
+  upcoming: 'chưa bắt đầu',
+  current: 'đang diễn ra',
+  ended: 'đã kết thúc',
+};
+
+/** True when `date` falls within the period (both ends included). */
+export function isInPeriod(period: Pick<Period, 'start' | 'end'>, date: IsoDate): boolean {
+  return period.start <= date && date <= period.end;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keys and names.
 

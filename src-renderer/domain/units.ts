@@ -7,9 +7,10 @@
  * - a code is never held by two units, and a code is NEVER reused, not even the code of a
  *   deactivated unit: workbooks sent earlier still carry it, and importing one of them must
  *   reach the unit that sent it, not a newcomer (`findCodeConflict`);
- * - a missing code is generated per level, "CDCS-0001", "LDLD-H-0001", "LDLD-T-0001", always
- *   after the highest number already used with that prefix, never filling gaps
- *   (`generateUnitCode`);
+ * - a code the unit's files carried before (an alias: a CĐCS set up by hand, a re-coded unit)
+ *   stays the unit's: it is matched on import (domain/unit-match.ts) and is never reused;
+ * - a missing code is generated per kind, "CDCS-0001", "LDLD-H-0001", "CDN-0001", always after
+ *   the highest number already used with that prefix, never filling gaps (`generateUnitCode`);
  * - a code may be suggested from the unit's name (`suggestCodeFromName`, rules there).
  * Units with data are deactivated (`active: false`), never hard-deleted.
  */
@@ -18,26 +19,164 @@ import { cleanLine, countTransform } from './indicators';
 import { fold, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
-// Levels and types.
+// Levels and kinds.
 
+/**
+ * The three tiers of the union's hierarchy, as stored and exchanged (never renamed: every
+ * workbook and backup carries them):
+ * - 'province': the top of an installation's tree, a Liên đoàn Lao động tỉnh or a công đoàn
+ *   ngành trung ương;
+ * - 'district': any «công đoàn cấp trên trực tiếp cơ sở» (LĐLĐ huyện, công đoàn ngành, công
+ *   đoàn các khu công nghiệp, công đoàn viên chức…: see UnitKind);
+ * - 'grassroots': a công đoàn cơ sở, under a 'district' unit or directly under a 'province'.
+ */
 export type UnitLevel = 'province' | 'district' | 'grassroots';
 export const UNIT_LEVELS: readonly UnitLevel[] = ['province', 'district', 'grassroots'];
 
+/** Short names of the tiers, for where no kind is known (the kind's own name is used otherwise). */
 export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
-  province: 'LĐLĐ tỉnh',
-  district: 'LĐLĐ huyện',
+  province: 'Cấp tỉnh',
+  district: 'Cấp trên cơ sở',
   grassroots: 'CĐCS',
 };
 
 export const UNIT_LEVEL_FULL_LABELS: Record<UnitLevel, string> = {
-  province: 'Liên đoàn Lao động tỉnh',
-  district: 'Liên đoàn Lao động huyện',
+  province: 'Công đoàn cấp tỉnh, ngành trung ương',
+  district: 'Công đoàn cấp trên trực tiếp cơ sở',
   grassroots: 'Công đoàn cơ sở',
 };
 
-/** The level of the units a level's directory lists (null: grassroots has none). */
+/**
+ * A kind of unit within a tier, with its own name: the levels are data, so a province can hold
+ * LĐLĐ huyện, công đoàn ngành, công đoàn các KCN and CĐCS side by side, and an office can add a
+ * kind of its own (customUnitKind, stored in the settings).
+ */
+export interface UnitKind {
+  /** Stable id stored on units ('ldld-huyen'); a custom one starts with CUSTOM_KIND_PREFIX. */
+  id: string;
+  level: UnitLevel;
+  /** Short name, as lists and the «Cấp đơn vị» cell show it: «LĐLĐ huyện». */
+  name: string;
+  /** Full name: «Liên đoàn Lao động huyện». */
+  fullName: string;
+  /** Prefix of the codes generated for units of this kind (generateUnitCode). */
+  codePrefix: string;
+}
+
+export const BUILTIN_UNIT_KINDS: readonly UnitKind[] = [
+  { id: 'ldld-tinh', level: 'province', name: 'LĐLĐ tỉnh', fullName: 'Liên đoàn Lao động tỉnh', codePrefix: 'LDLD-T' },
+  { id: 'cd-nganh-tw', level: 'province', name: 'CĐ ngành trung ương', fullName: 'Công đoàn ngành trung ương', codePrefix: 'CDN-TW' },
+  { id: 'ldld-huyen', level: 'district', name: 'LĐLĐ huyện', fullName: 'Liên đoàn Lao động huyện', codePrefix: 'LDLD-H' },
+  { id: 'cd-nganh', level: 'district', name: 'Công đoàn ngành', fullName: 'Công đoàn ngành', codePrefix: 'CDN' },
+  { id: 'cd-kcn', level: 'district', name: 'Công đoàn các KCN', fullName: 'Công đoàn các khu công nghiệp', codePrefix: 'CD-KCN' },
+  { id: 'cd-vien-chuc', level: 'district', name: 'Công đoàn Viên chức', fullName: 'Công đoàn Viên chức', codePrefix: 'CDVC' },
+  { id: 'cd-tong-cong-ty', level: 'district', name: 'CĐ tổng công ty', fullName: 'Công đoàn tổng công ty', codePrefix: 'CD-TCT' },
+  {
+    id: 'cap-tren-co-so',
+    level: 'district',
+    name: 'CĐ cấp trên cơ sở',
+    fullName: 'Công đoàn cấp trên trực tiếp cơ sở khác',
+    codePrefix: 'CDCT',
+  },
+  { id: 'cdcs', level: 'grassroots', name: 'CĐCS', fullName: 'Công đoàn cơ sở', codePrefix: 'CDCS' },
+];
+
+/**
+ * The kind a unit of a tier has when nothing says more (a unit added from an older file). A
+ * 'district' unit stored before kinds existed was an LĐLĐ huyện: the schema upgrade says so.
+ */
+export const DEFAULT_KIND_OF_LEVEL: Record<UnitLevel, string> = {
+  province: 'ldld-tinh',
+  district: 'cap-tren-co-so',
+  grassroots: 'cdcs',
+};
+
+export const CUSTOM_KIND_PREFIX = 'rieng-';
+
+/** The built-in kinds followed by the office's own (`custom`), ids unique (a built-in wins). */
+export function allUnitKinds(custom: readonly UnitKind[] = []): UnitKind[] {
+  const out = [...BUILTIN_UNIT_KINDS];
+  for (const k of custom) if (!out.some((o) => o.id === k.id)) out.push(k);
+  return out;
+}
+
+/** The kind of a unit: its own `kind` when known and of its tier, else its tier's default. */
+export function kindOfUnit(unit: { level: UnitLevel; kind?: string | undefined }, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitKind {
+  const own = unit.kind ? kinds.find((k) => k.id === unit.kind && k.level === unit.level) : undefined;
+  return own ?? kinds.find((k) => k.id === DEFAULT_KIND_OF_LEVEL[unit.level])!;
+}
+
+/** A kind an office names itself («Công đoàn Giáo dục»): an intermediate tier unless told. */
+export function customUnitKind(name: string, level: UnitLevel = 'district'): UnitKind {
+  const clean = toNfc(name).replace(/\s+/g, ' ').trim();
+  const slug = fold(clean).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  // The initials of its words: «Công đoàn Giáo dục» → CDGD.
+  const prefix = fold(clean)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w[0]!.toUpperCase())
+    .join('')
+    .slice(0, 6) || 'DV';
+  return { id: `${CUSTOM_KIND_PREFIX}${slug || 'loai'}`, level, name: clean, fullName: clean, codePrefix: prefix };
+}
+
+/** A kind from its id, short or full name, accents and case ignored. */
+export function parseUnitKind(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitKind | null {
+  const key = fold(toNfc(text)).replace(/\s+/g, ' ').trim();
+  if (key === '') return null;
+  return kinds.find((k) => key === k.id || key === fold(k.name) || key === fold(k.fullName)) ?? null;
+}
+
+/**
+ * `{ levelName }` for a report's unit when the «Cấp đơn vị» text names more than the level's
+ * own label (a kind: «LĐLĐ huyện», «Công đoàn ngành»), else `{}` (so that a file written without
+ * one reads back as it was).
+ */
+export function levelNameOf(text: string, level: UnitLevel | null): { levelName?: string } {
+  const clean = toNfc(text).replace(/\s+/g, ' ').trim();
+  if (clean === '' || !level || fold(clean) === fold(UNIT_LEVEL_LABELS[level]) || fold(clean) === fold(UNIT_LEVEL_FULL_LABELS[level]) || fold(clean) === level) return {};
+  return { levelName: clean };
+}
+
+/**
+ * A unit as an exchanged file names it: code, name, level, the kind's name when it says more
+ * than the level («LĐLĐ huyện»: levelName) and the body above.
+ */
+export function unitIdentity(
+  unit: Pick<Unit, 'code' | 'name' | 'level' | 'kind' | 'parentName'>,
+  kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS,
+): { code: string; name: string; level: UnitLevel; levelName?: string; parentName: string } {
+  // A unit without a kind of its own (an older record) is named by its level only.
+  const levelName = unit.kind ? levelNameOf(kindOfUnit(unit, kinds).name, unit.level) : {};
+  return { code: unit.code, name: unit.name, level: unit.level, ...levelName, parentName: unit.parentName };
+}
+
+/** The tiers a directory of a unit of `level` lists: a province holds both lower tiers. */
+export function childLevelsOf(level: UnitLevel): UnitLevel[] {
+  return level === 'province' ? ['district', 'grassroots'] : level === 'district' ? ['grassroots'] : [];
+}
+
+/** The first tier below `level` (null: grassroots has none). */
 export function childLevelOf(level: UnitLevel): UnitLevel | null {
-  return level === 'province' ? 'district' : level === 'district' ? 'grassroots' : null;
+  return childLevelsOf(level)[0] ?? null;
+}
+
+/**
+ * True when `unit` reports directly to `upper`: its parent is `upper` (parentCode), or, when its
+ * parent is not known, it is of the tier right below `upper` (districts for a province, CĐCS for
+ * a district: all a directory held before parents were recorded). A CĐCS directly under a
+ * province is recorded with the province as its parent; one under a district of the province's
+ * directory is not directly under the province: the district reports for it.
+ */
+export function isDirectlyUnder(unit: Pick<Unit, 'level' | 'parentCode'>, upper: Pick<Unit, 'code' | 'level'>): boolean {
+  if (unit.parentCode) return unit.parentCode === upper.code;
+  return unit.level === childLevelOf(upper.level);
+}
+
+/** The kinds a unit of `level` may have directly under it, in display order. */
+export function childKindsOf(level: UnitLevel, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitKind[] {
+  const levels = childLevelsOf(level);
+  return kinds.filter((k) => levels.includes(k.level));
 }
 
 export type UnitType = 'state-enterprise' | 'non-state-enterprise' | 'public-service' | 'school' | 'other';
@@ -70,6 +209,14 @@ const UNIT_TYPE_ALIASES: Record<string, UnitType> = {
   'truong': 'school',
 };
 
+/**
+ * The «Loại hình» a unit of `level` can have: enterprises, agencies and schools are what a CĐCS
+ * is formed in; a body above the CĐCS is described by its kind instead (none offered).
+ */
+export function unitTypesFor(level: UnitLevel): readonly UnitType[] {
+  return level === 'grassroots' ? UNIT_TYPES : [];
+}
+
 /** A unit type from its code, its label or a common abbreviation, accents and case ignored. */
 export function parseUnitType(text: string): UnitType | null {
   const key = fold(text).replace(/\s+/g, ' ').trim();
@@ -77,13 +224,17 @@ export function parseUnitType(text: string): UnitType | null {
   return UNIT_TYPE_ALIASES[key] ?? null;
 }
 
-/** A unit level from its code or its short or full label, accents and case ignored. */
-export function parseUnitLevel(text: string): UnitLevel | null {
+/**
+ * A unit level from its code, its short or full label, or the name of one of its kinds
+ * («LĐLĐ huyện», «Công đoàn ngành»: files written before kinds existed say «LĐLĐ huyện» and
+ * «LĐLĐ tỉnh»), accents and case ignored.
+ */
+export function parseUnitLevel(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitLevel | null {
   const key = fold(text).replace(/\s+/g, ' ').trim();
   for (const l of UNIT_LEVELS) {
     if (key === l || key === fold(UNIT_LEVEL_LABELS[l]) || key === fold(UNIT_LEVEL_FULL_LABELS[l])) return l;
   }
-  return null;
+  return parseUnitKind(key, kinds)?.level ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,6 +247,22 @@ export interface Unit {
   level: UnitLevel;
   /** Name of the body above, e.g. "LĐLĐ huyện Dương Minh Châu" ('' when unknown). */
   parentName: string;
+  /**
+   * UnitKind id («ldld-huyen», «cd-nganh», «cdcs»…). Every record written since schema v6 has
+   * one; read it through kindOfUnit (older records and restored backups may lack it).
+   */
+  kind?: string;
+  /**
+   * Code of the unit directly above when it is in this installation's directory (or is the
+   * installation's own unit), '' when unknown or outside it.
+   */
+  parentCode?: string;
+  /**
+   * Other codes this unit's files have carried (a CĐCS that set itself up by hand before it
+   * got its code, a unit re-coded): normalized, matched on import like the code, and never
+   * given to another unit. Absent = none.
+   */
+  aliases?: string[];
   type: UnitType | null;
   /** Member count (số đoàn viên), null when unknown. */
   members: number | null;
@@ -133,6 +300,7 @@ export function isValidUnitCode(code: string): boolean {
   return code.length > 0 && code.length <= UNIT_CODE_MAX_LENGTH && UNIT_CODE_RE.test(code);
 }
 
+/** Prefix of the codes generated for a tier when no kind is given (its default kind's). */
 export const UNIT_CODE_PREFIX: Record<UnitLevel, string> = {
   province: 'LDLD-T',
   district: 'LDLD-H',
@@ -140,12 +308,13 @@ export const UNIT_CODE_PREFIX: Record<UnitLevel, string> = {
 };
 
 /**
- * The next generated code of a level: PREFIX-NNNN with the number one above the highest already
- * used after that prefix (gaps are never filled, see the module comment). Existing codes are
- * compared in normalized form, so "cdcs 12" counts as CDCS-12. Four digits, more when needed.
+ * The next generated code of a kind (or of a tier): PREFIX-NNNN with the number one above the
+ * highest already used after that prefix (gaps are never filled, see the module comment).
+ * Existing codes are compared in normalized form, so "cdcs 12" counts as CDCS-12. Four digits,
+ * more when needed. Pass aliases among `existingCodes`: they are taken too.
  */
-export function generateUnitCode(level: UnitLevel, existingCodes: Iterable<string>): string {
-  const prefix = UNIT_CODE_PREFIX[level];
+export function generateUnitCode(kind: UnitLevel | Pick<UnitKind, 'codePrefix'>, existingCodes: Iterable<string>): string {
+  const prefix = typeof kind === 'string' ? UNIT_CODE_PREFIX[kind] : normalizeUnitCode(kind.codePrefix) || 'DV';
   const re = new RegExp(`^${prefix}-(\\d+)$`);
   const taken = new Set<string>();
   let max = 0;
@@ -163,12 +332,25 @@ export function generateUnitCode(level: UnitLevel, existingCodes: Iterable<strin
 }
 
 /**
+ * The prefix of the codes a directory generates for units of `kind`. A district's CĐCS get
+ * «CDCS-0001…». A body above the districts adds its own code («CDCS-TN-0001» at LĐLĐ tỉnh Tây
+ * Ninh, LDLD-TN), so that a CĐCS it places directly under itself never gets a code a district
+ * gave one of its own CĐCS (both show up at the province).
+ */
+export function codePrefixFor(kind: Pick<UnitKind, 'codePrefix'>, own: Pick<Unit, 'code' | 'level'> | null | undefined): string {
+  if (!own || own.level !== 'province') return kind.codePrefix;
+  const stripped = own.code.replace(/^(LDLD-T|LDLD|CDN-TW|CD)-/, '');
+  const part = (stripped === '' || /^[0-9-]+$/.test(stripped) ? own.code : stripped).slice(0, 12).replace(/-+$/, '');
+  return `${kind.codePrefix}-${part}`;
+}
+
+/**
  * The unit that already holds `candidate.code` (normalized), other than the unit being edited
  * (`selfCode`, its code before the edit), or null. Because codes are never reused, an inactive
  * holder is a conflict just like an active one, whatever `candidate.active` is (the field is
  * accepted so callers can pass the form as it is).
  */
-export function findCodeConflict<U extends Pick<Unit, 'code' | 'active'>>(
+export function findCodeConflict<U extends Pick<Unit, 'code' | 'active' | 'aliases'>>(
   units: Iterable<U>,
   candidate: { code: string; active?: boolean },
   selfCode?: string,
@@ -178,13 +360,18 @@ export function findCodeConflict<U extends Pick<Unit, 'code' | 'active'>>(
   const self = selfCode === undefined ? undefined : normalizeUnitCode(selfCode);
   for (const u of units) {
     const uCode = normalizeUnitCode(u.code);
-    if (uCode === code && uCode !== self) return u;
+    if (uCode === self) continue;
+    // An alias is the unit's too: its earlier files carry it.
+    if (uCode === code || (u.aliases ?? []).some((a) => normalizeUnitCode(a) === code)) return u;
   }
   return null;
 }
 
-/** The Vietnamese message for a conflict found by findCodeConflict. */
-export function codeConflictMessage(holder: Pick<Unit, 'code' | 'name' | 'active'>): string {
+/** The Vietnamese message for a conflict found by findCodeConflict (`code`: the code asked for). */
+export function codeConflictMessage(holder: Pick<Unit, 'code' | 'name' | 'active'>, code?: string): string {
+  if (code !== undefined && normalizeUnitCode(code) !== holder.code) {
+    return `Mã đơn vị: «${normalizeUnitCode(code)}» là mã khác (mã cũ) của «${holder.name}» (${holder.code}); mã đã dùng không được dùng lại`;
+  }
   return holder.active
     ? `Mã đơn vị: «${holder.code}» đã là mã của «${holder.name}»`
     : `Mã đơn vị: «${holder.code}» là mã của «${holder.name}» (đã ngừng hoạt động); mã đã dùng không được dùng lại`;
@@ -344,6 +531,35 @@ export const unitInputSchema = z.object({
     return level;
   }),
   parentName: optionalLine('Đơn vị cấp trên', 200),
+  /** A UnitKind id; checked against the known kinds by the operation that stores it. */
+  kind: z
+    .string({ error: 'Loại đơn vị: không hợp lệ' })
+    .nullish()
+    .transform((v) => (v ?? '').trim())
+    .pipe(z.string().max(60, { error: 'Loại đơn vị: không hợp lệ' })),
+  parentCode: z
+    .string({ error: 'Mã đơn vị cấp trên: không hợp lệ' })
+    .nullish()
+    .transform((v) => normalizeUnitCode(v ?? ''))
+    .pipe(z.string().max(UNIT_CODE_MAX_LENGTH, { error: `Mã đơn vị cấp trên: tối đa ${UNIT_CODE_MAX_LENGTH} ký tự` })),
+  /** Other codes of the unit (see Unit.aliases): a list, or one text with codes separated by ',' ';' or spaces. */
+  aliases: z
+    .union([z.array(z.string()), z.string()], { error: 'Mã khác: không hợp lệ' })
+    .nullish()
+    .transform((v, ctx) => {
+      const raw = v === null || v === undefined ? [] : typeof v === 'string' ? v.split(/[\s,;]+/) : v;
+      const out: string[] = [];
+      for (const r of raw) {
+        if (r.trim() === '') continue;
+        const code = normalizeUnitCode(r);
+        if (!isValidUnitCode(code)) {
+          ctx.addIssue({ code: 'custom', message: `Mã khác: «${r.trim()}» không phải mã hợp lệ (chữ không dấu A–Z, chữ số, dấu gạch ngang)`, input: v });
+          return z.NEVER;
+        }
+        if (!out.includes(code)) out.push(code);
+      }
+      return out;
+    }),
   type: z.unknown().optional().transform((v, ctx): UnitType | null => {
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
     const type = typeof v === 'string' ? parseUnitType(v) : null;
@@ -378,5 +594,63 @@ export const unitInputSchema = z.object({
   active: z.boolean({ error: 'Trạng thái: không hợp lệ' }).default(true),
 });
 
-/** A unit as validated: all of Unit but the timestamps; code may be '' (to be generated). */
+/**
+ * A unit as validated: all of Unit but the timestamps; code may be '' (to be generated), kind
+ * '' (its tier's default), parentCode '' (none known), aliases [] (none).
+ */
 export type UnitInput = z.output<typeof unitInputSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Names: two spellings of one unit.
+
+/** Folded phrases that stand for the same words, abbreviated (longest first). */
+const NAME_KEY_PHRASES: readonly [string, string][] = [
+  ...NAME_ABBREVIATIONS.map(([phrase, abbrev]): [string, string] => [phrase, abbrev.toLowerCase().replace(/-/g, ' ')]),
+  ['cong doan', 'cd'],
+  ['xi nghiep', 'xn'],
+];
+
+/**
+ * The key two names of one unit share: folded (accents, đ, case), punctuation dropped, well-known
+ * phrases abbreviated («Công đoàn cơ sở» = «CĐCS», «Ủy ban nhân dân» = «UBND», «Công ty TNHH» =
+ * «Cty TNHH»), and a leading «CĐCS»/«Công đoàn» dropped (the same union, named with or without
+ * it). "CĐCS UBND xã Bàu Năng" and "Công đoàn cơ sở Ủy ban nhân dân xã Bàu Năng" → "ubnd xa bau nang".
+ */
+export function unitNameKey(name: string): string {
+  const words = fold(toNfc(name))
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = NAME_KEY_PHRASES.find(([phrase]) => phrase.split(' ').every((p, k) => words[i + k] === p));
+    if (hit) {
+      out.push(...hit[1].split(' '));
+      i += hit[0].split(' ').length;
+    } else out.push(words[i++]!);
+  }
+  while (out.length > 1 && (out[0] === 'cdcs' || out[0] === 'cd')) out.shift();
+  return out.join(' ');
+}
+
+/** The units (other than `selfCode`) whose name is the same as `name` (unitNameKey). */
+export function unitsNamedLike<U extends Pick<Unit, 'code' | 'name'>>(units: Iterable<U>, name: string, selfCode?: string): U[] {
+  const key = unitNameKey(name);
+  if (key === '') return [];
+  const out: U[] = [];
+  for (const u of units) if (u.code !== selfCode && unitNameKey(u.name) === key) out.push(u);
+  return out;
+}
+
+/**
+ * How each unit is shown where units are listed side by side: its name, and its code too when
+ * another unit of the list has the same name (two «CĐCS UBND xã Bàu Năng» must not look alike).
+ */
+export function unitLabels<U extends Pick<Unit, 'code' | 'name'>>(units: Iterable<U>): Map<string, string> {
+  const list = [...units];
+  const count = new Map<string, number>();
+  for (const u of list) {
+    const key = unitNameKey(u.name);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return new Map(list.map((u) => [u.code, (count.get(unitNameKey(u.name)) ?? 0) > 1 ? `${u.name} (${u.code})` : u.name]));
+}

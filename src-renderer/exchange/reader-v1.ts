@@ -24,7 +24,7 @@ import { formatCount, MAX_ACTIVITY_VALUE, normalizeIndicatorCode, STANDARD_INDIC
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
-import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
+import { levelNameOf, normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
 import {
   cellText,
   parseCellCount,
@@ -45,6 +45,7 @@ import {
   MACHINE_KEYS,
   PROGRESS_LABEL_COLUMN,
   SHEET_NAMES,
+  TEMPLATE_REPORT_DATE_FIELD,
   WORKBOOK_STATUS_LABELS,
   WORKBOOK_STATUSES,
   type ColumnDef,
@@ -206,7 +207,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
   const report: UnitReport = {
     kind: input.kind,
     formatVersion: input.version,
-    unit: { code: unitCode, name: infoText('unitName'), level: level ?? 'grassroots', parentName: infoText('parentName') },
+    unit: { code: unitCode, name: infoText('unitName'), level: level ?? 'grassroots', ...levelNameOf(infoText('unitLevel'), level), parentName: infoText('parentName') },
     plan: {
       id: m(MACHINE_KEYS.planId),
       number: pick(m(MACHINE_KEYS.planNumber), infoText('planNumber')),
@@ -222,7 +223,19 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     indicators: [],
   };
   if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
+  if (template) readReportDate(sheets.info, input.date1904, report, add);
   return report;
+}
+
+/** A template's «Ngày lập báo cáo» (TEMPLATE_REPORT_DATE_FIELD), typed by the unit: its report's handing-in day. */
+function readReportDate(sheet: LocatedSheet | undefined, date1904: boolean, report: UnitReport, add: Add): void {
+  const info = readInfo(sheet, [TEMPLATE_REPORT_DATE_FIELD]);
+  const date = parseCellDate(info.values.get('reportDate'), date1904);
+  if (date.ok && date.value) report.reportDate = date.value;
+  else if (!date.ok) {
+    const place = { sheet: sheet?.grid.name ?? SHEET_NAMES.info, ...(info.rows.has('reportDate') ? { row: info.rows.get('reportDate') } : {}) };
+    add('warning', place, `«${shownValue(date.shown)}» ${date.reason}; thời điểm nộp sẽ tính là lúc nhập tệp`);
+  }
 }
 
 export function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {

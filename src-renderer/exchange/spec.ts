@@ -98,6 +98,11 @@ export interface ReportUnit {
   code: string;
   name: string;
   level: UnitLevel;
+  /**
+   * The unit's level as people name it, its kind («LĐLĐ huyện», «Công đoàn ngành»…, see
+   * domain/units.ts UnitKind), printed in «Cấp đơn vị»; absent when it is the level's own label.
+   */
+  levelName?: string;
   /** Name of the body above ('' when unknown). */
   parentName: string;
 }
@@ -212,6 +217,11 @@ export interface UnitReport {
   indicators: ReportIndicator[];
   /** Present exactly when kind is 'consolidated' (see ConsolidatedReport). */
   consolidation?: Consolidation;
+  /**
+   * A hand-filled template only: the date the unit typed in «Ngày lập báo cáo»
+   * (TEMPLATE_REPORT_DATE_FIELD); absent when it typed none.
+   */
+  reportDate?: IsoDate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,6 +398,13 @@ export const INFO_FIELDS = [
   { key: 'formatVersion', label: 'Phiên bản định dạng' },
 ] as const satisfies readonly { key: string; label: string }[];
 export type InfoFieldKey = (typeof INFO_FIELDS)[number]['key'];
+
+/**
+ * The one row of a template's "Thông tin" the unit fills in (the rest is protected): the day it
+ * completed the report, which counts as its «Thời điểm nộp» (UnitReport.reportDate). Written
+ * after INFO_FIELDS, in the template only.
+ */
+export const TEMPLATE_REPORT_DATE_FIELD = { key: 'reportDate', label: 'Ngày lập báo cáo' } as const;
 
 /** "Tiến độ": one row per trackable plan item. */
 export const PROGRESS_COLUMNS = [

@@ -26,6 +26,7 @@ import {
   formatVersionFor,
   INDICATOR_COLUMNS,
   SHEET_NAMES,
+  TEMPLATE_REPORT_DATE_FIELD,
   WORKBOOK_STATUSES,
   WORKBOOK_STATUS_LABELS,
   type ColumnDef,
@@ -99,7 +100,7 @@ export function guideLines(report: UnitReport): string[] {
     `Đơn vị: ${report.unit.name} (mã ${report.unit.code}).`,
     '',
     '# 1. Các trang tính',
-    `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa.`,
+    `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa; chỉ ghi "${TEMPLATE_REPORT_DATE_FIELD.label}" (ngày/tháng/năm đơn vị hoàn thành báo cáo) ở dòng cuối. Không ghi thì ngày nộp là ngày cấp trên nhập tệp.`,
     `• "${SHEET_NAMES.progress}": mỗi dòng là một nhiệm vụ của kế hoạch. Chọn "Trạng thái" trong danh sách (${WORKBOOK_STATUSES.map((s) => WORKBOOK_STATUS_LABELS[s]).join(', ')}), ghi "Đánh giá, ghi chú" và "Minh chứng" (số, ký hiệu văn bản, tên tệp).`,
     `• "${SHEET_NAMES.activities}": mỗi dòng là một hoạt động đã thực hiện trong kỳ. Điền từ dòng trống đầu tiên; thiếu dòng thì chèn thêm dòng.`,
     `• "${SHEET_NAMES.indicators}": kết quả các chỉ tiêu của đơn vị trong kỳ; "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
@@ -244,6 +245,14 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
   const lists = listsPlan(report);
 
   info.editableCols = new Set();
+  // «Ngày lập báo cáo»: the one row of "Thông tin" the unit fills (its report's date of handing in).
+  const infoRows = info.rows;
+  info.rows = function* () {
+    yield* infoRows();
+    yield [TEMPLATE_REPORT_DATE_FIELD.label, null];
+  };
+  info.rowCount += 1;
+  info.editableRows = new Set([info.rowCount - 1]);
 
   // The sheet's own columns: "Số mục" may stand after "Mã nhiệm vụ" (progressColumns).
   const pCols = progress.columns;

@@ -162,6 +162,8 @@ export interface SheetPlan {
   validations: DataValidationPlan[];
   /** When set, the sheet is protected (no password) and only these 1-based columns stay editable. */
   editableCols: ReadonlySet<number> | null;
+  /** In a protected sheet, data rows (0-based, in `rows()` order) whose cells stay editable too. */
+  editableRows?: ReadonlySet<number>;
   /** 1-based columns hidden on screen and in print ("Mã dòng"). */
   hiddenCols: ReadonlySet<number>;
   freezeHeader: boolean;
@@ -294,7 +296,7 @@ export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> 
   return {
     unitName: textCell(report.unit.name),
     unitCode: textCell(report.unit.code),
-    unitLevel: UNIT_LEVEL_LABELS[report.unit.level] ?? textCell(report.unit.level),
+    unitLevel: textCell(report.unit.levelName || (UNIT_LEVEL_LABELS[report.unit.level] ?? report.unit.level)),
     parentName: textCell(report.unit.parentName),
     planNumber: textCell(report.plan.number),
     planTitle: textCell(report.plan.title),
@@ -562,6 +564,8 @@ export interface SheetStyles {
   date: readonly Partial<ExcelJS.Style>[];
   /** The table header's cells. */
   tableHeader: Partial<ExcelJS.Style>;
+  /** A row left editable in a protected sheet (SheetPlan.editableRows). */
+  unlocked: readonly Partial<ExcelJS.Style>[];
 }
 
 export function sheetStyles(plan: SheetPlan): SheetStyles {
@@ -579,7 +583,8 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
         : HEADER_STYLE_BASE
       : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } },
   );
-  return { data, bold, date, tableHeader };
+  const unlocked = plan.columns.map((c) => dataStyle(c, printable || plan.tableHeader, protectedSheet ? false : null));
+  return { data, bold, date, tableHeader, unlocked };
 }
 
 /** One row of the official header block as written: its height, styled cells and merges. */
@@ -641,7 +646,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
 
   const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
   ws.columns = worksheetColumns(plan);
-  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader, unlocked } = sheetStyles(plan);
 
   // The official header block.
   for (const h of headerBlockRows(plan)) {
@@ -679,7 +684,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
   for (const values of plan.rows()) {
     const row = ws.getRow(r);
     const bold = rowBold !== undefined && rowBold(index, values);
-    const rowStyles = bold ? boldStyles : styles;
+    const rowStyles = plan.editableRows?.has(index) ? unlocked : bold ? boldStyles : styles;
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);

@@ -3,7 +3,7 @@
  * with a note, reload, see progress; statuses are per period; settings change the periods.
  */
 import builtin from '../../resources/plans/ke-hoach-63-KH-LDLD.json';
-import { currentPeriod, isoDateOf, periodOf, periodRangeVn, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, defaultPeriod, isoDateOf, periodOf, periodRangeVn, type PeriodConfig } from '../../src-renderer/domain/periods';
 import type { ParsedPlan, PlanNode } from '../../src-renderer/domain/plan-types';
 import { matchesQuery } from '../../src-renderer/domain/vn-text';
 import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
@@ -13,6 +13,8 @@ const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month:
 const today = isoDateOf(new Date());
 const h1 = currentPeriod(ND09, today, 'half');
 const year = currentPeriod(ND09, today, 'year');
+/** The period the app opens on: the shortest one containing today (the year in December). */
+const due = defaultPeriod(ND09, today);
 
 function leaves(nodes: readonly PlanNode[]): PlanNode[] {
   return nodes.flatMap((n) => [...(n.kind === 'item' || n.kind === 'subitem' ? [n] : []), ...leaves(n.children)]);
@@ -29,7 +31,7 @@ test('the built-in plan opens with its header, sections and zero progress', asyn
   await expect(page.getByText('Sổ Kế hoạch Công đoàn', { exact: true })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('LĐLĐ huyện Dương Minh Châu');
   await expect(page.getByText('Số: 63/KH-LĐLĐ')).toBeVisible();
-  await expect(page.getByTestId('period-range')).toHaveText(periodRangeVn(h1));
+  await expect(page.getByTestId('period-range')).toHaveText(periodRangeVn(due));
   await expect(page.getByRole('region', { name: 'Tiến độ chung' })).toContainText('0/28 đã hoàn thành (0%)');
   // I and II are read, not tracked: closed at first, their text one click away.
   const sectionI = page.getByRole('button', { name: 'I. MỤC ĐÍCH, YÊU CẦU' });
@@ -100,6 +102,8 @@ test('search "bao cao", mark IV.3 done with a note, reload: still done, progress
 test('statuses are kept per period', async ({ page }) => {
   await openApp(page);
   const item = () => page.getByRole('group', { name: REPORT_ITEM });
+  await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
+  await expect(page.getByTestId('period-range')).toHaveText(periodRangeVn(h1));
   await item().getByLabel('Trạng thái').selectOption({ label: 'Đã hoàn thành' });
   await expect(item().getByText('Đã lưu')).toBeVisible();
 
@@ -120,8 +124,9 @@ test('statuses are kept per period', async ({ page }) => {
   await page.getByLabel('Năm', { exact: true }).selectOption(String(h1.year));
   await expect(item().getByLabel('Trạng thái')).toHaveValue('xong');
   await reloadApp(page);
-  // The chosen kind survives a reload (stored); the year returns to the current one.
-  await expect(page.getByLabel('Kỳ báo cáo')).toHaveValue('half');
+  // After a reload the app opens on the period that is due again; both statuses are kept.
+  await expect(page.getByLabel('Kỳ báo cáo')).toHaveValue(due.kind);
+  await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
   await expect(item().getByLabel('Trạng thái')).toHaveValue('xong');
   await page.getByLabel('Kỳ báo cáo').selectOption({ label: 'Năm' });
   await expect(item().getByLabel('Trạng thái')).toHaveValue('dang');
@@ -192,8 +197,9 @@ test('settings: own unit and the plan’s cut-offs, with Vietnamese validation',
   await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
   await expect(page.getByLabel('01/01–30/06 và 01/01–31/12')).toBeChecked();
   await page.getByRole('button', { name: 'Kế hoạch' }).click();
-  const calendarYear = Number(today.slice(0, 4));
-  await expect(page.getByTestId('period-range')).toHaveText(`01/01/${calendarYear} – 30/06/${calendarYear}`);
+  // The due period under the new cut-offs (01/01–30/06 and 01/01–31/12).
+  const calendar: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 30, month: 6 }, yearEnd: { day: 31, month: 12 } };
+  await expect(page.getByTestId('period-range')).toHaveText(periodRangeVn(defaultPeriod(calendar, today)));
 });
 
 test('"Thêm kế hoạch" opens the import dialog', async ({ page }) => {

@@ -10,14 +10,15 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { activityIndicatorValues, STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { completenessFileName, consolidatedFileName, formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, seedOwnActivities, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
-const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
+/** The period «Tổng hợp» opens on today (the due one: the shortest containing today). */
+const period = defaultPeriod(ND09, isoDateOf(new Date()));
 const DIR = resolve(process.cwd(), 'test-results', 'workbooks', 'consolidation-e2e');
 const DOWNLOADS = resolve(process.cwd(), 'test-results', 'downloads', 'consolidation-e2e');
 const DAY = 86_400_000;

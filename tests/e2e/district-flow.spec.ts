@@ -30,6 +30,7 @@ import {
   newAppContext,
   setStatuses,
   setUpAs,
+  showPeriod,
 } from './district-flow/app';
 import { fillTemplatesWithLibreOffice, writeBrokenFiles, type BrokenFile } from './district-flow/files';
 import { activityCountOf, totalsOf, vn, type UnitEntry } from './district-flow/ledger';
@@ -50,7 +51,11 @@ import { expectConsolidatedFigures, expectConsolidatedMatches, tableOf, type Con
 import { collectPageErrors, expect, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
-/** The 6-month period the app proposes today (pinned: every export and template names it). */
+/**
+ * The 6-month period of today's report year (pinned: every export and template names it). The
+ * district, Gò Dầu and the province work on it after its cut-off, when the app opens on the
+ * year (the period containing their day): they show it first (showPeriod).
+ */
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
 const calendar = calendarOf(period);
 const DIR = resolve(process.cwd(), 'test-results', 'workbooks', 'district-flow');
@@ -91,6 +96,8 @@ async function runUnit(page: Page, unit: Unit, index: number, parentName: string
   const entry = planFor(unit, index, period);
   if (at) await page.clock.setFixedTime(at);
   await setUpAs(page, { level: 'grassroots', name: unit.name, code: unit.code, parentName });
+  // Its statuses are the 6-month report's (the app opens on the year once the 6 months ended).
+  await showPeriod(page, period);
   await setStatuses(page, entry.statuses);
   await logActivities(page, entry.activities);
   const { fileName, bytes } = await exportUnitReport(page, period, `Chủ tịch ${unit.name}`);
@@ -163,6 +170,7 @@ test('b. the district sets up, imports its directory, sends two templates; Libre
   district = { context, page };
   await page.clock.setFixedTime(calendar.districtDay);
   await setUpAs(page, DISTRICT);
+  await showPeriod(page, period);
   await importDirectory(page, [...APP_UNITS, ...TEMPLATE_UNITS, ...SILENT_UNITS], join(DIR, 'danh-sach-cdcs.xlsx'));
   await shot(page, 'district-flow-b-directory');
 
@@ -268,8 +276,9 @@ test('e. completeness: the silent units «Chưa nộp»; after «Hạn nộp» t
   for (const u of TEMPLATE_UNITS) {
     const cells = rowOf(u.code).getByRole('cell');
     await expect(cells.nth(3)).toHaveText('Nộp muộn');
-    // A filled template counts as handed in when the district imported it.
-    await expect(cells.nth(4)).toHaveText(vnMinute(calendar.districtDay));
+    // A filled template without «Ngày lập báo cáo» counts as handed in when the district
+    // imported it, and says so.
+    await expect(cells.nth(4)).toHaveText(`${vnMinute(calendar.districtDay)}lúc nhập tệp: mẫu điền tay không ghi «Ngày lập báo cáo»`);
   }
   for (const u of SILENT_UNITS) {
     const cells = rowOf(u.code).getByRole('cell');
@@ -404,6 +413,7 @@ test('h1. a second district (Gò Dầu) imports the reports of its two CĐCS', a
   const page = await context.newPage();
   district2 = { context, page };
   await setUpAs(page, DISTRICT2);
+  await showPeriod(page, period);
   await importDirectory(page, GODAU_UNITS, join(DIR, 'danh-sach-cdcs-go-dau.xlsx'));
   await chooseReportFiles(page, files);
   await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
@@ -445,6 +455,7 @@ test('h2. a province imports both districts’ consolidated workbooks; its total
   province = { context, page };
   const errors = collectPageErrors(page);
   await setUpAs(page, PROVINCE);
+  await showPeriod(page, period);
   await importDirectory(page, [DISTRICT, DISTRICT2], join(DIR, 'danh-sach-ldld-huyen.xlsx'));
   await chooseReportFiles(page, files);
   await expect(page.getByText('2 tệp: 2 sẵn sàng, 0 có cảnh báo, 0 lỗi.')).toBeVisible();

@@ -11,14 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { periodFilePart } from '../../src-renderer/exchange/spec';
 import { collectPageErrors, expect, openApp, reloadApp, seedOwnActivities, shot, test } from './fixtures';
 import { missingLines, pdfText } from '../support/pdf-text';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
-const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
-const PERIOD_PART = `6T-${period.year}`;
+/** The period the app opens on today (the due one: the year in December), which exports default to. */
+const period = defaultPeriod(ND09, isoDateOf(new Date()));
+const PERIOD_PART = periodFilePart(period.key);
 const REPORT_FILE = `BaoCao_63-KH-LDLD_LDLD-DMC_${PERIOD_PART}.xlsx`;
 const TEMPLATE_FILE = `MauNhapLieu_63-KH-LDLD_LDLD-DMC_${PERIOD_PART}.xlsx`;
 

@@ -4,7 +4,7 @@ import { expect, openAppFresh, reloadApp, shot, test } from './fixtures';
 test('a fresh installation asks who it belongs to, with the suggested default, and remembers it', async ({ page }) => {
   await openAppFresh(page);
   const form = page.getByRole('form', { name: 'Thiết lập ban đầu' });
-  await expect(form.getByLabel('Cấp', { exact: true })).toHaveValue('district');
+  await expect(form.getByLabel('Cấp', { exact: true })).toHaveValue('ldld-huyen');
   await expect(form.getByLabel('Tên đơn vị')).toHaveValue('LĐLĐ huyện Dương Minh Châu');
   await expect(form.getByLabel('Mã đơn vị')).toHaveValue('LDLD-DMC');
   await expect(form.getByLabel('Tên cơ quan cấp trên')).toHaveValue('LĐLĐ tỉnh Tây Ninh');

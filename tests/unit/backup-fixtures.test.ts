@@ -45,7 +45,7 @@ beforeEach(async () => {
 
 describe('forged and damaged backups', () => {
   it('the base backup is good: it restores, replace and merge', async () => {
-    expect(await inspectBackup(file('base.json'))).toMatchObject({ ok: true, schemaVersion: 5 });
+    expect(await inspectBackup(file('base.json'))).toMatchObject({ ok: true, schemaVersion: 6 });
     await restoreBackup(file('base.json'), 'replace');
     expect(await db.activities.count()).toBe(1);
     await restoreBackup(file('base.json'), 'merge');
@@ -68,6 +68,18 @@ describe('forged and damaged backups', () => {
       }
     });
   }
+});
+
+describe('a forged backup of an older schema version', () => {
+  it('is staged and upgraded, then refused with the same message as at the current version, nothing changed', async () => {
+    await installationB();
+    const before = await snapshot();
+    expect(await inspectBackup(file('v5-forged-plans.json'))).toMatchObject({ ok: true, schemaVersion: 5, needsUpgrade: true });
+    for (const mode of ['replace', 'merge'] as const) {
+      await expect(restoreBackup(file('v5-forged-plans.json'), mode)).rejects.toThrow(expected.refused['forged-plans.json']);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
 });
 
 describe('«Gộp» of two installations with overlapping imports', () => {

@@ -54,7 +54,7 @@ describe('createBackup', () => {
     const now = new Date(2025, 5, 14, 8, 30);
     const backup = await createBackup(now);
     expect(backup.fileName).toBe('SaoLuu_SoKeHoach_2025-06-14_0830.json');
-    expect(backup.counts).toEqual({ plans: 2, units: 3, itemStatuses: 6, activities: 2, indicatorAdjustments: 1, indicatorTargets: 1, submissions: 0, settings: 3 });
+    expect(backup.counts).toEqual({ plans: 2, units: 3, itemStatuses: 6, activities: 2, indicatorAdjustments: 1, indicatorTargets: 1, submissions: 0, settings: 2 });
     const file = JSON.parse(decode(backup.bytes));
     expect(Object.keys(file)).toEqual(['format', 'formatVersion', 'appVersion', 'schemaVersion', 'createdAt', 'counts', 'checksum', 'payload']);
     expect(file.format).toBe('so-ke-hoach-backup');

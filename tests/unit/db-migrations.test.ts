@@ -41,10 +41,11 @@ async function installFixture(v: number): Promise<void> {
 /**
  * How an upgrade from vN changes a table's row count: v1 → v2 adds one setting (setupDoneAt,
  * from seededAt); v4 → v5 drops the one imported activity row of the v3/v4 fixtures (it is
- * derived from its submission's report since).
+ * derived from its submission's report since); v5 → v6 drops the setting selectedPeriodKind.
  */
 function upgradeChange(v: number, table: string): number {
-  if (table === 'settings' && v === 1) return 1;
+  // v5 → v6 drops the setting selectedPeriodKind (the app opens on the period that is due).
+  if (table === 'settings') return (v === 1 ? 1 : 0) - (v < 6 ? 1 : 0);
   if (table === 'activities' && (v === 3 || v === 4)) return -1;
   return 0;
 }
@@ -109,6 +110,26 @@ describe('schema fixtures', () => {
         // …and the log, the reports and the checklist read them with the logged ones.
         expect((await activitiesOfPlan(BUILTIN_PLAN.id)).map((a) => a.id)).toContain(moved[0]!.id);
       }
+      // Since v6 every unit has its kind, its parent's code and its other codes.
+      for (const u of await db.units.toArray()) {
+        expect(typeof u.kind, u.code).toBe('string');
+        expect(typeof u.parentCode, u.code).toBe('string');
+        expect(Array.isArray(u.aliases), u.code).toBe(true);
+      }
+      expect(await db.settings.get('selectedPeriodKind')).toBeUndefined();
+      if (v < 6) {
+        // Before kinds, an intermediate unit was an LĐLĐ huyện; the directory's units sat under
+        // the own unit when they named it as their parent (the fixtures' v2 units do; v1's CĐCS too).
+        expect(await db.units.get('LDLD-DMC')).toMatchObject({ kind: 'ldld-huyen', parentCode: '', aliases: [] });
+        expect(await db.units.get('CDCS-0001')).toMatchObject({ kind: 'cdcs', parentCode: 'LDLD-DMC', aliases: [] });
+      } else {
+        expect(await db.units.get('CDCS-0001')).toMatchObject({ kind: 'cdcs', parentCode: 'LDLD-DMC', aliases: ['CDCS-SUOIDA'] });
+        expect(await db.units.where('aliases').equals('CDCS-SUOIDA').primaryKeys()).toEqual(['CDCS-0001']);
+        expect(await db.units.get('CDN-0001')).toMatchObject({ level: 'district', kind: 'rieng-cong-doan-giao-duc' });
+        expect((await db.settings.get('unitKinds'))?.value).toEqual([expect.objectContaining({ name: 'Công đoàn Giáo dục' })]);
+      }
+      // The new index finds the consolidated-level submissions of a period (none here: a CĐCS's file).
+      expect(await db.submissions.where('[planId+periodKey+state+level]').equals([BUILTIN_PLAN.id, '2025-Q2', 'active', 'grassroots']).count()).toBe(v >= 3 ? 1 : 0);
     });
 
     it(`v${v}: a backup made at that version restores into the current schema, upgraded`, async () => {

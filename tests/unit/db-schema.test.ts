@@ -11,6 +11,7 @@ import { V2_STORES } from '../../src-renderer/db/versions/v2';
 import { V3_STORES } from '../../src-renderer/db/versions/v3';
 import { V4_STORES } from '../../src-renderer/db/versions/v4';
 import { V5_STORES } from '../../src-renderer/db/versions/v5';
+import { V6_STORES } from '../../src-renderer/db/versions/v6';
 
 beforeEach(async () => {
   db.close();
@@ -19,10 +20,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 5 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 6 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
@@ -33,7 +34,15 @@ describe('schema', () => {
       'submissions',
       'units',
     ]);
-    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual(['[planId+periodKey+state]', '[planId+state]', '[unitCode+planId+periodKey]', 'fileHash', 'importedAt', 'unitCodes']);
+    expect(db.submissions.schema.indexes.map((i) => i.name).sort()).toEqual([
+      '[planId+periodKey+state+level]',
+      '[planId+periodKey+state]',
+      '[planId+state]',
+      '[unitCode+planId+periodKey]',
+      'fileHash',
+      'importedAt',
+      'unitCodes',
+    ]);
     expect(db.submissions.schema.idxByName['unitCodes']?.multi).toBe(true);
     expect(db.activities.schema.indexes.map((i) => i.name).sort()).toEqual([
       '[planId+date]',
@@ -43,7 +52,8 @@ describe('schema', () => {
     ]);
     expect(db.itemStatuses.schema.primKey.keyPath).toEqual(['planId', 'unitCode', 'periodKey', 'itemId']);
     expect(db.itemStatuses.schema.indexes.map((i) => i.name)).toContain('[planId+unitCode+periodKey]');
-    expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'level', 'name']);
+    expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'aliases', 'level', 'name', 'parentCode']);
+    expect(db.units.schema.idxByName['aliases']?.multi).toBe(true);
     expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
   });
 
@@ -90,6 +100,15 @@ describe('schema', () => {
     expect(V5_STORES).toEqual({ ...V4_STORES, submissions: '&id, [unitCode+planId+periodKey], [planId+periodKey+state], [planId+state], *unitCodes, fileHash, importedAt' });
   });
 
+  it('version 6 indexes units by parent and other codes, and submissions by level within a period', () => {
+    expect(V6_STORES).toEqual({
+      ...V5_STORES,
+      units: '&code, level, active, name, parentCode, *aliases',
+      submissions:
+        '&id, [unitCode+planId+periodKey], [planId+periodKey+state], [planId+periodKey+state+level], [planId+state], *unitCodes, fileHash, importedAt',
+    });
+  });
+
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
     const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, unitCodes: [], report: {} as never };
     await db.submissions.bulkAdd([
@@ -134,7 +153,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -168,7 +187,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
@@ -207,7 +226,7 @@ describe('upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
     expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
     expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);

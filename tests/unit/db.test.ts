@@ -82,7 +82,8 @@ describe('ensureSeeded', () => {
     expect(plan?.periodConfig).toEqual(DEFAULT_PERIOD_CONFIG);
     expect(await getSetting('activePlanId')).toBe(BUILTIN_PLAN.id);
     expect(await getSetting('ownUnitCode')).toBeUndefined();
-    expect(await getSetting('selectedPeriodKind')).toBe('half');
+    // The app opens on the period that is due (domain/periods.ts defaultPeriod): no kind is stored.
+    expect(await getSetting('selectedPeriodKind')).toBeUndefined();
     expect(await db.units.count()).toBe(0);
     await completeSetup(DEFAULT_OWN_UNIT);
     expect(await getSetting('ownUnitCode')).toBe('LDLD-DMC');
@@ -104,7 +105,7 @@ describe('ensureSeeded', () => {
     const results = await Promise.all([ensureSeeded(), ensureSeeded(), ensureSeeded()]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await db.plans.count()).toBe(1);
-    expect(await db.settings.count()).toBe(3);
+    expect(await db.settings.count()).toBe(2);
   });
 });
 
@@ -210,10 +211,6 @@ describe('addPlan, setActivePlan, setPeriodConfig', () => {
     expect((await db.plans.get(BUILTIN_PLAN.id))!.periodConfig.halfEnd).toEqual({ day: 30, month: 6 });
   });
 
-  it('moves the selected kind when the active plan stops reporting it', async () => {
-    await setPeriodConfig(BUILTIN_PLAN.id, { ...DEFAULT_PERIOD_CONFIG, kinds: ['year'] });
-    expect(await getSetting('selectedPeriodKind')).toBe('year');
-  });
 });
 
 describe('updateOwnUnit', () => {
@@ -230,6 +227,17 @@ describe('updateOwnUnit', () => {
     expect(await db.units.get('CDCS-ABC')).toMatchObject({ level: 'grassroots', name: 'Công đoàn cơ sở Công ty ABC' });
     expect((await statusesOf(BUILTIN_PLAN.id, 'CDCS-ABC', '2025-H1')).map((s) => s.itemId)).toEqual(['IV.3']);
     expect(await statusesOf(BUILTIN_PLAN.id, 'LDLD-DMC', '2025-H1')).toEqual([]);
+  });
+
+  it('a new code carries every figure over (adjustments and targets too) and keeps the old code as the unit\'s', async () => {
+    const key = { planId: BUILTIN_PLAN.id, periodKey: '2025-H1', indicatorCode: 'propaganda-sessions' };
+    await db.indicatorAdjustments.put({ ...key, unitCode: 'LDLD-DMC', delta: 2, reason: 'Trước khi dùng ứng dụng', updatedAt: '2025-06-01T00:00:00.000Z' });
+    await db.indicatorTargets.put({ ...key, unitCode: 'LDLD-DMC', target: 10 });
+    await updateOwnUnit({ ...DEFAULT_OWN_UNIT, code: 'LDLD-H-0007' });
+    expect(await db.indicatorAdjustments.get([key.planId, 'LDLD-H-0007', key.periodKey, key.indicatorCode])).toMatchObject({ delta: 2 });
+    expect(await db.indicatorTargets.get([key.planId, 'LDLD-H-0007', key.periodKey, key.indicatorCode])).toMatchObject({ target: 10 });
+    expect(await db.indicatorAdjustments.count()).toBe(1);
+    expect(await db.units.get('LDLD-H-0007')).toMatchObject({ aliases: ['LDLD-DMC'], kind: 'ldld-huyen' });
   });
 
   it('refuses an empty name or a code with spaces, writing nothing', async () => {

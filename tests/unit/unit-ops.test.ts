@@ -95,24 +95,29 @@ describe('directory operations', () => {
     expect(await errorOf(addUnit({ name: 'X', type: 'Hợp tác' }))).toMatchObject({ field: 'type' });
   });
 
-  it('changes a code while the unit has no data, refuses once statuses reference it', async () => {
+  it('changes a code at any time: what is filed under it moves along, the old code stays the unit\'s', async () => {
     const u = await addUnit({ name: 'CĐCS Công ty Cao su', code: 'CDCS-CS' });
     const renamed = await updateUnit(u.code, { ...u, code: 'CDCS-CAO-SU', members: 30 });
-    expect(renamed).toMatchObject({ code: 'CDCS-CAO-SU', members: 30 });
+    expect(renamed).toMatchObject({ code: 'CDCS-CAO-SU', members: 30, aliases: ['CDCS-CS'] });
     expect(await db.units.get('CDCS-CS')).toBeUndefined();
     await setItemStatus({ planId: BUILTIN_PLAN.id, unitCode: 'CDCS-CAO-SU', periodKey: '2025-H1', itemId: 'IV.3', status: 'dang', note: '', evidence: '' });
-    const err = await errorOf(updateUnit('CDCS-CAO-SU', { ...renamed, code: 'CDCS-MOI' }));
-    expect(err).toMatchObject({ field: 'code' });
-    expect(err!.message).toContain('đã có dữ liệu');
-    expect(await updateUnit('CDCS-CAO-SU', { ...renamed, name: 'CĐCS Công ty CP Cao su' })).toMatchObject({ name: 'CĐCS Công ty CP Cao su' });
-    expect(await unitCodesWithData()).toEqual(new Set(['CDCS-CAO-SU']));
+    const moved = await updateUnit('CDCS-CAO-SU', { ...renamed, code: 'CDCS-0007' });
+    expect(moved).toMatchObject({ code: 'CDCS-0007', aliases: ['CDCS-CS', 'CDCS-CAO-SU'] });
+    expect(await db.itemStatuses.where('[planId+unitCode+periodKey]').equals([BUILTIN_PLAN.id, 'CDCS-0007', '2025-H1']).count()).toBe(1);
+    expect(await db.itemStatuses.filter((x) => x.unitCode === 'CDCS-CAO-SU').count()).toBe(0);
+    expect(await updateUnit('CDCS-0007', { ...moved, name: 'CĐCS Công ty CP Cao su' })).toMatchObject({ name: 'CĐCS Công ty CP Cao su', aliases: ['CDCS-CS', 'CDCS-CAO-SU'] });
+    expect(await unitCodesWithData()).toEqual(new Set(['CDCS-0007']));
+    // An old code is never given to another unit.
+    expect(await errorOf(addUnit({ name: 'CĐCS Mới', code: 'CDCS-CAO-SU' }))).toMatchObject({ field: 'code' });
   });
 
-  it('refuses a code change when activities reference the unit', async () => {
+  it('re-codes a unit with activities and imported reports without losing any', async () => {
     const u = await addUnit({ name: 'CĐCS Bưu điện', code: 'CDCS-BD' });
     await db.activities.add({ id: 'a1', planId: BUILTIN_PLAN.id, unitCode: 'CDCS-BD' } as never);
-    expect(await errorOf(updateUnit(u.code, { ...u, code: 'CDCS-BUU-DIEN' }))).toMatchObject({ field: 'code' });
-    expect(await errorOf(deleteUnit(u.code))).toMatchObject({ message: UNIT_HAS_DATA_MESSAGE });
+    const r = await updateUnit(u.code, { ...u, code: 'CDCS-BUU-DIEN' });
+    expect(r).toMatchObject({ code: 'CDCS-BUU-DIEN', aliases: ['CDCS-BD'] });
+    expect(await db.activities.get('a1')).toMatchObject({ unitCode: 'CDCS-BUU-DIEN' });
+    expect(await errorOf(deleteUnit(r.code))).toMatchObject({ message: UNIT_HAS_DATA_MESSAGE });
   });
 
   it('deactivates and reactivates; deletes only a unit without data, never the own unit', async () => {

@@ -33,7 +33,8 @@ const unit = (code: string, active = true, name = `Đơn vị ${code}`): Unit =>
 
 describe('labels', () => {
   it('has the Vietnamese labels of levels and types', () => {
-    expect(UNIT_LEVEL_LABELS).toEqual({ province: 'LĐLĐ tỉnh', district: 'LĐLĐ huyện', grassroots: 'CĐCS' });
+    // The tiers have generic names: the kind names the unit (LĐLĐ huyện, công đoàn ngành…).
+    expect(UNIT_LEVEL_LABELS).toEqual({ province: 'Cấp tỉnh', district: 'Cấp trên cơ sở', grassroots: 'CĐCS' });
     expect(UNIT_TYPES.map((t) => UNIT_TYPE_LABELS[t])).toEqual([
       'Doanh nghiệp nhà nước',
       'Doanh nghiệp ngoài nhà nước',
@@ -52,6 +53,11 @@ describe('labels', () => {
     expect(parseUnitType('Nhà máy')).toBeNull();
     expect(parseUnitLevel('cđcs')).toBe('grassroots');
     expect(parseUnitLevel('Liên đoàn Lao động huyện')).toBe('district');
+    // Files written before kinds existed say «LĐLĐ huyện» and «LĐLĐ tỉnh».
+    expect(parseUnitLevel('LĐLĐ huyện')).toBe('district');
+    expect(parseUnitLevel('LĐLĐ tỉnh')).toBe('province');
+    expect(parseUnitLevel('Công đoàn các KCN')).toBe('district');
+    expect(parseUnitLevel('Công đoàn ngành trung ương')).toBe('province');
   });
 });
 
@@ -181,6 +187,9 @@ describe('unitInputSchema', () => {
       name: 'CĐCS Công ty TNHH Hòa Bình',
       level: 'grassroots',
       parentName: '',
+      kind: '',
+      parentCode: '',
+      aliases: [],
       type: 'non-state-enterprise',
       members: 1250,
       contact: '',

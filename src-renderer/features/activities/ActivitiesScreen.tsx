@@ -11,6 +11,7 @@ import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useSt
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
 import { walkPlan } from '@domain/plan-tree';
+import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '../../app/use-shell-data';
 import {
@@ -23,7 +24,7 @@ import {
   type ActivityRecord,
   type UnitRecord,
 } from '../../db';
-import { useActivityStore } from '../../state';
+import { useActivityStore, usePeriodStore } from '../../state';
 import { ActivityForm } from './ActivityForm';
 import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
@@ -71,13 +72,15 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
     })),
   );
   const { filter, sort, view, editingId, entryDefaults, setFilter, resetFilter, toggleSort, setView, setEditingId, setEntryDefaults } = store;
+  const showPeriod = usePeriodStore((s) => s.show);
 
   const loaded = useLiveQuery(async () => ({ planId: plan.id, rows: await activitiesOfPlan(plan.id) }), [plan.id]);
   const records = loaded?.planId === plan.id ? loaded.rows : undefined;
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
-  const unitNames = useMemo(() => new Map((allUnits ?? []).map((u) => [u.code, u.name])), [allUnits]);
+  // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their code.
+  const unitNames = useMemo(() => unitLabels(allUnits ?? []), [allUnits]);
   const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
   const formUnits = useMemo(() => {
     const active = (allUnits ?? []).filter((u) => u.active);
@@ -167,6 +170,12 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             onEditDone={() => setEditingId(null)}
             sticky={entryDefaults}
             onSticky={setEntryDefaults}
+            period={period}
+            onShowPeriod={(p) => {
+              showPeriod(p);
+              // The list shows the period chosen above: show the one the activity went to.
+              setFilter({ period: 'selected' });
+            }}
           />
         )}
       </section>
@@ -200,7 +209,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
               <option value="">Tất cả</option>
               {(allUnits ?? []).map((u) => (
                 <option key={u.code} value={u.code}>
-                  {u.name}
+                  {unitName(u.code)}
                 </option>
               ))}
             </select>

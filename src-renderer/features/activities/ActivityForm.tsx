@@ -13,7 +13,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import type { EntryDefaults } from '../../state';
 import { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, parseActivityDate, type ActivityType } from '@domain/activity';
 import { mergeIndicatorDefs, STANDARD_INDICATORS, type IndicatorDef } from '@domain/indicators';
-import { formatDateVn } from '@domain/periods';
+import { formatDateVn, isInPeriod, periodForDate, type Period } from '@domain/periods';
 import { trackableItems } from '@domain/plan-tree';
 import {
   addActivity,
@@ -49,6 +49,9 @@ interface Props {
   /** Date, unit and type kept from the last save (the next new entry starts with them). */
   sticky: EntryDefaults | null;
   onSticky: (d: EntryDefaults) => void;
+  /** The period the screens show: an activity saved outside it is announced, with a way to show it. */
+  period: Period;
+  onShowPeriod: (p: Period) => void;
 }
 
 export function indicatorDefsOf(plan: PlanRecord): IndicatorDef[] {
@@ -60,7 +63,7 @@ export function indicatorDefsOf(plan: PlanRecord): IndicatorDef[] {
   }
 }
 
-export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType, editing, onEditDone, sticky, onSticky }: Props) {
+export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType, editing, onEditDone, sticky, onSticky, period, onShowPeriod }: Props) {
   const uid = useId();
   const fid = (name: string) => `${uid}-${name.replace(/[^a-zA-Z0-9-]/g, '_')}`;
   const [values, setValues] = useState<ActivityFormValues>(() =>
@@ -69,6 +72,8 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [dupes, setDupes] = useState<ActivityRecord[] | null>(null);
   const [saved, setSaved] = useState('');
+  /** Where the activity just saved is counted, when that is not the period shown (null: shown, or in none). */
+  const [elsewhere, setElsewhere] = useState<Period | null>(null);
   const [busy, setBusy] = useState(false);
   const dupeFocus = useRef<HTMLButtonElement>(null);
   const items = useMemo(() => trackableItems(plan.plan), [plan.plan]);
@@ -95,12 +100,14 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
     setValues((v) => ({ ...v, [key]: value }));
     setDupes(null);
     setSaved('');
+    setElsewhere(null);
     if (errors[key as string]) setErrors(({ [key as string]: _drop, ...rest }) => rest);
   };
   const setIndicator = (code: string, value: string) => {
     setValues((v) => ({ ...v, indicators: { ...v.indicators, [code]: value } }));
     setDupes(null);
     setSaved('');
+    setElsewhere(null);
     const key = `indicators.${code}`;
     if (errors[key] || errors.indicators) setErrors(({ [key]: _a, indicators: _b, ...rest }) => rest);
   };
@@ -145,7 +152,20 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
       }
       const input = formToInput(plan.id, values);
       const rec = editing ? await updateActivity(editing.id, input) : await addActivity(input);
-      setSaved(editing ? `Đã lưu thay đổi «${rec.title}».` : `Đã lưu «${rec.title}».`);
+      const done = editing ? `Đã lưu thay đổi «${rec.title}».` : `Đã lưu «${rec.title}».`;
+      if (isInPeriod(period, rec.date)) {
+        setSaved(done);
+        setElsewhere(null);
+      } else {
+        // Saved, but the list (showing the selected period) will not show it: say where it went.
+        const target = periodForDate(plan.periodConfig, rec.date, period.kind);
+        setSaved(
+          `${done} Hoạt động ngày ${formatDateVn(rec.date)} ${
+            target ? `thuộc kỳ ${target.name}` : 'không thuộc kỳ báo cáo nào của kế hoạch'
+          }, không thuộc kỳ đang xem (${period.name}).`,
+        );
+        setElsewhere(target);
+      }
       resetAfterSave({ ...values, date: formatDateVn(rec.date) });
       if (editing) onEditDone();
     } catch (e) {
@@ -237,7 +257,7 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
             <select {...aria('unitCode')} value={values.unitCode} onChange={(e) => set('unitCode', e.target.value)}>
               {unitOptions.map((u) => (
                 <option key={u.code} value={u.code}>
-                  {u.name}
+                  {unitName(u.code)}
                 </option>
               ))}
             </select>
@@ -406,6 +426,17 @@ export function ActivityForm({ plan, units, unitName, defaultUnitCode, lastType,
         {editing && (
           <button type="button" onClick={cancelEdit}>
             Hủy sửa
+          </button>
+        )}
+        {elsewhere && (
+          <button
+            type="button"
+            onClick={() => {
+              onShowPeriod(elsewhere);
+              setElsewhere(null);
+            }}
+          >
+            Xem kỳ {elsewhere.name}
           </button>
         )}
         <span className="saved" role="status">

@@ -9,6 +9,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'r
 import { ACTIVITY_TYPE_LABELS } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
+import { unitLabels } from '@domain/units';
 import { queryWords } from '@domain/vn-text';
 import { Highlight } from '../checklist/Highlight';
 import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
@@ -43,7 +44,8 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
   }, [report.activities, names]);
   const total = report.activities.length;
   const filtered = unit !== '' || searching;
-  const unitName = unit === '' ? '' : (contributors.find((c) => c.unitCode === unit)?.unitName ?? unit);
+  const labels = useMemo(() => unitLabels(contributors.map((c) => ({ code: c.unitCode, name: c.unitName }))), [contributors]);
+  const unitName = unit === '' ? '' : (labels.get(unit) ?? unit);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- nothing derived from the virtualizer is memoized here
   const virtualizer = useVirtualizer({
@@ -60,7 +62,7 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
             <option value="">Tất cả ({n(report.activities.length)})</option>
             {contributors.map((c) => (
               <option key={c.unitCode} value={c.unitCode}>
-                {c.unitName} ({n(c.activityCount)})
+                {labels.get(c.unitCode) ?? c.unitName} ({n(c.activityCount)})
               </option>
             ))}
         </select>

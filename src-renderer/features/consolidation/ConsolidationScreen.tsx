@@ -12,8 +12,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDateVn, parseDateVn, periodRangeVn } from '@domain/periods';
-import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
-import { UNIT_LEVEL_LABELS } from '@domain/units';
+import { completenessCounts, SUBMITTED_SOURCE_NOTES, type ConsolidationResult, type SubmittedSource } from '@domain/consolidate';
 import { loadConsolidation, OperationError, setReportDeadline } from '../../db';
 import {
   COMPLETENESS_STATE_LABELS,
@@ -30,6 +29,7 @@ import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
 import { JobControls } from '../exports/JobControls';
 import { useWorkbookJob } from '../exports/use-workbook-job';
+import { CountingNotes } from './CountingNotes';
 import { DrillDialog } from './DrillDialog';
 import { ActivityList } from './ActivityList';
 import { drillDown } from './drill';
@@ -83,6 +83,7 @@ export function ConsolidationScreen({ data }: { data: ShellData }) {
         <>
           <ExportCard data={data} hasData={shown.data.result.contributors.length > 0} />
           <CompletenessSection data={data} result={shown.data.result} deadline={shown.data.deadline} />
+          <CountingNotes result={shown.data.result} />
           {shown.data.result.contributors.length === 0 ? (
             <EmptyState periodName={period.name} />
           ) : (
@@ -127,6 +128,19 @@ function Figure({ value, label, target }: { value: number; label: string; target
 
 // ---------------------------------------------------------------------------------------------
 // Tình hình nộp báo cáo.
+
+/** «Thời điểm nộp»: a typed report date shows as a date; a fallback to the import time says so. */
+function SubmittedAt({ at, source }: { at: string; source: SubmittedSource | undefined }) {
+  if (!at) return null;
+  const shown = source === 'report-date' ? formatInstantVn(at).slice(0, 10) : formatInstantVn(at);
+  if (!source || source === 'exported') return <>{shown}</>;
+  return (
+    <>
+      {shown}
+      <span className="cons-submitted-note">{SUBMITTED_SOURCE_NOTES[source]}</span>
+    </>
+  );
+}
 
 function CompletenessSection({ data, result, deadline }: { data: ShellData; result: ConsolidationResult; deadline: string }) {
   const ids = { title: useId(), deadline: useId(), hint: useId(), error: useId(), filter: useId() };
@@ -196,7 +210,9 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
                   <td className="nowrap">{e.unitCode}</td>
                   <td>{e.unitName}</td>
                   <td className={`cons-state-${e.state}`}>{COMPLETENESS_STATE_LABELS[e.state]}</td>
-                  <td className="nowrap">{e.submittedAt ? formatInstantVn(e.submittedAt) : ''}</td>
+                  <td className="nowrap">
+                    <SubmittedAt at={e.submittedAt} source={result.submittedSources[e.unitCode]} />
+                  </td>
                   <td className="num">
                     {contributors.has(e.unitCode) ? (
                       <Figure value={e.activityCount} label={`${e.unitName} · Số hoạt động: ${n(e.activityCount)}`} target={{ kind: 'unit', unitCode: e.unitCode }} />
@@ -417,7 +433,7 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
                   {c.unitName}
                   <span className="cons-unit-code">
                     {c.unitCode}
-                    {c.own ? ' · số liệu của đơn vị mình' : c.kind === 'consolidated' ? ` · ${UNIT_LEVEL_LABELS[c.level]} (tổng hợp)` : c.kind === 'template' ? ' · mẫu nhập liệu' : ''}
+                    {c.own ? ' · số liệu của đơn vị mình' : c.kind === 'consolidated' ? ' · báo cáo tổng hợp' : c.kind === 'template' ? ' · mẫu nhập liệu' : ''}
                   </span>
                 </th>
                 <td className="num">{n(c.reports)}</td>

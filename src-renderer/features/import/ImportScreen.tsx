@@ -13,6 +13,8 @@ import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } fro
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
+import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
+import { formatDateVn } from '@domain/periods';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
@@ -31,6 +33,8 @@ import {
   useImportStore,
   type CardChoice,
 } from './import-store';
+import { batchCountingNotes } from './counting-notes';
+import { UnitMatchBox } from './UnitMatchBox';
 import './import.css';
 
 const DECISION_TEXT: Record<ImportPreview['plan']['decision'], string> = {
@@ -164,7 +168,9 @@ export function ImportScreen({ data }: { data: ShellData }) {
   }
 
   const toApply = cards.filter(ready);
-  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && !c.addUnit && !c.result && hardBlock(c) === '');
+  const batchNotes = useMemo(() => batchCountingNotes(cards), [cards]);
+  // A file whose unit may be one already listed under another code is never added in bulk: its card asks.
+  const unitsToAdd = cards.filter((c) => c.preview && !c.preview.unitKnown && c.preview.unitMatch.kind === 'unknown' && !c.addUnit && !c.result && hardBlock(c) === '');
 
   const current = progress ? Math.min(progress.done + 1, progress.total) : 0;
   // The card stays on top (sticky) only while something is still to do: reading, importing, or a
@@ -273,7 +279,7 @@ export function ImportScreen({ data }: { data: ShellData }) {
       {cards.length > 0 && (
         <ul className="import-cards" aria-label="Tệp đã chọn">
           {cards.map((c) => (
-            <PreviewCard key={c.key} card={c} newerInBatch={newerInBatch(c.key)} busy={busy} plans={data.plans} onChange={updateCard} onChoosePlan={choosePlan} />
+            <PreviewCard key={c.key} card={c} newerInBatch={newerInBatch(c.key)} busy={busy} plans={data.plans} batchNotes={batchNotes.get(c.key)?.join('\n') ?? ''} onChange={updateCard} onChoosePlan={choosePlan} />
           ))}
         </ul>
       )}
@@ -296,12 +302,17 @@ interface CardProps {
   /** The newer file of the same unit and period chosen in this batch (this one then goes to history). */
   newerInBatch: string | null;
   busy: boolean;
+  /**
+   * Counting a unit once, against the other files of the batch (counting-notes.ts), one per
+   * line: a string, so that a card whose notes did not change is not drawn again.
+   */
+  batchNotes: string;
   plans: readonly PlanRecord[];
   onChange: (key: string, change: CardChoice) => void;
   onChoosePlan: (key: string, planId: string) => Promise<void>;
 }
 
-const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans, onChange: change, onChoosePlan }: CardProps) {
+const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans, batchNotes, onChange: change, onChoosePlan }: CardProps) {
   const onChange = (c: CardChoice) => change(card.key, c);
   const p = card.preview;
   const block = hardBlock(card);
@@ -320,6 +331,7 @@ const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans,
     // A blocker the controls below resolve (unknown unit, plan, differences, older) is said by them.
     ...(block ? (p?.blockers ?? []) : []).map((b, i) => ({ key: `b${i}`, cls: 'import-problem-error', text: b })),
     ...warnings.map((x, i) => ({ key: `w${i}`, cls: 'import-problem-warning', text: `Cảnh báo: ${x.message}` })),
+    ...[...new Set([...(p?.countingNotes ?? []), ...(batchNotes ? batchNotes.split('\n') : [])])].map((text, i) => ({ key: `n${i}`, cls: 'import-problem-warning', text })),
   ];
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const more = problems.slice(SHOWN_PROBLEMS);
@@ -363,6 +375,12 @@ const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans,
               </>
             )}
           </dd>
+          {p.report.kind === 'template' && (
+            <>
+              <dt>Thời điểm nộp</dt>
+              <dd>{templateSubmittedText(p.report)}</dd>
+            </>
+          )}
           <dt>Hoạt động</dt>
           <dd>{diffText(p.plan.activityDiff)}</dd>
           {!consolidated && (
@@ -410,7 +428,8 @@ const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans,
           </select>
         </div>
       )}
-      {p && !block && !p.unitKnown && (
+      {p && !block && <UnitMatchBox preview={p} locked={locked} addUnit={card.addUnit} onAddUnit={(addUnit) => onChange({ addUnit })} />}
+      {p && !block && !p.unitKnown && p.unitMatch.kind === 'unknown' && (
         <label className="import-check">
           <input type="checkbox" checked={card.addUnit} disabled={locked} onChange={(e) => onChange({ addUnit: e.target.checked })} />
           Thêm {consolidated ? 'đơn vị cấp dưới' : 'đơn vị'} {p.report.unit.name} ({p.report.unit.code}) vào danh sách
@@ -493,6 +512,13 @@ function MismatchTable({ items, fileName }: { items: { itemId: string; match: It
       )}
     </>
   );
+}
+
+/** A hand-filled template counts as handed in on the date it names, else when it is imported: said plainly. */
+function templateSubmittedText(report: UnitReport): string {
+  return report.reportDate
+    ? `${formatDateVn(report.reportDate)} (${SUBMITTED_SOURCE_NOTES['report-date']})`
+    : `lúc nhập tệp (mẫu điền tay không ghi «Ngày lập báo cáo» ở trang «Thông tin»)`;
 }
 
 function diffText(d: ImportPreview['plan']['activityDiff']): string {

@@ -53,6 +53,8 @@ export function hardBlock(card: Card): string {
   if (!p) return 'Không đọc được tệp.';
   if (card.problems.some((x) => x.severity === 'error')) return 'Tệp có lỗi: sửa tệp rồi chọn lại.';
   if (p.report.period.key === '' || p.isOwnUnit) return p.blockers[0] ?? 'Không nhập được tệp này.';
+  // Several units of the file's name: the officer sorts them out in «Đơn vị» (domain/unit-match.ts).
+  if (p.unitMatch.kind === 'ambiguous') return p.unitMatch.message;
   if (p.plan.decision === 'identical') return 'Tệp trùng với bản đã nhập: không có gì thay đổi.';
   return '';
 }
@@ -63,7 +65,7 @@ export function pending(card: Card): string[] {
   if (!p) return [];
   const out: string[] = [];
   if (needsPlanChoice(card) && !card.planChoice) out.push('chọn kế hoạch để nhập vào');
-  if (!p.unitKnown && !card.addUnit) out.push('thêm đơn vị vào danh sách');
+  if (!p.unitKnown && !card.addUnit) out.push(p.unitMatch.kind === 'name' ? 'xác nhận đơn vị của tệp (ghép hoặc thêm mới)' : 'thêm đơn vị vào danh sách');
   if (p.planKnown && (needsPlanChoice(card) || !p.mismatches!.allMatched) && !card.acceptMismatches) out.push('xác nhận khác biệt với kế hoạch');
   if (p.plan.decision === 'older' && !card.keepOlder) out.push('chọn lưu vào lịch sử');
   return out;

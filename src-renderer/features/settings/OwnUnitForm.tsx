@@ -1,18 +1,24 @@
-/** "Đơn vị của tôi": this installation's unit (level, name, code, parent body). */
+/**
+ * "Đơn vị của tôi": this installation's unit (level as its kind, name, code, parent body). A new
+ * code carries everything recorded under the old one, which stays the unit's (updateOwnUnit).
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
-import { normalizeUnitCode, UNIT_LEVEL_FULL_LABELS } from '@domain/units';
-import { OperationError, UNIT_LEVEL_LABELS, UNIT_LEVELS, updateOwnUnit, type UnitLevel, type UnitRecord } from '../../db';
+import { BUILTIN_UNIT_KINDS, kindOfUnit, normalizeUnitCode } from '@domain/units';
+import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '../../db';
 import { fieldA11y } from '../../app/field-a11y';
+import { UnitKindSelect } from '../../ui/UnitKindSelect';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 
 export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
   const id = useId();
-  const [form, setForm] = useState({ level: unit.level, name: unit.name, code: unit.code, parentName: unit.parentName });
+  const kinds = useLiveQuery(knownUnitKinds, [], BUILTIN_UNIT_KINDS);
+  const [form, setForm] = useState({ level: unit.level, kind: kindOfUnit(unit, kinds).id, name: unit.name, code: unit.code, parentName: unit.parentName });
   const [error, setError] = useState<{ field: Field | null; message: string } | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const set = <K extends Field>(field: K, value: (typeof form)[K]) => {
+  const set = <K extends Field | 'kind'>(field: K, value: (typeof form)[K]) => {
     setForm((f) => ({ ...f, [field]: value }));
     setSaved(false);
     if (error?.field === field) setError(null);
@@ -26,7 +32,8 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
       setSaved(true);
     } catch (err) {
       if (err instanceof OperationError) {
-        const field = (['level', 'name', 'code', 'parentName'] as const).find((f) => f === err.field) ?? null;
+        const raw = err.field === 'kind' ? 'level' : err.field;
+        const field = (['level', 'name', 'code', 'parentName'] as const).find((f) => f === raw) ?? null;
         setError({ field, message: err.message });
       } else setError({ field: null, message: 'Không lưu được. Hãy thử lại.' });
       setSaved(false);
@@ -42,13 +49,16 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
       <div className="form-grid">
         <label htmlFor={`${id}-level`}>Cấp đơn vị</label>
         <div>
-          <select {...fieldProps('level')} value={form.level} onChange={(e) => set('level', e.target.value as UnitLevel)}>
-            {UNIT_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {UNIT_LEVEL_FULL_LABELS[l]} ({UNIT_LEVEL_LABELS[l]})
-              </option>
-            ))}
-          </select>
+          <UnitKindSelect
+            {...fieldProps('level')}
+            kinds={kinds}
+            value={form.kind}
+            onKind={(k) => {
+              setForm((f) => ({ ...f, level: k.level, kind: k.id }));
+              setSaved(false);
+              if (error?.field === 'level') setError(null);
+            }}
+          />
           {errorFor('level')}
         </div>
         <label htmlFor={`${id}-name`}>Tên đơn vị</label>
@@ -65,7 +75,9 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
             onChange={(e) => set('code', e.target.value)}
             onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) || f.code }))}
           />
-          {errorFor('code') ?? <p className="hint">Chữ không dấu, số, dấu gạch; dùng khi trao đổi tệp báo cáo.</p>}
+          {errorFor('code') ?? (
+            <p className="hint">Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi.</p>
+          )}
         </div>
         <label htmlFor={`${id}-parentName`}>Cơ quan cấp trên</label>
         <div>

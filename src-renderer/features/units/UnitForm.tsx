@@ -1,53 +1,107 @@
-/** "Thêm đơn vị" / "Sửa đơn vị": the directory fields, each with its message beside it. */
-import { useId, useState, type FormEvent } from 'react';
-import { addUnit, OperationError, updateUnit, type UnitRecord } from '../../db';
+/**
+ * "Thêm đơn vị" / "Sửa đơn vị": the directory fields, each with its message beside it.
+ * The choices follow the unit's level: a province offers its intermediate kinds (LĐLĐ huyện,
+ * công đoàn ngành…, or one the office names) and CĐCS, placed directly under it or under one of
+ * its intermediate bodies; «Loại hình» is for a CĐCS only. The code hint names the exact code
+ * that will be generated. A name another unit already has is confirmed before a second unit is
+ * added (SameNameError).
+ */
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { addUnit, addUnitKind, OperationError, SameNameError, updateUnit, type UnitRecord } from '../../db';
 import { fieldErrors } from '@domain/indicators';
-import { normalizeUnitCode, unitInputSchema, UNIT_TYPE_LABELS, UNIT_TYPES, type UnitLevel } from '@domain/units';
+import {
+  codePrefixFor,
+  generateUnitCode,
+  kindOfUnit,
+  normalizeUnitCode,
+  unitInputSchema,
+  unitTypesFor,
+  UNIT_TYPE_LABELS,
+  type UnitKind,
+} from '@domain/units';
 import { Modal } from './Modal';
 import { fieldA11y } from '../../app/field-a11y';
+import { UnitKindSelect } from '../../ui/UnitKindSelect';
 
-type Field = 'code' | 'name' | 'type' | 'members' | 'contact' | 'phone';
+type Field = 'kind' | 'newKindName' | 'parentCode' | 'code' | 'name' | 'aliases' | 'type' | 'members' | 'contact' | 'phone';
+
+/** The choice «Loại khác…» of the kind list: the office names a new kind. */
+const NEW_KIND: UnitKind = { id: '__new__', level: 'district', name: 'Loại khác (tự đặt tên)…', fullName: 'Loại khác (tự đặt tên)…', codePrefix: 'DV' };
 
 export function UnitForm({
   unit,
-  level,
-  parentName,
-  codeLocked,
+  kinds,
+  own,
+  units,
+  codeHasData,
   onClose,
   onSaved,
 }: {
   /** The unit to edit, or null to add one. */
   unit: UnitRecord | null;
-  level: UnitLevel;
-  parentName: string;
-  /** The unit has data: its code cannot change. */
-  codeLocked: boolean;
+  /** The kinds a unit directly under the own unit can have. */
+  kinds: readonly UnitKind[];
+  own: UnitRecord;
+  /** The whole directory: parents offered, codes taken. */
+  units: readonly UnitRecord[];
+  /** The unit has data (a new code moves it along). */
+  codeHasData: boolean;
   onClose: () => void;
   onSaved: (unit: UnitRecord) => void;
 }) {
   const id = useId();
+  const offered = useMemo(() => (own.level === 'province' ? [...kinds, NEW_KIND] : kinds), [kinds, own.level]);
+  const initialKind = unit ? kindOfUnit(unit, kinds) : (kinds.find((k) => k.level === 'grassroots') ?? kinds[0]!);
   const [form, setForm] = useState({
+    kind: initialKind.id,
+    newKindName: '',
+    parentCode: unit?.parentCode || own.code,
     code: unit?.code ?? '',
     name: unit?.name ?? '',
+    aliases: (unit?.aliases ?? []).join(', '),
     type: unit?.type ?? '',
     members: unit?.members === null || unit?.members === undefined ? '' : String(unit.members),
     contact: unit?.contact ?? '',
     phone: unit?.phone ?? '',
   });
   const [errors, setErrors] = useState<Partial<Record<Field | '_form', string>>>({});
+  const [sameName, setSameName] = useState<UnitRecord[] | null>(null);
   const [saving, setSaving] = useState(false);
+
+  const kind = offered.find((k) => k.id === form.kind) ?? initialKind;
+  const level = kind.level;
+  const types = unitTypesFor(level);
+  // A CĐCS of a province may sit under one of its intermediate bodies.
+  const parents = useMemo(
+    () => (level === 'grassroots' && own.level === 'province' ? units.filter((u) => u.level === 'district' && u.active && u.code !== unit?.code) : []),
+    [level, own.level, units, unit?.code],
+  );
+  const nextCode = useMemo(
+    () => (kind.id === NEW_KIND.id ? '' : generateUnitCode({ codePrefix: codePrefixFor(kind, own) }, units.flatMap((u) => [u.code, ...(u.aliases ?? [])]))),
+    [kind, units, own],
+  );
 
   const set = (field: Field, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
+    if (field === 'name') setSameName(null);
     if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent, allowSameName = false) {
     e.preventDefault();
+    const parent = units.find((u) => u.code === form.parentCode) ?? own;
     const input = {
-      ...form,
-      level: unit?.level ?? level,
-      parentName: unit?.parentName ?? parentName,
+      code: form.code,
+      name: form.name,
+      aliases: form.aliases,
+      type: types.length > 0 ? form.type : '',
+      members: form.members,
+      contact: form.contact,
+      phone: form.phone,
+      level,
+      kind: kind.id === NEW_KIND.id ? '' : kind.id,
+      parentCode: parents.length > 0 ? parent.code : (unit?.parentCode ?? own.code),
+      parentName: parents.length > 0 ? parent.name : (unit?.parentName ?? own.name),
       active: unit?.active ?? true,
     };
     const checked = unitInputSchema.safeParse(input);
@@ -57,24 +111,69 @@ export function UnitForm({
       document.getElementById(`${id}-${Object.keys(found)[0]}`)?.focus();
       return;
     }
+    if (kind.id === NEW_KIND.id && form.newKindName.trim() === '') {
+      setErrors({ newKindName: 'Tên loại đơn vị: không được để trống' });
+      document.getElementById(`${id}-newKindName`)?.focus();
+      return;
+    }
     setSaving(true);
     try {
-      const saved = unit ? await updateUnit(unit.code, input) : await addUnit(input);
+      if (kind.id === NEW_KIND.id) input.kind = (await addUnitKind(form.newKindName, 'district')).id;
+      const saved = unit ? await updateUnit(unit.code, input) : await addUnit(input, { allowSameName });
       onSaved(saved);
     } catch (err) {
+      setSaving(false);
+      if (err instanceof SameNameError) {
+        setSameName(err.units);
+        return;
+      }
       const field = err instanceof OperationError && err.field ? err.field : '_form';
       setErrors({ [field]: err instanceof OperationError ? err.message : 'Không lưu được. Hãy thử lại.' });
       document.getElementById(`${id}-${field}`)?.focus();
-      setSaving(false);
     }
   }
 
   const { props, errorFor } = fieldA11y<Field>(id, (field) => errors[field]);
+  const codeChanged = unit !== null && normalizeUnitCode(form.code) !== '' && normalizeUnitCode(form.code) !== unit.code;
 
   return (
     <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="unit-form-modal">
-      <form onSubmit={submit} noValidate aria-label={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'}>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'}>
         <div className="form-grid">
+          {offered.length > 1 && (
+            <>
+              <label htmlFor={`${id}-kind`}>Cấp, loại đơn vị</label>
+              <div>
+                <UnitKindSelect {...props('kind')} kinds={offered} value={form.kind} onKind={(k) => set('kind', k.id)} />
+                {errorFor('kind')}
+              </div>
+            </>
+          )}
+          {kind.id === NEW_KIND.id && (
+            <>
+              <label htmlFor={`${id}-newKindName`}>Tên loại đơn vị</label>
+              <div>
+                <input {...props('newKindName')} type="text" value={form.newKindName} placeholder="Ví dụ: Công đoàn Giáo dục" onChange={(e) => set('newKindName', e.target.value)} />
+                {errorFor('newKindName') ?? <p className="hint">Một loại công đoàn cấp trên trực tiếp cơ sở; dùng lại được cho các đơn vị sau.</p>}
+              </div>
+            </>
+          )}
+          {parents.length > 0 && (
+            <>
+              <label htmlFor={`${id}-parentCode`}>Trực thuộc</label>
+              <div>
+                <select {...props('parentCode')} value={form.parentCode} onChange={(e) => set('parentCode', e.target.value)}>
+                  <option value={own.code}>{own.name} (trực tiếp)</option>
+                  {parents.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.name} ({p.code})
+                    </option>
+                  ))}
+                </select>
+                {errorFor('parentCode') ?? <p className="hint">CĐCS trực thuộc một đơn vị cấp trên cơ sở được tổng hợp qua báo cáo của đơn vị đó.</p>}
+              </div>
+            </>
+          )}
           <label htmlFor={`${id}-name`}>Tên đơn vị</label>
           <div>
             <input {...props('name')} type="text" autoFocus value={form.name} onChange={(e) => set('name', e.target.value)} />
@@ -87,32 +186,42 @@ export function UnitForm({
               type="text"
               className="code-input"
               value={form.code}
-              readOnly={codeLocked}
               onChange={(e) => set('code', e.target.value)}
               onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) || f.code }))}
             />
             {errorFor('code') ?? (
               <p className="hint">
-                {codeLocked
-                  ? 'Đơn vị đã có dữ liệu nên không đổi mã được.'
-                  : unit
-                    ? 'Chữ không dấu, số và dấu gạch.'
-                    : 'Để trống: ứng dụng tự tạo mã (CDCS-0001…).'}
+                {unit
+                  ? codeChanged
+                    ? `Mã mới: ${codeHasData ? 'dữ liệu đã ghi theo mã ' + unit.code + ' chuyển sang mã mới; ' : ''}mã ${unit.code} vẫn được nhận ra trong các tệp đơn vị đã gửi.`
+                    : 'Chữ không dấu, số và dấu gạch.'
+                  : nextCode
+                    ? `Để trống: ứng dụng tự tạo mã ${nextCode}.`
+                    : 'Để trống: ứng dụng tự tạo mã theo loại đơn vị.'}
               </p>
             )}
           </div>
-          <label htmlFor={`${id}-type`}>Loại hình</label>
+          <label htmlFor={`${id}-aliases`}>Mã khác</label>
           <div>
-            <select {...props('type')} value={form.type} onChange={(e) => set('type', e.target.value)}>
-              <option value="">— Chưa rõ —</option>
-              {UNIT_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {UNIT_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-            {errorFor('type')}
+            <input {...props('aliases')} type="text" className="code-input" value={form.aliases} onChange={(e) => set('aliases', e.target.value)} />
+            {errorFor('aliases') ?? <p className="hint">Mã đơn vị đã tự đặt khi cài ứng dụng (nếu khác mã trên), cách nhau bằng dấu phẩy: tệp mang mã này được nhận là của đơn vị.</p>}
           </div>
+          {types.length > 0 && (
+            <>
+              <label htmlFor={`${id}-type`}>Loại hình</label>
+              <div>
+                <select {...props('type')} value={form.type} onChange={(e) => set('type', e.target.value)}>
+                  <option value="">— Chưa rõ —</option>
+                  {types.map((t) => (
+                    <option key={t} value={t}>
+                      {UNIT_TYPE_LABELS[t]}
+                    </option>
+                  ))}
+                </select>
+                {errorFor('type')}
+              </div>
+            </>
+          )}
           <label htmlFor={`${id}-members`}>Số đoàn viên</label>
           <div>
             <input {...props('members')} type="text" inputMode="numeric" className="num-input" value={form.members} onChange={(e) => set('members', e.target.value)} />
@@ -134,14 +243,38 @@ export function UnitForm({
             {errors._form}
           </p>
         )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={saving}>
-            {unit ? 'Lưu thay đổi' : 'Thêm đơn vị'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Hủy
-          </button>
-        </div>
+        {sameName && (
+          <div className="unit-same-name" role="alert">
+            <p>
+              Đã có đơn vị cùng tên:{' '}
+              {sameName.map((u, i) => (
+                <span key={u.code}>
+                  {i > 0 ? ', ' : ''}«{u.name}» ({u.code}
+                  {u.active ? '' : ', ngừng hoạt động'})
+                </span>
+              ))}
+              . Đây có phải một đơn vị khác không?
+            </p>
+            <div className="button-row">
+              <button type="button" className="primary" disabled={saving} onClick={(e) => void submit(e as unknown as FormEvent, true)}>
+                Vẫn thêm đơn vị mới
+              </button>
+              <button type="button" onClick={onClose}>
+                Không thêm
+              </button>
+            </div>
+          </div>
+        )}
+        {!sameName && (
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={saving}>
+              {unit ? 'Lưu thay đổi' : 'Thêm đơn vị'}
+            </button>
+            <button type="button" onClick={onClose}>
+              Hủy
+            </button>
+          </div>
+        )}
       </form>
     </Modal>
   );

@@ -1,13 +1,17 @@
 /**
- * Screen "Đơn vị" (issue 3): the directory of subordinate units for a district or province
- * installation: search (accents ignored), filter, sort, counts; add, edit, deactivate,
- * reactivate, delete (only a unit without data) and import from the office's .xlsx/.csv.
- * A grassroots (CĐCS) installation has no directory: it sees its own unit only.
+ * Screen "Đơn vị" (issue 3): the directory of subordinate units for an installation above the
+ * CĐCS: search (accents ignored), filter, sort, counts; add, edit (a new code carries the unit's
+ * data), deactivate, reactivate, delete (only a unit without data) and import from the office's
+ * .xlsx/.csv. A province's directory holds its intermediate bodies (LĐLĐ huyện, công đoàn
+ * ngành…) and CĐCS side by side, each with its kind and parent. From here the office hands each
+ * unit its identity: «Tệp thiết lập» (one unit, or all), which the unit's installation opens at
+ * first run. A grassroots (CĐCS) installation has no directory: it sees its own unit only.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
-import { db, deleteUnit, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '../../db';
-import { childLevelOf, UNIT_LEVEL_FULL_LABELS, UNIT_LEVEL_LABELS, UNIT_TYPE_LABELS } from '@domain/units';
+import { db, deleteUnit, identityFileOf, knownUnitKinds, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '../../db';
+import { childKindsOf, childLevelsOf, kindOfUnit, unitNameKey, UNIT_TYPE_LABELS } from '@domain/units';
+import { platform } from '../../platform';
 import { matchesQuery } from '@domain/vn-text';
 import type { ShellData } from '../../app/use-shell-data';
 import { Modal } from './Modal';
@@ -24,19 +28,19 @@ const numberVn = new Intl.NumberFormat('vi-VN');
 
 export function UnitsScreen({ data }: { data: ShellData }) {
   const { ownUnit } = data;
-  const childLevel = childLevelOf(ownUnit.level);
-  if (!childLevel) return <OwnUnitOnly unit={ownUnit} />;
+  if (childLevelsOf(ownUnit.level).length === 0) return <OwnUnitOnly unit={ownUnit} />;
   return <Directory data={data} />;
 }
 
 function OwnUnitOnly({ unit }: { unit: UnitRecord }) {
+  const kinds = useLiveQuery(knownUnitKinds, []);
   return (
     <div className="units-screen">
       <h1 className="screen-title">Đơn vị</h1>
       <div className="settings-card units-own">
         <p>
-          Danh sách đơn vị cấp dưới dùng cho <strong>LĐLĐ huyện</strong> và <strong>LĐLĐ tỉnh</strong>. Ứng dụng này đang dùng cho
-          một công đoàn cơ sở, nên chỉ có đơn vị của mình:
+          Danh sách đơn vị cấp dưới dùng cho công đoàn cấp trên (LĐLĐ tỉnh, LĐLĐ huyện, công đoàn ngành…). Ứng dụng này đang dùng
+          cho một công đoàn cơ sở, nên chỉ có đơn vị của mình:
         </p>
         <dl className="own-unit-details">
           <dt>Tên đơn vị</dt>
@@ -44,11 +48,11 @@ function OwnUnitOnly({ unit }: { unit: UnitRecord }) {
           <dt>Mã đơn vị</dt>
           <dd className="code-cell">{unit.code}</dd>
           <dt>Cấp</dt>
-          <dd>{UNIT_LEVEL_FULL_LABELS[unit.level]}</dd>
+          <dd>{kindOfUnit(unit, kinds).fullName}</dd>
           <dt>Cơ quan cấp trên</dt>
           <dd>{unit.parentName || '—'}</dd>
         </dl>
-        <p className="hint">Đổi thông tin đơn vị (hoặc cấp, nếu ứng dụng dùng cho LĐLĐ huyện) trong mục Cài đặt.</p>
+        <p className="hint">Tên, mã và cơ quan cấp trên là do cấp trên giao (tệp thiết lập); đổi trong mục Cài đặt nếu cấp trên báo thay đổi.</p>
       </div>
     </div>
   );
@@ -56,7 +60,6 @@ function OwnUnitOnly({ unit }: { unit: UnitRecord }) {
 
 function Directory({ data }: { data: ShellData }) {
   const { ownUnit } = data;
-  const childLevel = childLevelOf(ownUnit.level)!;
   const id = useId();
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ActiveFilter>('all');
@@ -65,18 +68,43 @@ function Directory({ data }: { data: ShellData }) {
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const stored = useLiveQuery(async () => {
-    const [units, withData] = await Promise.all([db.units.toArray(), unitCodesWithData()]);
-    return { units, withData };
+    const [units, withData, kinds] = await Promise.all([db.units.toArray(), unitCodesWithData(), knownUnitKinds()]);
+    return { units, withData, kinds };
   }, []);
   const all = useMemo(() => (stored?.units ?? []).filter((u) => u.code !== ownUnit.code), [stored, ownUnit.code]);
   const withData = stored?.withData ?? new Set<string>();
   const activeCount = all.filter((u) => u.active).length;
+  const childKinds = useMemo(() => childKindsOf(ownUnit.level, stored?.kinds), [ownUnit.level, stored?.kinds]);
+  // A province lists several levels: each row says its kind and, when not directly below, its parent.
+  const manyLevels = childLevelsOf(ownUnit.level).length > 1;
+  const names = useMemo(() => new Map((stored?.units ?? []).map((u) => [u.code, u.name])), [stored]);
+  // Two units of one name are a unit listed twice, or two that must be told apart: both are marked.
+  const twins = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const u of all) count.set(unitNameKey(u.name), (count.get(unitNameKey(u.name)) ?? 0) + 1);
+    return new Set(all.filter((u) => (count.get(unitNameKey(u.name)) ?? 0) > 1).map((u) => u.code));
+  }, [all]);
+
+  async function saveIdentity(codes: string[] | null) {
+    try {
+      const file = await identityFileOf(codes);
+      const r = await platform.saveFile(file.fileName, file.bytes, [{ name: 'Tệp thiết lập', extensions: ['json'] }]);
+      if (r.saved) {
+        setNotice({
+          kind: 'ok',
+          text: `Đã xuất tệp thiết lập ${file.fileName} (${file.count} đơn vị)${r.path ? `, lưu tại ${r.path}` : ''}: gửi cho đơn vị để mở khi cài ứng dụng.`,
+        });
+      }
+    } catch (e) {
+      setNotice({ kind: 'error', text: e instanceof OperationError ? e.message : `Không xuất được tệp thiết lập: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
 
   const shown = useMemo(() => {
     const list = all.filter(
       (u) =>
         (filter === 'all' || (filter === 'active') === u.active) &&
-        matchesQuery([u.name, u.code, u.contact, u.phone].join(' '), query),
+        matchesQuery([u.name, u.code, ...(u.aliases ?? []), u.contact, u.phone].join(' '), query),
     );
     return list.sort((a, b) => (sort === 'name' ? collator.compare(a.name, b.name) : collator.compare(a.code, b.code)));
   }, [all, filter, query, sort]);
@@ -105,7 +133,7 @@ function Directory({ data }: { data: ShellData }) {
       <div className="units-title-row">
         <h1 className="screen-title">Đơn vị trực thuộc</h1>
         <p className="units-subtitle">
-          {UNIT_LEVEL_LABELS[childLevel]} thuộc {ownUnit.name}
+          {manyLevels ? 'Công đoàn cấp trên trực tiếp cơ sở và CĐCS' : 'CĐCS'} thuộc {ownUnit.name}
         </p>
       </div>
       <div className="units-toolbar" role="search">
@@ -140,6 +168,9 @@ function Directory({ data }: { data: ShellData }) {
           </button>
           <button type="button" onClick={() => setDialog({ kind: 'import' })}>
             Nhập danh sách từ Excel/CSV…
+          </button>
+          <button type="button" disabled={activeCount === 0} onClick={() => void saveIdentity(null)}>
+            Xuất tệp thiết lập cho tất cả
           </button>
         </div>
       </div>
@@ -184,6 +215,14 @@ function Directory({ data }: { data: ShellData }) {
                   <td className="code-cell">{u.code}</td>
                   <th scope="row" className="name-cell">
                     {u.name}
+                    {twins.has(u.code) && <span className="badge badge-twin">Trùng tên</span>}
+                    {manyLevels && (
+                      <span className="unit-parent">
+                        {kindOfUnit(u, stored?.kinds).name}
+                        {u.parentCode && u.parentCode !== ownUnit.code ? ` · thuộc ${names.get(u.parentCode) ?? u.parentCode}` : ''}
+                      </span>
+                    )}
+                    {(u.aliases ?? []).length > 0 && <span className="unit-aliases">Mã khác: {(u.aliases ?? []).join(', ')}</span>}
                   </th>
                   <td className="type-cell">{u.type ? UNIT_TYPE_LABELS[u.type] : ''}</td>
                   <td className="num">{u.members === null ? '' : numberVn.format(u.members)}</td>
@@ -194,6 +233,11 @@ function Directory({ data }: { data: ShellData }) {
                     <button type="button" className="small" onClick={() => setDialog({ kind: 'edit', unit: u })}>
                       Sửa
                     </button>
+                    {u.active && (
+                      <button type="button" className="small" aria-label={`Tệp thiết lập cho ${u.name}`} onClick={() => void saveIdentity([u.code])}>
+                        Tệp thiết lập
+                      </button>
+                    )}
                     <button type="button" className="small" onClick={() => void toggle(u)}>
                       {u.active ? 'Ngừng hoạt động' : 'Hoạt động lại'}
                     </button>
@@ -214,9 +258,10 @@ function Directory({ data }: { data: ShellData }) {
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <UnitForm
           unit={dialog.kind === 'edit' ? dialog.unit : null}
-          level={childLevel}
-          parentName={ownUnit.name}
-          codeLocked={dialog.kind === 'edit' && withData.has(dialog.unit.code)}
+          kinds={childKinds}
+          own={ownUnit}
+          units={stored?.units ?? []}
+          codeHasData={dialog.kind === 'edit' && withData.has(dialog.unit.code)}
           onClose={() => setDialog(null)}
           onSaved={(u) => {
             setDialog(null);
@@ -241,7 +286,7 @@ function Directory({ data }: { data: ShellData }) {
         </Modal>
       )}
       {dialog?.kind === 'import' && stored && (
-        <UnitImportDialog units={stored.units} ownUnit={ownUnit} level={childLevel} onClose={() => setDialog(null)} />
+        <UnitImportDialog units={stored.units} ownUnit={ownUnit} level={childLevelsOf(ownUnit.level)[0]!} onClose={() => setDialog(null)} />
       )}
     </div>
   );

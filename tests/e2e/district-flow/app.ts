@@ -51,6 +51,16 @@ export async function setUpAs(page: Page, who: { level: Level; name: string; cod
   await expect(nav(page, 'Kế hoạch')).toHaveAttribute('aria-current', 'page');
 }
 
+/**
+ * The context bar on `period` (kind and year): the app opens on the period that is due (the
+ * shortest one containing today), so work on a 6-month report after its cut-off starts here.
+ */
+export async function showPeriod(page: Page, period: Period): Promise<void> {
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ value: period.kind });
+  await page.getByLabel('Năm', { exact: true }).selectOption(String(period.year));
+  await expect(page.getByTestId('period-range')).toHaveText(`${formatDateVn(period.start)} – ${formatDateVn(period.end)}`);
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** On "Kế hoạch": each item's Trạng thái, waiting for «Đã lưu». */
