@@ -30,9 +30,9 @@ import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
 import { JobControls } from '../exports/JobControls';
 import { useWorkbookJob } from '../exports/use-workbook-job';
-import { DrillDialog } from './DrillDialog';
+import { DrillDialog } from '../../ui/DrillDialog';
 import { ActivityList } from './ActivityList';
-import { drillDown } from './drill';
+import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
