@@ -129,22 +129,27 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
   if (target.kind === 'items-status') {
     const ids = new Set(target.itemIds);
     const perUnit = new Map<string, number>();
+    /** itemId → the units counted in the figure for it: an activity shows when it serves one of its unit's items. */
+    const unitsOf = new Map<string, Set<string>>();
     const items: DrillItem[] = [];
     let total = 0;
     for (const it of report.consolidation.items) {
       if (!ids.has(it.id)) continue;
       let count = 0;
+      const units = new Set<string>();
       for (const status of target.statuses) {
         for (const share of itemShares[it.id]?.[status] ?? []) {
           count += share.count;
+          units.add(share.unitCode);
           perUnit.set(share.unitCode, (perUnit.get(share.unitCode) ?? 0) + share.count);
         }
       }
-      if (count > 0) items.push({ id: it.id, text: it.text, detail: n(count) });
+      if (count === 0) continue;
+      items.push({ id: it.id, text: it.text, detail: n(count) });
+      unitsOf.set(it.id, units);
       total += count;
     }
-    const listed = new Set(items.map((it) => it.id));
-    const acts = rows.filter((r) => perUnit.has(r.by) && r.activity.itemIds.some((id) => listed.has(id)));
+    const acts = rows.filter((r) => r.activity.itemIds.some((id) => unitsOf.get(id)?.has(r.by)));
     return {
       title: `${target.label} · ${STATUS_COUNT_LABELS[target.statuses[0] ?? 'none']}: ${n(total)}`,
       figureLabel: 'Số nhiệm vụ',
