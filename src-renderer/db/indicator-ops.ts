@@ -17,6 +17,7 @@ import {
   mergeIndicatorDefs,
   normalizeIndicatorCode,
   parseInteger,
+  percentReached,
   STANDARD_INDICATORS,
   sumIndicators,
   type IndicatorDef,
@@ -266,11 +267,8 @@ export interface IndicatorSummary {
   activityCount: number;
 }
 
-/** Percent reached, rounded down so 99.6 % never shows as "100 %". */
-export function percentReached(total: number, target: number | null): number | null {
-  if (target === null || target <= 0) return null;
-  return Math.floor((total * 100) / target);
-}
+// The rule lives with the other indicator rules; re-exported for the db layer's callers.
+export { percentReached } from '@domain/indicators';
 
 /**
  * The figures of every indicator of the plan (standard + extras, then any other code found in

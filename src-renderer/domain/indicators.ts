@@ -51,6 +51,12 @@ export function formatCount(n: number): string {
   return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+/** Percent of a target reached, rounded down so 99.6 % never shows as "100 %"; null without a target above 0. */
+export function percentReached(total: number, target: number | null): number | null {
+  if (target === null || target <= 0) return null;
+  return Math.floor((total * 100) / target);
+}
+
 /** Code of "lượt người tham gia", which an activity's `participants` field feeds. */
 export const PARTICIPANTS_INDICATOR = 'participants';
 

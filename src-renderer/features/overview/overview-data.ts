@@ -18,7 +18,7 @@
  * in the consolidated scope it is «Chưa báo cáo», as on «Tổng hợp».
  */
 import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
-import { activityIndicatorValues, PARTICIPANTS_INDICATOR } from '@domain/indicators';
+import { activityIndicatorValues, PARTICIPANTS_INDICATOR, percentReached } from '@domain/indicators';
 import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from '@domain/periods';
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
@@ -120,6 +120,14 @@ function itemCounts(result: ConsolidationResult, scope: OverviewScope): Map<stri
   return out;
 }
 
+/**
+ * The stored statuses a progress figure of `key` stands for: in the unit scope «Chưa thực hiện»
+ * also counts the items without a status (the consolidation's «Chưa báo cáo»).
+ */
+export function statusesBehind(progress: Pick<ProgressOverview, 'keys'>, key: StatusCountKey): StatusCountKey[] {
+  return progress.keys.includes('none') || key !== 'chua' ? [key] : ['chua', 'none'];
+}
+
 export function groupProgress(groups: readonly TaskGroup[], result: ConsolidationResult, scope: OverviewScope): ProgressOverview {
   const byItem = itemCounts(result, scope);
   const overall = zeroCounts();
@@ -203,14 +211,16 @@ export type SortDirection = 'asc' | 'desc';
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /**
- * The rows sorted by name or by a share done (the direction applies to the figure; equal
- * figures by name). Units without a figure (not reported, or nothing applicable in the group)
- * always come last, by name.
+ * The rows sorted by name or by a share done (the direction applies to the name or the figure;
+ * equal figures by name). Units that have not reported always come last (by name), and so do,
+ * in a figure's order, units with nothing applicable in the group.
  */
 export function sortGridRows(rows: readonly GridRow[], groups: readonly TaskGroup[], key: GridSortKey, dir: SortDirection): GridRow[] {
   const byName = (a: GridRow, b: GridRow) => collator.compare(a.unitName, b.unitName) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
   const sign = dir === 'asc' ? 1 : -1;
-  if (key === 'name') return [...rows].sort((a, b) => sign * byName(a, b));
+  if (key === 'name') {
+    return [...rows].sort((a, b) => (a.overall === null) !== (b.overall === null) ? (a.overall === null ? 1 : -1) : a.overall === null ? byName(a, b) : sign * byName(a, b));
+  }
   const index = groups.findIndex((g) => g.id === key);
   const figure = (r: GridRow) => (key === 'overall' ? r.overall : index >= 0 ? r.cells[index] : null)?.percent ?? null;
   return [...rows].sort((a, b) => {
@@ -231,7 +241,7 @@ export interface IndicatorFigure {
   value: number;
   /** null: no target set for the period. */
   target: number | null;
-  /** value / target in percent, rounded; null without a (non-zero) target. */
+  /** value / target in percent, rounded down (percentReached, as on «Chỉ tiêu»); null without a target above 0. */
   percent: number | null;
 }
 
@@ -251,7 +261,7 @@ export function indicatorOverview(indicators: readonly ReportIndicator[]): Indic
       unit: i.unit,
       value: i.value,
       target: i.target,
-      percent: i.target !== null && i.target > 0 ? Math.round((i.value * 100) / i.target) : null,
+      percent: percentReached(i.value, i.target),
     }),
   );
   return { rows, withTarget: rows.filter((r) => r.percent !== null), withoutTarget: rows.filter((r) => r.percent === null) };
