@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { collectPageErrors, expect, openApp, reloadApp, seedOwnActivities, shot, test } from './fixtures';
+import { collectPageErrors, expect, openApp, openPlan, reloadApp, seedOwnActivities, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
 const period = currentPeriod(ND09, isoDateOf(new Date()), 'half');
@@ -45,7 +45,7 @@ async function goToReports(page: Page): Promise<void> {
 test('mark an item, log an activity, export the unit report and the template; read them back; print with LibreOffice', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
-  await openApp(page);
+  await openPlan(page);
 
   // Kế hoạch: IV.3 done, with a note.
   const item = page.getByRole('group', { name: REPORT_ITEM });

@@ -38,6 +38,8 @@ export interface ChartCardProps {
 export function ChartCard({ title, subtitle, summary, model, empty, fileName, pngSubtitle, controls, table, onOpen, className }: ChartCardProps) {
   const titleId = useId();
   const [saved, setSaved] = useState('');
+  // The table is built when opened: a district's grid is 100 rows × 10 cells nobody may look at.
+  const [tableOpen, setTableOpen] = useState(false);
   const [error, setError] = useState('');
 
   const save = async () => {
@@ -75,9 +77,9 @@ export function ChartCard({ title, subtitle, summary, model, empty, fileName, pn
           }}
         />
       )}
-      <details className="ov-table">
+      <details className="ov-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Bảng số liệu</summary>
-        {table}
+        {tableOpen && table}
       </details>
       <p role="status" className="ov-saved">
         {saved}

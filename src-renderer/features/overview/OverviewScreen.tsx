@@ -85,7 +85,7 @@ export function OverviewScreen({ data }: { data: ShellData }) {
         </p>
       ) : (
         overview && (
-          <OverviewBody
+          <OverviewCharts
             overview={overview}
             groups={groups}
             periodName={period.name}
@@ -109,7 +109,7 @@ function GoTo({ screen, children }: { screen: Screen; children: string }) {
   );
 }
 
-interface BodyProps {
+export interface OverviewChartsProps {
   overview: Overview;
   groups: readonly TaskGroup[];
   periodName: string;
@@ -119,7 +119,8 @@ interface BodyProps {
   onOpen: (target: DrillTarget) => void;
 }
 
-function OverviewBody({ overview: o, groups, periodName, fileTag, pngSubtitle, onOpen }: BodyProps) {
+/** The figures and charts of «Tổng quan» for figures already shaped (also what the benchmark renders). */
+export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSubtitle, onOpen }: OverviewChartsProps) {
   const consolidated = o.scope === 'consolidated';
   const noReports = consolidated && o.reports === 0;
   const [sort, setSort] = useState<GridSort>({ key: 'overall', dir: 'asc' });
