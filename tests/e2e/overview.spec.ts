@@ -129,7 +129,7 @@ async function downloadPng(page: Page, title: string | RegExp, expectedName: Reg
   expect(height).toBeGreaterThan(400);
   expect(bytes.length).toBeGreaterThan(15_000);
   expect(bytes.length).toBeLessThan(5_000_000);
-  await expect(card(page, title).getByRole('status')).toContainText(`Đã lưu ảnh ${d.suggestedFilename()}`);
+  await expect(card(page, title).getByRole('status').filter({ hasText: 'Đã lưu ảnh' })).toContainText(`Đã lưu ảnh ${d.suggestedFilename()}`);
   return path;
 }
 
@@ -148,6 +148,8 @@ async function printPreview(page: Page, name: string): Promise<string[]> {
   mkdirSync(OUT, { recursive: true });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Chức năng' })).toBeHidden();
+  // Charts not scrolled to yet (and the grid's whole chart for paper) are drawn for printing.
+  await expect(page.locator('.chart-box[aria-busy="true"]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Tải ảnh (PNG)' }).first()).toBeHidden();
   await shot(page, `${name}-print-media`, { fullPage: true });
   const pdf = join(OUT, `${name}.pdf`);
@@ -446,6 +448,16 @@ test('a district with 40 units, 8 silent: completeness, progress, the unit × gr
   expect(overall).toEqual([...overall].sort((a, b) => a - b));
   const gridCard = card(page, 'Mức hoàn thành theo đơn vị và nhóm nhiệm vụ');
   await expect(gridCard.getByRole('img').first()).toHaveAttribute('aria-label', /8 đơn vị chưa nộp báo cáo/);
+  // The chart shows 25 units at a time; the table, the PNG and the paper all of them.
+  const pager = gridCard.getByRole('group', { name: 'Trang của biểu đồ' });
+  await expect(pager.getByRole('status')).toHaveText('Đơn vị 1–25 trên 40 (trang 1/2)');
+  await pager.getByRole('button', { name: 'Trang sau ›' }).click();
+  await expect(pager.getByRole('status')).toHaveText('Đơn vị 26–40 trên 40 (trang 2/2)');
+  await expect(pager.getByRole('button', { name: 'Trang sau ›' })).toBeDisabled();
+  await gridCard.getByRole('img').first().scrollIntoViewIfNeeded();
+  await expect(gridCard.getByRole('img').first().locator('svg')).toBeVisible();
+  await expect(gridCard.getByRole('img').first().locator('text').filter({ hasText: '(chưa nộp)' })).toHaveCount(SILENT.size);
+  await shot(page, 'overview-district-grid-page-2');
   // Sorted by name from the table's header.
   await grid.getByRole('button', { name: 'Đơn vị' }).click();
   await expect(grid.locator('thead th').first()).toHaveAttribute('aria-sort', 'ascending');

@@ -21,6 +21,11 @@ export interface ChartCardProps {
   /** What the chart shows, in one sentence: the chart's accessible name. */
   summary: string;
   model: ChartModel;
+  /**
+   * When `model` shows a part on screen (a page of the grid): the chart of everything, saved as
+   * the PNG, and the same in parts that each fit a sheet of paper, printed instead of `model`.
+   */
+  whole?: { png: ChartModel; paper: ChartModel[] };
   /** The sentence and the action shown instead of the chart when there is nothing to draw. */
   empty?: ReactNode;
   /** The PNG's file name. */
@@ -35,7 +40,7 @@ export interface ChartCardProps {
   className?: string;
 }
 
-export function ChartCard({ title, subtitle, summary, model, empty, fileName, pngSubtitle, controls, table, onOpen, className }: ChartCardProps) {
+export function ChartCard({ title, subtitle, summary, model, whole, empty, fileName, pngSubtitle, controls, table, onOpen, className }: ChartCardProps) {
   const titleId = useId();
   const [saved, setSaved] = useState('');
   // The table is built when opened: a district's grid is 100 rows × 10 cells nobody may look at.
@@ -46,7 +51,8 @@ export function ChartCard({ title, subtitle, summary, model, empty, fileName, pn
     setSaved('');
     setError('');
     try {
-      const bytes = chartPng(model.option, { width: PNG_WIDTH, height: model.height }, { text: subtitle ? `${title} — ${subtitle}` : title, subtext: pngSubtitle });
+      const png = whole?.png ?? model;
+      const bytes = chartPng(png.option, { width: PNG_WIDTH, height: png.height }, { text: subtitle ? `${title} — ${subtitle}` : title, subtext: pngSubtitle });
       const result = await platform.saveFile(fileName, bytes, PNG_FILTERS);
       if (result.saved) setSaved(`Đã lưu ảnh ${fileName}${result.path ? ` (${result.path})` : ''}.`);
     } catch (e) {
@@ -67,15 +73,27 @@ export function ChartCard({ title, subtitle, summary, model, empty, fileName, pn
       {empty !== undefined ? (
         <div className="ov-empty">{empty}</div>
       ) : (
-        <Chart
-          option={model.option}
-          height={model.height}
-          label={`${title}${subtitle ? ` — ${subtitle}` : ''}. ${summary} Số liệu đầy đủ ở «Bảng số liệu» ngay dưới biểu đồ.`}
-          onItemClick={(s, d) => {
-            const target = model.targetAt(s, d);
-            if (target) onOpen(target);
-          }}
-        />
+        <>
+          <div className={whole ? 'ov-screen-only' : undefined}>
+            <Chart
+              option={model.option}
+              height={model.height}
+              label={`${title}${subtitle ? ` — ${subtitle}` : ''}. ${summary} Số liệu đầy đủ ở «Bảng số liệu» ngay dưới biểu đồ.`}
+              onItemClick={(s, d) => {
+                const target = model.targetAt(s, d);
+                if (target) onOpen(target);
+              }}
+            />
+          </div>
+          {whole && (
+            // Off screen, drawn only when the page is printed (ui/chart/Chart.tsx).
+            <div className="ov-print-only" aria-hidden="true">
+              {whole.paper.map((part, i) => (
+                <Chart key={i} option={part.option} height={part.height} label={title} />
+              ))}
+            </div>
+          )}
+        </>
       )}
       <details className="ov-table" onToggle={(e) => setTableOpen(e.currentTarget.open)}>
         <summary>Bảng số liệu</summary>

@@ -26,6 +26,10 @@ import { buildOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overv
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
 
+/** Units per page of the grid's chart on screen, and per printed part of it (one A4 sheet). */
+const GRID_PAGE_ROWS = 25;
+const GRID_PAPER_ROWS = 34;
+
 export function OverviewScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, period, ownUnit } = data;
   const scope: OverviewScope = ownUnit.level === 'grassroots' ? 'unit' : 'consolidated';
@@ -126,17 +130,29 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
   const [sort, setSort] = useState<GridSort>({ key: 'overall', dir: 'asc' });
   const [metric, setMetric] = useState<MonthlyMetric>('activities');
   const gridRows = useMemo(() => (o.grid ? sortGridRows(o.grid, groups, sort.key, sort.dir) : []), [o.grid, groups, sort]);
+  const [gridPage, setGridPage] = useState(0);
+  const pages = Math.max(1, Math.ceil(gridRows.length / GRID_PAGE_ROWS));
+  const page = Math.min(gridPage, pages - 1);
   const models = useMemo(
     () => ({
       progress: progressChart(o.progress),
       completeness: completenessChart(o.completeness),
-      grid: gridChart(gridRows, groups),
+      grid: gridChart(gridRows.slice(page * GRID_PAGE_ROWS, (page + 1) * GRID_PAGE_ROWS), groups),
+      gridAll: gridChart(gridRows, groups),
+      gridPaper: Array.from({ length: Math.ceil(gridRows.length / GRID_PAPER_ROWS) }, (_, i) =>
+        gridChart(gridRows.slice(i * GRID_PAPER_ROWS, (i + 1) * GRID_PAPER_ROWS), groups),
+      ),
       indicators: indicatorChart(o.indicators),
       monthly: monthlyChart(o.monthly, metric, periodName),
     }),
-    [o, gridRows, groups, metric, periodName],
+    [o, gridRows, groups, metric, periodName, page],
   );
-  const onSort = (key: string) => setSort((s) => (s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  // A new order starts again at its first page.
+  const changeSort = (next: GridSort) => {
+    setSort(next);
+    setGridPage(0);
+  };
+  const onSort = (key: string) => changeSort(sort.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' });
   const overall = o.progress.overall.percent;
 
   const noReportsText = (
@@ -174,10 +190,16 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
       title="Mức hoàn thành theo đơn vị và nhóm nhiệm vụ"
       summary={`Mỗi hàng là một đơn vị, mỗi cột một nhóm nhiệm vụ, mỗi ô là tỷ lệ hoàn thành; ${o.completeness['chua-nop']} đơn vị chưa nộp báo cáo.`}
       model={models.grid}
+      whole={pages > 1 ? { png: models.gridAll, paper: models.gridPaper } : undefined}
       empty={gridRows.length === 0 ? noReportsText : undefined}
       fileName={`TongQuan_DonViNhom_${fileTag}.png`}
       pngSubtitle={pngSubtitle}
-      controls={<GridSortControl sort={sort} groups={groups} onChange={setSort} />}
+      controls={
+        <>
+          <GridSortControl sort={sort} groups={groups} onChange={changeSort} />
+          {pages > 1 && <GridPager page={page} pages={pages} rows={gridRows.length} onChange={setGridPage} />}
+        </>
+      }
       table={<GridTable caption="Mức hoàn thành theo đơn vị và nhóm nhiệm vụ" rows={gridRows} groups={groups} sort={sort} onSort={onSort} onOpen={onOpen} />}
       onOpen={onOpen}
     />
@@ -295,6 +317,29 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * Which rows of the grid the chart shows: a page of GRID_PAGE_ROWS units at a time (a chart of
+ * 100 units × 7 groups would be 2.500 px tall and hold the page while drawn); the table, the PNG
+ * and the printed page hold every unit.
+ */
+function GridPager({ page, pages, rows, onChange }: { page: number; pages: number; rows: number; onChange: (page: number) => void }) {
+  const first = page * GRID_PAGE_ROWS + 1;
+  const last = Math.min(rows, (page + 1) * GRID_PAGE_ROWS);
+  return (
+    <div className="ov-pager" role="group" aria-label="Trang của biểu đồ">
+      <button type="button" onClick={() => onChange(page - 1)} disabled={page === 0}>
+        ‹ Trang trước
+      </button>
+      <span role="status">
+        Đơn vị {formatCount(first)}–{formatCount(last)} trên {formatCount(rows)} (trang {page + 1}/{pages})
+      </span>
+      <button type="button" onClick={() => onChange(page + 1)} disabled={page >= pages - 1}>
+        Trang sau ›
+      </button>
+    </div>
   );
 }
 

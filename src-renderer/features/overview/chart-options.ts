@@ -222,8 +222,10 @@ export function gridChart(rows: readonly GridRow[], groups: readonly TaskGroup[]
         orient: 'horizontal',
         left: 'center',
         bottom: 4,
-        itemWidth: 18,
+        // Seven keys on one line at the width of a card (and of a page).
+        itemWidth: 12,
         itemHeight: 12,
+        itemGap: 6,
         textStyle: TEXT,
         pieces: [
           ...SHARE_STEPS.map((s) => ({ min: s.min, max: s.max, color: s.color, label: s.min === s.max ? `${s.min}%` : `${s.min}–${s.max}%` })),
@@ -270,7 +272,8 @@ export function indicatorChart(ind: IndicatorOverview): ChartModel {
     option: {
       animation: false,
       textStyle: TEXT,
-      grid: { left: 12, right: 64, top: 30, bottom: 44, containLabel: true },
+      // Room on the right for the longest bar's label: «120% (2.400/2.000)».
+      grid: { left: 12, right: 130, top: 30, bottom: 44, containLabel: true },
       tooltip: {
         trigger: 'item',
         formatter: (p: unknown) => {

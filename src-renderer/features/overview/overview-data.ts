@@ -18,7 +18,7 @@
  * in the consolidated scope it is «Chưa báo cáo», as on «Tổng hợp».
  */
 import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
-import { activityIndicatorValues, PARTICIPANTS_INDICATOR, percentReached } from '@domain/indicators';
+import { activityParticipants, percentReached } from '@domain/indicators';
 import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from '@domain/periods';
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
@@ -308,7 +308,7 @@ export function monthBuckets(period: Pick<Period, 'start' | 'end'>): MonthBucket
 export interface MonthFigure {
   bucket: MonthBucket;
   activities: number;
-  /** Lượt người tham gia of the month's activities (the indicator's rule: activityIndicatorValues). */
+  /** Lượt người tham gia of the month's activities (the indicator's rule: activityParticipants). */
   participants: number;
 }
 
@@ -321,7 +321,7 @@ export function monthlySeries(period: Pick<Period, 'start' | 'end'>, activities:
     if (a.date < period.start || a.date > period.end) continue;
     const f = figures[index.get(a.date.slice(0, 7))!]!;
     f.activities += 1;
-    f.participants += activityIndicatorValues(a)[PARTICIPANTS_INDICATOR] ?? 0;
+    f.participants += activityParticipants(a);
   }
   return figures;
 }

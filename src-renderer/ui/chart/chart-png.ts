@@ -26,9 +26,23 @@ function withTitle(option: ChartOption, title: PngTitle): ChartOption {
   };
 }
 
+/** Longest an off-screen chart is kept waiting for its painter to finish (ms). */
+const DISPOSE_AT_LATEST = 10_000;
+
 export function chartPng(option: ChartOption, size: { width: number; height: number }, title: PngTitle): Uint8Array {
   const height = size.height + TITLE_ROOM;
   const chart = echarts.init(document.createElement('div'), null, { renderer: 'canvas', width: size.width, height });
+  // getDataURL draws everything at once; the instance's own painter may still be drawing its
+  // canvas over the next frames (it splits long paints), and disposing under it throws: it is
+  // disposed once it has finished.
+  const dispose = () => {
+    clearTimeout(timer);
+    if (!chart.isDisposed()) chart.dispose();
+  };
+  const timer = setTimeout(dispose, DISPOSE_AT_LATEST);
+  chart.on('finished', () => {
+    setTimeout(dispose, 0);
+  });
   try {
     chart.setOption(withTitle(option, title));
     const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
@@ -36,7 +50,8 @@ export function chartPng(option: ChartOption, size: { width: number; height: num
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     return bytes;
-  } finally {
-    chart.dispose();
+  } catch (error) {
+    dispose();
+    throw error;
   }
 }
