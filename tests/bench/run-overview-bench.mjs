@@ -30,15 +30,13 @@
  * Exit code 1 when a target is missed or on error. Not part of `npm test`.
  */
 /* global window */
-import { createServer } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
+import { benchPage, loadAverage as load, playwrightArgs, repo, serve } from './bench-browser.mjs';
 
-const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench-overview');
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 9));
 const LOAD_RUNS = Math.max(1, Number(process.env.BENCH_LOAD_RUNS ?? 3));
@@ -47,33 +45,6 @@ const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 50_000);
 const TARGET_MS = 100;
 const LONG_TASK_MS = 200;
 
-/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
-function playwrightArgs() {
-  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
-  const m = /args:\s*\[([^\]]*)\]/.exec(text);
-  if (!m) throw new Error('launch args not found in playwright.config.ts');
-  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-function serve(root) {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = normalize(join(root, path === '/' ? 'overview-bench.html' : path));
-      if (!file.startsWith(root + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const ms = (s) => `${s.median} ms (${s.min}–${s.max}, ${s.runs} runs)`;
 
 /**
@@ -117,25 +88,11 @@ function stat(samples) {
 async function main() {
   console.log(`Benchmark «Tổng quan»: ${UNITS} units, ${ACTIVITIES.toLocaleString('en-US')} activities; load average ${load()} (1, 5, 15 min)`);
   await build({ configFile: join(repo, 'tests/bench/vite.overview-bench.config.mts') });
-  const server = await serve(outDir);
+  const server = await serve(outDir, 'overview-bench.html');
   const { port } = server.address();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: playwrightArgs() });
-  const refused = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
-      refused.push(url.href);
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-      else if (process.env.BENCH_VERBOSE) console.log(m.text());
-    });
+    const { context, page, refused, errors } = await benchPage(browser, port, { verbose: Boolean(process.env.BENCH_VERBOSE) });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.benchReady === true, null, { timeout: 30_000 });
     // The renderer's main thread CPU time (s), read around each step.

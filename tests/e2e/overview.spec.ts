@@ -162,6 +162,18 @@ async function printPreview(page: Page, name: string): Promise<string[]> {
   return text.split('\f');
 }
 
+const participantsName = STANDARD_INDICATORS.find((d) => d.code === 'participants')!.name;
+
+/** On «Chỉ tiêu»: the own unit's target of «Lượt người tham gia» for the period. */
+async function setParticipantsTarget(page: Page, target: number): Promise<void> {
+  await nav(page, 'Chỉ tiêu').click();
+  await page.getByRole('button', { name: `Đặt chỉ tiêu: ${participantsName}` }).click();
+  const form = page.getByRole('form', { name: `Chỉ tiêu phấn đấu: ${participantsName}` });
+  await form.getByLabel(/^Chỉ tiêu phấn đấu/).fill(String(target));
+  await form.getByLabel(/^Chỉ tiêu phấn đấu/).press('Enter');
+  await expect(form).toHaveCount(0);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. A CĐCS.
 
@@ -198,13 +210,7 @@ test('a CĐCS: «Tổng quan» first, then its statuses, activities and target i
   ];
   await setStatuses(page, STATUSES);
   await logActivities(page, activities);
-  await nav(page, 'Chỉ tiêu').click();
-  const participantsName = STANDARD_INDICATORS.find((d) => d.code === 'participants')!.name;
-  await page.getByRole('button', { name: `Đặt chỉ tiêu: ${participantsName}` }).click();
-  const tf = page.getByRole('form', { name: `Chỉ tiêu phấn đấu: ${participantsName}` });
-  await tf.getByLabel(/^Chỉ tiêu phấn đấu/).fill('300');
-  await tf.getByLabel(/^Chỉ tiêu phấn đấu/).press('Enter');
-  await expect(tf).toHaveCount(0);
+  await setParticipantsTarget(page, 300);
 
   await nav(page, 'Tổng quan').click();
   await expect(page).toHaveURL(/#\/tong-quan$/);
@@ -392,13 +398,7 @@ test('a district with 40 units, 8 silent: completeness, progress, the unit × gr
   await deadlineField.press('Enter');
   await expect(page.getByText(`Đã lưu hạn nộp ${formatDateVn(deadline)}.`)).toBeVisible();
   // The district's own target for «Lượt người tham gia».
-  const participantsName = STANDARD_INDICATORS.find((d) => d.code === 'participants')!.name;
-  await nav(page, 'Chỉ tiêu').click();
-  await page.getByRole('button', { name: `Đặt chỉ tiêu: ${participantsName}` }).click();
-  const tf = page.getByRole('form', { name: `Chỉ tiêu phấn đấu: ${participantsName}` });
-  await tf.getByLabel(/^Chỉ tiêu phấn đấu/).fill('2000');
-  await tf.getByLabel(/^Chỉ tiêu phấn đấu/).press('Enter');
-  await expect(tf).toHaveCount(0);
+  await setParticipantsTarget(page, 2000);
 
   await nav(page, 'Tổng quan').click();
   await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();

@@ -22,6 +22,24 @@ const TEXT = { fontSize: 12, color: '#1b1f24' };
 const AXIS_NAME = { fontSize: 12, color: '#333', fontWeight: 'bold' as const };
 const percentText = (p: number | null) => (p === null ? '–' : `${p}%`);
 
+/** A value axis of percentages, named under it. */
+function percentAxis(name: string, max: number) {
+  return {
+    type: 'value' as const,
+    max,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 26,
+    nameTextStyle: AXIS_NAME,
+    axisLabel: { formatter: (v: number) => `${v}%`, fontSize: 12 },
+  };
+}
+
+/** A name cut to `max` characters with «…», for an axis label (the table has it whole). */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** The status labels of a scope: a grassroots union's own view has no «Chưa báo cáo». */
 export function statusLabel(key: StatusCountKey): string {
   return STATUS_COUNT_LABELS[key];
@@ -93,15 +111,7 @@ export function progressChart(progress: ProgressOverview): ChartModel {
           return `${g.group.id}: ${statusLabel(key)} ${formatCount(g.counts[key])} / ${formatCount(g.total)}`;
         },
       },
-      xAxis: {
-        type: 'value',
-        max: 100,
-        name: 'Tỷ lệ trong nhóm (%)',
-        nameLocation: 'middle',
-        nameGap: 26,
-        nameTextStyle: AXIS_NAME,
-        axisLabel: { formatter: (v: number) => `${v}%`, fontSize: 12 },
-      },
+      xAxis: percentAxis('Tỷ lệ trong nhóm (%)', 100),
       yAxis: {
         type: 'category',
         inverse: true,
@@ -170,7 +180,7 @@ const NAME_CHARS = 34;
 
 /** A unit's row label: its name shortened to fit, «(chưa nộp)» when it has not reported. */
 export function gridRowLabel(row: GridRow): string {
-  const name = row.unitName.length > NAME_CHARS ? `${row.unitName.slice(0, NAME_CHARS - 1)}…` : row.unitName;
+  const name = shorten(row.unitName, NAME_CHARS);
   return row.overall === null ? `${name} (chưa nộp)` : name;
 }
 
@@ -281,19 +291,11 @@ export function indicatorChart(ind: IndicatorOverview): ChartModel {
           return `${r.name}: ${formatCount(r.value)} / ${formatCount(r.target ?? 0)} ${r.unit} (${percentText(r.percent)})`;
         },
       },
-      xAxis: {
-        type: 'value',
-        max: Math.ceil(top / 25) * 25,
-        name: 'Tỷ lệ đạt so với chỉ tiêu giao (%)',
-        nameLocation: 'middle',
-        nameGap: 26,
-        nameTextStyle: AXIS_NAME,
-        axisLabel: { formatter: (v: number) => `${v}%`, fontSize: 12 },
-      },
+      xAxis: percentAxis('Tỷ lệ đạt so với chỉ tiêu giao (%)', Math.ceil(top / 25) * 25),
       yAxis: {
         type: 'category',
         inverse: true,
-        data: rows.map((r) => (r.name.length > IND_CHARS ? `${r.name.slice(0, IND_CHARS - 1)}…` : r.name)),
+        data: rows.map((r) => shorten(r.name, IND_CHARS)),
         axisLabel: { fontSize: 12 },
       },
       series: [
