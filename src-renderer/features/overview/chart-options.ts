@@ -22,6 +22,12 @@ const TEXT = { fontSize: 12, color: '#1b1f24' };
 const AXIS_NAME = { fontSize: 12, color: '#333', fontWeight: 'bold' as const };
 const percentText = (p: number | null) => (p === null ? '–' : `${p}%`);
 
+/**
+ * Every tooltip: under a dialog (ECharts puts it above everything; the drill-down dialog's
+ * backdrop is at z-index 50), and gone at once rather than fading.
+ */
+const TIP = { extraCssText: 'z-index: 10;', transitionDuration: 0 };
+
 /** A value axis of percentages, named under it. */
 function percentAxis(name: string, max: number) {
   return {
@@ -103,6 +109,7 @@ export function progressChart(progress: ProgressOverview): ChartModel {
       grid: { left: 12, right: 24, top: 28, bottom: keys.length > 4 ? 86 : 64, containLabel: true },
       legend: { bottom: 0, left: 'center', itemWidth: 22, itemHeight: 14, textStyle: TEXT },
       tooltip: {
+        ...TIP,
         trigger: 'item',
         formatter: (p: unknown) => {
           const { seriesIndex, dataIndex } = p as { seriesIndex: number; dataIndex: number };
@@ -144,7 +151,7 @@ export function completenessChart(counts: Overview['completeness']): ChartModel 
       animation: false,
       textStyle: TEXT,
       grid: { left: 12, right: 24, top: 40, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'item', formatter: (p: unknown) => `${(p as { name: string }).name}: ${formatCount((p as { value: number }).value)} đơn vị` },
+      tooltip: { ...TIP, trigger: 'item', formatter: (p: unknown) => `${(p as { name: string }).name}: ${formatCount((p as { value: number }).value)} đơn vị` },
       xAxis: { type: 'category', data: COMPLETENESS_STATES.map((s) => COMPLETENESS_STATE_LABELS[s]), axisLabel: { fontSize: 13, fontWeight: 'bold' } },
       yAxis: {
         type: 'value',
@@ -201,6 +208,7 @@ export function gridChart(rows: readonly GridRow[], groups: readonly TaskGroup[]
       textStyle: TEXT,
       grid: { left: 12, right: 16, top: 56, bottom: 64, containLabel: true },
       tooltip: {
+        ...TIP,
         trigger: 'item',
         formatter: (p: unknown) => {
           const [x, y, v] = (p as { value: [number, number, number] }).value;
@@ -285,6 +293,7 @@ export function indicatorChart(ind: IndicatorOverview): ChartModel {
       // Room on the right for the longest bar's label: «120% (2.400/2.000)».
       grid: { left: 12, right: 130, top: 30, bottom: 44, containLabel: true },
       tooltip: {
+        ...TIP,
         trigger: 'item',
         formatter: (p: unknown) => {
           const r = rows[(p as { dataIndex: number }).dataIndex]!;
@@ -364,7 +373,7 @@ export function monthlyChart(monthly: MonthlyOverview, metric: MonthlyMetric, pe
       textStyle: TEXT,
       grid: { left: 12, right: 16, top: 40, bottom: 70, containLabel: true },
       legend: { bottom: 0, left: 'center', itemWidth: 22, itemHeight: 14, textStyle: TEXT },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatCount(Number(v)) },
+      tooltip: { ...TIP, trigger: 'axis', valueFormatter: (v: unknown) => formatCount(Number(v)) },
       xAxis: {
         type: 'category',
         name: 'Tháng (tháng đầu và tháng cuối chỉ tính các ngày trong kỳ)',

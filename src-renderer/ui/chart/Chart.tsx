@@ -78,9 +78,11 @@ export function Chart({ option, height, label, onItemClick }: ChartProps) {
     const c = echarts.init(el, null, { renderer: 'svg' });
     chart.current = c;
     c.on('click', (p) => {
-      // The tooltip would stay over the dialog the click opens.
-      c.dispatchAction({ type: 'hideTip' });
       if (typeof p.dataIndex === 'number') click.current?.(p.seriesIndex ?? 0, p.dataIndex);
+      // The tooltip (shown again by the click itself) would stay over the dialog the click opens.
+      setTimeout(() => {
+        if (!c.isDisposed()) c.dispatchAction({ type: 'hideTip' });
+      }, 0);
     });
     // The container's width follows the window (and the page when printed).
     const resize = new ResizeObserver(() => c.resize());
