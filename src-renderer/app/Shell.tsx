@@ -4,7 +4,7 @@
  */
 import { BackupReminder } from '../features/backup';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
 import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
@@ -15,13 +15,14 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { UnitsScreen } from '../features/units/UnitsScreen';
-import { useUiStore, type Screen } from '../state';
+import { START_SCREEN, useUiStore, type Screen } from '../state';
 import { ContextBar } from './ContextBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useSetupState, useShellData, type ShellData } from './use-shell-data';
 
 /** `upward`: screens for a body that units report to (hidden for a grassroots union). */
 const NAV: { screen: Screen; label: string; upward?: true }[] = [
+  { screen: 'overview', label: 'Tổng quan' },
   { screen: 'plan', label: 'Kế hoạch' },
   { screen: 'activities', label: 'Nhật ký' },
   { screen: 'indicators', label: 'Chỉ tiêu' },
@@ -34,9 +35,17 @@ const NAV: { screen: Screen; label: string; upward?: true }[] = [
 
 /** Screens opened from another screen rather than from the bar: the bar marks that one as current. */
 const PARENT_SCREEN: Partial<Record<Screen, Screen>> = { 'result-report': 'reports' };
+// The charts library is a chunk of its own: the shell shows before it has loaded.
+const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
 
 function screenView(screen: Screen, data: ShellData): ReactNode {
   switch (screen) {
+    case 'overview':
+      return (
+        <Suspense fallback={<p className="muted" role="status">Đang mở Tổng quan…</p>}>
+          <OverviewScreen data={data} />
+        </Suspense>
+      );
     case 'plan':
       return <ChecklistScreen data={data} />;
     case 'activities':
@@ -74,7 +83,7 @@ export function Shell() {
   // A CĐCS has nobody reporting to it: no import of units' reports, nothing to consolidate.
   const grassroots = data.ownUnit.level === 'grassroots';
   const nav = grassroots ? NAV.filter((n) => !n.upward) : NAV;
-  const shown = nav.some((n) => n.screen === (PARENT_SCREEN[screen] ?? screen)) ? screen : 'plan';
+  const shown = nav.some((n) => n.screen === (PARENT_SCREEN[screen] ?? screen)) ? screen : START_SCREEN;
   const current = PARENT_SCREEN[shown] ?? shown;
   return (
     <div className="app" data-app-ready="true">

@@ -313,9 +313,20 @@ function addSafe(a: number, b: number, code: string): number {
 }
 
 /**
+ * What one activity contributes to «Lượt người tham gia»: the value its `indicators` set (when
+ * not 0), else its `participants` field (0 when empty). THE one place of that rule; without the
+ * object activityIndicatorValues builds, for sums over tens of thousands of activities.
+ */
+export function activityParticipants(activity: Pick<Activity, 'indicators' | 'participants'>): number {
+  const explicit = activity.indicators[PARTICIPANTS_INDICATOR];
+  if (explicit !== undefined && explicit !== 0) return explicit;
+  return activity.participants ?? 0;
+}
+
+/**
  * What one activity contributes to each indicator: its `indicators`, plus `participants`
- * (lượt người tham gia) taken from the activity's `participants` field when `indicators` does not
- * set it. THE one place of that rule. Zero values are left out.
+ * (lượt người tham gia) by activityParticipants: taken from the activity's `participants` field
+ * when `indicators` does not set it. Zero values are left out.
  */
 export function activityIndicatorValues(
   activity: Pick<Activity, 'indicators' | 'participants'>,
@@ -327,13 +338,6 @@ export function activityIndicatorValues(
   const participants = activityParticipants(activity);
   if (participants !== 0) out[PARTICIPANTS_INDICATOR] = participants;
   return out;
-}
-
-/** What one activity adds to «lượt người tham gia» (0 when nothing): the rule above, without building the whole map. */
-export function activityParticipants(activity: Pick<Activity, 'indicators' | 'participants'>): number {
-  const explicit = activity.indicators[PARTICIPANTS_INDICATOR];
-  if (explicit !== undefined && explicit !== 0) return explicit;
-  return activity.participants ?? 0;
 }
 
 export interface IndicatorSum {

@@ -3,20 +3,12 @@
  * figure whose drill-down is open. Stored data lives in Dexie.
  */
 import { create } from 'zustand';
-import type { CompletenessState, StatusCountKey } from '../exchange/spec';
+import type { DrillTarget } from '@domain/consolidation-drill';
+import type { CompletenessState } from '../exchange/spec';
 
 export type CompletenessFilter = CompletenessState | 'all';
 
-/** A figure of the consolidated view whose units and activities are shown. */
-export type DrillTarget =
-  /** "Theo nhiệm vụ": one status column of one item. */
-  | { kind: 'item-status'; itemId: string; status: StatusCountKey }
-  /** "Theo nhiệm vụ": the activities of one item. */
-  | { kind: 'item-activities'; itemId: string }
-  /** "Chỉ tiêu theo đơn vị": one contributor's value (unitCode) or the total (null). */
-  | { kind: 'indicator'; code: string; unitCode: string | null }
-  /** One contributor's activities. */
-  | { kind: 'unit'; unitCode: string };
+export type { DrillTarget } from '@domain/consolidation-drill';
 
 interface ConsolidationUiState {
   filter: CompletenessFilter;

@@ -1,10 +1,11 @@
 /** Which screen is shown and which dialog is open. The screen follows the URL hash, so a reload keeps it. */
 import { create } from 'zustand';
 
-export type Screen = 'plan' | 'activities' | 'indicators' | 'reports' | 'result-report' | 'import' | 'consolidation' | 'units' | 'settings';
+export type Screen = 'overview' | 'plan' | 'activities' | 'indicators' | 'reports' | 'result-report' | 'import' | 'consolidation' | 'units' | 'settings';
 export type DialogName = 'plan-import';
 
 const HASH: Record<Screen, string> = {
+  overview: '#/tong-quan',
   plan: '#/ke-hoach',
   activities: '#/nhat-ky',
   indicators: '#/chi-tieu',
@@ -16,9 +17,12 @@ const HASH: Record<Screen, string> = {
   settings: '#/cai-dat',
 };
 
+/** The first screen once the app is set up (and for an unknown hash). */
+export const START_SCREEN: Screen = 'overview';
+
 function screenFromHash(hash: string): Screen {
   const found = (Object.keys(HASH) as Screen[]).find((s) => HASH[s] === hash);
-  return found ?? 'plan';
+  return found ?? START_SCREEN;
 }
 
 interface UiState {

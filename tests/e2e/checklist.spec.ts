@@ -6,7 +6,7 @@ import builtin from '../../resources/plans/ke-hoach-63-KH-LDLD.json';
 import { currentPeriod, defaultPeriod, isoDateOf, periodOf, periodRangeVn, type PeriodConfig } from '../../src-renderer/domain/periods';
 import type { ParsedPlan, PlanNode } from '../../src-renderer/domain/plan-types';
 import { matchesQuery } from '../../src-renderer/domain/vn-text';
-import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
+import { collectPageErrors, expect, openPlan, reloadApp, shot, test } from './fixtures';
 
 const plan = builtin.plan as ParsedPlan;
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -27,7 +27,7 @@ const EVIDENCE = 'Báo cáo số 12/BC-LĐLĐ; bao-cao-6-thang.docx';
 
 test('the built-in plan opens with its header, sections and zero progress', async ({ page }) => {
   const errors = collectPageErrors(page);
-  await openApp(page);
+  await openPlan(page);
   await expect(page.getByText('Sổ Kế hoạch Công đoàn', { exact: true })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('LĐLĐ huyện Dương Minh Châu');
   await expect(page.getByText('Số: 63/KH-LĐLĐ')).toBeVisible();
@@ -52,7 +52,7 @@ test('the built-in plan opens with its header, sections and zero progress', asyn
 });
 
 test('search "bao cao", mark IV.3 done with a note, reload: still done, progress updated', async ({ page }) => {
-  await openApp(page);
+  await openPlan(page);
   const search = page.getByLabel('Tìm trong kế hoạch');
   await search.fill('bao cao');
   const expected = matchCount('bao cao');
@@ -100,7 +100,7 @@ test('search "bao cao", mark IV.3 done with a note, reload: still done, progress
 });
 
 test('statuses are kept per period', async ({ page }) => {
-  await openApp(page);
+  await openPlan(page);
   const item = () => page.getByRole('group', { name: REPORT_ITEM });
   await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
   await expect(page.getByTestId('period-range')).toHaveText(periodRangeVn(h1));
@@ -133,7 +133,7 @@ test('statuses are kept per period', async ({ page }) => {
 });
 
 test('search ignores accents, NFD input and đ; keyboard: Ctrl+F and / focus it, Esc clears', async ({ page }) => {
-  await openApp(page);
+  await openPlan(page);
   const search = page.getByLabel('Tìm trong kế hoạch');
   const nfd = 'Báo cáo kết quả'.normalize('NFD');
   expect(nfd).not.toBe('Báo cáo kết quả');
@@ -162,7 +162,7 @@ test('search ignores accents, NFD input and đ; keyboard: Ctrl+F and / focus it,
 });
 
 test('settings: own unit and the plan’s cut-offs, with Vietnamese validation', async ({ page }) => {
-  await openApp(page);
+  await openPlan(page);
   await page.getByRole('button', { name: 'Cài đặt' }).click();
   await expect(page.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
   await shot(page, 'settings');
@@ -203,7 +203,7 @@ test('settings: own unit and the plan’s cut-offs, with Vietnamese validation',
 });
 
 test('"Thêm kế hoạch" opens the import dialog', async ({ page }) => {
-  await openApp(page);
+  await openPlan(page);
   await page.getByRole('button', { name: 'Thêm kế hoạch' }).click();
   await expect(page.getByRole('dialog', { name: 'Thêm kế hoạch' })).toBeVisible();
 });

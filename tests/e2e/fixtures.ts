@@ -5,9 +5,10 @@
  *   `data-app-ready="true"` once the database is open and seeded), so no spec needs a sleep.
  *   When the first-run setup appears (a fresh browser context always shows it), it accepts the
  *   suggested defaults (LĐLĐ huyện Dương Minh Châu, LDLD-DMC) with "Bắt đầu sử dụng" first.
+ * - `openPlan(page)`: the same, then «Kế hoạch» from the navigation (the app starts on «Tổng quan»).
  * - `openAppFresh(page)`: loads the app and stops at the first-run setup screen.
  * - `shot(page, name)`: full-viewport screenshot saved to test-results/screenshots/<name>.png.
- * - `test` / `expect`: Playwright's, extended with `appPage`, a page already past `openApp`.
+ * - `test` / `expect`: Playwright's, extended with `appPage`, a page already past `openPlan`.
  *
  * Each Playwright test runs in a fresh browser context, so IndexedDB starts empty; a
  * `page.reload()` keeps it (same context).
@@ -45,6 +46,16 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
   await passFirstRun(page);
 }
 
+/**
+ * Open the app (see openApp) and go to «Kế hoạch» as an officer does, from the navigation: the
+ * app starts on «Tổng quan».
+ */
+export async function openPlan(page: Page, path = '/'): Promise<void> {
+  await openApp(page, path);
+  await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await expect(page.getByLabel('Kế hoạch đang theo dõi')).toBeVisible();
+}
+
 /** Go to the app's start page of a fresh installation and wait for the first-run setup screen. */
 export async function openAppFresh(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
@@ -74,7 +85,7 @@ export function collectPageErrors(page: Page): string[] {
 
 export const test = base.extend<{ appPage: Page }>({
   appPage: async ({ page }, use) => {
-    await openApp(page);
+    await openPlan(page);
     await use(page);
   },
 });

@@ -12,6 +12,13 @@ function isLocal(url: string, origin: string): boolean {
 
 async function fullSession(page: Page): Promise<void> {
   await openApp(page);
+  // «Tổng quan», the start screen: nothing to draw yet, what to do instead, the tables.
+  await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
+  await expect(page.getByText('Chưa có hoạt động nào trong kỳ này — ghi hoạt động ở Nhật ký', { exact: false })).toBeVisible();
+  const progress = page.getByRole('region', { name: 'Tiến độ theo nhóm nhiệm vụ' });
+  await progress.getByText('Bảng số liệu', { exact: true }).click();
+  await expect(progress.getByRole('table', { name: 'Tiến độ theo nhóm nhiệm vụ' })).toBeVisible();
+  await page.getByRole('button', { name: 'Kế hoạch' }).click();
   await page.getByLabel('Tìm trong kế hoạch').fill('bao cao');
   const item = page.getByRole('group', { name: /IV\.3 Báo cáo kết quả thực hiện/ });
   await item.getByLabel('Trạng thái').selectOption({ label: 'Đã hoàn thành' });
@@ -26,6 +33,14 @@ async function fullSession(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kế hoạch' }).click();
   await page.getByRole('button', { name: 'Thêm kế hoạch' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Back on «Tổng quan», the 6 months whose status was set: the progress chart (ECharts, SVG) and its PNG (a blob: download).
+  await page.getByRole('button', { name: 'Tổng quan' }).click();
+  await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
+  await expect(progress.locator('svg').first()).toBeVisible();
+  const png = page.waitForEvent('download');
+  await progress.getByRole('button', { name: 'Tải ảnh (PNG)' }).click();
+  expect((await png).suggestedFilename()).toMatch(/^TongQuan_TienDo_.*\.png$/);
   await reloadApp(page);
 }
 

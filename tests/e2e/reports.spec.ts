@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { periodFilePart } from '../../src-renderer/exchange/spec';
-import { collectPageErrors, expect, openApp, reloadApp, seedOwnActivities, shot, test } from './fixtures';
+import { collectPageErrors, expect, openApp, openPlan, reloadApp, seedOwnActivities, shot, test } from './fixtures';
 import { missingLines, pdfText } from '../support/pdf-text';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -48,7 +48,7 @@ async function goToReports(page: Page): Promise<void> {
 test('mark an item, log an activity, export the unit report and the template; read them back; print with LibreOffice', async ({ page }) => {
   test.setTimeout(150_000);
   const errors = collectPageErrors(page);
-  await openApp(page);
+  await openPlan(page);
 
   // Kế hoạch: IV.3 done, with a note.
   const item = page.getByRole('group', { name: REPORT_ITEM });

@@ -24,7 +24,7 @@ test('a fresh installation asks who it belongs to, with the suggested default, a
   await expect(form.getByLabel('Mã đơn vị')).toHaveValue('LDLD-GO-DAU');
   await form.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
 
-  await expect(page.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: 'Tổng quan', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('banner')).toContainText('Liên đoàn Lao động huyện Gò Dầu');
   await expect(page.getByTestId('context-unit')).toHaveText('Liên đoàn Lao động huyện Gò Dầu');
 
@@ -35,12 +35,13 @@ test('a fresh installation asks who it belongs to, with the suggested default, a
   await expect(page.getByRole('form', { name: 'Đơn vị của tôi' }).getByLabel('Mã đơn vị')).toHaveValue('LDLD-GO-DAU');
 });
 
-test('accepting the defaults lands on the plan of LĐLĐ huyện Dương Minh Châu', async ({ page }) => {
+test('accepting the defaults lands on «Tổng quan» of LĐLĐ huyện Dương Minh Châu', async ({ page }) => {
   await openAppFresh(page);
   // Focus starts in the form (as an officer sees the cursor in "Tên đơn vị"): Enter submits it.
   await expect(page.getByLabel('Tên đơn vị')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Kế hoạch', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: 'Tổng quan', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('LĐLĐ huyện Dương Minh Châu');
 });
 
@@ -56,8 +57,8 @@ test('a CĐCS installation: no import or consolidation screens, its name whole i
 
   // Nobody reports to a CĐCS: «Nhập dữ liệu» and «Tổng hợp» are not offered.
   const nav = page.getByRole('navigation', { name: 'Chức năng' });
-  await expect(nav.getByRole('button')).toHaveText(['Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Đơn vị', 'Cài đặt']);
-  await expect(nav.getByRole('button', { name: 'Kế hoạch' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('button')).toHaveText(['Tổng quan', 'Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Đơn vị', 'Cài đặt']);
+  await expect(nav.getByRole('button', { name: 'Tổng quan' })).toHaveAttribute('aria-current', 'page');
   // One unit only: its name as text, not a selector holding itself.
   const context = page.getByRole('group', { name: 'Phạm vi số liệu' });
   await expect(context.getByTestId('context-unit')).toHaveText(name);
@@ -83,7 +84,7 @@ test('a district installation: every screen in the nav and the unit name whole i
   await openAppFresh(page);
   await page.getByRole('form', { name: 'Thiết lập ban đầu' }).getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
   const nav = page.getByRole('navigation', { name: 'Chức năng' });
-  await expect(nav.getByRole('button')).toHaveText(['Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Nhập dữ liệu', 'Tổng hợp', 'Đơn vị', 'Cài đặt']);
+  await expect(nav.getByRole('button')).toHaveText(['Tổng quan', 'Kế hoạch', 'Nhật ký', 'Chỉ tiêu', 'Báo cáo', 'Nhập dữ liệu', 'Tổng hợp', 'Đơn vị', 'Cài đặt']);
   const ownUnit = page.getByRole('banner').locator('.own-unit');
   await expect(ownUnit).toHaveText('LĐLĐ huyện Dương Minh Châu');
   expect(await ownUnit.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);

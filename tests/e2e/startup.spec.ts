@@ -1,9 +1,9 @@
 /** Starting up: two windows opening together seed once; no IndexedDB gives a clear message. */
-import { expect, openApp, shot, test } from './fixtures';
+import { expect, openPlan, shot, test } from './fixtures';
 
 test('two tabs opening at the same time seed the database once', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
-  await Promise.all([openApp(a), openApp(b)]);
+  await Promise.all([openPlan(a), openPlan(b)]);
   for (const page of [a, b]) {
     await expect(page.getByLabel('Kế hoạch đang theo dõi').locator('option')).toHaveCount(1);
     // No unit in the directory yet: the context bar names the own unit as text, no selector.

@@ -1,5 +1,5 @@
 /**
- * features/consolidation/drill.ts: what stands behind a figure of "Tổng hợp" — the units and
+ * domain/consolidation-drill.ts: what stands behind a figure of "Tổng hợp" — the units and
  * the activities — at the district (unit reports) and at the province (districts' reports).
  */
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { ACTIVITY_TYPES } from '@domain/activity';
 import { consolidate, type ConsolidateInput, type Contribution } from '@domain/consolidate';
 import { STANDARD_INDICATORS } from '@domain/indicators';
 import type { UnitReport } from '../../src-renderer/exchange/spec';
-import { drillDown } from '../../src-renderer/features/consolidation/drill';
+import { drillDown } from '@domain/consolidation-drill';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const ITEMS = planItems();

@@ -30,9 +30,9 @@ import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from
 import { JobControls } from '../exports/JobControls';
 import { useWorkbookJob } from '../exports/use-workbook-job';
 import { CountingNotes } from './CountingNotes';
-import { DrillDialog } from './DrillDialog';
+import { DrillDialog } from '../../ui/DrillDialog';
 import { ActivityList } from './ActivityList';
-import { drillDown } from './drill';
+import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
 

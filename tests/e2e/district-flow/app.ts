@@ -48,7 +48,7 @@ export async function setUpAs(page: Page, who: { level: Level; name: string; cod
   await expect(form.getByLabel('Mã đơn vị')).toHaveValue(who.code);
   await form.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
   await expect(page.getByRole('banner')).toContainText(who.name);
-  await expect(nav(page, 'Kế hoạch')).toHaveAttribute('aria-current', 'page');
+  await expect(nav(page, 'Tổng quan')).toHaveAttribute('aria-current', 'page');
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
- * The units and activities behind one figure of "Tổng hợp" (a modal dialog): focus starts on
- * "Đóng", Tab stays inside, Esc closes, and focus returns to the figure that opened it.
+ * The units, items and activities behind one figure of «Tổng hợp» or a chart of «Tổng quan»
+ * (a modal dialog): focus starts on "Đóng", Tab stays inside, Esc closes, and focus returns to
+ * the figure that opened it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { ACTIVITY_TYPE_LABELS } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
-import { trapTab } from '../plan-import/use-modal';
-import type { Drill } from './drill';
+import type { Drill } from '@domain/consolidation-drill';
+import { trapTab } from '../features/plan-import/use-modal';
+import './drill-dialog.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
@@ -23,10 +25,10 @@ export function DrillDialog({ drill, onClose }: { drill: Drill; onClose: () => v
   }, [opener]);
   const withValue = drill.activities.some((a) => a.value !== null);
   return (
-    <div className="cons-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="drill-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
-        className="cons-dialog"
+        className="drill-dialog"
         role="dialog"
         aria-modal="true"
         aria-labelledby={`${id}-t`}
@@ -38,19 +40,19 @@ export function DrillDialog({ drill, onClose }: { drill: Drill; onClose: () => v
           } else trapTab(e, box.current);
         }}
       >
-        <div className="cons-dialog-head">
+        <div className="drill-dialog-head">
           <h2 id={`${id}-t`}>{drill.title}</h2>
           <button type="button" ref={close} onClick={onClose}>
             Đóng
           </button>
         </div>
-        {drill.note && <p className="cons-dialog-note">{drill.note}</p>}
-        <div className="cons-dialog-body">
+        {drill.note && <p className="drill-dialog-note">{drill.note}</p>}
+        <div className="drill-dialog-body">
           <h3>Đơn vị ({n(drill.units.length)})</h3>
           {drill.units.length === 0 ? (
             <p className="muted">Không có đơn vị nào.</p>
           ) : (
-            <table className="cons-table cons-table-compact">
+            <table className="drill-table">
               <thead>
                 <tr>
                   <th scope="col">Mã đơn vị</th>
@@ -73,11 +75,38 @@ export function DrillDialog({ drill, onClose }: { drill: Drill; onClose: () => v
               </tbody>
             </table>
           )}
+          {drill.items && (
+            <>
+              <h3>Nhiệm vụ ({n(drill.items.length)})</h3>
+              {drill.items.length === 0 ? (
+                <p className="muted">Không có nhiệm vụ nào.</p>
+              ) : (
+                <table className="drill-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Mã</th>
+                      <th scope="col">Nội dung nhiệm vụ</th>
+                      <th scope="col">{drill.itemDetailLabel ?? ''}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {drill.items.map((it) => (
+                      <tr key={it.id}>
+                        <td className="nowrap">{it.id}</td>
+                        <td>{it.text}</td>
+                        <td>{it.detail}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          )}
           <h3>Hoạt động ({n(drill.activities.length)})</h3>
           {drill.activities.length === 0 ? (
             <p className="muted">Không có hoạt động nào.</p>
           ) : (
-            <table className="cons-table cons-table-compact">
+            <table className="drill-table">
               <thead>
                 <tr>
                   <th scope="col">Ngày</th>
