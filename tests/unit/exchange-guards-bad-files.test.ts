@@ -72,6 +72,7 @@ const TABLE: Record<string, Expect> = {
   'bi-cat-cut.xlsx': { report: false, problems: [[E, 'Tệp «bi-cat-cut.xlsx» bị hỏng hoặc chưa tải/chép hết (thiếu phần cuối của tệp nén); hãy xin đơn vị gửi lại']] },
   'bom-giai-nen.xlsx': { report: false, problems: [[E, 'Tệp «bom-giai-nen.xlsx» khi giải nén quá lớn (250 MB; tối đa 200 MB), có thể là tệp độc hại; không đọc']] },
   'bom-ti-le.xlsx': { report: false, problems: [[E, 'Tệp «bom-ti-le.xlsx» có phần «xl/sharedStrings.xml» nén bất thường (tỉ lệ giải nén quá 100 lần), có thể là tệp độc hại; không đọc']] },
+  'bom-noi-doi-kich-thuoc.xlsx': { report: false, problems: [[E, 'Tệp «bom-noi-doi-kich-thuoc.xlsx» có phần «xl/worksheets/sheet1.xml» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc']] },
   'thieu-workbook-xml.xlsx': { report: false, problems: [[E, 'Tệp «thieu-workbook-xml.xlsx» không phải bảng tính Excel hợp lệ (thiếu phần «xl/workbook.xml»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
 
   // A workbook, but not one this build can read.
