@@ -73,6 +73,7 @@ const TABLE: Record<string, Expect> = {
   'bom-giai-nen.xlsx': { report: false, problems: [[E, 'Tệp «bom-giai-nen.xlsx» khi giải nén quá lớn (250 MB; tối đa 200 MB), có thể là tệp độc hại; không đọc']] },
   'bom-ti-le.xlsx': { report: false, problems: [[E, 'Tệp «bom-ti-le.xlsx» có phần «xl/sharedStrings.xml» nén bất thường (tỉ lệ giải nén quá 100 lần), có thể là tệp độc hại; không đọc']] },
   'bom-noi-doi-kich-thuoc.xlsx': { report: false, problems: [[E, 'Tệp «bom-noi-doi-kich-thuoc.xlsx» có phần «xl/worksheets/sheet1.xml» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc']] },
+  'xml-hong.xlsx': { report: false, problems: [[E, 'Tệp «xml-hong.xlsx» không đọc được như bảng tính Excel: cấu trúc bên trong bị hỏng hoặc không đúng chuẩn. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại. [chi tiết kỹ thuật: 2:114: undefined entity.]']] },
   'thieu-workbook-xml.xlsx': { report: false, problems: [[E, 'Tệp «thieu-workbook-xml.xlsx» không phải bảng tính Excel hợp lệ (thiếu phần «xl/workbook.xml»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
 
   // A workbook, but not one this build can read.
@@ -156,9 +157,15 @@ const TABLE: Record<string, Expect> = {
       [E, 'Tệp «qua-muc-mot-hoat-dong.xlsx», trang «Hoạt động», dòng 9, cột «Số cuộc tuyên truyền»: «1.000.001» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)'],
     ],
   },
+  // Made from the sample report when its "Kết quả" cells held 0 (and 3 for the plan's own
+  // indicator) whatever its activities added up to: those cells now read as typed by hand.
   'dieu-chinh-qua-muc.xlsx': {
     report: true,
-    problems: [[E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)']],
+    problems: [
+      [E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)'],
+      [E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 9, cột «Kết quả»: «0» khác tổng các hoạt động (1.000.045) quá mức tối đa 1.000.000 cho một lần điều chỉnh (có thể gõ nhầm số); nếu đúng, hãy ghi các hoạt động đã làm ở trang «Hoạt động»'],
+      [W, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 19, cột «Kết quả»: đã bị sửa sau khi xuất: ghi 3 nhưng các hoạt động cộng lại là 3 và «Điều chỉnh» -1; dùng 3 (không điều chỉnh)'],
+    ],
   },
   'chu-qua-dai.xlsx': {
     report: true,
