@@ -270,7 +270,7 @@ export function formulaNote(value: unknown): { severity: 'warning' | 'error'; de
   if (!('formula' in o) && !('sharedFormula' in o)) return null;
   const text = typeof o.formula === 'string' ? `«=${o.formula.length > 40 ? `${o.formula.slice(0, 39)}…` : o.formula}»` : '';
   if (o.result === undefined || o.result === null) {
-    return { severity: 'error', detail: `ô chứa công thức ${text} nhưng tệp không lưu giá trị của nó; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc ghi số thay cho công thức)`.replace('  ', ' ') };
+    return { severity: 'error', detail: `ô chứa công thức ${text} nhưng tệp không lưu giá trị của nó; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc ghi giá trị thay cho công thức)`.replace('  ', ' ') };
   }
   const shown = cellText(value);
   if (shown === '') return null;

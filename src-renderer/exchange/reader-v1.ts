@@ -695,6 +695,11 @@ export function readActivities(
         unitCodes.set(unitText, code);
       }
       unitCode = code;
+      // A unit's report is about that unit: an activity is counted for it whatever code the row
+      // gives (a consolidated report lists every unit's activities under their own codes).
+      if (input.kind !== 'consolidated' && code !== report.unit.code && report.unit.code !== '') {
+        add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('unitCode')) }, `mã đơn vị «${shownValue(unitText)}» khác đơn vị của tệp («${report.unit.code}»); hoạt động được tính cho ${report.unit.code} — hoạt động của đơn vị khác phải do đơn vị đó báo cáo`);
+      }
     }
 
     // Identity.

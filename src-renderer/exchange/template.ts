@@ -5,8 +5,10 @@
  *
  * Choices (they must hold in Excel, LibreOffice and WPS):
  * - Protection without a password guards against slips, not people. "Thông tin" is fully
- *   protected; in "Tiến độ" only Trạng thái, Đánh giá and Minh chứng are editable; in "Chỉ tiêu"
- *   only Kết quả, Điều chỉnh and Lý do điều chỉnh. "Hoạt động" is not protected: people must be
+ *   protected (but for its three period cells in a template made without a period); in "Tiến
+ *   độ" only Trạng thái, Đánh giá and Minh chứng are editable; in "Chỉ tiêu" only Kết quả,
+ *   Điều chỉnh and Lý do điều chỉnh; "Hướng dẫn" and "_danhmuc" not at all. Every editable
+ *   cell is read (FORMAT.md section 7 says how). "Hoạt động" is not protected: people must be
  *   able to insert, delete, sort and paste rows there, and LibreOffice and WPS refuse those in a
  *   protected sheet even when the flags allow them.
  * - Drop-downs read their lists from the hidden sheet "_danhmuc" (the item list can exceed the
@@ -26,6 +28,8 @@ import {
   ACTIVITY_TYPE_CELL_LABELS,
   formatVersionFor,
   INDICATOR_COLUMNS,
+  INFO_COLUMNS,
+  INFO_FIELDS,
   PROGRESS_COLUMNS,
   SHEET_NAMES,
   WORKBOOK_STATUSES,
@@ -107,7 +111,9 @@ export function guideLines(report: UnitReport): string[] {
     `Đơn vị: ${report.unit.name} (mã ${report.unit.code}).`,
     '',
     '# 1. Các trang tính',
-    `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa.`,
+    report.period.key === ''
+      ? `• "${SHEET_NAMES.info}": thông tin đơn vị và kế hoạch — đã điền sẵn, không sửa; ghi kỳ báo cáo vào các ô "Kỳ báo cáo" (ví dụ: 6 tháng đầu năm 2025), "Từ ngày", "Đến ngày" (dd/mm/yyyy).`
+      : `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa.`,
     `• "${SHEET_NAMES.progress}": mỗi dòng là một nhiệm vụ của kế hoạch. Chọn "Trạng thái" trong danh sách (${WORKBOOK_STATUSES.map((s) => WORKBOOK_STATUS_LABELS[s]).join(', ')}), ghi "Đánh giá, ghi chú" và "Minh chứng" (số, ký hiệu văn bản, tên tệp).`,
     `• "${SHEET_NAMES.activities}": mỗi dòng là một hoạt động đã thực hiện trong kỳ. Điền từ dòng trống đầu tiên; thiếu dòng thì chèn thêm dòng.`,
     `• "${SHEET_NAMES.indicators}": kết quả các chỉ tiêu của đơn vị trong kỳ; "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
@@ -252,6 +258,13 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
   const lists = listsPlan(report);
 
   info.editableCols = new Set();
+  // A template made without a period: the unit writes its period itself, so those three cells
+  // (and only they) are left open.
+  if (report.period.key === '') {
+    const open = new Set(PERIOD_FIELDS.map((k) => INFO_FIELDS.findIndex((f) => f.key === k)));
+    const valueCol = col(INFO_COLUMNS, 'value');
+    info.editableCells = (index, c) => c === valueCol && open.has(index);
+  }
 
   progress.editableCols = new Set([col(PROGRESS_COLUMNS, 'status'), col(PROGRESS_COLUMNS, 'note'), col(PROGRESS_COLUMNS, 'evidence')]);
   progress.validations = [
@@ -295,7 +308,15 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
     },
   ];
 
-  return [guidePlan(report), info, progress, activities, indicators, lists.plan, machineSheetPlan(report)];
+  return [protectWhole(guidePlan(report)), info, progress, activities, indicators, protectWhole(lists.plan), machineSheetPlan(report)];
+}
+
+/** The "Thông tin" fields a unit fills in on a template made without a period. */
+const PERIOD_FIELDS = ['periodName', 'periodStart', 'periodEnd'] as const;
+
+/** Nothing on the guide and the lists is data: protected whole, like the fixed cells elsewhere. */
+function protectWhole(plan: SheetPlan): SheetPlan {
+  return { ...plan, editableCols: new Set() };
 }
 
 /** The blank template workbook, as .xlsx bytes. */

@@ -160,6 +160,8 @@ export interface SheetPlan {
   validations: DataValidationPlan[];
   /** When set, the sheet is protected (no password) and only these 1-based columns stay editable. */
   editableCols: ReadonlySet<number> | null;
+  /** On a protected sheet, single cells that stay editable too: (0-based data row, 1-based column). */
+  editableCells?: (index: number, col: number) => boolean;
   /** 1-based columns hidden on screen and in print ("Mã dòng"). */
   hiddenCols: ReadonlySet<number>;
   freezeHeader: boolean;
@@ -548,6 +550,8 @@ export function worksheetColumns(plan: SheetPlan): Partial<ExcelJS.Column>[] {
  */
 export interface SheetStyles {
   data: readonly Partial<ExcelJS.Style>[];
+  /** The data style of a cell left editable on a protected sheet (SheetPlan.editableCells). */
+  unlocked: readonly Partial<ExcelJS.Style>[];
   /** Bold variant (the guide's headings). */
   bold: readonly Partial<ExcelJS.Style>[];
   /** For a Date in the column (a text column holding a date keeps its look, with a date format). */
@@ -563,6 +567,7 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
     dataStyle(c, printable || plan.tableHeader, protectedSheet ? !plan.editableCols!.has(i + 1) : null),
   );
   const bold = data.map((s) => Object.freeze({ ...s, font: { ...s.font, bold: true } }));
+  const unlocked = data.map((s) => (s.protection?.locked === false ? s : Object.freeze({ ...s, protection: { locked: false } })));
   const date = data.map((s, i) => (plan.columns[i]!.kind === 'date' ? s : Object.freeze({ ...s, numFmt: CALENDAR_DATE_NUMFMT })));
   const tableHeader = Object.freeze(
     printable
@@ -571,7 +576,7 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
         : HEADER_STYLE_BASE
       : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } },
   );
-  return { data, bold, date, tableHeader };
+  return { data, unlocked, bold, date, tableHeader };
 }
 
 /** One row of the official header block as written: its height, styled cells and merges. */
@@ -633,7 +638,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
 
   const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
   ws.columns = worksheetColumns(plan);
-  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+  const { data: styles, unlocked: unlockedStyles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+  const editableCell = plan.editableCells;
 
   // The official header block.
   for (const h of headerBlockRows(plan)) {
@@ -675,11 +681,12 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);
+      const open = editableCell !== undefined && editableCell(index, i + 1);
       if (v === null) {
-        cell.style = rowStyles[i]!;
+        cell.style = open ? unlockedStyles[i]! : rowStyles[i]!;
       } else {
         cell.value = v;
-        cell.style = v instanceof Date ? dateStyles[i]! : rowStyles[i]!;
+        cell.style = open ? (v instanceof Date ? { ...dateStyles[i]!, protection: { locked: false } } : unlockedStyles[i]!) : v instanceof Date ? dateStyles[i]! : rowStyles[i]!;
         // Only a string of nearly 32,767 characters can be a cut one: one comparison per cell.
         if (typeof v === 'string' && v.length >= MAX_CELL_CHARS - 200 && progress.onTextCut) {
           const length = cutLengthOf(v);

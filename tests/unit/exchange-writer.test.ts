@@ -435,18 +435,18 @@ describe('writeTemplate', () => {
 
   it('protects structure cells without a password and leaves entry cells unlocked', async () => {
     const { wb, bytes } = await template();
-    // ExcelJS does not read sheetProtection back: look at the XML (sheet order: guide, info, progress, activities, indicators).
+    // ExcelJS does not read sheetProtection back: look at the XML (sheet order: guide, info, progress, activities, indicators, lists).
     const zip = await JSZip.loadAsync(bytes);
     const protection = async (n: number) =>
       /<sheetProtection [^>]*>/.exec(await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string'))?.[0] ?? null;
-    for (const n of [2, 3, 5]) {
+    for (const n of [1, 2, 3, 5, 6]) {
       const p = await protection(n);
       expect(p).toContain('sheet="1"');
       expect(p).not.toContain('hashValue');
       expect(p).not.toContain('password');
       expect(p).toContain('formatColumns="0"');
     }
-    expect(await protection(1)).toBeNull();
+    // «Hoạt động» alone stays open: people insert, delete and sort its rows.
     expect(await protection(4)).toBeNull();
     const info = sheet(wb, SHEET_NAMES.info);
     expect(info.getCell(HEADER_ROW + 1, 2).protection?.locked ?? true).toBe(true);
