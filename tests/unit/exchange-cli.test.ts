@@ -67,6 +67,9 @@ describe('workbook check', () => {
       '  Kỳ báo cáo: 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025)',
       '  Tổng hợp:   3 đơn vị, 3 báo cáo được tổng hợp; phải nộp 4: 2 đã nộp, 1 nộp muộn, 1 chưa nộp (hạn 16/06/2025)',
       '  Số liệu:    28 nhiệm vụ, 4 hoạt động, 12 chỉ tiêu',
+      '  Chỉ tiêu:   Số cuộc tuyên truyền = 2 cuộc',
+      '  Chỉ tiêu:   Lượt người tham gia = 1.000.158 lượt người (hoạt động 1.000.203, điều chỉnh -45)',
+      '  Chỉ tiêu:   Hộ nghèo được hỗ trợ = 2 hộ (hoạt động 3, điều chỉnh -1)',
       'Tổng: 1 tệp, 1 đọc được, 0 có lỗi.',
     ]);
     const j = await run(['check', '--json', consolidated, join(BAD, 'bao-cao-tong-hop.xlsx')]);
@@ -89,6 +92,30 @@ describe('workbook check', () => {
     expect(r.out.at(-1)).toBe('Tổng: 3 tệp, 2 đọc được, 1 có lỗi.');
     // Warnings alone do not fail the run.
     expect((await run(['check', warned])).code).toBe(0);
+  });
+
+  it('--json prints, per indicator, what the activities add up to, the adjustment and the value', async () => {
+    const filled = join(import.meta.dirname, '../fixtures/workbooks/filled/mau-ket-qua.xlsx');
+    const r = await run(['check', '--json', good, filled]);
+    const [a, b] = r.out.map((l) => JSON.parse(l) as CheckLine);
+    expect(a!.indicators.find((i) => i.code === 'x-ho-ngheo-duoc-ho-tro')).toEqual({
+      code: 'x-ho-ngheo-duoc-ho-tro',
+      name: 'Hộ nghèo được hỗ trợ',
+      unit: 'hộ',
+      activities: 3,
+      adjustment: -1,
+      adjustmentReason: 'Trùng một hộ',
+      value: 2,
+      target: 10,
+    });
+    expect(b!.indicators.filter((i) => i.value !== 0).map((i) => [i.code, i.activities, i.adjustment, i.value, i.adjustmentReason])).toEqual([
+      ['propaganda-sessions', 0, 12, 12, 'Số liệu đơn vị nhập trực tiếp trong mẫu'],
+      ['participants', 0, 1250, 1250, 'Số liệu đơn vị nhập trực tiếp trong mẫu'],
+      ['new-members', 0, 7, 7, 'Kết nạp bổ sung sau ngày chốt số liệu; Số liệu đơn vị nhập trực tiếp trong mẫu'],
+    ]);
+    // The same, for people.
+    const h = await run(['check', filled]);
+    expect(h.out).toContain('  Chỉ tiêu:   Số cuộc tuyên truyền = 12 cuộc (hoạt động 0, điều chỉnh +12: Số liệu đơn vị nhập trực tiếp trong mẫu)');
   });
 
   it('--json prints one object per file per line', async () => {

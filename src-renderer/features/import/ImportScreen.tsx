@@ -13,6 +13,8 @@ import { memo, useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
+import { formatCount } from '@domain/indicators';
+import { indicatorFigures } from '../../exchange/indicator-figures';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
@@ -352,6 +354,10 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
             <>
               <dt>Tiến độ</dt>
               <dd>{diffText(p.plan.statusDiff)}</dd>
+              <dt>Chỉ tiêu</dt>
+              <dd>
+                <IndicatorFigures report={p.report} />
+              </dd>
             </>
           )}
         </dl>
@@ -473,6 +479,32 @@ function MismatchTable({ items, fileName }: { items: { itemId: string; match: It
             <tbody>{items.slice(SHOWN_MISMATCHES).map(row)}</tbody>
           </table>
         </details>
+      )}
+    </>
+  );
+}
+
+/**
+ * The unit's indicators as importing the file counts them: how many have a figure, and each
+ * adjustment (a typed «Kết quả» arrives as one) with what the activities add up to and why.
+ */
+function IndicatorFigures({ report }: { report: UnitReport }) {
+  const figures = indicatorFigures(report).filter((f) => f.value !== 0 || f.adjustment !== 0);
+  const adjusted = figures.filter((f) => f.adjustment !== 0);
+  const n = (x: number) => formatCount(x);
+  return (
+    <>
+      {figures.length} chỉ tiêu có số liệu{adjusted.length > 0 ? `, ${adjusted.length} có điều chỉnh:` : ''}
+      {adjusted.length > 0 && (
+        <ul className="import-adjustments">
+          {adjusted.map((f) => (
+            <li key={f.code}>
+              {f.name}: <strong>{n(f.value)}</strong> = hoạt động {n(f.activities)} + điều chỉnh {f.adjustment > 0 ? '+' : ''}
+              {n(f.adjustment)}
+              {f.adjustmentReason && <span className="muted"> — {f.adjustmentReason}</span>}
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
