@@ -19,6 +19,7 @@
  *
  * Pure module.
  */
+import { DIRECT_RESULT_REASON_TEMPLATE } from '../domain/indicators';
 import { walkPlan, trackableItems, type PlanLike } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
 import { writePlansInMemory } from './writer';
@@ -116,7 +117,7 @@ export function guideLines(report: UnitReport): string[] {
       : `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa.`,
     `• "${SHEET_NAMES.progress}": mỗi dòng là một nhiệm vụ của kế hoạch. Chọn "Trạng thái" trong danh sách (${WORKBOOK_STATUSES.map((s) => WORKBOOK_STATUS_LABELS[s]).join(', ')}), ghi "Đánh giá, ghi chú" và "Minh chứng" (số, ký hiệu văn bản, tên tệp).`,
     `• "${SHEET_NAMES.activities}": mỗi dòng là một hoạt động đã thực hiện trong kỳ. Điền từ dòng trống đầu tiên; thiếu dòng thì chèn thêm dòng.`,
-    `• "${SHEET_NAMES.indicators}": kết quả các chỉ tiêu của đơn vị trong kỳ; "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
+    `• "${SHEET_NAMES.indicators}": "Kết quả" là tổng của đơn vị trong kỳ cho từng chỉ tiêu. Đã ghi đủ các hoạt động ở trang "${SHEET_NAMES.activities}" thì để trống: phần mềm tự cộng. Ghi "Kết quả" khác tổng các hoạt động thì số ghi được dùng, phần chênh lệch được nhập là điều chỉnh với lý do "${DIRECT_RESULT_REASON_TEMPLATE}". "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
     '',
     `# 2. Cách điền trang "${SHEET_NAMES.activities}"`,
     '• Ngày: ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 15/03/2025.',

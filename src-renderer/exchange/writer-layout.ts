@@ -15,6 +15,7 @@ import { toNfc } from '../domain/vn-text';
 import { UNIT_LEVEL_LABELS } from '../domain/units';
 import {
   BODY_SIZE,
+  firstPageColumns,
   FONT_NAME,
   HEADER_BLOCK_ROWS,
   HEADER_ROW_HEIGHTS,
@@ -164,6 +165,8 @@ export interface SheetPlan {
   editableCells?: (index: number, col: number) => boolean;
   /** 1-based columns hidden on screen and in print ("Mã dòng"). */
   hiddenCols: ReadonlySet<number>;
+  /** Leading columns repeated on each page across when the sheet is wider than a page (print.ts). */
+  printTitleCols?: number;
   freezeHeader: boolean;
   autoFilter: boolean;
 }
@@ -188,7 +191,8 @@ function dataStyle(col: ColumnDef, bordered: boolean, locked: boolean | null): P
     style.numFmt = TEXT_NUMFMT;
     style.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
   }
-  if (col.key === 'rowId') style.font = { name: FONT_NAME, size: 8, color: { argb: 'FF808080' } };
+  // Hidden, but LibreOffice still puts its text in a PDF (clipped): never smaller than the rest.
+  if (col.key === 'rowId') style.font = { name: FONT_NAME, size: BODY_SIZE, color: { argb: 'FF808080' } };
   if (locked !== null) style.protection = { locked };
   return Object.freeze(style);
 }
@@ -324,6 +328,9 @@ function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCoun
   };
 }
 
+/** "STT" and "Ngày": what names an activity's row on the second page across of its sheet. */
+export const ACTIVITY_TITLE_COLS = 2;
+
 /** The sheets of a unit report, in workbook order. */
 export function reportSheetPlans(report: UnitReport, options: WriteOptions = {}): SheetPlan[] {
   const info: SheetPlan = {
@@ -372,6 +379,7 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     header: headerText(report, options, SHEET_CAPTIONS.activities),
     orientation: 'landscape',
     hiddenCols: new Set([activityColumns.length]),
+    printTitleCols: ACTIVITY_TITLE_COLS,
     rowCount: report.activities.length,
     rows: () => activitySheetRows(report.activities, indCols),
   };
@@ -529,7 +537,7 @@ export function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetO
       ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
       : [{ state: 'normal' }],
     pageSetup: printable
-      ? printPageSetup(plan.orientation, headerRow)
+      ? printPageSetup(plan.orientation, headerRow, plan.printTitleCols ?? 0)
       : plan.state === 'visible'
         ? { ...printPageSetup(plan.orientation, headerRow), printTitlesRow: undefined }
         : { paperSize: 9, orientation: plan.orientation },
@@ -591,7 +599,12 @@ export interface HeaderBlockRow {
 export function headerBlockRows(plan: SheetPlan): HeaderBlockRow[] {
   if (!plan.header) return [];
   const protectedSheet = plan.editableCols !== null;
-  const cells = officialHeaderCells(plan.columns, plan.header);
+  // Over the columns of the first page across only, so that a wide sheet's header is never cut
+  // in two; and after the columns repeated on every page across, which would otherwise carry a
+  // slice of it onto the next pages.
+  const from = plan.printTitleCols ?? 0;
+  const to = firstPageColumns(plan.columns, plan.orientation, plan.hiddenCols);
+  const cells = officialHeaderCells(plan.columns.slice(from, Math.max(to, from + 1)), plan.header).map((c) => ({ ...c, fromCol: c.fromCol + from, toCol: c.toCol + from }));
   const out: HeaderBlockRow[] = [];
   for (let r = 1; r <= HEADER_BLOCK_ROWS; r++) {
     const row: HeaderBlockRow = { row: r, height: 0, cells: [], merges: [] };

@@ -30,6 +30,7 @@ import {
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
+import { calibrate, smallestWord, wordsBelow } from '../support/pdf-text';
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -232,6 +233,12 @@ describe.skipIf(!SOFFICE)('LibreOffice opens, prints, exports and re-saves the c
     expect(got.problems).toEqual([]);
     expect(got.report).toEqual(expectedConsolidatedOf(r));
   });
+
+  it('prints every word at 9 pt or more, on every page (pdftotext -bbox, calibrated on this machine)', async () => {
+    const boxPerPoint = await calibrate(OUT);
+    expect(wordsBelow(pdfPath, boxPerPoint, 9)).toEqual([]);
+    expect(smallestWord(pdfPath, boxPerPoint).size).toBeGreaterThanOrEqual(9.5);
+  }, 60_000);
 
   it('renders every PDF page to PNG for a look', () => {
     expect(readdirSync(OUT).filter((n) => n.endsWith('.png')).length).toBeGreaterThan(5);

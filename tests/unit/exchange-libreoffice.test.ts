@@ -19,6 +19,7 @@ import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName, ty
 import { writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from './exchange-writer-fixtures';
+import { calibrate, smallestWord, wordsBelow } from '../support/pdf-text';
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -191,6 +192,16 @@ describe.skipIf(!SOFFICE)('LibreOffice opens, prints and exports the written wor
     expect(machine).toContain('format|so-ke-hoach-cong-doan');
     expect(machine).toContain(`plan.fingerprint|${r.plan.fingerprint}`);
   });
+
+  it('prints every word at 9 pt or more, on every page (pdftotext -bbox, calibrated on this machine)', async () => {
+    const boxPerPoint = await calibrate(OUT);
+    for (const path of [reportPath, templatePath]) {
+      const pdf = path.replace(/\.xlsx$/, '.pdf');
+      expect(wordsBelow(pdf, boxPerPoint, 9), pdf).toEqual([]);
+      // The workbooks print at 80 %: 12 pt cells are 9.6 pt on paper.
+      expect(smallestWord(pdf, boxPerPoint).size).toBeGreaterThanOrEqual(9.5);
+    }
+  }, 60_000);
 
   it('renders every PDF page to PNG for a look', () => {
     const pngs = readdirSync(OUT).filter((n) => n.endsWith('.png'));
