@@ -78,6 +78,16 @@ export interface SettingValues {
   autoBackupKeep: number;
   /** Deadline (Hạn nộp) of the units' reports per plan and period: "planId|periodKey" → 'YYYY-MM-DD'. */
   reportDeadlines: Record<string, string>;
+  /** «Nơi ban hành» and «Người xuất» of the last exported report, offered for the next one. */
+  issuer: Issuer;
+}
+
+/** Where this installation's reports are issued and who exports them (printed on the workbooks). */
+export interface Issuer {
+  /** "Dương Minh Châu": the place on the line «…, ngày … tháng … năm …». */
+  place: string;
+  /** The officer's name, written in «Thông tin» as «Người xuất». */
+  exportedBy: string;
 }
 
 /**

@@ -354,10 +354,15 @@ const PreviewCard = memo(function PreviewCard({ card, busy, plans, onChange: cha
             <>
               <dt>Tiến độ</dt>
               <dd>{diffText(p.plan.statusDiff)}</dd>
-              <dt>Chỉ tiêu</dt>
-              <dd>
-                <IndicatorFigures report={p.report} />
-              </dd>
+              {/* An older file changes nothing: its figures would only mislead. */}
+              {p.plan.decision !== 'older' && (
+                <>
+                  <dt>Chỉ tiêu</dt>
+                  <dd>
+                    <IndicatorFigures report={p.report} />
+                  </dd>
+                </>
+              )}
             </>
           )}
         </dl>

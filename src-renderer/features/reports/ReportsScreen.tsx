@@ -17,12 +17,10 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { JobControls } from '../exports/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { defaultPlace, IssuerFields, useIssuer } from '../../ui/issuer';
 import './reports.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
-
-/** Who exported, kept while the app runs (not stored: it is printed on the file only). */
-let rememberedExporter = '';
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
@@ -44,12 +42,10 @@ export function ReportsScreen({ data }: { data: ShellData }) {
 
 function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRecord; periods: Period[] }) {
   const { activePlan: plan } = data;
-  const ids = { title: useId(), period: useId(), place: useId(), by: useId(), counts: useId() };
+  const ids = { title: useId(), period: useId(), counts: useId() };
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const period = periods.find((p) => p.key === (periodKey ?? data.period.key)) ?? data.period;
-  const [placeTyped, setPlaceTyped] = useState<string | null>(null);
-  const place = placeTyped ?? defaultPlace(unit, data.ownUnit);
-  const [exporter, setExporter] = useState(rememberedExporter);
+  const issuer = useIssuer(defaultPlace(unit, data.ownUnit));
   const job = useWorkbookJob();
   const busy = isBusy(job.state);
 
@@ -79,14 +75,15 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
 
   const exportNow = () =>
     job.start(async () => {
+      await issuer.remember();
       const report = await buildUnitReport({
         planId: plan.id,
         unitCode: unit.code,
         period,
-        exportedBy: exporter.trim(),
+        exportedBy: issuer.exportedBy.trim(),
         appVersion: await platform.getVersion().catch(() => ''),
       });
-      return { job: { type: 'unit-report', report, options: { place: place.trim() } }, fileName: reportFileName(report) };
+      return { job: { type: 'unit-report', report, options: { place: issuer.place.trim() } }, fileName: reportFileName(report) };
     }, 'Hãy kiểm tra kế hoạch và đơn vị đang chọn ở thanh trên rồi bấm «Xuất báo cáo» lần nữa.');
 
   return (
@@ -108,23 +105,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
             </option>
           ))}
         </select>
-        <label htmlFor={ids.place}>Nơi ban hành</label>
-        <div>
-          <input id={ids.place} value={place} disabled={busy} maxLength={100} onChange={(e) => setPlaceTyped(e.target.value)} />
-          <p className="hint">In ở dòng «…, ngày … tháng … năm …» trên đầu báo cáo.</p>
-        </div>
-        <label htmlFor={ids.by}>Người xuất</label>
-        <input
-          id={ids.by}
-          value={exporter}
-          disabled={busy}
-          maxLength={100}
-          placeholder="Họ và tên (không bắt buộc)"
-          onChange={(e) => {
-            setExporter(e.target.value);
-            rememberedExporter = e.target.value;
-          }}
-        />
+        <IssuerFields issuer={issuer} disabled={busy} />
       </div>
 
       <h3 id={ids.counts} className="reports-subtitle">
@@ -190,6 +171,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
   const period = chosenKey === NO_PERIOD ? null : (periods.find((p) => p.key === chosenKey) ?? null);
   const job = useWorkbookJob();
   const busy = isBusy(job.state);
+  const issuer = useIssuer('');
 
   const download = () =>
     job.start(async () => {
@@ -197,7 +179,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
         planId: plan.id,
         unitCode: unit.code,
         period,
-        exportedBy: rememberedExporter.trim(),
+        exportedBy: issuer.exportedBy.trim(),
         appVersion: await platform.getVersion().catch(() => ''),
       });
       return { job: { type: 'template', input }, fileName: templateFileName(input) };
@@ -263,15 +245,4 @@ function offeredPeriods(config: ShellData['activePlan']['periodConfig'], year: n
   const list = [...periodsOf(cfg, year), ...periodsOf(cfg, year - 1)];
   if (!list.some((p) => p.key === current.key)) list.unshift(periodOf(cfg, current));
   return list;
-}
-
-const PLACE_RE = /(?:^|\s)(?:huyện|tỉnh|thị xã|thành phố|quận|thị trấn|xã|phường|TP\.?)\s+(.+)$/iu;
-
-/** "LĐLĐ huyện Dương Minh Châu" → "Dương Minh Châu"; else from the parent body or the own unit. */
-export function defaultPlace(unit: Pick<UnitRecord, 'name' | 'parentName'>, own: Pick<UnitRecord, 'name' | 'parentName'>): string {
-  for (const name of [unit.name, unit.parentName, own.name, own.parentName]) {
-    const m = PLACE_RE.exec(name.normalize('NFC').trim());
-    if (m?.[1]) return m[1].trim();
-  }
-  return '';
 }
