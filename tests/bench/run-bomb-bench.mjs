@@ -4,7 +4,7 @@
  *
  *   node tests/bench/run-bomb-bench.mjs --bomb FILE --honest FILE [--reps 3]
  *
- * Builds bomb-bench.html (vite.bomb-bench.config.mts), serves it and the two files from
+ * Builds bomb-bench.html (with the import bench's page, vite.import-bench.config.mts), serves it and the two files from
  * 127.0.0.1, launches Debian's Chromium through Playwright with the launch args of
  * playwright.config.ts (any request elsewhere fails the run) and, for each run and file
  * (alternating which goes first), opens the page in a fresh browser context, so in a fresh
@@ -15,46 +15,21 @@
  * caller; exits 1 when something failed (the bomb not refused, the honest file not read).
  */
 /* global window */
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
+import { fileUnder, onlyLocal, playwrightArgs, serveLocal } from './local-chromium.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
-const outDir = join(repo, 'out/bench-bomb');
+const outDir = join(repo, 'out/bench-import');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
-/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
-function playwrightArgs() {
-  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
-  const m = /args:\s*\[([^\]]*)\]/.exec(text);
-  if (!m) throw new Error('launch args not found in playwright.config.ts');
-  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
-}
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(files) {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = path.startsWith('/files/') ? files.get(path.slice('/files/'.length)) : normalize(join(outDir, path === '/' ? 'bomb-bench.html' : path));
-      if (!file || (!path.startsWith('/files/') && !file.startsWith(outDir + sep))) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 function peakMb(pid) {
   const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -71,12 +46,12 @@ async function main() {
   const bomb = resolve(arg('--bomb'));
   const honest = resolve(arg('--honest'));
   const reps = Math.max(1, Number(arg('--reps', '3')));
-  await build({ configFile: join(repo, 'tests/bench/vite.bomb-bench.config.mts'), logLevel: 'error' });
+  await build({ configFile: join(repo, 'tests/bench/vite.import-bench.config.mts'), logLevel: 'error' });
   const files = new Map([
     ['bomb.xlsx', bomb],
     ['honest.xlsx', honest],
   ]);
-  const server = await serve(files);
+  const server = await serveLocal((path) => (path.startsWith('/files/') ? (files.get(path.slice('/files/'.length)) ?? null) : fileUnder(outDir, path === '/' ? 'bomb-bench.html' : path)));
   const { port } = server.address();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: playwrightArgs() });
   const cdp = await browser.newBrowserCDPSession();
@@ -89,12 +64,7 @@ async function main() {
         const before = await rendererPids(cdp);
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         const refused = [];
-        await context.route('**/*', (route) => {
-          const url = new URL(route.request().url());
-          if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
-          refused.push(url.href);
-          return route.abort();
-        });
+        await onlyLocal(context, port, refused);
         const page = await context.newPage();
         const errors = [];
         page.on('pageerror', (e) => errors.push(String(e)));

@@ -567,33 +567,27 @@ async function runCase(name: CaseName, n: number): Promise<Measurement> {
 // Parent: the run and the table.
 
 function child(name: CaseName | ImportCase, n: number): Promise<Measurement> {
+  return childResult<Measurement>(['--case', name, '--n', String(n)], `case ${name} N=${n}`);
+}
+
+/** Runs this script again in a fresh process with `args` and returns its BENCH_RESULT line's value. */
+function childResult<T>(args: string[], what: string): Promise<T> {
   return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, ['--expose-gc', SCRIPT, '--case', name, '--n', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--expose-gc', SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.setEncoding('utf8');
     p.stdout.on('data', (d: string) => (out += d));
     p.on('error', fail);
     p.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) fail(new Error(`case ${name} N=${n} failed (exit ${code}): ${out.trim().slice(-500)}`));
-      else ok(JSON.parse(line.slice('BENCH_RESULT '.length)) as Measurement);
+      if (code !== 0 || !line) fail(new Error(`${what} failed (exit ${code}): ${out.trim().slice(-500)}`));
+      else ok(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
     });
   });
 }
 
 function bombChild(name: BombCase, file: string): Promise<BombMeasurement> {
-  return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, ['--expose-gc', SCRIPT, '--case', name, '--file', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.setEncoding('utf8');
-    p.stdout.on('data', (d: string) => (out += d));
-    p.on('error', fail);
-    p.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) fail(new Error(`case ${name} failed (exit ${code}): ${out.trim().slice(-500)}`));
-      else ok(JSON.parse(line.slice('BENCH_RESULT '.length)) as BombMeasurement);
-    });
-  });
+  return childResult<BombMeasurement>(['--case', name, '--file', file], `case ${name}`);
 }
 
 interface Pair {

@@ -18,18 +18,9 @@ import { WORKBOOK_STATUS_LABELS, WORKBOOK_STATUSES, type UnitReport } from '../.
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
+import { openWorkbook, workbookBytes } from '../support/excel';
 
 type Cell = { sheet: string; row: number; col: number; header: string };
-
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return wb;
-}
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 /** The header row (the first row holding `first` in column A…) and header text by column. */
 function headerOf(ws: ExcelJS.Worksheet, first: string): { row: number; headers: Map<number, string> } {
@@ -132,7 +123,7 @@ function named(r: ReadResult, cell: Pick<Cell, 'sheet' | 'row'> & { column?: str
 
 describe('the blank template: every unlocked cell typed, read back, found', () => {
   it('reads what was typed in each of them', async () => {
-    const wb = await load(await builtinTemplate({ blankRows: 30 }));
+    const wb = await openWorkbook(await builtinTemplate({ blankRows: 30 }));
     const cells = editableCells(wb);
     // What is editable, sheet by sheet: a change here must be deliberate (and read).
     const count = (s: string) => cells.filter((c) => c.sheet === s).length;
@@ -160,7 +151,7 @@ describe('the blank template: every unlocked cell typed, read back, found', () =
     const sttRow = act.rowCount + 1;
     act.getRow(sttRow).getCell(1).value = 999;
 
-    const r = await readWorkbook(await bytesOf(wb), { fileName: 'mau-go-tay.xlsx' });
+    const r = await readWorkbook(await workbookBytes(wb), { fileName: 'mau-go-tay.xlsx' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const rep = r.report!;
 
@@ -226,7 +217,7 @@ describe('the blank template: every unlocked cell typed, read back, found', () =
   });
 
   it('a template made without a period leaves its three period cells open, and reads them', async () => {
-    const wb = await load(await builtinTemplate({ period: null }));
+    const wb = await openWorkbook(await builtinTemplate({ period: null }));
     const cells = editableCells(wb).filter((c) => c.sheet === 'Thông tin');
     const info = wb.getWorksheet('Thông tin')!;
     expect(cells.map((c) => String(info.getRow(c.row).getCell(1).value))).toEqual(['Kỳ báo cáo', 'Từ ngày', 'Đến ngày']);
@@ -234,7 +225,7 @@ describe('the blank template: every unlocked cell typed, read back, found', () =
     info.getRow(name!.row).getCell(name!.col).value = 'Năm 2025';
     info.getRow(start!.row).getCell(start!.col).value = '15/12/2024';
     info.getRow(end!.row).getCell(end!.col).value = '14/12/2025';
-    const r = await readWorkbook(await bytesOf(wb), { fileName: 'mau-khong-ky.xlsx' });
+    const r = await readWorkbook(await workbookBytes(wb), { fileName: 'mau-khong-ky.xlsx' });
     expect(r.report?.period).toEqual({ key: '2025-Y', name: 'Năm 2025', start: '2024-12-15', end: '2025-12-14' });
   });
 });
@@ -242,7 +233,7 @@ describe('the blank template: every unlocked cell typed, read back, found', () =
 describe("the app's unit report: every cell typed anew, found in the report or named at its row", () => {
   it('reads or names each of them', async () => {
     const report: UnitReport = sampleReport();
-    const wb = await load(await writeUnitReport(report));
+    const wb = await openWorkbook(await writeUnitReport(report));
     const cells = editableCells(wb);
     expect(new Set(cells.map((c) => c.sheet))).toEqual(new Set(['Thông tin', 'Tiến độ', 'Hoạt động', 'Chỉ tiêu']));
     const info = wb.getWorksheet('Thông tin')!;
@@ -284,7 +275,7 @@ describe("the app's unit report: every cell typed anew, found in the report or n
       ws.getRow(cell.row).getCell(cell.col).value = v;
       typed.set(`${cell.sheet}/${cell.row}/${cell.col}`, v);
     }
-    const r = await readWorkbook(await bytesOf(wb), { fileName: 'bao-cao-sua.xlsx' });
+    const r = await readWorkbook(await workbookBytes(wb), { fileName: 'bao-cao-sua.xlsx' });
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const rep = r.report!;
 
