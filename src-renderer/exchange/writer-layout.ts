@@ -211,10 +211,11 @@ const HEADER_STYLE_BASE: Partial<ExcelJS.Style> = {
 const LINE_HEIGHT = 15.75;
 /**
  * Characters of Times New Roman 12 per unit of column width (a width unit is one '0' of the
- * default font). Measured on LibreOffice's rendering (about 1.45); a little lower so Excel,
- * whose wrapping is a bit wider, does not cut the last line.
+ * default font). Measured on LibreOffice's rendering (about 1.45 for lower-case text, 1.2 for a
+ * unit's name in capitals and diacritics, «CĐCS Ủy ban nhân dân xã …»); the lower one, so that
+ * neither LibreOffice nor Excel, whose wrapping is a bit wider, cuts the last line.
  */
-const CHARS_PER_WIDTH = 1.3;
+const CHARS_PER_WIDTH = 1.2;
 
 function estimateLines(values: RowValues, limits: readonly number[]): number {
   let lines = 1;

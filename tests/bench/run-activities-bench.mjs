@@ -22,11 +22,12 @@
  * Not part of `npm test`.
  */
 /* global window */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { fileUnder, onlyLocal, playwrightArgs, serveLocal } from './local-chromium.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench');
@@ -40,7 +41,31 @@ const DEADLINE_MS = 115_000;
 const LOAD_BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_MS ?? 30_000);
 const started = Date.now();
 
+/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
+function playwrightArgs() {
+  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
+  const m = /args:\s*\[([^\]]*)\]/.exec(text);
+  if (!m) throw new Error('launch args not found in playwright.config.ts');
+  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
+}
 
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+function serve(root) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = normalize(join(root, path === '/' ? 'activities-bench.html' : path));
+      if (!file.startsWith(root + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
 
 const fmt = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const pad = (s, n) => String(s).padEnd(n);
@@ -72,7 +97,7 @@ function printTable(result) {
 async function main() {
   console.log(`Benchmark: ${COUNT.toLocaleString('en-US')} activities, ${RUNS} runs per measure (median, p95)`);
   await build({ configFile: join(repo, 'tests/bench/vite.bench.config.mts') });
-  const server = await serveLocal((path) => fileUnder(outDir, path === '/' ? 'activities-bench.html' : path));
+  const server = await serve(outDir);
   const { port } = server.address();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -81,7 +106,12 @@ async function main() {
   const refused = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    await onlyLocal(context, port, refused);
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
+      refused.push(url.href);
+      return route.abort();
+    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));

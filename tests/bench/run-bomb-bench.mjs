@@ -4,7 +4,7 @@
  *
  *   node tests/bench/run-bomb-bench.mjs --bomb FILE --honest FILE [--reps 3]
  *
- * Builds bomb-bench.html (with the import bench's page, vite.import-bench.config.mts), serves it and the two files from
+ * Builds bomb-bench.html (vite.bomb-bench.config.mts), serves it and the two files from
  * 127.0.0.1, launches Debian's Chromium through Playwright with the launch args of
  * playwright.config.ts (any request elsewhere fails the run) and, for each run and file
  * (alternating which goes first), opens the page in a fresh browser context, so in a fresh
@@ -15,14 +15,14 @@
  * caller; exits 1 when something failed (the bomb not refused, the honest file not read).
  */
 /* global window */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { fileUnder, onlyLocal, playwrightArgs, serveLocal } from './local-chromium.mjs';
+import { playwrightArgs, serveStatic } from './bench-common.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
-const outDir = join(repo, 'out/bench-import');
+const outDir = join(repo, 'out/bench-bomb');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -46,12 +46,12 @@ async function main() {
   const bomb = resolve(arg('--bomb'));
   const honest = resolve(arg('--honest'));
   const reps = Math.max(1, Number(arg('--reps', '3')));
-  await build({ configFile: join(repo, 'tests/bench/vite.import-bench.config.mts'), logLevel: 'error' });
-  const files = new Map([
-    ['bomb.xlsx', bomb],
-    ['honest.xlsx', honest],
-  ]);
-  const server = await serveLocal((path) => (path.startsWith('/files/') ? (files.get(path.slice('/files/'.length)) ?? null) : fileUnder(outDir, path === '/' ? 'bomb-bench.html' : path)));
+  await build({ configFile: join(repo, 'tests/bench/vite.bomb-bench.config.mts'), logLevel: 'error' });
+  // The two files beside the page, so that one static server serves everything.
+  mkdirSync(join(outDir, 'files'), { recursive: true });
+  copyFileSync(bomb, join(outDir, 'files', 'bomb.xlsx'));
+  copyFileSync(honest, join(outDir, 'files', 'honest.xlsx'));
+  const server = await serveStatic(outDir, 'bomb-bench.html');
   const { port } = server.address();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: playwrightArgs() });
   const cdp = await browser.newBrowserCDPSession();
@@ -64,7 +64,12 @@ async function main() {
         const before = await rendererPids(cdp);
         const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
         const refused = [];
-        await onlyLocal(context, port, refused);
+        await context.route('**/*', (route) => {
+          const url = new URL(route.request().url());
+          if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
+          refused.push(url.href);
+          return route.abort();
+        });
         const page = await context.newPage();
         const errors = [];
         page.on('pageerror', (e) => errors.push(String(e)));

@@ -18,12 +18,13 @@
  * (a file refused, fewer activities stored than read, the cancel check changing the database).
  */
 /* global window */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { fileUnder, onlyLocal, playwrightArgs, serveLocal } from './local-chromium.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench-import');
@@ -40,7 +41,33 @@ function parseArgs(argv) {
   return m;
 }
 
+/** The Chromium args of playwright.config.ts, read from its text (Node cannot import the .ts). */
+function playwrightArgs() {
+  const text = readFileSync(join(repo, 'playwright.config.ts'), 'utf8');
+  const m = /args:\s*\[([^\]]*)\]/.exec(text);
+  if (!m) throw new Error('launch args not found in playwright.config.ts');
+  return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
+}
 
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xlsx': 'application/octet-stream' };
+
+/** out/bench-import at /, the workbooks at /units/. */
+function serve(root, unitsDir) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const [base, rel] = path.startsWith('/units/') ? [unitsDir, path.slice('/units/'.length)] : [root, path === '/' ? 'import-bench.html' : path];
+      const file = normalize(join(base, rel));
+      if (!file.startsWith(base + sep)) throw new Error('outside');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,8 +91,7 @@ async function main() {
   const loadBefore = loadavg();
 
   await build({ configFile: join(repo, 'tests/bench/vite.import-bench.config.mts'), logLevel: 'error' });
-  // out/bench-import at /, the workbooks at /units/.
-  const server = await serveLocal((path) => (path.startsWith('/units/') ? fileUnder(unitsDir, path.slice('/units/'.length)) : fileUnder(outDir, path === '/' ? 'import-bench.html' : path)));
+  const server = await serve(outDir, unitsDir);
   const { port } = server.address();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -74,7 +100,12 @@ async function main() {
   const refused = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    await onlyLocal(context, port, refused);
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1' && url.port === String(port)) return route.continue();
+      refused.push(url.href);
+      return route.abort();
+    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));

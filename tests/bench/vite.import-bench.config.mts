@@ -21,15 +21,12 @@ export default defineConfig({
       '@resources': resolve(repo, 'resources'),
     },
   },
-  // As the app builds its workers (the bomb page reads files in the import screen's worker).
-  worker: { format: 'es' },
   build: {
     outDir: resolve(repo, 'out/bench-import'),
     emptyOutDir: true,
     // As the app ships: minified.
     minify: true,
     chunkSizeWarningLimit: 4096,
-    // The lying-size zip bomb's page (run-bomb-bench.mjs) is built beside it, with the same aliases.
-    rollupOptions: { input: { index: resolve(here, 'import-bench.html'), bomb: resolve(here, 'bomb-bench.html') } },
+    rollupOptions: { input: { index: resolve(here, 'import-bench.html') } },
   },
 });

@@ -19,7 +19,7 @@ import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName, ty
 import { writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from './exchange-writer-fixtures';
-import { calibrate, smallestWord, wordsBelow } from '../support/pdf-text';
+import { calibrate, smallestWord, wordsBelow } from '../support/pdf-size';
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;

@@ -50,7 +50,7 @@ function decode(text: string): string {
 
 /** Converts `files` to PDF in `outDir` with a LibreOffice of its own (profile under tmp). */
 export function libreOfficePdf(files: readonly string[], outDir: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-pdf-text-'));
+  const profile = mkdtempSync(join(tmpdir(), 'lo-pdf-size-'));
   try {
     const r = spawnSync('soffice', ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...files], {
       encoding: 'utf8',
