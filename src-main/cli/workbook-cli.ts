@@ -7,8 +7,10 @@
  *
  * `check` prints per file its identity (format version and kind, unit code, name and level,
  * plan number, period), its counts (for a consolidated report also its units, the unit reports
- * it sums and the completeness) and its problems; `--json` prints one JSON object per file
- * on its own line instead. Exit code 0 only when every file reads without errors; 1 when some
+ * it sums and the completeness), each indicator's figures (activities + adjustment = value) and
+ * its problems; `--json` prints one JSON object per file on its own line instead, with the same
+ * figures under `indicators` (indicator-figures.ts), so IT staff see what a file says without
+ * importing it. Exit code 0 only when every file reads without errors; 1 when some
  * file has errors; 2 for a usage mistake.
  *
  * `template` writes the blank template for the built-in plan (Kế hoạch 63/KH-LĐLĐ). Decision:
@@ -20,10 +22,12 @@
  * in-process; workbook.ts is the Node entry that supplies the real file system.
  */
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { STANDARD_INDICATORS } from '@domain/indicators';
+import { formatCount, STANDARD_INDICATORS } from '@domain/indicators';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';
+import { indicatorFigures, type IndicatorFigure } from '@exchange/indicator-figures';
+import { withDetail } from '@exchange/problems';
 import { readWorkbook, type ReadResult } from '@exchange/reader';
 import { completenessCounts, isConsolidated, type ReportPeriod } from '@exchange/spec';
 import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
@@ -79,6 +83,8 @@ export interface CheckLine {
   plan: { id: string; number: string; title: string; fingerprint: string } | null;
   period: ReportPeriod | null;
   counts: ReadResult['counts'];
+  /** Per indicator: what the activities add up to, the adjustment and the resulting value. */
+  indicators: IndicatorFigure[];
   problems: ReadResult['problems'];
 }
 
@@ -94,10 +100,11 @@ async function readOne(path: string, io: CliIo): Promise<ReadResult> {
     bytes = await io.readFile(io.resolvePath(path));
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EISDIR' ? 'đây là thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message ?? err);
+    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EISDIR' ? 'đây là thư mục' : code === 'EACCES' ? 'không có quyền đọc' : '';
+    const message = why !== '' ? `Không mở được tệp «${file}»: ${why}` : withDetail(`Không mở được tệp «${file}». Hãy kiểm tra đường dẫn và quyền đọc tệp.`, String((err as Error).message ?? err));
     return {
       report: null,
-      problems: [{ severity: 'error', file, message: `Không mở được tệp «${file}»: ${why}` }],
+      problems: [{ severity: 'error', file, message }],
       counts: { items: 0, itemsWithStatus: 0, activities: 0, newActivities: 0, indicators: 0, units: 0, reports: 0, errors: 1, warnings: 0 },
       activityRows: [],
       sheetNames: {},
@@ -118,6 +125,7 @@ export function checkLine(path: string, r: ReadResult): CheckLine {
     plan: rep ? { ...rep.plan } : null,
     period: rep ? { ...rep.period } : null,
     counts: r.counts,
+    indicators: rep ? indicatorFigures(rep) : [],
     problems: r.problems,
   };
 }
@@ -142,6 +150,11 @@ function humanLines(path: string, r: ReadResult): string[] {
       out.push(`  Số liệu:    ${c.items} nhiệm vụ, ${c.activities} hoạt động, ${c.indicators} chỉ tiêu`);
     } else {
       out.push(`  Số liệu:    ${c.items} nhiệm vụ (${c.itemsWithStatus} có trạng thái), ${c.activities} hoạt động (${c.newActivities} mới), ${c.indicators} chỉ tiêu`);
+    }
+    for (const f of indicatorFigures(rep)) {
+      if (f.value === 0 && f.adjustment === 0) continue;
+      const adj = f.adjustment === 0 ? '' : ` (hoạt động ${formatCount(f.activities)}, điều chỉnh ${f.adjustment > 0 ? '+' : ''}${formatCount(f.adjustment)}${f.adjustmentReason ? `: ${f.adjustmentReason}` : ''})`;
+      out.push(`  Chỉ tiêu:   ${f.name} = ${formatCount(f.value)}${f.unit ? ` ${f.unit}` : ''}${adj}`);
     }
   }
   for (const p of r.problems) out.push(`  ${p.severity === 'error' ? 'Lỗi' : 'Cảnh báo'}: ${p.message}`);
@@ -246,7 +259,7 @@ async function template(args: readonly string[], io: CliIo): Promise<number> {
   try {
     await io.writeFile(path, bytes);
   } catch (err) {
-    io.stderr(`Không ghi được tệp «${out}»: ${(err as Error).message ?? String(err)}`);
+    io.stderr(withDetail(`Không ghi được tệp «${out}». Hãy kiểm tra thư mục và quyền ghi.`, String((err as Error).message ?? err)));
     return 1;
   }
   io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${bytes.length.toLocaleString('vi-VN')} byte)`);

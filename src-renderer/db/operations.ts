@@ -14,12 +14,14 @@ import {
   validatePeriodConfig,
   type PeriodConfig,
 } from '@domain/periods';
+import { cleanLine } from '@domain/indicators';
 import { cleanText, fold } from '@domain/vn-text';
 import { db } from './db';
 import { OperationError } from './errors';
 import { checkRecord, parsedPlanSchema } from './record-schemas';
 import {
   ITEM_STATUS_VALUES,
+  type Issuer,
   type ItemStatusRecord,
   type ItemStatusValue,
   type PlanRecord,
@@ -70,6 +72,26 @@ export async function putSetting<K extends SettingKey>(key: K, value: SettingVal
 export async function getSetting<K extends SettingKey>(key: K): Promise<SettingValues[K] | undefined> {
   const rec = await db.settings.get(key);
   return rec?.value as SettingValues[K] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who issues the exported reports.
+
+/** Characters kept of «Nơi ban hành» and «Người xuất» (the export forms' limit). */
+export const ISSUER_MAX = 100;
+
+/** «Nơi ban hành» and «Người xuất» as last used on this installation ('' when never given). */
+export async function getIssuer(): Promise<Issuer> {
+  const stored = await getSetting('issuer');
+  return { place: stored?.place ?? '', exportedBy: stored?.exportedBy ?? '' };
+}
+
+/** Remembers them for the next export (of any report): one line each, NFC. */
+export async function saveIssuer(issuer: Issuer): Promise<Issuer> {
+  const clean = (s: string) => cleanLine(s).slice(0, ISSUER_MAX);
+  const value: Issuer = { place: clean(issuer.place), exportedBy: clean(issuer.exportedBy) };
+  await db.transaction('rw', db.settings, () => putSetting('issuer', value));
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------

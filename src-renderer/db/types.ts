@@ -89,6 +89,16 @@ export interface SettingValues {
   reportDrafts: Record<string, ReportDraftRecord>;
   /** What a unit's next «Báo cáo kết quả» starts from: unit code → its letterhead and signature. */
   reportLetterheads: Record<string, RememberedLetterhead>;
+  /** «Nơi ban hành» and «Người xuất» of the last exported report, offered for the next one. */
+  issuer: Issuer;
+}
+
+/** Where this installation's reports are issued and who exports them (printed on the workbooks). */
+export interface Issuer {
+  /** "Dương Minh Châu": the place on the line «…, ngày … tháng … năm …». */
+  place: string;
+  /** The officer's name, written in «Thông tin» as «Người xuất». */
+  exportedBy: string;
 }
 
 /** The officer's draft of one «Báo cáo kết quả» (one unit, plan and period). */

@@ -340,6 +340,71 @@ export function activityIndicatorValues(
   return out;
 }
 
+/**
+ * Per indicator code, what `activities` add up to (activityIndicatorValues of each; zeros left
+ * out), counting only those dated within `range` when it is given (a report's activities outside
+ * its period count nowhere, as the stored sums leave them out). Throws IndicatorOverflowError.
+ */
+export function activitySums(
+  activities: Iterable<Pick<Activity, 'indicators' | 'participants' | 'date'>>,
+  range?: { start: string; end: string },
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of activities) {
+    if (range && (a.date < range.start || a.date > range.end)) continue;
+    for (const [code, v] of Object.entries(activityIndicatorValues(a))) out[code] = addSafe(out[code] ?? 0, v, code);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A result typed directly ("Kết quả" of a workbook's "Chỉ tiêu").
+
+/**
+ * The reason of the adjustment that makes a unit's total equal the "Kết quả" it typed in the
+ * blank template (without, or beyond, the activities that would add up to it).
+ */
+export const DIRECT_RESULT_REASON_TEMPLATE = 'Số liệu đơn vị nhập trực tiếp trong mẫu';
+/** The same for a "Kết quả" changed by hand in a report the app exported. */
+export const DIRECT_RESULT_REASON_REPORT = 'Số liệu đơn vị sửa trực tiếp trong tệp báo cáo';
+
+export interface TypedResult {
+  /** What the unit's activities add up to for the indicator. */
+  fromActivities: number;
+  /** "Điều chỉnh" as typed (0 when blank) and its reason. */
+  adjustment: number;
+  reason: string;
+  /** "Kết quả" as typed; null when blank. */
+  result: number | null;
+}
+
+export interface ResolvedResult {
+  /** fromActivities + adjustment: what the unit's total is. */
+  value: number;
+  /** The adjustment stored for the unit (0: none). */
+  adjustment: number;
+  reason: string;
+  /** True when the typed "Kết quả" differed from fromActivities + the typed adjustment and won. */
+  fromResult: boolean;
+}
+
+/**
+ * THE rule for a typed result: the unit's total is what it typed. When "Kết quả" is blank, or
+ * equals the activities plus the typed "Điều chỉnh", nothing changes. Otherwise "Kết quả" wins:
+ * the adjustment becomes Kết quả − the activities' sum, its reason `directReason` (after the
+ * typed reason, when an adjustment was typed too), so that every level above, which sums
+ * activities and adjustments, finds the total the unit typed.
+ */
+export function resolveTypedResult(typed: TypedResult, directReason: string): ResolvedResult {
+  const expected = addSafe(typed.fromActivities, typed.adjustment, 'result');
+  if (typed.result === null || typed.result === expected) {
+    return { value: expected, adjustment: typed.adjustment, reason: typed.reason, fromResult: false };
+  }
+  const adjustment = typed.result - typed.fromActivities;
+  const typedReason = typed.adjustment !== 0 ? typed.reason.trim() : '';
+  return { value: typed.result, adjustment, reason: typedReason === '' ? directReason : `${typedReason}; ${directReason}`, fromResult: true };
+}
+
 export interface IndicatorSum {
   /** Sum over the activities in range. */
   fromActivities: number;

@@ -11,7 +11,8 @@
  *   content (a hand-filled template keeps the template's export time, so a corrected copy of the
  *   same template must still be able to replace the first). The active one stays as history.
  * - 'older': exported before the active one. It never overwrites newer data; it can only be kept
- *   as history (applySubmission with { allowOlderAsHistory: true }).
+ *   as history (applySubmission with { allowOlderAsHistory: true }). Its diffs therefore show
+ *   nothing new, changed or gone: every stored activity and status stays unchanged.
  *
  * Row identity: an activity is identified by its "Mã dòng" UUID (`sourceId`). A row without one
  * ('' from the reader, a row added by hand) gets an id derived from the file's hash and the row's
@@ -292,8 +293,11 @@ export function planSubmission(report: UnitReport, fileHash: string, existing: E
     return { ...base, decision: 'identical', reason: 'Tệp này đã được nhập (cùng nội dung): không có gì thay đổi.' };
   }
   if (compareInstants(report.exportedAt, active.exportedAt) < 0) {
+    // Applying it changes no data (at most it is kept as history): its diffs say so.
     return {
       ...base,
+      activityDiff: unchangedDiff(storedActs.keys()),
+      statusDiff: unchangedDiff(storedStatuses.keys()),
       decision: 'older',
       reason: `Tệp này được xuất trước báo cáo đang dùng của đơn vị (bản đang dùng xuất lúc ${formatInstantVn(active.exportedAt)}, tệp này ${formatInstantVn(report.exportedAt)}): không ghi đè dữ liệu mới hơn, chỉ có thể lưu vào lịch sử.`,
     };
@@ -306,6 +310,11 @@ export function planSubmission(report: UnitReport, fileHash: string, existing: E
         ? 'Cùng thời điểm xuất nhưng nội dung khác (bản điền tay được sửa lại): thay báo cáo đang dùng, bản cũ giữ trong lịch sử.'
         : 'Tệp mới hơn báo cáo đang dùng của đơn vị: thay bản cũ, bản cũ giữ trong lịch sử.',
   };
+}
+
+/** The diff of an import that changes nothing: every stored key stays as it is. */
+function unchangedDiff(stored: Iterable<string>): Diff {
+  return { new: [], changed: [], unchanged: [...stored], gone: [] };
 }
 
 /** Counts of a diff, for the preview's one-line summary. */

@@ -10,10 +10,15 @@
  * Vietnamese end of the message, so the reader says
  * "Tệp «a.xlsx», trang «Hoạt động», dòng 12, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)".
  */
+import { formatCount } from '../domain/indicators';
 import { daysInMonth, isoDate, type IsoDate } from '../domain/periods';
 import { cleanText, fold } from '../domain/vn-text';
 
-export type CellParse<T> = { ok: true; value: T | null } | { ok: false; shown: string; reason: string };
+/**
+ * `note`: the cell was read, but the officer should know how (e.g. "1,200" taken as 1.200): the
+ * reader turns it into a warning at the cell.
+ */
+export type CellParse<T> = { ok: true; value: T | null; note?: string } | { ok: false; shown: string; reason: string };
 
 export const cellReasons = {
   date: 'không phải ngày hợp lệ (nhập theo dd/mm/yyyy)',
@@ -25,6 +30,8 @@ export const cellReasons = {
   itemIds: (bad: string) => `có mã nhiệm vụ không hợp lệ «${bad}» (nhập như III.2.4; nhiều mã cách nhau bằng dấu ;)`,
   label: (allowed: readonly string[]) => `không có trong danh sách (chọn một trong: ${allowed.join('; ')})`,
   error: 'là lỗi công thức của bảng tính',
+  commaThousands: (shown: string, n: number) =>
+    `«${shown}» được đọc là ${formatCount(n)} (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «${formatCount(n)}»); nếu không phải số này, hãy sửa ô`,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -176,19 +183,26 @@ export function parseCellCount(value: unknown, allowNegative = false): CellParse
   const shown = cellText(value);
   if (shown === '') return { ok: true, value: null };
   let n: number;
+  // "1,200" is a thousand and two hundred in English and an error in Vietnamese, where a comma
+  // is the decimal mark ("1,5"): read as the English grouping (as "1.200" is read), said aloud.
+  let comma = false;
   if (typeof v === 'number') n = v;
   else if (typeof v === 'string') {
     const s = normalizeText(v).replace(/\s+/g, ' ');
+    const grouped = GROUPED_INT.exec(s);
     if (PLAIN_INT.test(s)) n = Number(s);
-    else if (GROUPED_INT.test(s)) n = Number(s.replace(/[.,\s]/g, ''));
-    else if (DECIMAL.test(s)) return { ok: false, shown, reason: cellReasons.decimal };
+    else if (grouped) {
+      n = Number(s.replace(/[.,\s]/g, ''));
+      comma = grouped[1] === ',';
+    } else if (DECIMAL.test(s)) return { ok: false, shown, reason: cellReasons.decimal };
     else return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.count };
   } else return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.count };
   if (!Number.isFinite(n)) return { ok: false, shown, reason: cellReasons.count };
   if (!Number.isInteger(n)) return { ok: false, shown, reason: cellReasons.decimal };
   if (!Number.isSafeInteger(n)) return { ok: false, shown, reason: cellReasons.tooBig };
   if (n < 0 && !allowNegative) return { ok: false, shown, reason: cellReasons.negative };
-  return { ok: true, value: n === 0 ? 0 : n };
+  const count = n === 0 ? 0 : n; // no -0
+  return comma ? { ok: true, value: count, note: cellReasons.commaThousands(shown, count) } : { ok: true, value: count };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -240,4 +254,27 @@ export function parseLabel<C extends string>(value: unknown, options: readonly L
     if (o.aliases?.some((a) => labelKey(a) === key)) return { ok: true, value: o.code };
   }
   return { ok: false, shown, reason: cellReasons.label(options.map((o) => o.label)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formulas.
+
+/**
+ * What the officer must be told about a formula cell, or null for any other cell. A formula is
+ * read as the value the spreadsheet program computed and saved with it (warning); a formula saved
+ * without that value (a file written by a program that does not compute, never opened in Excel
+ * or LibreOffice since) cannot be read at all (error). A formula whose value is empty text reads
+ * as a blank cell and needs no word.
+ */
+export function formulaNote(value: unknown): { severity: 'warning' | 'error'; detail: string } | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  const o = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
+  if (!('formula' in o) && !('sharedFormula' in o)) return null;
+  const text = typeof o.formula === 'string' ? `«=${o.formula.length > 40 ? `${o.formula.slice(0, 39)}…` : o.formula}»` : '';
+  if (o.result === undefined || o.result === null) {
+    return { severity: 'error', detail: `ô chứa công thức ${text} nhưng tệp không lưu giá trị của nó; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc ghi giá trị thay cho công thức)`.replace('  ', ' ') };
+  }
+  const shown = cellText(value);
+  if (shown === '') return null;
+  return { severity: 'warning', detail: `ô chứa công thức ${text}; đọc giá trị đã tính «${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}»`.replace('  ', ' ') };
 }

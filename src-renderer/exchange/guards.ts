@@ -20,9 +20,9 @@
  * - encrypted zip entries (the zip's own password) → password-protected;
  * - a zip that is not an OOXML workbook: no [Content_Types].xml or no xl/workbook.xml (a .docx
  *   and an .ods get messages of their own).
- * Limit: the sizes are the ones the central directory declares. A file lying about them is
- * caught only when decompression runs (ExcelJS/JSZip then fails on the size mismatch or the
- * CRC, which the reader turns into a problem).
+ * The sizes checked here are the ones the central directory declares. A file lying about them
+ * is caught by verifyInflatedSizes (below), which inflates every part with a running count
+ * before any spreadsheet library does, in bounded memory.
  */
 import { guardMessages } from './problems';
 
@@ -317,18 +317,32 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Second line: the sizes a zip declares can lie. Before the spreadsheet library inflates every
-// part into memory, inflate each part as a stream and stop as soon as it produces more than it
-// declared (or the total passes the limit). This costs one streaming pass over the file, with
-// memory bounded by one chunk, and turns a "small-looking" bomb into a refusal instead of an
-// out-of-memory crash of the worker.
+// part into memory, inflate each part as a stream with a running count and stop at the first
+// byte beyond what the part declared (or beyond the allowed total).
+//
+// Memory is bounded only if the inflater is never handed much compressed input at once. A
+// DecompressionStream inflates each chunk written to it completely, in one go, before anything
+// can be read: Chromium queues the whole output of a chunk (about 1,000 times the chunk, the
+// most deflate can expand) before the reader sees its first byte. Handed a whole part, a 1 MB
+// part that inflates to 1 GB took the renderer past 1 GB. So the input goes in slices of
+// INFLATE_SLICE bytes, each written only after the output of the one before has been counted:
+// at most about INFLATE_SLICE × 1,032 bytes (17 MB) of output are held at any moment.
 
-/** Sizes as they really are when inflated; needs the web-standard DecompressionStream. */
+/** Compressed bytes handed to the inflater at a time (see above). */
+export const INFLATE_SLICE = 16 * 1024;
+
+export type InflateCheck = { ok: true } | { ok: false; code: GuardCode; message: string };
+
+/**
+ * Sizes as they really are when inflated; needs the web-standard DecompressionStream (every
+ * Chromium, Electron and Node 18+ has it; without it the check is skipped).
+ */
 export async function verifyInflatedSizes(
   bytes: Uint8Array,
   fileName: string,
   entries: readonly ZipEntryInfo[],
   limits: Partial<WorkbookLimits> = {},
-): Promise<{ ok: true } | { ok: false; code: GuardCode; message: string }> {
+): Promise<InflateCheck> {
   const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
   const file = baseName(fileName);
   if (typeof DecompressionStream !== 'function') return { ok: true };
@@ -337,36 +351,47 @@ export async function verifyInflatedSizes(
   for (const e of entries) {
     if (e.method !== 8 || e.encrypted) continue; // stored parts are their declared size
     const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
-    const data = bytes.subarray(start, start + e.compressedSize);
-    let produced = 0;
-    let exceeded = false;
-    try {
-      // A stream over the bytes as they are (a Blob would copy each part into the browser's
-      // blob storage first: most of this check's time in Chromium).
-      const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
-        start(controller) {
-          controller.enqueue(data as Uint8Array<ArrayBuffer>);
-          controller.close();
-        },
-      });
-      const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        produced += value.byteLength;
-        if (produced > e.uncompressedSize || total + produced > lim.maxUncompressedBytes) {
-          exceeded = true;
-          await reader.cancel();
-          break;
-        }
-      }
-    } catch {
-      return { ok: false, code: 'corrupt', message: guardMessages.corrupt(file) };
-    }
-    if (exceeded) {
-      return { ok: false, code: 'expands-too-much', message: guardMessages.lyingSizes(file, e.name) };
-    }
-    total += produced;
+    const counted = await inflatedSize(bytes.subarray(start, start + e.compressedSize), Math.min(e.uncompressedSize, lim.maxUncompressedBytes - total));
+    if (counted === 'corrupt') return { ok: false, code: 'corrupt', message: guardMessages.corrupt(file) };
+    // Within the declared sizes the total cannot pass the limit (inspectWorkbookBytes checked
+    // their sum), so either way the part said less than it holds.
+    if (counted === 'exceeded') return { ok: false, code: 'expands-too-much', message: guardMessages.lyingSizes(file, e.name) };
+    total += counted;
   }
   return { ok: true };
+}
+
+/**
+ * Inflates raw deflate `data` slice by slice, counting, and gives up at the first byte past
+ * `max`: the size, 'exceeded', or 'corrupt' (not a valid deflate stream).
+ */
+async function inflatedSize(data: Uint8Array, max: number): Promise<number | 'exceeded' | 'corrupt'> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  // Writes wait for the reader (the stream's backpressure): the next slice is inflated only once
+  // the output of the previous ones has been read. A failed write shows up as a failed read.
+  const feeding = (async () => {
+    for (let at = 0; at < data.length; at += INFLATE_SLICE) await writer.write(data.subarray(at, at + INFLATE_SLICE) as Uint8Array<ArrayBuffer>);
+    await writer.close();
+  })().catch(() => undefined);
+  let produced = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      produced += value.byteLength;
+      if (produced > max) {
+        await reader.cancel().catch(() => undefined);
+        await writer.abort().catch(() => undefined);
+        return 'exceeded';
+      }
+    }
+  } catch {
+    await writer.abort().catch(() => undefined);
+    return 'corrupt';
+  } finally {
+    await feeding;
+  }
+  return produced;
 }

@@ -1,7 +1,13 @@
 /**
  * How the readable sheets print: the official header of Nghị định 30/2020/NĐ-CP, Phụ lục I
- * (see shared docs, domain.md "Official document form"), A4, Times New Roman, fit to page width,
- * the table header repeated on each page, "Trang n/N" in the footer.
+ * (see shared docs, domain.md "Official document form"), A4, Times New Roman, the table header
+ * repeated on each page, "Trang n/N" in the footer.
+ *
+ * Legible on paper, whatever the width: every sheet prints at the fixed scale PRINT_SCALE, so a
+ * cell's 12 pt text is 9.6 pt on paper (the floor is 9 pt), never shrunk to one page width. A
+ * sheet wider than the page (the activity list: 23 columns and more) continues on a second page
+ * across, its first columns (what identifies a row) repeated on it, pages numbered across then
+ * down so that the two halves of the same rows follow each other; long cells wrap.
  *
  * Pure module: it only describes rows and settings; writer-layout.ts applies them to an ExcelJS
  * worksheet (in memory or streaming alike).
@@ -19,21 +25,61 @@ export type Orientation = 'portrait' | 'landscape';
 /** ND 30/2020 margins: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in inches). */
 export const PAGE_MARGINS = Object.freeze({ left: 1.18, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 });
 
-/** Page setup of a printable sheet whose table header is row `headerRow`. */
-export function printPageSetup(orientation: Orientation, headerRow: number): Partial<ExcelJS.PageSetup> {
+/**
+ * Percent at which every sheet prints: BODY_SIZE (12 pt) × 0.8 = 9.6 pt on paper, the smallest
+ * header line 9.6 pt too. Text printed below 9 pt is not legible for everyone (domain.md).
+ */
+export const PRINT_SCALE = 80;
+
+/**
+ * Page setup of a printable sheet whose table header is row `headerRow`; `titleCols` leading
+ * columns repeat on every page across (0: none).
+ */
+export function printPageSetup(orientation: Orientation, headerRow: number, titleCols = 0): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9, // A4
     orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToPage: false,
+    scale: PRINT_SCALE,
+    pageOrder: 'overThenDown',
     margins: { ...PAGE_MARGINS },
     printTitlesRow: `${headerRow}:${headerRow}`,
+    ...(titleCols > 0 ? { printTitlesColumn: `A:${String.fromCharCode(64 + titleCols)}` } : {}),
     horizontalCentered: true,
   };
 }
 
-export const PAGE_FOOTER = `&C&"${FONT_NAME},Regular"&11Trang &P/&N`;
+/**
+ * Points a column of width 1 takes on paper at 100 %: 7 pt in LibreOffice (measured on its PDF),
+ * about 5.6 pt in Excel, whose columns are narrower. Layouts are planned with LibreOffice's, so
+ * what fits there fits in Excel too.
+ */
+export const POINTS_PER_WIDTH = 7;
+const PAGE_POINTS: Record<Orientation, number> = { portrait: 595.3, landscape: 841.9 };
+
+/** Width available for the table on paper, in column-width units at PRINT_SCALE. */
+export function printableWidth(orientation: Orientation): number {
+  const points = PAGE_POINTS[orientation] - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72;
+  return points / (POINTS_PER_WIDTH * (PRINT_SCALE / 100));
+}
+
+/**
+ * How many leading columns print on the first page across: the official header is laid over
+ * those only, so that it is never cut between two pages of a wide sheet. Hidden columns take
+ * no room.
+ */
+export function firstPageColumns(columns: readonly Pick<ColumnDef, 'width'>[], orientation: Orientation, hidden: ReadonlySet<number> = new Set()): number {
+  const room = printableWidth(orientation);
+  let used = 0;
+  for (let i = 0; i < columns.length; i++) {
+    if (hidden.has(i + 1)) continue;
+    used += columns[i]!.width;
+    if (used > room) return Math.max(1, i);
+  }
+  return columns.length;
+}
+
+export const PAGE_FOOTER = `&C&"${FONT_NAME},Regular"&12Trang &P/&N`;
 
 export function printHeaderFooter(): Partial<ExcelJS.HeaderFooter> {
   return { oddFooter: PAGE_FOOTER, evenFooter: PAGE_FOOTER, firstFooter: PAGE_FOOTER };

@@ -53,6 +53,17 @@ export function shownValue(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
+/**
+ * A Vietnamese message that says what to do, then — only after it, in brackets — a program's own
+ * words (usually English, such as an XML parser's "2:151: undefined entity"), which help whoever
+ * supports the officer. `detail` is shortened to one line of at most 160 characters.
+ */
+export function withDetail(sentence: string, detail: string): string {
+  const d = detail.replace(/\s+/gu, ' ').trim();
+  if (d === '') return sentence;
+  return `${sentence} [chi tiết kỹ thuật: ${d.length > 160 ? `${d.slice(0, 159)}…` : d}]`;
+}
+
 function mb(bytes: number): string {
   const v = bytes / (1024 * 1024);
   return `${v >= 10 ? Math.round(v) : Math.round(v * 10) / 10} MB`.replace('.', ',');
@@ -86,6 +97,9 @@ export const guardMessages = {
     `Tệp «${file}» chứa quá nhiều phần (${count}), không phải bảng tính bình thường; không đọc`,
   missingPart: (file: string, part: string) =>
     `Tệp «${file}» không phải bảng tính Excel hợp lệ (thiếu phần «${part}»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx`,
-  unreadable: (file: string, detail: string) =>
-    `Tệp «${file}» không đọc được như bảng tính Excel (${detail}); hãy mở bằng Excel/LibreOffice, lưu lại dạng .xlsx rồi thử lại`,
+  /** `gist` in Vietnamese ("tệp nén bị hỏng"); `detail` the library's own words (English), or ''. */
+  unreadable: (file: string, gist: string, detail: string) =>
+    withDetail(`Tệp «${file}» không đọc được như bảng tính Excel: ${gist}. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại.`, detail),
+  unexpected: (file: string, detail: string) =>
+    withDetail(`Tệp «${file}»: lỗi không mong đợi khi đọc. Hãy gửi tệp này cho người hỗ trợ.`, detail),
 } as const;

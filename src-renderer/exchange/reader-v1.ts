@@ -20,11 +20,20 @@
  *   "Kết quả" is a sum and only has the hard limit (Number.MAX_SAFE_INTEGER).
  */
 import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
-import { formatCount, MAX_ACTIVITY_VALUE, normalizeIndicatorCode, STANDARD_INDICATORS } from '../domain/indicators';
+import {
+  activitySums,
+  DIRECT_RESULT_REASON_REPORT,
+  DIRECT_RESULT_REASON_TEMPLATE,
+  formatCount,
+  MAX_ACTIVITY_VALUE,
+  normalizeIndicatorCode,
+  resolveTypedResult,
+  STANDARD_INDICATORS,
+} from '../domain/indicators';
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
-import { levelNameOf, normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
+import { levelNameOf, normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../domain/units';
 import {
   cellText,
   parseCellCount,
@@ -39,6 +48,7 @@ import { type Grid, type LocatedSheet } from './reader-sheets';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_ROW_ID_COLUMN,
+  formatInstantVn,
   headerKey,
   INFO_FIELDS,
   MACHINE_INDICATOR_PREFIX,
@@ -134,13 +144,16 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
 
   // -------------------------------------------------------------------------------------------
   // Chỉ tiêu (before activities: its names map indicator columns to codes in a file without "_sokh").
-  report.indicators = readIndicators(sheets.indicators, add);
+  const indicatorRows = readIndicators(sheets.indicators, add);
+  report.indicators = indicatorRows.map((r) => r.indicator);
 
   // -------------------------------------------------------------------------------------------
   // Hoạt động.
   const knownIds = new Set<string>([...itemsRead.ids, ...(input.expectedPlan?.itemIds ?? [])]);
   const { activities, rows, readable } = readActivities(input, report, knownIds, add);
   report.activities = activities;
+  const activitiesComplete = readable && countRejected(problems, sheets.activities) === 0;
+  report.indicators = resolveResults(indicatorRows, report, sheets.indicators?.grid.name ?? SHEET_NAMES.indicators, activitiesComplete, add);
   const written = Number(m(MACHINE_KEYS.activityCount));
   if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
     add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
@@ -224,6 +237,35 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
   };
   if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
   if (template) readReportDate(sheets.info, input.date1904, report, add);
+
+  // What "_sokh" decides, changed by hand in "Thông tin": not used, and said so at the cell.
+  if (machine) {
+    const used: [InfoFieldKey, string, boolean][] = [
+      ['exportedAt', exportedAt === '' ? '' : formatInstantVn(exportedAt), sameMinute(infoText('exportedAt'), exportedAt)],
+      ['appVersion', report.appVersion, infoText('appVersion') === report.appVersion],
+      ['formatVersion', m(MACHINE_KEYS.version), Number(infoText('formatVersion')) === Number(m(MACHINE_KEYS.version))],
+    ];
+    if (!template) {
+      const dateAgrees = (key: 'periodStart' | 'periodEnd', iso: string) => {
+        const d = parseCellDate(info.values.get(key), input.date1904);
+        return !d.ok || d.value === null || d.value === iso;
+      };
+      const typedPeriod = periodRefOfName(pName);
+      const keyPeriod = parsePeriodKey(pKey);
+      used.push(
+        ['unitCode', unitCode, normalizeUnitCode(infoText('unitCode')) === unitCode],
+        ['unitLevel', level ? UNIT_LEVEL_LABELS[level] : '', parseUnitLevel(infoText('unitLevel')) === level],
+        ['planNumber', report.plan.number, infoText('planNumber') === report.plan.number],
+        ['periodName', keyPeriod ? periodName(keyPeriod) : '', typedPeriod === null || periodKey(typedPeriod) === pKey],
+        ['periodStart', pStart === '' ? '' : vnDate(pStart), dateAgrees('periodStart', pStart)],
+        ['periodEnd', pEnd === '' ? '' : vnDate(pEnd), dateAgrees('periodEnd', pEnd)],
+      );
+    }
+    for (const [key, value, same] of used) {
+      if (same || infoText(key) === '' || value === '') continue;
+      add('warning', infoPlace(key), `«${shownValue(infoText(key))}» khác với phần dữ liệu máy của tệp («${value}»); ô này do ứng dụng ghi nên bộ đọc dùng «${value}». Muốn đổi, hãy sửa trong ứng dụng rồi xuất lại tệp`);
+    }
+  }
   return report;
 }
 
@@ -236,6 +278,12 @@ function readReportDate(sheet: LocatedSheet | undefined, date1904: boolean, repo
     const place = { sheet: sheet?.grid.name ?? SHEET_NAMES.info, ...(info.rows.has('reportDate') ? { row: info.rows.get('reportDate') } : {}) };
     add('warning', place, `«${shownValue(date.shown)}» ${date.reason}; thời điểm nộp sẽ tính là lúc nhập tệp`);
   }
+}
+
+/** True when a "dd/mm/yyyy hh:mm …" text shows the minute of `iso` in Vietnam (or is not such a text). */
+function sameMinute(text: string, iso: string): boolean {
+  const at = instantOfVnText(text);
+  return at === '' || iso === '' || formatInstantVn(at) === formatInstantVn(iso);
 }
 
 export function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {
@@ -295,7 +343,10 @@ export function table(sheet: LocatedSheet | undefined): Table | null {
 
 /** Report a parse failure at a cell; returns the value or undefined when it failed. */
 export function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>, add: Add): T | null | undefined {
-  if (parsed.ok) return parsed.value;
+  if (parsed.ok) {
+    if (parsed.note !== undefined) add('warning', { sheet: t.grid.name, row, column: t.headerOf(col) }, parsed.note);
+    return parsed.value;
+  }
   add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
   return undefined;
 }
@@ -318,6 +369,23 @@ export function takeCapped(t: Table, row: number, col: number, signed: boolean, 
 
 export function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
   return cols.every((c) => cellText(t.grid.value(row, c)) === '');
+}
+
+/**
+ * A row left out for having none of its `substantive` cells, said when another column of the
+ * table holds something (an "STT" left behind, a task typed without its id): the officer learns
+ * the row was not read. `quiet`: columns whose content alone means nothing (the hidden "Mã dòng"
+ * of a row whose activity was cleared); `needs` what such a row lacks, e.g. "mã nhiệm vụ và trạng thái".
+ */
+export function noteSkippedRow(t: Table, row: number, substantive: readonly number[], quiet: ReadonlySet<number>, needs: string, add: Add): void {
+  const skip = new Set(substantive);
+  const filled: number[] = [];
+  for (const c of t.sheet.header!.headers.keys()) {
+    if (!skip.has(c) && !quiet.has(c) && cellText(t.grid.value(row, c)) !== '') filled.push(c);
+  }
+  if (filled.length === 0) return;
+  filled.sort((a, b) => a - b);
+  add('warning', { sheet: t.grid.name, row, column: t.headerOf(filled[0]!) }, `dòng này chỉ ghi ${filled.map((c) => `«${t.headerOf(c)}»`).join(', ')}, không có ${needs}; bỏ qua dòng này`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +444,10 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
   const seen = new Map<string, number>();
   let failed = 0;
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
-    if (rowIsBlank(t, r, substantive)) continue;
+    if (rowIsBlank(t, r, substantive)) {
+      noteSkippedRow(t, r, substantive, new Set<number>(), 'mã nhiệm vụ và trạng thái', add);
+      continue;
+    }
     const id = itemRowId(t, r, cId, seen, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)', add);
     if (id === null) {
       failed++;
@@ -415,19 +486,33 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
   return { items, ids: new Set(seen.keys()), complete: failed === 0 };
 }
 
+
 // ---------------------------------------------------------------------------------------------
 // Chỉ tiêu.
 
-function readIndicators(sheet: LocatedSheet | undefined, add: Add): ReportIndicator[] {
+/** An indicator row as typed, before its "Kết quả" is weighed against the activities. */
+interface IndicatorRowRead {
+  indicator: ReportIndicator;
+  /** "Kết quả" as typed (null: blank or no such column). */
+  result: number | null;
+  row: number;
+  resultColumn: string;
+  reasonColumn: string | null;
+}
+
+function readIndicators(sheet: LocatedSheet | undefined, add: Add): IndicatorRowRead[] {
   const t = table(sheet);
   if (!t) return [];
   const col = (k: string) => t.col(k);
   const substantive = ['code', 'name', 'value', 'target', 'adjustment', 'adjustmentReason'].map(col).filter((c): c is number => c !== undefined);
-  const out: ReportIndicator[] = [];
+  const out: IndicatorRowRead[] = [];
   const seen = new Map<string, number>();
   const standardByName = new Map(STANDARD_INDICATORS.map((d) => [headerKey(d.name), d.code]));
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
-    if (rowIsBlank(t, r, substantive)) continue;
+    if (rowIsBlank(t, r, substantive)) {
+      noteSkippedRow(t, r, substantive, new Set<number>(), 'mã chỉ tiêu và số liệu', add);
+      continue;
+    }
     const text = (k: string, multiline = false) => {
       const c = col(k);
       return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
@@ -454,17 +539,73 @@ function readIndicators(sheet: LocatedSheet | undefined, add: Add): ReportIndica
     const cAdjustment = col('adjustment');
     const adjustment = cAdjustment === undefined ? null : takeCapped(t, r, cAdjustment, true, 'cho một lần điều chỉnh, tăng hay giảm', add);
     if (value === undefined || target === undefined || adjustment === undefined) continue;
+    const cReason = col('adjustmentReason');
     out.push({
-      code,
-      name,
-      unit: text('unit'),
-      value: value ?? 0,
-      target,
-      adjustment: adjustment ?? 0,
-      adjustmentReason: text('adjustmentReason', true),
+      indicator: {
+        code,
+        name,
+        unit: text('unit'),
+        value: value ?? 0,
+        target,
+        adjustment: adjustment ?? 0,
+        adjustmentReason: text('adjustmentReason', true),
+      },
+      result: value,
+      row: r,
+      resultColumn: t.headerOf(col('value')!),
+      reasonColumn: cReason === undefined ? null : t.headerOf(cReason),
     });
   }
   return out;
+}
+
+/**
+ * Each indicator's "Kết quả" weighed against what the file's activities add up to (in the
+ * report's period), by domain/indicators.ts resolveTypedResult: a typed "Kết quả" that differs
+ * becomes the unit's total through its adjustment, so that nothing typed there is lost and the
+ * totals above equal it. Said at the cell when it contradicts a typed "Điều chỉnh", when a report
+ * the app wrote was changed by hand, or when the difference is beyond one adjustment's sane
+ * limit (error, row left out). `sheet` is the indicator sheet's name in the file.
+ */
+function resolveResults(
+  rows: readonly IndicatorRowRead[],
+  report: UnitReport,
+  sheet: string,
+  activitiesComplete: boolean,
+  add: Add,
+): ReportIndicator[] {
+  const { start, end } = report.period;
+  const sums = activitySums(report.activities, start !== '' && end !== '' ? { start, end } : undefined);
+  const template = report.kind === 'template';
+  const reason = template ? DIRECT_RESULT_REASON_TEMPLATE : DIRECT_RESULT_REASON_REPORT;
+  const out: ReportIndicator[] = [];
+  for (const row of rows) {
+    const ind = row.indicator;
+    const fromActivities = sums[ind.code] ?? 0;
+    const resolved = resolveTypedResult({ fromActivities, adjustment: ind.adjustment, reason: ind.adjustmentReason, result: row.result }, reason);
+    const place = { sheet, row: row.row, column: row.resultColumn };
+    if (resolved.fromResult && Math.abs(resolved.adjustment) > MAX_ACTIVITY_VALUE) {
+      add('error', place, `«${formatCount(row.result!)}» khác tổng các hoạt động (${formatCount(fromActivities)}) quá mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một lần điều chỉnh (có thể gõ nhầm số); nếu đúng, hãy ghi các hoạt động đã làm ở trang «${SHEET_NAMES.activities}»`);
+      continue;
+    }
+    // Only a complete activity list can be said to disagree with the result.
+    if (resolved.fromResult && activitiesComplete && (!template || ind.adjustment !== 0)) {
+      const typedAdj = ind.adjustment === 0 ? '' : ` và «Điều chỉnh» ${signed(ind.adjustment)}`;
+      const why = template ? '' : 'đã bị sửa sau khi xuất: ';
+      const used = resolved.adjustment === 0 ? 'không điều chỉnh' : `điều chỉnh ${signed(resolved.adjustment)} với lý do «${resolved.reason}»`;
+      add('warning', place, `${why}ghi ${formatCount(row.result!)} nhưng các hoạt động cộng lại là ${formatCount(fromActivities)}${typedAdj}; dùng ${formatCount(row.result!)} (${used})`);
+    }
+    if (ind.adjustment === 0 && ind.adjustmentReason.trim() !== '' && !resolved.fromResult && row.reasonColumn !== null) {
+      add('warning', { sheet, row: row.row, column: row.reasonColumn }, 'có lý do điều chỉnh nhưng không có số điều chỉnh; lý do này không được dùng');
+    }
+    out.push({ ...ind, value: resolved.value, adjustment: resolved.adjustment, adjustmentReason: resolved.adjustment === 0 ? '' : resolved.reason });
+  }
+  return out;
+}
+
+/** "+5", "-3", "0". */
+function signed(n: number): string {
+  return n > 0 ? `+${formatCount(n)}` : formatCount(n);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,7 +643,10 @@ export function readActivities(
   const directTypes = new Map<string, ActivityType | null>();
   const unitCodes = new Map<string, string>();
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
-    if (rowIsBlank(t, r, substantive)) continue;
+    if (rowIsBlank(t, r, substantive)) {
+      noteSkippedRow(t, r, substantive, cRowId === undefined ? new Set<number>() : new Set([cRowId]), 'ngày, nhiệm vụ, loại và tên hoạt động', add);
+      continue;
+    }
     let failed = false;
     const at = (key: string) => col(key)!;
     const need = <T>(key: string, parsed: CellParse<T>, missing: string): T | null => {
@@ -584,6 +728,11 @@ export function readActivities(
         unitCodes.set(unitText, code);
       }
       unitCode = code;
+      // A unit's report is about that unit: an activity is counted for it whatever code the row
+      // gives (a consolidated report lists every unit's activities under their own codes).
+      if (input.kind !== 'consolidated' && code !== report.unit.code && report.unit.code !== '') {
+        add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('unitCode')) }, `mã đơn vị «${shownValue(unitText)}» khác đơn vị của tệp («${report.unit.code}»); hoạt động được tính cho ${report.unit.code} — hoạt động của đơn vị khác phải do đơn vị đó báo cáo`);
+      }
     }
 
     // Identity.

@@ -28,7 +28,8 @@ import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimit
 import { guardMessages, problemAt, type Problem } from './problems';
 import { readConsolidated } from './reader-consolidated';
 import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
-import { readV1, type ExpectedPlan } from './reader-v1';
+import { noteSheetCells } from './reader-cells';
+import { adderOf, readV1, type ExpectedPlan } from './reader-v1';
 import {
   COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
@@ -102,14 +103,15 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Pro
   try {
     wb = await loadWorkbook(bytes);
   } catch (err) {
-    return fail(guardMessages.unreadable(file, describeLoadError(err)));
+    const { gist, detail } = describeLoadError(err);
+    return fail(guardMessages.unreadable(file, gist, detail));
   }
 
   try {
     return readLoaded(wb, file, options, problems);
   } catch (err) {
     // A bug of ours or a shape nobody foresaw: still a message, never a crash of the caller.
-    return fail(`Tệp «${file}»: lỗi không mong đợi khi đọc (${err instanceof Error ? err.message : String(err)}); hãy gửi tệp này cho người hỗ trợ`);
+    return fail(guardMessages.unexpected(file, err instanceof Error ? err.message : String(err)));
   }
 }
 
@@ -123,11 +125,11 @@ async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function describeLoadError(err: unknown): string {
+/** What went wrong in Vietnamese, and the library's own words (kept, in brackets, for support). */
+function describeLoadError(err: unknown): { gist: string; detail: string } {
   const msg = err instanceof Error ? err.message : String(err);
-  if (/end of central directory|corrupted zip|invalid (zip|signature)|crc32|uncompressed size/i.test(msg)) return 'tệp nén bị hỏng';
-  // The library's own words stay (they help whoever supports the user), after a Vietnamese gist.
-  return `cấu trúc bên trong không hợp lệ — ${msg.length > 100 ? `${msg.slice(0, 97)}…` : msg}`;
+  if (/end of central directory|corrupted zip|invalid (zip|signature)|crc32|uncompressed size/i.test(msg)) return { gist: 'tệp nén bị hỏng', detail: msg };
+  return { gist: 'cấu trúc bên trong bị hỏng hoặc không đúng chuẩn', detail: msg };
 }
 
 function gridOf(ws: ExcelJS.Worksheet): Grid {
@@ -212,6 +214,7 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     sheetNames = namesOf(cSheets);
     checkStructure(file, cSheets, CONSOLIDATED_STRUCTURE, problems);
     const out = readConsolidated({ file, version, machine, sheets: cSheets, date1904, expectedPlan: options.expectedPlan }, problems);
+    for (const s of Object.values(cSheets)) noteSheetCells(s, adderOf(file, problems));
     return finish(out.report, problems, out.activityRows, sheetNames);
   }
 
@@ -219,6 +222,7 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
   const reader = READERS[version];
   if (!reader) return fail(`Tệp «${file}»: phiên bản định dạng ${version} không được hỗ trợ`);
   const out = reader({ file, kind, version, machine, sheets, date1904, expectedPlan: options.expectedPlan }, problems);
+  for (const s of Object.values(sheets)) noteSheetCells(s, adderOf(file, problems));
   return finish(out.report, problems, out.activityRows, sheetNames);
 }
 

@@ -377,8 +377,8 @@ export interface ColumnDef<K extends string = string> {
 
 /** "Thông tin": label/value rows. */
 export const INFO_COLUMNS = [
-  { key: 'label', header: 'Mục', width: 34, kind: 'text', required: true },
-  { key: 'value', header: 'Nội dung', width: 64, kind: 'text', required: true },
+  { key: 'label', header: 'Mục', width: 26, kind: 'text', required: true },
+  { key: 'value', header: 'Nội dung', width: 56, kind: 'text', required: true },
 ] as const satisfies readonly ColumnDef[];
 
 /** The rows of "Thông tin", found by their label (column "Mục"), in this order. */
@@ -408,13 +408,13 @@ export const TEMPLATE_REPORT_DATE_FIELD = { key: 'reportDate', label: 'Ngày l�
 
 /** "Tiến độ": one row per trackable plan item. */
 export const PROGRESS_COLUMNS = [
-  { key: 'itemId', header: 'Mã nhiệm vụ', width: 11, kind: 'text', required: true },
-  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 26, kind: 'text' },
-  { key: 'text', header: 'Nội dung nhiệm vụ', width: 52, kind: 'text' },
-  { key: 'status', header: 'Trạng thái', width: 16, kind: 'list', required: true },
-  { key: 'note', header: 'Đánh giá, ghi chú', width: 28, kind: 'text' },
-  { key: 'evidence', header: 'Minh chứng', width: 22, kind: 'text' },
-  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int', derived: true },
+  { key: 'itemId', header: 'Mã nhiệm vụ', width: 9, kind: 'text', required: true },
+  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 20, kind: 'text' },
+  { key: 'text', header: 'Nội dung nhiệm vụ', width: 40, kind: 'text' },
+  { key: 'status', header: 'Trạng thái', width: 13, kind: 'list', required: true },
+  { key: 'note', header: 'Đánh giá, ghi chú', width: 22, kind: 'text' },
+  { key: 'evidence', header: 'Minh chứng', width: 15, kind: 'text' },
+  { key: 'activityCount', header: 'Số hoạt động', width: 7, kind: 'int', derived: true },
 ] as const satisfies readonly ColumnDef[];
 
 /**
@@ -422,17 +422,17 @@ export const PROGRESS_COLUMNS = [
  * column per indicator, see indicatorColumns), then "Mã dòng" last.
  */
 export const ACTIVITY_COLUMNS = [
-  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
-  { key: 'date', header: 'Ngày', width: 11, kind: 'date', required: true },
-  { key: 'unitCode', header: 'Mã đơn vị', width: 12, kind: 'text' },
-  { key: 'itemIds', header: 'Nhiệm vụ', width: 12, kind: 'ids', required: true, aliases: ['Mã nhiệm vụ'] },
-  { key: 'type', header: 'Loại hoạt động', width: 20, kind: 'list', required: true },
-  { key: 'title', header: 'Tên hoạt động', width: 32, kind: 'text', required: true },
-  { key: 'content', header: 'Nội dung', width: 36, kind: 'text' },
-  { key: 'location', header: 'Địa điểm', width: 16, kind: 'text' },
-  { key: 'participants', header: 'Số lượt người', width: 10, kind: 'int' },
-  { key: 'evidenceDoc', header: 'Số, ký hiệu văn bản', width: 14, kind: 'text' },
-  { key: 'evidenceFile', header: 'Tệp minh chứng', width: 16, kind: 'text' },
+  { key: 'stt', header: 'STT', width: 5, kind: 'int', derived: true },
+  { key: 'date', header: 'Ngày', width: 10, kind: 'date', required: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 9, kind: 'text' },
+  { key: 'itemIds', header: 'Nhiệm vụ', width: 9, kind: 'ids', required: true, aliases: ['Mã nhiệm vụ'] },
+  { key: 'type', header: 'Loại hoạt động', width: 12, kind: 'list', required: true },
+  { key: 'title', header: 'Tên hoạt động', width: 20, kind: 'text', required: true },
+  { key: 'content', header: 'Nội dung', width: 22, kind: 'text' },
+  { key: 'location', header: 'Địa điểm', width: 12, kind: 'text' },
+  { key: 'participants', header: 'Số lượt người', width: 8, kind: 'int' },
+  { key: 'evidenceDoc', header: 'Số, ký hiệu văn bản', width: 10, kind: 'text' },
+  { key: 'evidenceFile', header: 'Tệp minh chứng', width: 10, kind: 'text' },
 ] as const satisfies readonly ColumnDef[];
 
 /** The row-identity column, always the last of "Hoạt động". */
@@ -444,17 +444,17 @@ export const ACTIVITY_ROW_ID_COLUMN = {
 } as const satisfies ColumnDef;
 
 /** Width of each indicator column of "Hoạt động". */
-export const INDICATOR_COLUMN_WIDTH = 9;
+export const INDICATOR_COLUMN_WIDTH = 8;
 
 /** "Chỉ tiêu": one row per indicator. */
 export const INDICATOR_COLUMNS = [
-  { key: 'code', header: 'Mã chỉ tiêu', width: 16, kind: 'text', required: true },
-  { key: 'name', header: 'Tên chỉ tiêu', width: 34, kind: 'text' },
-  { key: 'unit', header: 'Đơn vị tính', width: 12, kind: 'text' },
-  { key: 'value', header: 'Kết quả', width: 10, kind: 'int', required: true },
-  { key: 'target', header: 'Chỉ tiêu giao', width: 10, kind: 'int' },
-  { key: 'adjustment', header: 'Điều chỉnh', width: 10, kind: 'int' },
-  { key: 'adjustmentReason', header: 'Lý do điều chỉnh', width: 28, kind: 'text' },
+  { key: 'code', header: 'Mã chỉ tiêu', width: 14, kind: 'text', required: true },
+  { key: 'name', header: 'Tên chỉ tiêu', width: 30, kind: 'text' },
+  { key: 'unit', header: 'Đơn vị tính', width: 10, kind: 'text' },
+  { key: 'value', header: 'Kết quả', width: 9, kind: 'int', required: true },
+  { key: 'target', header: 'Chỉ tiêu giao', width: 9, kind: 'int' },
+  { key: 'adjustment', header: 'Điều chỉnh', width: 9, kind: 'int' },
+  { key: 'adjustmentReason', header: 'Lý do điều chỉnh', width: 30, kind: 'text' },
 ] as const satisfies readonly ColumnDef[];
 
 /** "Số mục": an item's number as printed in the plan, after "Mã nhiệm vụ" when an item has one. */
@@ -738,45 +738,45 @@ export function statusCountColumnKey(key: StatusCountKey): string {
 
 /** "Tổng hợp theo nhiệm vụ": one row per trackable item, no total row. */
 export const ITEM_SUMMARY_COLUMNS: readonly ColumnDef[] = [
-  { key: 'itemId', header: 'Mã nhiệm vụ', width: 11, kind: 'text', required: true },
-  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 24, kind: 'text' },
-  { key: 'text', header: 'Nội dung nhiệm vụ', width: 46, kind: 'text' },
+  { key: 'itemId', header: 'Mã nhiệm vụ', width: 9, kind: 'text', required: true },
+  { key: 'groupTitle', header: 'Nhóm nhiệm vụ', width: 18, kind: 'text' },
+  { key: 'text', header: 'Nội dung nhiệm vụ', width: 36, kind: 'text' },
   ...STATUS_COUNT_KEYS.map(
-    (k): ColumnDef => ({ key: statusCountColumnKey(k), header: STATUS_COUNT_LABELS[k], width: 11, kind: 'int', required: true }),
+    (k): ColumnDef => ({ key: statusCountColumnKey(k), header: STATUS_COUNT_LABELS[k], width: 9, kind: 'int', required: true }),
   ),
   /** The sum of the status counts (a reader checks it). */
-  { key: 'reports', header: 'Số báo cáo', width: 10, kind: 'int', derived: true },
-  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
+  { key: 'reports', header: 'Số báo cáo', width: 8, kind: 'int', derived: true },
+  { key: 'activityCount', header: 'Số hoạt động', width: 8, kind: 'int' },
 ];
 
 /** "Chỉ tiêu theo đơn vị": the fixed columns; one int column per indicator follows. */
 export const UNIT_INDICATOR_COLUMNS = [
-  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
-  { key: 'unitCode', header: 'Mã đơn vị', width: 14, kind: 'text', required: true },
-  { key: 'unitName', header: 'Tên đơn vị', width: 38, kind: 'text' },
-  { key: 'level', header: 'Cấp', width: 10, kind: 'list' },
-  { key: 'reports', header: 'Số báo cáo', width: 10, kind: 'int', required: true },
-  { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
+  { key: 'stt', header: 'STT', width: 5, kind: 'int', derived: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 10, kind: 'text', required: true },
+  { key: 'unitName', header: 'Tên đơn vị', width: 24, kind: 'text' },
+  { key: 'level', header: 'Cấp', width: 8, kind: 'list' },
+  { key: 'reports', header: 'Số báo cáo', width: 8, kind: 'int', required: true },
+  { key: 'activityCount', header: 'Số hoạt động', width: 8, kind: 'int' },
 ] as const satisfies readonly ColumnDef[];
 
 /** Width of each indicator column of "Chỉ tiêu theo đơn vị" (names wrap in the header). */
-export const UNIT_INDICATOR_VALUE_WIDTH = 13;
+export const UNIT_INDICATOR_VALUE_WIDTH = 10;
 
 /** Labels (column "Tên đơn vị", "Mã đơn vị" blank) of the rows after the unit rows. */
 export const UNIT_INDICATOR_TOTAL_LABEL = 'Tổng cộng';
 export const UNIT_INDICATOR_TARGET_LABEL = 'Chỉ tiêu giao';
 
 /** The unit-name column of the consolidated "Hoạt động", right after "Mã đơn vị". */
-export const ACTIVITY_UNIT_NAME_COLUMN = { key: 'unitName', header: 'Tên đơn vị', width: 24, kind: 'text' } as const satisfies ColumnDef;
+export const ACTIVITY_UNIT_NAME_COLUMN = { key: 'unitName', header: 'Tên đơn vị', width: 14, kind: 'text' } as const satisfies ColumnDef;
 
 /** "Tình hình nộp báo cáo": one row per expected unit. */
 export const COMPLETENESS_COLUMNS = [
-  { key: 'stt', header: 'STT', width: 6, kind: 'int', derived: true },
-  { key: 'unitCode', header: 'Mã đơn vị', width: 14, kind: 'text', required: true },
-  { key: 'unitName', header: 'Tên đơn vị', width: 40, kind: 'text' },
-  { key: 'state', header: 'Tình trạng', width: 13, kind: 'list', required: true },
+  { key: 'stt', header: 'STT', width: 5, kind: 'int', derived: true },
+  { key: 'unitCode', header: 'Mã đơn vị', width: 10, kind: 'text', required: true },
+  { key: 'unitName', header: 'Tên đơn vị', width: 28, kind: 'text' },
+  { key: 'state', header: 'Tình trạng', width: 11, kind: 'list', required: true },
   /** Vietnam time "dd/mm/yyyy hh:mm" (text); blank when chưa nộp. */
-  { key: 'submittedAt', header: 'Thời điểm nộp', width: 18, kind: 'text' },
+  { key: 'submittedAt', header: 'Thời điểm nộp', width: 16, kind: 'text' },
   { key: 'activityCount', header: 'Số hoạt động', width: 10, kind: 'int' },
 ] as const satisfies readonly ColumnDef[];
 
@@ -809,7 +809,7 @@ export function consolidatedActivityColumns(indicators: readonly IndicatorColumn
  * Width of each indicator column of the consolidated "Hoạt động": wider than a unit report's
  * (INDICATOR_COLUMN_WIDTH) so that a ten-digit figure prints instead of "###".
  */
-export const CONSOLIDATED_INDICATOR_COLUMN_WIDTH = 12;
+export const CONSOLIDATED_INDICATOR_COLUMN_WIDTH = 8;
 
 /** The readable sheets of a consolidated report, in workbook order, with their fixed columns. */
 export const CONSOLIDATED_SHEET_COLUMNS = Object.freeze({

@@ -5,8 +5,10 @@
  *
  * Choices (they must hold in Excel, LibreOffice and WPS):
  * - Protection without a password guards against slips, not people. "Thông tin" is fully
- *   protected; in "Tiến độ" only Trạng thái, Đánh giá and Minh chứng are editable; in "Chỉ tiêu"
- *   only Kết quả, Điều chỉnh and Lý do điều chỉnh. "Hoạt động" is not protected: people must be
+ *   protected (but for its three period cells in a template made without a period); in "Tiến
+ *   độ" only Trạng thái, Đánh giá and Minh chứng are editable; in "Chỉ tiêu" only Kết quả,
+ *   Điều chỉnh and Lý do điều chỉnh; "Hướng dẫn" and "_danhmuc" not at all. Every editable
+ *   cell is read (FORMAT.md section 7 says how). "Hoạt động" is not protected: people must be
  *   able to insert, delete, sort and paste rows there, and LibreOffice and WPS refuse those in a
  *   protected sheet even when the flags allow them.
  * - Drop-downs read their lists from the hidden sheet "_danhmuc" (the item list can exceed the
@@ -18,6 +20,7 @@
  * Pure module.
  */
 import type { PlanReportItem } from './plan-items';
+import { DIRECT_RESULT_REASON_TEMPLATE } from '../domain/indicators';
 import { writePlansInMemory } from './writer';
 import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions } from './writer-layout';
 import {
@@ -25,6 +28,8 @@ import {
   ACTIVITY_TYPE_CELL_LABELS,
   formatVersionFor,
   INDICATOR_COLUMNS,
+  INFO_COLUMNS,
+  INFO_FIELDS,
   SHEET_NAMES,
   TEMPLATE_REPORT_DATE_FIELD,
   WORKBOOK_STATUSES,
@@ -100,10 +105,12 @@ export function guideLines(report: UnitReport): string[] {
     `Đơn vị: ${report.unit.name} (mã ${report.unit.code}).`,
     '',
     '# 1. Các trang tính',
-    `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa; chỉ ghi "${TEMPLATE_REPORT_DATE_FIELD.label}" (ngày/tháng/năm đơn vị hoàn thành báo cáo) ở dòng cuối. Không ghi thì ngày nộp là ngày cấp trên nhập tệp.`,
+    report.period.key === ''
+      ? `• "${SHEET_NAMES.info}": thông tin đơn vị và kế hoạch — đã điền sẵn, không sửa; ghi kỳ báo cáo vào các ô "Kỳ báo cáo" (ví dụ: 6 tháng đầu năm 2025), "Từ ngày", "Đến ngày" (dd/mm/yyyy); ghi "${TEMPLATE_REPORT_DATE_FIELD.label}" (ngày/tháng/năm đơn vị hoàn thành báo cáo) ở dòng cuối. Không ghi thì ngày nộp là ngày cấp trên nhập tệp.`
+      : `• "${SHEET_NAMES.info}": thông tin đơn vị, kế hoạch và kỳ báo cáo — đã điền sẵn, không sửa; chỉ ghi "${TEMPLATE_REPORT_DATE_FIELD.label}" (ngày/tháng/năm đơn vị hoàn thành báo cáo) ở dòng cuối. Không ghi thì ngày nộp là ngày cấp trên nhập tệp.`,
     `• "${SHEET_NAMES.progress}": mỗi dòng là một nhiệm vụ của kế hoạch. Chọn "Trạng thái" trong danh sách (${WORKBOOK_STATUSES.map((s) => WORKBOOK_STATUS_LABELS[s]).join(', ')}), ghi "Đánh giá, ghi chú" và "Minh chứng" (số, ký hiệu văn bản, tên tệp).`,
     `• "${SHEET_NAMES.activities}": mỗi dòng là một hoạt động đã thực hiện trong kỳ. Điền từ dòng trống đầu tiên; thiếu dòng thì chèn thêm dòng.`,
-    `• "${SHEET_NAMES.indicators}": kết quả các chỉ tiêu của đơn vị trong kỳ; "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
+    `• "${SHEET_NAMES.indicators}": "Kết quả" là tổng của đơn vị trong kỳ cho từng chỉ tiêu. Đã ghi đủ các hoạt động ở trang "${SHEET_NAMES.activities}" thì để trống: phần mềm tự cộng. Ghi "Kết quả" khác tổng các hoạt động thì số ghi được dùng, phần chênh lệch được nhập là điều chỉnh với lý do "${DIRECT_RESULT_REASON_TEMPLATE}". "Điều chỉnh" là số cộng thêm (hoặc bớt) so với tổng từ các hoạt động, phải ghi "Lý do điều chỉnh".`,
     '',
     `# 2. Cách điền trang "${SHEET_NAMES.activities}"`,
     '• Ngày: ghi theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 15/03/2025.',
@@ -245,14 +252,18 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
   const lists = listsPlan(report);
 
   info.editableCols = new Set();
-  // «Ngày lập báo cáo»: the one row of "Thông tin" the unit fills (its report's date of handing in).
+  // «Ngày lập báo cáo»: the row of "Thông tin" the unit fills (its report's date of handing in),
+  // and, in a template made without a period, the three period cells: only their values open.
   const infoRows = info.rows;
   info.rows = function* () {
     yield* infoRows();
     yield [TEMPLATE_REPORT_DATE_FIELD.label, null];
   };
   info.rowCount += 1;
-  info.editableRows = new Set([info.rowCount - 1]);
+  const reportDateRow = info.rowCount - 1;
+  const openPeriod = report.period.key === '' ? new Set(PERIOD_FIELDS.map((k) => INFO_FIELDS.findIndex((f) => f.key === k))) : new Set<number>();
+  const valueCol = col(INFO_COLUMNS, 'value');
+  info.editableCells = (index, c) => c === valueCol && (index === reportDateRow || openPeriod.has(index));
 
   // The sheet's own columns: "Số mục" may stand after "Mã nhiệm vụ" (progressColumns).
   const pCols = progress.columns;
@@ -298,7 +309,15 @@ export function templateSheetPlans(report: UnitReport, blankRows: number, option
     },
   ];
 
-  return [guidePlan(report), info, progress, activities, indicators, lists.plan, machineSheetPlan(report)];
+  return [protectWhole(guidePlan(report)), info, progress, activities, indicators, protectWhole(lists.plan), machineSheetPlan(report)];
+}
+
+/** The "Thông tin" fields a unit fills in on a template made without a period. */
+const PERIOD_FIELDS = ['periodName', 'periodStart', 'periodEnd'] as const;
+
+/** Nothing on the guide and the lists is data: protected whole, like the fixed cells elsewhere. */
+function protectWhole(plan: SheetPlan): SheetPlan {
+  return { ...plan, editableCols: new Set() };
 }
 
 /** The blank template workbook, as .xlsx bytes. */

@@ -6,7 +6,7 @@
  *
  * One layout for both: `consolidatedSheetPlans` describes every sheet as the unit report's
  * SheetPlans do (writer-layout.ts), and `writeSheets` applies them, so the official header, A4
- * set-up, fit to width, repeated header row, page numbers, frozen header, autofilter,
+ * set-up at a legible scale, repeated header row and columns, page numbers, frozen header, autofilter,
  * formula-safe NFC text and UTC calendar dates are exactly the unit report's.
  *
  * Pure module.
@@ -39,7 +39,7 @@ import {
   type SheetKey,
 } from './spec';
 import { writePlansInMemory } from './writer';
-import { activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 
@@ -244,7 +244,8 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
         yield [null, null, UNIT_INDICATOR_TARGET_LABEL, null, null, null, ...indCols.map((ic) => numberCell(targets.get(ic.code) ?? null))];
       }
     },
-    { rowBold: (index) => index >= c.units.length },
+    // STT, Mã đơn vị, Tên đơn vị: what names a row on the page across.
+    { rowBold: (index) => index >= c.units.length, printTitleCols: 3 },
   );
 
   const activityColumns = consolidatedActivityColumns(indCols);
@@ -255,7 +256,7 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
     'landscape',
     report.activities.length,
     () => activitySheetRows(report.activities, indCols, (code) => report.consolidation.unitNames[code] ?? ''),
-    { hiddenCols: new Set([activityColumns.length]) },
+    { hiddenCols: new Set([activityColumns.length]), printTitleCols: ACTIVITY_TITLE_COLS },
   );
 
   return [

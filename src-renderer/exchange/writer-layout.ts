@@ -15,6 +15,7 @@ import { toNfc } from '../domain/vn-text';
 import { UNIT_LEVEL_LABELS } from '../domain/units';
 import {
   BODY_SIZE,
+  firstPageColumns,
   FONT_NAME,
   HEADER_BLOCK_ROWS,
   HEADER_ROW_HEIGHTS,
@@ -162,10 +163,12 @@ export interface SheetPlan {
   validations: DataValidationPlan[];
   /** When set, the sheet is protected (no password) and only these 1-based columns stay editable. */
   editableCols: ReadonlySet<number> | null;
-  /** In a protected sheet, data rows (0-based, in `rows()` order) whose cells stay editable too. */
-  editableRows?: ReadonlySet<number>;
+  /** On a protected sheet, single cells that stay editable too: (0-based data row, 1-based column). */
+  editableCells?: (index: number, col: number) => boolean;
   /** 1-based columns hidden on screen and in print ("Mã dòng"). */
   hiddenCols: ReadonlySet<number>;
+  /** Leading columns repeated on each page across when the sheet is wider than a page (print.ts). */
+  printTitleCols?: number;
   freezeHeader: boolean;
   autoFilter: boolean;
 }
@@ -190,7 +193,8 @@ function dataStyle(col: ColumnDef, bordered: boolean, locked: boolean | null): P
     style.numFmt = TEXT_NUMFMT;
     style.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
   }
-  if (col.key === 'rowId') style.font = { name: FONT_NAME, size: 8, color: { argb: 'FF808080' } };
+  // Hidden, but LibreOffice still puts its text in a PDF (clipped): never smaller than the rest.
+  if (col.key === 'rowId') style.font = { name: FONT_NAME, size: BODY_SIZE, color: { argb: 'FF808080' } };
   if (locked !== null) style.protection = { locked };
   return Object.freeze(style);
 }
@@ -209,10 +213,11 @@ const HEADER_STYLE_BASE: Partial<ExcelJS.Style> = {
 const LINE_HEIGHT = 15.75;
 /**
  * Characters of Times New Roman 12 per unit of column width (a width unit is one '0' of the
- * default font). Measured on LibreOffice's rendering (about 1.45); a little lower so Excel,
- * whose wrapping is a bit wider, does not cut the last line.
+ * default font). Measured on LibreOffice's rendering (about 1.45 for lower-case text, 1.2 for a
+ * unit's name in capitals and diacritics, «CĐCS Ủy ban nhân dân xã …»); the lower one, so that
+ * neither LibreOffice nor Excel, whose wrapping is a bit wider, cuts the last line.
  */
-const CHARS_PER_WIDTH = 1.3;
+const CHARS_PER_WIDTH = 1.2;
 
 function estimateLines(values: RowValues, limits: readonly number[]): number {
   let lines = 1;
@@ -326,6 +331,9 @@ function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCoun
   };
 }
 
+/** "STT" and "Ngày": what names an activity's row on the second page across of its sheet. */
+export const ACTIVITY_TITLE_COLS = 2;
+
 /** The sheets of a unit report, in workbook order. */
 export function reportSheetPlans(report: UnitReport, options: WriteOptions = {}): SheetPlan[] {
   const info: SheetPlan = {
@@ -380,6 +388,7 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     header: headerText(report, options, SHEET_CAPTIONS.activities),
     orientation: 'landscape',
     hiddenCols: new Set([activityColumns.length]),
+    printTitleCols: ACTIVITY_TITLE_COLS,
     rowCount: report.activities.length,
     rows: () => activitySheetRows(report.activities, indCols),
   };
@@ -537,7 +546,7 @@ export function worksheetOptions(plan: SheetPlan): Partial<ExcelJS.AddWorksheetO
       ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${firstData}`, activeCell: `A${firstData}` }]
       : [{ state: 'normal' }],
     pageSetup: printable
-      ? printPageSetup(plan.orientation, headerRow)
+      ? printPageSetup(plan.orientation, headerRow, plan.printTitleCols ?? 0)
       : plan.state === 'visible'
         ? { ...printPageSetup(plan.orientation, headerRow), printTitlesRow: undefined }
         : { paperSize: 9, orientation: plan.orientation },
@@ -558,14 +567,14 @@ export function worksheetColumns(plan: SheetPlan): Partial<ExcelJS.Column>[] {
  */
 export interface SheetStyles {
   data: readonly Partial<ExcelJS.Style>[];
+  /** The data style of a cell left editable on a protected sheet (SheetPlan.editableCells). */
+  unlocked: readonly Partial<ExcelJS.Style>[];
   /** Bold variant (the guide's headings). */
   bold: readonly Partial<ExcelJS.Style>[];
   /** For a Date in the column (a text column holding a date keeps its look, with a date format). */
   date: readonly Partial<ExcelJS.Style>[];
   /** The table header's cells. */
   tableHeader: Partial<ExcelJS.Style>;
-  /** A row left editable in a protected sheet (SheetPlan.editableRows). */
-  unlocked: readonly Partial<ExcelJS.Style>[];
 }
 
 export function sheetStyles(plan: SheetPlan): SheetStyles {
@@ -575,6 +584,7 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
     dataStyle(c, printable || plan.tableHeader, protectedSheet ? !plan.editableCols!.has(i + 1) : null),
   );
   const bold = data.map((s) => Object.freeze({ ...s, font: { ...s.font, bold: true } }));
+  const unlocked = data.map((s) => (s.protection?.locked === false ? s : Object.freeze({ ...s, protection: { locked: false } })));
   const date = data.map((s, i) => (plan.columns[i]!.kind === 'date' ? s : Object.freeze({ ...s, numFmt: CALENDAR_DATE_NUMFMT })));
   const tableHeader = Object.freeze(
     printable
@@ -583,8 +593,7 @@ export function sheetStyles(plan: SheetPlan): SheetStyles {
         : HEADER_STYLE_BASE
       : { font: { name: FONT_NAME, size: BODY_SIZE, bold: true } },
   );
-  const unlocked = plan.columns.map((c) => dataStyle(c, printable || plan.tableHeader, protectedSheet ? false : null));
-  return { data, bold, date, tableHeader, unlocked };
+  return { data, unlocked, bold, date, tableHeader };
 }
 
 /** One row of the official header block as written: its height, styled cells and merges. */
@@ -599,7 +608,12 @@ export interface HeaderBlockRow {
 export function headerBlockRows(plan: SheetPlan): HeaderBlockRow[] {
   if (!plan.header) return [];
   const protectedSheet = plan.editableCols !== null;
-  const cells = officialHeaderCells(plan.columns, plan.header);
+  // Over the columns of the first page across only, so that a wide sheet's header is never cut
+  // in two; and after the columns repeated on every page across, which would otherwise carry a
+  // slice of it onto the next pages.
+  const from = plan.printTitleCols ?? 0;
+  const to = firstPageColumns(plan.columns, plan.orientation, plan.hiddenCols);
+  const cells = officialHeaderCells(plan.columns.slice(from, Math.max(to, from + 1)), plan.header).map((c) => ({ ...c, fromCol: c.fromCol + from, toCol: c.toCol + from }));
   const out: HeaderBlockRow[] = [];
   for (let r = 1; r <= HEADER_BLOCK_ROWS; r++) {
     const row: HeaderBlockRow = { row: r, height: 0, cells: [], merges: [] };
@@ -646,7 +660,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
 
   const ws = wb.addWorksheet(plan.name, worksheetOptions(plan));
   ws.columns = worksheetColumns(plan);
-  const { data: styles, bold: boldStyles, date: dateStyles, tableHeader, unlocked } = sheetStyles(plan);
+  const { data: styles, unlocked: unlockedStyles, bold: boldStyles, date: dateStyles, tableHeader } = sheetStyles(plan);
+  const editableCell = plan.editableCells;
 
   // The official header block.
   for (const h of headerBlockRows(plan)) {
@@ -684,15 +699,16 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
   for (const values of plan.rows()) {
     const row = ws.getRow(r);
     const bold = rowBold !== undefined && rowBold(index, values);
-    const rowStyles = plan.editableRows?.has(index) ? unlocked : bold ? boldStyles : styles;
+    const rowStyles = bold ? boldStyles : styles;
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? null;
       const cell = row.getCell(i + 1);
+      const open = editableCell !== undefined && editableCell(index, i + 1);
       if (v === null) {
-        cell.style = rowStyles[i]!;
+        cell.style = open ? unlockedStyles[i]! : rowStyles[i]!;
       } else {
         cell.value = v;
-        cell.style = v instanceof Date ? dateStyles[i]! : rowStyles[i]!;
+        cell.style = open ? (v instanceof Date ? { ...dateStyles[i]!, protection: { locked: false } } : unlockedStyles[i]!) : v instanceof Date ? dateStyles[i]! : rowStyles[i]!;
         // Only a string of nearly 32,767 characters can be a cut one: one comparison per cell.
         if (typeof v === 'string' && v.length >= MAX_CELL_CHARS - 200 && progress.onTextCut) {
           const length = cutLengthOf(v);

@@ -92,6 +92,7 @@ import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-str
 import { consolidatedSheetPlans } from '../../src-renderer/exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { consolidate } from '../../src-renderer/domain/consolidate';
+import { BOMB_CASES, bombBench, runBombCase, type BombCase, type BombMeasurement } from './bomb-bench-node';
 
 const SCRIPT = process.argv[1]!;
 const FILES_DIR = resolve(SCRIPT, '..', 'workbook-bench-files');
@@ -566,18 +567,27 @@ async function runCase(name: CaseName, n: number): Promise<Measurement> {
 // Parent: the run and the table.
 
 function child(name: CaseName | ImportCase, n: number): Promise<Measurement> {
+  return childResult<Measurement>(['--case', name, '--n', String(n)], `case ${name} N=${n}`);
+}
+
+/** Runs this script again in a fresh process with `args` and returns its BENCH_RESULT line's value. */
+function childResult<T>(args: string[], what: string): Promise<T> {
   return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, ['--expose-gc', SCRIPT, '--case', name, '--n', String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--expose-gc', SCRIPT, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.setEncoding('utf8');
     p.stdout.on('data', (d: string) => (out += d));
     p.on('error', fail);
     p.on('close', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) fail(new Error(`case ${name} N=${n} failed (exit ${code}): ${out.trim().slice(-500)}`));
-      else ok(JSON.parse(line.slice('BENCH_RESULT '.length)) as Measurement);
+      if (code !== 0 || !line) fail(new Error(`${what} failed (exit ${code}): ${out.trim().slice(-500)}`));
+      else ok(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
     });
   });
+}
+
+function bombChild(name: BombCase, file: string): Promise<BombMeasurement> {
+  return childResult<BombMeasurement>(['--case', name, '--file', file], `case ${name}`);
 }
 
 interface Pair {
@@ -662,7 +672,7 @@ async function parent(args: Map<string, string>): Promise<number> {
   const started = performance.now();
   const sizes = (args.get('--sizes') ?? '5000,50000').split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
   const repsArg = args.has('--reps') ? Math.max(1, Number(args.get('--reps'))) : null;
-  const skipWorkbook = args.has('--only-import') || args.has('--only-chromium');
+  const skipWorkbook = args.has('--only-import') || args.has('--only-chromium') || args.has('--only-bomb');
   let failed = false;
   mkdirSync(FILES_DIR, { recursive: true });
   const loadBefore = loadavg();
@@ -756,6 +766,12 @@ async function parent(args: Map<string, string>): Promise<number> {
     console.log(`raw: ExcelJS ${exceljsVersion()} writing the same cells with the same look (values, one shared style object per column, the empty bordered cells, header block, merges, heights, widths, print setup; computed before the timing), "same file": every zip entry of raw's file equals ours.`);
     console.log('values-only raw: ExcelJS writing only the cell values (no styles, merges, widths, print settings), for reference; not judged. See tests/bench/README.md.');
   }
+
+  if (!args.has('--skip-bomb') && !args.has('--only-import') && !args.has('--only-chromium')) {
+    const ok = await bombBench({ repo: resolve(SCRIPT, '../../..'), dir: FILES_DIR, reps: repsArg ?? 3, honestReport: generateBenchReport(5000), runChild: bombChild });
+    if (!ok) failed = true;
+  }
+  if (args.has('--only-bomb')) return failed ? 1 : 0;
 
   const onlyChromium = args.has('--only-chromium');
   const importMissed = args.has('--skip-import') || onlyChromium ? [] : await importBench(args, results, record);
@@ -1031,6 +1047,10 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const name = args.get('--case');
   if (name !== undefined) {
+    if ((BOMB_CASES as readonly string[]).includes(name)) {
+      process.stdout.write(`BENCH_RESULT ${JSON.stringify(await runBombCase(name as BombCase, args.get('--file')!))}\n`);
+      return 0;
+    }
     if ((IMPORT_CASES as readonly string[]).includes(name)) {
       const m = await runImportCase(name as ImportCase);
       process.stdout.write(`BENCH_RESULT ${JSON.stringify(m)}\n`);

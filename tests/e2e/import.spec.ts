@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { sampleReport } from '../support/exchange-writer-fixtures';
+import { sampleReport, withAppResults } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -54,7 +54,8 @@ function reportFor(unit: (typeof UNITS)[number], count: number): UnitReport {
   r.exportedAt = new Date(Date.now() - 3600_000).toISOString();
   // A unit report is written with the oldest format version that reads it (spec.ts formatVersionFor).
   r.formatVersion = formatVersionFor(r.kind);
-  return r;
+  // «Kết quả» as the app would write it for these dates (a different one reads as typed by hand).
+  return withAppResults(r);
 }
 
 async function writeFiles(): Promise<string[]> {

@@ -5,6 +5,9 @@ import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import { planFingerprint } from '../../src-renderer/domain/plan-tree';
 import { planReportItems } from '../../src-renderer/exchange/template';
 import { FORMAT_VERSION, type ReportActivity, type ReportItem, type UnitReport } from '../../src-renderer/exchange/spec';
+import { withAppResults } from '../fixtures/workbooks/tools/sample-report';
+
+export { withAppResults };
 
 export const PLAN = BUILTIN_PLAN.plan;
 
@@ -65,7 +68,8 @@ export function sampleReport(activityCount = 12): UnitReport {
   const byItem = new Map<string, number>();
   for (const a of activities) for (const id of a.itemIds) byItem.set(id, (byItem.get(id) ?? 0) + 1);
   const statuses = ['xong', 'dang', 'chua', null, 'khong-ap-dung'] as const;
-  return {
+  // "Kết quả" as the app writes it (the activities in the period plus the adjustment).
+  return withAppResults({
     kind: 'unit-report',
     formatVersion: FORMAT_VERSION,
     unit: {
@@ -96,7 +100,7 @@ export function sampleReport(activityCount = 12): UnitReport {
       adjustment: i === 2 ? 2 : 0,
       adjustmentReason: i === 2 ? 'Bổ sung số liệu kết nạp tháng 6' : '',
     })),
-  };
+  });
 }
 
 /** Unit report of CĐCS `n` (code CDCS-1nnn), `count` activities, exported at `at`. */
@@ -106,5 +110,5 @@ export function numberedUnitReport(n: number, count: number, at = '2025-06-14T02
   r.unit = { code, name: `CĐCS số ${n}`, level: 'grassroots', parentName: 'LĐLĐ huyện Dương Minh Châu' };
   r.activities = sampleActivities(count, r.items.map((i) => i.id), code).map((a, i) => ({ ...a, id: `${code}-row-${i}` }));
   r.exportedAt = at;
-  return r;
+  return withAppResults(r);
 }

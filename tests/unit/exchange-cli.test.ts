@@ -9,7 +9,7 @@ import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
-import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
+import { sampleReport, withAppResults } from '../fixtures/workbooks/tools/sample-report';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAD = join(ROOT, 'tests/fixtures/workbooks/bad');
@@ -23,7 +23,7 @@ beforeAll(async () => {
   writeFileSync(good, await writeUnitReport(sampleReport()));
   const late = sampleReport();
   late.activities[0]!.date = '2025-07-01';
-  writeFileSync(warned, await writeUnitReport(late));
+  writeFileSync(warned, await writeUnitReport(withAppResults(late)));
   writeFileSync(consolidated, await writeConsolidatedReport(sampleConsolidated()));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +67,9 @@ describe('workbook check', () => {
       '  Kỳ báo cáo: 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025)',
       '  Tổng hợp:   3 đơn vị, 3 báo cáo được tổng hợp; phải nộp 4: 2 đã nộp, 1 nộp muộn, 1 chưa nộp (hạn 16/06/2025)',
       '  Số liệu:    28 nhiệm vụ, 4 hoạt động, 12 chỉ tiêu',
+      '  Chỉ tiêu:   Số cuộc tuyên truyền = 2 cuộc',
+      '  Chỉ tiêu:   Lượt người tham gia = 1.000.158 lượt người (hoạt động 1.000.203, điều chỉnh -45)',
+      '  Chỉ tiêu:   Hộ nghèo được hỗ trợ = 2 hộ (hoạt động 3, điều chỉnh -1)',
       'Tổng: 1 tệp, 1 đọc được, 0 có lỗi.',
     ]);
     const j = await run(['check', '--json', consolidated, join(BAD, 'bao-cao-tong-hop.xlsx')]);
@@ -81,12 +84,38 @@ describe('workbook check', () => {
   it('exits 1 when any file has an error, and lists every problem', async () => {
     const r = await run(['check', good, join(BAD, 'dieu-chinh-qua-muc.xlsx'), warned]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('dieu-chinh-qua-muc.xlsx: LỖI (1 lỗi)');
+    // Its edited adjustment, and the "Kết quả" it was made with, which its activities do not add
+    // up to (see its row in exchange-guards-bad-files.test.ts).
+    expect(r.out).toContain('dieu-chinh-qua-muc.xlsx: LỖI (2 lỗi, 1 cảnh báo)');
     expect(r.out).toContain('  Lỗi: Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)');
     expect(r.out).toContain('canh-bao.xlsx: ĐỌC ĐƯỢC (1 cảnh báo)');
     expect(r.out.at(-1)).toBe('Tổng: 3 tệp, 2 đọc được, 1 có lỗi.');
     // Warnings alone do not fail the run.
     expect((await run(['check', warned])).code).toBe(0);
+  });
+
+  it('--json prints, per indicator, what the activities add up to, the adjustment and the value', async () => {
+    const filled = join(import.meta.dirname, '../fixtures/workbooks/filled/mau-ket-qua.xlsx');
+    const r = await run(['check', '--json', good, filled]);
+    const [a, b] = r.out.map((l) => JSON.parse(l) as CheckLine);
+    expect(a!.indicators.find((i) => i.code === 'x-ho-ngheo-duoc-ho-tro')).toEqual({
+      code: 'x-ho-ngheo-duoc-ho-tro',
+      name: 'Hộ nghèo được hỗ trợ',
+      unit: 'hộ',
+      activities: 3,
+      adjustment: -1,
+      adjustmentReason: 'Trùng một hộ',
+      value: 2,
+      target: 10,
+    });
+    expect(b!.indicators.filter((i) => i.value !== 0).map((i) => [i.code, i.activities, i.adjustment, i.value, i.adjustmentReason])).toEqual([
+      ['propaganda-sessions', 0, 12, 12, 'Số liệu đơn vị nhập trực tiếp trong mẫu'],
+      ['participants', 0, 1250, 1250, 'Số liệu đơn vị nhập trực tiếp trong mẫu'],
+      ['new-members', 0, 7, 7, 'Kết nạp bổ sung sau ngày chốt số liệu; Số liệu đơn vị nhập trực tiếp trong mẫu'],
+    ]);
+    // The same, for people.
+    const h = await run(['check', filled]);
+    expect(h.out).toContain('  Chỉ tiêu:   Số cuộc tuyên truyền = 12 cuộc (hoạt động 0, điều chỉnh +12: Số liệu đơn vị nhập trực tiếp trong mẫu)');
   });
 
   it('--json prints one object per file per line', async () => {

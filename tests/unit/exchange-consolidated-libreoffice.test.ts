@@ -19,6 +19,7 @@ import { readWorkbook } from '../../src-renderer/exchange/reader';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_STATE_LABELS,
+  completenessFileName,
   consolidatedFileName,
   formatInstantVn,
   ITEM_SUMMARY_COLUMNS,
@@ -27,11 +28,12 @@ import {
   UNIT_INDICATOR_COLUMNS,
   type ConsolidatedReport,
 } from '../../src-renderer/exchange/spec';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { parseCsv } from '../support/csv';
 import { missingLines, pdfText } from '../support/pdf-text';
+import { calibrate, libreOfficePdf, smallestWord, wordsBelow } from '../support/pdf-size';
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -200,6 +202,23 @@ describe.skipIf(!SOFFICE)('LibreOffice opens, prints, exports and re-saves the c
     expect(got.problems).toEqual([]);
     expect(got.report).toEqual(expectedConsolidatedOf(r));
   });
+
+  it('prints every word at 9 pt or more, on every page (pdftotext -bbox, calibrated on this machine)', async () => {
+    const boxPerPoint = await calibrate(OUT);
+    expect(wordsBelow(pdfPath, boxPerPoint, 9)).toEqual([]);
+    expect(smallestWord(pdfPath, boxPerPoint).size).toBeGreaterThanOrEqual(9.5);
+  }, 60_000);
+
+  it('prints the completeness list at 9 pt or more too', async () => {
+    const listPath = join(OUT, completenessFileName(r));
+    writeFileSync(listPath, await writeCompletenessWorkbook(r, { place: 'Dương Minh Châu' }));
+    libreOfficePdf([listPath], OUT);
+    const listPdf = listPath.replace(/\.xlsx$/, '.pdf');
+    execFileSync('pdftoppm', ['-r', '60', '-png', listPdf, listPdf.replace(/\.pdf$/, '')]);
+    const boxPerPoint = await calibrate(OUT);
+    expect(wordsBelow(listPdf, boxPerPoint, 9)).toEqual([]);
+    expect(smallestWord(listPdf, boxPerPoint).size).toBeGreaterThanOrEqual(9.5);
+  }, 90_000);
 
   it('renders every PDF page to PNG for a look', () => {
     expect(readdirSync(OUT).filter((n) => n.endsWith('.png')).length).toBeGreaterThan(5);

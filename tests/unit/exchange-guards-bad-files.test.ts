@@ -72,6 +72,8 @@ const TABLE: Record<string, Expect> = {
   'bi-cat-cut.xlsx': { report: false, problems: [[E, 'Tệp «bi-cat-cut.xlsx» bị hỏng hoặc chưa tải/chép hết (thiếu phần cuối của tệp nén); hãy xin đơn vị gửi lại']] },
   'bom-giai-nen.xlsx': { report: false, problems: [[E, 'Tệp «bom-giai-nen.xlsx» khi giải nén quá lớn (250 MB; tối đa 200 MB), có thể là tệp độc hại; không đọc']] },
   'bom-ti-le.xlsx': { report: false, problems: [[E, 'Tệp «bom-ti-le.xlsx» có phần «xl/sharedStrings.xml» nén bất thường (tỉ lệ giải nén quá 100 lần), có thể là tệp độc hại; không đọc']] },
+  'bom-noi-doi-kich-thuoc.xlsx': { report: false, problems: [[E, 'Tệp «bom-noi-doi-kich-thuoc.xlsx» có phần «xl/worksheets/sheet1.xml» giải nén ra nhiều hơn kích thước ghi trong tệp, có thể là tệp độc hại; không đọc']] },
+  'xml-hong.xlsx': { report: false, problems: [[E, 'Tệp «xml-hong.xlsx» không đọc được như bảng tính Excel: cấu trúc bên trong bị hỏng hoặc không đúng chuẩn. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại. [chi tiết kỹ thuật: 2:114: undefined entity.]']] },
   'thieu-workbook-xml.xlsx': { report: false, problems: [[E, 'Tệp «thieu-workbook-xml.xlsx» không phải bảng tính Excel hợp lệ (thiếu phần «xl/workbook.xml»); hãy mở bằng Excel/LibreOffice và lưu lại dạng .xlsx']] },
 
   // A workbook, but not one this build can read.
@@ -109,6 +111,18 @@ const TABLE: Record<string, Expect> = {
   },
   'so-am.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «so-am.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «-5» là số âm; cần số nguyên không âm']] },
   'so-thap-phan.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «so-thap-phan.xlsx», trang «Hoạt động», dòng 8, cột «Số cuộc tuyên truyền»: «2,5» là số thập phân; cần số nguyên không âm']] },
+  'cong-thuc.xlsx': {
+    report: true,
+    problems: [
+      [W, 'Tệp «cong-thuc.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: ô chứa công thức «=20+25»; đọc giá trị đã tính «45»'],
+      [E, 'Tệp «cong-thuc.xlsx», trang «Hoạt động», dòng 9, cột «Số, ký hiệu văn bản»: ô chứa công thức «=A1&"/BC"» nhưng tệp không lưu giá trị của nó; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc ghi giá trị thay cho công thức)'],
+      [W, 'Tệp «cong-thuc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Kết quả»: ô chứa công thức «=SUM(1,0)»; đọc giá trị đã tính «1»'],
+    ],
+  },
+  'dau-phay-hang-nghin.xlsx': {
+    report: true,
+    problems: [[W, 'Tệp «dau-phay-hang-nghin.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «1,200» được đọc là 1.200 (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «1.200»); nếu không phải số này, hãy sửa ô']],
+  },
   'chu-trong-o-so.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «chu-trong-o-so.xlsx», trang «Hoạt động», dòng 8, cột «Số lượt người»: «mười hai» không phải số nguyên không âm (ví dụ 0, 12, 1.250)']] },
   'trang-thai-la.xlsx': { report: true, cappedLater: true, problems: [[E, 'Tệp «trang-thai-la.xlsx», trang «Tiến độ», dòng 9, cột «Trạng thái»: «Làm rồi» không có trong danh sách (chọn một trong: Chưa thực hiện; Đang thực hiện; Đã hoàn thành; Không áp dụng)']] },
   'loai-hoat-dong-la.xlsx': {
@@ -155,9 +169,15 @@ const TABLE: Record<string, Expect> = {
       [E, 'Tệp «qua-muc-mot-hoat-dong.xlsx», trang «Hoạt động», dòng 9, cột «Số cuộc tuyên truyền»: «1.000.001» lớn hơn mức tối đa 1.000.000 cho một hoạt động (có thể gõ nhầm số)'],
     ],
   },
+  // Made from the sample report when its "Kết quả" cells held 0 (and 3 for the plan's own
+  // indicator) whatever its activities added up to: those cells now read as typed by hand.
   'dieu-chinh-qua-muc.xlsx': {
     report: true,
-    problems: [[E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)']],
+    problems: [
+      [E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 8, cột «Điều chỉnh»: «-2000000» lớn hơn mức tối đa 1.000.000 cho một lần điều chỉnh, tăng hay giảm (có thể gõ nhầm số)'],
+      [E, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 9, cột «Kết quả»: «0» khác tổng các hoạt động (1.000.045) quá mức tối đa 1.000.000 cho một lần điều chỉnh (có thể gõ nhầm số); nếu đúng, hãy ghi các hoạt động đã làm ở trang «Hoạt động»'],
+      [W, 'Tệp «dieu-chinh-qua-muc.xlsx», trang «Chỉ tiêu», dòng 19, cột «Kết quả»: đã bị sửa sau khi xuất: ghi 3 nhưng các hoạt động cộng lại là 3 và «Điều chỉnh» -1; dùng 3 (không điều chỉnh)'],
+    ],
   },
   'chu-qua-dai.xlsx': {
     report: true,
@@ -172,6 +192,24 @@ const TABLE: Record<string, Expect> = {
   },
   'trung-ma-dong.xlsx': { report: true, cappedLater: true, problems: [[W, 'Tệp «trung-ma-dong.xlsx», trang «Hoạt động», dòng 10, cột «Mã dòng»: trùng mã dòng với dòng 8 (dòng được sao chép); dòng này được nhập như hoạt động mới']] },
 };
+
+describe('what the flagged cells read as', () => {
+  const read = async (name: string) => (await readWorkbook(new Uint8Array(readFileSync(join(BAD, name))), { fileName: name })).report!;
+  const value = (r: Awaited<ReturnType<typeof read>>, code: string) => r.indicators.find((i) => i.code === code)!.value;
+  it('cong-thuc.xlsx: each formula as the value saved with it', async () => {
+    const r = await read('cong-thuc.xlsx');
+    expect(r.activities.map((a) => [a.participants, a.evidenceDoc])).toEqual([
+      [45, '12/BC-CĐCS'],
+      [null, ''],
+    ]);
+    expect(value(r, 'propaganda-sessions')).toBe(1);
+  });
+  it('dau-phay-hang-nghin.xlsx: «1,200» as 1200', async () => {
+    const r = await read('dau-phay-hang-nghin.xlsx');
+    expect(r.activities[0]!.participants).toBe(1200);
+    expect(value(r, 'participants')).toBe(1_001_200);
+  });
+});
 
 describe('bad files: each gets exactly its messages', () => {
   it('has a table row for every file under bad/ and a file for every row', () => {

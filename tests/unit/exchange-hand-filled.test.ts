@@ -2,19 +2,13 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
+import { openWorkbook, workbookBytes } from '../support/excel';
 
 // The blank template changed the way people change it in Excel, LibreOffice or WPS, then read.
 const HEADER_ROW = 7;
 
-async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  return wb;
-}
-
-async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+const load = openWorkbook;
+const save = workbookBytes;
 
 /** Column number of a header in a sheet's header row. */
 function colOf(ws: ExcelJS.Worksheet, header: string): number {

@@ -20,6 +20,7 @@ import { writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 import { parseCsv } from '../support/csv';
+import { calibrate, smallestWord, wordsBelow } from '../support/pdf-size';
 import { missingLines, pdfText } from '../support/pdf-text';
 
 function has(cmd: string): boolean {
@@ -158,6 +159,16 @@ describe.skipIf(!SOFFICE)('LibreOffice opens, prints and exports the written wor
     expect(machine).toContain('format|so-ke-hoach-cong-doan');
     expect(machine).toContain(`plan.fingerprint|${r.plan.fingerprint}`);
   });
+
+  it('prints every word at 9 pt or more, on every page (pdftotext -bbox, calibrated on this machine)', async () => {
+    const boxPerPoint = await calibrate(OUT);
+    for (const path of [reportPath, templatePath]) {
+      const pdf = path.replace(/\.xlsx$/, '.pdf');
+      expect(wordsBelow(pdf, boxPerPoint, 9), pdf).toEqual([]);
+      // The workbooks print at 80 %: 12 pt cells are 9.6 pt on paper.
+      expect(smallestWord(pdf, boxPerPoint).size).toBeGreaterThanOrEqual(9.5);
+    }
+  }, 60_000);
 
   it('renders every PDF page to PNG for a look', () => {
     const pngs = readdirSync(OUT).filter((n) => n.endsWith('.png'));

@@ -52,11 +52,21 @@ describe('parseCellDate', () => {
 
 describe('parseCellCount', () => {
   it('reads numbers and digits stored as text', () => {
-    for (const [v, n] of [[1250, 1250], ['1.250', 1250], ['1,250', 1250], [' 12 ', 12], ['1 250', 1250], ['1\u00a0250', 1250], ['1.250.000', 1250000], [0, 0], ['0', 0], [2 ** 31, 2 ** 31], [{ formula: 'A1*2', result: 4 }, 4]] as const) {
+    for (const [v, n] of [[1250, 1250], ['1.250', 1250], [' 12 ', 12], ['1 250', 1250], ['1\u00a0250', 1250], ['1.250.000', 1250000], [0, 0], ['0', 0], [2 ** 31, 2 ** 31], [{ formula: 'A1*2', result: 4 }, 4]] as const) {
       expect(parseCellCount(v)).toEqual({ ok: true, value: n });
     }
     expect(parseCellCount('')).toEqual({ ok: true, value: null });
     expect(parseCellCount(-0)).toEqual({ ok: true, value: 0 });
+  });
+  it('reads "1,200" as 1.200, with a note saying so (a comma is the decimal mark in Vietnamese)', () => {
+    expect(parseCellCount('1,200')).toEqual({
+      ok: true,
+      value: 1200,
+      note: '«1,200» được đọc là 1.200 (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «1.200»); nếu không phải số này, hãy sửa ô',
+    });
+    expect(parseCellCount('-1,250,000', true)).toMatchObject({ ok: true, value: -1250000 });
+    expect(parseCellCount('1,250,000')).toMatchObject({ note: expect.stringContaining('được đọc là 1.250.000') });
+    expect(parseCellCount('1.200')).toEqual({ ok: true, value: 1200 });
   });
   it('refuses negatives, decimals and words in a count', () => {
     expect(parseCellCount(-5)).toEqual({ ok: false, shown: '-5', reason: 'là số âm; cần số nguyên không âm' });

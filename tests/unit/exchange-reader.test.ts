@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
+import { sampleReport, withAppResults } from '../fixtures/workbooks/tools/sample-report';
 
 describe('readWorkbook on what the writer writes', () => {
   it('reads back the same report, no problems', async () => {
@@ -69,7 +69,7 @@ describe('readWorkbook never throws', () => {
     expect(r.report).toBeNull();
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.message).toBe(
-      "Tệp «hong.xlsx» không đọc được như bảng tính Excel (cấu trúc bên trong không hợp lệ — Cannot read properties of undefined (reading 'sheets')); hãy mở bằng Excel/LibreOffice, lưu lại dạng .xlsx rồi thử lại",
+      "Tệp «hong.xlsx» không đọc được như bảng tính Excel: cấu trúc bên trong bị hỏng hoặc không đúng chuẩn. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại. [chi tiết kỹ thuật: Cannot read properties of undefined (reading 'sheets')]",
     );
   });
 
@@ -85,6 +85,8 @@ describe('readWorkbook never throws', () => {
   it('warns when the importer expects another plan, and when activities fall outside the period', async () => {
     const report = sampleReport();
     report.activities[0]!.date = '2025-06-15';
+    // Outside the period it counts nowhere: the results as the app would write them.
+    withAppResults(report);
     const r = await readWorkbook(await writeUnitReport(report), { fileName: 'a.xlsx', expectedPlan: { id: 'ke-hoach-khac', fingerprint: report.plan.fingerprint } });
     expect(r.problems.map((p) => [p.severity, p.message])).toEqual([
       ['warning', 'Tệp «a.xlsx»: tệp thuộc một kế hoạch khác với kế hoạch đang chọn'],

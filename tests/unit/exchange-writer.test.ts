@@ -212,7 +212,7 @@ describe('writeUnitReport', () => {
     });
   });
 
-  it('prints on A4, fit to width, header row repeated, page numbers; frozen header and filter on screen', async () => {
+  it('prints on A4 at 80 % (never shrunk to one page width), header row repeated, page numbers; frozen header and filter on screen', async () => {
     const wb = await open(await writeUnitReport(sampleReport(5)));
     const expected: Record<string, string> = {
       [SHEET_NAMES.info]: 'portrait',
@@ -224,9 +224,9 @@ describe('writeUnitReport', () => {
       const ws = sheet(wb, name);
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.orientation).toBe(orientation);
-      expect(ws.pageSetup.fitToPage).toBe(true);
-      expect(ws.pageSetup.fitToWidth).toBe(1);
-      expect(ws.pageSetup.fitToHeight).toBe(0);
+      expect(ws.pageSetup.fitToPage).toBeFalsy();
+      expect(ws.pageSetup.scale).toBe(80);
+      expect(ws.pageSetup.pageOrder).toBe('overThenDown');
       expect(ws.pageSetup.printTitlesRow).toBe(`${HEADER_ROW}:${HEADER_ROW}`);
       expect(ws.headerFooter.oddFooter).toContain('Trang &P/&N');
       const view = ws.views[0] as ExcelJS.WorksheetViewFrozen;
@@ -235,6 +235,8 @@ describe('writeUnitReport', () => {
     }
     const act = sheet(wb, SHEET_NAMES.activities);
     expect(act.autoFilter).toBeTruthy();
+    // Wider than a page: STT and Ngày repeat on the page across.
+    expect(act.pageSetup.printTitlesColumn).toBe('A:B');
   });
 
   it('puts the official header on each printable sheet, in Times New Roman', async () => {
@@ -435,18 +437,18 @@ describe('writeTemplate', () => {
 
   it('protects structure cells without a password and leaves entry cells unlocked', async () => {
     const { wb, bytes } = await template();
-    // ExcelJS does not read sheetProtection back: look at the XML (sheet order: guide, info, progress, activities, indicators).
+    // ExcelJS does not read sheetProtection back: look at the XML (sheet order: guide, info, progress, activities, indicators, lists).
     const zip = await JSZip.loadAsync(bytes);
     const protection = async (n: number) =>
       /<sheetProtection [^>]*>/.exec(await zip.file(`xl/worksheets/sheet${n}.xml`)!.async('string'))?.[0] ?? null;
-    for (const n of [2, 3, 5]) {
+    for (const n of [1, 2, 3, 5, 6]) {
       const p = await protection(n);
       expect(p).toContain('sheet="1"');
       expect(p).not.toContain('hashValue');
       expect(p).not.toContain('password');
       expect(p).toContain('formatColumns="0"');
     }
-    expect(await protection(1)).toBeNull();
+    // «Hoạt động» alone stays open: people insert, delete and sort its rows.
     expect(await protection(4)).toBeNull();
     const info = sheet(wb, SHEET_NAMES.info);
     expect(info.getCell(HEADER_ROW + 1, 2).protection?.locked ?? true).toBe(true);

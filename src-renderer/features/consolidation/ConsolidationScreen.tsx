@@ -6,14 +6,15 @@
  *   of the imported reports and the own unit's data; every figure is a button that opens the
  *   units and activities behind it (DrillDialog);
  * - "Xuất báo cáo tổng hợp": the consolidated workbook for the upper level, written in a worker
- *   with progress and "Hủy", saved like the unit report.
+ *   with progress and "Hủy", saved like the unit report, with «Nơi ban hành» and «Người xuất»
+ *   (ui/issuer.tsx: remembered on this installation, shared with the unit report).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDateVn, parseDateVn, periodRangeVn } from '@domain/periods';
 import { completenessCounts, SUBMITTED_SOURCE_NOTES, type ConsolidationResult, type SubmittedSource } from '@domain/consolidate';
-import { loadConsolidation, OperationError, setReportDeadline } from '../../db';
+import { getIssuer, loadConsolidation, OperationError, setReportDeadline } from '../../db';
 import {
   COMPLETENESS_STATE_LABELS,
   completenessFileName,
@@ -28,7 +29,9 @@ import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
 import { JobControls } from '../exports/JobControls';
-import { useWorkbookJob } from '../exports/use-workbook-job';
+import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { defaultPlace } from '@domain/official-form';
+import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { CountingNotes } from './CountingNotes';
 import { DrillDialog } from '../../ui/DrillDialog';
 import { ActivityList } from './ActivityList';
@@ -241,9 +244,12 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
         disabled={entries.length === 0}
         onStart={() =>
           void job.start(async () => {
-            const fresh = await loadConsolidation({ planId: data.activePlan.id, period: data.period, appVersion: await platform.getVersion().catch(() => '') });
+            // Printed with the place and the officer of the last export (ui/issuer.tsx).
+            const issuer = await getIssuer();
+            const fresh = await loadConsolidation({ planId: data.activePlan.id, period: data.period, exportedBy: issuer.exportedBy, appVersion: await platform.getVersion().catch(() => '') });
             const report = fresh.result.report;
-            return { job: { type: 'completeness', report }, fileName: completenessFileName(report) };
+            const place = issuer.place || defaultPlace(data.ownUnit, data.ownUnit);
+            return { job: { type: 'completeness', report, options: { place } }, fileName: completenessFileName(report) };
           }, FAILURE_HINT)
         }
         onCancel={job.cancel}
@@ -506,6 +512,7 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
   const title = useId();
   const job = useWorkbookJob();
   const [fileName, setFileName] = useState('');
+  const issuer = useIssuer(defaultPlace(data.ownUnit, data.ownUnit));
   return (
     <section className="settings-card cons-export" aria-labelledby={title}>
       <div>
@@ -522,6 +529,9 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
             </>
           )}
         </p>
+        <div className="form-grid cons-issuer">
+          <IssuerFields issuer={issuer} disabled={isBusy(job.state)} />
+        </div>
       </div>
       <JobControls
         state={job.state}
@@ -531,11 +541,17 @@ function ExportCard({ data, hasData }: { data: ShellData; hasData: boolean }) {
         disabled={!hasData}
         onStart={() =>
           void job.start(async () => {
-            const fresh = await loadConsolidation({ planId: data.activePlan.id, period: data.period, appVersion: await platform.getVersion().catch(() => '') });
+            await issuer.remember();
+            const fresh = await loadConsolidation({
+              planId: data.activePlan.id,
+              period: data.period,
+              exportedBy: issuer.exportedBy.trim(),
+              appVersion: await platform.getVersion().catch(() => ''),
+            });
             const report = fresh.result.report;
             const name = consolidatedFileName(report);
             setFileName(name);
-            return { job: { type: 'consolidated', report }, fileName: name };
+            return { job: { type: 'consolidated', report, options: { place: issuer.place.trim() } }, fileName: name };
           }, FAILURE_HINT)
         }
         onCancel={job.cancel}

@@ -15,6 +15,8 @@ import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecor
 import type { ItemMatch } from '@domain/merge';
 import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
 import { formatDateVn } from '@domain/periods';
+import { formatCount } from '@domain/indicators';
+import { indicatorFigures } from '@exchange/indicator-figures';
 import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
@@ -387,6 +389,15 @@ const PreviewCard = memo(function PreviewCard({ card, newerInBatch, busy, plans,
             <>
               <dt>Tiến độ</dt>
               <dd>{diffText(p.plan.statusDiff)}</dd>
+              {/* An older file changes nothing: its figures would only mislead. */}
+              {p.plan.decision !== 'older' && (
+                <>
+                  <dt>Chỉ tiêu</dt>
+                  <dd>
+                    <IndicatorFigures report={p.report} />
+                  </dd>
+                </>
+              )}
             </>
           )}
         </dl>
@@ -519,6 +530,32 @@ function templateSubmittedText(report: UnitReport): string {
   return report.reportDate
     ? `${formatDateVn(report.reportDate)} (${SUBMITTED_SOURCE_NOTES['report-date']})`
     : `lúc nhập tệp (mẫu điền tay không ghi «Ngày lập báo cáo» ở trang «Thông tin»)`;
+}
+
+/**
+ * The unit's indicators as importing the file counts them: how many have a figure, and each
+ * adjustment (a typed «Kết quả» arrives as one) with what the activities add up to and why.
+ */
+function IndicatorFigures({ report }: { report: UnitReport }) {
+  const figures = indicatorFigures(report).filter((f) => f.value !== 0 || f.adjustment !== 0);
+  const adjusted = figures.filter((f) => f.adjustment !== 0);
+  const n = (x: number) => formatCount(x);
+  return (
+    <>
+      {figures.length} chỉ tiêu có số liệu{adjusted.length > 0 ? `, ${adjusted.length} có điều chỉnh:` : ''}
+      {adjusted.length > 0 && (
+        <ul className="import-adjustments">
+          {adjusted.map((f) => (
+            <li key={f.code}>
+              {f.name}: <strong>{n(f.value)}</strong> = hoạt động {n(f.activities)} + điều chỉnh {f.adjustment > 0 ? '+' : ''}
+              {n(f.adjustment)}
+              {f.adjustmentReason && <span className="muted"> — {f.adjustmentReason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 function diffText(d: ImportPreview['plan']['activityDiff']): string {

@@ -3,6 +3,7 @@
  * after the other in one module worker and terminates it when done. Only types come from the
  * reader here, so the main chunk stays free of ExcelJS.
  */
+import { withDetail } from '../../exchange/problems';
 import type { ReadResult } from '../../exchange/reader';
 
 export interface ImportReadRequest {
@@ -40,7 +41,7 @@ function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8A
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
-      done({ ok: false, message: `Bộ đọc tệp Excel gặp lỗi khi đọc «${file.name}» (${e.message || 'không rõ nguyên nhân'}). Hãy chọn lại tệp.` });
+      done({ ok: false, message: withDetail(`Bộ đọc tệp Excel gặp lỗi khi đọc «${file.name}». Hãy chọn lại tệp; nếu vẫn lỗi, khởi động lại ứng dụng.`, e.message || '') });
     };
     // A copy that owns its buffer, transferred (not cloned) to the worker.
     const bytes = file.bytes.slice();
@@ -76,7 +77,7 @@ export async function readImportFiles(
           worker = null;
         }
       } catch (error) {
-        outcome = { ok: false, message: `Không khởi động được bộ đọc tệp Excel (${String(error)}). Hãy khởi động lại ứng dụng rồi thử lại.` };
+        outcome = { ok: false, message: withDetail('Không khởi động được bộ đọc tệp Excel. Hãy khởi động lại ứng dụng rồi thử lại.', String(error)) };
       }
       await onFile(i, outcome);
       read++;

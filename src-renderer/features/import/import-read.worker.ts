@@ -5,6 +5,7 @@
  * In: ImportReadRequest (one file). Out: exactly one ImportReadResponse for it, with the same id.
  * The reader never throws for bad input; anything else becomes a Vietnamese message.
  */
+import { withDetail } from '../../exchange/problems';
 import { readWorkbook } from '../../exchange/reader';
 import type { ImportReadRequest, ImportReadResponse } from './import-read';
 
@@ -21,7 +22,7 @@ scope.onmessage = (e) => {
       scope.postMessage({
         id,
         ok: false,
-        message: `Không đọc được tệp «${name}» (${error instanceof Error ? error.message : String(error)}). Hãy mở tệp bằng Excel, lưu lại rồi chọn lại.`,
+        message: withDetail(`Không đọc được tệp «${name}». Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chọn lại.`, error instanceof Error ? error.message : String(error)),
       }),
   );
 };

@@ -19,12 +19,10 @@ import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { IssuerFields, useIssuer } from '../../ui/issuer';
 import './reports.css';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
-
-/** Who exported, kept while the app runs (not stored: it is printed on the file only). */
-let rememberedExporter = '';
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
@@ -49,12 +47,10 @@ export function ReportsScreen({ data }: { data: ShellData }) {
 
 function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRecord; periods: Period[] }) {
   const { activePlan: plan } = data;
-  const ids = { title: useId(), period: useId(), place: useId(), by: useId(), counts: useId() };
+  const ids = { title: useId(), period: useId(), counts: useId() };
   const [periodKey, setPeriodKey] = useState<string | null>(null);
   const period = periods.find((p) => p.key === (periodKey ?? data.period.key)) ?? data.period;
-  const [placeTyped, setPlaceTyped] = useState<string | null>(null);
-  const place = placeTyped ?? defaultPlace(unit, data.ownUnit);
-  const [exporter, setExporter] = useState(rememberedExporter);
+  const issuer = useIssuer(defaultPlace(unit, data.ownUnit));
   const job = useWorkbookJob();
   const busy = isBusy(job.state);
 
@@ -84,14 +80,15 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
 
   const exportNow = () =>
     job.start(async () => {
+      await issuer.remember();
       const report = await buildUnitReport({
         planId: plan.id,
         unitCode: unit.code,
         period,
-        exportedBy: exporter.trim(),
+        exportedBy: issuer.exportedBy.trim(),
         appVersion: await platform.getVersion().catch(() => ''),
       });
-      return { job: { type: 'unit-report', report, options: { place: place.trim() } }, fileName: reportFileName(report) };
+      return { job: { type: 'unit-report', report, options: { place: issuer.place.trim() } }, fileName: reportFileName(report) };
     }, 'Hãy kiểm tra kế hoạch và đơn vị đang chọn ở thanh trên rồi bấm «Xuất báo cáo» lần nữa.');
 
   return (
@@ -113,23 +110,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
             </option>
           ))}
         </select>
-        <label htmlFor={ids.place}>Nơi ban hành</label>
-        <div>
-          <input id={ids.place} value={place} disabled={busy} maxLength={100} onChange={(e) => setPlaceTyped(e.target.value)} />
-          <p className="hint">In ở dòng «…, ngày … tháng … năm …» trên đầu báo cáo.</p>
-        </div>
-        <label htmlFor={ids.by}>Người xuất</label>
-        <input
-          id={ids.by}
-          value={exporter}
-          disabled={busy}
-          maxLength={100}
-          placeholder="Họ và tên (không bắt buộc)"
-          onChange={(e) => {
-            setExporter(e.target.value);
-            rememberedExporter = e.target.value;
-          }}
-        />
+        <IssuerFields issuer={issuer} disabled={busy} />
       </div>
 
       <h3 id={ids.counts} className="reports-subtitle">
@@ -217,6 +198,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
   const period = chosenKey === NO_PERIOD ? null : (periods.find((p) => p.key === chosenKey) ?? null);
   const job = useWorkbookJob();
   const busy = isBusy(job.state);
+  const issuer = useIssuer('');
 
   const download = () =>
     job.start(async () => {
@@ -224,7 +206,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
         planId: plan.id,
         unitCode: unit.code,
         period,
-        exportedBy: rememberedExporter.trim(),
+        exportedBy: issuer.exportedBy.trim(),
         appVersion: await platform.getVersion().catch(() => ''),
       });
       return { job: { type: 'template', input }, fileName: templateFileName(input) };
