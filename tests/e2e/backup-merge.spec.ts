@@ -13,6 +13,7 @@ import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
+import { showPeriod } from './district-flow/app';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -154,6 +155,7 @@ test('«Gộp» of another installation\'s backup keeps one active report per un
 
   // «Tổng hợp»: every unit once, the totals of the active reports.
   await nav(b, 'Tổng hợp').click();
+  await showPeriod(b, period);
   await expect(b.getByRole('heading', { name: 'Tổng hợp', level: 1 })).toBeVisible();
   const acts = b.getByRole('region', { name: 'Hoạt động' });
   await expect(acts.getByRole('status')).toHaveText('26 hoạt động');

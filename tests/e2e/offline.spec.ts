@@ -19,6 +19,7 @@ async function fullSession(page: Page): Promise<void> {
   await progress.getByText('Bảng số liệu', { exact: true }).click();
   await expect(progress.getByRole('table', { name: 'Tiến độ theo nhóm nhiệm vụ' })).toBeVisible();
   await page.getByRole('button', { name: 'Kế hoạch' }).click();
+  await page.getByLabel('Kỳ báo cáo').selectOption({ label: '6 tháng đầu năm' });
   await page.getByLabel('Tìm trong kế hoạch').fill('bao cao');
   const item = page.getByRole('group', { name: /IV\.3 Báo cáo kết quả thực hiện/ });
   await item.getByLabel('Trạng thái').selectOption({ label: 'Đã hoàn thành' });

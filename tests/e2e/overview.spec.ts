@@ -22,7 +22,7 @@ import type { PlanNode } from '../../src-renderer/domain/plan-types';
 import { formatVersionFor, type ReportActivity, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
-import { chooseReportFiles, importDirectory, logActivities, nav, setStatuses, setUpAs } from './district-flow/app';
+import { chooseReportFiles, importDirectory, logActivities, nav, setStatuses, setUpAs, showPeriod } from './district-flow/app';
 import type { LoggedActivity, Status } from './district-flow/ledger';
 import { expect, shot, test } from './fixtures';
 
@@ -188,6 +188,7 @@ test('a CĐCS: «Tổng quan» first, then its statuses, activities and target i
   test.setTimeout(240_000);
   const problems = collectProblems(page);
   await setUpAs(page, CDCS);
+  await showPeriod(page, period);
 
   // The first screen once set up, with what to do while there is nothing to show.
   await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
@@ -382,6 +383,7 @@ test('a district with 40 units, 8 silent: completeness, progress, the unit × gr
   }
 
   await setUpAs(page, DISTRICT);
+  await showPeriod(page, period);
   await expect(page.getByRole('heading', { name: 'Tổng quan', level: 1 })).toBeVisible();
   await expect(page.getByText(/^Danh sách đơn vị chưa có đơn vị cấp dưới nào/)).toBeVisible();
   await importDirectory(page, UNITS, join(DIR, 'DanhSach40.xlsx'));

@@ -16,7 +16,7 @@ import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-
 import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
-import { chooseReportFiles, importDirectory, logActivities, nav, newAppContext, setStatuses, setUpAs } from './district-flow/app';
+import { chooseReportFiles, importDirectory, logActivities, nav, newAppContext, setStatuses, setUpAs, showPeriod } from './district-flow/app';
 import { collectPageErrors, expect, reloadApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };
@@ -63,6 +63,7 @@ test('a CĐCS writes its judgement, reopens the app, exports the .docx', async (
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await setUpAs(page, CDCS);
+  await showPeriod(page, period);
   await setStatuses(page, { 'III.1.1': 'xong', 'III.1.2': 'dang', 'III.2.4': 'chua' });
   let day = period.start;
   for (let i = 0; i < 5; i++) day = nextDay(day);
@@ -100,8 +101,10 @@ test('a CĐCS writes its judgement, reopens the app, exports the .docx', async (
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
 
   // Close and open again: everything typed is still there.
+  // The app opens again on the period that is due; back on the 6 months, the draft is as it was left.
   await reloadApp(page);
   await expect(page.getByRole('heading', { name: 'Báo cáo kết quả', level: 1 })).toBeVisible();
+  await showPeriod(page, period);
   await expect(page.getByLabel('II.1. Ưu điểm')).toHaveValue(STRENGTHS);
   await expect(page.getByLabel('Số', { exact: true })).toHaveValue('15');
   await expect(page.getByLabel('Họ và tên')).toHaveValue('Lê Thị Thu Hà');
@@ -164,6 +167,7 @@ test('a district with imported units exports its consolidated report', async ({ 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await setUpAs(page, DISTRICT);
+  await showPeriod(page, period);
   await importDirectory(page, units, join(DIR, 'danh-sach-cdcs.xlsx'));
   await chooseReportFiles(page, paths);
   await page.getByRole('button', { name: 'Nhập 2 tệp' }).click();
