@@ -29,7 +29,7 @@ import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } 
 import { indicatorFigures, type IndicatorFigure } from '@exchange/indicator-figures';
 import { withDetail } from '@exchange/problems';
 import { readWorkbook, type ReadResult } from '@exchange/reader';
-import { completenessCounts, isConsolidated, type ReportPeriod } from '@exchange/spec';
+import { completenessCounts, isConsolidated, type ReportPeriod } from '@domain/report';
 import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
 
 export interface CliIo {

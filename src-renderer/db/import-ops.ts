@@ -36,7 +36,7 @@ import {
   type SubmissionPlan,
   type SubmissionScope,
 } from '@domain/merge';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
 import { submissionUnitCodes } from '../domain/report';

@@ -33,7 +33,7 @@ import {
   type ReportTexts,
 } from '@domain/result-report';
 import { cleanBlock, cleanLine } from '@domain/indicators';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { ACTIVITY_TABLES } from './activity-read';
 import { loadConsolidation } from './consolidation-ops';
 import { db } from './db';

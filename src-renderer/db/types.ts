@@ -8,7 +8,7 @@ import type { Unit, UnitKind, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 import type { Letterhead, ReportTexts } from '@domain/result-report';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport } from '@domain/report';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
 export type Timestamp = string;

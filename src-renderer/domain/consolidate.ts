@@ -1,7 +1,7 @@
 /**
- * Consolidation (issue 5, "Tổng hợp"): the pure function that turns the reports a district's or
+ * Consolidation ("Tổng hợp"): the pure function that turns the reports a district's or
  * a province's installation holds for one plan and period into ONE ConsolidatedReport
- * (exchange/spec.ts, kind 'consolidated'), plus what the screen needs to open every figure.
+ * (report.ts, kind 'consolidated'), plus what the screen needs to open every figure.
  *
  * Pure module: no Dexie, React, DOM or clock. Same inputs → same output (the export instant is
  * an input), and the order of the contributions does not matter.
@@ -65,7 +65,7 @@ import {
   type StatusCountKey,
   type StatusCounts,
   type UnitReport,
-} from '../exchange/spec';
+} from './report';
 import { coveredUnits, findDoubleCounts, type CodeClash, type CountedElsewhere, type CoveredTwice } from './double-count';
 import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';

@@ -6,7 +6,13 @@
 import { formatDateVn, type IsoDate } from './periods';
 import type { ConsolidationResult } from './consolidate';
 import { activityIndicatorValues } from './indicators';
-import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_LABELS, type CompletenessState, type ReportActivity, type StatusCountKey } from '../exchange/spec';
+import {
+  COMPLETENESS_STATE_LABELS,
+  STATUS_COUNT_LABELS,
+  type CompletenessState,
+  type ReportActivity,
+  type StatusCountKey,
+} from './report';
 
 /** A figure of the consolidated view whose units, items and activities are shown. */
 export type DrillTarget =

@@ -36,7 +36,8 @@ import { activitySearchText, type Activity } from './activity';
 import type { IndicatorAdjustment } from './indicators';
 import type { ParsedPlan } from './plan-types';
 import { planFingerprint, trackableItems } from './plan-tree';
-import { formatInstantVn, isConsolidated, reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from '../exchange/spec';
+import { isConsolidated, reportActivityOf, type ReportActivity, type UnitReport, type WorkbookStatus } from './report';
+import { formatInstantVn } from './vn-time';
 
 // ---------------------------------------------------------------------------------------------
 // Ids.

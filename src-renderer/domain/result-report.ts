@@ -1,7 +1,7 @@
 /**
  * «Báo cáo kết quả»: the numbered report a unit sends up every 6 months and every year, drafted
  * from the same report data the workbooks are written from (a unit's UnitReport, or a district's
- * or province's ConsolidatedReport, exchange/spec.ts). This module turns that data, the plan's
+ * or province's ConsolidatedReport, report.ts). This module turns that data, the plan's
  * task groups, the officer's own texts and the letterhead into ONE document model
  * (ResultDocument); the Word writer (document/docx-writer.ts) and the in-app preview both render
  * that model as it is, so what the officer sees is what prints.
@@ -21,19 +21,17 @@
  *   «[Chưa nhập …]» mark instead of a hole that looks finished.
  * - Every text in the model is NFC without characters a Word file cannot carry.
  */
+import { asciiPart, periodFilePart, planFilePart } from './file-names';
 import {
-  asciiPart,
   COMPLETENESS_STATE_LABELS,
-  formatInstantVn,
   isConsolidated,
-  periodFilePart,
-  planFilePart,
   STATUS_COUNT_KEYS,
   type CompletenessEntry,
   type ReportActivity,
   type StatusCounts,
   type UnitReport,
-} from '../exchange/spec';
+} from './report';
+import { formatInstantVn } from './vn-time';
 import { activityParticipants, cleanBlock, cleanLine, formatCount, percentReached } from './indicators';
 import { documentNumberLine, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDateLine, vnUpper } from './official-form';
 import { formatDateVn, type IsoDate } from './periods';

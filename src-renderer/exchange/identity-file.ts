@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { isValidUnitCode, normalizeUnitCode, UNIT_LEVELS, type UnitLevel } from '../domain/units';
-import { asciiPart } from './spec';
+import { asciiPart } from '@domain/file-names';
 
 export const IDENTITY_FORMAT = 'so-ke-hoach-cong-doan/thiet-lap';
 export const IDENTITY_FORMAT_VERSION = 1;

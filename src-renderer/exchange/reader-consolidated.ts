@@ -51,28 +51,30 @@ import {
   type Table,
 } from './reader-v1';
 import {
-  COMPLETENESS_STATE_LABELS,
   CONSOLIDATED_INFO_FIELDS,
   CONSOLIDATED_MACHINE_KEYS,
-  formatInstantVn,
   headerKey,
   MACHINE_INDICATOR_UNIT_PREFIX,
   MACHINE_KEYS,
   MACHINE_SUBMITTED_PREFIX,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
   statusCountColumnKey,
   UNIT_INDICATOR_TARGET_LABEL,
   UNIT_INDICATOR_TOTAL_LABEL,
+  type ConsolidatedSheetKey,
+} from './spec';
+import {
+  COMPLETENESS_STATE_LABELS,
+  STATUS_COUNT_KEYS,
   type CompletenessEntry,
   type CompletenessState,
   type ConsolidatedItem,
   type ConsolidatedReport,
-  type ConsolidatedSheetKey,
   type ConsolidatedUnitRow,
   type ReportIndicator,
   type StatusCounts,
-} from './spec';
+} from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 
 export interface ConsolidatedInput {
   file: string;

@@ -48,7 +48,6 @@ import { type Grid, type LocatedSheet } from './reader-sheets';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_ROW_ID_COLUMN,
-  formatInstantVn,
   headerKey,
   INFO_FIELDS,
   MACHINE_INDICATOR_PREFIX,
@@ -56,18 +55,21 @@ import {
   PROGRESS_LABEL_COLUMN,
   SHEET_NAMES,
   TEMPLATE_REPORT_DATE_FIELD,
-  WORKBOOK_STATUS_LABELS,
-  WORKBOOK_STATUSES,
   type ColumnDef,
   type InfoFieldKey,
   type ReadableSheetKey,
+} from './spec';
+import {
+  WORKBOOK_STATUS_LABELS,
+  WORKBOOK_STATUSES,
   type ReportActivity,
   type ReportIndicator,
   type ReportItem,
   type UnitReport,
   type WorkbookKind,
   type WorkbookStatus,
-} from './spec';
+} from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 
 export interface V1Input {
   file: string;

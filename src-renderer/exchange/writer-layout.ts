@@ -34,7 +34,6 @@ import {
   CALENDAR_DATE_NUMFMT,
   calendarDateToCell,
   formatIds,
-  formatInstantVn,
   indicatorColumns,
   INDICATOR_COLUMNS,
   INFO_COLUMNS,
@@ -44,14 +43,13 @@ import {
   PROGRESS_LABEL_COLUMN,
   progressColumns,
   SHEET_NAMES,
-  WORKBOOK_STATUS_LABELS,
   type ColumnDef,
   type IndicatorColumn,
   type InfoFieldKey,
-  type ReportActivity,
   type SheetKey,
-  type UnitReport,
 } from './spec';
+import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 
 export type CellValue = string | number | Date | null;
 export type RowValues = CellValue[];

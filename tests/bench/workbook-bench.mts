@@ -71,7 +71,7 @@ import {
   type ReportActivity,
   type ReportItem,
   type UnitReport,
-} from '../../src-renderer/exchange/spec';
+} from '@domain/report';
 import { planReportItems } from '../../src-renderer/exchange/template';
 import { workbookProperties, writeUnitReport } from '../../src-renderer/exchange/writer';
 import {

@@ -18,16 +18,14 @@ import { formatDateVn } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import {
   COMPLETENESS_COLUMNS,
-  COMPLETENESS_STATE_LABELS,
   completenessFileName,
   consolidatedFileName,
-  formatInstantVn,
   ITEM_SUMMARY_COLUMNS,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
   UNIT_INDICATOR_COLUMNS,
-  type ConsolidatedReport,
 } from '../../src-renderer/exchange/spec';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';

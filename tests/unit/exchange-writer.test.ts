@@ -26,9 +26,8 @@ import {
   reportFileName,
   SHEET_NAMES,
   templateFileName,
-  WORKBOOK_STATUS_LABELS,
-  type UnitReport,
 } from '../../src-renderer/exchange/spec';
+import { WORKBOOK_STATUS_LABELS, type UnitReport } from '@domain/report';
 import { TEMPLATE_BLANK_ROWS, writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';

@@ -14,7 +14,7 @@ import {
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -39,7 +39,8 @@ import {
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
 import { createBackup, restoreBackup } from '../../src-renderer/db/backup';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { COMPLETENESS_STATE_LABELS, formatInstantVn, isConsolidated, type UnitReport } from '../../src-renderer/exchange/spec';
+import { COMPLETENESS_STATE_LABELS, isConsolidated, type UnitReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { testActivityRecord } from '../support/activity-fixtures';

@@ -21,7 +21,7 @@ import {
   type ReportTexts,
   type ResultDocument,
 } from '../../src-renderer/domain/result-report';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { districtReport } from '../support/result-report-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

@@ -15,15 +15,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDateVn, parseDateVn, periodRangeVn } from '@domain/periods';
 import { completenessCounts, SUBMITTED_SOURCE_NOTES, type ConsolidationResult, type SubmittedSource } from '@domain/consolidate';
 import { getIssuer, loadConsolidation, OperationError, setReportDeadline } from '../../db';
-import {
-  COMPLETENESS_STATE_LABELS,
-  completenessFileName,
-  consolidatedFileName,
-  formatInstantVn,
-  STATUS_COUNT_KEYS,
-  STATUS_COUNT_LABELS,
-  type CompletenessState,
-} from '../../exchange/spec';
+import { completenessFileName, consolidatedFileName } from '../../exchange/spec';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, STATUS_COUNT_LABELS, type CompletenessState } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';

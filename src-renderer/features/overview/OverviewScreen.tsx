@@ -16,7 +16,7 @@ import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/indicators';
 import { periodOf, periodRangeVn } from '@domain/periods';
 import { loadConsolidation } from '../../db';
-import { periodFilePart } from '../../exchange/spec';
+import { periodFilePart } from '@domain/file-names';
 import type { ShellData } from '../../app/use-shell-data';
 import { useUiStore, type Screen } from '../../state';
 import { DrillDialog } from '../../ui/DrillDialog';

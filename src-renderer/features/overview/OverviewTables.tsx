@@ -6,7 +6,7 @@
 import type { DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/indicators';
 import { formatDateVn } from '@domain/periods';
-import { COMPLETENESS_STATE_LABELS, type CompletenessState } from '../../exchange/spec';
+import { COMPLETENESS_STATE_LABELS, type CompletenessState } from '@domain/report';
 import { statusLabel } from './chart-options';
 import {
   statusesBehind,

@@ -23,7 +23,14 @@ import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from 
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
 import { percentDone } from '../../db/progress';
-import { STATUS_COUNT_KEYS, type CompletenessState, type ReportActivity, type ReportIndicator, type StatusCountKey, type StatusCounts } from '../../exchange/spec';
+import {
+  STATUS_COUNT_KEYS,
+  type CompletenessState,
+  type ReportActivity,
+  type ReportIndicator,
+  type StatusCountKey,
+  type StatusCounts,
+} from '@domain/report';
 
 export type OverviewScope = 'unit' | 'consolidated';
 
