@@ -22,7 +22,8 @@
  * in-process; workbook.ts is the Node entry that supplies the real file system.
  */
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { formatCount, STANDARD_INDICATORS } from '@domain/indicators';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';

@@ -14,7 +14,7 @@ import {
   validatePeriodConfig,
   type PeriodConfig,
 } from '@domain/periods';
-import { cleanLine } from '@domain/indicators';
+import { cleanLine } from '@domain/fields';
 import { cleanText, fold } from '@domain/vn-text';
 import { db } from './db';
 import { OperationError } from './errors';

@@ -24,17 +24,9 @@
  *   activities fast.
  */
 import { z } from 'zod';
-import {
-  cleanBlock,
-  cleanLine,
-  countTransform,
-  formatCount,
-  indicatorName,
-  MAX_ACTIVITY_VALUE,
-  normalizeIndicatorCode,
-  parseInteger,
-} from './indicators';
-import { daysInMonth, isoDate, type IsoDate } from './periods';
+import { indicatorName, MAX_ACTIVITY_VALUE, normalizeIndicatorCode } from './indicators';
+import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
+import { daysInMonth, isoDate, ISO_DATE_TEXT, VN_DATE_TEXT, type IsoDate } from './periods';
 import { normalizeUnitCode } from './units';
 import { fold, queryWords } from './vn-text';
 
@@ -129,9 +121,6 @@ export type ActivityWithSearch = Activity & { searchText?: string };
 export const MIN_ACTIVITY_YEAR = 1990;
 export const MAX_ACTIVITY_YEAR = 2100;
 
-const ISO_SHAPE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
-const VN_SHAPE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
-
 export type DateParse = { ok: true; date: IsoDate } | { ok: false; message: string };
 
 /**
@@ -140,10 +129,10 @@ export type DateParse = { ok: true; date: IsoDate } | { ok: false; message: stri
  */
 export function parseActivityDate(text: string): DateParse {
   if (text.trim() === '') return { ok: false, message: 'Ngày: không được để trống' };
-  let m = ISO_SHAPE.exec(text);
+  let m = ISO_DATE_TEXT.exec(text);
   let year: number, month: number, day: number;
   if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = VN_SHAPE.exec(text))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = VN_DATE_TEXT.exec(text))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else return { ok: false, message: 'Ngày: không hợp lệ, nhập theo dd/mm/yyyy' };
   if (year < MIN_ACTIVITY_YEAR || year > MAX_ACTIVITY_YEAR) {
     return { ok: false, message: `Ngày: không hợp lệ, năm phải từ ${MIN_ACTIVITY_YEAR} đến ${MAX_ACTIVITY_YEAR}` };

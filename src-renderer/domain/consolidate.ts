@@ -71,6 +71,7 @@ import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
+import { VN_UTC_OFFSET_MS } from './vn-time';
 
 /**
  * Where a report's «Thời điểm nộp» comes from: an app-made report's export instant (when it was
@@ -182,10 +183,10 @@ export interface ConsolidationResult {
   submittedSources: Record<string, SubmittedSource>;
 }
 
-/** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
+/** The first instant after a deadline day (00:00 of the next day, Vietnam time). */
 export function deadlineEnd(deadline: IsoDate): number {
   const [y, m, d] = deadline.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d + 1) - 7 * 3600_000;
+  return Date.UTC(y, m - 1, d + 1) - VN_UTC_OFFSET_MS;
 }
 
 /** Submitted after the deadline day (Vietnam time)? Never late without a deadline. */

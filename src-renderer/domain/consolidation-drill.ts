@@ -13,6 +13,7 @@ import {
   type ReportActivity,
   type StatusCountKey,
 } from './report';
+import { formatCount as n } from './fields';
 
 /** A figure of the consolidated view whose units, items and activities are shown. */
 export type DrillTarget =
@@ -70,8 +71,6 @@ export interface Drill {
   /** A sentence under the lists ('' when none), e.g. the adjustment included in a value. */
   note: string;
 }
-
-const n = (x: number) => x.toLocaleString('vi-VN');
 
 export function drillDown(result: ConsolidationResult, target: DrillTarget): Drill {
   const { report, contributors, itemShares, activityContributors } = result;

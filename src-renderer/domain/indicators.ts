@@ -21,13 +21,12 @@
  * MAX_ACTIVITY_VALUE = 1,000,000. Sums over activities, units and consolidations may be larger:
  * for them Number.MAX_SAFE_INTEGER stays the only (hard) limit. A typo such as 1e12 in one
  * activity would otherwise sum into every total above it.
- *
- * Also home of the small count/field-error helpers shared by the unit and activity schemas.
  */
 import { z } from 'zod';
 import type { Activity } from './activity';
 import type { IsoDate } from './periods';
-import { cleanText, fold, toNfc } from './vn-text';
+import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
+import { fold, toNfc } from './vn-text';
 
 export interface IndicatorDef {
   /** Stable code: builtin codes are fixed; plan extras are "x-…" (see normalizeIndicatorCode). */
@@ -44,12 +43,6 @@ export interface IndicatorDef {
  * the largest size of one manual adjustment: 1,000,000. A sane cap, not a technical one.
  */
 export const MAX_ACTIVITY_VALUE = 1_000_000;
-
-/** "1.000.000": a count as Vietnamese text writes it (dots between thousands). */
-export function formatCount(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
 
 /** Percent of the target reached, rounded down so 99.6 % never shows as "100 %"; null without a positive target. */
 export function percentReached(total: number, target: number | null): number | null {
@@ -469,77 +462,5 @@ export function sumIndicators(input: SumIndicatorsInput): Record<string, Indicat
   }
 
   for (const [code, e] of Object.entries(out)) e.total = addSafe(e.fromActivities, e.adjustment, code);
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared helpers for the unit and activity schemas.
-
-/** One line of text as stored (cleanText), trimmed, runs of whitespace collapsed to one space. */
-export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/gu, ' ').trim();
-}
-
-/** Multi-line text as stored (cleanText: NFC, line endings as "\n"), trimmed. */
-export function cleanBlock(text: string): string {
-  return cleanText(text).trim();
-}
-
-export type ParsedInteger = { ok: true; value: number | null } | { ok: false };
-
-const GROUPED_RE = /^[+-]?\d{1,3}(?:[.,\s\u00a0]\d{3})+$/u;
-const PLAIN_RE = /^[+-]?\d+$/;
-
-/**
- * An integer from a form field or a spreadsheet cell: a number, or a string of digits, possibly
- * with thousands separators as written in Vietnamese ("1.200", "1 200") or English ("1,200").
- * Empty (undefined, null, '') → { ok: true, value: null }. Decimals, text, unsafe integers and
- * (unless `allowNegative`) negatives → { ok: false }.
- */
-export function parseInteger(input: unknown, allowNegative = false): ParsedInteger {
-  let n: number;
-  if (input === undefined || input === null) return { ok: true, value: null };
-  if (typeof input === 'number') n = input;
-  else if (typeof input === 'string') {
-    const s = input.trim();
-    if (s === '') return { ok: true, value: null };
-    if (PLAIN_RE.test(s)) n = Number(s);
-    else if (GROUPED_RE.test(s)) n = Number(s.replace(/[.,\s\u00a0]/gu, ''));
-    else return { ok: false };
-  } else return { ok: false };
-  if (!Number.isSafeInteger(n)) return { ok: false };
-  if (n < 0 && !allowNegative) return { ok: false };
-  return { ok: true, value: n === 0 ? 0 : n }; // no -0
-}
-
-/**
- * A zod transform turning a count field into number | null, with `message` when invalid and
- * `tooBig` when it is above `max` (when given).
- */
-export function countTransform(message: string, limit?: { max: number; tooBig: string }) {
-  return (v: unknown, ctx: z.RefinementCtx): number | null => {
-    const r = parseInteger(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message, input: v });
-      return z.NEVER;
-    }
-    if (limit && r.value !== null && r.value > limit.max) {
-      ctx.addIssue({ code: 'custom', message: limit.tooBig, input: v });
-      return z.NEVER;
-    }
-    return r.value;
-  };
-}
-
-/**
- * First message per top-level field of a failed parse, for showing beside each field:
- * `{ title: 'Tiêu đề: không được để trống', … }`. Issues without a path go under '_form'.
- */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
-    out[key] ??= issue.message;
-  }
   return out;
 }

@@ -32,7 +32,8 @@ import {
   type UnitReport,
 } from './report';
 import { formatInstantVn } from './vn-time';
-import { activityParticipants, cleanBlock, cleanLine, formatCount, percentReached } from './indicators';
+import { activityParticipants, percentReached } from './indicators';
+import { cleanBlock, cleanLine, formatCount } from './fields';
 import { documentNumberLine, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDateLine, vnUpper } from './official-form';
 import { formatDateVn, type IsoDate } from './periods';
 import type { PlanNode } from './plan-types';

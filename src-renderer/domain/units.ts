@@ -15,7 +15,7 @@
  * Units with data are deactivated (`active: false`), never hard-deleted.
  */
 import { z } from 'zod';
-import { cleanLine, countTransform } from './indicators';
+import { cleanLine, countTransform } from './fields';
 import { fold, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------

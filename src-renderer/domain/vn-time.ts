@@ -14,3 +14,18 @@ export function formatInstantVn(iso: string): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
+
+/** "14/06/2025 09:30 (giờ Việt Nam)" → the ISO instant, or '' when it is not that. */
+export function instantOfVnText(text: string): string {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})/.exec(text.trim());
+  if (!m) return '';
+  const t = Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]), Number(m[5])) - VN_UTC_OFFSET_MS;
+  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+}
+
+/** The day in Vietnam of an ISO instant, 'YYYY-MM-DD'. */
+export function vnDayOf(iso: string): string | null {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  return new Date(t + VN_UTC_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -37,7 +37,6 @@ import type { LocatedSheet } from './reader-sheets';
 import {
   adderOf,
   countRejected,
-  instantOfVnText,
   itemRowId,
   mapIndicatorColumns,
   readActivities,
@@ -50,6 +49,7 @@ import {
   type ExpectedPlan,
   type Table,
 } from './reader-v1';
+import { formatInstantVn, instantOfVnText, VN_UTC_OFFSET_MS } from '@domain/vn-time';
 import {
   CONSOLIDATED_INFO_FIELDS,
   CONSOLIDATED_MACHINE_KEYS,
@@ -74,7 +74,6 @@ import {
   type ReportIndicator,
   type StatusCounts,
 } from '@domain/report';
-import { formatInstantVn } from '@domain/vn-time';
 
 export interface ConsolidatedInput {
   file: string;
@@ -448,7 +447,7 @@ function readCompleteness(input: ConsolidatedInput, sheet: LocatedSheet | undefi
       const raw = unwrapCell(t.grid.value(r, cAt));
       const shown = cellText(raw);
       const exact = input.machine?.get(MACHINE_SUBMITTED_PREFIX + unitCode) ?? '';
-      if (raw instanceof Date) submittedAt = new Date(raw.getTime() - 7 * 3600_000).toISOString();
+      if (raw instanceof Date) submittedAt = new Date(raw.getTime() - VN_UTC_OFFSET_MS).toISOString();
       else if (shown !== '') {
         submittedAt = exact !== '' && formatInstantVn(exact) === shown ? exact : instantOfVnText(shown);
         if (submittedAt === '') {

@@ -24,12 +24,12 @@ import {
   activitySums,
   DIRECT_RESULT_REASON_REPORT,
   DIRECT_RESULT_REASON_TEMPLATE,
-  formatCount,
   MAX_ACTIVITY_VALUE,
   normalizeIndicatorCode,
   resolveTypedResult,
   STANDARD_INDICATORS,
 } from '../domain/indicators';
+import { formatCount } from '@domain/fields';
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
@@ -69,7 +69,7 @@ import {
   type WorkbookKind,
   type WorkbookStatus,
 } from '@domain/report';
-import { formatInstantVn } from '@domain/vn-time';
+import { formatInstantVn, instantOfVnText } from '@domain/vn-time';
 
 export interface V1Input {
   file: string;
@@ -858,10 +858,3 @@ export function periodRefOfName(name: string): PeriodRef | null {
   return candidates.find((ref) => headerKey(periodName(ref)) === key) ?? null;
 }
 
-/** "14/06/2025 09:30 (giờ Việt Nam)" → the ISO instant (UTC+7), or '' when it is not that. */
-export function instantOfVnText(text: string): string {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})/.exec(text.trim());
-  if (!m) return '';
-  const t = Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]) - 7, Number(m[5]));
-  return Number.isNaN(t) ? '' : new Date(t).toISOString();
-}

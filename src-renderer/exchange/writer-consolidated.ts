@@ -34,9 +34,19 @@ import {
   type SheetKey,
 } from './spec';
 import { COMPLETENESS_STATE_LABELS, completenessCounts, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
-import { formatInstantVn } from '@domain/vn-time';
+import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { writePlansInMemory } from './writer';
-import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import {
+  ACTIVITY_TITLE_COLS,
+  activitySheetRows,
+  dateCell,
+  infoValues,
+  textCell,
+  type CellValue,
+  type RowValues,
+  type SheetPlan,
+  type WriteOptions,
+} from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 

@@ -19,7 +19,7 @@ import {
   type Activity,
   type ActivityInput,
 } from '@domain/activity';
-import { fieldErrors } from '@domain/indicators';
+import { fieldErrors } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { testActivity } from '../support/activity-fixtures';
 

@@ -15,7 +15,8 @@ import '../fixtures/db/tools/node-blob-env';
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { activityIndicatorValues, formatCount } from '@domain/indicators';
+import { activityIndicatorValues } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, periodOf } from '@domain/periods';
 import { buildResultDocument, emptyTexts, reportGroups, type Letterhead } from '@domain/result-report';
 import {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { activityIndicatorValues, formatCount } from '../../src-renderer/domain/indicators';
+import { activityIndicatorValues } from '../../src-renderer/domain/indicators';
+import { formatCount } from '@domain/fields';
 import {
   buildResultDocument,
   defaultRecipients,

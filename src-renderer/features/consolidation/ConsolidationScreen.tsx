@@ -32,8 +32,7 @@ import { ActivityList } from './ActivityList';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
-
-const n = (x: number) => x.toLocaleString('vi-VN');
+import { formatCount as n } from '@domain/fields';
 
 /** Said after a failed export's reason: what to check before exporting again. */
 const FAILURE_HINT = 'Hãy kiểm tra kế hoạch và kỳ ở thanh trên rồi xuất lại.';

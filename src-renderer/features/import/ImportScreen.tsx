@@ -15,7 +15,7 @@ import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecor
 import type { ItemMatch } from '@domain/merge';
 import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
 import { formatDateVn } from '@domain/periods';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { indicatorFigures } from '@exchange/indicator-figures';
 import { isConsolidated, type UnitReport } from '@domain/report';
 import { formatInstantVn } from '@domain/vn-time';

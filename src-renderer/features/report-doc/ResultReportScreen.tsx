@@ -11,7 +11,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { periodRangeVn } from '@domain/periods';
 import {
   buildResultDocument,

@@ -20,9 +20,8 @@ import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
+import { formatCount as n } from '@domain/fields';
 import './reports.css';
-
-const n = (x: number) => x.toLocaleString('vi-VN');
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
