@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { indicatorName, MAX_ACTIVITY_VALUE, normalizeIndicatorCode } from './indicators';
 import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
 import { daysInMonth, isoDate, ISO_DATE_TEXT, VN_DATE_TEXT, type IsoDate } from './periods';
+import { PLAN_ITEM_ID_RE, UUID_RE } from './ids';
 import { normalizeUnitCode } from './units';
 import { fold, queryWords } from './vn-text';
 
@@ -173,9 +174,6 @@ export function countTooBigMessage(field: string): string {
   return `${field}: tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một hoạt động`;
 }
 
-/** Plan item ids: a Roman section, then dot-separated numbers ("III", "III.2.4", "I.1"). */
-const ITEM_ID_RE = /^[IVXLCDM]+(?:\.\d+)*$/;
-
 function requiredLine(field: string, max: number) {
   return z
     .string({ error: `${field}: không được để trống` })
@@ -226,7 +224,7 @@ export const activityInputSchema = z.object({
     .transform((ids) => [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))])
     .pipe(
       z
-        .array(z.string().regex(ITEM_ID_RE, { error: 'Nhiệm vụ: mã nhiệm vụ không hợp lệ' }))
+        .array(z.string().regex(PLAN_ITEM_ID_RE, { error: 'Nhiệm vụ: mã nhiệm vụ không hợp lệ' }))
         .min(1, { error: 'Nhiệm vụ: chọn ít nhất một nhiệm vụ của kế hoạch' }),
     ),
   type: z.unknown().optional().transform((v, ctx): ActivityType => {
@@ -303,12 +301,6 @@ export const activityInputSchema = z.object({
 
 /** An activity as validated: everything but id and timestamps. */
 export type ActivityInput = z.output<typeof activityInputSchema>;
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(text: string): boolean {
-  return UUID_RE.test(text);
-}
 
 /** A whole stored record, e.g. from an exchanged file: the input rules plus identity and times. */
 export const activityRecordSchema = activityInputSchema.extend({

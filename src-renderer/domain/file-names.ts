@@ -4,16 +4,26 @@
  * and the setup files are built from these.
  */
 import type { ReportPlan } from './report';
-import { fold } from './vn-text';
+import { asciiSlug } from './vn-text';
 
 /** ASCII piece of a file name: accents folded (đ → d), '/' and spaces → '-', others dropped. */
 export function asciiPart(text: string, upper = false): string {
-  const folded = fold(text)
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  if (!upper) return folded;
-  return folded.toUpperCase();
+  const slug = asciiSlug(text);
+  return upper ? slug.toUpperCase() : slug;
+}
+
+/** The unit part of a file name: its code ("CDCS-0012"), or "DONVI" when it has none. */
+export function unitFilePart(unitCode: string): string {
+  return asciiPart(unitCode, true) || 'DONVI';
+}
+
+/** "<prefix>_<plan>_<unit>_<period>.<extension>": the name of every report file the app writes. */
+export function reportFileNameFor(
+  prefix: string,
+  report: { unit: { code: string }; plan: Pick<ReportPlan, 'number' | 'title'>; period: { key: string } },
+  extension: string,
+): string {
+  return `${prefix}_${planFilePart(report.plan)}_${unitFilePart(report.unit.code)}_${periodFilePart(report.period.key)}.${extension}`;
 }
 
 /** "2025-H1" → "6T-2025", "2025-Y" → "Nam-2025", "2025-Q1" → "Q1-2025"; other keys folded. */

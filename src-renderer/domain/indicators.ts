@@ -26,7 +26,7 @@ import { z } from 'zod';
 import type { Activity } from './activity';
 import type { IsoDate } from './periods';
 import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
-import { fold, toNfc } from './vn-text';
+import { asciiSlug, toNfc } from './vn-text';
 
 export interface IndicatorDef {
   /** Stable code: builtin codes are fixed; plan extras are "x-…" (see normalizeIndicatorCode). */
@@ -81,13 +81,6 @@ export function isStandardIndicatorCode(code: string): boolean {
 /** Prefix of every plan-defined indicator code. */
 export const EXTRA_CODE_PREFIX = 'x-';
 
-/** Lower-case kebab form of any text: folded (đ → d), [a-z0-9] runs joined by '-'. */
-function kebab(text: string): string {
-  return fold(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /**
  * Normalize an indicator code. A standard code is returned as is; anything else is a plan extra:
  * folded to lower-case kebab case and prefixed "x-" once ("Hộ nghèo được hỗ trợ" →
@@ -96,7 +89,7 @@ function kebab(text: string): string {
 export function normalizeIndicatorCode(raw: string): string {
   const trimmed = toNfc(raw).trim();
   if (STANDARD_CODES.has(trimmed)) return trimmed;
-  let body = kebab(trimmed);
+  let body = asciiSlug(trimmed);
   while (body.startsWith(EXTRA_CODE_PREFIX)) body = body.slice(EXTRA_CODE_PREFIX.length);
   if (body === 'x') body = '';
   return body === '' ? '' : EXTRA_CODE_PREFIX + body;

@@ -52,7 +52,7 @@ import { cleanAttributeValue, isColumnNumberRow, parseAttributeLine, taskTableCo
 import type { ParsedPlan, PlanAttribute, PlanHeader, PlanNode } from './plan-types';
 import { printedLabel, renumber } from './plan-tree';
 import { applyTrackingRule, blocksOf } from './plan-tracking';
-import { fold, toNfc } from './vn-text';
+import { fold, isAllCaps, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Lines
@@ -395,10 +395,6 @@ interface Para {
   lastWidth: number;
   /** The paragraph is an attribute line ("Thời gian thực hiện: …"). */
   attribute: boolean;
-}
-
-function isAllCaps(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
 }
 
 function hasMarker(line: Line): boolean {

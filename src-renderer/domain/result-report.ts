@@ -21,7 +21,7 @@
  *   «[Chưa nhập …]» mark instead of a hole that looks finished.
  * - Every text in the model is NFC without characters a Word file cannot carry.
  */
-import { asciiPart, periodFilePart, planFilePart } from './file-names';
+import { reportFileNameFor } from './file-names';
 import {
   COMPLETENESS_STATE_LABELS,
   isConsolidated,
@@ -698,5 +698,5 @@ export function documentLines(doc: ResultDocument): string[] {
 
 /** "BaoCao-KetQua_63-KH-LDLD_LDLD-DMC_Nam-2026.docx": ASCII like the workbooks' names. */
 export function resultReportFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `BaoCao-KetQua_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.docx`;
+  return reportFileNameFor('BaoCao-KetQua', report, 'docx');
 }

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { cleanLine, countTransform } from './fields';
-import { fold, toNfc } from './vn-text';
+import { asciiSlug, fold, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Levels and kinds.
@@ -109,7 +109,7 @@ export function kindOfUnit(unit: { level: UnitLevel; kind?: string | undefined }
 /** A kind an office names itself («Công đoàn Giáo dục»): an intermediate tier unless told. */
 export function customUnitKind(name: string, level: UnitLevel = 'district'): UnitKind {
   const clean = toNfc(name).replace(/\s+/g, ' ').trim();
-  const slug = fold(clean).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = asciiSlug(clean).slice(0, 40);
   // The initials of its words: «Công đoàn Giáo dục» → CDGD.
   const prefix = fold(clean)
     .split(/[^a-z0-9]+/)

@@ -117,3 +117,15 @@ export function findMatches(text: string, query: string): MatchRange[] {
   }
   return merged;
 }
+
+/** Written in capitals (at least two capital letters, no small one): "KẾ HOẠCH", "I. MỤC ĐÍCH". */
+export function isAllCaps(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && /\p{Lu}[^]*\p{Lu}/u.test(text);
+}
+
+/** Lower-case ASCII form of any text for ids and file names: folded (đ → d), [a-z0-9] runs joined by '-'. */
+export function asciiSlug(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -12,6 +12,7 @@
  */
 import { formatCount } from '@domain/fields';
 import { checkedIsoDate, isoDate, type IsoDate } from '../domain/periods';
+import { isPlanItemId } from '../domain/ids';
 import { cleanText, fold } from '../domain/vn-text';
 
 /**
@@ -204,8 +205,6 @@ export function parseCellCount(value: unknown, allowNegative = false): CellParse
 // ---------------------------------------------------------------------------------------------
 // Plan item ids.
 
-const ITEM_ID = /^[IVXLCDM]+(?:\.\d+)*$/;
-
 /**
  * Plan item ids from one cell: "III.2.4; III.3.1", commas, spaces or line breaks between them,
  * lower case, a trailing dot ("III.2.4.") forgiven. Duplicates dropped, order kept.
@@ -217,7 +216,7 @@ export function parseItemIds(value: unknown): CellParse<string[]> {
   for (const raw of shown.split(/[;,\s]+/u)) {
     if (raw === '') continue;
     const id = raw.toUpperCase().replace(/\.+$/, '');
-    if (!ITEM_ID.test(id)) return { ok: false, shown: cellText(value), reason: cellReasons.itemIds(raw) };
+    if (!isPlanItemId(id)) return { ok: false, shown: cellText(value), reason: cellReasons.itemIds(raw) };
     if (!ids.includes(id)) ids.push(id);
   }
   return ids.length === 0 ? { ok: true, value: null } : { ok: true, value: ids };

@@ -70,6 +70,7 @@ import {
   type WorkbookStatus,
 } from '@domain/report';
 import { formatInstantVn, instantOfVnText } from '@domain/vn-time';
+import { isPlanItemId, isUuid } from '@domain/ids';
 
 export interface V1Input {
   file: string;
@@ -109,8 +110,6 @@ const STATUS_OPTIONS: LabelOption<WorkbookStatus>[] = WORKBOOK_STATUSES.map((cod
 }));
 
 const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ code: t.code, label: t.label }));
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
 export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
@@ -405,7 +404,7 @@ export function itemRowId(t: Table, r: number, col: number, seen: Map<string, nu
     add('error', place, missing);
     return null;
   }
-  if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
+  if (!isPlanItemId(id)) {
     add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
     return null;
   }
@@ -742,7 +741,7 @@ export function readActivities(
     if (cRowId !== undefined) {
       const raw = cellText(t.grid.value(r, cRowId));
       const place = { sheet: t.grid.name, row: r, column: t.headerOf(cRowId) };
-      if (raw !== '' && !UUID_RE.test(raw)) {
+      if (raw !== '' && !isUuid(raw)) {
         add('warning', place, `«${shownValue(raw)}» không phải mã dòng do ứng dụng ghi; dòng được nhập như hoạt động mới`);
       } else if (raw !== '') {
         const lower = raw.toLowerCase();

@@ -31,7 +31,7 @@
  *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
  */
 import { ACTIVITY_TYPES } from '../domain/activity';
-import { asciiPart, periodFilePart, planFilePart } from '../domain/file-names';
+import { asciiPart, periodFilePart, planFilePart, reportFileNameFor } from '../domain/file-names';
 import { ATTRIBUTE_COLUMN_NAMES, ATTRIBUTE_KINDS, attributeColumnName } from '../domain/plan-attributes';
 import type { IsoDate } from '../domain/periods';
 import {
@@ -78,7 +78,7 @@ export const ACTIVITY_TYPE_CELL_LABELS: readonly string[] = ACTIVITY_TYPES.map((
 
 /** "TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx". */
 export function consolidatedFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `TongHop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('TongHop', report, 'xlsx');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -417,7 +417,7 @@ export function parseIds(text: string): string[] {
 
 /** "BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx". */
 export function reportFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `BaoCao_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('BaoCao', report, 'xlsx');
 }
 
 /** "MauNhapLieu_63-KH-LDLD_CDCS-0012_6T-2025.xlsx" (period and unit parts only when known). */
@@ -608,5 +608,5 @@ export function consolidatedMachineRows(report: ConsolidatedReport, kind: string
 
 /** "DanhSachNop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx" (the completeness workbook). */
 export function completenessFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `DanhSachNop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('DanhSachNop', report, 'xlsx');
 }

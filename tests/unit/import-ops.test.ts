@@ -10,10 +10,10 @@ import {
   OperationError,
   previewImport,
   putSetting,
-  sha256Hex,
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
+import { sha256Hex } from '@domain/hash';
 import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

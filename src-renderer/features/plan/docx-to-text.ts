@@ -19,6 +19,7 @@
  */
 import mammoth from 'mammoth';
 import { taskTableColumns } from '@domain/plan-attributes';
+import { isAllCaps } from '@domain/vn-text';
 
 export async function docxToPlanText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -61,10 +62,6 @@ function toRoman(n: number): string {
     }
   }
   return out || String(n);
-}
-
-function isAllCaps(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
 }
 
 /** A table whose first row names a task table's columns ("STT", "Nội dung", "Thời gian"…). */
