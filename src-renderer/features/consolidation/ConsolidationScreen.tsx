@@ -23,7 +23,7 @@ import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { isBusy, useWorkbookJob } from '../exports';
 import { defaultPlace } from '@domain/official-form';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { CountingNotes } from './CountingNotes';

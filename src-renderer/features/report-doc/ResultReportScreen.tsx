@@ -27,7 +27,7 @@ import { useToday } from '../../app/use-today';
 import { PlatformError, platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, type JobState } from '../exports/use-workbook-job';
+import { isBusy, type JobState } from '../exports';
 import { DocxJobCancelled, writeDocxInWorker } from './docx-job';
 import { DocumentPreview } from './DocumentPreview';
 import './report-doc.css';

@@ -18,7 +18,7 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { isBusy, useWorkbookJob } from '../exports';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { formatCount as n } from '@domain/fields';
 import './reports.css';
