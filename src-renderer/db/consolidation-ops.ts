@@ -1,5 +1,5 @@
 /**
- * Consolidation (issue 5, "Tổng hợp") and completeness ("Tình hình nộp báo cáo") for one plan
+ * Consolidation ("Tổng hợp") and completeness ("Tình hình nộp báo cáo") for one plan
  * and period, read in ONE transaction so the figures agree with each other:
  *
  *   const data = await loadConsolidation({ planId, period, exportedBy, appVersion });

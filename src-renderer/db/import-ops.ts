@@ -1,5 +1,5 @@
 /**
- * Import of units' workbooks (issue 5): preview, apply, withdraw, history (completeness: consolidation-ops.ts).
+ * Import of units' workbooks: preview, apply, withdraw, history (completeness: consolidation-ops.ts).
  * The rules themselves are pure (domain/merge.ts); this file reads and writes the database.
  *
  *   const { report } = await readWorkbook(bytes, { fileName });          // exchange/reader.ts

@@ -132,7 +132,7 @@ export interface ActivityRecord extends Activity {
 export type SubmissionState = 'active' | 'superseded' | 'withdrawn';
 
 /**
- * One imported workbook (issue 5, "Lịch sử nhập"). At most one submission per unit + plan +
+ * One imported workbook ("Lịch sử nhập"). At most one submission per unit + plan +
  * period is 'active' (its data is in activities / itemStatuses); the others are history.
  */
 export interface SubmissionRecord {

@@ -1,5 +1,5 @@
 /**
- * Merge rules of the import (issue 5): what one unit's workbook does to the data already stored
+ * Merge rules of the import: what one unit's workbook does to the data already stored
  * for the same unit, plan and period ("the scope"). Pure module: db/import-ops.ts reads the
  * database, calls planSubmission for the preview, and applies the result in one transaction.
  *

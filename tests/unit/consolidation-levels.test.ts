@@ -1,5 +1,5 @@
 /**
- * Issue 5, "several levels": on generated data, a district's totals are the sums over its units'
+ * Several levels: on generated data, a district's totals are the sums over its units'
  * stored data after each unit's report is applied, and the province's total is the sum of the
  * districts' totals, which equals the sum over every unit. Pure data level (the consolidated
  * workbook comes later).

@@ -1,5 +1,5 @@
 /**
- * A real spreadsheet program as the client of the consolidated report (issue 5): LibreOffice
+ * A real spreadsheet program as the client of the consolidated report: LibreOffice
  * headless opens the written workbook, prints it to PDF, exports every sheet to CSV and saves it
  * again as .xlsx. The PDF carries the official header on A4 pages (landscape for the wide
  * sheets); the CSV shows the same numbers and Vietnamese text, the totals as plain values;

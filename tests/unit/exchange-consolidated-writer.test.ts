@@ -1,5 +1,5 @@
 /**
- * The consolidated report writer (issue 5): written workbooks re-opened with ExcelJS in Node,
+ * The consolidated report writer: written workbooks re-opened with ExcelJS in Node,
  * in memory and streaming, and the completeness workbook.
  */
 import ExcelJS from 'exceljs';

@@ -1,5 +1,5 @@
 /**
- * A real spreadsheet program as the client (issue 4): LibreOffice headless opens the written
+ * A real spreadsheet program as the client: LibreOffice headless opens the written
  * report and template, prints them to PDF and exports every sheet to CSV. The PDF text must carry
  * the official header; the CSV must show the entered dates (dd/mm/yyyy) and the Vietnamese text
  * unchanged, formula-like text as typed. The PDF pages are rendered to PNG under

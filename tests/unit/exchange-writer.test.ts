@@ -1,5 +1,5 @@
 /**
- * The workbook writer (issue 4): written workbooks re-opened with ExcelJS in Node.
+ * The workbook writer: written workbooks re-opened with ExcelJS in Node.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';

@@ -1,5 +1,5 @@
 /**
- * Import of issue 5, beyond one file: applyBatch (many files in ONE transaction, progress,
+ * Import beyond one file: applyBatch (many files in ONE transaction, progress,
  * cancel, a failure mid-batch), consolidated workbooks (a province importing its districts'
  * files), older exports kept as history in a batch, and the plan choice (suggestedPlanId,
  * previewImportAs). Real Dexie over fake-indexeddb; every "nothing changed" check compares every

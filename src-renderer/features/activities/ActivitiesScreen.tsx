@@ -1,5 +1,5 @@
 /**
- * Screen "Nhật ký hoạt động" (issue 3): the entry form on the left, the list (or the trash) on
+ * Screen "Nhật ký hoạt động": the entry form on the left, the list (or the trash) on
  * the right, both usable at 1366×768 without horizontal scrolling.
  *
  * The active plan's activities are read with ONE live query and filtered in memory through

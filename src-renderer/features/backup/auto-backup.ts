@@ -1,5 +1,5 @@
 /**
- * When automatic backups happen (issue 6), and the check before the database is opened.
+ * When automatic backups happen, and the check before the database is opened.
  *
  * Desktop: one file per day, "TuDong_SoKeHoach_YYYY-MM-DD.json" in userData/backups.
  *  - after the database opens: written when today's file does not exist yet (so a crash or a

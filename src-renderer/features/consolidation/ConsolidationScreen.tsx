@@ -1,5 +1,5 @@
 /**
- * Screen "Tổng hợp" (issue 5): for the active plan and the period of the context bar,
+ * Screen "Tổng hợp": for the active plan and the period of the context bar,
  * - "Tình hình nộp báo cáo": the deadline (Hạn nộp, stored per plan and period), the counts
  *   đã nộp / nộp muộn / chưa nộp, the table of expected units with a filter, "Xuất tình hình nộp";
  * - "Theo nhiệm vụ", "Chỉ tiêu theo đơn vị", "Hoạt động": the consolidation (domain/consolidate.ts)

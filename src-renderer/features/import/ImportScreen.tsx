@@ -1,5 +1,5 @@
 /**
- * "Nhập dữ liệu" (issue 5): choose files or a folder, or drop files or folders on the window;
+ * "Nhập dữ liệu": choose files or a folder, or drop files or folders on the window;
  * read each workbook in a worker and show a dry-run preview per file (unit reports, hand-filled
  * templates and consolidated reports alike); the officer resolves what needs a decision (add an
  * unknown unit, choose the plan for a file whose plan is unknown, accept item differences, keep

@@ -1,5 +1,5 @@
 /**
- * Screen "Chỉ tiêu" (issue 3): every indicator of the active plan (standard + the plan's own)
+ * Screen "Chỉ tiêu": every indicator of the active plan (standard + the plan's own)
  * for the selected unit and period: from activities, adjustment (with its reason), total,
  * target and % đạt. District and province installations can switch to the figures of every
  * unit ("Toàn đơn vị trực thuộc"). Each figure from activities opens the activities behind it.

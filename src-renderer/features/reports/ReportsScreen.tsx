@@ -1,5 +1,5 @@
 /**
- * Screen "Báo cáo" (issue 4, Export):
+ * Screen "Báo cáo" (Export):
  * - "Xuất báo cáo đơn vị": the selected unit's workbook for the active plan and a chosen period
  *   (default: the context bar's), with what it will hold, the place on the header and who
  *   exports; written in a worker with a progress bar and "Hủy", then saved where the officer

@@ -1,5 +1,5 @@
 /**
- * Screen "Đơn vị" (issue 3): the directory of subordinate units for an installation above the
+ * Screen "Đơn vị": the directory of subordinate units for an installation above the
  * CĐCS: search (accents ignored), filter, sort, counts; add, edit (a new code carries the unit's
  * data), deactivate, reactivate, delete (only a unit without data) and import from the office's
  * .xlsx/.csv. A province's directory holds its intermediate bodies (LĐLĐ huyện, công đoàn
