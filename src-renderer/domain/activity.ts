@@ -340,21 +340,31 @@ export function restoreActivity(a: Activity, now: string): Activity {
   return a.deletedAt === null ? a : { ...a, deletedAt: null, updatedAt: now };
 }
 
-function copyInput(i: ActivityInput): Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
+/** What a person writes of an activity: everything but its plan, identity and record times. */
+export type ActivityFields = Pick<
+  Activity,
+  'date' | 'unitCode' | 'itemIds' | 'type' | 'title' | 'content' | 'location' | 'participants' | 'evidenceDoc' | 'evidenceFile' | 'indicators'
+>;
+
+/** An activity's own fields copied out of it (or of a form's input, or a report's row), lists and maps not shared. */
+export function activityFieldsOf(a: ActivityFields): ActivityFields {
   return {
-    planId: i.planId,
-    unitCode: i.unitCode,
-    date: i.date,
-    itemIds: [...i.itemIds],
-    type: i.type,
-    title: i.title,
-    content: i.content,
-    location: i.location,
-    participants: i.participants,
-    evidenceDoc: i.evidenceDoc,
-    evidenceFile: i.evidenceFile,
-    indicators: { ...i.indicators },
+    date: a.date,
+    unitCode: a.unitCode,
+    itemIds: [...a.itemIds],
+    type: a.type,
+    title: a.title,
+    content: a.content,
+    location: a.location,
+    participants: a.participants,
+    evidenceDoc: a.evidenceDoc,
+    evidenceFile: a.evidenceFile,
+    indicators: { ...a.indicators },
   };
+}
+
+function copyInput(i: ActivityInput): Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
+  return { planId: i.planId, ...activityFieldsOf(i) };
 }
 
 // ---------------------------------------------------------------------------------------------

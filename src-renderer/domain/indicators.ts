@@ -50,6 +50,31 @@ export function percentReached(total: number, target: number | null): number | n
   return Math.floor((total * 100) / target);
 }
 
+/** An indicator's result against its target, as the overview and the result report show it. */
+export interface IndicatorProgress {
+  code: string;
+  /** Its name, or its code when it has none. */
+  name: string;
+  /** Đơn vị tính. */
+  unit: string;
+  value: number;
+  /** null: no target set for the period. */
+  target: number | null;
+  /** percentReached(value, target). */
+  percent: number | null;
+}
+
+export function indicatorProgressOf(i: { code: string; name: string; unit: string; value: number; target: number | null }): IndicatorProgress {
+  return {
+    code: i.code,
+    name: i.name.trim() === '' ? i.code : i.name,
+    unit: i.unit,
+    value: i.value,
+    target: i.target,
+    percent: percentReached(i.value, i.target),
+  };
+}
+
 /** Code of "lượt người tham gia", which an activity's `participants` field feeds. */
 export const PARTICIPANTS_INDICATOR = 'participants';
 

@@ -700,8 +700,9 @@ interface HeaderResult {
 /** "(Số: 08/KH-CĐCS)", "(Số 08/KH-CĐCS, ngày 10/01/2025)": the number printed in brackets under the title. */
 const PAREN_NUMBER_RE = /\(\s*Số\s*[:.]?\s*(\d[\p{L}\p{N}.-]*\/[\p{L}\p{N}./-]*[\p{L}\p{N}])\s*(?:[,;]?\s*(ngày[^)]*))?\)/u;
 
-function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wrap | null = null): HeaderResult {
-  const header: PlanHeader = {
+/** A plan header with nothing found yet. */
+function emptyHeader(): PlanHeader {
+  return {
     issuingBody: null,
     parentBody: null,
     number: null,
@@ -711,6 +712,10 @@ function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wra
     implements: [],
     preamble: null,
   };
+}
+
+function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wrap | null = null): HeaderResult {
+  const header = emptyHeader();
   const bodies: string[] = [];
 
   // The bracketed number is taken out of its line wherever it stands (under the title, after the
@@ -1156,16 +1161,7 @@ function parseClosing(paras: readonly Para[], warnings: string[], wrap: Wrap | n
 
 function emptyPlan(warnings: string[]): ParsedPlan {
   return {
-    header: {
-      issuingBody: null,
-      parentBody: null,
-      number: null,
-      placeAndDate: null,
-      documentType: null,
-      title: null,
-      implements: [],
-      preamble: null,
-    },
+    header: emptyHeader(),
     sections: [],
     closing: null,
     recipients: [],

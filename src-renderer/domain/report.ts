@@ -6,7 +6,7 @@
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.
  */
-import type { Activity } from './activity';
+import { activityFieldsOf, type Activity, type ActivityFields } from './activity';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
 
@@ -109,38 +109,11 @@ export interface ReportItem {
  * record times or the trash flag. `id` is the row identity ("Mã dòng"): a UUID, or '' for a
  * row a person added by hand.
  */
-export type ReportActivity = Pick<
-  Activity,
-  | 'id'
-  | 'date'
-  | 'unitCode'
-  | 'itemIds'
-  | 'type'
-  | 'title'
-  | 'content'
-  | 'location'
-  | 'participants'
-  | 'evidenceDoc'
-  | 'evidenceFile'
-  | 'indicators'
->;
+export type ReportActivity = Pick<Activity, 'id'> & ActivityFields;
 
 /** A row's fields copied out of an activity (or another row), lists and maps not shared. */
 export function reportActivityOf(a: ReportActivity): ReportActivity {
-  return {
-    id: a.id,
-    date: a.date,
-    unitCode: a.unitCode,
-    itemIds: [...a.itemIds],
-    type: a.type,
-    title: a.title,
-    content: a.content,
-    location: a.location,
-    participants: a.participants,
-    evidenceDoc: a.evidenceDoc,
-    evidenceFile: a.evidenceFile,
-    indicators: { ...a.indicators },
-  };
+  return { id: a.id, ...activityFieldsOf(a) };
 }
 
 export interface ReportIndicator {

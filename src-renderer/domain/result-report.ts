@@ -32,7 +32,7 @@ import {
   type UnitReport,
 } from './report';
 import { formatInstantVn } from './vn-time';
-import { activityParticipants, percentReached } from './indicators';
+import { activityParticipants, indicatorProgressOf, type IndicatorProgress } from './indicators';
 import { cleanBlock, cleanLine, formatCount } from './fields';
 import { documentNumberLine, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDateLine, vnUpper } from './official-form';
 import { formatDateVn, type IsoDate } from './periods';
@@ -212,15 +212,8 @@ export interface GroupFacts {
   notStarted: { id: string; text: string }[];
 }
 
-export interface IndicatorFact {
-  code: string;
-  name: string;
-  unit: string;
-  value: number;
-  target: number | null;
-  /** percentReached(value, target). */
-  percent: number | null;
-}
+/** An indicator's figures as the document prints them (texts made safe for it). */
+export type IndicatorFact = IndicatorProgress;
 
 export interface CompletenessFacts {
   deadline: IsoDate | '';
@@ -353,14 +346,10 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
     counts,
     activityCount: report.activities.length,
     groups,
-    indicators: report.indicators.map((i) => ({
-      code: i.code,
-      name: docText(i.name.trim() === '' ? i.code : i.name),
-      unit: docText(i.unit),
-      value: i.value,
-      target: i.target,
-      percent: percentReached(i.value, i.target),
-    })),
+    indicators: report.indicators.map((i) => {
+      const fact = indicatorProgressOf(i);
+      return { ...fact, name: docText(fact.name), unit: docText(fact.unit) };
+    }),
     completeness: consolidated ? completenessFacts(report.consolidation.deadline, report.consolidation.completeness) : null,
   };
 }

@@ -18,7 +18,7 @@
  * in the consolidated scope it is «Chưa báo cáo», as on «Tổng hợp».
  */
 import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
-import { activityParticipants, percentReached } from '@domain/indicators';
+import { activityParticipants, indicatorProgressOf, type IndicatorProgress } from '@domain/indicators';
 import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from '@domain/periods';
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
@@ -241,36 +241,16 @@ export function sortGridRows(rows: readonly GridRow[], groups: readonly TaskGrou
 // ---------------------------------------------------------------------------------------------
 // Indicators against their targets.
 
-export interface IndicatorFigure {
-  code: string;
-  name: string;
-  unit: string;
-  value: number;
-  /** null: no target set for the period. */
-  target: number | null;
-  /** value / target in percent, rounded down (percentReached, as on «Chỉ tiêu»); null without a target above 0. */
-  percent: number | null;
-}
-
 export interface IndicatorOverview {
-  rows: IndicatorFigure[];
+  rows: IndicatorProgress[];
   /** The indicators with a target above 0: the chart's bars. */
-  withTarget: IndicatorFigure[];
+  withTarget: IndicatorProgress[];
   /** The indicators whose target is not set (or is 0). */
-  withoutTarget: IndicatorFigure[];
+  withoutTarget: IndicatorProgress[];
 }
 
 export function indicatorOverview(indicators: readonly ReportIndicator[]): IndicatorOverview {
-  const rows = indicators.map(
-    (i): IndicatorFigure => ({
-      code: i.code,
-      name: i.name || i.code,
-      unit: i.unit,
-      value: i.value,
-      target: i.target,
-      percent: percentReached(i.value, i.target),
-    }),
-  );
+  const rows = indicators.map(indicatorProgressOf);
   return { rows, withTarget: rows.filter((r) => r.percent !== null), withoutTarget: rows.filter((r) => r.percent === null) };
 }
 
