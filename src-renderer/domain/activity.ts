@@ -25,7 +25,7 @@
  */
 import { z } from 'zod';
 import { indicatorName, MAX_ACTIVITY_VALUE, normalizeIndicatorCode } from './indicators';
-import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
+import { cleanBlock, cleanLine, countTransform, formatCount, optionalText, parseInteger, requiredLine } from './fields';
 import { daysInMonth, isoDate, ISO_DATE_TEXT, VN_DATE_TEXT, type IsoDate } from './periods';
 import { PLAN_ITEM_ID_RE, UUID_RE } from './ids';
 import { normalizeUnitCode } from './units';
@@ -164,34 +164,9 @@ export const ACTIVITY_TEXT_LIMITS = Object.freeze({
   evidenceFile: 260,
 } as const);
 
-/** The message for a text field over its limit ("Nội dung: tối đa 10.000 ký tự"). */
-export function tooLongMessage(field: string, max: number): string {
-  return `${field}: tối đa ${formatCount(max)} ký tự`;
-}
-
 /** The message for a count of one activity over MAX_ACTIVITY_VALUE. */
 export function countTooBigMessage(field: string): string {
   return `${field}: tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một hoạt động`;
-}
-
-function requiredLine(field: string, max: number) {
-  return z
-    .string({ error: `${field}: không được để trống` })
-    .transform(cleanLine)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `${field}: không được để trống` })
-        .max(max, { error: tooLongMessage(field, max) }),
-    );
-}
-
-function optionalText(field: string, max: number, clean: (s: string) => string) {
-  return z
-    .string({ error: `${field}: không hợp lệ` })
-    .nullish()
-    .transform((v) => clean(v ?? ''))
-    .pipe(z.string().max(max, { error: tooLongMessage(field, max) }));
 }
 
 /** The file name without any folder a pasted path carried ("C:\\Tai lieu\\QD.pdf" → "QD.pdf"). */

@@ -77,6 +77,33 @@ export function normalizeTypedNumber(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Schemas.
 
+/** The message for a text field over its limit ("Nội dung: tối đa 10.000 ký tự"). */
+export function tooLongMessage(field: string, max: number): string {
+  return `${field}: tối đa ${formatCount(max)} ký tự`;
+}
+
+/** A one-line text field that must not be empty: cleaned (cleanLine), at most `max` characters. */
+export function requiredLine(field: string, max: number) {
+  return z
+    .string({ error: `${field}: không được để trống` })
+    .transform(cleanLine)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${field}: không được để trống` })
+        .max(max, { error: tooLongMessage(field, max) }),
+    );
+}
+
+/** A text field that may be empty or absent (→ ''): cleaned with `clean`, at most `max` characters. */
+export function optionalText(field: string, max: number, clean: (s: string) => string = cleanLine) {
+  return z
+    .string({ error: `${field}: không hợp lệ` })
+    .nullish()
+    .transform((v) => clean(v ?? ''))
+    .pipe(z.string().max(max, { error: tooLongMessage(field, max) }));
+}
+
 /**
  * A zod transform turning a count field into number | null, with `message` when invalid and
  * `tooBig` when it is above `max` (when given).

@@ -25,7 +25,7 @@
 import { z } from 'zod';
 import type { Activity } from './activity';
 import type { IsoDate } from './periods';
-import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger } from './fields';
+import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger, requiredLine } from './fields';
 import { asciiSlug, toNfc } from './vn-text';
 
 export interface IndicatorDef {
@@ -130,24 +130,8 @@ export interface IndicatorExtraInput {
 export const indicatorExtraSchema = z
   .object({
     code: z.string({ error: 'Mã chỉ tiêu: không hợp lệ' }).optional(),
-    name: z
-      .string({ error: 'Tên chỉ tiêu: không được để trống' })
-      .transform(cleanLine)
-      .pipe(
-        z
-          .string()
-          .min(1, { error: 'Tên chỉ tiêu: không được để trống' })
-          .max(300, { error: 'Tên chỉ tiêu: tối đa 300 ký tự' }),
-      ),
-    unit: z
-      .string({ error: 'Đơn vị tính: không được để trống' })
-      .transform(cleanLine)
-      .pipe(
-        z
-          .string()
-          .min(1, { error: 'Đơn vị tính: không được để trống' })
-          .max(50, { error: 'Đơn vị tính: tối đa 50 ký tự' }),
-      ),
+    name: requiredLine('Tên chỉ tiêu', 300),
+    unit: requiredLine('Đơn vị tính', 50),
   })
   .transform((v, ctx): IndicatorDef => {
     const code = normalizeIndicatorCode(v.code && v.code.trim() !== '' ? v.code : v.name);

@@ -15,7 +15,7 @@
  * Units with data are deactivated (`active: false`), never hard-deleted.
  */
 import { z } from 'zod';
-import { cleanLine, countTransform } from './fields';
+import { cleanLine, countTransform, optionalText, requiredLine } from './fields';
 import { asciiSlug, fold, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
@@ -479,14 +479,6 @@ function phoneText(input: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // Validation (forms and imported files). Messages name the field, in Vietnamese.
 
-function optionalLine(field: string, max: number) {
-  return z
-    .string({ error: `${field}: không hợp lệ` })
-    .nullish()
-    .transform((v) => cleanLine(v ?? ''))
-    .pipe(z.string().max(max, { error: `${field}: tối đa ${max} ký tự` }));
-}
-
 export const unitInputSchema = z.object({
   /** '' (or absent) means: generate one (generateUnitCode) before saving. */
   code: z
@@ -513,15 +505,7 @@ export const unitInputSchema = z.object({
           error: 'Mã đơn vị: chỉ gồm chữ không dấu A–Z, chữ số và dấu gạch ngang (-)',
         }),
     ),
-  name: z
-    .string({ error: 'Tên đơn vị: không được để trống' })
-    .transform(cleanLine)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'Tên đơn vị: không được để trống' })
-        .max(200, { error: 'Tên đơn vị: tối đa 200 ký tự' }),
-    ),
+  name: requiredLine('Tên đơn vị', 200),
   level: z.unknown().optional().transform((v, ctx): UnitLevel => {
     const level = typeof v === 'string' ? parseUnitLevel(v) : null;
     if (!level) {
@@ -530,7 +514,7 @@ export const unitInputSchema = z.object({
     }
     return level;
   }),
-  parentName: optionalLine('Đơn vị cấp trên', 200),
+  parentName: optionalText('Đơn vị cấp trên', 200),
   /** A UnitKind id; checked against the known kinds by the operation that stores it. */
   kind: z
     .string({ error: 'Loại đơn vị: không hợp lệ' })
@@ -574,7 +558,7 @@ export const unitInputSchema = z.object({
     return type;
   }),
   members: z.unknown().optional().transform(countTransform('Số đoàn viên: phải là số nguyên không âm')),
-  contact: optionalLine('Người liên hệ', 200),
+  contact: optionalText('Người liên hệ', 200),
   phone: z
     .unknown()
     .optional()
