@@ -263,7 +263,7 @@ async function template(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(withDetail(`Không ghi được tệp «${out}». Hãy kiểm tra thư mục và quyền ghi.`, String((err as Error).message ?? err)));
     return 1;
   }
-  io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${bytes.length.toLocaleString('vi-VN')} byte)`);
+  io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${formatCount(bytes.length)} byte)`);
   if (code === '') {
     io.stdout('Lưu ý: mẫu chưa có đơn vị (--unit-code, --unit-name); đơn vị điền phải ghi tên và mã của mình ở trang «Thông tin».');
   }
