@@ -3,16 +3,17 @@
  * the day and the minute of an instant there are plain arithmetic on the UTC fields, the same in
  * the renderer, its workers and Node, whatever time zone the computer is set to.
  */
+import { formatDateVn } from './periods';
 
 /** Vietnam's offset from UTC, all year. */
 export const VN_UTC_OFFSET_MS = 7 * 3600_000;
 
 /** An instant as people in Vietnam read it: "14/06/2025 09:30". */
 export function formatInstantVn(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_UTC_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const shifted = new Date(t + VN_UTC_OFFSET_MS).toISOString();
+  return `${formatDateVn(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`;
 }
 
 /** "14/06/2025 09:30 (giờ Việt Nam)" → the ISO instant, or '' when it is not that. */
