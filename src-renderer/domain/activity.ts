@@ -29,7 +29,7 @@ import { cleanBlock, cleanLine, countTransform, formatCount, optionalText, parse
 import { daysInMonth, isoDate, ISO_DATE_TEXT, VN_DATE_TEXT, type IsoDate } from './periods';
 import { PLAN_ITEM_ID_RE, UUID_RE } from './ids';
 import { normalizeUnitCode } from './units';
-import { fold, queryWords } from './vn-text';
+import { fold, foldedKey, queryWords } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Types of activity.
@@ -76,7 +76,7 @@ const TYPE_ORDER = new Map<ActivityType, number>(ACTIVITY_TYPES.map((t, i) => [t
 
 /** An activity type from its code or its label, accents and case ignored. */
 export function parseActivityType(text: string): ActivityType | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const t of ACTIVITY_TYPES) if (key === t.code || key === fold(t.label)) return t.code;
   return null;
 }

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { cleanLine, countTransform, optionalText, requiredLine } from './fields';
-import { asciiSlug, fold, toNfc } from './vn-text';
+import { asciiSlug, fold, foldedKey, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Levels and kinds.
@@ -122,7 +122,7 @@ export function customUnitKind(name: string, level: UnitLevel = 'district'): Uni
 
 /** A kind from its id, short or full name, accents and case ignored. */
 export function parseUnitKind(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitKind | null {
-  const key = fold(toNfc(text)).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   if (key === '') return null;
   return kinds.find((k) => key === k.id || key === fold(k.name) || key === fold(k.fullName)) ?? null;
 }
@@ -219,7 +219,7 @@ export function unitTypesFor(level: UnitLevel): readonly UnitType[] {
 
 /** A unit type from its code, its label or a common abbreviation, accents and case ignored. */
 export function parseUnitType(text: string): UnitType | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const t of UNIT_TYPES) if (key === t || key === fold(UNIT_TYPE_LABELS[t])) return t;
   return UNIT_TYPE_ALIASES[key] ?? null;
 }
@@ -230,7 +230,7 @@ export function parseUnitType(text: string): UnitType | null {
  * «LĐLĐ tỉnh»), accents and case ignored.
  */
 export function parseUnitLevel(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitLevel | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const l of UNIT_LEVELS) {
     if (key === l || key === fold(UNIT_LEVEL_LABELS[l]) || key === fold(UNIT_LEVEL_FULL_LABELS[l])) return l;
   }

@@ -44,6 +44,11 @@ export function fold(text: string): string {
   return out;
 }
 
+/** The key two labels are compared by: folded, runs of whitespace as one space, trimmed. */
+export function foldedKey(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Folded form of each character seen so far. Text has few distinct characters (letters with
  * their tone marks, digits, punctuation), and normalizing each one is the costly part: the

@@ -49,7 +49,7 @@ import {
   type UnitReport,
   type WorkbookStatus,
 } from '../domain/report';
-import { fold } from '../domain/vn-text';
+import { foldedKey } from '../domain/vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and versions.
@@ -321,10 +321,7 @@ export function activitySheetColumns(report: Pick<UnitReport, 'indicators' | 'ac
  * runs of spaces and line breaks as one space, trimmed, a trailing ':' or '*' dropped.
  */
 export function headerKey(text: string): string {
-  return fold(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\s*[:*]+$/, '');
+  return foldedKey(text).replace(/\s*[:*]+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
