@@ -52,6 +52,7 @@ import {
   isConsolidated,
   reportActivityOf,
   STATUS_COUNT_KEYS,
+  emptyStatusCounts,
   type CompletenessEntry,
   type ConsolidatedItem,
   type ConsolidatedReport,
@@ -63,7 +64,6 @@ import {
   type ReportPlan,
   type ReportUnit,
   type StatusCountKey,
-  type StatusCounts,
   type UnitReport,
 } from './report';
 import { coveredUnits, findDoubleCounts, type CodeClash, type CountedElsewhere, type CoveredTwice } from './double-count';
@@ -195,10 +195,6 @@ export function isLate(submittedAt: string, deadline: IsoDate | ''): boolean {
   return Date.parse(submittedAt) >= deadlineEnd(deadline);
 }
 
-export function emptyCounts(): StatusCounts {
-  return { xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 };
-}
-
 const byName = (a: { unitName: string; unitCode: string }, b: { unitName: string; unitCode: string }) =>
   a.unitName.localeCompare(b.unitName, 'vi') || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
 
@@ -314,7 +310,7 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
   // Theo nhiệm vụ.
   const itemShares: ConsolidationResult['itemShares'] = {};
   const items: ConsolidatedItem[] = input.items.map((it) => {
-    const counts = emptyCounts();
+    const counts = emptyStatusCounts();
     const shares = Object.fromEntries(STATUS_COUNT_KEYS.map((k) => [k, [] as StatusShare[]])) as Record<StatusCountKey, StatusShare[]>;
     for (const p of prepared) {
       const r = p.contribution.report;

@@ -29,13 +29,12 @@ export function formatVersionFor(kind: WorkbookKind): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Status of a plan item, as the workbook writes it.
+// Status of a plan item.
 
 /**
- * The workbook's own status vocabulary. Codes deliberately equal the database's ItemStatusValue
- * (src-renderer/db/types.ts: 'chua' | 'dang' | 'xong' | 'khong-ap-dung'), and the labels equal
- * ITEM_STATUS_LABELS, but this module must stay pure, so the importer maps one to the other
- * explicitly. Cells hold the Vietnamese label; an empty cell means "no status recorded" (null).
+ * A plan item's status: the codes the database stores (db/types.ts ItemStatusValue is this type)
+ * and the labels people read on screen and in a workbook's cells, where an empty cell means "no
+ * status recorded" (null). Stored and exchanged: never rename a code or a label.
  */
 export type WorkbookStatus = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
 export const WORKBOOK_STATUSES: readonly WorkbookStatus[] = ['chua', 'dang', 'xong', 'khong-ap-dung'];
@@ -176,6 +175,10 @@ export const STATUS_COUNT_LABELS: Readonly<Record<StatusCountKey, string>> = Obj
   none: 'Chưa báo cáo',
 });
 export type StatusCounts = Record<StatusCountKey, number>;
+
+export function emptyStatusCounts(): StatusCounts {
+  return { xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 };
+}
 
 /** One row of "Tổng hợp theo nhiệm vụ". */
 export interface ConsolidatedItem {

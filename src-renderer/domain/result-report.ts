@@ -25,6 +25,7 @@ import { reportFileNameFor } from './file-names';
 import {
   COMPLETENESS_STATE_LABELS,
   isConsolidated,
+  emptyStatusCounts,
   STATUS_COUNT_KEYS,
   type CompletenessEntry,
   type ReportActivity,
@@ -253,7 +254,6 @@ export interface FactsOptions {
   notableLimit?: number;
 }
 
-const zeroCounts = (): StatusCounts => ({ xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 });
 
 function addCounts(into: StatusCounts, add: StatusCounts): void {
   for (const k of STATUS_COUNT_KEYS) into[k] += add[k];
@@ -290,7 +290,7 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
   if (consolidated) {
     for (const row of report.consolidation.items) countsOf.set(row.id, { ...row.counts });
   } else {
-    for (const it of report.items) countsOf.set(it.id, { ...zeroCounts(), [it.status ?? 'none']: 1 });
+    for (const it of report.items) countsOf.set(it.id, { ...emptyStatusCounts(), [it.status ?? 'none']: 1 });
   }
   const reports = consolidated ? report.consolidation.units.reduce((s, u) => s + u.reports, 0) : 1;
 
@@ -298,8 +298,8 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
   const groups: GroupFacts[] = groupDefs.map((g, index) => {
     const ids = g.itemIds.filter((id) => listed.has(id));
     for (const id of ids) if (!groupOfItem.has(id)) groupOfItem.set(id, index);
-    const counts = zeroCounts();
-    for (const id of ids) addCounts(counts, countsOf.get(id) ?? { ...zeroCounts(), none: reports });
+    const counts = emptyStatusCounts();
+    for (const id of ids) addCounts(counts, countsOf.get(id) ?? { ...emptyStatusCounts(), none: reports });
     const notStarted = ids
       .filter((id) => (countsOf.get(id)?.chua ?? 0) > 0)
       .map((id) => ({ id, text: cleanLine(listed.get(id)!.text) }));
@@ -329,8 +329,8 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
     groups[g]!.notable = list.map((c) => notableOf(c.activity, c.participants, consolidated ? (unitNames[c.activity.unitCode] ?? c.activity.unitCode) : ''));
   });
 
-  const counts = zeroCounts();
-  for (const it of report.items) addCounts(counts, countsOf.get(it.id) ?? { ...zeroCounts(), none: reports });
+  const counts = emptyStatusCounts();
+  for (const it of report.items) addCounts(counts, countsOf.get(it.id) ?? { ...emptyStatusCounts(), none: reports });
 
   return {
     consolidated,
