@@ -1,6 +1,8 @@
 // Lint rules, including the environment boundaries of architecture.md: each file runs in one
 // environment (main, preload, renderer DOM, pure), and a pure module (domain, exchange, the
 // IPC contract) must not import React, Dexie, Electron, Node or the renderer's DOM layers.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -30,6 +32,105 @@ const pureRestrictions = {
   ],
 };
 
+// The domain is the innermost room: pure rules about plans, units, reports and periods. Nothing
+// it imports may know about files, storage, screens or the shell (the format maps the domain,
+// never the other way round).
+const domainRestrictions = {
+  patterns: [
+    ...pureRestrictions.patterns,
+    {
+      group: ['**/exchange', '**/exchange/**', '@exchange/*', '**/document', '**/document/**', '**/platform', '**/platform/**', '@contract'],
+      message: 'The domain must not import the file formats or the platform: they import the domain.',
+    },
+    // Storage, screens and the shell are kept out of every pure module (pureRestrictions).
+    { group: ['**/ui', '**/ui/**', '**/state'], message: 'The domain must not import shared UI or UI state.' },
+  ],
+};
+
+const rendererRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src-renderer');
+const featuresRoot = path.join(rendererRoot, 'features');
+const versionsRoot = path.join(rendererRoot, 'db', 'versions');
+
+/**
+ * TEMPORARY: shared components that still live inside one feature while they move to
+ * src-renderer/ui/. Other features may import them directly until then; delete this list (and
+ * its use below) once they are in ui/.
+ */
+const SHARED_UI_NOT_YET_IN_UI = ['checklist/Highlight', 'plan-import/use-modal', 'units/Modal', 'activities/ConfirmDialog', 'exports/JobControls'];
+
+/** The live files that read the frozen store lists of every schema version. */
+const READS_MIGRATIONS = [path.join(rendererRoot, 'db', 'schema.ts'), path.join(rendererRoot, 'db', 'backup-format.ts')];
+
+/** Calls `check(node, specifier)` for every static import, re-export and dynamic import of a file. */
+function eachImport(check) {
+  return {
+    ImportDeclaration: (node) => check(node, node.source.value),
+    ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+    ExportAllDeclaration: (node) => check(node, node.source.value),
+    ImportExpression: (node) => node.source.type === 'Literal' && typeof node.source.value === 'string' && check(node, node.source.value),
+  };
+}
+
+/** The file a relative specifier names, without its extension; null for a package. */
+function resolved(fromFile, specifier) {
+  if (!specifier.startsWith('.')) return null;
+  return path.resolve(path.dirname(fromFile), specifier).replace(/\.(?:tsx?|mts|jsx?|mjs)$/, '');
+}
+
+function inside(root, file) {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep) : null;
+}
+
+// Rules about which room may use which, where a file's own place decides (a pattern cannot).
+const rooms = {
+  rules: {
+    // A feature is used by another only through its index.ts, so its files can change freely.
+    'feature-internals': {
+      meta: { type: 'problem', schema: [], messages: { internal: "Import «{{feature}}» through its index.ts, not its file «{{file}}»; a feature's other files are its own." } },
+      create(context) {
+        const own = inside(featuresRoot, context.filename)?.[0];
+        if (!own) return {};
+        return eachImport((node, specifier) => {
+          const target = resolved(context.filename, specifier);
+          const parts = target && inside(featuresRoot, target);
+          if (!parts || parts[0] === own) return;
+          const [feature, ...rest] = parts;
+          const file = rest.join('/');
+          if (file === '' || file === 'index' || SHARED_UI_NOT_YET_IN_UI.includes(`${feature}/${file}`)) return;
+          context.report({ node, messageId: 'internal', data: { feature, file } });
+        });
+      },
+    },
+    // A schema version is frozen once shipped: it imports only Dexie's types and the version
+    // before it, and live code does not borrow from it (a later edit of live code would change an
+    // upgrade that already ran on people's databases).
+    'frozen-migrations': {
+      meta: {
+        type: 'problem',
+        schema: [],
+        messages: {
+          live: 'A schema version imports nothing live («{{specifier}}»): keep a private copy of what it needs.',
+          migration: 'Live code must not import a schema version («{{specifier}}»); the version keeps its own copy, and so does live code.',
+        },
+      },
+      create(context) {
+        const isVersion = inside(versionsRoot, context.filename) !== null;
+        if (!isVersion && READS_MIGRATIONS.includes(context.filename)) return {};
+        return eachImport((node, specifier) => {
+          const target = resolved(context.filename, specifier);
+          if (isVersion) {
+            const fine = specifier === 'dexie' || (target !== null && inside(versionsRoot, target) !== null);
+            if (!fine) context.report({ node, messageId: 'live', data: { specifier } });
+          } else if (target !== null && inside(versionsRoot, target) !== null) {
+            context.report({ node, messageId: 'migration', data: { specifier } });
+          }
+        });
+      },
+    },
+  },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -43,10 +144,12 @@ export default tseslint.config(
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, rooms },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', rendererRestrictions],
+      'rooms/feature-internals': 'error',
+      'rooms/frozen-migrations': 'error',
     },
   },
   {
@@ -58,6 +161,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', pureRestrictions],
       'no-restricted-globals': ['error', ...pageGlobals.map((name) => ({ name, message: 'Pure modules run in workers and Node too: no page globals.' }))],
     },
+  },
+  {
+    files: ['src-renderer/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', domainRestrictions] },
   },
   {
     // The database layer serves the screens; it does not render them.

@@ -36,7 +36,7 @@ export function startApp(): void {
   installWebContentsGuards(app, pages);
 
   app.on('second-instance', focusMainWindow);
-  // Issue 6: every window's close waits for the page's automatic backup (bounded by a timeout).
+  // Every window's close waits for the page's automatic backup (bounded by a timeout).
   app.on('browser-window-created', (_event, win) => installBackupOnClose(app, win));
   app.on('window-all-closed', () => {
     // macOS convention: the app stays in the Dock until the user quits it.

@@ -22,14 +22,15 @@
  * in-process; workbook.ts is the Node entry that supplies the real file system.
  */
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { formatCount, STANDARD_INDICATORS } from '@domain/indicators';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';
 import { indicatorFigures, type IndicatorFigure } from '@exchange/indicator-figures';
 import { withDetail } from '@exchange/problems';
 import { readWorkbook, type ReadResult } from '@exchange/reader';
-import { completenessCounts, isConsolidated, type ReportPeriod } from '@exchange/spec';
+import { completenessCounts, isConsolidated, type ReportPeriod } from '@domain/report';
 import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
 
 export interface CliIo {
@@ -262,7 +263,7 @@ async function template(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(withDetail(`Không ghi được tệp «${out}». Hãy kiểm tra thư mục và quyền ghi.`, String((err as Error).message ?? err)));
     return 1;
   }
-  io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${bytes.length.toLocaleString('vi-VN')} byte)`);
+  io.stdout(`Đã ghi mẫu nhập liệu: ${path} (${formatCount(bytes.length)} byte)`);
   if (code === '') {
     io.stdout('Lưu ý: mẫu chưa có đơn vị (--unit-code, --unit-name); đơn vị điền phải ghi tên và mã của mình ở trang «Thông tin».');
   }

@@ -1,5 +1,5 @@
 /**
- * Automatic backups on disk (issue 6): userData/backups, the newest `keep` files kept.
+ * Automatic backups on disk: userData/backups, the newest `keep` files kept.
  *
  * The renderer makes the backup file (it owns the database); main only writes, lists, reads
  * and copies files in that one folder. Names are checked by the contract (ASCII, ".json", no

@@ -29,7 +29,7 @@ export function App() {
   }, []);
 
   useEffect(open, [open]);
-  // Desktop: the shell asks for a backup when the window closes (issue 6).
+  // Desktop: the shell asks for a backup when the window closes.
   useEffect(() => listenForCloseRequests(), []);
   // Text typed and not yet saved is saved before the page goes; the browser asks first.
   useEffect(() => watchPendingEditsOnUnload(!platform.autoBackups), []);

@@ -71,7 +71,7 @@ export function Shell() {
   const setup = useSetupState();
   const data = useShellData();
   const { screen, go } = useUiStore(useShallow((s) => ({ screen: s.screen, go: s.go })));
-  // First run: who this installation belongs to, before anything else (issue 3).
+  // First run: who this installation belongs to, before anything else.
   if (setup === 'needed') return <SetupScreen />;
   if (!data || setup === 'loading') {
     return (

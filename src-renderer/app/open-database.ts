@@ -10,7 +10,7 @@ export type OpenFailure = DatabaseFailure;
 export async function openDatabase(): Promise<void> {
   try {
     if (typeof indexedDB === 'undefined') throw Object.assign(new Error('indexedDB is undefined'), { name: 'MissingAPIError' });
-    // Issue 6: a newer database is refused untouched; an older one is backed up before Dexie upgrades it.
+    // A newer database is refused untouched; an older one is backed up before Dexie upgrades it.
     await prepareDatabaseOpen();
     await db.open();
     await ensureSeeded();

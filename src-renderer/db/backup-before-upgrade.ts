@@ -1,5 +1,5 @@
 /**
- * "An upgrade takes an automatic backup first" (issue 6).
+ * "An upgrade takes an automatic backup first".
  *
  * Dexie runs upgrades inside the versionchange transaction of the first open, so the backup
  * has to be taken BEFORE the app's SoKeHoachDb is opened: open the database without a version

@@ -27,6 +27,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Dexie, IndexableType, Table } from 'dexie';
 import { z } from 'zod';
 import { MAX_BACKUP_FILE_BYTES } from '@contract';
+import { sha256Hex } from '@domain/hash';
 import { isWhitespace, skipWhitespace, valueEnd } from '@domain/json-bytes';
 import { version as packageVersion } from '../../package.json';
 import { BackupError, MESSAGES, type RefusalReason } from './backup-messages';
@@ -294,7 +295,7 @@ export class BackupReader {
     input.set(head, 0);
     input.set(this.bytes.subarray(this.payloadStart, end), head.length);
     input[input.length - 1] = 0x5d; // ]
-    const digest = bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', input)));
+    const digest = await sha256Hex(input);
     if (digest !== h.checksum.value) return false;
     this.options.checksumVerified = true;
     return true;

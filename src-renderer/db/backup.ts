@@ -20,6 +20,7 @@
  */
 import { Dexie } from 'dexie';
 import { MAX_BACKUP_FILE_BYTES } from '@contract';
+import { isoDateOf } from '@domain/periods';
 import { BACKUP_TABLE_LABELS, BackupError, MESSAGES } from './backup-messages';
 import { BackupReader, CURRENT_SCHEMA_VERSION, envelopeOf, recordLabel, STORES_BY_VERSION, writeBackupFile, type RowBatch } from './backup-format';
 import { BackupMerge } from './backup-merge';
@@ -91,8 +92,7 @@ const two = (n: number) => String(n).padStart(2, '0');
 
 /** "SaoLuu_SoKeHoach_2025-06-14_0830.json", local time, ASCII only. */
 export function backupFileName(date: Date, prefix = 'SaoLuu'): string {
-  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  return `${prefix}_SoKeHoach_${day}_${two(date.getHours())}${two(date.getMinutes())}.json`;
+  return `${prefix}_SoKeHoach_${isoDateOf(date)}_${two(date.getHours())}${two(date.getMinutes())}.json`;
 }
 
 /** A backup file around a dexie export given as text (tests re-seal forged payloads with it). */

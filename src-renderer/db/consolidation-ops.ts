@@ -1,5 +1,5 @@
 /**
- * Consolidation (issue 5, "Tổng hợp") and completeness ("Tình hình nộp báo cáo") for one plan
+ * Consolidation ("Tổng hợp") and completeness ("Tình hình nộp báo cáo") for one plan
  * and period, read in ONE transaction so the figures agree with each other:
  *
  *   const data = await loadConsolidation({ planId, period, exportedBy, appVersion });
@@ -20,7 +20,7 @@ import { consolidate, isLate, submissionTime, type ConsolidationResult, type Con
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
-import type { CompletenessState, UnitReport } from '../exchange/spec';
+import type { CompletenessState, UnitReport } from '@domain/report';
 import { ACTIVITY_TABLES } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
@@ -158,8 +158,8 @@ export async function loadConsolidation(input: LoadConsolidationInput): Promise<
 // ---------------------------------------------------------------------------------------------
 // Completeness (Tình hình nộp báo cáo), with the database records behind each row.
 
-// The states and their labels are the exchange format's (exchange/spec.ts COMPLETENESS_STATE_LABELS).
-export type { CompletenessState } from '../exchange/spec';
+// The states and their labels are the report model's (domain/report.ts COMPLETENESS_STATE_LABELS).
+export type { CompletenessState } from '@domain/report';
 
 export interface CompletenessRow {
   unit: UnitRecord;

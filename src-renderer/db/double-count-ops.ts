@@ -17,7 +17,7 @@ import {
   findDoubleCounts,
   type CoverageEntry,
 } from '@domain/double-count';
-import { isConsolidated, type UnitReport } from '../exchange/spec';
+import { isConsolidated, type UnitReport } from '@domain/report';
 import { db } from './db';
 import type { SubmissionRecord } from './types';
 

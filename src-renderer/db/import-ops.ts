@@ -1,5 +1,5 @@
 /**
- * Import of units' workbooks (issue 5): preview, apply, withdraw, history (completeness: consolidation-ops.ts).
+ * Import of units' workbooks: preview, apply, withdraw, history (completeness: consolidation-ops.ts).
  * The rules themselves are pure (domain/merge.ts); this file reads and writes the database.
  *
  *   const { report } = await readWorkbook(bytes, { fileName });          // exchange/reader.ts
@@ -25,6 +25,7 @@
  * indicator adjustments are written for it (its figures are submission.report.consolidation).
  */
 import { Dexie } from 'dexie';
+import { sha256Hex } from '@domain/hash';
 import { planFingerprint } from '@domain/plan-tree';
 import {
   compareInstants,
@@ -36,10 +37,10 @@ import {
   type SubmissionPlan,
   type SubmissionScope,
 } from '@domain/merge';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
-import { submissionUnitCodes } from '../domain/report';
+import { submissionUnitCodes } from '@domain/report';
 import { OperationError } from './errors';
 import { getSetting, now } from './operations';
 import { resolveImportUnit, unitBlocker, unitRecordFromFile } from './import-unit';
@@ -49,12 +50,6 @@ import { indicatorKeyOf } from './indicator-ops';
 import type { ItemStatusKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
-
-/** SHA-256 of the bytes, lower-case hex (the file's identity in the history). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export interface ImportPreview {
   /** The report as it would be filed (its unit's code, when the file's is an alias: db/import-unit.ts). */

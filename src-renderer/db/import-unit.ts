@@ -8,7 +8,7 @@
  */
 import { matchQuestion, matchUnit, parentCodeFor, recodeReport, type UnitMatch } from '@domain/unit-match';
 import { DEFAULT_KIND_OF_LEVEL, parseUnitKind, type UnitLevel } from '@domain/units';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { db } from './db';
 import { EMPTY_UNIT_DETAILS, getSetting } from './operations';
 import type { UnitRecord } from './types';

@@ -10,18 +10,17 @@
  */
 import {
   activityIndicatorValues,
-  cleanLine,
   indicatorAdjustmentSchema,
   indicatorExtraSchema,
   isStandardIndicatorCode,
   mergeIndicatorDefs,
   normalizeIndicatorCode,
-  parseInteger,
   percentReached,
   STANDARD_INDICATORS,
   sumIndicators,
   type IndicatorDef,
 } from '@domain/indicators';
+import { cleanLine, parseInteger } from '@domain/fields';
 import { parsePeriodKey, type Period } from '@domain/periods';
 import { cleanText, fold } from '@domain/vn-text';
 import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';

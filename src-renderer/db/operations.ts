@@ -14,8 +14,8 @@ import {
   validatePeriodConfig,
   type PeriodConfig,
 } from '@domain/periods';
-import { cleanLine } from '@domain/indicators';
-import { cleanText, fold } from '@domain/vn-text';
+import { cleanLine } from '@domain/fields';
+import { asciiSlug, cleanText } from '@domain/vn-text';
 import { db } from './db';
 import { OperationError } from './errors';
 import { checkRecord, parsedPlanSchema } from './record-schemas';
@@ -152,10 +152,7 @@ export interface AddPlanInput {
 
 /** A new, unique plan id from the plan's number: "kh-63-kh-ldld-m3x9k2-a1b2". */
 function newPlanId(number: string | null): string {
-  const slug = fold(number ?? '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
+  const slug = asciiSlug(number ?? '').slice(0, 40);
   const rand = Math.random().toString(36).slice(2, 6).padEnd(4, '0');
   return `kh-${slug || 'khong-so'}-${Date.now().toString(36)}-${rand}`;
 }

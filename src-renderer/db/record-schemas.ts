@@ -18,7 +18,13 @@ import { PERIOD_KINDS, parsePeriodKey, type PeriodKind } from '@domain/periods';
 import type { PlanNode } from '@domain/plan-types';
 import { REPORT_TEXT_KEYS } from '@domain/result-report';
 import { UNIT_LEVELS, UNIT_TYPES, type UnitLevel, type UnitType } from '@domain/units';
-import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, WORKBOOK_KINDS, WORKBOOK_STATUSES, type CompletenessState } from '../exchange/spec';
+import {
+  COMPLETENESS_STATE_LABELS,
+  STATUS_COUNT_KEYS,
+  WORKBOOK_KINDS,
+  WORKBOOK_STATUSES,
+  type CompletenessState,
+} from '@domain/report';
 import { OperationError } from './errors';
 import { ITEM_STATUS_VALUES } from './types';
 

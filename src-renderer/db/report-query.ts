@@ -19,7 +19,14 @@ import { planFingerprint } from '@domain/plan-tree';
 import type { Period } from '@domain/periods';
 import { planReportItems } from '../exchange/plan-items';
 import type { TemplateInput } from '../exchange/template';
-import { formatVersionFor, reportActivityOf, type ReportActivity, type ReportIndicator, type ReportItem, type UnitReport } from '../exchange/spec';
+import {
+  formatVersionFor,
+  reportActivityOf,
+  type ReportActivity,
+  type ReportIndicator,
+  type ReportItem,
+  type UnitReport,
+} from '@domain/report';
 import { ACTIVITY_TABLES, activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';

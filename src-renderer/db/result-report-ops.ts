@@ -32,8 +32,8 @@ import {
   type ReportFacts,
   type ReportTexts,
 } from '@domain/result-report';
-import { cleanBlock, cleanLine } from '@domain/indicators';
-import type { UnitReport } from '../exchange/spec';
+import { cleanBlock, cleanLine, formatCount } from '@domain/fields';
+import type { UnitReport } from '@domain/report';
 import { ACTIVITY_TABLES } from './activity-read';
 import { loadConsolidation } from './consolidation-ops';
 import { db } from './db';
@@ -169,7 +169,7 @@ function cleanDraft(input: SaveReportDraftInput): Pick<ReportDraftRecord, 'texts
   for (const key of REPORT_TEXT_KEYS) {
     const value = cleanBlock(typeof input.texts[key] === 'string' ? input.texts[key] : '');
     if (value.length > MAX_REPORT_TEXT_CHARS) {
-      throw new OperationError(`Phần «${REPORT_TEXT_LABELS[key]}» quá dài: tối đa ${MAX_REPORT_TEXT_CHARS.toLocaleString('vi-VN')} ký tự.`, key);
+      throw new OperationError(`Phần «${REPORT_TEXT_LABELS[key]}» quá dài: tối đa ${formatCount(MAX_REPORT_TEXT_CHARS)} ký tự.`, key);
     }
     texts[key] = value;
   }

@@ -8,7 +8,7 @@ import type { Unit, UnitKind, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 import type { Letterhead, ReportTexts } from '@domain/result-report';
-import type { UnitReport } from '../exchange/spec';
+import type { UnitReport, WorkbookStatus } from '@domain/report';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
 export type Timestamp = string;
@@ -36,14 +36,9 @@ export { UNIT_LEVELS, UNIT_LEVEL_LABELS } from '@domain/units';
 /** A unit of the directory (the own unit is one of them): see domain/units.ts. */
 export type UnitRecord = Unit;
 
-export type ItemStatusValue = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
-export const ITEM_STATUS_VALUES: readonly ItemStatusValue[] = ['chua', 'dang', 'xong', 'khong-ap-dung'];
-export const ITEM_STATUS_LABELS: Record<ItemStatusValue, string> = {
-  chua: 'Chưa thực hiện',
-  dang: 'Đang thực hiện',
-  xong: 'Đã hoàn thành',
-  'khong-ap-dung': 'Không áp dụng',
-};
+/** An item's status as stored: the report model's vocabulary (domain/report.ts), codes and labels alike. */
+export type ItemStatusValue = WorkbookStatus;
+export { WORKBOOK_STATUSES as ITEM_STATUS_VALUES, WORKBOOK_STATUS_LABELS as ITEM_STATUS_LABELS } from '@domain/report';
 
 export interface ItemStatusRecord {
   planId: string;
@@ -132,7 +127,7 @@ export interface ActivityRecord extends Activity {
 export type SubmissionState = 'active' | 'superseded' | 'withdrawn';
 
 /**
- * One imported workbook (issue 5, "Lịch sử nhập"). At most one submission per unit + plan +
+ * One imported workbook ("Lịch sử nhập"). At most one submission per unit + plan +
  * period is 'active' (its data is in activities / itemStatuses); the others are history.
  */
 export interface SubmissionRecord {

@@ -24,19 +24,12 @@
  *   activities fast.
  */
 import { z } from 'zod';
-import {
-  cleanBlock,
-  cleanLine,
-  countTransform,
-  formatCount,
-  indicatorName,
-  MAX_ACTIVITY_VALUE,
-  normalizeIndicatorCode,
-  parseInteger,
-} from './indicators';
-import { daysInMonth, isoDate, type IsoDate } from './periods';
+import { indicatorName, MAX_ACTIVITY_VALUE, normalizeIndicatorCode } from './indicators';
+import { cleanBlock, cleanLine, countTransform, formatCount, optionalText, parseInteger, requiredLine } from './fields';
+import { daysInMonth, isoDate, ISO_DATE_TEXT, VN_DATE_TEXT, type IsoDate } from './periods';
+import { PLAN_ITEM_ID_RE, UUID_RE } from './ids';
 import { normalizeUnitCode } from './units';
-import { fold, queryWords } from './vn-text';
+import { fold, foldedKey, queryWords } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Types of activity.
@@ -83,7 +76,7 @@ const TYPE_ORDER = new Map<ActivityType, number>(ACTIVITY_TYPES.map((t, i) => [t
 
 /** An activity type from its code or its label, accents and case ignored. */
 export function parseActivityType(text: string): ActivityType | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const t of ACTIVITY_TYPES) if (key === t.code || key === fold(t.label)) return t.code;
   return null;
 }
@@ -129,9 +122,6 @@ export type ActivityWithSearch = Activity & { searchText?: string };
 export const MIN_ACTIVITY_YEAR = 1990;
 export const MAX_ACTIVITY_YEAR = 2100;
 
-const ISO_SHAPE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
-const VN_SHAPE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
-
 export type DateParse = { ok: true; date: IsoDate } | { ok: false; message: string };
 
 /**
@@ -140,10 +130,10 @@ export type DateParse = { ok: true; date: IsoDate } | { ok: false; message: stri
  */
 export function parseActivityDate(text: string): DateParse {
   if (text.trim() === '') return { ok: false, message: 'Ngày: không được để trống' };
-  let m = ISO_SHAPE.exec(text);
+  let m = ISO_DATE_TEXT.exec(text);
   let year: number, month: number, day: number;
   if (m) [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else if ((m = VN_SHAPE.exec(text))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = VN_DATE_TEXT.exec(text))) [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else return { ok: false, message: 'Ngày: không hợp lệ, nhập theo dd/mm/yyyy' };
   if (year < MIN_ACTIVITY_YEAR || year > MAX_ACTIVITY_YEAR) {
     return { ok: false, message: `Ngày: không hợp lệ, năm phải từ ${MIN_ACTIVITY_YEAR} đến ${MAX_ACTIVITY_YEAR}` };
@@ -174,37 +164,9 @@ export const ACTIVITY_TEXT_LIMITS = Object.freeze({
   evidenceFile: 260,
 } as const);
 
-/** The message for a text field over its limit ("Nội dung: tối đa 10.000 ký tự"). */
-export function tooLongMessage(field: string, max: number): string {
-  return `${field}: tối đa ${formatCount(max)} ký tự`;
-}
-
 /** The message for a count of one activity over MAX_ACTIVITY_VALUE. */
 export function countTooBigMessage(field: string): string {
   return `${field}: tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một hoạt động`;
-}
-
-/** Plan item ids: a Roman section, then dot-separated numbers ("III", "III.2.4", "I.1"). */
-const ITEM_ID_RE = /^[IVXLCDM]+(?:\.\d+)*$/;
-
-function requiredLine(field: string, max: number) {
-  return z
-    .string({ error: `${field}: không được để trống` })
-    .transform(cleanLine)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `${field}: không được để trống` })
-        .max(max, { error: tooLongMessage(field, max) }),
-    );
-}
-
-function optionalText(field: string, max: number, clean: (s: string) => string) {
-  return z
-    .string({ error: `${field}: không hợp lệ` })
-    .nullish()
-    .transform((v) => clean(v ?? ''))
-    .pipe(z.string().max(max, { error: tooLongMessage(field, max) }));
 }
 
 /** The file name without any folder a pasted path carried ("C:\\Tai lieu\\QD.pdf" → "QD.pdf"). */
@@ -237,7 +199,7 @@ export const activityInputSchema = z.object({
     .transform((ids) => [...new Set(ids.map((id) => id.trim()).filter((id) => id !== ''))])
     .pipe(
       z
-        .array(z.string().regex(ITEM_ID_RE, { error: 'Nhiệm vụ: mã nhiệm vụ không hợp lệ' }))
+        .array(z.string().regex(PLAN_ITEM_ID_RE, { error: 'Nhiệm vụ: mã nhiệm vụ không hợp lệ' }))
         .min(1, { error: 'Nhiệm vụ: chọn ít nhất một nhiệm vụ của kế hoạch' }),
     ),
   type: z.unknown().optional().transform((v, ctx): ActivityType => {
@@ -315,12 +277,6 @@ export const activityInputSchema = z.object({
 /** An activity as validated: everything but id and timestamps. */
 export type ActivityInput = z.output<typeof activityInputSchema>;
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(text: string): boolean {
-  return UUID_RE.test(text);
-}
-
 /** A whole stored record, e.g. from an exchanged file: the input rules plus identity and times. */
 export const activityRecordSchema = activityInputSchema.extend({
   id: z
@@ -359,21 +315,31 @@ export function restoreActivity(a: Activity, now: string): Activity {
   return a.deletedAt === null ? a : { ...a, deletedAt: null, updatedAt: now };
 }
 
-function copyInput(i: ActivityInput): Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
+/** What a person writes of an activity: everything but its plan, identity and record times. */
+export type ActivityFields = Pick<
+  Activity,
+  'date' | 'unitCode' | 'itemIds' | 'type' | 'title' | 'content' | 'location' | 'participants' | 'evidenceDoc' | 'evidenceFile' | 'indicators'
+>;
+
+/** An activity's own fields copied out of it (or of a form's input, or a report's row), lists and maps not shared. */
+export function activityFieldsOf(a: ActivityFields): ActivityFields {
   return {
-    planId: i.planId,
-    unitCode: i.unitCode,
-    date: i.date,
-    itemIds: [...i.itemIds],
-    type: i.type,
-    title: i.title,
-    content: i.content,
-    location: i.location,
-    participants: i.participants,
-    evidenceDoc: i.evidenceDoc,
-    evidenceFile: i.evidenceFile,
-    indicators: { ...i.indicators },
+    date: a.date,
+    unitCode: a.unitCode,
+    itemIds: [...a.itemIds],
+    type: a.type,
+    title: a.title,
+    content: a.content,
+    location: a.location,
+    participants: a.participants,
+    evidenceDoc: a.evidenceDoc,
+    evidenceFile: a.evidenceFile,
+    indicators: { ...a.indicators },
   };
+}
+
+function copyInput(i: ActivityInput): Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> {
+  return { planId: i.planId, ...activityFieldsOf(i) };
 }
 
 // ---------------------------------------------------------------------------------------------

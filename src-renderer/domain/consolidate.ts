@@ -1,7 +1,7 @@
 /**
- * Consolidation (issue 5, "Tổng hợp"): the pure function that turns the reports a district's or
+ * Consolidation ("Tổng hợp"): the pure function that turns the reports a district's or
  * a province's installation holds for one plan and period into ONE ConsolidatedReport
- * (exchange/spec.ts, kind 'consolidated'), plus what the screen needs to open every figure.
+ * (report.ts, kind 'consolidated'), plus what the screen needs to open every figure.
  *
  * Pure module: no Dexie, React, DOM or clock. Same inputs → same output (the export instant is
  * an input), and the order of the contributions does not matter.
@@ -52,6 +52,7 @@ import {
   isConsolidated,
   reportActivityOf,
   STATUS_COUNT_KEYS,
+  emptyStatusCounts,
   type CompletenessEntry,
   type ConsolidatedItem,
   type ConsolidatedReport,
@@ -63,14 +64,14 @@ import {
   type ReportPlan,
   type ReportUnit,
   type StatusCountKey,
-  type StatusCounts,
   type UnitReport,
-} from '../exchange/spec';
+} from './report';
 import { coveredUnits, findDoubleCounts, type CodeClash, type CountedElsewhere, type CoveredTwice } from './double-count';
 import { activityIndicatorValues } from './indicators';
 import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
+import { VN_UTC_OFFSET_MS } from './vn-time';
 
 /**
  * Where a report's «Thời điểm nộp» comes from: an app-made report's export instant (when it was
@@ -182,20 +183,16 @@ export interface ConsolidationResult {
   submittedSources: Record<string, SubmittedSource>;
 }
 
-/** Vietnam is UTC+7 all year: the first instant after a deadline day (00:00 next day, Vietnam). */
+/** The first instant after a deadline day (00:00 of the next day, Vietnam time). */
 export function deadlineEnd(deadline: IsoDate): number {
   const [y, m, d] = deadline.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d + 1) - 7 * 3600_000;
+  return Date.UTC(y, m - 1, d + 1) - VN_UTC_OFFSET_MS;
 }
 
 /** Submitted after the deadline day (Vietnam time)? Never late without a deadline. */
 export function isLate(submittedAt: string, deadline: IsoDate | ''): boolean {
   if (deadline === '') return false;
   return Date.parse(submittedAt) >= deadlineEnd(deadline);
-}
-
-export function emptyCounts(): StatusCounts {
-  return { xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 };
 }
 
 const byName = (a: { unitName: string; unitCode: string }, b: { unitName: string; unitCode: string }) =>
@@ -313,7 +310,7 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
   // Theo nhiệm vụ.
   const itemShares: ConsolidationResult['itemShares'] = {};
   const items: ConsolidatedItem[] = input.items.map((it) => {
-    const counts = emptyCounts();
+    const counts = emptyStatusCounts();
     const shares = Object.fromEntries(STATUS_COUNT_KEYS.map((k) => [k, [] as StatusShare[]])) as Record<StatusCountKey, StatusShare[]>;
     for (const p of prepared) {
       const r = p.contribution.report;

@@ -6,7 +6,14 @@
 import { formatDateVn, type IsoDate } from './periods';
 import type { ConsolidationResult } from './consolidate';
 import { activityIndicatorValues } from './indicators';
-import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_LABELS, type CompletenessState, type ReportActivity, type StatusCountKey } from '../exchange/spec';
+import {
+  COMPLETENESS_STATE_LABELS,
+  STATUS_COUNT_LABELS,
+  type CompletenessState,
+  type ReportActivity,
+  type StatusCountKey,
+} from './report';
+import { formatCount as n } from './fields';
 
 /** A figure of the consolidated view whose units, items and activities are shown. */
 export type DrillTarget =
@@ -65,8 +72,6 @@ export interface Drill {
   note: string;
 }
 
-const n = (x: number) => x.toLocaleString('vi-VN');
-
 export function drillDown(result: ConsolidationResult, target: DrillTarget): Drill {
   const { report, contributors, itemShares, activityContributors } = result;
   const names = report.consolidation.unitNames;
@@ -90,17 +95,21 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
         : text,
     };
   }
-  if (target.kind === 'item-activities') {
-    const acts = rows.filter((r) => r.activity.itemIds.includes(target.itemId));
+  /** Some activities, and how many of them each contributor gave. */
+  const activityCount = (label: string, acts: typeof rows, note: string): Drill => {
     const per = new Map<string, number>();
     for (const r of acts) per.set(r.by, (per.get(r.by) ?? 0) + 1);
     return {
-      title: `${target.itemId} · Số hoạt động: ${n(acts.length)}`,
+      title: `${label} · Số hoạt động: ${n(acts.length)}`,
       figureLabel: 'Số hoạt động',
       units: contributors.filter((c) => per.has(c.unitCode)).map((c) => ({ unitCode: c.unitCode, unitName: c.unitName, figure: per.get(c.unitCode)! })),
       activities: acts.map((r) => ({ activity: r.activity, unitName: r.unitName, value: null })),
-      note: item(target.itemId)?.text ?? '',
+      note,
     };
+  };
+
+  if (target.kind === 'item-activities') {
+    return activityCount(target.itemId, rows.filter((r) => r.activity.itemIds.includes(target.itemId)), item(target.itemId)?.text ?? '');
   }
   if (target.kind === 'indicator') {
     const ind = report.indicators.find((i) => i.code === target.code);
@@ -198,15 +207,7 @@ export function drillDown(result: ConsolidationResult, target: DrillTarget): Dri
   }
   if (target.kind === 'dates') {
     const acts = rows.filter((r) => target.start <= r.activity.date && r.activity.date <= target.end);
-    const per = new Map<string, number>();
-    for (const r of acts) per.set(r.by, (per.get(r.by) ?? 0) + 1);
-    return {
-      title: `${target.label} · Số hoạt động: ${n(acts.length)}`,
-      figureLabel: 'Số hoạt động',
-      units: contributors.filter((c) => per.has(c.unitCode)).map((c) => ({ unitCode: c.unitCode, unitName: c.unitName, figure: per.get(c.unitCode)! })),
-      activities: acts.map((r) => ({ activity: r.activity, unitName: r.unitName, value: null })),
-      note: `Từ ${formatDateVn(target.start)} đến ${formatDateVn(target.end)}.`,
-    };
+    return activityCount(target.label, acts, `Từ ${formatDateVn(target.start)} đến ${formatDateVn(target.end)}.`);
   }
   const c = contributors.find((x) => x.unitCode === target.unitCode);
   const acts = rows.filter((r) => r.by === target.unitCode);

@@ -18,7 +18,7 @@
  *
  * Pure module: db/ and the consolidation call it with what they hold.
  */
-import { isConsolidated, type UnitReport } from '../exchange/spec';
+import { isConsolidated, type UnitReport } from './report';
 import { unitNameKey } from './units';
 
 /**

@@ -21,13 +21,12 @@
  * MAX_ACTIVITY_VALUE = 1,000,000. Sums over activities, units and consolidations may be larger:
  * for them Number.MAX_SAFE_INTEGER stays the only (hard) limit. A typo such as 1e12 in one
  * activity would otherwise sum into every total above it.
- *
- * Also home of the small count/field-error helpers shared by the unit and activity schemas.
  */
 import { z } from 'zod';
 import type { Activity } from './activity';
 import type { IsoDate } from './periods';
-import { cleanText, fold, toNfc } from './vn-text';
+import { cleanBlock, cleanLine, countTransform, formatCount, parseInteger, requiredLine } from './fields';
+import { asciiSlug, toNfc } from './vn-text';
 
 export interface IndicatorDef {
   /** Stable code: builtin codes are fixed; plan extras are "x-…" (see normalizeIndicatorCode). */
@@ -45,16 +44,35 @@ export interface IndicatorDef {
  */
 export const MAX_ACTIVITY_VALUE = 1_000_000;
 
-/** "1.000.000": a count as Vietnamese text writes it (dots between thousands). */
-export function formatCount(n: number): string {
-  const sign = n < 0 ? '-' : '';
-  return sign + String(Math.abs(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
 /** Percent of the target reached, rounded down so 99.6 % never shows as "100 %"; null without a positive target. */
 export function percentReached(total: number, target: number | null): number | null {
   if (target === null || target <= 0) return null;
   return Math.floor((total * 100) / target);
+}
+
+/** An indicator's result against its target, as the overview and the result report show it. */
+export interface IndicatorProgress {
+  code: string;
+  /** Its name, or its code when it has none. */
+  name: string;
+  /** Đơn vị tính. */
+  unit: string;
+  value: number;
+  /** null: no target set for the period. */
+  target: number | null;
+  /** percentReached(value, target). */
+  percent: number | null;
+}
+
+export function indicatorProgressOf(i: { code: string; name: string; unit: string; value: number; target: number | null }): IndicatorProgress {
+  return {
+    code: i.code,
+    name: i.name.trim() === '' ? i.code : i.name,
+    unit: i.unit,
+    value: i.value,
+    target: i.target,
+    percent: percentReached(i.value, i.target),
+  };
 }
 
 /** Code of "lượt người tham gia", which an activity's `participants` field feeds. */
@@ -88,13 +106,6 @@ export function isStandardIndicatorCode(code: string): boolean {
 /** Prefix of every plan-defined indicator code. */
 export const EXTRA_CODE_PREFIX = 'x-';
 
-/** Lower-case kebab form of any text: folded (đ → d), [a-z0-9] runs joined by '-'. */
-function kebab(text: string): string {
-  return fold(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /**
  * Normalize an indicator code. A standard code is returned as is; anything else is a plan extra:
  * folded to lower-case kebab case and prefixed "x-" once ("Hộ nghèo được hỗ trợ" →
@@ -103,7 +114,7 @@ function kebab(text: string): string {
 export function normalizeIndicatorCode(raw: string): string {
   const trimmed = toNfc(raw).trim();
   if (STANDARD_CODES.has(trimmed)) return trimmed;
-  let body = kebab(trimmed);
+  let body = asciiSlug(trimmed);
   while (body.startsWith(EXTRA_CODE_PREFIX)) body = body.slice(EXTRA_CODE_PREFIX.length);
   if (body === 'x') body = '';
   return body === '' ? '' : EXTRA_CODE_PREFIX + body;
@@ -119,24 +130,8 @@ export interface IndicatorExtraInput {
 export const indicatorExtraSchema = z
   .object({
     code: z.string({ error: 'Mã chỉ tiêu: không hợp lệ' }).optional(),
-    name: z
-      .string({ error: 'Tên chỉ tiêu: không được để trống' })
-      .transform(cleanLine)
-      .pipe(
-        z
-          .string()
-          .min(1, { error: 'Tên chỉ tiêu: không được để trống' })
-          .max(300, { error: 'Tên chỉ tiêu: tối đa 300 ký tự' }),
-      ),
-    unit: z
-      .string({ error: 'Đơn vị tính: không được để trống' })
-      .transform(cleanLine)
-      .pipe(
-        z
-          .string()
-          .min(1, { error: 'Đơn vị tính: không được để trống' })
-          .max(50, { error: 'Đơn vị tính: tối đa 50 ký tự' }),
-      ),
+    name: requiredLine('Tên chỉ tiêu', 300),
+    unit: requiredLine('Đơn vị tính', 50),
   })
   .transform((v, ctx): IndicatorDef => {
     const code = normalizeIndicatorCode(v.code && v.code.trim() !== '' ? v.code : v.name);
@@ -469,77 +464,5 @@ export function sumIndicators(input: SumIndicatorsInput): Record<string, Indicat
   }
 
   for (const [code, e] of Object.entries(out)) e.total = addSafe(e.fromActivities, e.adjustment, code);
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared helpers for the unit and activity schemas.
-
-/** One line of text as stored (cleanText), trimmed, runs of whitespace collapsed to one space. */
-export function cleanLine(text: string): string {
-  return cleanText(text).replace(/\s+/gu, ' ').trim();
-}
-
-/** Multi-line text as stored (cleanText: NFC, line endings as "\n"), trimmed. */
-export function cleanBlock(text: string): string {
-  return cleanText(text).trim();
-}
-
-export type ParsedInteger = { ok: true; value: number | null } | { ok: false };
-
-const GROUPED_RE = /^[+-]?\d{1,3}(?:[.,\s\u00a0]\d{3})+$/u;
-const PLAIN_RE = /^[+-]?\d+$/;
-
-/**
- * An integer from a form field or a spreadsheet cell: a number, or a string of digits, possibly
- * with thousands separators as written in Vietnamese ("1.200", "1 200") or English ("1,200").
- * Empty (undefined, null, '') → { ok: true, value: null }. Decimals, text, unsafe integers and
- * (unless `allowNegative`) negatives → { ok: false }.
- */
-export function parseInteger(input: unknown, allowNegative = false): ParsedInteger {
-  let n: number;
-  if (input === undefined || input === null) return { ok: true, value: null };
-  if (typeof input === 'number') n = input;
-  else if (typeof input === 'string') {
-    const s = input.trim();
-    if (s === '') return { ok: true, value: null };
-    if (PLAIN_RE.test(s)) n = Number(s);
-    else if (GROUPED_RE.test(s)) n = Number(s.replace(/[.,\s\u00a0]/gu, ''));
-    else return { ok: false };
-  } else return { ok: false };
-  if (!Number.isSafeInteger(n)) return { ok: false };
-  if (n < 0 && !allowNegative) return { ok: false };
-  return { ok: true, value: n === 0 ? 0 : n }; // no -0
-}
-
-/**
- * A zod transform turning a count field into number | null, with `message` when invalid and
- * `tooBig` when it is above `max` (when given).
- */
-export function countTransform(message: string, limit?: { max: number; tooBig: string }) {
-  return (v: unknown, ctx: z.RefinementCtx): number | null => {
-    const r = parseInteger(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message, input: v });
-      return z.NEVER;
-    }
-    if (limit && r.value !== null && r.value > limit.max) {
-      ctx.addIssue({ code: 'custom', message: limit.tooBig, input: v });
-      return z.NEVER;
-    }
-    return r.value;
-  };
-}
-
-/**
- * First message per top-level field of a failed parse, for showing beside each field:
- * `{ title: 'Tiêu đề: không được để trống', … }`. Issues without a path go under '_form'.
- */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
-    out[key] ??= issue.message;
-  }
   return out;
 }

@@ -187,25 +187,15 @@ export function isCompleteJsonDocument(bytes: Uint8Array): boolean {
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (stack.length >= MAX_DEPTH) return false;
-      i++;
-      if (c === OPEN_OBJECT) {
-        // An empty object closes at once: handled by 'first-key' pushing before 'after'.
-        i = skipWhitespace(bytes, i);
-        if (bytes[i] === CLOSE_OBJECT) {
-          want = 'first-key';
-          continue;
-        }
-        stack.push(OPEN_OBJECT);
-        want = 'key';
-      } else {
-        i = skipWhitespace(bytes, i);
-        if (bytes[i] === CLOSE_ARRAY) {
-          want = 'first-value';
-          continue;
-        }
-        stack.push(OPEN_ARRAY);
-        want = 'value';
+      i = skipWhitespace(bytes, i + 1);
+      const isObject = c === OPEN_OBJECT;
+      // An empty object or array closes at once: handled by 'first-key' / 'first-value' pushing before 'after'.
+      if (bytes[i] === (isObject ? CLOSE_OBJECT : CLOSE_ARRAY)) {
+        want = isObject ? 'first-key' : 'first-value';
+        continue;
       }
+      stack.push(c);
+      want = isObject ? 'key' : 'value';
       continue;
     }
     if (stack.length === 0) return false;

@@ -113,6 +113,12 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** The date of these numbers, or null when the calendar has no such day (31/04, 29/02/2025). */
+export function checkedIsoDate(year: number, month: number, day: number): IsoDate | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return isoDate(year, month, day);
+}
+
 interface Ymd {
   year: number;
   month: number;
@@ -351,17 +357,16 @@ export function formatDateVn(date: IsoDate): string {
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
 }
 
-const VN_DATE_RE = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+/** A date as a person types it: "14/6/2025", "14.06.2025", "14-06-2025" (day, month, year). */
+export const VN_DATE_TEXT = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/;
+/** A date typed the ISO way: "2025-06-14", "2025-6-14" (year, month, day). */
+export const ISO_DATE_TEXT = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
 
 /** '14/6/2025' (also with '.' or '-') → '2025-06-14'; null when it is not a real date. */
 export function parseDateVn(text: string): IsoDate | null {
-  const m = VN_DATE_RE.exec(text);
+  const m = VN_DATE_TEXT.exec(text);
   if (!m) return null;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
-  const year = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return isoDate(year, month, day);
+  return checkedIsoDate(Number(m[3]), Number(m[2]), Number(m[1]));
 }
 
 /** "14/06" for a cut-off. */

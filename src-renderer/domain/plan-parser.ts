@@ -52,7 +52,7 @@ import { cleanAttributeValue, isColumnNumberRow, parseAttributeLine, taskTableCo
 import type { ParsedPlan, PlanAttribute, PlanHeader, PlanNode } from './plan-types';
 import { printedLabel, renumber } from './plan-tree';
 import { applyTrackingRule, blocksOf } from './plan-tracking';
-import { fold, toNfc } from './vn-text';
+import { fold, isAllCaps, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Lines
@@ -397,10 +397,6 @@ interface Para {
   attribute: boolean;
 }
 
-function isAllCaps(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
-}
-
 function hasMarker(line: Line): boolean {
   return line.heading || line.bullet !== null || line.marker.kind !== 'none' || line.attribute;
 }
@@ -704,8 +700,9 @@ interface HeaderResult {
 /** "(Số: 08/KH-CĐCS)", "(Số 08/KH-CĐCS, ngày 10/01/2025)": the number printed in brackets under the title. */
 const PAREN_NUMBER_RE = /\(\s*Số\s*[:.]?\s*(\d[\p{L}\p{N}.-]*\/[\p{L}\p{N}./-]*[\p{L}\p{N}])\s*(?:[,;]?\s*(ngày[^)]*))?\)/u;
 
-function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wrap | null = null): HeaderResult {
-  const header: PlanHeader = {
+/** A plan header with nothing found yet. */
+function emptyHeader(): PlanHeader {
+  return {
     issuingBody: null,
     parentBody: null,
     number: null,
@@ -715,6 +712,10 @@ function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wra
     implements: [],
     preamble: null,
   };
+}
+
+function parseHeader(headerParas: readonly Para[], warnings: string[], wrap: Wrap | null = null): HeaderResult {
+  const header = emptyHeader();
   const bodies: string[] = [];
 
   // The bracketed number is taken out of its line wherever it stands (under the title, after the
@@ -1160,16 +1161,7 @@ function parseClosing(paras: readonly Para[], warnings: string[], wrap: Wrap | n
 
 function emptyPlan(warnings: string[]): ParsedPlan {
   return {
-    header: {
-      issuingBody: null,
-      parentBody: null,
-      number: null,
-      placeAndDate: null,
-      documentType: null,
-      title: null,
-      implements: [],
-      preamble: null,
-    },
+    header: emptyHeader(),
     sections: [],
     closing: null,
     recipients: [],

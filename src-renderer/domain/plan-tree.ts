@@ -5,6 +5,7 @@
  * Pure module: no React, Dexie, Electron, Node or DOM.
  */
 import type { ParsedPlan, PlanAttribute, PlanNode } from './plan-types';
+import { fnv1a64 } from './hash';
 
 /** Either the sections of a plan or anything that carries them (a ParsedPlan). */
 export type PlanLike = readonly PlanNode[] | { readonly sections: readonly PlanNode[] };
@@ -165,37 +166,6 @@ export function planItemRows(plan: PlanLike): PlanItemRow[] {
     label: printedLabel(n),
     attributes: n.attributes ?? [],
   }));
-}
-
-// FNV-1a 64-bit, on the UTF-8 bytes of the input. BigInt keeps it exact and dependency-free.
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
-
-function fnv1a64(text: string): string {
-  let hash = FNV_OFFSET;
-  const byte = (b: number): void => {
-    hash ^= BigInt(b);
-    hash = (hash * FNV_PRIME) & MASK_64;
-  };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) byte(cp);
-    else if (cp < 0x800) {
-      byte(0xc0 | (cp >> 6));
-      byte(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      byte(0xe0 | (cp >> 12));
-      byte(0x80 | ((cp >> 6) & 0x3f));
-      byte(0x80 | (cp & 0x3f));
-    } else {
-      byte(0xf0 | (cp >> 18));
-      byte(0x80 | ((cp >> 12) & 0x3f));
-      byte(0x80 | ((cp >> 6) & 0x3f));
-      byte(0x80 | (cp & 0x3f));
-    }
-  }
-  return hash.toString(16).padStart(16, '0');
 }
 
 /**

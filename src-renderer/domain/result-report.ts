@@ -1,7 +1,7 @@
 /**
  * «Báo cáo kết quả»: the numbered report a unit sends up every 6 months and every year, drafted
  * from the same report data the workbooks are written from (a unit's UnitReport, or a district's
- * or province's ConsolidatedReport, exchange/spec.ts). This module turns that data, the plan's
+ * or province's ConsolidatedReport, report.ts). This module turns that data, the plan's
  * task groups, the officer's own texts and the letterhead into ONE document model
  * (ResultDocument); the Word writer (document/docx-writer.ts) and the in-app preview both render
  * that model as it is, so what the officer sees is what prints.
@@ -21,20 +21,20 @@
  *   «[Chưa nhập …]» mark instead of a hole that looks finished.
  * - Every text in the model is NFC without characters a Word file cannot carry.
  */
+import { reportFileNameFor } from './file-names';
 import {
-  asciiPart,
   COMPLETENESS_STATE_LABELS,
-  formatInstantVn,
   isConsolidated,
-  periodFilePart,
-  planFilePart,
+  emptyStatusCounts,
   STATUS_COUNT_KEYS,
   type CompletenessEntry,
   type ReportActivity,
   type StatusCounts,
   type UnitReport,
-} from '../exchange/spec';
-import { activityParticipants, cleanBlock, cleanLine, formatCount, percentReached } from './indicators';
+} from './report';
+import { formatInstantVn } from './vn-time';
+import { activityParticipants, indicatorProgressOf, type IndicatorProgress } from './indicators';
+import { cleanBlock, cleanLine, formatCount } from './fields';
 import { documentNumberLine, NATIONAL_MOTTO, NATIONAL_NAME, placeAndDateLine, vnUpper } from './official-form';
 import { formatDateVn, type IsoDate } from './periods';
 import type { PlanNode } from './plan-types';
@@ -213,15 +213,8 @@ export interface GroupFacts {
   notStarted: { id: string; text: string }[];
 }
 
-export interface IndicatorFact {
-  code: string;
-  name: string;
-  unit: string;
-  value: number;
-  target: number | null;
-  /** percentReached(value, target). */
-  percent: number | null;
-}
+/** An indicator's figures as the document prints them (texts made safe for it). */
+export type IndicatorFact = IndicatorProgress;
 
 export interface CompletenessFacts {
   deadline: IsoDate | '';
@@ -261,7 +254,6 @@ export interface FactsOptions {
   notableLimit?: number;
 }
 
-const zeroCounts = (): StatusCounts => ({ xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 });
 
 function addCounts(into: StatusCounts, add: StatusCounts): void {
   for (const k of STATUS_COUNT_KEYS) into[k] += add[k];
@@ -298,7 +290,7 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
   if (consolidated) {
     for (const row of report.consolidation.items) countsOf.set(row.id, { ...row.counts });
   } else {
-    for (const it of report.items) countsOf.set(it.id, { ...zeroCounts(), [it.status ?? 'none']: 1 });
+    for (const it of report.items) countsOf.set(it.id, { ...emptyStatusCounts(), [it.status ?? 'none']: 1 });
   }
   const reports = consolidated ? report.consolidation.units.reduce((s, u) => s + u.reports, 0) : 1;
 
@@ -306,8 +298,8 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
   const groups: GroupFacts[] = groupDefs.map((g, index) => {
     const ids = g.itemIds.filter((id) => listed.has(id));
     for (const id of ids) if (!groupOfItem.has(id)) groupOfItem.set(id, index);
-    const counts = zeroCounts();
-    for (const id of ids) addCounts(counts, countsOf.get(id) ?? { ...zeroCounts(), none: reports });
+    const counts = emptyStatusCounts();
+    for (const id of ids) addCounts(counts, countsOf.get(id) ?? { ...emptyStatusCounts(), none: reports });
     const notStarted = ids
       .filter((id) => (countsOf.get(id)?.chua ?? 0) > 0)
       .map((id) => ({ id, text: cleanLine(listed.get(id)!.text) }));
@@ -337,8 +329,8 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
     groups[g]!.notable = list.map((c) => notableOf(c.activity, c.participants, consolidated ? (unitNames[c.activity.unitCode] ?? c.activity.unitCode) : ''));
   });
 
-  const counts = zeroCounts();
-  for (const it of report.items) addCounts(counts, countsOf.get(it.id) ?? { ...zeroCounts(), none: reports });
+  const counts = emptyStatusCounts();
+  for (const it of report.items) addCounts(counts, countsOf.get(it.id) ?? { ...emptyStatusCounts(), none: reports });
 
   return {
     consolidated,
@@ -354,14 +346,10 @@ export function reportFacts(report: UnitReport, groupDefs: readonly ReportGroupD
     counts,
     activityCount: report.activities.length,
     groups,
-    indicators: report.indicators.map((i) => ({
-      code: i.code,
-      name: docText(i.name.trim() === '' ? i.code : i.name),
-      unit: docText(i.unit),
-      value: i.value,
-      target: i.target,
-      percent: percentReached(i.value, i.target),
-    })),
+    indicators: report.indicators.map((i) => {
+      const fact = indicatorProgressOf(i);
+      return { ...fact, name: docText(fact.name), unit: docText(fact.unit) };
+    }),
     completeness: consolidated ? completenessFacts(report.consolidation.deadline, report.consolidation.completeness) : null,
   };
 }
@@ -699,5 +687,5 @@ export function documentLines(doc: ResultDocument): string[] {
 
 /** "BaoCao-KetQua_63-KH-LDLD_LDLD-DMC_Nam-2026.docx": ASCII like the workbooks' names. */
 export function resultReportFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `BaoCao-KetQua_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.docx`;
+  return reportFileNameFor('BaoCao-KetQua', report, 'docx');
 }

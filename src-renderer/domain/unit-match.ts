@@ -14,7 +14,7 @@
  * 4. none → 'unknown' (the officer may add it as a new unit).
  * The installation's own unit is never a candidate (its data is entered here, not imported).
  */
-import { isConsolidated, type UnitReport } from '../exchange/spec';
+import { isConsolidated, type UnitReport } from './report';
 import { normalizeUnitCode, unitNameKey, type Unit, type UnitLevel } from './units';
 
 /** What the matcher needs of a directory unit (db UnitRecord satisfies it). */

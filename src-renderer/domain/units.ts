@@ -15,8 +15,8 @@
  * Units with data are deactivated (`active: false`), never hard-deleted.
  */
 import { z } from 'zod';
-import { cleanLine, countTransform } from './indicators';
-import { fold, toNfc } from './vn-text';
+import { cleanLine, countTransform, optionalText, requiredLine } from './fields';
+import { asciiSlug, fold, foldedKey, toNfc } from './vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Levels and kinds.
@@ -109,7 +109,7 @@ export function kindOfUnit(unit: { level: UnitLevel; kind?: string | undefined }
 /** A kind an office names itself («Công đoàn Giáo dục»): an intermediate tier unless told. */
 export function customUnitKind(name: string, level: UnitLevel = 'district'): UnitKind {
   const clean = toNfc(name).replace(/\s+/g, ' ').trim();
-  const slug = fold(clean).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const slug = asciiSlug(clean).slice(0, 40);
   // The initials of its words: «Công đoàn Giáo dục» → CDGD.
   const prefix = fold(clean)
     .split(/[^a-z0-9]+/)
@@ -122,7 +122,7 @@ export function customUnitKind(name: string, level: UnitLevel = 'district'): Uni
 
 /** A kind from its id, short or full name, accents and case ignored. */
 export function parseUnitKind(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitKind | null {
-  const key = fold(toNfc(text)).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   if (key === '') return null;
   return kinds.find((k) => key === k.id || key === fold(k.name) || key === fold(k.fullName)) ?? null;
 }
@@ -219,7 +219,7 @@ export function unitTypesFor(level: UnitLevel): readonly UnitType[] {
 
 /** A unit type from its code, its label or a common abbreviation, accents and case ignored. */
 export function parseUnitType(text: string): UnitType | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const t of UNIT_TYPES) if (key === t || key === fold(UNIT_TYPE_LABELS[t])) return t;
   return UNIT_TYPE_ALIASES[key] ?? null;
 }
@@ -230,7 +230,7 @@ export function parseUnitType(text: string): UnitType | null {
  * «LĐLĐ tỉnh»), accents and case ignored.
  */
 export function parseUnitLevel(text: string, kinds: readonly UnitKind[] = BUILTIN_UNIT_KINDS): UnitLevel | null {
-  const key = fold(text).replace(/\s+/g, ' ').trim();
+  const key = foldedKey(text);
   for (const l of UNIT_LEVELS) {
     if (key === l || key === fold(UNIT_LEVEL_LABELS[l]) || key === fold(UNIT_LEVEL_FULL_LABELS[l])) return l;
   }
@@ -479,14 +479,6 @@ function phoneText(input: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // Validation (forms and imported files). Messages name the field, in Vietnamese.
 
-function optionalLine(field: string, max: number) {
-  return z
-    .string({ error: `${field}: không hợp lệ` })
-    .nullish()
-    .transform((v) => cleanLine(v ?? ''))
-    .pipe(z.string().max(max, { error: `${field}: tối đa ${max} ký tự` }));
-}
-
 export const unitInputSchema = z.object({
   /** '' (or absent) means: generate one (generateUnitCode) before saving. */
   code: z
@@ -513,15 +505,7 @@ export const unitInputSchema = z.object({
           error: 'Mã đơn vị: chỉ gồm chữ không dấu A–Z, chữ số và dấu gạch ngang (-)',
         }),
     ),
-  name: z
-    .string({ error: 'Tên đơn vị: không được để trống' })
-    .transform(cleanLine)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'Tên đơn vị: không được để trống' })
-        .max(200, { error: 'Tên đơn vị: tối đa 200 ký tự' }),
-    ),
+  name: requiredLine('Tên đơn vị', 200),
   level: z.unknown().optional().transform((v, ctx): UnitLevel => {
     const level = typeof v === 'string' ? parseUnitLevel(v) : null;
     if (!level) {
@@ -530,7 +514,7 @@ export const unitInputSchema = z.object({
     }
     return level;
   }),
-  parentName: optionalLine('Đơn vị cấp trên', 200),
+  parentName: optionalText('Đơn vị cấp trên', 200),
   /** A UnitKind id; checked against the known kinds by the operation that stores it. */
   kind: z
     .string({ error: 'Loại đơn vị: không hợp lệ' })
@@ -574,7 +558,7 @@ export const unitInputSchema = z.object({
     return type;
   }),
   members: z.unknown().optional().transform(countTransform('Số đoàn viên: phải là số nguyên không âm')),
-  contact: optionalLine('Người liên hệ', 200),
+  contact: optionalText('Người liên hệ', 200),
   phone: z
     .unknown()
     .optional()

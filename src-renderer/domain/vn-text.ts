@@ -44,6 +44,11 @@ export function fold(text: string): string {
   return out;
 }
 
+/** The key two labels are compared by: folded, runs of whitespace as one space, trimmed. */
+export function foldedKey(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Folded form of each character seen so far. Text has few distinct characters (letters with
  * their tone marks, digits, punctuation), and normalizing each one is the costly part: the
@@ -116,4 +121,16 @@ export function findMatches(text: string, query: string): MatchRange[] {
     else merged.push({ ...r });
   }
   return merged;
+}
+
+/** Written in capitals (at least two capital letters, no small one): "KẾ HOẠCH", "I. MỤC ĐÍCH". */
+export function isAllCaps(text: string): boolean {
+  return !/\p{Ll}/u.test(text) && /\p{Lu}[^]*\p{Lu}/u.test(text);
+}
+
+/** Lower-case ASCII form of any text for ids and file names: folded (đ → d), [a-z0-9] runs joined by '-'. */
+export function asciiSlug(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -10,8 +10,9 @@
  * Vietnamese end of the message, so the reader says
  * "Tệp «a.xlsx», trang «Hoạt động», dòng 12, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)".
  */
-import { formatCount } from '../domain/indicators';
-import { daysInMonth, isoDate, type IsoDate } from '../domain/periods';
+import { formatCount } from '@domain/fields';
+import { checkedIsoDate, isoDate, type IsoDate } from '../domain/periods';
+import { isPlanItemId } from '../domain/ids';
 import { cleanText, fold } from '../domain/vn-text';
 
 /**
@@ -134,13 +135,9 @@ export function dateOfSerial(serial: number, date1904 = false): IsoDate | null {
   return dateOfInstant(new Date(ms));
 }
 
+// A cell may also carry a time after the date (a pasted timestamp), and its separators must match.
 const ISO_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const VN_TEXT = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
-
-function checkedDate(year: number, month: number, day: number): IsoDate | null {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return isoDate(year, month, day);
-}
 
 /**
  * A calendar date from a cell: a date cell, a serial number, or text "15/3/2025", "15-03-2025",
@@ -157,8 +154,8 @@ export function parseCellDate(value: unknown, date1904 = false): CellParse<IsoDa
   else if (typeof v === 'string') {
     const text = normalizeText(v);
     let m = ISO_TEXT.exec(text);
-    if (m) date = checkedDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    else if ((m = VN_TEXT.exec(text))) date = checkedDate(Number(m[4]), Number(m[3]), Number(m[1]));
+    if (m) date = checkedIsoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    else if ((m = VN_TEXT.exec(text))) date = checkedIsoDate(Number(m[4]), Number(m[3]), Number(m[1]));
   }
   if (date === null) return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.date };
   const year = Number(date.slice(0, 4));
@@ -208,8 +205,6 @@ export function parseCellCount(value: unknown, allowNegative = false): CellParse
 // ---------------------------------------------------------------------------------------------
 // Plan item ids.
 
-const ITEM_ID = /^[IVXLCDM]+(?:\.\d+)*$/;
-
 /**
  * Plan item ids from one cell: "III.2.4; III.3.1", commas, spaces or line breaks between them,
  * lower case, a trailing dot ("III.2.4.") forgiven. Duplicates dropped, order kept.
@@ -221,7 +216,7 @@ export function parseItemIds(value: unknown): CellParse<string[]> {
   for (const raw of shown.split(/[;,\s]+/u)) {
     if (raw === '') continue;
     const id = raw.toUpperCase().replace(/\.+$/, '');
-    if (!ITEM_ID.test(id)) return { ok: false, shown: cellText(value), reason: cellReasons.itemIds(raw) };
+    if (!isPlanItemId(id)) return { ok: false, shown: cellText(value), reason: cellReasons.itemIds(raw) };
     if (!ids.includes(id)) ids.push(id);
   }
   return ids.length === 0 ? { ok: true, value: null } : { ok: true, value: ids };

@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { isValidUnitCode, normalizeUnitCode, UNIT_LEVELS, type UnitLevel } from '../domain/units';
-import { asciiPart } from './spec';
+import { unitFilePart } from '@domain/file-names';
 
 export const IDENTITY_FORMAT = 'so-ke-hoach-cong-doan/thiet-lap';
 export const IDENTITY_FORMAT_VERSION = 1;
@@ -114,5 +114,5 @@ export function writeIdentityFile(file: Omit<IdentityFile, 'format' | 'version'>
 
 /** "ThietLap_CDCS-0003.json" for one unit, "ThietLap_LDLD-DMC_tat-ca.json" for all of an issuer's. */
 export function identityFileName(issuerCode: string, unitCode: string | null): string {
-  return unitCode === null ? `ThietLap_${asciiPart(issuerCode, true) || 'DONVI'}_tat-ca.json` : `ThietLap_${asciiPart(unitCode, true) || 'DONVI'}.json`;
+  return unitCode === null ? `ThietLap_${unitFilePart(issuerCode)}_tat-ca.json` : `ThietLap_${unitFilePart(unitCode)}.json`;
 }

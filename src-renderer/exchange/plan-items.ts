@@ -7,7 +7,8 @@
  * into the main chunk).
  */
 import { planItemRows, type PlanLike } from '../domain/plan-tree';
-import { attributeColumnOf, type ReportItem } from './spec';
+import { attributeColumnOf } from './spec';
+import { type ReportItem } from '@domain/report';
 
 export type PlanReportItem = Pick<ReportItem, 'id' | 'groupTitle' | 'text' | 'label' | 'attributes'>;
 

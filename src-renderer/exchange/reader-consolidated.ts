@@ -37,7 +37,6 @@ import type { LocatedSheet } from './reader-sheets';
 import {
   adderOf,
   countRejected,
-  instantOfVnText,
   itemRowId,
   mapIndicatorColumns,
   readActivities,
@@ -50,29 +49,31 @@ import {
   type ExpectedPlan,
   type Table,
 } from './reader-v1';
+import { formatInstantVn, instantOfVnText, VN_UTC_OFFSET_MS } from '@domain/vn-time';
 import {
-  COMPLETENESS_STATE_LABELS,
   CONSOLIDATED_INFO_FIELDS,
   CONSOLIDATED_MACHINE_KEYS,
-  formatInstantVn,
   headerKey,
   MACHINE_INDICATOR_UNIT_PREFIX,
   MACHINE_KEYS,
   MACHINE_SUBMITTED_PREFIX,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
   statusCountColumnKey,
   UNIT_INDICATOR_TARGET_LABEL,
   UNIT_INDICATOR_TOTAL_LABEL,
+  type ConsolidatedSheetKey,
+} from './spec';
+import {
+  COMPLETENESS_STATE_LABELS,
+  STATUS_COUNT_KEYS,
   type CompletenessEntry,
   type CompletenessState,
   type ConsolidatedItem,
   type ConsolidatedReport,
-  type ConsolidatedSheetKey,
   type ConsolidatedUnitRow,
   type ReportIndicator,
   type StatusCounts,
-} from './spec';
+} from '@domain/report';
 
 export interface ConsolidatedInput {
   file: string;
@@ -446,7 +447,7 @@ function readCompleteness(input: ConsolidatedInput, sheet: LocatedSheet | undefi
       const raw = unwrapCell(t.grid.value(r, cAt));
       const shown = cellText(raw);
       const exact = input.machine?.get(MACHINE_SUBMITTED_PREFIX + unitCode) ?? '';
-      if (raw instanceof Date) submittedAt = new Date(raw.getTime() - 7 * 3600_000).toISOString();
+      if (raw instanceof Date) submittedAt = new Date(raw.getTime() - VN_UTC_OFFSET_MS).toISOString();
       else if (shown !== '') {
         submittedAt = exact !== '' && formatInstantVn(exact) === shown ? exact : instantOfVnText(shown);
         if (submittedAt === '') {

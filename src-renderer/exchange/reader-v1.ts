@@ -24,12 +24,12 @@ import {
   activitySums,
   DIRECT_RESULT_REASON_REPORT,
   DIRECT_RESULT_REASON_TEMPLATE,
-  formatCount,
   MAX_ACTIVITY_VALUE,
   normalizeIndicatorCode,
   resolveTypedResult,
   STANDARD_INDICATORS,
 } from '../domain/indicators';
+import { formatCount } from '@domain/fields';
 import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
@@ -48,7 +48,6 @@ import { type Grid, type LocatedSheet } from './reader-sheets';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_ROW_ID_COLUMN,
-  formatInstantVn,
   headerKey,
   INFO_FIELDS,
   MACHINE_INDICATOR_PREFIX,
@@ -56,18 +55,22 @@ import {
   PROGRESS_LABEL_COLUMN,
   SHEET_NAMES,
   TEMPLATE_REPORT_DATE_FIELD,
-  WORKBOOK_STATUS_LABELS,
-  WORKBOOK_STATUSES,
   type ColumnDef,
   type InfoFieldKey,
   type ReadableSheetKey,
+} from './spec';
+import {
+  WORKBOOK_STATUS_LABELS,
+  WORKBOOK_STATUSES,
   type ReportActivity,
   type ReportIndicator,
   type ReportItem,
   type UnitReport,
   type WorkbookKind,
   type WorkbookStatus,
-} from './spec';
+} from '@domain/report';
+import { formatInstantVn, instantOfVnText } from '@domain/vn-time';
+import { isPlanItemId, isUuid } from '@domain/ids';
 
 export interface V1Input {
   file: string;
@@ -107,8 +110,6 @@ const STATUS_OPTIONS: LabelOption<WorkbookStatus>[] = WORKBOOK_STATUSES.map((cod
 }));
 
 const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ code: t.code, label: t.label }));
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
 export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
@@ -403,7 +404,7 @@ export function itemRowId(t: Table, r: number, col: number, seen: Map<string, nu
     add('error', place, missing);
     return null;
   }
-  if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
+  if (!isPlanItemId(id)) {
     add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
     return null;
   }
@@ -740,7 +741,7 @@ export function readActivities(
     if (cRowId !== undefined) {
       const raw = cellText(t.grid.value(r, cRowId));
       const place = { sheet: t.grid.name, row: r, column: t.headerOf(cRowId) };
-      if (raw !== '' && !UUID_RE.test(raw)) {
+      if (raw !== '' && !isUuid(raw)) {
         add('warning', place, `«${shownValue(raw)}» không phải mã dòng do ứng dụng ghi; dòng được nhập như hoạt động mới`);
       } else if (raw !== '') {
         const lower = raw.toLowerCase();
@@ -856,10 +857,3 @@ export function periodRefOfName(name: string): PeriodRef | null {
   return candidates.find((ref) => headerKey(periodName(ref)) === key) ?? null;
 }
 
-/** "14/06/2025 09:30 (giờ Việt Nam)" → the ISO instant (UTC+7), or '' when it is not that. */
-export function instantOfVnText(text: string): string {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})/.exec(text.trim());
-  if (!m) return '';
-  const t = Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), Number(m[4]) - 7, Number(m[5]));
-  return Number.isNaN(t) ? '' : new Date(t).toISOString();
-}

@@ -34,18 +34,14 @@ import {
   COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
   FORMAT_VERSION,
-  formatVersionFor,
   INFO_FIELDS,
-  isConsolidated,
   MACHINE_KEYS,
   SHEET_NAMES,
-  WORKBOOK_KINDS,
   headerKey,
   type ConsolidatedSheetKey,
   type ReadableSheetKey,
-  type UnitReport,
-  type WorkbookKind,
 } from './spec';
+import { formatVersionFor, isConsolidated, WORKBOOK_KINDS, type UnitReport, type WorkbookKind } from '@domain/report';
 import { cellText } from './cell-values';
 
 export type { Problem } from './problems';

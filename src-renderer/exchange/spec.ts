@@ -1,9 +1,10 @@
 /**
  * The workbook exchange format ("so-ke-hoach-cong-doan", version 2): the one typed description
- * of what a unit's report workbook, the blank template (both unchanged since version 1) and the
- * consolidated report (version 2, at the end of this file) hold, shared by the writers
- * (writer.ts, template.ts, writer-consolidated.ts) and the reader (reader*.ts). FORMAT.md says the same in prose, in
- * Vietnamese and English.
+ * of how a unit's report workbook, the blank template (both unchanged since version 1) and the
+ * consolidated report (version 2, at the end of this file) lay out the report model
+ * (domain/report.ts) in sheets, columns, machine keys and file names, shared by the writers
+ * (writer.ts, template.ts, writer-consolidated.ts) and the reader (reader*.ts). FORMAT.md says
+ * the same in prose, in Vietnamese and English.
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.
  *
@@ -29,11 +30,26 @@
  *   column carries which indicator code. The readable "Thông tin" sheet repeats the identity for
  *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
  */
-import { ACTIVITY_TYPES, type Activity } from '../domain/activity';
+import { ACTIVITY_TYPES } from '../domain/activity';
+import { asciiPart, periodFilePart, planFilePart, reportFileNameFor } from '../domain/file-names';
 import { ATTRIBUTE_COLUMN_NAMES, ATTRIBUTE_KINDS, attributeColumnName } from '../domain/plan-attributes';
 import type { IsoDate } from '../domain/periods';
-import type { UnitLevel } from '../domain/units';
-import { fold } from '../domain/vn-text';
+import {
+  STATUS_COUNT_KEYS,
+  STATUS_COUNT_LABELS,
+  WORKBOOK_STATUS_LABELS,
+  WORKBOOK_STATUSES,
+  type ConsolidatedReport,
+  type ReportActivity,
+  type ReportItem,
+  type ReportPeriod,
+  type ReportPlan,
+  type ReportUnit,
+  type StatusCountKey,
+  type UnitReport,
+  type WorkbookStatus,
+} from '../domain/report';
+import { foldedKey } from '../domain/vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and versions.
@@ -46,38 +62,8 @@ export const FORMAT_ID = 'so-ke-hoach-cong-doan';
  */
 export const FORMAT_VERSION = 2;
 
-/**
- * What a workbook is: one unit's report, the blank template a unit without the app fills in, or
- * a district's / province's consolidation of the reports of the units below it (version 2).
- */
-export type WorkbookKind = 'unit-report' | 'template' | 'consolidated';
-export const WORKBOOK_KINDS: readonly WorkbookKind[] = ['unit-report', 'template', 'consolidated'];
-
-/**
- * The version a workbook of this kind is written with: the OLDEST version whose reader can read
- * it, so that a CĐCS on a newer build still sends reports an older district build accepts.
- */
-export function formatVersionFor(kind: WorkbookKind): number {
-  return kind === 'consolidated' ? 2 : 1;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Status of a plan item, as the workbook writes it.
-
-/**
- * The workbook's own status vocabulary. Codes deliberately equal the database's ItemStatusValue
- * (src-renderer/db/types.ts: 'chua' | 'dang' | 'xong' | 'khong-ap-dung'), and the labels equal
- * ITEM_STATUS_LABELS, but this module must stay pure, so the importer maps one to the other
- * explicitly. Cells hold the Vietnamese label; an empty cell means "no status recorded" (null).
- */
-export type WorkbookStatus = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
-export const WORKBOOK_STATUSES: readonly WorkbookStatus[] = ['chua', 'dang', 'xong', 'khong-ap-dung'];
-export const WORKBOOK_STATUS_LABELS: Readonly<Record<WorkbookStatus, string>> = Object.freeze({
-  chua: 'Chưa thực hiện',
-  dang: 'Đang thực hiện',
-  xong: 'Đã hoàn thành',
-  'khong-ap-dung': 'Không áp dụng',
-});
+// Cell vocabularies (the statuses and their labels are the report model's, domain/report.ts).
 
 /** A status from its label or code, accents, case and extra spaces ignored; null if unknown. */
 export function parseWorkbookStatus(text: string): WorkbookStatus | null {
@@ -90,229 +76,9 @@ export function parseWorkbookStatus(text: string): WorkbookStatus | null {
 /** Activity type labels as cells hold them (from domain/activity.ts; read with parseActivityType). */
 export const ACTIVITY_TYPE_CELL_LABELS: readonly string[] = ACTIVITY_TYPES.map((t) => t.label);
 
-// ---------------------------------------------------------------------------------------------
-// The data a workbook carries.
-
-export interface ReportUnit {
-  /** Normalized unit code (domain/units.ts normalizeUnitCode), e.g. "CDCS-0012". */
-  code: string;
-  name: string;
-  level: UnitLevel;
-  /**
-   * The unit's level as people name it, its kind («LĐLĐ huyện», «Công đoàn ngành»…, see
-   * domain/units.ts UnitKind), printed in «Cấp đơn vị»; absent when it is the level's own label.
-   */
-  levelName?: string;
-  /** Name of the body above ('' when unknown). */
-  parentName: string;
-}
-
-export interface ReportPlan {
-  id: string;
-  /** "63/KH-LĐLĐ" ('' when the plan has none). */
-  number: string;
-  title: string;
-  /** planFingerprint() of the plan's items, "fnv1a64:…". */
-  fingerprint: string;
-}
-
-/** In a template made without a period, every field is '' (the reader then reports none). */
-export interface ReportPeriod {
-  /** "2025-H1", "2025-Y", "2025-Q1" (domain/periods.ts periodKey). */
-  key: string;
-  /** "6 tháng đầu năm 2025". */
-  name: string;
-  start: IsoDate;
-  end: IsoDate;
-}
-
-export interface ReportItem {
-  /** Plan item id, e.g. "III.2.4". */
-  id: string;
-  /** Text of the group the item belongs to ('' when none). */
-  groupTitle: string;
-  text: string;
-  status: WorkbookStatus | null;
-  /** Đánh giá. */
-  note: string;
-  /** Minh chứng. */
-  evidence: string;
-  /** Number of the unit's activities in the period linked to this item. */
-  activityCount: number;
-  /** The item's number as printed in the plan ("a)", "1.1."), in column "Số mục"; absent when none. */
-  label?: string;
-  /**
-   * What the plan printed with the item, by "Tiến độ" column ("Thời gian thực hiện" → "Quý
-   * I/2025", progressColumns); absent when none. Written for people; a reader gives it back.
-   */
-  attributes?: Record<string, string>;
-}
-
-/**
- * One row of "Hoạt động": the activity's own fields (domain/activity.ts), without the plan, the
- * record times or the trash flag. `id` is the row identity ("Mã dòng"): a UUID, or '' for a
- * row a person added by hand.
- */
-export type ReportActivity = Pick<
-  Activity,
-  | 'id'
-  | 'date'
-  | 'unitCode'
-  | 'itemIds'
-  | 'type'
-  | 'title'
-  | 'content'
-  | 'location'
-  | 'participants'
-  | 'evidenceDoc'
-  | 'evidenceFile'
-  | 'indicators'
->;
-
-/** A row's fields copied out of an activity (or another row), lists and maps not shared. */
-export function reportActivityOf(a: ReportActivity): ReportActivity {
-  return {
-    id: a.id,
-    date: a.date,
-    unitCode: a.unitCode,
-    itemIds: [...a.itemIds],
-    type: a.type,
-    title: a.title,
-    content: a.content,
-    location: a.location,
-    participants: a.participants,
-    evidenceDoc: a.evidenceDoc,
-    evidenceFile: a.evidenceFile,
-    indicators: { ...a.indicators },
-  };
-}
-
-export interface ReportIndicator {
-  code: string;
-  name: string;
-  /** Đơn vị tính. */
-  unit: string;
-  /** The unit's result for the period: activities' sum plus the adjustment. */
-  value: number;
-  /** Chỉ tiêu giao, null when none was set. */
-  target: number | null;
-  /** Manual adjustment included in `value` (0 when none). */
-  adjustment: number;
-  adjustmentReason: string;
-}
-
-export interface UnitReport {
-  kind: WorkbookKind;
-  formatVersion: number;
-  unit: ReportUnit;
-  plan: ReportPlan;
-  period: ReportPeriod;
-  /** ISO instant, e.g. "2025-06-14T02:30:00.000Z". */
-  exportedAt: string;
-  /** Who exported ('' when unknown). */
-  exportedBy: string;
-  appVersion: string;
-  items: ReportItem[];
-  activities: ReportActivity[];
-  indicators: ReportIndicator[];
-  /** Present exactly when kind is 'consolidated' (see ConsolidatedReport). */
-  consolidation?: Consolidation;
-  /**
-   * A hand-filled template only: the date the unit typed in «Ngày lập báo cáo»
-   * (TEMPLATE_REPORT_DATE_FIELD); absent when it typed none.
-   */
-  reportDate?: IsoDate;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Consolidation (kind 'consolidated', format version 2).
-//
-// A consolidated report is a UnitReport whose `unit` is the consolidating body (a district or a
-// province), with:
-// - `items`: the plan's trackable items, `status` null, note/evidence '', `activityCount` the
-//   number of activities of every contributor linked to the item;
-// - `activities`: every contributor's activities, each keeping its own `unitCode` (the CĐCS that
-//   did it, also at the province), `id` = the row identity as stored by the consolidating body;
-// - `indicators`: the totals (value = sum over `consolidation.units`; target = the consolidating
-//   body's own target, null when none; adjustment 0, the units' adjustments are inside their values);
-// - `consolidation`: the figures below. Every number sums across levels: a province that imports
-//   its districts' consolidated reports adds their counts, so its totals equal the sum of the
-//   districts' totals, which equal the sums over their units.
-
-/** Columns of "Tổng hợp theo nhiệm vụ": one per status plus 'none' (the unit gave no status). */
-export type StatusCountKey = WorkbookStatus | 'none';
-export const STATUS_COUNT_KEYS: readonly StatusCountKey[] = ['xong', 'dang', 'chua', 'khong-ap-dung', 'none'];
-export const STATUS_COUNT_LABELS: Readonly<Record<StatusCountKey, string>> = Object.freeze({
-  ...WORKBOOK_STATUS_LABELS,
-  none: 'Chưa báo cáo',
-});
-export type StatusCounts = Record<StatusCountKey, number>;
-
-/** One row of "Tổng hợp theo nhiệm vụ". */
-export interface ConsolidatedItem {
-  id: string;
-  groupTitle: string;
-  text: string;
-  /** How many unit reports give each status (a lower body's consolidated counts are added). */
-  counts: StatusCounts;
-  /** Activities of all contributors linked to the item. */
-  activityCount: number;
-}
-
-/**
- * One row of "Chỉ tiêu theo đơn vị": a direct contributor (a unit whose report was imported,
- * a lower body whose consolidated report was imported, or the consolidating body's own data).
- */
-export interface ConsolidatedUnitRow {
-  unitCode: string;
-  unitName: string;
-  level: UnitLevel;
-  /** How many unit reports the row stands for: 1 for a unit report, a lower body's own total. */
-  reports: number;
-  activityCount: number;
-  /** Indicator code → the contributor's value for the period (activities' sum + adjustment). */
-  values: Record<string, number>;
-}
-
-/** Tình hình nộp báo cáo. */
-export type CompletenessState = 'da-nop' | 'nop-muon' | 'chua-nop';
-export const COMPLETENESS_STATE_LABELS: Readonly<Record<CompletenessState, string>> = Object.freeze({
-  'da-nop': 'Đã nộp',
-  'nop-muon': 'Nộp muộn',
-  'chua-nop': 'Chưa nộp',
-});
-
-/** One row of "Tình hình nộp báo cáo": an expected (active, direct subordinate) unit. */
-export interface CompletenessEntry {
-  unitCode: string;
-  unitName: string;
-  state: CompletenessState;
-  /** ISO instant the report counts as handed in; '' when chưa nộp. */
-  submittedAt: string;
-  /** Activities in its report (0 when chưa nộp). */
-  activityCount: number;
-}
-
-export interface Consolidation {
-  /** The deadline set for the period ('YYYY-MM-DD', inclusive, Vietnam time), '' when none. */
-  deadline: IsoDate | '';
-  items: ConsolidatedItem[];
-  units: ConsolidatedUnitRow[];
-  completeness: CompletenessEntry[];
-  /** Name of every unit code that appears in `activities` (for the "Tên đơn vị" column). */
-  unitNames: Record<string, string>;
-}
-
-/** A UnitReport with kind 'consolidated' always carries its consolidation. */
-export type ConsolidatedReport = UnitReport & { kind: 'consolidated'; consolidation: Consolidation };
-
-export function isConsolidated(report: UnitReport): report is ConsolidatedReport {
-  return report.kind === 'consolidated' && report.consolidation !== undefined;
-}
-
 /** "TongHop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx". */
 export function consolidatedFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `TongHop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('TongHop', report, 'xlsx');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,10 +321,7 @@ export function activitySheetColumns(report: Pick<UnitReport, 'indicators' | 'ac
  * runs of spaces and line breaks as one space, trimmed, a trailing ':' or '*' dropped.
  */
 export function headerKey(text: string): string {
-  return fold(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\s*[:*]+$/, '');
+  return foldedKey(text).replace(/\s*[:*]+$/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -646,46 +409,12 @@ export function parseIds(text: string): string[] {
   return [...new Set(text.split(/[;,\n\r]+/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
-/** Vietnam has no daylight saving time: UTC+7 all year. */
-const VN_OFFSET_MS = 7 * 3600_000;
-
-/** An instant as people in Vietnam read it: "14/06/2025 09:30". */
-export function formatInstantVn(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // File names (ASCII, safe on every file system and in email attachments).
 
-/** ASCII piece of a file name: accents folded (đ → d), '/' and spaces → '-', others dropped. */
-export function asciiPart(text: string, upper = false): string {
-  const folded = fold(text)
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  if (!upper) return folded;
-  return folded.toUpperCase();
-}
-
-/** "2025-H1" → "6T-2025", "2025-Y" → "Nam-2025", "2025-Q1" → "Q1-2025"; other keys folded. */
-export function periodFilePart(periodKey: string): string {
-  const m = /^(\d{4})-(H1|Y|Q[1-4])$/.exec(periodKey);
-  if (!m) return asciiPart(periodKey, true);
-  const tag = m[2] === 'H1' ? '6T' : m[2] === 'Y' ? 'Nam' : m[2];
-  return `${tag}-${m[1]}`;
-}
-
-/** The plan part of a file name: "63-KH-LDLD" (its number), else its title, shortened. */
-export function planFilePart(plan: Pick<ReportPlan, 'number' | 'title'>): string {
-  return asciiPart(plan.number, true) || asciiPart(plan.title, true).slice(0, 30) || 'KH';
-}
-
 /** "BaoCao_63-KH-LDLD_CDCS-0012_6T-2025.xlsx". */
 export function reportFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `BaoCao_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('BaoCao', report, 'xlsx');
 }
 
 /** "MauNhapLieu_63-KH-LDLD_CDCS-0012_6T-2025.xlsx" (period and unit parts only when known). */
@@ -874,14 +603,7 @@ export function consolidatedMachineRows(report: ConsolidatedReport, kind: string
   return rows;
 }
 
-/** The completeness counts "Thông tin" shows. */
-export function completenessCounts(c: Pick<Consolidation, 'completeness'>): Record<CompletenessState, number> {
-  const out: Record<CompletenessState, number> = { 'da-nop': 0, 'nop-muon': 0, 'chua-nop': 0 };
-  for (const e of c.completeness) out[e.state]++;
-  return out;
-}
-
 /** "DanhSachNop_63-KH-LDLD_LDLD-DMC_6T-2025.xlsx" (the completeness workbook). */
 export function completenessFileName(report: Pick<UnitReport, 'unit' | 'plan' | 'period'>): string {
-  return `DanhSachNop_${planFilePart(report.plan)}_${asciiPart(report.unit.code, true) || 'DONVI'}_${periodFilePart(report.period.key)}.xlsx`;
+  return reportFileNameFor('DanhSachNop', report, 'xlsx');
 }

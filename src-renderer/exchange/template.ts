@@ -26,20 +26,22 @@ import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions }
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_TYPE_CELL_LABELS,
-  formatVersionFor,
   INDICATOR_COLUMNS,
   INFO_COLUMNS,
   INFO_FIELDS,
   SHEET_NAMES,
   TEMPLATE_REPORT_DATE_FIELD,
+  type ColumnDef,
+} from './spec';
+import {
+  formatVersionFor,
   WORKBOOK_STATUSES,
   WORKBOOK_STATUS_LABELS,
-  type ColumnDef,
   type ReportPeriod,
   type ReportPlan,
   type ReportUnit,
   type UnitReport,
-} from './spec';
+} from '@domain/report';
 
 /** Pre-formatted empty rows in "Hoạt động" by default. */
 export const TEMPLATE_BLANK_ROWS = 200;

@@ -7,7 +7,7 @@
  * Pure module (by the lint rule's definition): the caller hands in a file name or a writable
  * stream, or gets the bytes back.
  */
-import type { ConsolidatedReport } from './spec';
+import type { ConsolidatedReport } from '@domain/report';
 import { completenessSheetPlans, consolidatedSheetPlans, type ProgressCallback } from './writer-consolidated';
 import type { WriteOptions } from './writer-layout';
 import { writePlansStreaming, type StreamTarget } from './writer-stream';

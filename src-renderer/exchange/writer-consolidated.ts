@@ -17,29 +17,36 @@ import { numberCell } from './safe-cell';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
-  COMPLETENESS_STATE_LABELS,
-  completenessCounts,
   CONSOLIDATED_INFO_FIELDS,
   consolidatedActivityColumns,
   consolidatedIndicatorColumns,
   consolidatedMachineRows,
-  formatInstantVn,
   INFO_COLUMNS,
   ITEM_SUMMARY_COLUMNS,
   MACHINE_COLUMNS,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
   UNIT_INDICATOR_COLUMNS,
   UNIT_INDICATOR_TARGET_LABEL,
   UNIT_INDICATOR_TOTAL_LABEL,
   UNIT_INDICATOR_VALUE_WIDTH,
   type ColumnDef,
   type ConsolidatedInfoFieldKey,
-  type ConsolidatedReport,
   type SheetKey,
 } from './spec';
+import { COMPLETENESS_STATE_LABELS, completenessCounts, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
+import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { writePlansInMemory } from './writer';
-import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import {
+  ACTIVITY_TITLE_COLS,
+  activitySheetRows,
+  dateCell,
+  infoValues,
+  textCell,
+  type CellValue,
+  type RowValues,
+  type SheetPlan,
+  type WriteOptions,
+} from './writer-layout';
 
 export type ProgressCallback = (written: number, total: number) => void;
 

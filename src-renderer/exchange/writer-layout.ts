@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
-import { formatCount } from '../domain/indicators';
+import { formatCount } from '@domain/fields';
 import { toNfc } from '../domain/vn-text';
 import { UNIT_LEVEL_LABELS } from '../domain/units';
 import {
@@ -34,7 +34,6 @@ import {
   CALENDAR_DATE_NUMFMT,
   calendarDateToCell,
   formatIds,
-  formatInstantVn,
   indicatorColumns,
   INDICATOR_COLUMNS,
   INFO_COLUMNS,
@@ -44,14 +43,13 @@ import {
   PROGRESS_LABEL_COLUMN,
   progressColumns,
   SHEET_NAMES,
-  WORKBOOK_STATUS_LABELS,
   type ColumnDef,
   type IndicatorColumn,
   type InfoFieldKey,
-  type ReportActivity,
   type SheetKey,
-  type UnitReport,
 } from './spec';
+import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
+import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 
 export type CellValue = string | number | Date | null;
 export type RowValues = CellValue[];
@@ -264,13 +262,6 @@ export const SHEET_CAPTIONS: Readonly<Record<'info' | 'progress' | 'activities' 
   activities: 'Biểu 2. DANH SÁCH HOẠT ĐỘNG',
   indicators: 'Biểu 3. KẾT QUẢ CÁC CHỈ TIÊU',
 };
-
-/** The day in Vietnam (UTC+7, no DST) of an ISO instant, 'YYYY-MM-DD'. */
-export function vnDayOf(iso: string): string | null {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return null;
-  return new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
-}
 
 export function reportSubject(report: Pick<UnitReport, 'plan' | 'period'>): string {
   const plan = report.plan.number.trim() !== '' ? `Kế hoạch số ${report.plan.number}` : report.plan.title || 'Kế hoạch';

@@ -17,7 +17,7 @@
 import ExcelJS from 'exceljs';
 import { workbookProperties } from './writer';
 import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
-import type { UnitReport } from './spec';
+import type { UnitReport } from '@domain/report';
 
 export interface StreamTarget {
   /** Write to this file (ExcelJS opens it). */

@@ -8,7 +8,8 @@
  */
 import ExcelJS from 'exceljs';
 import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
-import { FORMAT_ID, type UnitReport } from './spec';
+import { FORMAT_ID } from './spec';
+import { type UnitReport } from '@domain/report';
 
 export type { WriteOptions } from './writer-layout';
 

@@ -42,7 +42,7 @@ export interface Platform {
   autoBackups?: AutoBackups;
 }
 
-/** The desktop shell's automatic backups in userData/backups (issue 6). */
+/** The desktop shell's automatic backups in userData/backups. */
 export interface AutoBackups {
   write(input: Omit<ChannelInput<'backup:writeAuto'>, 'bytes'> & { bytes: Uint8Array }): Promise<AutoBackupList>;
   list(): Promise<AutoBackupList>;

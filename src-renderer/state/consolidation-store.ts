@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { DrillTarget } from '@domain/consolidation-drill';
-import type { CompletenessState } from '../exchange/spec';
+import type { CompletenessState } from '@domain/report';
 
 export type CompletenessFilter = CompletenessState | 'all';
 

@@ -21,7 +21,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 
 export const BOMB_CASES = ['bomb-node', 'honest-node'] as const;
 export type BombCase = (typeof BOMB_CASES)[number];

@@ -1,5 +1,5 @@
 /**
- * The import benchmark page of issue 5 (built by vite.import-bench.config.mts, driven by
+ * The import benchmark page (built by vite.import-bench.config.mts, driven by
  * run-import-bench.mjs): 100 unit workbooks × 500 activities, handed over by the runner as
  * bytes, imported in Debian's Chromium with real IndexedDB and the app's real code.
  *

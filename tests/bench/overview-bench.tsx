@@ -32,7 +32,7 @@ import { loadConsolidation } from '../../src-renderer/db/consolidation-ops';
 import { applyBatch, previewImport, type BatchEntry } from '../../src-renderer/db/import-ops';
 import { ensureSeeded, putSetting } from '../../src-renderer/db/operations';
 import { planReportItems } from '../../src-renderer/exchange/plan-items';
-import { formatVersionFor, type ReportActivity, type UnitReport } from '../../src-renderer/exchange/spec';
+import { formatVersionFor, type ReportActivity, type UnitReport } from '@domain/report';
 import { OverviewCharts } from '../../src-renderer/features/overview/OverviewScreen';
 import { buildOverview, sortGridRows, taskGroupsOf, type Overview } from '../../src-renderer/features/overview/overview-data';
 import { completenessChart, gridChart, indicatorChart, monthlyChart, progressChart } from '../../src-renderer/features/overview/chart-options';

@@ -46,7 +46,7 @@ import mammoth from 'mammoth';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
 import { buildResultDocument, emptyTexts, reportFacts, reportGroups, type DocAlign, type Letterhead, type ResultDocument } from '../../src-renderer/domain/result-report';
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
-import type { ConsolidatedReport, UnitReport } from '../../src-renderer/exchange/spec';
+import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { districtReport } from '../support/result-report-fixtures';
 
 const UNITS = 100;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run bench:activities — the 50,000-activity benchmark of issue 3.
+ * npm run bench:activities — the 50,000-activity benchmark of the activity log.
  *
  * 1. Builds tests/bench/activities-bench.html with Vite (vite.bench.config.mts: the app's
  *    aliases, so the page runs the real Dexie database and the real filterAndSortActivities).

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The Chromium part of `npm run bench:workbook` (issue 5's import with real IndexedDB):
+ * The Chromium part of `npm run bench:workbook` (the import with real IndexedDB):
  *
  *   node tests/bench/run-import-bench.mjs --files <folder of the 100 unit workbooks> [--reps 3]
  *
@@ -113,7 +113,7 @@ async function main() {
     const longest = (k) => max(ours.map((r) => r.longestTask[k]));
     const heap = (rs) => `${max(rs.map((r) => r.heapPeakMb)).toFixed(0)} (+${max(rs.map((r) => r.heapPeakMb - r.heapStartMb)).toFixed(0)})`;
     console.log('');
-    console.log(`Issue 5 in Chromium (real IndexedDB): import of ${names.length} unit workbooks (${ours[0].count.toLocaleString('en-US')} activities)`);
+    console.log(`Import in Chromium (real IndexedDB): import of ${names.length} unit workbooks (${ours[0].count.toLocaleString('en-US')} activities)`);
     console.log(
       table(
         ['case', 'ours ms', 'raw ms', 'ratio', 'target', 'result', 'ours heap peak MB', 'raw heap peak MB', 'runs'],

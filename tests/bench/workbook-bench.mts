@@ -1,8 +1,8 @@
 /**
- * npm run bench:workbook — the workbook benchmark of issues 4 and 5. How to run it and what each
+ * npm run bench:workbook — the workbook benchmark: one unit workbook, then the import of 100. How to run it and what each
  * line means: tests/bench/README.md.
  *
- * Issue 4, for N = 5,000 and 50,000 activities: one generated unit report (realistic Vietnamese
+ * One unit workbook, for N = 5,000 and 50,000 activities: one generated unit report (realistic Vietnamese
  * text with diacritics, the built-in plan's items, the 11 standard indicators, 1–3 item ids per
  * activity, dates across the period), written and read by our code and by raw ExcelJS writing
  * and reading the same cells, in the same run:
@@ -21,7 +21,7 @@
  * identical), which proves the baseline writes what we write. "Values-only raw" writes just the
  * values with ws.addRow (no look at all) and is printed for reference, not judged.
  *
- * Issue 5: 100 unit workbooks × 500 activities are generated and written by our streaming writer
+ * 100 unit workbooks × 500 activities are generated and written by our streaming writer
  * (not timed). Import: readWorkbook + previewImport + applySubmission of each file into
  * IndexedDB (Node with fake-indexeddb, as vitest runs the database code) vs raw ExcelJS reading
  * the same 100 files. Consolidation: a consolidated report of the 100 (built by the bench until
@@ -44,7 +44,7 @@
  * Options: --sizes 5000,50000   --reps <n> (default 3, later runs cut to fit BUDGET_MS)
  * --import-reps <n> (default 1)   --skip-import   --only-import   --wall
  * --keep (keep the workbooks in out/bench/workbook-bench-files).
- * Then, unless --skip-import or --skip-chromium, the Chromium part of issue 5
+ * Then, unless --skip-import or --skip-chromium, the Chromium part of the import
  * (run-import-bench.mjs: the same 100 workbooks imported with real IndexedDB, --chromium-reps <n>,
  * default 3); --only-chromium runs just the generation and that part.
  */
@@ -71,7 +71,7 @@ import {
   type ReportActivity,
   type ReportItem,
   type UnitReport,
-} from '../../src-renderer/exchange/spec';
+} from '@domain/report';
 import { planReportItems } from '../../src-renderer/exchange/template';
 import { workbookProperties, writeUnitReport } from '../../src-renderer/exchange/writer';
 import {
@@ -759,7 +759,7 @@ async function parent(args: Map<string, string>): Promise<number> {
   }
   if (rows.length > 0) {
     console.log('');
-    console.log('Issue 4: one unit workbook, written and read');
+    console.log('One unit workbook, written and read');
     console.log(formatTable(header, rows, new Set([1, 2, 3, 4, 7, 8, 9, 10, 11, 12])));
     console.log('');
     console.log(`ms: median ${byWall ? 'wall-clock' : 'CPU (user + system, all threads)'} time of the operation over the runs, each in a fresh process; peak MB: largest peak RSS of the process during it (input data included), (+growth during it).`);
@@ -794,7 +794,7 @@ async function parent(args: Map<string, string>): Promise<number> {
 }
 
 /**
- * The Chromium part of issue 5 (tests/bench/run-import-bench.mjs): the same 100 workbooks
+ * The Chromium part of the import (tests/bench/run-import-bench.mjs): the same 100 workbooks
  * imported by the app's code in Debian's Chromium with real IndexedDB. Its output is passed
  * through; its "target missed" line joins this run's list.
  */
@@ -817,7 +817,7 @@ function chromiumImport(reps: string): Promise<{ ok: boolean; missed: string[] }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 5: importing 100 unit workbooks, consolidating them and writing the consolidated workbook.
+// Importing 100 unit workbooks, consolidating them and writing the consolidated workbook.
 
 const IMPORT_UNITS = 100;
 const IMPORT_ACTIVITIES = 500;
@@ -1017,7 +1017,7 @@ async function importBench(args: Map<string, string>, results: Map<string, Measu
   }
   const header = ['case', 'ours ms', 'raw ms', 'raw is', 'ratio', 'target', 'result', byWall ? 'cpu ratio' : 'wall ratio', 'ours peak MB', 'raw peak MB', 'runs', 'same file'];
   console.log('');
-  console.log(`Issue 5: ${IMPORT_UNITS} unit workbooks × ${IMPORT_ACTIVITIES} activities (written by our writer, not timed)`);
+  console.log(`Import: ${IMPORT_UNITS} unit workbooks × ${IMPORT_ACTIVITIES} activities (written by our writer, not timed)`);
   console.log(formatTable(header, rows, new Set([1, 2, 4, 7, 8, 9, 10])));
   const imp = results.get(`import-ours@${n}`) ?? [];
   const rawRead = results.get(`import-raw@${n}`) ?? [];

@@ -10,7 +10,7 @@ import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
-import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
+import { formatVersionFor, type UnitReport } from '@domain/report';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { showPeriod } from './district-flow/app';

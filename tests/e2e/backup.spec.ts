@@ -1,5 +1,5 @@
 /**
- * Backup and restore as an officer does it (issue 6): fill in data, "Sao lưu" (a download),
+ * Backup and restore as an officer does it: fill in data, "Sao lưu" (a download),
  * the site's storage cleared, "Khôi phục…" from the file, everything back; a tampered file
  * refused with nothing changed; a database made by a newer version left untouched.
  */

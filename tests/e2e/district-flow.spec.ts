@@ -1,5 +1,5 @@
 /**
- * Issue 5 "Done means", the district clerk end to end (serial parts sharing state):
+ * The district clerk end to end (serial parts sharing state):
  *   a. 12 CĐCS run the app each in a browser context of its own (fresh database): first-run
  *      setup, statuses on "Kế hoạch", 1–3 activities with indicator values on "Nhật ký", the
  *      unit's workbook exported on "Báo cáo". A ledger records what each one logged.

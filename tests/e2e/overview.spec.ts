@@ -19,7 +19,7 @@ import builtin from '../../resources/plans/ke-hoach-63-KH-LDLD.json';
 import { activityIndicatorValues, STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import { currentPeriod, formatDateVn, isoDateOf, nextDay, periodOf, type IsoDate, type Period, type PeriodConfig } from '../../src-renderer/domain/periods';
 import type { PlanNode } from '../../src-renderer/domain/plan-types';
-import { formatVersionFor, type ReportActivity, type UnitReport } from '../../src-renderer/exchange/spec';
+import { formatVersionFor, type ReportActivity, type UnitReport } from '@domain/report';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { chooseReportFiles, importDirectory, logActivities, nav, setStatuses, setUpAs, showPeriod } from './district-flow/app';

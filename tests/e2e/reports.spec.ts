@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { periodFilePart } from '../../src-renderer/exchange/spec';
+import { periodFilePart } from '@domain/file-names';
 import { collectPageErrors, expect, openApp, openPlan, reloadApp, seedOwnActivities, shot, test } from './fixtures';
 import { missingLines, pdfText } from '../support/pdf-text';
 

@@ -13,7 +13,7 @@ import mammoth from 'mammoth';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
-import { formatVersionFor, type UnitReport } from '../../src-renderer/exchange/spec';
+import { formatVersionFor, type UnitReport } from '@domain/report';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { chooseReportFiles, importDirectory, logActivities, nav, newAppContext, setStatuses, setUpAs, showPeriod } from './district-flow/app';

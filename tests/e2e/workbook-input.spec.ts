@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { isConsolidated } from '../../src-renderer/exchange/spec';
+import { isConsolidated } from '@domain/report';
 import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
 import { fileCard, nav } from './district-flow/app';
 

@@ -4,7 +4,8 @@ import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
 import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import { planFingerprint } from '../../src-renderer/domain/plan-tree';
 import { planReportItems } from '../../src-renderer/exchange/template';
-import { FORMAT_VERSION, type ReportActivity, type ReportItem, type UnitReport } from '../../src-renderer/exchange/spec';
+import { FORMAT_VERSION } from '../../src-renderer/exchange/spec';
+import { type ReportActivity, type ReportItem, type UnitReport } from '@domain/report';
 import { withAppResults } from '../fixtures/workbooks/tools/sample-report';
 
 export { withAppResults };

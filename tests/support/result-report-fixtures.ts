@@ -6,7 +6,7 @@
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
 import { consolidate } from '../../src-renderer/domain/consolidate';
 import { planFingerprint } from '../../src-renderer/domain/plan-tree';
-import type { ConsolidatedReport, UnitReport } from '../../src-renderer/exchange/spec';
+import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { numberedUnitReport, planItems, sampleReport } from './exchange-writer-fixtures';
 
 export interface DistrictOptions {

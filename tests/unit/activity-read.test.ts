@@ -8,7 +8,7 @@ import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '../../src-renderer/db';
 import { submissionUnitCodes } from '../../src-renderer/domain/report';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { testActivityRecord } from '../support/activity-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

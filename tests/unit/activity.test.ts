@@ -10,7 +10,6 @@ import {
   compareActivities,
   compileActivityFilter,
   createActivity,
-  isUuid,
   looksLikeDuplicate,
   parseActivityDate,
   parseActivityType,
@@ -19,7 +18,8 @@ import {
   type Activity,
   type ActivityInput,
 } from '@domain/activity';
-import { fieldErrors } from '@domain/indicators';
+import { isUuid } from '@domain/ids';
+import { fieldErrors } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { testActivity } from '../support/activity-fixtures';
 

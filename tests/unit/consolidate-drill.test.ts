@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '@domain/activity';
 import { consolidate, type ConsolidateInput, type Contribution } from '@domain/consolidate';
 import { STANDARD_INDICATORS } from '@domain/indicators';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { drillDown } from '@domain/consolidation-drill';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 

@@ -16,7 +16,7 @@ import {
   type StatusCountKey,
   type UnitReport,
   type WorkbookStatus,
-} from '../../src-renderer/exchange/spec';
+} from '@domain/report';
 import { fakeUuid, planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PERIOD = { key: '2025-H1', name: '6 tháng đầu năm 2025', start: '2025-01-01', end: '2025-06-30' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery } from '../../src-renderer/domain/vn-text';
-import type { ReportActivity } from '../../src-renderer/exchange/spec';
+import type { ReportActivity } from '@domain/report';
 import {
   consolidatedSearchTexts,
   filterConsolidatedActivities,

@@ -1,5 +1,5 @@
 /**
- * Issue 5, "several levels": on generated data, a district's totals are the sums over its units'
+ * Several levels: on generated data, a district's totals are the sums over its units'
  * stored data after each unit's report is applied, and the province's total is the sum of the
  * districts' totals, which equals the sum over every unit. Pure data level (the consolidated
  * workbook comes later).
@@ -9,7 +9,7 @@ import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { ACTIVITY_TYPES } from '@domain/activity';
 import { STANDARD_INDICATORS, sumIndicators, type IndicatorAdjustment, type IndicatorSum } from '@domain/indicators';
 import { activitiesOfPlan, applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
-import type { ReportActivity, UnitReport } from '../../src-renderer/exchange/spec';
+import type { ReportActivity, UnitReport } from '@domain/report';
 import { fakeUuid, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -23,7 +23,7 @@ import {
   type UnitRecord,
 } from '../../src-renderer/db';
 import { submissionUnitCodes } from '../../src-renderer/domain/report';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -1,5 +1,5 @@
 /**
- * Schema safety (issue 6): every released schema version has a fixture database made by that
+ * Schema safety: every released schema version has a fixture database made by that
  * version's code (tests/fixtures/db/vN.json, see tools/make-fixtures.ts). The current app must
  * open each one without losing a record, restore a backup made at each version, and take a
  * backup before it upgrades.
@@ -89,7 +89,7 @@ describe('schema fixtures', () => {
         expect(await db.indicatorAdjustments.count()).toBe(1);
       }
       if (v >= 3) {
-        // Issue 5: the import history and the data it stands for.
+        // The import history and the data it stands for.
         const sub = await db.submissions.get('0d6c5b4a-3928-4716-a5b4-c3d2e1f0a9b8');
         expect(sub).toMatchObject({ unitCode: 'CDCS-0001', periodKey: '2025-Q2', state: 'active' });
         expect(sub?.report.activities).toHaveLength(1);

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { materialize } from '@domain/merge';
 import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '../../src-renderer/db';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { V1_STORES } from '../../src-renderer/db/versions/v1';

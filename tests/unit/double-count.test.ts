@@ -23,7 +23,7 @@ import {
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
-import type { ConsolidatedReport, UnitReport } from '../../src-renderer/exchange/spec';
+import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

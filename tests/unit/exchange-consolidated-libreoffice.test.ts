@@ -1,5 +1,5 @@
 /**
- * A real spreadsheet program as the client of the consolidated report (issue 5): LibreOffice
+ * A real spreadsheet program as the client of the consolidated report: LibreOffice
  * headless opens the written workbook, prints it to PDF, exports every sheet to CSV and saves it
  * again as .xlsx. The PDF carries the official header on A4 pages (landscape for the wide
  * sheets); the CSV shows the same numbers and Vietnamese text, the totals as plain values;
@@ -18,16 +18,14 @@ import { formatDateVn } from '../../src-renderer/domain/periods';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import {
   COMPLETENESS_COLUMNS,
-  COMPLETENESS_STATE_LABELS,
   completenessFileName,
   consolidatedFileName,
-  formatInstantVn,
   ITEM_SUMMARY_COLUMNS,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
   UNIT_INDICATOR_COLUMNS,
-  type ConsolidatedReport,
 } from '../../src-renderer/exchange/spec';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { isConsolidated, type ConsolidatedReport } from '../../src-renderer/exchange/spec';
+import { isConsolidated, type ConsolidatedReport } from '@domain/report';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';

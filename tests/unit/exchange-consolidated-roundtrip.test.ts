@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { isConsolidated } from '../../src-renderer/exchange/spec';
+import { isConsolidated } from '@domain/report';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { expectedConsolidatedOf, generateConsolidated } from '../fixtures/workbooks/tools/generate-consolidated';

@@ -1,5 +1,5 @@
 /**
- * The consolidated report writer (issue 5): written workbooks re-opened with ExcelJS in Node,
+ * The consolidated report writer: written workbooks re-opened with ExcelJS in Node,
  * in memory and streaming, and the completeness workbook.
  */
 import ExcelJS from 'exceljs';
@@ -11,7 +11,6 @@ import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
-  COMPLETENESS_STATE_LABELS,
   CONSOLIDATED_MACHINE_KEYS,
   MACHINE_INDICATOR_UNIT_PREFIX,
   MACHINE_SUBMITTED_PREFIX,
@@ -23,10 +22,9 @@ import {
   FORMAT_ID,
   ITEM_SUMMARY_COLUMNS,
   SHEET_NAMES,
-  STATUS_COUNT_KEYS,
-  STATUS_COUNT_LABELS,
   UNIT_INDICATOR_COLUMNS,
 } from '../../src-renderer/exchange/spec';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, STATUS_COUNT_LABELS } from '@domain/report';
 import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { writeCompletenessWorkbookStreaming, writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPES } from '../../src-renderer/domain/activity';
 import { activitySums, DIRECT_RESULT_REASON_TEMPLATE } from '../../src-renderer/domain/indicators';
 import { readWorkbook, type ReadResult } from '../../src-renderer/exchange/reader';
-import { WORKBOOK_STATUS_LABELS, WORKBOOK_STATUSES, type UnitReport } from '../../src-renderer/exchange/spec';
+import { WORKBOOK_STATUS_LABELS, WORKBOOK_STATUSES, type UnitReport } from '@domain/report';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';

@@ -1,5 +1,5 @@
 /**
- * A real spreadsheet program as the client (issue 4): LibreOffice headless opens the written
+ * A real spreadsheet program as the client: LibreOffice headless opens the written
  * report and template, prints them to PDF and exports every sheet to CSV. The PDF text must carry
  * the official header; the CSV must show the entered dates (dd/mm/yyyy) and the Vietnamese text
  * unchanged, formula-like text as typed. The PDF pages are rendered to PNG under
@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
 import { formatDateVn } from '../../src-renderer/domain/periods';
-import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName, type UnitReport } from '../../src-renderer/exchange/spec';
+import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName } from '../../src-renderer/exchange/spec';
+import { type UnitReport } from '@domain/report';
 import { writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';

@@ -1,5 +1,5 @@
 /**
- * The workbook writer (issue 4): written workbooks re-opened with ExcelJS in Node.
+ * The workbook writer: written workbooks re-opened with ExcelJS in Node.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -26,9 +26,8 @@ import {
   reportFileName,
   SHEET_NAMES,
   templateFileName,
-  WORKBOOK_STATUS_LABELS,
-  type UnitReport,
 } from '../../src-renderer/exchange/spec';
+import { WORKBOOK_STATUS_LABELS, type UnitReport } from '@domain/report';
 import { TEMPLATE_BLANK_ROWS, writeTemplate } from '../../src-renderer/exchange/template';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';

@@ -1,5 +1,5 @@
 /**
- * Import of issue 5, beyond one file: applyBatch (many files in ONE transaction, progress,
+ * Import beyond one file: applyBatch (many files in ONE transaction, progress,
  * cancel, a failure mid-batch), consolidated workbooks (a province importing its districts'
  * files), older exports kept as history in a batch, and the plan choice (suggestedPlanId,
  * previewImportAs). Real Dexie over fake-indexeddb; every "nothing changed" check compares every
@@ -21,7 +21,7 @@ import {
   type ImportPreview,
   type UnitRecord,
 } from '../../src-renderer/db';
-import { STATUS_COUNT_KEYS, type ConsolidatedReport, type StatusCounts, type UnitReport } from '../../src-renderer/exchange/spec';
+import { STATUS_COUNT_KEYS, type ConsolidatedReport, type StatusCounts, type UnitReport } from '@domain/report';
 import { numberedUnitReport, sampleActivities, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -10,11 +10,11 @@ import {
   OperationError,
   previewImport,
   putSetting,
-  sha256Hex,
   withdrawSubmission,
   type UnitRecord,
 } from '../../src-renderer/db';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import { sha256Hex } from '@domain/hash';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -16,7 +16,7 @@ import {
   type UnitRecord,
 } from '../../src-renderer/db';
 import type { ReadResult } from '../../src-renderer/exchange/reader';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { hardBlock, newCard, pending, ready, recheckedCard, type Card } from '../../src-renderer/features/import/import-cards';
 import type { ImportReadRequest, ImportReadResponse } from '../../src-renderer/features/import/import-read';
 import {

@@ -3,8 +3,6 @@ import type { Activity } from '@domain/activity';
 import {
   activityIndicatorValues,
   duplicateIndicatorCodes,
-  fieldErrors,
-  formatCount,
   indicatorAdjustmentSchema,
   MAX_ACTIVITY_VALUE,
   IndicatorCodeError,
@@ -13,13 +11,13 @@ import {
   IndicatorValueError,
   mergeIndicatorDefs,
   normalizeIndicatorCode,
-  parseInteger,
   PARTICIPANTS_INDICATOR,
   STANDARD_INDICATORS,
   sumIndicators,
   targetsFor,
   type IndicatorAdjustment,
 } from '@domain/indicators';
+import { fieldErrors, formatCount, parseInteger } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, isoDate, periodOf, PERIOD_PRESETS, type PeriodConfig } from '@domain/periods';
 import { testActivity } from '../support/activity-fixtures';
 

@@ -63,3 +63,59 @@ describe('environment boundaries', () => {
     expect(await restrictedImports('src-renderer/domain/example.ts', code)).toEqual([]);
   });
 });
+
+describe('rooms', () => {
+  const roomRule = (rule: string, filePath: string, code: string) => ruleMessages(`rooms/${rule}`, filePath, code);
+
+  it('keeps the domain from importing the formats, storage, screens, shared UI and UI state', async () => {
+    const imports = [
+      "import { SHEET_NAMES } from '../exchange/spec';",
+      "import { FORMAT_ID } from '@exchange/spec';",
+      "import { docx } from '../document/docx-writer';",
+      "import { platform } from '../platform';",
+      "import { DESKTOP_API_GLOBAL } from '@contract';",
+      "import { db } from '../db';",
+      "import { Screen } from '../features/example/Screen';",
+      "import { App } from '../app/App';",
+      "import { Modal } from '../ui/Modal';",
+      "import { useUi } from '../state';",
+    ];
+    const code = `${imports.join('\n')}\nexport const used = [SHEET_NAMES, FORMAT_ID, docx, platform, DESKTOP_API_GLOBAL, db, Screen, App, Modal, useUi];\n`;
+    const messages = await restrictedImports('src-renderer/domain/example.ts', code);
+    expect(messages).toHaveLength(imports.length);
+    // The rule is the domain's: the format itself may import both the domain and its own files.
+    expect(await restrictedImports('src-renderer/exchange/example.ts', "import { SHEET_NAMES } from './spec';\nimport { fold } from '../domain/vn-text';\nexport const used = [SHEET_NAMES, fold];\n")).toEqual([]);
+  });
+
+  it('lets a feature use another only through its index.ts', async () => {
+    const file = 'src-renderer/features/reports/Example.tsx';
+    const inner = "import { useWorkbookJob } from '../exports/use-workbook-job';\nexport const used = useWorkbookJob;\n";
+    expect(await roomRule('feature-internals', file, inner)).toHaveLength(1);
+    expect(await roomRule('feature-internals', 'src-renderer/features/reports/deeper/Example.tsx', inner.replace("'../exports", "'../../exports"))).toHaveLength(1);
+    expect(await roomRule('feature-internals', file, "export { useWorkbookJob } from '../exports/use-workbook-job';\n")).toHaveLength(1);
+    expect(await roomRule('feature-internals', file, "export const load = () => import('../plan-import/PlanImportDialog');\n")).toHaveLength(1);
+    const allowed = [
+      "import { useWorkbookJob } from '../exports';",
+      "import { isBusy } from '../exports/index';",
+      "import { ReportsScreen } from './ReportsScreen';",
+      "import { fold } from '@domain/vn-text';",
+      'export const used = [useWorkbookJob, isBusy, ReportsScreen, fold];',
+    ].join('\n');
+    expect(await roomRule('feature-internals', file, allowed)).toEqual([]);
+    // The shell mounts screens; the rule is between features.
+    expect(await roomRule('feature-internals', 'src-renderer/app/Example.tsx', inner.replace("'../exports", "'../features/exports"))).toEqual([]);
+  });
+
+  it('keeps schema versions frozen, and live code away from them', async () => {
+    const version = 'src-renderer/db/versions/v99.ts';
+    const live = "import { isConsolidated } from '@domain/report';\nimport { sha } from '../import-ops';\nexport const used = [isConsolidated, sha];\n";
+    expect(await roomRule('frozen-migrations', version, live)).toHaveLength(2);
+    expect(await roomRule('frozen-migrations', version, "import type { Transaction } from 'dexie';\nimport { V5_STORES } from './v5';\nexport type T = [Transaction, typeof V5_STORES];\n")).toEqual([]);
+    const borrow = "import { upgradeToV5 } from './versions/v5';\nexport const used = upgradeToV5;\n";
+    expect(await roomRule('frozen-migrations', 'src-renderer/db/import-ops.ts', borrow)).toHaveLength(1);
+    // The schema registers every version, and a backup of an older version is read with its stores.
+    expect(await roomRule('frozen-migrations', 'src-renderer/db/schema.ts', borrow)).toEqual([]);
+    expect(await roomRule('frozen-migrations', 'src-renderer/db/backup-format.ts', borrow)).toEqual([]);
+  });
+
+});

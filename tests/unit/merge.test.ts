@@ -12,7 +12,7 @@ import {
   type PriorSubmission,
 } from '@domain/merge';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const HASH_A = 'a'.repeat(64);

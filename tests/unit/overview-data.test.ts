@@ -13,7 +13,7 @@ import { STANDARD_INDICATORS } from '@domain/indicators';
 import type { PlanNode } from '@domain/plan-types';
 import { DEFAULT_PERIOD_CONFIG, periodOf, type PeriodConfig } from '@domain/periods';
 import { addActivity, db, ensureSeeded, loadConsolidation, progressOf, putSetting, setIndicatorTarget, setItemStatus, statusesOf } from '../../src-renderer/db';
-import type { ReportActivity, ReportIndicator, UnitReport } from '../../src-renderer/exchange/spec';
+import type { ReportActivity, ReportIndicator, UnitReport } from '@domain/report';
 import {
   buildOverview,
   indicatorOverview,

@@ -15,7 +15,8 @@ import '../fixtures/db/tools/node-blob-env';
 import mammoth from 'mammoth';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { activityIndicatorValues, formatCount } from '@domain/indicators';
+import { activityIndicatorValues } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { DEFAULT_PERIOD_CONFIG, formatDateVn, periodOf } from '@domain/periods';
 import { buildResultDocument, emptyTexts, reportGroups, type Letterhead } from '@domain/result-report';
 import {
@@ -39,7 +40,8 @@ import {
 import { writeResultDocx } from '../../src-renderer/document/docx-writer';
 import { createBackup, restoreBackup } from '../../src-renderer/db/backup';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { COMPLETENESS_STATE_LABELS, formatInstantVn, isConsolidated, type UnitReport } from '../../src-renderer/exchange/spec';
+import { COMPLETENESS_STATE_LABELS, isConsolidated, type UnitReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
 import { testActivityRecord } from '../support/activity-fixtures';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { activityIndicatorValues, formatCount } from '../../src-renderer/domain/indicators';
+import { activityIndicatorValues } from '../../src-renderer/domain/indicators';
+import { formatCount } from '@domain/fields';
 import {
   buildResultDocument,
   defaultRecipients,
@@ -21,7 +22,7 @@ import {
   type ReportTexts,
   type ResultDocument,
 } from '../../src-renderer/domain/result-report';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { districtReport } from '../support/result-report-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

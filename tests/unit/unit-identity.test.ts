@@ -28,7 +28,7 @@ import {
 } from '../../src-renderer/db';
 import { IDENTITY_FILE_MAX_BYTES, readIdentityFile, writeIdentityFile } from '../../src-renderer/exchange/identity-file';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
-import type { UnitReport } from '../../src-renderer/exchange/spec';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 

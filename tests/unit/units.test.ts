@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '@domain/indicators';
+import { fieldErrors } from '@domain/fields';
 import {
   childLevelOf,
   codeConflictMessage,

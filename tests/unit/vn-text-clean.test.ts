@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { cleanText } from '@domain/vn-text';
-import { cleanBlock, cleanLine } from '@domain/indicators';
+import { cleanBlock, cleanLine } from '@domain/fields';
 import { addActivity, addUnit, db, ensureSeeded, setItemStatus, setIndicatorAdjustment } from '../../src-renderer/db';
 import { normalizeText } from '../../src-renderer/exchange/cell-values';
 import { readWorkbook } from '../../src-renderer/exchange/reader';

@@ -1,5 +1,5 @@
 /**
- * Schema version 2 (issue 3): the activity log, indicator adjustments and targets, and units
+ * Schema version 2: the activity log, indicator adjustments and targets, and units
  * that carry the directory's fields. Never edit once shipped: add versions/v3.ts.
  */
 import type { Transaction } from 'dexie';

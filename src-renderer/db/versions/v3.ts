@@ -1,5 +1,5 @@
 /**
- * Schema version 3 (issue 5): import history. `submissions` holds every imported workbook
+ * Schema version 3: import history. `submissions` holds every imported workbook
  * (db/import-ops.ts): one per file, keyed by a UUID, found by unit + plan + period, by the file's
  * SHA-256 and by import time. Activities and statuses that came from a submission carry its id
  * (`submissionId`, not indexed: they are always read per plan and unit first). The other tables

@@ -1,5 +1,5 @@
 /**
- * Schema version 4 (issue 5, consolidation): `submissions` gains the index
+ * Schema version 4 (consolidation): `submissions` gains the index
  * [planId+periodKey+state], so that the consolidation and the completeness of one plan and period
  * read only that period's active submissions (each record holds its whole parsed workbook; a
  * district keeps every period's imports and their history for years), and the import history of

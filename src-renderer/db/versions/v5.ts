@@ -1,5 +1,5 @@
 /**
- * Schema version 5 (issue 5, import speed): an imported submission's activities are no longer
+ * Schema version 5 (import speed): an imported submission's activities are no longer
  * copied into `activities`, one row each. Chromium's IndexedDB costs about 0.1 ms per record
  * whatever the indexes, and a district importing 100 files of 500 activities wrote 50,000 rows:
  * most of the import's time. The submission record already holds its whole report; the readers

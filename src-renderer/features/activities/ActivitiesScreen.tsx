@@ -1,5 +1,5 @@
 /**
- * Screen "Nhật ký hoạt động" (issue 3): the entry form on the left, the list (or the trash) on
+ * Screen "Nhật ký hoạt động": the entry form on the left, the list (or the trash) on
  * the right, both usable at 1366×768 without horizontal scrolling.
  *
  * The active plan's activities are read with ONE live query and filtered in memory through
@@ -30,6 +30,7 @@ import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
 import { ConfirmDialog } from './ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
+import { formatCount } from '@domain/fields';
 import { UndoToast } from './UndoToast';
 import './activities.css';
 
@@ -256,7 +257,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             />
           </div>
           <span className="list-count" role="status">
-            {records === undefined ? '' : `${rows.length.toLocaleString('vi-VN')} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
+            {records === undefined ? '' : `${formatCount(rows.length)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
           </span>
           {(filter.query || filter.unitCode || filter.itemId || filter.type || filter.period !== 'selected') && (
             <button type="button" className="link-button" onClick={resetFilter}>

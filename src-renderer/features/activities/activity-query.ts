@@ -2,7 +2,7 @@
  * The one path the activity list (and the 50,000-activity benchmark) takes from stored records
  * to the rows shown: filter, search, sort. Pure: no React, no Dexie.
  *
- * Speed (issue 3: ≤ 50 ms to filter and to search 50,000):
+ * Speed (≤ 50 ms to filter and to search 50,000):
  * - the filter is compiled once (compileActivityFilter) and searches the folded `searchText`
  *   stored beside each record, so no Unicode folding happens per record at query time;
  * - sorting is the expensive part (Vietnamese collation for titles), and it does not depend on

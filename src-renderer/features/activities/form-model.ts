@@ -2,7 +2,7 @@
  * The entry form's values (strings as typed) and their mapping to the operations' input and
  * back from a stored record. Pure: no React.
  */
-import { activityInputSchema, type Activity, type ActivityType } from '@domain/activity';
+import { activityFieldsOf, activityInputSchema, type Activity, type ActivityType } from '@domain/activity';
 import { formatDateVn, isoDateOf } from '@domain/periods';
 import type { ActivityFormInput } from '../../db/activity-ops';
 
@@ -59,16 +59,9 @@ export function emptyForm(defaults: { date?: string; unitCode: string; type: Act
 
 export function formFromActivity(a: Activity): ActivityFormValues {
   return {
+    ...activityFieldsOf(a),
     date: formatDateVn(a.date),
-    unitCode: a.unitCode,
-    itemIds: [...a.itemIds],
-    type: a.type,
-    title: a.title,
-    content: a.content,
-    location: a.location,
     participants: a.participants === null ? '' : String(a.participants),
-    evidenceDoc: a.evidenceDoc,
-    evidenceFile: a.evidenceFile,
     indicators: Object.fromEntries(Object.entries(a.indicators).map(([k, v]) => [k, String(v)])),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The "Sao lưu và khôi phục" card of Cài đặt (issue 6): backup to a file, restore from one
+ * The "Sao lưu và khôi phục" card of Cài đặt: backup to a file, restore from one
  * (RestoreDialog), the browser's storage status, and on the desktop the automatic backups
  * (how many are kept, copy the newest to a USB drive).
  */

@@ -1,4 +1,5 @@
 import type { BackupCounts } from '../../db/backup';
+import { formatCount } from '@domain/fields';
 import { countRows } from './format';
 
 export function CountsTable({ counts, caption }: { counts: BackupCounts; caption: string }) {
@@ -15,7 +16,7 @@ export function CountsTable({ counts, caption }: { counts: BackupCounts; caption
         {countRows(counts).map((r) => (
           <tr key={r.table}>
             <th scope="row">{r.label}</th>
-            <td className="num">{r.count.toLocaleString('vi-VN')}</td>
+            <td className="num">{formatCount(r.count)}</td>
           </tr>
         ))}
       </tbody>

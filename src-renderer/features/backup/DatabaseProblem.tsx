@@ -1,5 +1,5 @@
 /**
- * The screen shown when the database cannot be opened (issue 6): what happened, in Vietnamese,
+ * The screen shown when the database cannot be opened: what happened, in Vietnamese,
  * with nothing overwritten. It offers to restore the latest automatic backup (desktop: the
  * newest file in userData/backups; browser: the copy kept before an upgrade) or a chosen file.
  *

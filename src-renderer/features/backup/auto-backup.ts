@@ -1,5 +1,5 @@
 /**
- * When automatic backups happen (issue 6), and the check before the database is opened.
+ * When automatic backups happen, and the check before the database is opened.
  *
  * Desktop: one file per day, "TuDong_SoKeHoach_YYYY-MM-DD.json" in userData/backups.
  *  - after the database opens: written when today's file does not exist yet (so a crash or a
@@ -15,13 +15,12 @@ import { createBackup, type BackupFile } from '../../db/backup';
 import { backupBeforeUpgrade, onDiskState } from '../../db/backup-before-upgrade';
 import { storeLocalBackup } from '../../db/backup-local-store';
 import { AUTO_BACKUP_KEEP_DEFAULT, autoBackupKeep } from '../../db/backup-storage';
+import { isoDateOf } from '@domain/periods';
 import { platform as defaultPlatform, type Platform } from '../../platform';
 import { flushPendingEdits } from '../../state/pending-edits';
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 export function autoBackupName(date: Date): string {
-  return `TuDong_SoKeHoach_${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}.json`;
+  return `TuDong_SoKeHoach_${isoDateOf(date)}.json`;
 }
 
 /** The automatic backup being written, if any: the next one waits for it (one backup in memory at a time). */

@@ -1,4 +1,4 @@
-/** Backup and restore (issue 6): what the shell and Cài đặt mount. */
+/** Backup and restore: what the shell and Cài đặt mount. */
 export { BackupPanel, BACKUP_FILE_FILTERS } from './BackupPanel';
 export { BackupReminder } from './BackupReminder';
 export { DatabaseProblem } from './DatabaseProblem';

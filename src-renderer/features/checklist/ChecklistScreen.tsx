@@ -16,7 +16,7 @@ import { groupActivitiesByItem } from './item-activities';
 
 // The import dialog brings the .docx reader (mammoth, most of the app's weight): load it
 // only when an officer opens it, so the checklist starts fast on old office PCs.
-const PlanImportDialog = lazy(() => import('../plan-import/PlanImportDialog').then((m) => ({ default: m.PlanImportDialog })));
+const PlanImportDialog = lazy(() => import('../plan-import').then((m) => ({ default: m.PlanImportDialog })));
 
 function planOptionLabel(p: PlanRecord): string {
   const title = p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title;

@@ -1,5 +1,5 @@
 /**
- * The checklist's view of the activity log (issue 3): per plan item, the activities logged for
+ * The checklist's view of the activity log: per plan item, the activities logged for
  * it in the selected period, and the status the checklist proposes from them. Pure: the screen
  * runs ONE live query (the plan's activities within the period) and groups it here in memory,
  * rather than one query per item.

@@ -13,9 +13,9 @@ import { unitLabels } from '@domain/units';
 import { queryWords } from '@domain/vn-text';
 import { Highlight } from '../checklist/Highlight';
 import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
+import { formatCount as n } from '@domain/fields';
 
 const ROW_HEIGHT = 34;
-const n = (x: number) => x.toLocaleString('vi-VN');
 
 export function ActivityList({ result, labelledBy }: { result: ConsolidationResult; labelledBy: string }) {
   const { report, contributors } = result;

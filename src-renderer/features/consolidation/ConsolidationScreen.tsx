@@ -1,5 +1,5 @@
 /**
- * Screen "Tổng hợp" (issue 5): for the active plan and the period of the context bar,
+ * Screen "Tổng hợp": for the active plan and the period of the context bar,
  * - "Tình hình nộp báo cáo": the deadline (Hạn nộp, stored per plan and period), the counts
  *   đã nộp / nộp muộn / chưa nộp, the table of expected units with a filter, "Xuất tình hình nộp";
  * - "Theo nhiệm vụ", "Chỉ tiêu theo đơn vị", "Hoạt động": the consolidation (domain/consolidate.ts)
@@ -15,21 +15,15 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDateVn, parseDateVn, periodRangeVn } from '@domain/periods';
 import { completenessCounts, SUBMITTED_SOURCE_NOTES, type ConsolidationResult, type SubmittedSource } from '@domain/consolidate';
 import { getIssuer, loadConsolidation, OperationError, setReportDeadline } from '../../db';
-import {
-  COMPLETENESS_STATE_LABELS,
-  completenessFileName,
-  consolidatedFileName,
-  formatInstantVn,
-  STATUS_COUNT_KEYS,
-  STATUS_COUNT_LABELS,
-  type CompletenessState,
-} from '../../exchange/spec';
+import { completenessFileName, consolidatedFileName } from '../../exchange/spec';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, STATUS_COUNT_LABELS, type CompletenessState } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { isBusy, useWorkbookJob } from '../exports';
 import { defaultPlace } from '@domain/official-form';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { CountingNotes } from './CountingNotes';
@@ -38,8 +32,7 @@ import { ActivityList } from './ActivityList';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
-
-const n = (x: number) => x.toLocaleString('vi-VN');
+import { formatCount as n } from '@domain/fields';
 
 /** Said after a failed export's reason: what to check before exporting again. */
 const FAILURE_HINT = 'Hãy kiểm tra kế hoạch và kỳ ở thanh trên rồi xuất lại.';

@@ -17,7 +17,7 @@
  */
 import { activitySearchText } from '@domain/activity';
 import { findMatches, fold, queryWords } from '@domain/vn-text';
-import type { ReportActivity } from '../../exchange/spec';
+import type { ReportActivity } from '@domain/report';
 
 interface SearchTexts {
   names: Readonly<Record<string, string>>;

@@ -3,10 +3,9 @@
  * (Báo cáo, Tổng hợp). The texts default to the generic ones; a screen may word them its way.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { formatCount as n } from '@domain/fields';
 import { isBusy, percentOf, type JobState } from './use-workbook-job';
 import './job-controls.css';
-
-const n = (x: number) => x.toLocaleString('vi-VN');
 
 export interface JobControlsProps {
   state: JobState;

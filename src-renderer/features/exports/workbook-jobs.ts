@@ -8,7 +8,7 @@
  * Only types cross into this module from the exchange writers, so the main chunk stays free
  * of ExcelJS.
  */
-import type { ConsolidatedReport, UnitReport } from '../../exchange/spec';
+import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import type { TemplateInput } from '../../exchange/template';
 import type { WriteOptions } from '../../exchange/writer-layout';
 

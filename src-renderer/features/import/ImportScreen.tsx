@@ -1,5 +1,5 @@
 /**
- * "Nhập dữ liệu" (issue 5): choose files or a folder, or drop files or folders on the window;
+ * "Nhập dữ liệu": choose files or a folder, or drop files or folders on the window;
  * read each workbook in a worker and show a dry-run preview per file (unit reports, hand-filled
  * templates and consolidated reports alike); the officer resolves what needs a decision (add an
  * unknown unit, choose the plan for a file whose plan is unknown, accept item differences, keep
@@ -15,9 +15,10 @@ import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecor
 import type { ItemMatch } from '@domain/merge';
 import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
 import { formatDateVn } from '@domain/periods';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { indicatorFigures } from '@exchange/indicator-figures';
-import { formatInstantVn, isConsolidated, type UnitReport } from '../../exchange/spec';
+import { isConsolidated, type UnitReport } from '@domain/report';
+import { formatInstantVn } from '@domain/vn-time';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { batchOrderOf, errorText, hardBlock, needsPlanChoice, pending, ready, type Card } from './import-cards';

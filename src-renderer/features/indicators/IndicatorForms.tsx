@@ -14,7 +14,7 @@ import {
   type IndicatorRef,
   type IndicatorRow,
 } from '../../db';
-import { formatDelta, normalizeTypedNumber } from './format';
+import { formatDelta, normalizeTypedNumber } from '@domain/fields';
 
 type Errors = Record<string, string>;
 

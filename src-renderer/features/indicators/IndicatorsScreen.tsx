@@ -1,5 +1,5 @@
 /**
- * Screen "Chỉ tiêu" (issue 3): every indicator of the active plan (standard + the plan's own)
+ * Screen "Chỉ tiêu": every indicator of the active plan (standard + the plan's own)
  * for the selected unit and period: from activities, adjustment (with its reason), total,
  * target and % đạt. District and province installations can switch to the figures of every
  * unit ("Toàn đơn vị trực thuộc"). Each figure from activities opens the activities behind it.
@@ -13,7 +13,7 @@ import { Fragment, useId, useRef, useState } from 'react';
 import { db, indicatorSummary, OperationError, removePlanIndicator, type IndicatorRow } from '../../db';
 import { formatDateVn, periodRangeVn } from '@domain/periods';
 import type { ShellData } from '../../app/use-shell-data';
-import { formatCount, formatDelta } from './format';
+import { formatDelta, formatSignedCount } from '@domain/fields';
 import { AddIndicatorForm, AdjustmentForm, TargetForm } from './IndicatorForms';
 import './indicators.css';
 
@@ -95,7 +95,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
       </div>
       <p className="ind-scope" data-testid="indicator-scope">
         <strong>{scopeLabel}</strong> – {period.name} ({periodRangeVn(period)})
-        {summary && <span className="muted ind-count"> · {formatCount(summary.activityCount)} hoạt động trong kỳ</span>}
+        {summary && <span className="muted ind-count"> · {formatSignedCount(summary.activityCount)} hoạt động trong kỳ</span>}
       </p>
       {consolidated && summary && (
         <p className="hint ind-note">
@@ -181,13 +181,13 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                           data-opener={`${code}|activities`}
                           aria-expanded={isOpen('activities')}
                           aria-controls={isOpen('activities') ? detailId : undefined}
-                          aria-label={`${formatCount(row.fromActivities)} từ ${row.activities.length} hoạt động: xem danh sách`}
+                          aria-label={`${formatSignedCount(row.fromActivities)} từ ${row.activities.length} hoạt động: xem danh sách`}
                           onClick={() => toggle(code, 'activities')}
                         >
-                          {formatCount(row.fromActivities)}
+                          {formatSignedCount(row.fromActivities)}
                         </button>
                       ) : (
-                        <span className="zero">{formatCount(row.fromActivities)}</span>
+                        <span className="zero">{formatSignedCount(row.fromActivities)}</span>
                       )}
                     </td>
                     <td className="col-adj">
@@ -205,8 +205,8 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                         <span className="zero">–</span>
                       )}
                     </td>
-                    <td className="num total">{formatCount(row.total)}</td>
-                    <td className="num">{row.target === null ? <span className="zero">–</span> : formatCount(row.target)}</td>
+                    <td className="num total">{formatSignedCount(row.total)}</td>
+                    <td className="num">{row.target === null ? <span className="zero">–</span> : formatSignedCount(row.target)}</td>
                     <td className="col-pct">
                       {row.percent === null ? (
                         <span className="zero">–</span>
@@ -336,12 +336,12 @@ function ContributingList({
               <td className="date">{formatDateVn(a.date)}</td>
               {showUnit && <td>{unitName(a.unitCode)}</td>}
               <td>{a.title}</td>
-              <td className="num">{formatCount(a.value)}</td>
+              <td className="num">{formatSignedCount(a.value)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {more > 0 && <p className="hint">… và {formatCount(more)} hoạt động khác (xem đủ trong Nhật ký, lọc theo kỳ và đơn vị).</p>}
+      {more > 0 && <p className="hint">… và {formatSignedCount(more)} hoạt động khác (xem đủ trong Nhật ký, lọc theo kỳ và đơn vị).</p>}
     </div>
   );
 }

@@ -13,10 +13,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { periodOf, periodRangeVn } from '@domain/periods';
 import { loadConsolidation } from '../../db';
-import { periodFilePart } from '../../exchange/spec';
+import { periodFilePart } from '@domain/file-names';
 import type { ShellData } from '../../app/use-shell-data';
 import { useUiStore, type Screen } from '../../state';
 import { DrillDialog } from '../../ui/DrillDialog';

@@ -4,9 +4,9 @@
  * that opens it, as on «Tổng hợp».
  */
 import type { DrillTarget } from '@domain/consolidation-drill';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { formatDateVn } from '@domain/periods';
-import { COMPLETENESS_STATE_LABELS, type CompletenessState } from '../../exchange/spec';
+import { COMPLETENESS_STATE_LABELS, type CompletenessState } from '@domain/report';
 import { statusLabel } from './chart-options';
 import {
   statusesBehind,

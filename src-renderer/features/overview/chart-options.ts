@@ -4,8 +4,8 @@
  * is written the Vietnamese way (formatCount: 1.028); every axis says what it counts.
  */
 import type { DrillTarget } from '@domain/consolidation-drill';
-import { formatCount } from '@domain/indicators';
-import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_LABELS, type CompletenessState, type StatusCountKey } from '../../exchange/spec';
+import { formatCount } from '@domain/fields';
+import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_LABELS, type CompletenessState, type StatusCountKey } from '@domain/report';
 import type { ChartOption } from '../../ui/chart/echarts';
 import { FILLS, fillStyle, SHARE_STEPS, type Fill } from '../../ui/chart/palette';
 import { statusesBehind, type GridRow, type IndicatorOverview, type MonthlyOverview, type Overview, type ProgressOverview, type TaskGroup } from './overview-data';

@@ -18,12 +18,20 @@
  * in the consolidated scope it is «Chưa báo cáo», as on «Tổng hợp».
  */
 import { completenessCounts, type ConsolidationResult } from '@domain/consolidate';
-import { activityParticipants, percentReached } from '@domain/indicators';
+import { activityParticipants, indicatorProgressOf, type IndicatorProgress } from '@domain/indicators';
 import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from '@domain/periods';
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
 import { percentDone } from '../../db/progress';
-import { STATUS_COUNT_KEYS, type CompletenessState, type ReportActivity, type ReportIndicator, type StatusCountKey, type StatusCounts } from '../../exchange/spec';
+import {
+  emptyStatusCounts,
+  STATUS_COUNT_KEYS,
+  type CompletenessState,
+  type ReportActivity,
+  type ReportIndicator,
+  type StatusCountKey,
+  type StatusCounts,
+} from '@domain/report';
 
 export type OverviewScope = 'unit' | 'consolidated';
 
@@ -87,10 +95,6 @@ export interface ProgressOverview {
 export const UNIT_PROGRESS_KEYS: readonly StatusCountKey[] = ['xong', 'dang', 'chua', 'khong-ap-dung'];
 export const CONSOLIDATED_PROGRESS_KEYS: readonly StatusCountKey[] = STATUS_COUNT_KEYS;
 
-function zeroCounts(): StatusCounts {
-  return { xong: 0, dang: 0, chua: 0, 'khong-ap-dung': 0, none: 0 };
-}
-
 export function progressFigure(counts: StatusCounts): ProgressFigure {
   const total = STATUS_COUNT_KEYS.reduce((s, k) => s + counts[k], 0);
   const applicable = total - counts['khong-ap-dung'];
@@ -112,7 +116,7 @@ function itemCounts(result: ConsolidationResult, scope: OverviewScope): Map<stri
       out.set(it.id, it.counts);
       continue;
     }
-    const counts = zeroCounts();
+    const counts = emptyStatusCounts();
     const recorded = (['xong', 'dang', 'khong-ap-dung'] as const).find((k) => it.counts[k] > 0);
     counts[recorded ?? 'chua'] = 1;
     out.set(it.id, counts);
@@ -130,9 +134,9 @@ export function statusesBehind(progress: Pick<ProgressOverview, 'keys'>, key: St
 
 export function groupProgress(groups: readonly TaskGroup[], result: ConsolidationResult, scope: OverviewScope): ProgressOverview {
   const byItem = itemCounts(result, scope);
-  const overall = zeroCounts();
+  const overall = emptyStatusCounts();
   const rows = groups.map((group): GroupProgress => {
-    const counts = zeroCounts();
+    const counts = emptyStatusCounts();
     for (const id of group.itemIds) {
       const c = byItem.get(id);
       if (c) addCounts(counts, c);
@@ -168,7 +172,7 @@ export function unitGroupGrid(groups: readonly TaskGroup[], result: Consolidatio
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.itemIds.forEach((id) => groupOf.set(id, i)));
   const perUnit = new Map<string, StatusCounts[]>();
-  for (const c of result.contributors) perUnit.set(c.unitCode, groups.map(zeroCounts));
+  for (const c of result.contributors) perUnit.set(c.unitCode, groups.map(emptyStatusCounts));
   for (const [itemId, shares] of Object.entries(result.itemShares)) {
     const g = groupOf.get(itemId);
     if (g === undefined) continue;
@@ -182,7 +186,7 @@ export function unitGroupGrid(groups: readonly TaskGroup[], result: Consolidatio
   const figures = (code: string) => {
     const cells = perUnit.get(code);
     if (!cells) return { cells: groups.map(() => null), overall: null };
-    const overall = zeroCounts();
+    const overall = emptyStatusCounts();
     for (const c of cells) addCounts(overall, c);
     return { cells: cells.map(progressFigure), overall: progressFigure(overall) };
   };
@@ -234,36 +238,16 @@ export function sortGridRows(rows: readonly GridRow[], groups: readonly TaskGrou
 // ---------------------------------------------------------------------------------------------
 // Indicators against their targets.
 
-export interface IndicatorFigure {
-  code: string;
-  name: string;
-  unit: string;
-  value: number;
-  /** null: no target set for the period. */
-  target: number | null;
-  /** value / target in percent, rounded down (percentReached, as on «Chỉ tiêu»); null without a target above 0. */
-  percent: number | null;
-}
-
 export interface IndicatorOverview {
-  rows: IndicatorFigure[];
+  rows: IndicatorProgress[];
   /** The indicators with a target above 0: the chart's bars. */
-  withTarget: IndicatorFigure[];
+  withTarget: IndicatorProgress[];
   /** The indicators whose target is not set (or is 0). */
-  withoutTarget: IndicatorFigure[];
+  withoutTarget: IndicatorProgress[];
 }
 
 export function indicatorOverview(indicators: readonly ReportIndicator[]): IndicatorOverview {
-  const rows = indicators.map(
-    (i): IndicatorFigure => ({
-      code: i.code,
-      name: i.name || i.code,
-      unit: i.unit,
-      value: i.value,
-      target: i.target,
-      percent: percentReached(i.value, i.target),
-    }),
-  );
+  const rows = indicators.map(indicatorProgressOf);
   return { rows, withTarget: rows.filter((r) => r.percent !== null), withoutTarget: rows.filter((r) => r.percent === null) };
 }
 

@@ -4,7 +4,7 @@
  */
 import { MAX_OPEN_FILE_BYTES } from '@contract';
 import { platform, PlatformError, type OpenedFile } from '../../platform';
-import { docxToPlanText } from '../plan/docx-to-text';
+import { docxToPlanText } from './docx-to-text';
 
 export type ReadPlanFileResult =
   | { kind: 'cancelled' }

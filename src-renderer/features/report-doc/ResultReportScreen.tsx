@@ -11,7 +11,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { formatCount } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
 import { periodRangeVn } from '@domain/periods';
 import {
   buildResultDocument,
@@ -27,7 +27,7 @@ import { useToday } from '../../app/use-today';
 import { PlatformError, platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, type JobState } from '../exports/use-workbook-job';
+import { isBusy, type JobState } from '../exports';
 import { DocxJobCancelled, writeDocxInWorker } from './docx-job';
 import { DocumentPreview } from './DocumentPreview';
 import './report-doc.css';

@@ -1,5 +1,5 @@
 /**
- * Screen "Báo cáo" (issue 4, Export):
+ * Screen "Báo cáo" (Export):
  * - "Xuất báo cáo đơn vị": the selected unit's workbook for the active plan and a chosen period
  *   (default: the context bar's), with what it will hold, the place on the header and who
  *   exports; written in a worker with a progress bar and "Hủy", then saved where the officer
@@ -18,11 +18,10 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { JobControls } from '../exports/JobControls';
-import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
+import { isBusy, useWorkbookJob } from '../exports';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
+import { formatCount as n } from '@domain/fields';
 import './reports.css';
-
-const n = (x: number) => x.toLocaleString('vi-VN');
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;

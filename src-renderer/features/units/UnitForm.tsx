@@ -8,7 +8,7 @@
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { addUnit, addUnitKind, OperationError, SameNameError, updateUnit, type UnitRecord } from '../../db';
-import { fieldErrors } from '@domain/indicators';
+import { fieldErrors } from '@domain/fields';
 import {
   codePrefixFor,
   generateUnitCode,

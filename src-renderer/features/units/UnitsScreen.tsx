@@ -1,5 +1,5 @@
 /**
- * Screen "Đơn vị" (issue 3): the directory of subordinate units for an installation above the
+ * Screen "Đơn vị": the directory of subordinate units for an installation above the
  * CĐCS: search (accents ignored), filter, sort, counts; add, edit (a new code carries the unit's
  * data), deactivate, reactivate, delete (only a unit without data) and import from the office's
  * .xlsx/.csv. A province's directory holds its intermediate bodies (LĐLĐ huyện, công đoàn
@@ -15,6 +15,7 @@ import { platform } from '../../platform';
 import { matchesQuery } from '@domain/vn-text';
 import type { ShellData } from '../../app/use-shell-data';
 import { Modal } from './Modal';
+import { formatCount } from '@domain/fields';
 import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
@@ -24,7 +25,6 @@ type SortKey = 'name' | 'code';
 type Dialog = { kind: 'add' } | { kind: 'edit'; unit: UnitRecord } | { kind: 'delete'; unit: UnitRecord } | { kind: 'import' } | null;
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-const numberVn = new Intl.NumberFormat('vi-VN');
 
 export function UnitsScreen({ data }: { data: ShellData }) {
   const { ownUnit } = data;
@@ -225,7 +225,7 @@ function Directory({ data }: { data: ShellData }) {
                     {(u.aliases ?? []).length > 0 && <span className="unit-aliases">Mã khác: {(u.aliases ?? []).join(', ')}</span>}
                   </th>
                   <td className="type-cell">{u.type ? UNIT_TYPE_LABELS[u.type] : ''}</td>
-                  <td className="num">{u.members === null ? '' : numberVn.format(u.members)}</td>
+                  <td className="num">{u.members === null ? '' : formatCount(u.members)}</td>
                   <td>{u.contact}</td>
                   <td className="phone-cell">{u.phone}</td>
                   <td className="status-cell">{u.active ? 'Hoạt động' : <span className="badge badge-inactive">Ngừng hoạt động</span>}</td>

@@ -7,8 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { cleanLine } from '@domain/indicators';
+import { cleanLine } from '@domain/fields';
+import { formatDateVn } from '@domain/periods';
 import { fold } from '@domain/vn-text';
+import { cellDateToCalendar } from '@exchange/spec';
 import type { UnitTable } from './unit-import';
 
 /** A file that cannot be read, with a Vietnamese message saying what to do. */
@@ -21,8 +23,6 @@ export class UnitFileError extends Error {
 
 export const NOT_UTF8_MESSAGE = 'Tệp CSV không phải UTF-8';
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** The text of one cell value as the officer sees it. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -31,7 +31,7 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
   if (value instanceof Date) {
     // Excel dates carry no zone; ExcelJS gives them as UTC midnight.
-    return Number.isNaN(value.getTime()) ? '' : `${pad2(value.getUTCDate())}/${pad2(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
+    return Number.isNaN(value.getTime()) ? '' : formatDateVn(cellDateToCalendar(value));
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;

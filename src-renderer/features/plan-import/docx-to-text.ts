@@ -19,6 +19,8 @@
  */
 import mammoth from 'mammoth';
 import { taskTableColumns } from '@domain/plan-attributes';
+import { toRoman } from '@domain/plan-tree';
+import { isAllCaps } from '@domain/vn-text';
 
 export async function docxToPlanText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -45,26 +47,6 @@ function decodeEntities(s: string): string {
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
-}
-
-function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [v, l] of table) {
-    while (rest >= v) {
-      out += l;
-      rest -= v;
-    }
-  }
-  return out || String(n);
-}
-
-function isAllCaps(s: string): boolean {
-  return !/\p{Ll}/u.test(s) && /\p{Lu}[^]*\p{Lu}/u.test(s);
 }
 
 /** A table whose first row names a task table's columns ("STT", "Nội dung", "Thời gian"…). */
