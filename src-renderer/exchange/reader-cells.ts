@@ -49,14 +49,14 @@ export function noteSheetCells(sheet: LocatedSheet, add: Add): void {
     }
   }
   if (formulaRows > 0) {
-    add('warning', { sheet: grid.name }, `còn ${formulaRows} ô khác chứa công thức; mỗi ô được đọc theo giá trị đã tính`);
+    add('warning', { sheet: grid.name }, { code: 'formulas-more', count: formulaRows });
   }
   for (const [c, rows] of stray) {
     const named = rows.slice(0, MAX_ROWS_NAMED).join(', ') + (rows.length > MAX_ROWS_NAMED ? ` và ${rows.length - MAX_ROWS_NAMED} dòng khác` : '');
     add(
       'warning',
       { sheet: grid.name, row: rows[0]!, column: colLetter(c) },
-      `cột ${colLetter(c)} không có tiêu đề (nằm ngoài bảng) nhưng có số liệu ở dòng ${named}; bộ đọc không dùng các ô này — nếu là số liệu cần gửi, hãy chép vào đúng cột của bảng`,
+      { code: 'column-outside-table', column: colLetter(c), rows: named },
     );
   }
 }

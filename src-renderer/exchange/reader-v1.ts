@@ -43,7 +43,7 @@ import {
   type CellParse,
   type LabelOption,
 } from './cell-values';
-import { problemAt, shownValue, type Problem, type ProblemPlace, type ProblemSeverity } from './problems';
+import { problemAt, type Problem, type ProblemDetail, type ProblemPlace, type ProblemSeverity } from './problems';
 import { type Grid, type LocatedSheet } from './reader-sheets';
 import {
   ACTIVITY_COLUMNS,
@@ -111,7 +111,7 @@ const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ c
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
-export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
+export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: ProblemDetail) => void;
 
 export function adderOf(file: string, problems: Problem[]): Add {
   return (severity, place, detail) => problems.push(problemAt(severity, { file, ...place }, detail));
@@ -129,16 +129,16 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
   const itemsRead = readItems(sheets.progress, add);
   report.items = itemsRead.items;
   if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
-    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
+    add('warning', {}, { code: 'plan-version-differs' });
   }
   if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
-    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
+    add('warning', {}, { code: 'plan-other' });
   }
   // Only a complete list can be compared with the fingerprint written beside it.
   if (report.plan.fingerprint !== '' && report.items.length > 0 && itemsRead.complete && !template) {
     const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
     if (planFingerprint(nodes) !== report.plan.fingerprint) {
-      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
+      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, { code: 'items-edited', read: 'statuses' });
     }
   }
 
@@ -156,7 +156,7 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
   report.indicators = resolveResults(indicatorRows, report, sheets.indicators?.grid.name ?? SHEET_NAMES.indicators, activitiesComplete, add);
   const written = Number(m(MACHINE_KEYS.activityCount));
   if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
-    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
+    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, { code: 'activities-deleted', written, now: rows.length });
   }
   return { report, activityRows: rows };
 }
@@ -186,12 +186,12 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
 
   const rawCode = pick(m(MACHINE_KEYS.unitCode), infoText('unitCode'));
   const unitCode = normalizeUnitCode(rawCode);
-  if (unitCode === '') add('error', infoPlace('unitCode'), 'chưa ghi mã đơn vị (ví dụ CDCS-0012)');
+  if (unitCode === '') add('error', infoPlace('unitCode'), { code: 'unit-code-missing' });
   let level: UnitLevel | null = parseUnitLevel(m(MACHINE_KEYS.unitLevel));
   if (!level || (template && infoText('unitLevel') !== '')) level = parseUnitLevel(infoText('unitLevel')) ?? level;
   if (!level) {
     const shown = infoText('unitLevel');
-    add('error', infoPlace('unitLevel'), shown === '' ? 'chưa ghi cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)' : `«${shownValue(shown)}» không phải cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)`);
+    add('error', infoPlace('unitLevel'), shown === '' ? { code: 'unit-level-missing' } : { code: 'unit-level-invalid', shown });
   }
 
   // Period: "_sokh" keys, else the name and dates of "Thông tin".
@@ -203,9 +203,9 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     const start = parseCellDate(info.values.get('periodStart'), input.date1904);
     const end = parseCellDate(info.values.get('periodEnd'), input.date1904);
     if (start.ok && start.value) pStart = start.value;
-    else if (!start.ok) add('error', infoPlace('periodStart'), `«${shownValue(start.shown)}» ${start.reason}`);
+    else if (!start.ok) add('error', infoPlace('periodStart'), start);
     if (end.ok && end.value) pEnd = end.value;
-    else if (!end.ok) add('error', infoPlace('periodEnd'), `«${shownValue(end.shown)}» ${end.reason}`);
+    else if (!end.ok) add('error', infoPlace('periodEnd'), end);
     const fromName = periodRefOfName(pName);
     if (fromName) pKey = periodKey(fromName);
   }
@@ -235,7 +235,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     activities: [],
     indicators: [],
   };
-  if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
+  if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), { code: 'unit-name-missing' });
   if (template) readReportDate(sheets.info, input.date1904, report, add);
 
   // What "_sokh" decides, changed by hand in "Thông tin": not used, and said so at the cell.
@@ -263,7 +263,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     }
     for (const [key, value, same] of used) {
       if (same || infoText(key) === '' || value === '') continue;
-      add('warning', infoPlace(key), `«${shownValue(infoText(key))}» khác với phần dữ liệu máy của tệp («${value}»); ô này do ứng dụng ghi nên bộ đọc dùng «${value}». Muốn đổi, hãy sửa trong ứng dụng rồi xuất lại tệp`);
+      add('warning', infoPlace(key), { code: 'machine-differs', shown: infoText(key), used: value });
     }
   }
   return report;
@@ -276,7 +276,7 @@ function readReportDate(sheet: LocatedSheet | undefined, date1904: boolean, repo
   if (date.ok && date.value) report.reportDate = date.value;
   else if (!date.ok) {
     const place = { sheet: sheet?.grid.name ?? SHEET_NAMES.info, ...(info.rows.has('reportDate') ? { row: info.rows.get('reportDate') } : {}) };
-    add('warning', place, `«${shownValue(date.shown)}» ${date.reason}; thời điểm nộp sẽ tính là lúc nhập tệp`);
+    add('warning', place, { code: 'report-date-invalid', cause: date, shown: date.shown });
   }
 }
 
@@ -347,14 +347,10 @@ export function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>
     if (parsed.note !== undefined) add('warning', { sheet: t.grid.name, row, column: t.headerOf(col) }, parsed.note);
     return parsed.value;
   }
-  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
+  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, parsed);
   return undefined;
 }
 
-/** The end of the message for a count over MAX_ACTIVITY_VALUE, e.g. "cho một hoạt động". */
-export function countOverLimit(shown: string, what: string): string {
-  return `«${shownValue(shown)}» lớn hơn mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} ${what} (có thể gõ nhầm số)`;
-}
 
 /**
  * A count of one activity or adjustment at a cell: as `take`, plus an error when its size is
@@ -363,7 +359,7 @@ export function countOverLimit(shown: string, what: string): string {
 export function takeCapped(t: Table, row: number, col: number, signed: boolean, what: string, add: Add): number | null | undefined {
   const v = take(t, row, col, parseCellCount(t.grid.value(row, col), signed), add);
   if (v === undefined || v === null || Math.abs(v) <= MAX_ACTIVITY_VALUE) return v;
-  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, countOverLimit(cellText(t.grid.value(row, col)), what));
+  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, { code: 'count-over-limit', shown: cellText(t.grid.value(row, col)), limit: formatCount(MAX_ACTIVITY_VALUE), what });
   return undefined;
 }
 
@@ -385,7 +381,7 @@ export function noteSkippedRow(t: Table, row: number, substantive: readonly numb
   }
   if (filled.length === 0) return;
   filled.sort((a, b) => a - b);
-  add('warning', { sheet: t.grid.name, row, column: t.headerOf(filled[0]!) }, `dòng này chỉ ghi ${filled.map((c) => `«${t.headerOf(c)}»`).join(', ')}, không có ${needs}; bỏ qua dòng này`);
+  add('warning', { sheet: t.grid.name, row, column: t.headerOf(filled[0]!) }, { code: 'row-partial', filled: filled.map((c) => t.headerOf(c)), needs });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,20 +391,20 @@ export function noteSkippedRow(t: Table, row: number, substantive: readonly numb
  * The plan item id of an item row (upper case, a trailing dot forgiven), recorded in `seen`; null
  * with an error when it is missing, not an item id, or already on an earlier row.
  */
-export function itemRowId(t: Table, r: number, col: number, seen: Map<string, number>, missing: string, add: Add): string | null {
+export function itemRowId(t: Table, r: number, col: number, seen: Map<string, number>, of: 'statuses' | 'figures', add: Add): string | null {
   const rawId = cellText(t.grid.value(r, col));
   const id = rawId.toUpperCase().replace(/\.+$/, '');
   const place = { sheet: t.grid.name, row: r, column: t.headerOf(col) };
   if (id === '') {
-    add('error', place, missing);
+    add('error', place, { code: 'item-id-missing', of });
     return null;
   }
   if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
-    add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
+    add('error', place, { code: 'item-id-invalid', shown: rawId });
     return null;
   }
   if (seen.has(id)) {
-    add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
+    add('error', place, { code: 'item-id-duplicate', id, first: seen.get(id)! });
     return null;
   }
   seen.set(id, r);
@@ -448,7 +444,7 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
       noteSkippedRow(t, r, substantive, new Set<number>(), 'mã nhiệm vụ và trạng thái', add);
       continue;
     }
-    const id = itemRowId(t, r, cId, seen, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)', add);
+    const id = itemRowId(t, r, cId, seen, 'statuses', add);
     if (id === null) {
       failed++;
       continue;
@@ -522,11 +518,11 @@ function readIndicators(sheet: LocatedSheet | undefined, add: Add): IndicatorRow
     const cCode = col('code')!;
     if (code === '') code = standardByName.get(headerKey(name)) ?? normalizeIndicatorCode(name);
     if (code === '') {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, 'thiếu mã chỉ tiêu');
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, { code: 'indicator-code-missing' });
       continue;
     }
     if (seen.has(code)) {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, `mã chỉ tiêu «${code}» đã có ở dòng ${seen.get(code)}`);
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, { code: 'indicator-code-duplicate', indicator: code, first: seen.get(code)! });
       continue;
     }
     seen.set(code, r);
@@ -585,18 +581,17 @@ function resolveResults(
     const resolved = resolveTypedResult({ fromActivities, adjustment: ind.adjustment, reason: ind.adjustmentReason, result: row.result }, reason);
     const place = { sheet, row: row.row, column: row.resultColumn };
     if (resolved.fromResult && Math.abs(resolved.adjustment) > MAX_ACTIVITY_VALUE) {
-      add('error', place, `«${formatCount(row.result!)}» khác tổng các hoạt động (${formatCount(fromActivities)}) quá mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một lần điều chỉnh (có thể gõ nhầm số); nếu đúng, hãy ghi các hoạt động đã làm ở trang «${SHEET_NAMES.activities}»`);
+      add('error', place, { code: 'result-adjustment-too-big', result: formatCount(row.result!), fromActivities: formatCount(fromActivities), limit: formatCount(MAX_ACTIVITY_VALUE), sheet: SHEET_NAMES.activities });
       continue;
     }
     // Only a complete activity list can be said to disagree with the result.
     if (resolved.fromResult && activitiesComplete && (!template || ind.adjustment !== 0)) {
       const typedAdj = ind.adjustment === 0 ? '' : ` và «Điều chỉnh» ${signed(ind.adjustment)}`;
-      const why = template ? '' : 'đã bị sửa sau khi xuất: ';
       const used = resolved.adjustment === 0 ? 'không điều chỉnh' : `điều chỉnh ${signed(resolved.adjustment)} với lý do «${resolved.reason}»`;
-      add('warning', place, `${why}ghi ${formatCount(row.result!)} nhưng các hoạt động cộng lại là ${formatCount(fromActivities)}${typedAdj}; dùng ${formatCount(row.result!)} (${used})`);
+      add('warning', place, { code: 'result-differs', edited: !template, result: formatCount(row.result!), fromActivities: formatCount(fromActivities), typedAdjustment: typedAdj, used });
     }
     if (ind.adjustment === 0 && ind.adjustmentReason.trim() !== '' && !resolved.fromResult && row.reasonColumn !== null) {
-      add('warning', { sheet, row: row.row, column: row.reasonColumn }, 'có lý do điều chỉnh nhưng không có số điều chỉnh; lý do này không được dùng');
+      add('warning', { sheet, row: row.row, column: row.reasonColumn }, { code: 'adjustment-reason-unused' });
     }
     out.push({ ...ind, value: resolved.value, adjustment: resolved.adjustment, adjustmentReason: resolved.adjustment === 0 ? '' : resolved.reason });
   }
@@ -649,7 +644,7 @@ export function readActivities(
     }
     let failed = false;
     const at = (key: string) => col(key)!;
-    const need = <T>(key: string, parsed: CellParse<T>, missing: string): T | null => {
+    const need = <T>(key: string, parsed: CellParse<T>, missing: ProblemDetail): T | null => {
       const v = take(t, r, at(key), parsed, add);
       if (v === undefined) {
         failed = true;
@@ -664,12 +659,12 @@ export function readActivities(
     };
     const v = (key: string) => t.grid.value(r, at(key));
 
-    const date = need('date', parseCellDate(v('date'), input.date1904), 'chưa nhập ngày (nhập theo dd/mm/yyyy)');
-    const itemIds = need('itemIds', parseItemIds(v('itemIds')), `chưa ghi mã nhiệm vụ (ví dụ III.2.4; xem trang «${itemsSheet}»)`);
+    const date = need('date', parseCellDate(v('date'), input.date1904), { code: 'date-missing' });
+    const itemIds = need('itemIds', parseItemIds(v('itemIds')), { code: 'item-ids-missing', itemsSheet });
     if (itemIds && knownItemIds.size > 0) {
       const unknown = itemIds.filter((id) => !knownItemIds.has(id));
       if (unknown.length > 0) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, `mã nhiệm vụ «${unknown.join('; ')}» không có trong kế hoạch (xem cột mã ở trang «${itemsSheet}»)`);
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, { code: 'item-ids-unknown', ids: unknown, itemsSheet });
         failed = true;
       }
     }
@@ -683,10 +678,10 @@ export function readActivities(
       directTypes.set(typeText, direct);
     }
     const typeParse: CellParse<ActivityType> = direct ? { ok: true, value: direct } : parseLabel(typeCell, TYPE_OPTIONS);
-    const type = need('type', typeParse, 'chưa chọn loại hoạt động');
+    const type = need('type', typeParse, { code: 'type-missing' });
     const title = cellText(v('title'));
     if (title === '') {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('title')) }, 'chưa ghi tên hoạt động');
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('title')) }, { code: 'title-missing' });
       failed = true;
     }
     // Text cells as the form limits them (ACTIVITY_TEXT_LIMITS): a longer one is refused.
@@ -697,7 +692,7 @@ export function readActivities(
       if (key !== 'title') texts[key] = cellText(t.grid.value(r, c), key === 'content');
       const max = ACTIVITY_TEXT_LIMITS[key];
       if (texts[key].length > max) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(c) }, `«${shownValue(texts[key])}» dài ${formatCount(texts[key].length)} ký tự; tối đa ${formatCount(max)} ký tự`);
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(c) }, { code: 'text-too-long', shown: texts[key], length: formatCount(texts[key].length), max: formatCount(max) });
         failed = true;
       }
     }
@@ -731,7 +726,7 @@ export function readActivities(
       // A unit's report is about that unit: an activity is counted for it whatever code the row
       // gives (a consolidated report lists every unit's activities under their own codes).
       if (input.kind !== 'consolidated' && code !== report.unit.code && report.unit.code !== '') {
-        add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('unitCode')) }, `mã đơn vị «${shownValue(unitText)}» khác đơn vị của tệp («${report.unit.code}»); hoạt động được tính cho ${report.unit.code} — hoạt động của đơn vị khác phải do đơn vị đó báo cáo`);
+        add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('unitCode')) }, { code: 'activity-unit-differs', shown: unitText, unit: report.unit.code });
       }
     }
 
@@ -741,12 +736,12 @@ export function readActivities(
       const raw = cellText(t.grid.value(r, cRowId));
       const place = { sheet: t.grid.name, row: r, column: t.headerOf(cRowId) };
       if (raw !== '' && !UUID_RE.test(raw)) {
-        add('warning', place, `«${shownValue(raw)}» không phải mã dòng do ứng dụng ghi; dòng được nhập như hoạt động mới`);
+        add('warning', place, { code: 'row-id-invalid', shown: raw });
       } else if (raw !== '') {
         const lower = raw.toLowerCase();
         const first = seenIds.get(lower);
         if (first !== undefined) {
-          add('warning', place, `trùng mã dòng với dòng ${first} (dòng được sao chép); dòng này được nhập như hoạt động mới`);
+          add('warning', place, { code: 'row-id-duplicate', first });
         } else {
           seenIds.set(lower, r);
           id = lower;
@@ -756,7 +751,7 @@ export function readActivities(
     if (failed || !date || !itemIds || !type) continue;
 
     if (report.period.start !== '' && report.period.end !== '' && (date < report.period.start || date > report.period.end)) {
-      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('date')) }, `ngày ${vnDate(date)} nằm ngoài kỳ báo cáo (${vnDate(report.period.start)} – ${vnDate(report.period.end)})`);
+      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('date')) }, { code: 'date-outside-period', date: vnDate(date), start: vnDate(report.period.start), end: vnDate(report.period.end) });
     }
     activities.push({
       id,
@@ -777,7 +772,7 @@ export function readActivities(
   // A unit report whose "Mã dòng" column was deleted (or lost when the rows were copied into
   // another file): no activity can be matched with what an earlier import of this report holds.
   if (input.kind !== 'template' && cRowId === undefined && activities.length > 0) {
-    add('warning', { sheet: t.grid.name }, `không còn cột «${ACTIVITY_ROW_ID_COLUMN.header}»; ${activities.length} hoạt động được coi là hoạt động mới, không đối chiếu được với các lần nhập trước`);
+    add('warning', { sheet: t.grid.name }, { code: 'row-id-column-missing', header: ACTIVITY_ROW_ID_COLUMN.header, count: activities.length });
   }
   return { activities, rows, readable: true };
 }
@@ -834,7 +829,7 @@ export function mapIndicatorColumns(
     const key = headerKey(headers.get(c) ?? '');
     const code = (byHeader.get(key) ?? []).find((x) => !used.has(x)) ?? (fallback.get(key) && !used.has(fallback.get(key)!) ? fallback.get(key) : undefined) ?? (/^x-[a-z0-9-]+$/.test(key) && !used.has(key) ? key : undefined);
     if (!code) {
-      add('warning', { sheet: t.grid.name, row: t.firstRow - 1, column: headers.get(c) ?? '' }, 'cột không thuộc mẫu và không phải chỉ tiêu đã biết; bỏ qua khi đọc');
+      add('warning', { sheet: t.grid.name, row: t.firstRow - 1, column: headers.get(c) ?? '' }, { code: 'column-unknown' });
       continue;
     }
     used.add(code);
