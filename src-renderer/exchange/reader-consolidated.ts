@@ -34,22 +34,21 @@ import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/uni
 import { cellText, parseCellCount, parseCellDate, parseLabel, unwrapCell, type LabelOption } from './cell-values';
 import type { Problem } from './problems';
 import type { LocatedSheet } from './reader-sheets';
+import { readActivities } from './reader-activities';
 import {
   adderOf,
   countRejected,
   instantOfVnText,
   itemRowId,
   mapIndicatorColumns,
-  readActivities,
-  readIdentity,
   readInfo,
   rowIsBlank,
   table,
   take,
   type Add,
-  type ExpectedPlan,
   type Table,
-} from './reader-v1';
+} from './reader-cells';
+import { readIdentity, type ExpectedPlan } from './reader-v1';
 import {
   COMPLETENESS_STATE_LABELS,
   CONSOLIDATED_INFO_FIELDS,

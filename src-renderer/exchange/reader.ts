@@ -28,8 +28,8 @@ import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimit
 import { fileProblem, problemAt, type FileDetail, type Problem } from './problems';
 import { readConsolidated } from './reader-consolidated';
 import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
-import { noteSheetCells } from './reader-cells';
-import { adderOf, readV1, type ExpectedPlan } from './reader-v1';
+import { adderOf, noteSheetCells } from './reader-cells';
+import { readV1, type ExpectedPlan } from './reader-v1';
 import {
   COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
