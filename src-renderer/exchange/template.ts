@@ -22,7 +22,8 @@
 import type { PlanReportItem } from './plan-items';
 import { DIRECT_RESULT_REASON_TEMPLATE } from '../domain/indicators';
 import { writePlansInMemory } from './writer';
-import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions } from './writer-layout';
+import type { SheetPlan, WriteOptions } from './writer-layout';
+import { machineSheetPlan, reportSheetPlans } from './writer-plans';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_TYPE_CELL_LABELS,

@@ -39,7 +39,9 @@ import {
   type SheetKey,
 } from './spec';
 import { writePlansInMemory } from './writer';
-import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, textCell, vnDayOf, type CellValue, type RowValues, type SheetPlan, type WriteOptions } from './writer-layout';
+import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
+import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, vnDayOf } from './writer-plans';
+import { textCell } from './writer-text';
 
 export type ProgressCallback = (written: number, total: number) => void;
 

@@ -16,7 +16,8 @@
  */
 import ExcelJS from 'exceljs';
 import { workbookProperties } from './writer';
-import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { reportSheetPlans } from './writer-plans';
 import type { UnitReport } from './spec';
 
 export interface StreamTarget {

@@ -7,7 +7,8 @@
  * Pure module.
  */
 import ExcelJS from 'exceljs';
-import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { reportSheetPlans } from './writer-plans';
 import { FORMAT_ID, type UnitReport } from './spec';
 
 export type { WriteOptions } from './writer-layout';
