@@ -24,7 +24,7 @@ import { toNfc } from '@domain/vn-text';
 import { activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
-import { nfcDeep, now } from './operations';
+import { nfcDeep, now } from './write-helpers';
 import { checkRecord } from './record-schemas';
 import type { ActivityRecord, PlanRecord } from './types';
 

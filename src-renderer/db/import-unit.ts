@@ -10,7 +10,8 @@ import { matchUnit, parentCodeFor, recodeReport, type UnitMatch } from '@domain/
 import { DEFAULT_KIND_OF_LEVEL, parseUnitKind, type UnitLevel } from '@domain/units';
 import type { UnitReport } from '../exchange/spec';
 import { db } from './db';
-import { EMPTY_UNIT_DETAILS, getSetting } from './operations';
+import { getSetting } from './settings-ops';
+import { EMPTY_UNIT_DETAILS } from './unit-ops';
 import type { UnitRecord } from './types';
 
 export interface ResolvedUnit {
