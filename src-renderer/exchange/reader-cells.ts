@@ -22,6 +22,25 @@ import type { Grid, LocatedSheet } from './reader-sheets';
 import { headerKey, INFO_FIELDS, MACHINE_INDICATOR_PREFIX, type InfoFieldKey, type ReportIndicator } from './spec';
 import { colLetter } from './writer-layout';
 
+/** What a reader of one kind of workbook is given (reader.ts located the sheets). */
+export interface ReaderInput<K extends string> {
+  file: string;
+  version: number;
+  /** Key/value rows of "_sokh", or null when the sheet is gone. */
+  machine: Map<string, string> | null;
+  sheets: Partial<Record<K, LocatedSheet>>;
+  date1904: boolean;
+  expectedPlan?: ExpectedPlan;
+}
+
+/** What the importer expects, to compare with the file (optional). */
+export interface ExpectedPlan {
+  id?: string;
+  fingerprint?: string;
+  /** Every item id of the plan (activities may link any of them). */
+  itemIds?: readonly string[];
+}
+
 /** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
 export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: ProblemDetail) => void;
 

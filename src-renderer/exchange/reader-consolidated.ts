@@ -46,9 +46,11 @@ import {
   table,
   take,
   type Add,
+  type ExpectedPlan,
+  type ReaderInput,
   type Table,
 } from './reader-cells';
-import { readIdentity, type ExpectedPlan } from './reader-v1';
+import { readIdentity } from './reader-v1';
 import {
   COMPLETENESS_STATE_LABELS,
   CONSOLIDATED_INFO_FIELDS,
@@ -73,14 +75,7 @@ import {
   type StatusCounts,
 } from './spec';
 
-export interface ConsolidatedInput {
-  file: string;
-  version: number;
-  machine: Map<string, string> | null;
-  sheets: Partial<Record<ConsolidatedSheetKey, LocatedSheet>>;
-  date1904: boolean;
-  expectedPlan?: ExpectedPlan;
-}
+export type ConsolidatedInput = ReaderInput<ConsolidatedSheetKey>;
 
 export interface ConsolidatedOutput {
   report: ConsolidatedReport;

@@ -53,6 +53,7 @@ import {
   takeCapped,
   vnDate,
   type Add,
+  type ReaderInput,
 } from './reader-cells';
 import type { LocatedSheet } from './reader-sheets';
 import {
@@ -73,23 +74,8 @@ import {
   type WorkbookStatus,
 } from './spec';
 
-export interface V1Input {
-  file: string;
+export interface V1Input extends ReaderInput<ReadableSheetKey> {
   kind: WorkbookKind;
-  version: number;
-  /** Key/value rows of "_sokh", or null when the sheet is gone. */
-  machine: Map<string, string> | null;
-  sheets: Partial<Record<ReadableSheetKey, LocatedSheet>>;
-  date1904: boolean;
-  expectedPlan?: ExpectedPlan;
-}
-
-/** What the importer expects, to compare with the file (optional). */
-export interface ExpectedPlan {
-  id?: string;
-  fingerprint?: string;
-  /** Every item id of the plan (activities may link any of them). */
-  itemIds?: readonly string[];
 }
 
 export interface V1Output {

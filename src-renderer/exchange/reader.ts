@@ -28,8 +28,8 @@ import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimit
 import { fileProblem, problemAt, type FileDetail, type Problem } from './problems';
 import { readConsolidated } from './reader-consolidated';
 import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
-import { adderOf, noteSheetCells } from './reader-cells';
-import { readV1, type ExpectedPlan } from './reader-v1';
+import { adderOf, noteSheetCells, type ExpectedPlan } from './reader-cells';
+import { readV1 } from './reader-v1';
 import {
   COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
@@ -49,7 +49,7 @@ import {
 import { cellText } from './cell-values';
 
 export type { Problem } from './problems';
-export type { ExpectedPlan } from './reader-v1';
+export type { ExpectedPlan } from './reader-cells';
 
 export interface ReadOptions {
   /** The file's name as the officer knows it; used in every message (folders are dropped). */

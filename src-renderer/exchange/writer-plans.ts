@@ -59,14 +59,26 @@ export function reportSubject(report: Pick<UnitReport, 'plan' | 'period'>): stri
 
 function headerText(report: UnitReport, options: WriteOptions, caption: string): OfficialHeaderText {
   const date = options.documentDate ?? (report.kind === 'template' ? null : vnDayOf(report.exportedAt));
+  return officialHeaderOf(report.unit, options, date, 'BÁO CÁO', reportSubject(report), caption);
+}
+
+/** The official header above a sheet's table (print.ts lays it out): who issues it, its number, place and date, type and subject. */
+export function officialHeaderOf(
+  unit: Pick<UnitReport['unit'], 'parentName' | 'name'>,
+  options: WriteOptions,
+  date: string | null,
+  documentType: string,
+  subject: string,
+  caption: string,
+): OfficialHeaderText {
   const number = options.documentNumber?.trim() ?? '';
   return {
-    parentBody: textCell(report.unit.parentName) ?? '',
-    unitName: textCell(report.unit.name) ?? '',
+    parentBody: textCell(unit.parentName) ?? '',
+    unitName: textCell(unit.name) ?? '',
     documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
     placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
-    documentType: 'BÁO CÁO',
-    subject: textCell(reportSubject(report)) ?? '',
+    documentType,
+    subject: textCell(subject) ?? '',
     caption,
   };
 }
@@ -246,18 +258,18 @@ export function* activitySheetRows(
 }
 
 export function machineSheetPlan(report: UnitReport): SheetPlan {
-  const rows = machineRows(report);
-  return {
-    ...basePlan('machine', [...MACHINE_COLUMNS]),
-    state: 'veryHidden',
-    header: null,
-    orientation: 'portrait',
-    freezeHeader: false,
-    autoFilter: false,
-    rowCount: rows.length,
-    rows: function* () {
-      for (const [k, v] of rows) yield [textCell(k), textCell(v)];
-    },
-  };
+  return machineRowsPlan(machineRows(report));
+}
+
+/** The very hidden machine sheet of any workbook: its key/value rows. */
+export function machineRowsPlan(rows: readonly (readonly [string, string])[]): SheetPlan {
+  return hiddenSheetPlan('machine', [...MACHINE_COLUMNS], 'veryHidden', rows.length, function* () {
+    for (const [k, v] of rows) yield [textCell(k), textCell(v)];
+  });
+}
+
+/** A sheet not meant for reading or printing (lists behind drop-downs, machine data): no header, not frozen, no filter. */
+export function hiddenSheetPlan(key: SheetKey, columns: ColumnDef[], state: 'hidden' | 'veryHidden', rowCount: number, rows: () => Iterable<RowValues>): SheetPlan {
+  return { ...basePlan(key, columns), state, header: null, orientation: 'portrait', freezeHeader: false, autoFilter: false, rowCount, rows };
 }
 
