@@ -26,7 +26,6 @@ import {
   formatInstantVn,
   INFO_COLUMNS,
   ITEM_SUMMARY_COLUMNS,
-  SHEET_NAMES,
   STATUS_COUNT_KEYS,
   UNIT_INDICATOR_COLUMNS,
   UNIT_INDICATOR_TARGET_LABEL,
@@ -39,7 +38,7 @@ import {
 } from './spec';
 import { writePlansInMemory } from './writer';
 import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
-import { ACTIVITY_TITLE_COLS, activitySheetRows, dateCell, infoValues, machineRowsPlan, officialHeaderOf, vnDayOf } from './writer-plans';
+import { ACTIVITY_TITLE_COLS, activitySheetRows, basePlan, dateCell, infoValues, machineRowsPlan, officialHeaderOf, vnDayOf } from './writer-plans';
 import { textCell } from './writer-text';
 
 export type ProgressCallback = (written: number, total: number) => void;
@@ -84,24 +83,7 @@ function plan(
   rows: () => Iterable<RowValues>,
   extra: Partial<SheetPlan> = {},
 ): SheetPlan {
-  return {
-    key,
-    name: SHEET_NAMES[key],
-    state: 'visible',
-    columns,
-    header,
-    orientation,
-    tableHeader: true,
-    rowCount,
-    rows,
-    blankRows: 0,
-    validations: [],
-    editableCols: null,
-    hiddenCols: new Set(),
-    freezeHeader: true,
-    autoFilter: true,
-    ...extra,
-  };
+  return { ...basePlan(key, columns), header, orientation, rowCount, rows, ...extra };
 }
 
 function consolidatedInfoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {

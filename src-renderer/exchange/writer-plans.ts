@@ -107,7 +107,8 @@ export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> 
   };
 }
 
-function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCount' | 'rows' | 'header' | 'orientation'> {
+/** A visible table sheet: header row, frozen, filtered; the caller adds its rows, header and orientation. */
+export function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCount' | 'rows' | 'header' | 'orientation'> {
   return {
     key,
     name: SHEET_NAMES[key],
