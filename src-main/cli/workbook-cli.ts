@@ -8,7 +8,8 @@
  * `check` prints per file its identity (format version and kind, unit code, name and level,
  * plan number, period), its counts (for a consolidated report also its units, the unit reports
  * it sums and the completeness), each indicator's figures (activities + adjustment = value) and
- * its problems; `--json` prints one JSON object per file on its own line instead, with the same
+ * its problems; `--json` prints one JSON object per file on its own line instead (each problem with
+ * its stable `code` and its place: sheet, row, column, value, beside the message), with the same
  * figures under `indicators` (indicator-figures.ts), so IT staff see what a file says without
  * importing it. Exit code 0 only when every file reads without errors; 1 when some
  * file has errors; 2 for a usage mistake.
@@ -28,7 +29,7 @@ import { DEFAULT_PERIOD_CONFIG, formatDateVn, parsePeriodKey, periodOf } from '@
 import { planFingerprint } from '@domain/plan-tree';
 import { normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';
 import { indicatorFigures, type IndicatorFigure } from '@exchange/indicator-figures';
-import { withDetail } from '@exchange/problems';
+import { fileProblem, withDetail } from '@exchange/problems';
 import { readWorkbook, type ReadResult } from '@exchange/reader';
 import { completenessCounts, isConsolidated, type ReportPeriod } from '@domain/report';
 import { planReportItems, TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
@@ -101,11 +102,10 @@ async function readOne(path: string, io: CliIo): Promise<ReadResult> {
     bytes = await io.readFile(io.resolvePath(path));
   } catch (err) {
     const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'không có tệp này' : code === 'EISDIR' ? 'đây là thư mục' : code === 'EACCES' ? 'không có quyền đọc' : '';
-    const message = why !== '' ? `Không mở được tệp «${file}»: ${why}` : withDetail(`Không mở được tệp «${file}». Hãy kiểm tra đường dẫn và quyền đọc tệp.`, String((err as Error).message ?? err));
+    const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'directory' : code === 'EACCES' ? 'no-permission' : 'other';
     return {
       report: null,
-      problems: [{ severity: 'error', file, message }],
+      problems: [fileProblem('error', file, { code: 'file-unopenable', why, detail: String((err as Error).message ?? err) })],
       counts: { items: 0, itemsWithStatus: 0, activities: 0, newActivities: 0, indicators: 0, units: 0, reports: 0, errors: 1, warnings: 0 },
       activityRows: [],
       sheetNames: {},

@@ -24,7 +24,7 @@ import { toNfc } from '@domain/vn-text';
 import { activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
-import { nfcDeep, now } from './operations';
+import { nfcDeep, now } from './write-helpers';
 import { checkRecord } from './record-schemas';
 import type { ActivityRecord, PlanRecord } from './types';
 
@@ -96,20 +96,20 @@ export async function updateActivity(id: string, input: ActivityFormInput): Prom
 }
 
 /** Soft delete: the activity goes to the trash (deletedAt) and can be restored. */
-export async function deleteActivity(id: string): Promise<ActivityRecord> {
-  return db.transaction('rw', db.activities, async () => {
-    const old = await existing(id);
-    const record = withSearch(softDeleteActivity(old, now()));
-    if (record !== old) await db.activities.put(record);
-    return record;
-  });
+export function deleteActivity(id: string): Promise<ActivityRecord> {
+  return rewriteActivity(id, softDeleteActivity);
 }
 
 /** Undo of a delete, or "Khôi phục" from the trash. */
-export async function restoreActivity(id: string): Promise<ActivityRecord> {
+export function restoreActivity(id: string): Promise<ActivityRecord> {
+  return rewriteActivity(id, restoredCopy);
+}
+
+/** One stored activity through `change` (domain/activity.ts), written only when it changed. */
+function rewriteActivity(id: string, change: (old: ActivityRecord, at: string) => Activity): Promise<ActivityRecord> {
   return db.transaction('rw', db.activities, async () => {
     const old = await existing(id);
-    const record = withSearch(restoredCopy(old, now()));
+    const record = withSearch(change(old, now()));
     if (record !== old) await db.activities.put(record);
     return record;
   });

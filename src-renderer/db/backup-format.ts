@@ -503,14 +503,18 @@ export class BackupReader {
     this.tableList = list.data;
   }
 
-  private *blocks(h: BackupHeader): Generator<RowBatch, void, undefined> {
+  /** Enters an array at its '[' (hashed); false, with its ']' consumed and hashed too, when it is empty. */
+  private enterArray(): boolean {
     this.i++;
     this.hash('[');
-    if (this.peek() === 0x5d) {
-      this.i++;
-      this.hash(']');
-      return;
-    }
+    if (this.peek() !== 0x5d) return true;
+    this.i++;
+    this.hash(']');
+    return false;
+  }
+
+  private *blocks(h: BackupHeader): Generator<RowBatch, void, undefined> {
+    if (!this.enterArray()) return;
     let comma = false;
     do {
       this.hash(comma ? ',' : '');
@@ -541,13 +545,7 @@ export class BackupReader {
 
   /** The rows of one table: parsed one by one, hashed as JSON.stringify writes them, yielded in batches. */
   private *rowArray(table: string | null): Generator<RowBatch, void, undefined> {
-    this.i++;
-    this.hash('[');
-    if (this.peek() === 0x5d) {
-      this.i++;
-      this.hash(']');
-      return;
-    }
+    if (!this.enterArray()) return;
     const limit = this.options.batchBytes ?? 2 * 1024 * 1024;
     const shape = table !== null && this.options.validate && table in RECORD_SCHEMAS;
     let index = table !== null ? (this.seen.get(table) ?? 0) : 0;

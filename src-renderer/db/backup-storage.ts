@@ -3,7 +3,7 @@
  * not evict it under pressure), usage and quota, and the backup settings kept in `settings`.
  */
 import { db } from './db';
-import { getSetting } from './operations';
+import { getSetting } from './settings-ops';
 import type { SettingKey } from './types';
 
 export interface StorageStatus {

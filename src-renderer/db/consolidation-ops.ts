@@ -24,7 +24,7 @@ import type { CompletenessState, UnitReport } from '@domain/report';
 import { ACTIVITY_TABLES } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
-import { getSetting } from './operations';
+import { getSetting } from './settings-ops';
 import { planReportItems } from '../exchange/plan-items';
 import { buildUnitReport } from './report-query';
 import type { SubmissionRecord, UnitRecord } from './types';

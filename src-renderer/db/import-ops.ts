@@ -42,8 +42,10 @@ import { activitiesOfSubmissions } from './activity-read';
 import { db } from './db';
 import { submissionUnitCodes } from '@domain/report';
 import { OperationError } from './errors';
-import { getSetting, now } from './operations';
-import { resolveImportUnit, unitBlocker, unitRecordFromFile } from './import-unit';
+import { getSetting } from './settings-ops';
+import { now } from './write-helpers';
+import { resolveImportUnit, unitRecordFromFile } from './import-unit';
+import { blockersOf, blockerText, type BlockerOptions, type ImportBlocker, type ImportBlockerCode, type ImportFacts } from '@domain/import-blockers';
 import { doubleCountNotes } from './double-count-ops';
 import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { indicatorKeyOf } from './indicator-ops';
@@ -79,9 +81,12 @@ export interface ImportPreview {
    */
   suggestedPlanId: string | null;
   /**
-   * Why applying would be refused as things stand (Vietnamese), '' when it would not; the
-   * options of applySubmission lift some of these (addUnit, acceptMismatches, allowOlderAsHistory).
+   * Why applying would be refused as things stand (domain/import-blockers.ts), none when it
+   * would not; the options of applySubmission lift some of these (addUnit, acceptMismatches,
+   * allowOlderAsHistory).
    */
+  blocks: ImportBlocker[];
+  /** The sentences of `blocks` (Vietnamese), in the same order. */
   blockers: string[];
 }
 
@@ -152,13 +157,16 @@ async function previewOf(fileReport: UnitReport, fileHash: string, fileName: str
       const byNumber = report.plan.number.trim() === '' ? undefined : plans.find((p) => p.number.trim() === report.plan.number.trim());
       suggestedPlanId = (byItems ?? byNumber)?.id ?? null;
     }
-    const blockers: string[] = [];
-    if (report.period.key === '') blockers.push('Tệp chưa ghi kỳ báo cáo: không nhập được.');
-    if (isOwnUnit) blockers.push('Tệp là báo cáo của chính đơn vị này: dữ liệu của đơn vị mình được nhập trực tiếp, không nhập từ tệp.');
-    if (!unitKnown) blockers.push(unitBlocker(report, unitMatch));
-    if (!planRecord) blockers.push('Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.');
-    else if (!mismatches!.allMatched) blockers.push('Nhiệm vụ trong tệp khác với kế hoạch: cần kiểm tra từng nhiệm vụ trước khi nhập.');
-    if (plan.decision === 'older') blockers.push(plan.reason);
+    const blocks = blockersOf({
+      periodKey: report.period.key,
+      ownUnit: isOwnUnit,
+      unit: report.unit,
+      unitMatch,
+      planKnown: planRecord !== undefined,
+      itemsMatch: mismatches?.allMatched ?? false,
+      decision: plan.decision,
+      reason: plan.reason,
+    });
     return {
       report,
       fileReport,
@@ -173,18 +181,14 @@ async function previewOf(fileReport: UnitReport, fileHash: string, fileName: str
       mismatches,
       counts: countsOf(report),
       suggestedPlanId,
-      blockers,
+      blocks,
+      blockers: blocks.map(blockerText),
     };
   });
 }
 
-export interface ApplyOptions {
-  /** Keep an older export as history (state 'superseded', no data written) instead of refusing it. */
-  allowOlderAsHistory?: boolean;
-  /** Add the file's unit to the directory when it is not there. */
-  addUnit?: boolean;
-  /** The officer checked the item mismatches and files the data anyway. */
-  acceptMismatches?: boolean;
+/** allowOlderAsHistory keeps an older export as history (state 'superseded', no data written). */
+export interface ApplyOptions extends BlockerOptions {
   /** Test hook: the import instant. */
   at?: string;
 }
@@ -241,11 +245,17 @@ export interface TxCache {
 }
 const newTxCache = (): TxCache => ({ plans: new Map() });
 
-/** An expected refusal (Vietnamese): nothing was written for the file. */
+/** An expected refusal: nothing was written for the file. `refused` is its sentence (Vietnamese). */
 export interface Refusal {
+  code: ImportBlockerCode;
   refused: string;
   field?: string;
 }
+
+/** The input a refusal names, for the form that shows it. */
+const REFUSAL_FIELD: Partial<Record<ImportBlockerCode, string>> = { 'unit-unknown': 'unitCode', 'plan-unknown': 'planId' };
+
+const refusalOf = (b: ImportBlocker): Refusal => ({ code: b.code, refused: blockerText(b), ...(REFUSAL_FIELD[b.code] ? { field: REFUSAL_FIELD[b.code] } : {}) });
 
 /** What filing a submission needs of its preview (a merged backup's stored submission gives the same). */
 export type SubmissionToFile = Pick<ImportPreview, 'report' | 'fileHash' | 'fileName'> & { plan: Pick<SubmissionPlan, 'scope'> };
@@ -258,22 +268,27 @@ export type SubmissionToFile = Pick<ImportPreview, 'report' | 'fileHash' | 'file
 export async function applyInTransaction(preview: SubmissionToFile, options: ApplyOptions, cache: TxCache = newTxCache()): Promise<ApplyResult | Refusal> {
   const { report, fileHash } = preview;
   const scope = preview.plan.scope;
-  if (report.period.key === '') return { refused: 'Tệp chưa ghi kỳ báo cáo: không nhập được.' };
   cache.own ??= getSetting('ownUnitCode');
   if (!cache.plans.has(scope.planId)) cache.plans.set(scope.planId, db.plans.get(scope.planId));
-  const [own, planRecord] = await Promise.all([cache.own, cache.plans.get(scope.planId)!]);
-  if (own === report.unit.code) return { refused: 'Tệp là báo cáo của chính đơn vị này: không nhập từ tệp.' };
-  if (!planRecord) return { refused: 'Chưa có kế hoạch của tệp này trong ứng dụng: chọn kế hoạch để nhập vào.', field: 'planId' };
-  if (!planMismatches(report, planRecord).allMatched && !options.acceptMismatches) {
-    return { refused: 'Nhiệm vụ trong tệp khác với kế hoạch: hãy kiểm tra các nhiệm vụ khác nhau rồi xác nhận nhập.' };
-  }
-  const [existing, unitRecord] = await Promise.all([scopeData(scope), db.units.get(report.unit.code)]);
+  const [own, planRecord, existing, unitRecord] = await Promise.all([cache.own, cache.plans.get(scope.planId)!, scopeData(scope), db.units.get(report.unit.code)]);
   const plan = planSubmission(report, fileHash, existing, scope.planId);
   const active = existing.submissions.find((s) => s.state === 'active') ?? null;
-  if (plan.decision === 'identical') return { outcome: 'unchanged', decision: plan.decision, submission: active, superseded: null };
-  if (plan.decision === 'older' && !options.allowOlderAsHistory) return { refused: plan.reason };
   const unitKnown = unitRecord !== undefined;
-  if (!unitKnown && !options.addUnit) return { refused: `Đơn vị ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`, field: 'unitCode' };
+  // The same rules as the preview's (blockersOf); the unit is looked up by code only, an alias
+  // having been resolved by the preview.
+  const facts: ImportFacts = {
+    periodKey: report.period.key,
+    ownUnit: own === report.unit.code,
+    unit: report.unit,
+    unitMatch: unitRecord ? { kind: 'code', unit: unitRecord } : { kind: 'unknown' },
+    planKnown: planRecord !== undefined,
+    itemsMatch: planRecord !== undefined && planMismatches(report, planRecord).allMatched,
+    decision: plan.decision,
+    reason: plan.reason,
+  };
+  const refusal = blockersOf(facts, options)[0];
+  if (refusal) return refusalOf(refusal);
+  if (plan.decision === 'identical') return { outcome: 'unchanged', decision: plan.decision, submission: active, superseded: null };
 
   // Writes from here on.
   const t = options.at ?? now();
@@ -325,7 +340,7 @@ export async function applyInTransaction(preview: SubmissionToFile, options: App
 export async function applySubmission(preview: ImportPreview, options: ApplyOptions = {}): Promise<ApplyResult> {
   return db.transaction('rw', APPLY_TABLES(), async () => {
     const r = await applyInTransaction(preview, options);
-    if ('refused' in r) throw new OperationError(r.refused, r.field);
+    if ('refused' in r) throw new OperationError(r.refused, r.field, r.code);
     return r;
   });
 }

@@ -6,11 +6,12 @@
  * report is re-coded (recodeReport) before anything compares or stores it, so its statuses,
  * activities and history join the unit's.
  */
-import { matchQuestion, matchUnit, parentCodeFor, recodeReport, type UnitMatch } from '@domain/unit-match';
+import { matchUnit, parentCodeFor, recodeReport, type UnitMatch } from '@domain/unit-match';
 import { DEFAULT_KIND_OF_LEVEL, parseUnitKind, type UnitLevel } from '@domain/units';
 import type { UnitReport } from '@domain/report';
 import { db } from './db';
-import { EMPTY_UNIT_DETAILS, getSetting } from './operations';
+import { getSetting } from './settings-ops';
+import { EMPTY_UNIT_DETAILS } from './unit-ops';
 import type { UnitRecord } from './types';
 
 export interface ResolvedUnit {
@@ -53,14 +54,6 @@ export async function unitRecordFromFile(report: UnitReport, t: string): Promise
     createdAt: t,
     updatedAt: t,
   };
-}
-
-/** Why a file's unit stops the import until the officer acts (Vietnamese). */
-export function unitBlocker(report: UnitReport, match: UnitMatch<UnitRecord>): string {
-  const missing = `Mã ${report.unit.code} (${report.unit.name}) chưa có trong danh sách đơn vị.`;
-  if (match.kind === 'name') return `${missing} ${matchQuestion(match.unit)}`;
-  if (match.kind === 'ambiguous') return `${missing} ${match.message}`;
-  return missing;
 }
 
 /** The built-in kind a file names for its unit («LĐLĐ huyện»), when of the unit's level; else the level's default. */

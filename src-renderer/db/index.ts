@@ -2,7 +2,10 @@
 export { db } from './db';
 export { DB_NAME, SoKeHoachDb } from './schema';
 export * from './types';
-export * from './operations';
+export * from './write-helpers';
+export * from './settings-ops';
+export * from './plan-ops';
+export * from './item-status-ops';
 export { OperationError } from './errors';
 export { progressOf, progressLabel, percentDone, type Progress, type PlanProgress } from './progress';
 export * from './indicator-ops';

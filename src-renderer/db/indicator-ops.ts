@@ -27,7 +27,7 @@ import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity
 import { leftOutSubmissions } from './double-count-ops';
 import { db } from './db';
 import { OperationError } from './errors';
-import { now } from './operations';
+import { now } from './write-helpers';
 import { checkRecord } from './record-schemas';
 import type { IndicatorKey } from './schema';
 import type { ActivityRecord, IndicatorAdjustmentRecord, IndicatorTargetRecord, PlanRecord } from './types';

@@ -31,7 +31,7 @@ import { ACTIVITY_TABLES, activitiesOfUnit } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { indicatorDefsOf, indicatorSummary } from './indicator-ops';
-import { nfcDeep } from './operations';
+import { nfcDeep } from './write-helpers';
 import type { ActivityRecord } from './types';
 
 export interface BuildUnitReportInput {

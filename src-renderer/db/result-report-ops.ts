@@ -38,7 +38,8 @@ import { ACTIVITY_TABLES } from './activity-read';
 import { loadConsolidation } from './consolidation-ops';
 import { db } from './db';
 import { OperationError } from './errors';
-import { getSetting, now } from './operations';
+import { getSetting } from './settings-ops';
+import { now } from './write-helpers';
 import { buildUnitReport } from './report-query';
 import type { RememberedLetterhead, ReportDraftRecord, UnitRecord } from './types';
 

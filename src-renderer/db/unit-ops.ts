@@ -35,9 +35,22 @@ import { ACTIVITY_TABLES, forgetDerivedActivities, unitCodesWithActivities, unit
 import { db } from './db';
 import { forgetCoverage } from './double-count-ops';
 import { OperationError } from './errors';
-import { DEFAULT_OWN_UNIT, EMPTY_UNIT_DETAILS, firstIssue, getSetting, nfcDeep, now, putSetting } from './operations';
+import { getSetting, putSetting } from './settings-ops';
+import { firstIssue, nfcDeep, now } from './write-helpers';
 import type { ItemStatusKey, IndicatorKey } from './schema';
 import type { UnitRecord } from './types';
+
+/** Directory fields of a unit nobody has described yet. */
+export const EMPTY_UNIT_DETAILS = { type: null, members: null, contact: '', phone: '' } as const;
+
+/** The installation's unit suggested on first run. */
+export const DEFAULT_OWN_UNIT = {
+  code: 'LDLD-DMC',
+  name: 'LĐLĐ huyện Dương Minh Châu',
+  level: 'district' as UnitLevel,
+  kind: 'ldld-huyen',
+  parentName: 'LĐLĐ tỉnh Tây Ninh',
+};
 
 /** What a form or a file gives for a unit (before validation). */
 export type UnitFormInput = z.input<typeof unitInputSchema>;

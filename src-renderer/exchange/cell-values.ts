@@ -10,30 +10,21 @@
  * Vietnamese end of the message, so the reader says
  * "Tệp «a.xlsx», trang «Hoạt động», dòng 12, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)".
  */
-import { formatCount } from '@domain/fields';
+import { formatCount } from '../domain/fields';
+import { cellReason, type CellFailure, type ProblemDetail } from './problems';
 import { checkedIsoDate, isoDate, type IsoDate } from '../domain/periods';
 import { isPlanItemId } from '../domain/ids';
 import { cleanText, fold } from '../domain/vn-text';
 
 /**
- * `note`: the cell was read, but the officer should know how (e.g. "1,200" taken as 1.200): the
- * reader turns it into a warning at the cell.
+ * A failure carries its code (problems.ts CellFailure) and `reason`, the Vietnamese end of the
+ * message built from it. `note`: the cell was read, but the officer should know how (e.g.
+ * "1,200" taken as 1.200): the reader turns it into a warning at the cell.
  */
-export type CellParse<T> = { ok: true; value: T | null; note?: string } | { ok: false; shown: string; reason: string };
+export type CellNote = Extract<ProblemDetail, { code: 'count-comma-thousands' }>;
+export type CellParse<T> = { ok: true; value: T | null; note?: CellNote } | ({ ok: false; reason: string } & CellFailure);
 
-export const cellReasons = {
-  date: 'không phải ngày hợp lệ (nhập theo dd/mm/yyyy)',
-  dateYear: (min: number, max: number) => `không phải ngày hợp lệ (năm phải từ ${min} đến ${max}; nhập theo dd/mm/yyyy)`,
-  count: 'không phải số nguyên không âm (ví dụ 0, 12, 1.250)',
-  negative: 'là số âm; cần số nguyên không âm',
-  decimal: 'là số thập phân; cần số nguyên không âm',
-  tooBig: 'quá lớn; cần số nguyên không âm nhỏ hơn 9.007.199.254.740.991',
-  itemIds: (bad: string) => `có mã nhiệm vụ không hợp lệ «${bad}» (nhập như III.2.4; nhiều mã cách nhau bằng dấu ;)`,
-  label: (allowed: readonly string[]) => `không có trong danh sách (chọn một trong: ${allowed.join('; ')})`,
-  error: 'là lỗi công thức của bảng tính',
-  commaThousands: (shown: string, n: number) =>
-    `«${shown}» được đọc là ${formatCount(n)} (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «${formatCount(n)}»); nếu không phải số này, hãy sửa ô`,
-} as const;
+const fail = (f: CellFailure): Extract<CellParse<never>, { ok: false }> => ({ ok: false, ...f, reason: cellReason(f) });
 
 // ---------------------------------------------------------------------------------------------
 // Unwrapping what the library gives.
@@ -157,9 +148,9 @@ export function parseCellDate(value: unknown, date1904 = false): CellParse<IsoDa
     if (m) date = checkedIsoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     else if ((m = VN_TEXT.exec(text))) date = checkedIsoDate(Number(m[4]), Number(m[3]), Number(m[1]));
   }
-  if (date === null) return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.date };
+  if (date === null) return fail({ code: isErrorValue(v) ? 'cell-error-value' : 'date-invalid', shown });
   const year = Number(date.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) return { ok: false, shown, reason: cellReasons.dateYear(MIN_YEAR, MAX_YEAR) };
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail({ code: 'date-year', shown, min: MIN_YEAR, max: MAX_YEAR });
   return { ok: true, value: date };
 }
 
@@ -191,15 +182,15 @@ export function parseCellCount(value: unknown, allowNegative = false): CellParse
     else if (grouped) {
       n = Number(s.replace(/[.,\s]/g, ''));
       comma = grouped[1] === ',';
-    } else if (DECIMAL.test(s)) return { ok: false, shown, reason: cellReasons.decimal };
-    else return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.count };
-  } else return { ok: false, shown, reason: isErrorValue(v) ? cellReasons.error : cellReasons.count };
-  if (!Number.isFinite(n)) return { ok: false, shown, reason: cellReasons.count };
-  if (!Number.isInteger(n)) return { ok: false, shown, reason: cellReasons.decimal };
-  if (!Number.isSafeInteger(n)) return { ok: false, shown, reason: cellReasons.tooBig };
-  if (n < 0 && !allowNegative) return { ok: false, shown, reason: cellReasons.negative };
+    } else if (DECIMAL.test(s)) return fail({ code: 'count-decimal', shown });
+    else return fail({ code: isErrorValue(v) ? 'cell-error-value' : 'count-invalid', shown });
+  } else return fail({ code: isErrorValue(v) ? 'cell-error-value' : 'count-invalid', shown });
+  if (!Number.isFinite(n)) return fail({ code: 'count-invalid', shown });
+  if (!Number.isInteger(n)) return fail({ code: 'count-decimal', shown });
+  if (!Number.isSafeInteger(n)) return fail({ code: 'count-too-big', shown });
+  if (n < 0 && !allowNegative) return fail({ code: 'count-negative', shown });
   const count = n === 0 ? 0 : n; // no -0
-  return comma ? { ok: true, value: count, note: cellReasons.commaThousands(shown, count) } : { ok: true, value: count };
+  return comma ? { ok: true, value: count, note: { code: 'count-comma-thousands', shown, value: formatCount(count) } } : { ok: true, value: count };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +207,7 @@ export function parseItemIds(value: unknown): CellParse<string[]> {
   for (const raw of shown.split(/[;,\s]+/u)) {
     if (raw === '') continue;
     const id = raw.toUpperCase().replace(/\.+$/, '');
-    if (!isPlanItemId(id)) return { ok: false, shown: cellText(value), reason: cellReasons.itemIds(raw) };
+    if (!isPlanItemId(id)) return fail({ code: 'item-ids-invalid', shown: cellText(value), bad: raw });
     if (!ids.includes(id)) ids.push(id);
   }
   return ids.length === 0 ? { ok: true, value: null } : { ok: true, value: ids };
@@ -248,7 +239,7 @@ export function parseLabel<C extends string>(value: unknown, options: readonly L
     if (key === labelKey(o.label) || key === labelKey(o.code)) return { ok: true, value: o.code };
     if (o.aliases?.some((a) => labelKey(a) === key)) return { ok: true, value: o.code };
   }
-  return { ok: false, shown, reason: cellReasons.label(options.map((o) => o.label)) };
+  return fail({ code: 'label-unknown', shown, allowed: options.map((o) => o.label) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,15 +252,13 @@ export function parseLabel<C extends string>(value: unknown, options: readonly L
  * or LibreOffice since) cannot be read at all (error). A formula whose value is empty text reads
  * as a blank cell and needs no word.
  */
-export function formulaNote(value: unknown): { severity: 'warning' | 'error'; detail: string } | null {
+export function formulaNote(value: unknown): { severity: 'warning' | 'error'; detail: ProblemDetail } | null {
   if (value === null || typeof value !== 'object' || value instanceof Date) return null;
   const o = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown };
   if (!('formula' in o) && !('sharedFormula' in o)) return null;
-  const text = typeof o.formula === 'string' ? `«=${o.formula.length > 40 ? `${o.formula.slice(0, 39)}…` : o.formula}»` : '';
-  if (o.result === undefined || o.result === null) {
-    return { severity: 'error', detail: `ô chứa công thức ${text} nhưng tệp không lưu giá trị của nó; hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi gửi lại (hoặc ghi giá trị thay cho công thức)`.replace('  ', ' ') };
-  }
+  const formula = typeof o.formula === 'string' ? `«=${o.formula.length > 40 ? `${o.formula.slice(0, 39)}…` : o.formula}»` : '';
+  if (o.result === undefined || o.result === null) return { severity: 'error', detail: { code: 'formula-no-value', formula } };
   const shown = cellText(value);
   if (shown === '') return null;
-  return { severity: 'warning', detail: `ô chứa công thức ${text}; đọc giá trị đã tính «${shown.length > 60 ? `${shown.slice(0, 57)}…` : shown}»`.replace('  ', ' ') };
+  return { severity: 'warning', detail: { code: 'formula-value', formula, shown } };
 }

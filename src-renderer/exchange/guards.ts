@@ -24,7 +24,7 @@
  * is caught by verifyInflatedSizes (below), which inflates every part with a running count
  * before any spreadsheet library does, in bounded memory.
  */
-import { guardMessages } from './problems';
+import { fileText, type FileDetail } from './problems';
 
 export interface WorkbookLimits {
   /** Largest file accepted, in bytes. */
@@ -47,21 +47,31 @@ export const DEFAULT_LIMITS: Readonly<WorkbookLimits> = Object.freeze({
   maxEntries: 10_000,
 });
 
-export type GuardCode =
-  | 'empty'
-  | 'not-workbook'
-  | 'word-document'
-  | 'open-document'
-  | 'old-xls'
-  | 'old-office'
-  | 'password'
-  | 'truncated'
-  | 'corrupt'
-  | 'too-large'
-  | 'expands-too-much'
-  | 'suspicious-ratio'
-  | 'too-many-entries'
-  | 'missing-part';
+/** What the guards refuse a file for (problems.ts words each). */
+export type GuardDetail = Extract<
+  FileDetail,
+  {
+    code:
+      | 'empty'
+      | 'not-workbook'
+      | 'word-document'
+      | 'open-document'
+      | 'old-xls'
+      | 'old-office'
+      | 'password'
+      | 'truncated'
+      | 'corrupt'
+      | 'too-large'
+      | 'expands-too-much'
+      | 'suspicious-ratio'
+      | 'too-many-entries'
+      | 'missing-part';
+  }
+>;
+
+export type GuardCode = GuardDetail['code'];
+
+const refusal = (file: string, d: GuardDetail): { ok: false; code: GuardCode; message: string } => ({ ok: false, code: d.code, message: fileText(file, d) });
 
 export interface ZipEntryInfo {
   name: string;
@@ -87,39 +97,39 @@ export function inspectWorkbookBytes(
 ): GuardResult {
   const lim: WorkbookLimits = { ...DEFAULT_LIMITS, ...limits };
   const file = baseName(fileName);
-  const refuse = (code: GuardCode, message: string): GuardResult => ({ ok: false, code, message });
+  const refuse = (d: GuardDetail): GuardResult => refusal(file, d);
 
-  if (bytes.length > lim.maxFileBytes) return refuse('too-large', guardMessages.tooLarge(file, bytes.length, lim.maxFileBytes));
-  if (bytes.length === 0) return refuse('empty', guardMessages.empty(file));
+  if (bytes.length > lim.maxFileBytes) return refuse({ code: 'too-large', size: bytes.length, max: lim.maxFileBytes });
+  if (bytes.length === 0) return refuse({ code: 'empty' });
   if (startsWith(bytes, CFB_SIGNATURE)) return inspectCompoundFile(bytes, file);
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
-  if (!isZip) return refuse('not-workbook', guardMessages.notWorkbook(file));
+  if (!isZip) return refuse({ code: 'not-workbook' });
 
   const dir = readCentralDirectory(bytes, lim.maxEntries);
-  if (dir.kind === 'truncated') return refuse('truncated', guardMessages.truncated(file));
-  if (dir.kind === 'corrupt') return refuse('corrupt', guardMessages.corrupt(file));
-  if (dir.kind === 'too-many') return refuse('too-many-entries', guardMessages.tooManyEntries(file, dir.count));
+  if (dir.kind === 'truncated') return refuse({ code: 'truncated' });
+  if (dir.kind === 'corrupt') return refuse({ code: 'corrupt' });
+  if (dir.kind === 'too-many') return refuse({ code: 'too-many-entries', count: dir.count });
   const entries = dir.entries;
 
   let total = 0;
   for (const e of entries) {
     total += e.uncompressedSize;
     if (e.uncompressedSize > lim.ratioMinBytes && e.uncompressedSize > lim.maxRatio * Math.max(e.compressedSize, 1)) {
-      return refuse('suspicious-ratio', guardMessages.suspiciousRatio(file, e.name));
+      return refuse({ code: 'suspicious-ratio', entry: e.name });
     }
   }
-  if (total > lim.maxUncompressedBytes) return refuse('expands-too-much', guardMessages.expandsTooMuch(file, total, lim.maxUncompressedBytes));
-  if (entries.some((e) => e.encrypted)) return refuse('password', guardMessages.password(file));
+  if (total > lim.maxUncompressedBytes) return refuse({ code: 'expands-too-much', total, max: lim.maxUncompressedBytes });
+  if (entries.some((e) => e.encrypted)) return refuse({ code: 'password' });
 
   const names = new Set(entries.map((e) => e.name));
-  if (names.has('word/document.xml')) return refuse('word-document', guardMessages.wordDocument(file));
-  if (names.has('mimetype') && names.has('content.xml')) return refuse('open-document', guardMessages.openDocument(file));
+  if (names.has('word/document.xml')) return refuse({ code: 'word-document' });
+  if (names.has('mimetype') && names.has('content.xml')) return refuse({ code: 'open-document' });
   if (!names.has('[Content_Types].xml')) {
     return names.has('xl/workbook.xml')
-      ? refuse('missing-part', guardMessages.missingPart(file, '[Content_Types].xml'))
-      : refuse('not-workbook', guardMessages.notWorkbook(file));
+      ? refuse({ code: 'missing-part', part: '[Content_Types].xml' })
+      : refuse({ code: 'not-workbook' });
   }
-  if (!names.has('xl/workbook.xml')) return refuse('missing-part', guardMessages.missingPart(file, 'xl/workbook.xml'));
+  if (!names.has('xl/workbook.xml')) return refuse({ code: 'missing-part', part: 'xl/workbook.xml' });
   return { ok: true, entries, uncompressedTotal: total };
 }
 
@@ -245,9 +255,9 @@ function readCentralDirectory(bytes: Uint8Array, maxEntries: number): DirectoryR
 function inspectCompoundFile(bytes: Uint8Array, file: string): GuardResult {
   const names = compoundStreamNames(bytes);
   const has = (n: string) => names.has(n.toLowerCase());
-  if (has('EncryptionInfo') || has('EncryptedPackage')) return { ok: false, code: 'password', message: guardMessages.password(file) };
-  if (has('Workbook') || has('Book')) return { ok: false, code: 'old-xls', message: guardMessages.oldXls(file) };
-  return { ok: false, code: 'old-office', message: guardMessages.oldOffice(file) };
+  if (has('EncryptionInfo') || has('EncryptedPackage')) return refusal(file, { code: 'password' });
+  if (has('Workbook') || has('Book')) return refusal(file, { code: 'old-xls' });
+  return refusal(file, { code: 'old-office' });
 }
 
 /**
@@ -352,10 +362,10 @@ export async function verifyInflatedSizes(
     if (e.method !== 8 || e.encrypted) continue; // stored parts are their declared size
     const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
     const counted = await inflatedSize(bytes.subarray(start, start + e.compressedSize), Math.min(e.uncompressedSize, lim.maxUncompressedBytes - total));
-    if (counted === 'corrupt') return { ok: false, code: 'corrupt', message: guardMessages.corrupt(file) };
+    if (counted === 'corrupt') return refusal(file, { code: 'corrupt' });
     // Within the declared sizes the total cannot pass the limit (inspectWorkbookBytes checked
     // their sum), so either way the part said less than it holds.
-    if (counted === 'exceeded') return { ok: false, code: 'expands-too-much', message: guardMessages.lyingSizes(file, e.name) };
+    if (counted === 'exceeded') return refusal(file, { code: 'expands-too-much', entry: e.name });
     total += counted;
   }
   return { ok: true };

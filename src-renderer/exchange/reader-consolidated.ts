@@ -32,24 +32,25 @@ import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
 import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
 import { cellText, parseCellCount, parseCellDate, parseLabel, unwrapCell, type LabelOption } from './cell-values';
-import { shownValue, type Problem } from './problems';
+import type { Problem } from './problems';
 import type { LocatedSheet } from './reader-sheets';
+import { readActivities } from './reader-activities';
+import { formatInstantVn, instantOfVnText, VN_UTC_OFFSET_MS } from '@domain/vn-time';
 import {
   adderOf,
   countRejected,
   itemRowId,
   mapIndicatorColumns,
-  readActivities,
-  readIdentity,
   readInfo,
   rowIsBlank,
   table,
   take,
   type Add,
   type ExpectedPlan,
+  type ReaderInput,
   type Table,
-} from './reader-v1';
-import { formatInstantVn, instantOfVnText, VN_UTC_OFFSET_MS } from '@domain/vn-time';
+} from './reader-cells';
+import { readIdentity } from './reader-v1';
 import {
   CONSOLIDATED_INFO_FIELDS,
   CONSOLIDATED_MACHINE_KEYS,
@@ -75,14 +76,7 @@ import {
   type StatusCounts,
 } from '@domain/report';
 
-export interface ConsolidatedInput {
-  file: string;
-  version: number;
-  machine: Map<string, string> | null;
-  sheets: Partial<Record<ConsolidatedSheetKey, LocatedSheet>>;
-  date1904: boolean;
-  expectedPlan?: ExpectedPlan;
-}
+export type ConsolidatedInput = ReaderInput<ConsolidatedSheetKey>;
 
 export interface ConsolidatedOutput {
   report: ConsolidatedReport;
@@ -95,7 +89,6 @@ const STATE_OPTIONS: LabelOption<CompletenessState>[] = (Object.keys(COMPLETENES
   aliases: { 'da-nop': ['Đúng hạn', 'Nộp đúng hạn'], 'nop-muon': ['Muộn', 'Quá hạn'], 'chua-nop': ['Chưa'] }[code],
 }));
 
-const LEVEL_HINT = 'CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh';
 
 export function readConsolidated(input: ConsolidatedInput, problems: Problem[]): ConsolidatedOutput {
   const { file, sheets, machine } = input;
@@ -110,17 +103,17 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
     const info = readInfo(sheets.info, CONSOLIDATED_INFO_FIELDS);
     const parsed = parseCellDate(info.values.get('deadline'), input.date1904);
     if (parsed.ok) deadline = parsed.value ?? '';
-    else add('error', { sheet: sheets.info!.grid.name, row: info.rows.get('deadline')!, column: 'Nội dung' }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
+    else add('error', { sheet: sheets.info!.grid.name, row: info.rows.get('deadline')!, column: 'Nội dung' }, { code: 'deadline-invalid', cause: parsed, shown: parsed.shown });
   }
   if (deadline !== '' && !isValidIsoDate(deadline)) deadline = '';
 
   // Tổng hợp theo nhiệm vụ.
   const itemsRead = readItemSummary(sheets.itemSummary, input.expectedPlan, add);
   if (input.expectedPlan?.fingerprint && base.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== base.plan.fingerprint) {
-    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
+    add('warning', {}, { code: 'plan-version-differs' });
   }
   if (input.expectedPlan?.id && base.plan.id !== '' && input.expectedPlan.id !== base.plan.id) {
-    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
+    add('warning', {}, { code: 'plan-other' });
   }
   // Rows sorted by a person are fine: the list matches in sheet order or in the plan's id order.
   if (base.plan.fingerprint !== '' && itemsRead.items.length > 0 && itemsRead.complete) {
@@ -128,7 +121,7 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
       planFingerprint(items.map((it): PlanNode => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] })));
     const sorted = [...itemsRead.items].sort((a, b) => compareItemIds(a.id, b.id));
     if (fingerprintOf(itemsRead.items) !== base.plan.fingerprint && fingerprintOf(sorted) !== base.plan.fingerprint) {
-      add('warning', { sheet: sheets.itemSummary?.grid.name ?? SHEET_NAMES.itemSummary }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; số liệu được đọc theo mã nhiệm vụ');
+      add('warning', { sheet: sheets.itemSummary?.grid.name ?? SHEET_NAMES.itemSummary }, { code: 'items-edited', read: 'figures' });
     }
   }
 
@@ -151,7 +144,7 @@ export function readConsolidated(input: ConsolidatedInput, problems: Problem[]):
   report.activities = activities;
   const written = Number(m(MACHINE_KEYS.activityCount));
   if (machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
-    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
+    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, { code: 'activities-deleted', written, now: rows.length });
   }
   const nameCol = sheets.activities?.header?.columns.get('unitName');
   if (nameCol !== undefined) {
@@ -220,7 +213,7 @@ function checkItemReports(itemsRead: ItemSummaryRead, unitsRead: UnitsRead, unit
   } else return;
   for (const { row, sum } of itemsRead.sums) {
     if (sum === reports) continue;
-    add('error', { sheet: itemsRead.sheet, row, column: itemsRead.sumColumn }, `các cột trạng thái cộng lại là ${sum} nhưng số báo cáo được tổng hợp là ${reports} (${source}); số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo`);
+    add('error', { sheet: itemsRead.sheet, row, column: itemsRead.sumColumn }, { code: 'status-sum-differs', sum, reports, source });
   }
 }
 
@@ -239,13 +232,13 @@ function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan
   let failed = 0;
   for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
     if (rowIsBlank(t, r, substantive)) continue;
-    const id = itemRowId(t, r, cId, seen, 'thiếu mã nhiệm vụ (không biết số liệu ghi cho nhiệm vụ nào)', add);
+    const id = itemRowId(t, r, cId, seen, 'figures', add);
     if (id === null) {
       failed++;
       continue;
     }
     if (plan && !plan.has(id)) {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cId) }, `mã nhiệm vụ «${id}» không có trong kế hoạch đang dùng; dòng này bị bỏ qua`);
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cId) }, { code: 'item-id-not-in-plan', id });
       failed++;
       continue;
     }
@@ -268,7 +261,7 @@ function readItemSummary(sheet: LocatedSheet | undefined, expected: ExpectedPlan
       continue;
     }
     if (reportsParse?.ok && reportsParse.value !== null && reportsParse.value !== sum) {
-      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(cReports!) }, `ghi ${reportsParse.value} báo cáo nhưng các cột trạng thái cộng lại là ${sum}; số theo từng trạng thái được dùng`);
+      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(cReports!) }, { code: 'reports-count-differs', reports: reportsParse.value, sum });
     }
     const text = (k: string) => {
       const c = t.col(k);
@@ -335,7 +328,7 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
     if (code === '' && (label === headerKey(UNIT_INDICATOR_TOTAL_LABEL) || label === headerKey(UNIT_INDICATOR_TARGET_LABEL))) {
       const isTotal = label === headerKey(UNIT_INDICATOR_TOTAL_LABEL);
       if ((isTotal && totals) || (!isTotal && targets)) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cName!) }, `dòng «${isTotal ? UNIT_INDICATOR_TOTAL_LABEL : UNIT_INDICATOR_TARGET_LABEL}» ghi hai lần; dòng này bị bỏ qua`);
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cName!) }, { code: 'total-row-twice', label: isTotal ? UNIT_INDICATOR_TOTAL_LABEL : UNIT_INDICATOR_TARGET_LABEL });
         continue;
       }
       const values = indCols.map((ic) => num(ic.col, isTotal));
@@ -347,12 +340,12 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
     const unitCode = normalizeUnitCode(code);
     const place = { sheet: t.grid.name, row: r, column: t.headerOf(cCode) };
     if (unitCode === '') {
-      add('error', place, 'thiếu mã đơn vị (ví dụ CDCS-0012)');
+      add('error', place, { code: 'row-unit-code-missing' });
       failed++;
       continue;
     }
     if (seen.has(unitCode)) {
-      add('error', place, `mã đơn vị «${unitCode}» đã có ở dòng ${seen.get(unitCode)}; mỗi đơn vị chỉ ghi một dòng`);
+      add('error', place, { code: 'unit-code-duplicate', unit: unitCode, first: seen.get(unitCode)! });
       failed++;
       continue;
     }
@@ -362,7 +355,7 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
       const shown = cellText(t.grid.value(r, cLevel));
       level = parseUnitLevel(shown);
       if (!level) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cLevel) }, shown === '' ? `chưa ghi cấp đơn vị (${LEVEL_HINT})` : `«${shownValue(shown)}» không phải cấp đơn vị (${LEVEL_HINT})`);
+        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cLevel) }, shown === '' ? { code: 'unit-level-missing' } : { code: 'unit-level-invalid', shown });
         bad = true;
       }
     }
@@ -384,11 +377,11 @@ function readUnitIndicators(input: ConsolidatedInput, sheet: LocatedSheet | unde
   const sumOf = (f: (u: ConsolidatedUnitRow) => number) => units.reduce((s, u) => s + f(u), 0);
   const found = totals as { row: number; reports: number | null; activities: number | null; values: (number | null)[] } | null;
   if (!found) {
-    add('warning', { sheet: t.grid.name }, `không thấy dòng «${UNIT_INDICATOR_TOTAL_LABEL}»; tổng được tính lại từ các đơn vị`);
+    add('warning', { sheet: t.grid.name }, { code: 'total-row-missing', label: UNIT_INDICATOR_TOTAL_LABEL });
   } else if (failed === 0) {
     const check = (col: number | undefined, declared: number | null, sum: number) => {
       if (col === undefined || declared === null || declared === sum) return;
-      add('error', { sheet: t.grid.name, row: found.row, column: t.headerOf(col) }, `dòng «${UNIT_INDICATOR_TOTAL_LABEL}» ghi ${declared} nhưng các đơn vị cộng lại là ${sum}; số liệu đã bị sửa sau khi xuất, hãy đề nghị đơn vị xuất lại báo cáo`);
+      add('error', { sheet: t.grid.name, row: found.row, column: t.headerOf(col) }, { code: 'total-differs', label: UNIT_INDICATOR_TOTAL_LABEL, declared, sum });
     };
     check(cReports, found.reports, sumOf((u) => u.reports));
     check(cActivities, found.activities, sumOf((u) => u.activityCount));
@@ -428,18 +421,18 @@ function readCompleteness(input: ConsolidatedInput, sheet: LocatedSheet | undefi
     const unitCode = normalizeUnitCode(cellText(t.grid.value(r, cCode)));
     const place = { sheet: t.grid.name, row: r, column: t.headerOf(cCode) };
     if (unitCode === '') {
-      add('error', place, 'thiếu mã đơn vị (ví dụ CDCS-0012)');
+      add('error', place, { code: 'row-unit-code-missing' });
       continue;
     }
     if (seen.has(unitCode)) {
-      add('error', place, `mã đơn vị «${unitCode}» đã có ở dòng ${seen.get(unitCode)}; mỗi đơn vị chỉ ghi một dòng`);
+      add('error', place, { code: 'unit-code-duplicate', unit: unitCode, first: seen.get(unitCode)! });
       continue;
     }
     seen.set(unitCode, r);
     const state = take(t, r, cState, parseLabel(t.grid.value(r, cState), STATE_OPTIONS), add);
     if (state === undefined) continue;
     if (state === null) {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cState) }, `chưa ghi tình trạng (${STATE_OPTIONS.map((o) => o.label).join('; ')})`);
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cState) }, { code: 'state-missing', options: STATE_OPTIONS.map((o) => o.label) });
       continue;
     }
     let submittedAt = '';
@@ -451,7 +444,7 @@ function readCompleteness(input: ConsolidatedInput, sheet: LocatedSheet | undefi
       else if (shown !== '') {
         submittedAt = exact !== '' && formatInstantVn(exact) === shown ? exact : instantOfVnText(shown);
         if (submittedAt === '') {
-          add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cAt) }, `«${shownValue(shown)}» không phải thời điểm (ghi theo dd/mm/yyyy hh:mm, giờ Việt Nam)`);
+          add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cAt) }, { code: 'instant-invalid', shown });
           continue;
         }
       }

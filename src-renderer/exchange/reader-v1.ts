@@ -8,18 +8,14 @@
  *   it has (names, titles, exportedBy) and stands in for "_sokh" when a program lost it. In a
  *   template, what the officer typed in "Thông tin" (unit name and code) wins over "_sokh",
  *   because the template's unit may be a placeholder.
- * - Row identity: "Mã dòng". A row without one, or with something that is not a UUID, is a new
- *   activity: its `id` is '' and the importer assigns one. A UUID seen a second time (a copied
- *   row) makes that later row new as well (a warning says so).
+ * - Row identity ("Mã dòng") and the activities: reader-activities.ts.
  * - A row with an error is left out of the report (its problems say why); the rest is read.
- * - A blank "Mã đơn vị" in "Hoạt động" means the report's unit.
  * - Sane limits, the same as the activity form's (domain/activity.ts): an activity's counts
  *   ("Số lượt người", each indicator column) are at most MAX_ACTIVITY_VALUE (1,000,000) and its
  *   text cells at most ACTIVITY_TEXT_LIMITS characters; an adjustment ("Điều chỉnh" of "Chỉ
  *   tiêu") at most 1,000,000 either way. Over a limit: error at that cell, row left out. A
  *   "Kết quả" is a sum and only has the hard limit (Number.MAX_SAFE_INTEGER).
  */
-import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
 import {
   activitySums,
   DIRECT_RESULT_REASON_REPORT,
@@ -29,8 +25,7 @@ import {
   resolveTypedResult,
   STANDARD_INDICATORS,
 } from '../domain/indicators';
-import { formatCount } from '@domain/fields';
-import { isValidIsoDate, parsePeriodKey, periodKey, periodName, type PeriodRef } from '../domain/periods';
+import { isValidIsoDate, parsePeriodKey, periodKey, periodName } from '../domain/periods';
 import { planFingerprint } from '../domain/plan-tree';
 import type { PlanNode } from '../domain/plan-types';
 import { levelNameOf, normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../domain/units';
@@ -38,31 +33,39 @@ import {
   cellText,
   parseCellCount,
   parseCellDate,
-  parseItemIds,
   parseLabel,
-  type CellParse,
   type LabelOption,
 } from './cell-values';
-import { problemAt, shownValue, type Problem, type ProblemPlace, type ProblemSeverity } from './problems';
-import { type Grid, type LocatedSheet } from './reader-sheets';
+import type { Problem, ProblemPlace } from './problems';
+import { readActivities } from './reader-activities';
 import {
-  ACTIVITY_COLUMNS,
-  ACTIVITY_ROW_ID_COLUMN,
+  adderOf,
+  countRejected,
+  itemRowId,
+  noteSkippedRow,
+  periodRefOfName,
+  readInfo,
+  rowIsBlank,
+  table,
+  take,
+  takeCapped,
+  vnDate,
+  type Add,
+  type ReaderInput,
+} from './reader-cells';
+import type { LocatedSheet } from './reader-sheets';
+import {
   headerKey,
-  INFO_FIELDS,
-  MACHINE_INDICATOR_PREFIX,
   MACHINE_KEYS,
   PROGRESS_LABEL_COLUMN,
   SHEET_NAMES,
   TEMPLATE_REPORT_DATE_FIELD,
-  type ColumnDef,
   type InfoFieldKey,
   type ReadableSheetKey,
 } from './spec';
 import {
   WORKBOOK_STATUS_LABELS,
   WORKBOOK_STATUSES,
-  type ReportActivity,
   type ReportIndicator,
   type ReportItem,
   type UnitReport,
@@ -70,25 +73,10 @@ import {
   type WorkbookStatus,
 } from '@domain/report';
 import { formatInstantVn, instantOfVnText } from '@domain/vn-time';
-import { isPlanItemId, isUuid } from '@domain/ids';
+import { formatCount } from '@domain/fields';
 
-export interface V1Input {
-  file: string;
+export interface V1Input extends ReaderInput<ReadableSheetKey> {
   kind: WorkbookKind;
-  version: number;
-  /** Key/value rows of "_sokh", or null when the sheet is gone. */
-  machine: Map<string, string> | null;
-  sheets: Partial<Record<ReadableSheetKey, LocatedSheet>>;
-  date1904: boolean;
-  expectedPlan?: ExpectedPlan;
-}
-
-/** What the importer expects, to compare with the file (optional). */
-export interface ExpectedPlan {
-  id?: string;
-  fingerprint?: string;
-  /** Every item id of the plan (activities may link any of them). */
-  itemIds?: readonly string[];
 }
 
 export interface V1Output {
@@ -109,15 +97,6 @@ const STATUS_OPTIONS: LabelOption<WorkbookStatus>[] = WORKBOOK_STATUSES.map((cod
   }[code],
 }));
 
-const TYPE_OPTIONS: LabelOption<ActivityType>[] = ACTIVITY_TYPES.map((t) => ({ code: t.code, label: t.label }));
-
-/** The problem sink of a reader: a severity, a place in the file and what is wrong there. */
-export type Add = (severity: ProblemSeverity, place: Omit<ProblemPlace, 'file'>, detail: string) => void;
-
-export function adderOf(file: string, problems: Problem[]): Add {
-  return (severity, place, detail) => problems.push(problemAt(severity, { file, ...place }, detail));
-}
-
 export function readV1(input: V1Input, problems: Problem[]): V1Output {
   const { sheets, machine } = input;
   const add = adderOf(input.file, problems);
@@ -130,16 +109,16 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
   const itemsRead = readItems(sheets.progress, add);
   report.items = itemsRead.items;
   if (input.expectedPlan?.fingerprint && report.plan.fingerprint !== '' && input.expectedPlan.fingerprint !== report.plan.fingerprint) {
-    add('warning', {}, 'tệp được lập theo một phiên bản khác của kế hoạch (danh sách nhiệm vụ khác với kế hoạch đang dùng); kiểm tra kỹ trước khi nhập');
+    add('warning', {}, { code: 'plan-version-differs' });
   }
   if (input.expectedPlan?.id && report.plan.id !== '' && input.expectedPlan.id !== report.plan.id) {
-    add('warning', {}, 'tệp thuộc một kế hoạch khác với kế hoạch đang chọn');
+    add('warning', {}, { code: 'plan-other' });
   }
   // Only a complete list can be compared with the fingerprint written beside it.
   if (report.plan.fingerprint !== '' && report.items.length > 0 && itemsRead.complete && !template) {
     const nodes: PlanNode[] = report.items.map((it) => ({ id: it.id, kind: 'item', label: null, text: it.text, trackable: true, children: [] }));
     if (planFingerprint(nodes) !== report.plan.fingerprint) {
-      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, 'danh sách hoặc nội dung nhiệm vụ đã bị sửa so với lúc xuất tệp; trạng thái được đọc theo mã nhiệm vụ');
+      add('warning', { sheet: sheets.progress?.grid.name ?? SHEET_NAMES.progress }, { code: 'items-edited', read: 'statuses' });
     }
   }
 
@@ -157,7 +136,7 @@ export function readV1(input: V1Input, problems: Problem[]): V1Output {
   report.indicators = resolveResults(indicatorRows, report, sheets.indicators?.grid.name ?? SHEET_NAMES.indicators, activitiesComplete, add);
   const written = Number(m(MACHINE_KEYS.activityCount));
   if (!template && machine && readable && Number.isInteger(written) && rows.length + countRejected(problems, sheets.activities) < written) {
-    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, `tệp xuất ra có ${written} hoạt động nhưng nay chỉ còn ${rows.length}; có thể đã có dòng bị xóa`);
+    add('warning', { sheet: sheets.activities?.grid.name ?? SHEET_NAMES.activities }, { code: 'activities-deleted', written, now: rows.length });
   }
   return { report, activityRows: rows };
 }
@@ -187,12 +166,12 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
 
   const rawCode = pick(m(MACHINE_KEYS.unitCode), infoText('unitCode'));
   const unitCode = normalizeUnitCode(rawCode);
-  if (unitCode === '') add('error', infoPlace('unitCode'), 'chưa ghi mã đơn vị (ví dụ CDCS-0012)');
+  if (unitCode === '') add('error', infoPlace('unitCode'), { code: 'unit-code-missing' });
   let level: UnitLevel | null = parseUnitLevel(m(MACHINE_KEYS.unitLevel));
   if (!level || (template && infoText('unitLevel') !== '')) level = parseUnitLevel(infoText('unitLevel')) ?? level;
   if (!level) {
     const shown = infoText('unitLevel');
-    add('error', infoPlace('unitLevel'), shown === '' ? 'chưa ghi cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)' : `«${shownValue(shown)}» không phải cấp đơn vị (CĐCS, LĐLĐ huyện hoặc LĐLĐ tỉnh)`);
+    add('error', infoPlace('unitLevel'), shown === '' ? { code: 'unit-level-missing' } : { code: 'unit-level-invalid', shown });
   }
 
   // Period: "_sokh" keys, else the name and dates of "Thông tin".
@@ -204,9 +183,9 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     const start = parseCellDate(info.values.get('periodStart'), input.date1904);
     const end = parseCellDate(info.values.get('periodEnd'), input.date1904);
     if (start.ok && start.value) pStart = start.value;
-    else if (!start.ok) add('error', infoPlace('periodStart'), `«${shownValue(start.shown)}» ${start.reason}`);
+    else if (!start.ok) add('error', infoPlace('periodStart'), start);
     if (end.ok && end.value) pEnd = end.value;
-    else if (!end.ok) add('error', infoPlace('periodEnd'), `«${shownValue(end.shown)}» ${end.reason}`);
+    else if (!end.ok) add('error', infoPlace('periodEnd'), end);
     const fromName = periodRefOfName(pName);
     if (fromName) pKey = periodKey(fromName);
   }
@@ -236,7 +215,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     activities: [],
     indicators: [],
   };
-  if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), 'chưa ghi tên đơn vị');
+  if (report.unit.name === '') add(template ? 'error' : 'warning', infoPlace('unitName'), { code: 'unit-name-missing' });
   if (template) readReportDate(sheets.info, input.date1904, report, add);
 
   // What "_sokh" decides, changed by hand in "Thông tin": not used, and said so at the cell.
@@ -264,7 +243,7 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
     }
     for (const [key, value, same] of used) {
       if (same || infoText(key) === '' || value === '') continue;
-      add('warning', infoPlace(key), `«${shownValue(infoText(key))}» khác với phần dữ liệu máy của tệp («${value}»); ô này do ứng dụng ghi nên bộ đọc dùng «${value}». Muốn đổi, hãy sửa trong ứng dụng rồi xuất lại tệp`);
+      add('warning', infoPlace(key), { code: 'machine-differs', shown: infoText(key), used: value });
     }
   }
   return report;
@@ -277,7 +256,7 @@ function readReportDate(sheet: LocatedSheet | undefined, date1904: boolean, repo
   if (date.ok && date.value) report.reportDate = date.value;
   else if (!date.ok) {
     const place = { sheet: sheet?.grid.name ?? SHEET_NAMES.info, ...(info.rows.has('reportDate') ? { row: info.rows.get('reportDate') } : {}) };
-    add('warning', place, `«${shownValue(date.shown)}» ${date.reason}; thời điểm nộp sẽ tính là lúc nhập tệp`);
+    add('warning', place, { code: 'report-date-invalid', cause: date, shown: date.shown });
   }
 }
 
@@ -287,134 +266,8 @@ function sameMinute(text: string, iso: string): boolean {
   return at === '' || iso === '' || formatInstantVn(at) === formatInstantVn(iso);
 }
 
-export function countRejected(problems: readonly Problem[], sheet: LocatedSheet | undefined): number {
-  if (!sheet) return 0;
-  const rows = new Set<number>();
-  for (const p of problems) if (p.severity === 'error' && p.sheet === sheet.grid.name && p.row !== undefined) rows.add(p.row);
-  return rows.size;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheet helpers.
-
-export interface InfoRead<K extends string = InfoFieldKey> {
-  values: Map<K, unknown>;
-  rows: Map<K, number>;
-}
-
-/** The label/value rows of "Thông tin" (labels of `fields`, accents and case ignored). */
-export function readInfo<K extends string = InfoFieldKey>(
-  sheet: LocatedSheet | undefined,
-  fields: readonly { key: K; label: string }[] = INFO_FIELDS as unknown as readonly { key: K; label: string }[],
-): InfoRead<K> {
-  const out: InfoRead<K> = { values: new Map(), rows: new Map() };
-  if (!sheet) return out;
-  const { grid, header } = sheet;
-  const labelCol = header?.columns.get('label') ?? 1;
-  const valueCol = header?.columns.get('value') ?? 2;
-  const byLabel = new Map(fields.map((f) => [headerKey(f.label), f.key]));
-  for (let r = (header?.row ?? 0) + 1; r <= grid.rowCount; r++) {
-    const key = byLabel.get(headerKey(cellText(grid.value(r, labelCol))));
-    if (!key || out.values.has(key)) continue;
-    out.values.set(key, grid.value(r, valueCol));
-    out.rows.set(key, r);
-  }
-  return out;
-}
-
-export interface Table {
-  sheet: LocatedSheet;
-  grid: Grid;
-  firstRow: number;
-  col: (key: string) => number | undefined;
-  headerOf: (col: number) => string;
-}
-
-export function table(sheet: LocatedSheet | undefined): Table | null {
-  if (!sheet?.header || sheet.header.missing.length > 0) return null;
-  const h = sheet.header;
-  return {
-    sheet,
-    grid: sheet.grid,
-    firstRow: h.row + 1,
-    col: (key) => h.columns.get(key),
-    headerOf: (col) => h.headers.get(col) ?? '',
-  };
-}
-
-/** Report a parse failure at a cell; returns the value or undefined when it failed. */
-export function take<T>(t: Table, row: number, col: number, parsed: CellParse<T>, add: Add): T | null | undefined {
-  if (parsed.ok) {
-    if (parsed.note !== undefined) add('warning', { sheet: t.grid.name, row, column: t.headerOf(col) }, parsed.note);
-    return parsed.value;
-  }
-  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, `«${shownValue(parsed.shown)}» ${parsed.reason}`);
-  return undefined;
-}
-
-/** The end of the message for a count over MAX_ACTIVITY_VALUE, e.g. "cho một hoạt động". */
-export function countOverLimit(shown: string, what: string): string {
-  return `«${shownValue(shown)}» lớn hơn mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} ${what} (có thể gõ nhầm số)`;
-}
-
-/**
- * A count of one activity or adjustment at a cell: as `take`, plus an error when its size is
- * above MAX_ACTIVITY_VALUE (undefined then, like any cell that failed).
- */
-export function takeCapped(t: Table, row: number, col: number, signed: boolean, what: string, add: Add): number | null | undefined {
-  const v = take(t, row, col, parseCellCount(t.grid.value(row, col), signed), add);
-  if (v === undefined || v === null || Math.abs(v) <= MAX_ACTIVITY_VALUE) return v;
-  add('error', { sheet: t.grid.name, row, column: t.headerOf(col) }, countOverLimit(cellText(t.grid.value(row, col)), what));
-  return undefined;
-}
-
-export function rowIsBlank(t: Table, row: number, cols: readonly number[]): boolean {
-  return cols.every((c) => cellText(t.grid.value(row, c)) === '');
-}
-
-/**
- * A row left out for having none of its `substantive` cells, said when another column of the
- * table holds something (an "STT" left behind, a task typed without its id): the officer learns
- * the row was not read. `quiet`: columns whose content alone means nothing (the hidden "Mã dòng"
- * of a row whose activity was cleared); `needs` what such a row lacks, e.g. "mã nhiệm vụ và trạng thái".
- */
-export function noteSkippedRow(t: Table, row: number, substantive: readonly number[], quiet: ReadonlySet<number>, needs: string, add: Add): void {
-  const skip = new Set(substantive);
-  const filled: number[] = [];
-  for (const c of t.sheet.header!.headers.keys()) {
-    if (!skip.has(c) && !quiet.has(c) && cellText(t.grid.value(row, c)) !== '') filled.push(c);
-  }
-  if (filled.length === 0) return;
-  filled.sort((a, b) => a - b);
-  add('warning', { sheet: t.grid.name, row, column: t.headerOf(filled[0]!) }, `dòng này chỉ ghi ${filled.map((c) => `«${t.headerOf(c)}»`).join(', ')}, không có ${needs}; bỏ qua dòng này`);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Tiến độ.
-
-/**
- * The plan item id of an item row (upper case, a trailing dot forgiven), recorded in `seen`; null
- * with an error when it is missing, not an item id, or already on an earlier row.
- */
-export function itemRowId(t: Table, r: number, col: number, seen: Map<string, number>, missing: string, add: Add): string | null {
-  const rawId = cellText(t.grid.value(r, col));
-  const id = rawId.toUpperCase().replace(/\.+$/, '');
-  const place = { sheet: t.grid.name, row: r, column: t.headerOf(col) };
-  if (id === '') {
-    add('error', place, missing);
-    return null;
-  }
-  if (!isPlanItemId(id)) {
-    add('error', place, `«${shownValue(rawId)}» không phải mã nhiệm vụ (ví dụ III.2.4)`);
-    return null;
-  }
-  if (seen.has(id)) {
-    add('error', place, `mã nhiệm vụ «${id}» đã có ở dòng ${seen.get(id)}; mỗi nhiệm vụ chỉ ghi một dòng`);
-    return null;
-  }
-  seen.set(id, r);
-  return id;
-}
 
 interface ItemsRead {
   items: ReportItem[];
@@ -449,7 +302,7 @@ function readItems(sheet: LocatedSheet | undefined, add: Add): ItemsRead {
       noteSkippedRow(t, r, substantive, new Set<number>(), 'mã nhiệm vụ và trạng thái', add);
       continue;
     }
-    const id = itemRowId(t, r, cId, seen, 'thiếu mã nhiệm vụ (không biết trạng thái ghi cho nhiệm vụ nào)', add);
+    const id = itemRowId(t, r, cId, seen, 'statuses', add);
     if (id === null) {
       failed++;
       continue;
@@ -523,11 +376,11 @@ function readIndicators(sheet: LocatedSheet | undefined, add: Add): IndicatorRow
     const cCode = col('code')!;
     if (code === '') code = standardByName.get(headerKey(name)) ?? normalizeIndicatorCode(name);
     if (code === '') {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, 'thiếu mã chỉ tiêu');
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, { code: 'indicator-code-missing' });
       continue;
     }
     if (seen.has(code)) {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, `mã chỉ tiêu «${code}» đã có ở dòng ${seen.get(code)}`);
+      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(cCode) }, { code: 'indicator-code-duplicate', indicator: code, first: seen.get(code)! });
       continue;
     }
     seen.set(code, r);
@@ -586,18 +439,17 @@ function resolveResults(
     const resolved = resolveTypedResult({ fromActivities, adjustment: ind.adjustment, reason: ind.adjustmentReason, result: row.result }, reason);
     const place = { sheet, row: row.row, column: row.resultColumn };
     if (resolved.fromResult && Math.abs(resolved.adjustment) > MAX_ACTIVITY_VALUE) {
-      add('error', place, `«${formatCount(row.result!)}» khác tổng các hoạt động (${formatCount(fromActivities)}) quá mức tối đa ${formatCount(MAX_ACTIVITY_VALUE)} cho một lần điều chỉnh (có thể gõ nhầm số); nếu đúng, hãy ghi các hoạt động đã làm ở trang «${SHEET_NAMES.activities}»`);
+      add('error', place, { code: 'result-adjustment-too-big', result: formatCount(row.result!), fromActivities: formatCount(fromActivities), limit: formatCount(MAX_ACTIVITY_VALUE), sheet: SHEET_NAMES.activities });
       continue;
     }
     // Only a complete activity list can be said to disagree with the result.
     if (resolved.fromResult && activitiesComplete && (!template || ind.adjustment !== 0)) {
       const typedAdj = ind.adjustment === 0 ? '' : ` và «Điều chỉnh» ${signed(ind.adjustment)}`;
-      const why = template ? '' : 'đã bị sửa sau khi xuất: ';
       const used = resolved.adjustment === 0 ? 'không điều chỉnh' : `điều chỉnh ${signed(resolved.adjustment)} với lý do «${resolved.reason}»`;
-      add('warning', place, `${why}ghi ${formatCount(row.result!)} nhưng các hoạt động cộng lại là ${formatCount(fromActivities)}${typedAdj}; dùng ${formatCount(row.result!)} (${used})`);
+      add('warning', place, { code: 'result-differs', edited: !template, result: formatCount(row.result!), fromActivities: formatCount(fromActivities), typedAdjustment: typedAdj, used });
     }
     if (ind.adjustment === 0 && ind.adjustmentReason.trim() !== '' && !resolved.fromResult && row.reasonColumn !== null) {
-      add('warning', { sheet, row: row.row, column: row.reasonColumn }, 'có lý do điều chỉnh nhưng không có số điều chỉnh; lý do này không được dùng');
+      add('warning', { sheet, row: row.row, column: row.reasonColumn }, { code: 'adjustment-reason-unused' });
     }
     out.push({ ...ind, value: resolved.value, adjustment: resolved.adjustment, adjustmentReason: resolved.adjustment === 0 ? '' : resolved.reason });
   }
@@ -607,253 +459,5 @@ function resolveResults(
 /** "+5", "-3", "0". */
 function signed(n: number): string {
   return n > 0 ? `+${formatCount(n)}` : formatCount(n);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Hoạt động.
-
-export function readActivities(
-  input: V1Input,
-  report: UnitReport,
-  knownItemIds: ReadonlySet<string>,
-  add: Add,
-  itemsSheet: string = SHEET_NAMES.progress,
-): { activities: ReportActivity[]; rows: number[]; readable: boolean } {
-  const sheet = input.sheets.activities;
-  const t = table(sheet);
-  if (!t) return { activities: [], rows: [], readable: false };
-  const col = (k: string) => t.col(k);
-  const header = sheet!.header!;
-
-  // Row identity: "Mã dòng" by header (it is not part of ACTIVITY_COLUMNS).
-  let cRowId: number | undefined;
-  for (const [c, text] of header.headers) if (headerKey(text) === headerKey(ACTIVITY_ROW_ID_COLUMN.header)) cRowId = c;
-
-  // Indicator columns: every other header after the fixed ones.
-  const fixed = new Set<number>([...header.columns.values(), ...(cRowId ? [cRowId] : [])]);
-  const indicatorCols = mapIndicatorColumns(input, report.indicators, header.headers, fixed, t, add);
-
-  const substantive = (ACTIVITY_COLUMNS as readonly ColumnDef[]).filter((d) => !d.derived && d.key !== 'unitCode')
-    .map((d) => col(d.key))
-    .filter((c): c is number => c !== undefined)
-    .concat(indicatorCols.map((ic) => ic.col));
-
-  const activities: ReportActivity[] = [];
-  const rows: number[] = [];
-  const seenIds = new Map<string, number>();
-  const directTypes = new Map<string, ActivityType | null>();
-  const unitCodes = new Map<string, string>();
-  for (let r = t.firstRow; r <= t.grid.rowCount; r++) {
-    if (rowIsBlank(t, r, substantive)) {
-      noteSkippedRow(t, r, substantive, cRowId === undefined ? new Set<number>() : new Set([cRowId]), 'ngày, nhiệm vụ, loại và tên hoạt động', add);
-      continue;
-    }
-    let failed = false;
-    const at = (key: string) => col(key)!;
-    const need = <T>(key: string, parsed: CellParse<T>, missing: string): T | null => {
-      const v = take(t, r, at(key), parsed, add);
-      if (v === undefined) {
-        failed = true;
-        return null;
-      }
-      if (v === null || (Array.isArray(v) && v.length === 0)) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at(key)) }, missing);
-        failed = true;
-        return null;
-      }
-      return v;
-    };
-    const v = (key: string) => t.grid.value(r, at(key));
-
-    const date = need('date', parseCellDate(v('date'), input.date1904), 'chưa nhập ngày (nhập theo dd/mm/yyyy)');
-    const itemIds = need('itemIds', parseItemIds(v('itemIds')), `chưa ghi mã nhiệm vụ (ví dụ III.2.4; xem trang «${itemsSheet}»)`);
-    if (itemIds && knownItemIds.size > 0) {
-      const unknown = itemIds.filter((id) => !knownItemIds.has(id));
-      if (unknown.length > 0) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('itemIds')) }, `mã nhiệm vụ «${unknown.join('; ')}» không có trong kế hoạch (xem cột mã ở trang «${itemsSheet}»)`);
-        failed = true;
-      }
-    }
-    const typeCell = v('type');
-    const typeText = cellText(typeCell);
-    // A sheet holds a handful of distinct type labels: each is parsed once (parseActivityType
-    // folds every label it compares with).
-    let direct = directTypes.get(typeText);
-    if (direct === undefined) {
-      direct = parseActivityType(typeText);
-      directTypes.set(typeText, direct);
-    }
-    const typeParse: CellParse<ActivityType> = direct ? { ok: true, value: direct } : parseLabel(typeCell, TYPE_OPTIONS);
-    const type = need('type', typeParse, 'chưa chọn loại hoạt động');
-    const title = cellText(v('title'));
-    if (title === '') {
-      add('error', { sheet: t.grid.name, row: r, column: t.headerOf(at('title')) }, 'chưa ghi tên hoạt động');
-      failed = true;
-    }
-    // Text cells as the form limits them (ACTIVITY_TEXT_LIMITS): a longer one is refused.
-    const texts: Record<LimitedText, string> = { title, content: '', location: '', evidenceDoc: '', evidenceFile: '' };
-    for (const key of LIMITED_TEXTS) {
-      const c = col(key);
-      if (c === undefined) continue;
-      if (key !== 'title') texts[key] = cellText(t.grid.value(r, c), key === 'content');
-      const max = ACTIVITY_TEXT_LIMITS[key];
-      if (texts[key].length > max) {
-        add('error', { sheet: t.grid.name, row: r, column: t.headerOf(c) }, `«${shownValue(texts[key])}» dài ${formatCount(texts[key].length)} ký tự; tối đa ${formatCount(max)} ký tự`);
-        failed = true;
-      }
-    }
-    const text = (key: string, multiline = false) => {
-      const c = col(key);
-      return c === undefined ? '' : cellText(t.grid.value(r, c), multiline);
-    };
-    let participants: number | null = null;
-    const cPart = col('participants');
-    if (cPart !== undefined) {
-      const p = takeCapped(t, r, cPart, false, 'cho một hoạt động', add);
-      if (p === undefined) failed = true;
-      else participants = p;
-    }
-    const indicators: Record<string, number> = {};
-    for (const ic of indicatorCols) {
-      const n = takeCapped(t, r, ic.col, false, 'cho một hoạt động', add);
-      if (n === undefined) failed = true;
-      else if (n !== null && n !== 0) indicators[ic.code] = n;
-    }
-    const unitText = text('unitCode');
-    let unitCode = report.unit.code;
-    if (unitText !== '') {
-      // A sheet holds a few distinct unit codes: each is normalized (folded) once.
-      let code = unitCodes.get(unitText);
-      if (code === undefined) {
-        code = normalizeUnitCode(unitText);
-        unitCodes.set(unitText, code);
-      }
-      unitCode = code;
-      // A unit's report is about that unit: an activity is counted for it whatever code the row
-      // gives (a consolidated report lists every unit's activities under their own codes).
-      if (input.kind !== 'consolidated' && code !== report.unit.code && report.unit.code !== '') {
-        add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('unitCode')) }, `mã đơn vị «${shownValue(unitText)}» khác đơn vị của tệp («${report.unit.code}»); hoạt động được tính cho ${report.unit.code} — hoạt động của đơn vị khác phải do đơn vị đó báo cáo`);
-      }
-    }
-
-    // Identity.
-    let id = '';
-    if (cRowId !== undefined) {
-      const raw = cellText(t.grid.value(r, cRowId));
-      const place = { sheet: t.grid.name, row: r, column: t.headerOf(cRowId) };
-      if (raw !== '' && !isUuid(raw)) {
-        add('warning', place, `«${shownValue(raw)}» không phải mã dòng do ứng dụng ghi; dòng được nhập như hoạt động mới`);
-      } else if (raw !== '') {
-        const lower = raw.toLowerCase();
-        const first = seenIds.get(lower);
-        if (first !== undefined) {
-          add('warning', place, `trùng mã dòng với dòng ${first} (dòng được sao chép); dòng này được nhập như hoạt động mới`);
-        } else {
-          seenIds.set(lower, r);
-          id = lower;
-        }
-      }
-    }
-    if (failed || !date || !itemIds || !type) continue;
-
-    if (report.period.start !== '' && report.period.end !== '' && (date < report.period.start || date > report.period.end)) {
-      add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(at('date')) }, `ngày ${vnDate(date)} nằm ngoài kỳ báo cáo (${vnDate(report.period.start)} – ${vnDate(report.period.end)})`);
-    }
-    activities.push({
-      id,
-      date,
-      unitCode,
-      itemIds,
-      type,
-      title,
-      content: texts.content,
-      location: texts.location,
-      participants,
-      evidenceDoc: texts.evidenceDoc,
-      evidenceFile: texts.evidenceFile,
-      indicators,
-    });
-    rows.push(r);
-  }
-  // A unit report whose "Mã dòng" column was deleted (or lost when the rows were copied into
-  // another file): no activity can be matched with what an earlier import of this report holds.
-  if (input.kind !== 'template' && cRowId === undefined && activities.length > 0) {
-    add('warning', { sheet: t.grid.name }, `không còn cột «${ACTIVITY_ROW_ID_COLUMN.header}»; ${activities.length} hoạt động được coi là hoạt động mới, không đối chiếu được với các lần nhập trước`);
-  }
-  return { activities, rows, readable: true };
-}
-
-type LimitedText = keyof typeof ACTIVITY_TEXT_LIMITS;
-const LIMITED_TEXTS = Object.keys(ACTIVITY_TEXT_LIMITS) as LimitedText[];
-
-export function vnDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
-export interface IndicatorCol {
-  col: number;
-  code: string;
-}
-
-/**
- * Which indicator each extra column of "Hoạt động" carries: by "_sokh" (indicator:<code> →
- * header), else by the names and codes of "Chỉ tiêu", else by the standard list's names, else a
- * header that is itself a code. Two indicators with the same header are taken in column order.
- * Any other column is ignored with a warning.
- */
-export function mapIndicatorColumns(
-  input: Pick<V1Input, 'machine'>,
-  known: readonly Pick<ReportIndicator, 'code' | 'name'>[],
-  headers: ReadonlyMap<number, string>,
-  fixed: ReadonlySet<number>,
-  t: Table,
-  add: Add,
-): IndicatorCol[] {
-  const byHeader = new Map<string, string[]>();
-  const push = (header: string, code: string) => {
-    const k = headerKey(header);
-    const list = byHeader.get(k) ?? [];
-    if (!list.includes(code)) list.push(code);
-    byHeader.set(k, list);
-  };
-  if (input.machine) {
-    for (const [k, v] of input.machine) if (k.startsWith(MACHINE_INDICATOR_PREFIX)) push(v, k.slice(MACHINE_INDICATOR_PREFIX.length));
-  }
-  const fallback = new Map<string, string>();
-  for (const ind of known) {
-    if (ind.name !== '') fallback.set(headerKey(ind.name), ind.code);
-    fallback.set(headerKey(ind.code), ind.code);
-  }
-  for (const d of STANDARD_INDICATORS) {
-    if (!fallback.has(headerKey(d.name))) fallback.set(headerKey(d.name), d.code);
-    if (!fallback.has(headerKey(d.code))) fallback.set(headerKey(d.code), d.code);
-  }
-  const out: IndicatorCol[] = [];
-  const used = new Set<string>();
-  const cols = [...headers.keys()].filter((c) => !fixed.has(c)).sort((a, b) => a - b);
-  for (const c of cols) {
-    const key = headerKey(headers.get(c) ?? '');
-    const code = (byHeader.get(key) ?? []).find((x) => !used.has(x)) ?? (fallback.get(key) && !used.has(fallback.get(key)!) ? fallback.get(key) : undefined) ?? (/^x-[a-z0-9-]+$/.test(key) && !used.has(key) ? key : undefined);
-    if (!code) {
-      add('warning', { sheet: t.grid.name, row: t.firstRow - 1, column: headers.get(c) ?? '' }, 'cột không thuộc mẫu và không phải chỉ tiêu đã biết; bỏ qua khi đọc');
-      continue;
-    }
-    used.add(code);
-    out.push({ col: c, code });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Identity from text.
-
-/** "6 tháng đầu năm 2025", "Năm 2025", "Quý II năm 2025" → their period (names of periods.ts). */
-export function periodRefOfName(name: string): PeriodRef | null {
-  const key = headerKey(name);
-  const year = /(\d{4})\s*$/.exec(key)?.[1];
-  if (!year) return null;
-  const y = Number(year);
-  const candidates: PeriodRef[] = [{ kind: 'half', year: y }, { kind: 'year', year: y }, ...[1, 2, 3, 4].map((q): PeriodRef => ({ kind: 'quarter', year: y, quarter: q }))];
-  return candidates.find((ref) => headerKey(periodName(ref)) === key) ?? null;
 }
 

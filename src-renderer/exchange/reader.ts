@@ -25,11 +25,11 @@
  */
 import type ExcelJS from 'exceljs';
 import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimits } from './guards';
-import { guardMessages, problemAt, type Problem } from './problems';
+import { fileProblem, problemAt, type FileDetail, type Problem } from './problems';
 import { readConsolidated } from './reader-consolidated';
 import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
-import { noteSheetCells } from './reader-cells';
-import { adderOf, readV1, type ExpectedPlan } from './reader-v1';
+import { adderOf, noteSheetCells, type ExpectedPlan } from './reader-cells';
+import { readV1 } from './reader-v1';
 import {
   COMPLETENESS_MACHINE_KIND,
   FORMAT_ID,
@@ -45,7 +45,7 @@ import { formatVersionFor, isConsolidated, WORKBOOK_KINDS, type UnitReport, type
 import { cellText } from './cell-values';
 
 export type { Problem } from './problems';
-export type { ExpectedPlan } from './reader-v1';
+export type { ExpectedPlan } from './reader-cells';
 
 export interface ReadOptions {
   /** The file's name as the officer knows it; used in every message (folders are dropped). */
@@ -88,26 +88,27 @@ export interface ReadResult {
 export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const file = baseName(options.fileName);
   const problems: Problem[] = [];
-  const fail = (message: string): ReadResult => finish(null, [...problems, { severity: 'error', file, message }], [], {});
+  const fail = (detail: FileDetail): ReadResult => finish(null, [...problems, fileProblem('error', file, detail)], [], {});
+  const refused = (r: { code: Problem['code']; message: string }): ReadResult => finish(null, [...problems, { severity: 'error', code: r.code, file, message: r.message }], [], {});
 
   const guard = inspectWorkbookBytes(bytes, file, options.limits);
-  if (!guard.ok) return fail(guard.message);
+  if (!guard.ok) return refused(guard);
   const inflated = await verifyInflatedSizes(bytes, file, guard.entries, options.limits);
-  if (!inflated.ok) return fail(inflated.message);
+  if (!inflated.ok) return refused(inflated);
 
   let wb: ExcelJS.Workbook;
   try {
     wb = await loadWorkbook(bytes);
   } catch (err) {
     const { gist, detail } = describeLoadError(err);
-    return fail(guardMessages.unreadable(file, gist, detail));
+    return fail({ code: 'unreadable', gist, detail });
   }
 
   try {
     return readLoaded(wb, file, options, problems);
   } catch (err) {
     // A bug of ours or a shape nobody foresaw: still a message, never a crash of the caller.
-    return fail(guardMessages.unexpected(file, err instanceof Error ? err.message : String(err)));
+    return fail({ code: 'unexpected', detail: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -152,7 +153,7 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
   const namesOf = (found: Partial<Record<string, LocatedSheet>>) =>
     Object.fromEntries(Object.entries(found).map(([k, s]) => [k, (s as LocatedSheet).grid.name])) as ReadResult['sheetNames'];
   let sheetNames = namesOf(sheets);
-  const fail = (message: string): ReadResult => finish(null, [...problems, { severity: 'error', file, message }], [], sheetNames);
+  const fail = (detail: FileDetail): ReadResult => finish(null, [...problems, fileProblem('error', file, detail)], [], sheetNames);
   // Sheets only a consolidated report has, by name (a renamed one is found by its headers later).
   const hasConsolidatedSheet = grids.some((g) => [SHEET_NAMES.itemSummary, SHEET_NAMES.unitIndicators].some((n) => headerKey(n) === headerKey(g.name)));
 
@@ -162,31 +163,31 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
   if (machine) {
     const format = machine.get(MACHINE_KEYS.format) ?? '';
     if (format !== FORMAT_ID) {
-      return fail(`Tệp «${file}» có trang «${machineGrid!.name}» nhưng không phải định dạng của Sổ Kế hoạch Công đoàn («${format}»)`);
+      return fail({ code: 'format-foreign', sheet: machineGrid!.name, format });
     }
     const v = parseVersion(machine.get(MACHINE_KEYS.version) ?? '');
-    if (v === null) return fail(`Tệp «${file}»: phiên bản định dạng «${machine.get(MACHINE_KEYS.version) ?? ''}» không hợp lệ`);
+    if (v === null) return fail({ code: 'version-invalid', shown: machine.get(MACHINE_KEYS.version) ?? '' });
     version = v;
     const k = machine.get(MACHINE_KEYS.kind) ?? '';
     if (k === COMPLETENESS_MACHINE_KIND) {
-      return fail(`Tệp «${file}» là danh sách tình hình nộp báo cáo, chỉ để xem và in, không nhập được; hãy nhập báo cáo tổng hợp (tệp TongHop_….xlsx) hoặc báo cáo của từng đơn vị`);
+      return fail({ code: 'completeness-list' });
     }
     if (version <= FORMAT_VERSION && !(WORKBOOK_KINDS as readonly string[]).includes(k)) {
-      return fail(`Tệp «${file}»: loại tệp «${k}» không rõ (cần báo cáo đơn vị, báo cáo tổng hợp hoặc mẫu nhập liệu)`);
+      return fail({ code: 'kind-unknown', kind: k });
     }
     kind = k as WorkbookKind;
     // A kind exists from the version that introduced it on: a consolidated report "of version 1"
     // was edited by hand or made by something else.
     if (version < formatVersionFor(kind)) {
-      return fail(`Tệp «${file}» ghi là báo cáo tổng hợp theo định dạng phiên bản ${version}, nhưng báo cáo tổng hợp chỉ có từ phiên bản ${formatVersionFor(kind)}; tệp đã bị sửa hoặc không do Sổ Kế hoạch Công đoàn tạo ra`);
+      return fail({ code: 'kind-too-old', version, since: formatVersionFor(kind) });
     }
   } else {
     const found = Object.keys(sheets).length + (hasConsolidatedSheet ? 1 : 0);
     if (found === 0) {
-      return fail(`Tệp «${file}» không phải báo cáo hay mẫu nhập liệu của Sổ Kế hoạch Công đoàn (không thấy các trang «${SHEET_NAMES.info}», «${SHEET_NAMES.progress}», «${SHEET_NAMES.activities}», «${SHEET_NAMES.indicators}»)`);
+      return fail({ code: 'not-app-workbook', sheets: [SHEET_NAMES.info, SHEET_NAMES.progress, SHEET_NAMES.activities, SHEET_NAMES.indicators] });
     }
     if (!sheets.info) {
-      return fail(`Tệp «${file}» thiếu cả trang «${SHEET_NAMES.info}» lẫn phần dữ liệu máy «${SHEET_NAMES.machine}»: không xác định được đơn vị và kỳ báo cáo`);
+      return fail({ code: 'identity-missing', info: SHEET_NAMES.info, machine: SHEET_NAMES.machine });
     }
     const infoVersion = infoValue(sheets.info, 'formatVersion');
     const v = infoVersion === '' ? FORMAT_VERSION : parseVersion(infoVersion);
@@ -195,14 +196,10 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
     // or as a consolidated report when it has that report's sheets and no «Tiến độ».
     kind = hasConsolidatedSheet && !sheets.progress ? 'consolidated' : 'template';
     if (kind === 'consolidated' && version < formatVersionFor(kind)) version = formatVersionFor(kind);
-    problems.push({
-      severity: 'warning',
-      file,
-      message: `Tệp «${file}» không còn phần dữ liệu máy (trang ẩn «${SHEET_NAMES.machine}», thường do lưu lại bằng chương trình khác); đơn vị và kỳ được đọc từ trang «${sheets.info.grid.name}», các hoạt động vẫn nhận theo cột «Mã dòng»`,
-    });
+    problems.push(fileProblem('warning', file, { code: 'machine-missing', machine: SHEET_NAMES.machine, info: sheets.info.grid.name }));
   }
   if (version > FORMAT_VERSION) {
-    return fail(`Tệp «${file}» được tạo bởi phiên bản mới hơn của ứng dụng (định dạng phiên bản ${version}; phiên bản này đọc đến ${FORMAT_VERSION}); hãy cập nhật Sổ Kế hoạch Công đoàn rồi mở lại`);
+    return fail({ code: 'version-newer', version, max: FORMAT_VERSION });
   }
 
   if (kind === 'consolidated') {
@@ -216,7 +213,7 @@ function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, pr
 
   checkStructure(file, sheets, UNIT_STRUCTURE, problems);
   const reader = READERS[version];
-  if (!reader) return fail(`Tệp «${file}»: phiên bản định dạng ${version} không được hỗ trợ`);
+  if (!reader) return fail({ code: 'version-unsupported', version });
   const out = reader({ file, kind, version, machine, sheets, date1904, expectedPlan: options.expectedPlan }, problems);
   for (const s of Object.values(sheets)) noteSheetCells(s, adderOf(file, problems));
   return finish(out.report, problems, out.activityRows, sheetNames);
@@ -251,17 +248,17 @@ function checkStructure<K extends ReadableSheetKey | ConsolidatedSheetKey>(
   for (const { key, missing, skipped, required } of structure) {
     const s = sheets[key];
     if (!s) {
-      problems.push({ severity: missing, file, sheet: SHEET_NAMES[key], message: `Tệp «${file}»: không thấy trang «${SHEET_NAMES[key]}»${skipped ? `; ${skipped}` : ''}` });
+      problems.push(fileProblem(missing, file, { code: 'sheet-missing', sheet: SHEET_NAMES[key], skipped: skipped ?? '' }, SHEET_NAMES[key]));
       continue;
     }
     if (s.renamed) {
-      problems.push(problemAt('warning', { file, sheet: s.grid.name }, `trang này được nhận là trang «${SHEET_NAMES[key]}» (theo dòng tiêu đề)`));
+      problems.push(problemAt('warning', { file, sheet: s.grid.name }, { code: 'sheet-renamed', sheet: SHEET_NAMES[key] }));
     }
     if (!s.header) {
-      problems.push(problemAt('error', { file, sheet: s.grid.name }, `không thấy dòng tiêu đề cột (cần các cột ${required})`));
+      problems.push(problemAt('error', { file, sheet: s.grid.name }, { code: 'header-missing', required }));
     } else {
       for (const miss of s.header.missing) {
-        problems.push(problemAt('error', { file, sheet: s.grid.name, row: s.header.row }, `thiếu cột «${miss.header}» (không được xóa hay đổi tên cột này)`));
+        problems.push(problemAt('error', { file, sheet: s.grid.name, row: s.header.row }, { code: 'column-missing', header: miss.header }));
       }
     }
   }

@@ -22,7 +22,8 @@
 import type { PlanReportItem } from './plan-items';
 import { DIRECT_RESULT_REASON_TEMPLATE } from '../domain/indicators';
 import { writePlansInMemory } from './writer';
-import { machineSheetPlan, reportSheetPlans, type SheetPlan, type WriteOptions } from './writer-layout';
+import type { SheetPlan, WriteOptions } from './writer-layout';
+import { hiddenSheetPlan, machineSheetPlan, reportSheetPlans } from './writer-plans';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_TYPE_CELL_LABELS,
@@ -181,25 +182,9 @@ function listsPlan(report: UnitReport): { plan: SheetPlan; ranges: ListRanges } 
   ];
   return {
     ranges: { status: range('A', statuses.length), type: range('B', types.length), itemIds: range('C', ids.length) },
-    plan: {
-      key: 'lists',
-      name: SHEET_NAMES.lists,
-      state: 'hidden',
-      columns,
-      header: null,
-      orientation: 'portrait',
-      tableHeader: true,
-      rowCount: rows,
-      rows: function* () {
-        for (let i = 0; i < rows; i++) yield [statuses[i] ?? null, types[i] ?? null, ids[i] ?? null];
-      },
-      blankRows: 0,
-      validations: [],
-      editableCols: null,
-      hiddenCols: new Set(),
-      freezeHeader: false,
-      autoFilter: false,
-    },
+    plan: hiddenSheetPlan('lists', columns, 'hidden', rows, function* () {
+      for (let i = 0; i < rows; i++) yield [statuses[i] ?? null, types[i] ?? null, ids[i] ?? null];
+    }),
   };
 }
 

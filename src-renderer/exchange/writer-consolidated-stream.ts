@@ -7,26 +7,19 @@
  * Pure module (by the lint rule's definition): the caller hands in a file name or a writable
  * stream, or gets the bytes back.
  */
-import type { ConsolidatedReport } from '@domain/report';
-import { completenessSheetPlans, consolidatedSheetPlans, type ProgressCallback } from './writer-consolidated';
+import type { ConsolidatedReport } from '../domain/report';
+import { completenessSheetPlans, consolidatedSheetPlans, withProgress, type ConsolidatedPlans, type ProgressCallback } from './writer-consolidated';
 import type { WriteOptions } from './writer-layout';
 import { writePlansStreaming, type StreamTarget } from './writer-stream';
 
-/** Returns the bytes when no filename or stream is given, else null once the file is complete. */
-export async function writeConsolidatedReportStreaming(
-  report: ConsolidatedReport,
-  options: WriteOptions & StreamTarget = {},
-  onProgress?: ProgressCallback,
-): Promise<Uint8Array | null> {
-  const opts = onProgress ? { ...options, onProgress } : options;
-  return writePlansStreaming(report, consolidatedSheetPlans(report, opts), opts);
+/** The streaming writer of `plans`: the bytes when no filename or stream is given, else null once the file is complete. */
+function streaming(plans: ConsolidatedPlans) {
+  return (report: ConsolidatedReport, options: WriteOptions & StreamTarget = {}, onProgress?: ProgressCallback): Promise<Uint8Array | null> => {
+    const opts = withProgress(options, onProgress);
+    return writePlansStreaming(report, plans(report, opts), opts);
+  };
 }
 
-export async function writeCompletenessWorkbookStreaming(
-  report: ConsolidatedReport,
-  options: WriteOptions & StreamTarget = {},
-  onProgress?: ProgressCallback,
-): Promise<Uint8Array | null> {
-  const opts = onProgress ? { ...options, onProgress } : options;
-  return writePlansStreaming(report, completenessSheetPlans(report, opts), opts);
-}
+export const writeConsolidatedReportStreaming = streaming(consolidatedSheetPlans);
+
+export const writeCompletenessWorkbookStreaming = streaming(completenessSheetPlans);

@@ -12,41 +12,15 @@
  * Pure module.
  */
 import { UNIT_LEVEL_LABELS } from '../domain/units';
-import { placeAndDateLine, type OfficialHeaderText, type Orientation } from './print';
+import { type OfficialHeaderText, type Orientation } from './print';
 import { numberCell } from './safe-cell';
-import {
-  COMPLETENESS_COLUMNS,
-  COMPLETENESS_MACHINE_KIND,
-  CONSOLIDATED_INFO_FIELDS,
-  consolidatedActivityColumns,
-  consolidatedIndicatorColumns,
-  consolidatedMachineRows,
-  INFO_COLUMNS,
-  ITEM_SUMMARY_COLUMNS,
-  MACHINE_COLUMNS,
-  SHEET_NAMES,
-  UNIT_INDICATOR_COLUMNS,
-  UNIT_INDICATOR_TARGET_LABEL,
-  UNIT_INDICATOR_TOTAL_LABEL,
-  UNIT_INDICATOR_VALUE_WIDTH,
-  type ColumnDef,
-  type ConsolidatedInfoFieldKey,
-  type SheetKey,
-} from './spec';
+import { COMPLETENESS_COLUMNS, COMPLETENESS_MACHINE_KIND, CONSOLIDATED_INFO_FIELDS, consolidatedActivityColumns, consolidatedIndicatorColumns, consolidatedMachineRows, INFO_COLUMNS, ITEM_SUMMARY_COLUMNS, UNIT_INDICATOR_COLUMNS, UNIT_INDICATOR_TARGET_LABEL, UNIT_INDICATOR_TOTAL_LABEL, UNIT_INDICATOR_VALUE_WIDTH, type ColumnDef, type ConsolidatedInfoFieldKey, type SheetKey } from './spec';
 import { COMPLETENESS_STATE_LABELS, completenessCounts, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
 import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { writePlansInMemory } from './writer';
-import {
-  ACTIVITY_TITLE_COLS,
-  activitySheetRows,
-  dateCell,
-  infoValues,
-  textCell,
-  type CellValue,
-  type RowValues,
-  type SheetPlan,
-  type WriteOptions,
-} from './writer-layout';
+import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
+import { ACTIVITY_TITLE_COLS, activitySheetRows, basePlan, dateCell, infoValues, machineRowsPlan, officialHeaderOf } from './writer-plans';
+import { textCell } from './writer-text';
 
 export type ProgressCallback = (written: number, total: number) => void;
 
@@ -78,16 +52,7 @@ const COMPLETENESS_DOCUMENT: DocumentKind = { documentType: 'DANH SÁCH NỘP B�
 
 function headerText(report: ConsolidatedReport, options: WriteOptions, caption: string, doc: DocumentKind): OfficialHeaderText {
   const date = options.documentDate ?? vnDayOf(report.exportedAt);
-  const number = options.documentNumber?.trim() ?? '';
-  return {
-    parentBody: textCell(report.unit.parentName) ?? '',
-    unitName: textCell(report.unit.name) ?? '',
-    documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
-    placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
-    documentType: doc.documentType,
-    subject: textCell(consolidatedSubject(report, doc.subjectLead)) ?? '',
-    caption,
-  };
+  return officialHeaderOf(report.unit, options, date, doc.documentType, consolidatedSubject(report, doc.subjectLead), caption);
 }
 
 function plan(
@@ -99,24 +64,7 @@ function plan(
   rows: () => Iterable<RowValues>,
   extra: Partial<SheetPlan> = {},
 ): SheetPlan {
-  return {
-    key,
-    name: SHEET_NAMES[key],
-    state: 'visible',
-    columns,
-    header,
-    orientation,
-    tableHeader: true,
-    rowCount,
-    rows,
-    blankRows: 0,
-    validations: [],
-    editableCols: null,
-    hiddenCols: new Set(),
-    freezeHeader: true,
-    autoFilter: true,
-    ...extra,
-  };
+  return { ...basePlan(key, columns), header, orientation, rowCount, rows, ...extra };
 }
 
 function consolidatedInfoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {
@@ -166,27 +114,6 @@ function completenessPlan(report: ConsolidatedReport, options: WriteOptions, cap
   });
 }
 
-function machinePlan(rows: [string, string][]): SheetPlan {
-  return {
-    key: 'machine',
-    name: SHEET_NAMES.machine,
-    state: 'veryHidden',
-    columns: [...MACHINE_COLUMNS],
-    header: null,
-    orientation: 'portrait',
-    tableHeader: true,
-    rowCount: rows.length,
-    rows: function* () {
-      for (const [k, v] of rows) yield [textCell(k), textCell(v)];
-    },
-    blankRows: 0,
-    validations: [],
-    editableCols: null,
-    hiddenCols: new Set(),
-    freezeHeader: false,
-    autoFilter: false,
-  };
-}
 
 /** The sheets of a consolidated report, in workbook order. */
 export function consolidatedSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
@@ -272,7 +199,7 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
     unitIndicators,
     activities,
     completenessPlan(report, options, CONSOLIDATED_CAPTIONS.completeness, docType),
-    machinePlan(consolidatedMachineRows(report)),
+    machineRowsPlan(consolidatedMachineRows(report)),
   ];
 }
 
@@ -282,33 +209,28 @@ export function completenessSheetPlans(report: ConsolidatedReport, options: Writ
   return [
     infoPlan(report, options, docType),
     completenessPlan(report, options, 'TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ', docType),
-    machinePlan(consolidatedMachineRows(report, COMPLETENESS_MACHINE_KIND)),
+    machineRowsPlan(consolidatedMachineRows(report, COMPLETENESS_MACHINE_KIND)),
   ];
 }
 
-function withProgress(options: WriteOptions, onProgress?: ProgressCallback): WriteOptions {
+/** The sheets a consolidated workbook is made of (the report's, or the completeness list's). */
+export type ConsolidatedPlans = (report: ConsolidatedReport, options: WriteOptions) => SheetPlan[];
+
+/** `options` with `onProgress` (the writers' third argument) when one is given. */
+export function withProgress(options: WriteOptions, onProgress?: ProgressCallback): WriteOptions {
   return onProgress ? { ...options, onProgress } : options;
 }
 
-/**
- * The consolidated report workbook, as .xlsx bytes. `onProgress` (or options.onProgress) is
- * called with rows written and the total, every PROGRESS_EVERY rows and at the end.
- */
-export async function writeConsolidatedReport(
-  report: ConsolidatedReport,
-  options: WriteOptions = {},
-  onProgress?: ProgressCallback,
-): Promise<Uint8Array> {
-  const opts = withProgress(options, onProgress);
-  return writePlansInMemory(report, consolidatedSheetPlans(report, opts), opts);
+/** The in-memory writer of `plans`: .xlsx bytes; progress every PROGRESS_EVERY rows and at the end. */
+function inMemory(plans: ConsolidatedPlans) {
+  return (report: ConsolidatedReport, options: WriteOptions = {}, onProgress?: ProgressCallback): Promise<Uint8Array> => {
+    const opts = withProgress(options, onProgress);
+    return writePlansInMemory(report, plans(report, opts), opts);
+  };
 }
 
+/** The consolidated report workbook, as .xlsx bytes. */
+export const writeConsolidatedReport = inMemory(consolidatedSheetPlans);
+
 /** The completeness workbook ("Thông tin" + "Tình hình nộp báo cáo"); not meant to be imported. */
-export async function writeCompletenessWorkbook(
-  report: ConsolidatedReport,
-  options: WriteOptions = {},
-  onProgress?: ProgressCallback,
-): Promise<Uint8Array> {
-  const opts = withProgress(options, onProgress);
-  return writePlansInMemory(report, completenessSheetPlans(report, opts), opts);
-}
+export const writeCompletenessWorkbook = inMemory(completenessSheetPlans);

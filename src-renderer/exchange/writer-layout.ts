@@ -4,15 +4,13 @@
  * (writer-stream.ts, desktop main process) both build `SheetPlan`s here and hand them to
  * `writeSheets`, which uses only the part of the ExcelJS worksheet API that the in-memory
  * Worksheet and the streaming WorksheetWriter share, adding rows strictly in order and
- * committing each one. So both produce the same cells, styles and settings.
+ * committing each one. So both produce the same cells, styles and settings. The plans of a
+ * unit report are writer-plans.ts; a text too long for a cell is cut by writer-text.ts and a
+ * wrapped row's height estimated by writer-row-height.ts.
  *
  * Pure module (ExcelJS is used through its types and the workbook handed in).
  */
 import type ExcelJS from 'exceljs';
-import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
-import { formatCount } from '@domain/fields';
-import { toNfc } from '../domain/vn-text';
-import { UNIT_LEVEL_LABELS } from '../domain/units';
 import {
   BODY_SIZE,
   firstPageColumns,
@@ -20,36 +18,15 @@ import {
   HEADER_BLOCK_ROWS,
   HEADER_ROW_HEIGHTS,
   officialHeaderCells,
-  placeAndDateLine,
   printHeaderFooter,
   printPageSetup,
   type OfficialHeaderText,
   type Orientation,
 } from './print';
-import { MAX_CELL_CHARS, numberCell, TEXT_NUMFMT, textCell as safeTextCell } from './safe-cell';
-import {
-  ACTIVITY_COLUMNS,
-  activitySheetColumns,
-  ATTRIBUTE_COLUMN_PREFIX,
-  CALENDAR_DATE_NUMFMT,
-  calendarDateToCell,
-  formatIds,
-  indicatorColumns,
-  INDICATOR_COLUMNS,
-  INFO_COLUMNS,
-  INFO_FIELDS,
-  MACHINE_COLUMNS,
-  machineRows,
-  PROGRESS_LABEL_COLUMN,
-  progressColumns,
-  SHEET_NAMES,
-  type ColumnDef,
-  type IndicatorColumn,
-  type InfoFieldKey,
-  type SheetKey,
-} from './spec';
-import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
-import { formatInstantVn, vnDayOf } from '@domain/vn-time';
+import { MAX_CELL_CHARS, TEXT_NUMFMT } from './safe-cell';
+import { CALENDAR_DATE_NUMFMT, type ColumnDef, type SheetKey } from './spec';
+import { cutLengthOf, type TextCut } from './writer-text';
+import { dataRowHeight, wrapLimits } from './writer-row-height';
 
 export type CellValue = string | number | Date | null;
 export type RowValues = CellValue[];
@@ -73,67 +50,7 @@ export interface WriteOptions {
   onTextCut?: (cut: TextCut) => void;
 }
 
-/** A text cell cut at Excel's limit: where it is and how long the whole text was. */
-export interface TextCut {
-  sheet: string;
-  row: number;
-  column: string;
-  /** Characters of the whole text (NFC), before the cut. */
-  length: number;
-}
-
 export const PROGRESS_EVERY = 1000;
-
-// ---------------------------------------------------------------------------------------------
-// Text longer than a cell holds.
-
-/** Opens the note that ends a cut text; a cut cell is the only one ending with CUT_NOTE_END. */
-export const CUT_NOTE_START = ' … [ĐÃ CẮT BỚT:';
-const CUT_NOTE_END = ' ký tự]';
-
-/** The visible note at the end of a text cut at Excel's cell limit. */
-export function cutNote(fullLength: number): string {
-  return `${CUT_NOTE_START} một ô chỉ chứa được ${formatCount(MAX_CELL_CHARS)} ký tự, bản đầy đủ dài ${formatCount(fullLength)}${CUT_NOTE_END}`;
-}
-
-// The characters safeText (safe-cell.ts) drops; the same expression, to measure the whole text.
-// eslint-disable-next-line no-control-regex
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Characters of the text as a cell would hold it with no limit (NFC, XML-safe, LF line ends). */
-export function fullCellLength(text: string): number {
-  return toNfc(text).replace(XML_ILLEGAL, '').replace(/\r\n?/g, '\n').length;
-}
-
-/**
- * A text cell's value (safe-cell.ts textCell: formula-safe, NFC, null when empty). Text longer
- * than Excel's 32,767 characters per cell cannot be written whole: it is cut, and instead of
- * silently, its end is replaced by a visible note ("… [ĐÃ CẮT BỚT: một ô chỉ chứa được 32.767
- * ký tự, bản đầy đủ dài 40.000 ký tự]") that anyone opening the file reads, and writeSheets
- * reports the cell through WriteOptions.onTextCut. The app's own forms keep every field far
- * below the limit (domain/activity.ts ACTIVITY_TEXT_LIMITS); this is for data from elsewhere.
- */
-export function textCell(text: string | null | undefined): string | null {
-  const s = safeTextCell(text);
-  // safeText's result is at most MAX_CELL_CHARS long, one less when it would have cut an astral
-  // character in half: only such a result can have been cut. Nearly every cell stops here.
-  if (s === null || s.length < MAX_CELL_CHARS - 1) return s;
-  const full = fullCellLength(text!);
-  if (full <= s.length) return s;
-  const note = cutNote(full);
-  let kept = s.slice(0, MAX_CELL_CHARS - note.length);
-  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
-  return kept + note;
-}
-
-/** The whole length a cut cell's note gives, or null when the value is not a cut text. */
-export function cutLengthOf(value: unknown): number | null {
-  if (typeof value !== 'string' || value.length < MAX_CELL_CHARS - 200 || !value.endsWith(CUT_NOTE_END)) return null;
-  const at = value.lastIndexOf(CUT_NOTE_START);
-  if (at < 0) return null;
-  const m = /bản đầy đủ dài ([\d.]+) ký tự\]$/.exec(value.slice(at));
-  return m ? Number(m[1]!.replace(/\./g, '')) : null;
-}
 
 export interface DataValidationPlan {
   /** 1-based column the validation covers over all data rows (incl. blank rows). */
@@ -203,274 +120,6 @@ const HEADER_STYLE_BASE: Partial<ExcelJS.Style> = {
   border: BORDER,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } },
 };
-
-// ---------------------------------------------------------------------------------------------
-// Row height: ExcelJS cannot measure text and Excel does not re-fit row heights when it opens a
-// file, so a wrapped row gets an estimated height (LibreOffice re-fits anyway).
-
-const LINE_HEIGHT = 15.75;
-/**
- * Characters of Times New Roman 12 per unit of column width (a width unit is one '0' of the
- * default font). Measured on LibreOffice's rendering (about 1.45 for lower-case text, 1.2 for a
- * unit's name in capitals and diacritics, «CĐCS Ủy ban nhân dân xã …»); the lower one, so that
- * neither LibreOffice nor Excel, whose wrapping is a bit wider, cuts the last line.
- */
-const CHARS_PER_WIDTH = 1.2;
-
-function estimateLines(values: RowValues, limits: readonly number[]): number {
-  let lines = 1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (typeof v !== 'string') continue;
-    const limit = limits[i] ?? 10 * CHARS_PER_WIDTH;
-    if (v.length <= limit && v.indexOf('\n') < 0) continue;
-    let n = 0;
-    let from = 0;
-    const step = Math.max(1, limit);
-    for (;;) {
-      const nl = v.indexOf('\n', from);
-      const len = (nl < 0 ? v.length : nl) - from;
-      n += len === 0 ? 1 : Math.ceil(len / step);
-      if (nl < 0) break;
-      from = nl + 1;
-    }
-    if (n > lines) lines = n;
-  }
-  return Math.min(lines, 25);
-}
-
-/** Characters per line of each column (for the row-height estimate). */
-export function wrapLimits(columns: readonly ColumnDef[]): number[] {
-  return columns.map((c) => c.width * CHARS_PER_WIDTH);
-}
-
-/**
- * The height a data row gets (points), or undefined for one line (the sheet's default height).
- * `limits` is wrapLimits(the sheet's columns).
- */
-export function dataRowHeight(values: RowValues, limits: readonly number[]): number | undefined {
-  const lines = estimateLines(values, limits);
-  return lines > 1 ? lines * LINE_HEIGHT : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sheet plans of a unit report (template.ts adds to these).
-
-export const SHEET_CAPTIONS: Readonly<Record<'info' | 'progress' | 'activities' | 'indicators', string>> = {
-  info: 'THÔNG TIN CHUNG',
-  progress: 'Biểu 1. TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ',
-  activities: 'Biểu 2. DANH SÁCH HOẠT ĐỘNG',
-  indicators: 'Biểu 3. KẾT QUẢ CÁC CHỈ TIÊU',
-};
-
-export function reportSubject(report: Pick<UnitReport, 'plan' | 'period'>): string {
-  const plan = report.plan.number.trim() !== '' ? `Kế hoạch số ${report.plan.number}` : report.plan.title || 'Kế hoạch';
-  return report.period.name.trim() !== '' ? `Kết quả thực hiện ${plan} — ${report.period.name}` : `Kết quả thực hiện ${plan}`;
-}
-
-function headerText(report: UnitReport, options: WriteOptions, caption: string): OfficialHeaderText {
-  const date = options.documentDate ?? (report.kind === 'template' ? null : vnDayOf(report.exportedAt));
-  const number = options.documentNumber?.trim() ?? '';
-  return {
-    parentBody: textCell(report.unit.parentName) ?? '',
-    unitName: textCell(report.unit.name) ?? '',
-    documentNumberLine: number === '' ? '' : `Số: ${textCell(number) ?? ''}`,
-    placeAndDate: placeAndDateLine(textCell(options.place ?? '') ?? '', date),
-    documentType: 'BÁO CÁO',
-    subject: textCell(reportSubject(report)) ?? '',
-    caption,
-  };
-}
-
-/** A calendar date cell ('' → empty). */
-export function dateCell(date: string): Date | null {
-  return date === '' ? null : calendarDateToCell(date);
-}
-
-/** The values of the "Thông tin" rows every report has (a consolidated one adds its own). */
-export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> {
-  return {
-    unitName: textCell(report.unit.name),
-    unitCode: textCell(report.unit.code),
-    unitLevel: textCell(report.unit.levelName || (UNIT_LEVEL_LABELS[report.unit.level] ?? report.unit.level)),
-    parentName: textCell(report.unit.parentName),
-    planNumber: textCell(report.plan.number),
-    planTitle: textCell(report.plan.title),
-    periodName: textCell(report.period.name),
-    periodStart: dateCell(report.period.start),
-    periodEnd: dateCell(report.period.end),
-    exportedAt: report.exportedAt === '' ? null : formatInstantVn(report.exportedAt) + ' (giờ Việt Nam)',
-    exportedBy: textCell(report.exportedBy),
-    appVersion: textCell(report.appVersion),
-    formatVersion: report.formatVersion,
-  };
-}
-
-function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, 'rowCount' | 'rows' | 'header' | 'orientation'> {
-  return {
-    key,
-    name: SHEET_NAMES[key],
-    state: 'visible',
-    columns,
-    tableHeader: true,
-    blankRows: 0,
-    validations: [],
-    editableCols: null,
-    hiddenCols: new Set(),
-    freezeHeader: true,
-    autoFilter: true,
-  };
-}
-
-/** "STT" and "Ngày": what names an activity's row on the second page across of its sheet. */
-export const ACTIVITY_TITLE_COLS = 2;
-
-/** The sheets of a unit report, in workbook order. */
-export function reportSheetPlans(report: UnitReport, options: WriteOptions = {}): SheetPlan[] {
-  const info: SheetPlan = {
-    ...basePlan('info', [...INFO_COLUMNS]),
-    header: headerText(report, options, SHEET_CAPTIONS.info),
-    orientation: 'portrait',
-    autoFilter: false,
-    rowCount: INFO_FIELDS.length,
-    rows: function* () {
-      const values = infoValues(report);
-      for (const f of INFO_FIELDS) yield [f.label, values[f.key]];
-    },
-    rowBold: () => false,
-  };
-
-  // "Số mục" and the attribute columns only when the plan printed numbers or attributes.
-  const progressCols = progressColumns(report.items);
-  const withLabels = progressCols.some((c) => c.key === PROGRESS_LABEL_COLUMN.key);
-  const attributeNames = progressCols.filter((c) => c.key.startsWith(ATTRIBUTE_COLUMN_PREFIX)).map((c) => c.header);
-  const progress: SheetPlan = {
-    ...basePlan('progress', progressCols),
-    header: headerText(report, options, SHEET_CAPTIONS.progress),
-    orientation: 'landscape',
-    rowCount: report.items.length,
-    rows: function* () {
-      for (const it of report.items) {
-        yield [
-          textCell(it.id),
-          ...(withLabels ? [textCell(it.label ?? '')] : []),
-          textCell(it.groupTitle),
-          textCell(it.text),
-          it.status ? WORKBOOK_STATUS_LABELS[it.status] : null,
-          textCell(it.note),
-          textCell(it.evidence),
-          report.kind === 'template' ? null : numberCell(it.activityCount),
-          ...attributeNames.map((name) => textCell(it.attributes?.[name] ?? '')),
-        ];
-      }
-    },
-  };
-
-  // indicatorColumns looks at every activity: once here, then the columns from its result (the
-  // same columns activitySheetColumns(report) gives: a report of exactly these indicators and no
-  // activity yields exactly these indicator columns).
-  const indCols = indicatorColumns(report);
-  const activityColumns = activitySheetColumns({
-    indicators: indCols.map((c) => ({ code: c.code, name: c.header, unit: '', value: 0, target: null, adjustment: 0, adjustmentReason: '' })),
-    activities: [],
-  });
-  const activities: SheetPlan = {
-    ...basePlan('activities', activityColumns),
-    header: headerText(report, options, SHEET_CAPTIONS.activities),
-    orientation: 'landscape',
-    hiddenCols: new Set([activityColumns.length]),
-    printTitleCols: ACTIVITY_TITLE_COLS,
-    rowCount: report.activities.length,
-    rows: () => activitySheetRows(report.activities, indCols),
-  };
-
-  const indicators: SheetPlan = {
-    ...basePlan('indicators', [...INDICATOR_COLUMNS]),
-    header: headerText(report, options, SHEET_CAPTIONS.indicators),
-    orientation: 'landscape',
-    rowCount: report.indicators.length,
-    rows: function* () {
-      const template = report.kind === 'template';
-      for (const ind of report.indicators) {
-        yield [
-          textCell(ind.code),
-          textCell(ind.name),
-          textCell(ind.unit),
-          template ? null : numberCell(ind.value),
-          numberCell(ind.target),
-          template ? null : numberCell(ind.adjustment),
-          textCell(ind.adjustmentReason),
-        ];
-      }
-    },
-  };
-
-  return [info, progress, activities, indicators, machineSheetPlan(report)];
-}
-
-/**
- * The rows of a "Hoạt động" sheet, in the columns of ACTIVITY_COLUMNS: STT, date, unit code,
- * then — only when `unitName` is given (the consolidated report) — the unit's name, then item
- * ids, type, title, content, location, participants, document, file; one cell per indicator
- * column; "Mã dòng" last.
- */
-export function* activitySheetRows(
-  activities: readonly ReportActivity[],
-  indCols: readonly IndicatorColumn[],
-  unitName?: (unitCode: string) => string,
-): Generator<RowValues> {
-  // Indicator code → its index in a row (after the fixed columns, before "Mã dòng").
-  const firstIndicator = ACTIVITY_COLUMNS.length + (unitName ? 1 : 0);
-  const indIndex = new Map(indCols.map((c, k) => [c.code, firstIndicator + k]));
-  let n = 0;
-  // One Date per calendar day: a period has a few hundred days and ExcelJS only reads them.
-  const dates = new Map<string, Date>();
-  for (const a of activities) {
-    n++;
-    let date = dates.get(a.date);
-    if (date === undefined) {
-      date = calendarDateToCell(a.date);
-      dates.set(a.date, date);
-    }
-    const row: RowValues = [n, date, textCell(a.unitCode)];
-    if (unitName) row.push(textCell(unitName(a.unitCode)));
-    row.push(
-      textCell(formatIds(a.itemIds)),
-      ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
-      textCell(a.title),
-      textCell(a.content),
-      textCell(a.location),
-      numberCell(a.participants),
-      textCell(a.evidenceDoc),
-      textCell(a.evidenceFile),
-    );
-    // Indicator columns: empty, then the activity's few values put in place (an activity
-    // has 0–4 of them; looking each column up in every activity's object costs more).
-    for (let k = 0; k < indCols.length; k++) row.push(null);
-    for (const code in a.indicators) {
-      const at = indIndex.get(code);
-      if (at !== undefined) row[at] = numberCell(a.indicators[code]);
-    }
-    row.push(textCell(a.id));
-    yield row;
-  }
-}
-
-export function machineSheetPlan(report: UnitReport): SheetPlan {
-  const rows = machineRows(report);
-  return {
-    ...basePlan('machine', [...MACHINE_COLUMNS]),
-    state: 'veryHidden',
-    header: null,
-    orientation: 'portrait',
-    freezeHeader: false,
-    autoFilter: false,
-    rowCount: rows.length,
-    rows: function* () {
-      for (const [k, v] of rows) yield [textCell(k), textCell(v)];
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Applying plans to a workbook (in memory or streaming).

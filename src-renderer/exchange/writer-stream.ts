@@ -15,9 +15,10 @@
  * Pure module (by the lint rule's definition).
  */
 import ExcelJS from 'exceljs';
-import { workbookProperties } from './writer';
-import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
-import type { UnitReport } from '@domain/report';
+import { fillWorkbook } from './writer';
+import { type SheetPlan, type WriteOptions } from './writer-layout';
+import { reportSheetPlans } from './writer-plans';
+import type { UnitReport } from '../domain/report';
 
 export interface StreamTarget {
   /** Write to this file (ExcelJS opens it). */
@@ -42,14 +43,7 @@ export async function writePlansStreaming(
   if (options.filename) target.filename = options.filename;
   else if (options.stream) target.stream = options.stream;
   const wb = new streamApi.xlsx.WorkbookWriter(target);
-  const props = workbookProperties(report);
-  wb.creator = props.creator;
-  wb.lastModifiedBy = props.creator;
-  wb.title = props.title;
-  wb.created = props.created;
-  wb.modified = props.modified;
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal, onTextCut: options.onTextCut });
+  await fillWorkbook(wb, report, plans, options);
   await wb.commit();
   if (options.filename || options.stream) return null;
   // ExcelJS's own in-memory buffer (StreamBuf) when no target was given.

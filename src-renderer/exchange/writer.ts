@@ -7,9 +7,10 @@
  * Pure module.
  */
 import ExcelJS from 'exceljs';
-import { reportSheetPlans, totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
+import { reportSheetPlans } from './writer-plans';
 import { FORMAT_ID } from './spec';
-import { type UnitReport } from '@domain/report';
+import { type UnitReport } from '../domain/report';
 
 export type { WriteOptions } from './writer-layout';
 
@@ -20,10 +21,17 @@ export function workbookProperties(report: UnitReport): { creator: string; title
   return { creator: `Sổ Kế hoạch Công đoàn ${report.appVersion}`.trim(), title: FORMAT_ID, created: when, modified: when };
 }
 
-/** Write already-planned sheets into a fresh in-memory workbook and serialize it. */
-export async function writePlansInMemory(report: UnitReport, plans: SheetPlan[], options: WriteOptions): Promise<Uint8Array> {
-  options.signal?.throwIfAborted();
-  const wb = new ExcelJS.Workbook();
+/**
+ * Sets the workbook's properties and view, then writes the planned sheets into it: the same for
+ * the in-memory workbook and the streaming one (writer-stream.ts), which share this part of the
+ * ExcelJS API.
+ */
+export async function fillWorkbook(
+  wb: ExcelJS.Workbook,
+  report: UnitReport,
+  plans: readonly SheetPlan[],
+  options: WriteOptions,
+): Promise<void> {
   const props = workbookProperties(report);
   wb.creator = props.creator;
   wb.lastModifiedBy = props.creator;
@@ -33,6 +41,13 @@ export async function writePlansInMemory(report: UnitReport, plans: SheetPlan[],
   // The first readable sheet is active: a very hidden sheet must never be the active one.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal, onTextCut: options.onTextCut });
+}
+
+/** Write already-planned sheets into a fresh in-memory workbook and serialize it. */
+export async function writePlansInMemory(report: UnitReport, plans: SheetPlan[], options: WriteOptions): Promise<Uint8Array> {
+  options.signal?.throwIfAborted();
+  const wb = new ExcelJS.Workbook();
+  await fillWorkbook(wb, report, plans, options);
   options.signal?.throwIfAborted();
   const buffer = (await wb.xlsx.writeBuffer()) as unknown as Uint8Array | ArrayBuffer;
   // Node gives a Buffer, the browser build a Uint8Array or ArrayBuffer: always hand back a plain view.

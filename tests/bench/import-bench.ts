@@ -23,7 +23,8 @@ import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { compileActivityFilter } from '@domain/activity';
 import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
 import { db } from '../../src-renderer/db/db';
-import { ensureSeeded, putSetting } from '../../src-renderer/db/operations';
+import { ensureSeeded } from '../../src-renderer/db/plan-ops';
+import { putSetting } from '../../src-renderer/db/settings-ops';
 import { applyBatch, previewImport, type BatchEntry, type ImportPreview } from '../../src-renderer/db/import-ops';
 
 const DISTRICT = { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu' };

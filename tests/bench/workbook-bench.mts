@@ -75,19 +75,18 @@ import {
 import { planReportItems } from '../../src-renderer/exchange/template';
 import { workbookProperties, writeUnitReport } from '../../src-renderer/exchange/writer';
 import {
-  dataRowHeight,
   headerBlockRows,
   headerRowOf,
-  reportSheetPlans,
   sheetStyles,
   tableHeaderHeight,
   worksheetColumns,
   worksheetOptions,
-  wrapLimits,
   type CellValue,
   type HeaderBlockRow,
   type SheetPlan,
 } from '../../src-renderer/exchange/writer-layout';
+import { reportSheetPlans } from '../../src-renderer/exchange/writer-plans';
+import { dataRowHeight, wrapLimits } from '../../src-renderer/exchange/writer-row-height';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
 import { consolidatedSheetPlans } from '../../src-renderer/exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';

@@ -138,6 +138,9 @@ describe('workbook check', () => {
     expect(b!.problems.map((p) => p.message)).toEqual(['Tệp «mat-khau.xlsx» được đặt mật khẩu; hãy bỏ mật khẩu rồi gửi lại']);
     expect(c).toMatchObject({ file: 'khong-co.xlsx', ok: false });
     expect(c!.problems[0]!.message).toBe('Không mở được tệp «khong-co.xlsx»: không có tệp này');
+    // Tools compare the codes, not the Vietnamese wording.
+    expect(b!.problems.map((p) => p.code)).toEqual(['password']);
+    expect(c!.problems.map((p) => p.code)).toEqual(['file-unopenable']);
   });
 
   it('names a file NFC in text, JSON and messages, even when its name on disk is NFD', async () => {

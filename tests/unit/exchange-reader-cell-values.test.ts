@@ -5,7 +5,9 @@ import {
   parseCellDate,
   parseItemIds,
   parseLabel,
+  type CellNote,
 } from '../../src-renderer/exchange/cell-values';
+import { detailText } from '../../src-renderer/exchange/problems';
 
 describe('cellText', () => {
   it('joins rich text, reads hyperlinks and formula results, trims and NFCs', () => {
@@ -38,15 +40,15 @@ describe('parseCellDate', () => {
     expect(ok(null)).toEqual({ ok: true, value: null });
   });
   it('refuses impossible dates with what to type instead', () => {
-    expect(ok('31/02/2025')).toEqual({ ok: false, shown: '31/02/2025', reason: 'không phải ngày hợp lệ (nhập theo dd/mm/yyyy)' });
+    expect(ok('31/02/2025')).toEqual({ ok: false, code: 'date-invalid', shown: '31/02/2025', reason: 'không phải ngày hợp lệ (nhập theo dd/mm/yyyy)' });
     expect(ok('29/02/2025').ok).toBe(false);
     expect(ok('29/02/2024')).toEqual({ ok: true, value: '2024-02-29' });
     expect(ok('3/15/2025').ok).toBe(false);
     expect(ok('15/3/25').ok).toBe(false);
     expect(ok('15/3-2025').ok).toBe(false);
     expect(ok('hôm qua').ok).toBe(false);
-    expect(ok('15/03/1890')).toMatchObject({ ok: false, reason: 'không phải ngày hợp lệ (năm phải từ 1990 đến 2100; nhập theo dd/mm/yyyy)' });
-    expect(ok({ error: '#VALUE!' })).toMatchObject({ ok: false, reason: 'là lỗi công thức của bảng tính' });
+    expect(ok('15/03/1890')).toMatchObject({ ok: false, code: 'date-year', min: 1990, max: 2100, reason: 'không phải ngày hợp lệ (năm phải từ 1990 đến 2100; nhập theo dd/mm/yyyy)' });
+    expect(ok({ error: '#VALUE!' })).toMatchObject({ ok: false, code: 'cell-error-value', reason: 'là lỗi công thức của bảng tính' });
   });
 });
 
@@ -62,18 +64,21 @@ describe('parseCellCount', () => {
     expect(parseCellCount('1,200')).toEqual({
       ok: true,
       value: 1200,
-      note: '«1,200» được đọc là 1.200 (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «1.200»); nếu không phải số này, hãy sửa ô',
+      note: { code: 'count-comma-thousands', shown: '1,200', value: '1.200' },
     });
+    expect(detailText({ code: 'count-comma-thousands', shown: '1,200', value: '1.200' })).toBe(
+      '«1,200» được đọc là 1.200 (dấu phẩy được hiểu là dấu phân cách hàng nghìn, như «1.200»); nếu không phải số này, hãy sửa ô',
+    );
     expect(parseCellCount('-1,250,000', true)).toMatchObject({ ok: true, value: -1250000 });
-    expect(parseCellCount('1,250,000')).toMatchObject({ note: expect.stringContaining('được đọc là 1.250.000') });
+    expect(detailText((parseCellCount('1,250,000') as { note: CellNote }).note)).toContain('được đọc là 1.250.000');
     expect(parseCellCount('1.200')).toEqual({ ok: true, value: 1200 });
   });
   it('refuses negatives, decimals and words in a count', () => {
-    expect(parseCellCount(-5)).toEqual({ ok: false, shown: '-5', reason: 'là số âm; cần số nguyên không âm' });
-    expect(parseCellCount('-5')).toMatchObject({ ok: false, reason: 'là số âm; cần số nguyên không âm' });
-    expect(parseCellCount(2.5)).toMatchObject({ ok: false, reason: 'là số thập phân; cần số nguyên không âm' });
-    expect(parseCellCount('2,5')).toMatchObject({ ok: false, reason: 'là số thập phân; cần số nguyên không âm' });
-    expect(parseCellCount('12 người')).toMatchObject({ ok: false, reason: 'không phải số nguyên không âm (ví dụ 0, 12, 1.250)' });
+    expect(parseCellCount(-5)).toEqual({ ok: false, code: 'count-negative', shown: '-5', reason: 'là số âm; cần số nguyên không âm' });
+    expect(parseCellCount('-5')).toMatchObject({ ok: false, code: 'count-negative', reason: 'là số âm; cần số nguyên không âm' });
+    expect(parseCellCount(2.5)).toMatchObject({ ok: false, code: 'count-decimal', reason: 'là số thập phân; cần số nguyên không âm' });
+    expect(parseCellCount('2,5')).toMatchObject({ ok: false, code: 'count-decimal', reason: 'là số thập phân; cần số nguyên không âm' });
+    expect(parseCellCount('12 người')).toMatchObject({ ok: false, code: 'count-invalid', reason: 'không phải số nguyên không âm (ví dụ 0, 12, 1.250)' });
     expect(parseCellCount('1.2.3').ok).toBe(false);
     expect(parseCellCount(1e300)).toMatchObject({ ok: false });
     expect(parseCellCount(-5, true)).toEqual({ ok: true, value: -5 });
@@ -86,7 +91,7 @@ describe('parseItemIds', () => {
     expect(parseItemIds('iii.2.4,III.3.1\nIV.1.')).toEqual({ ok: true, value: ['III.2.4', 'III.3.1', 'IV.1'] });
     expect(parseItemIds('III.2.4 III.2.4')).toEqual({ ok: true, value: ['III.2.4'] });
     expect(parseItemIds(' ; ')).toEqual({ ok: true, value: null });
-    expect(parseItemIds('III.2.4; 3.1')).toMatchObject({ ok: false, reason: 'có mã nhiệm vụ không hợp lệ «3.1» (nhập như III.2.4; nhiều mã cách nhau bằng dấu ;)' });
+    expect(parseItemIds('III.2.4; 3.1')).toMatchObject({ ok: false, code: 'item-ids-invalid', bad: '3.1', reason: 'có mã nhiệm vụ không hợp lệ «3.1» (nhập như III.2.4; nhiều mã cách nhau bằng dấu ;)' });
   });
 });
 
@@ -102,6 +107,6 @@ describe('parseLabel', () => {
     expect(parseLabel('hoan thanh', options)).toEqual({ ok: true, value: 'xong' });
     expect(parseLabel('xong', options)).toEqual({ ok: true, value: 'xong' });
     expect(parseLabel('', options)).toEqual({ ok: true, value: null });
-    expect(parseLabel('Làm rồi', options)).toEqual({ ok: false, shown: 'Làm rồi', reason: 'không có trong danh sách (chọn một trong: Đã hoàn thành; Đang thực hiện)' });
+    expect(parseLabel('Làm rồi', options)).toEqual({ ok: false, code: 'label-unknown', shown: 'Làm rồi', allowed: ['Đã hoàn thành', 'Đang thực hiện'], reason: 'không có trong danh sách (chọn một trong: Đã hoàn thành; Đang thực hiện)' });
   });
 });

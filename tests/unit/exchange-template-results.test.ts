@@ -12,7 +12,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src-renderer/db/db';
 import { applySubmission, previewImport } from '../../src-renderer/db/import-ops';
 import { indicatorSummary } from '../../src-renderer/db/indicator-ops';
-import { ensureSeeded } from '../../src-renderer/db/operations';
+import { ensureSeeded } from '../../src-renderer/db/plan-ops';
 import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';

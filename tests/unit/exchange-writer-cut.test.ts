@@ -10,7 +10,7 @@ import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { MAX_CELL_CHARS } from '../../src-renderer/exchange/safe-cell';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { cutLengthOf, cutNote, fullCellLength, textCell, type TextCut } from '../../src-renderer/exchange/writer-layout';
+import { cutLengthOf, cutNote, fullCellLength, textCell, type TextCut } from '../../src-renderer/exchange/writer-text';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';

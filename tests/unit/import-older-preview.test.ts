@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../src-renderer/db/db';
 import { applySubmission, previewImport } from '../../src-renderer/db/import-ops';
-import { ensureSeeded } from '../../src-renderer/db/operations';
+import { ensureSeeded } from '../../src-renderer/db/plan-ops';
 import { diffCounts } from '../../src-renderer/domain/merge';
 import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { OLDER_PAIR } from '../fixtures/workbooks/tools/older-pair';

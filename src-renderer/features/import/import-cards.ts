@@ -9,6 +9,7 @@ import type { ImportPreview } from '../../db';
 import type { Problem, ReadCounts } from '../../exchange/reader';
 import type { PickedFile } from './import-files';
 import { officerMessage } from '@domain/officer-message';
+import { blockerText, isHardBlocker } from '@domain/import-blockers';
 
 export interface Card {
   key: string;
@@ -52,9 +53,9 @@ export function hardBlock(card: Card): string {
   if (card.cancelled) return 'Đã hủy đọc tệp này.';
   if (!p) return 'Không đọc được tệp.';
   if (card.problems.some((x) => x.severity === 'error')) return 'Tệp có lỗi: sửa tệp rồi chọn lại.';
-  if (p.report.period.key === '' || p.isOwnUnit) return p.blockers[0] ?? 'Không nhập được tệp này.';
-  // Several units of the file's name: the officer sorts them out in «Đơn vị» (domain/unit-match.ts).
-  if (p.unitMatch.kind === 'ambiguous') return p.unitMatch.message;
+  // No period, the own unit's file, several units of the file's name (sorted out in «Đơn vị»).
+  const hard = p.blocks.find(isHardBlocker);
+  if (hard) return blockerText(hard);
   if (p.plan.decision === 'identical') return 'Tệp trùng với bản đã nhập: không có gì thay đổi.';
   return '';
 }
@@ -64,10 +65,12 @@ export function pending(card: Card): string[] {
   const p = card.preview;
   if (!p) return [];
   const out: string[] = [];
+  const left = new Set(p.blocks.map((b) => b.code));
   if (needsPlanChoice(card) && !card.planChoice) out.push('chọn kế hoạch để nhập vào');
-  if (!p.unitKnown && !card.addUnit) out.push(p.unitMatch.kind === 'name' ? 'xác nhận đơn vị của tệp (ghép hoặc thêm mới)' : 'thêm đơn vị vào danh sách');
-  if (p.planKnown && (needsPlanChoice(card) || !p.mismatches!.allMatched) && !card.acceptMismatches) out.push('xác nhận khác biệt với kế hoạch');
-  if (p.plan.decision === 'older' && !card.keepOlder) out.push('chọn lưu vào lịch sử');
+  if (left.has('unit-unknown') && !card.addUnit) out.push(p.unitMatch.kind === 'name' ? 'xác nhận đơn vị của tệp (ghép hoặc thêm mới)' : 'thêm đơn vị vào danh sách');
+  // A plan the officer chose is compared item by item even when every item matches.
+  if (p.planKnown && (needsPlanChoice(card) || left.has('plan-mismatch')) && !card.acceptMismatches) out.push('xác nhận khác biệt với kế hoạch');
+  if (left.has('older') && !card.keepOlder) out.push('chọn lưu vào lịch sử');
   return out;
 }
 

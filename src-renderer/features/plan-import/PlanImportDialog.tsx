@@ -12,7 +12,7 @@ import { parsePlan } from '@domain/plan-parser';
 import { buildTree, countOutline, flattenPlan, normalizeOutline, type OutlineRow } from '@domain/plan-edit';
 import type { ParsedPlan, PlanHeader } from '@domain/plan-types';
 import { OperationError } from '../../db/errors';
-import { addPlan } from '../../db/operations';
+import { addPlan } from '../../db/plan-ops';
 import { ContentStep } from './ContentStep';
 import { PreviewStep } from './PreviewStep';
 import { trapTab, useModalIsolation, usePortalElement } from './use-modal';
