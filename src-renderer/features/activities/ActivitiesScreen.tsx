@@ -28,7 +28,7 @@ import { useActivityStore, usePeriodStore } from '../../state';
 import { ActivityForm } from './ActivityForm';
 import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { UndoToast } from './UndoToast';
 import './activities.css';

@@ -19,7 +19,7 @@ import {
   UNIT_TYPE_LABELS,
   type UnitKind,
 } from '@domain/units';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { fieldA11y } from '../../app/field-a11y';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 
@@ -137,7 +137,7 @@ export function UnitForm({
   const codeChanged = unit !== null && normalizeUnitCode(form.code) !== '' && normalizeUnitCode(form.code) !== unit.code;
 
   return (
-    <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="unit-form-modal">
+    <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="units-modal unit-form-modal">
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'}>
         <div className="form-grid">
           {offered.length > 1 && (
@@ -176,7 +176,7 @@ export function UnitForm({
           )}
           <label htmlFor={`${id}-name`}>Tên đơn vị</label>
           <div>
-            <input {...props('name')} type="text" autoFocus value={form.name} onChange={(e) => set('name', e.target.value)} />
+            <input {...props('name')} type="text" data-autofocus value={form.name} onChange={(e) => set('name', e.target.value)} />
             {errorFor('name')}
           </div>
           <label htmlFor={`${id}-code`}>Mã đơn vị</label>

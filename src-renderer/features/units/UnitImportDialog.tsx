@@ -7,7 +7,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { applyUnitImport, OperationError, type UnitImportResult, type UnitRecord } from '../../db';
 import { platform } from '../../platform';
 import { UNIT_TYPE_LABELS, type UnitLevel } from '@domain/units';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { readUnitFile, ReadCancelled, type ReadHandle } from './read-unit-file';
 import {
   guessMapping,
@@ -105,7 +105,7 @@ export function UnitImportDialog({
   };
 
   return (
-    <Modal title="Nhập danh sách đơn vị từ Excel/CSV" onClose={close} className="unit-import-modal">
+    <Modal title="Nhập danh sách đơn vị từ Excel/CSV" onClose={close} className="units-modal unit-import-modal">
       {step.kind === 'choose' && (
         <div className="import-choose">
           <p>
@@ -113,7 +113,7 @@ export function UnitImportDialog({
             Đơn vị có mã đã có sẽ được cập nhật, không thêm trùng; dòng không có mã được tự tạo mã.
           </p>
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => void choose()} autoFocus>
+            <button type="button" className="primary" onClick={() => void choose()} data-autofocus>
               Chọn tệp…
             </button>
             <button type="button" onClick={close}>

@@ -14,7 +14,7 @@ import { childKindsOf, childLevelsOf, kindOfUnit, unitNameKey, UNIT_TYPE_LABELS 
 import { platform } from '../../platform';
 import { matchesQuery } from '@domain/vn-text';
 import type { ShellData } from '../../app/use-shell-data';
-import { Modal } from './Modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
@@ -270,20 +270,14 @@ function Directory({ data }: { data: ShellData }) {
         />
       )}
       {dialog?.kind === 'delete' && (
-        <Modal title="Xóa đơn vị" onClose={() => setDialog(null)}>
-          <p>
-            Xóa hẳn «{dialog.unit.name}» ({dialog.unit.code}) khỏi danh sách? Đơn vị chưa có dữ liệu nào nên xóa được; mã{' '}
-            {dialog.unit.code} có thể dùng lại.
-          </p>
-          <div className="button-row">
-            <button type="button" className="danger" onClick={() => void remove(dialog.unit)}>
-              Xóa
-            </button>
-            <button type="button" autoFocus onClick={() => setDialog(null)}>
-              Hủy
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          role="dialog"
+          title="Xóa đơn vị"
+          message={`Xóa hẳn «${dialog.unit.name}» (${dialog.unit.code}) khỏi danh sách? Đơn vị chưa có dữ liệu nào nên xóa được; mã ${dialog.unit.code} có thể dùng lại.`}
+          confirmLabel="Xóa"
+          onConfirm={() => void remove(dialog.unit)}
+          onCancel={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'import' && stored && (
         <UnitImportDialog units={stored.units} ownUnit={ownUnit} level={childLevelsOf(ownUnit.level)[0]!} onClose={() => setDialog(null)} />
