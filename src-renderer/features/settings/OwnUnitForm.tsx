@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { BUILTIN_UNIT_KINDS, kindOfUnit, normalizeUnitCode } from '@domain/units';
 import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '../../db';
-import { fieldA11y } from '../../app/field-a11y';
+import { fieldA11y } from '../../ui/field';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';

@@ -16,7 +16,7 @@ import { platform } from '../../platform';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 import { setupPrefill } from './setup-prefill';
 import './setup.css';
-import { fieldA11y } from '../../app/field-a11y';
+import { fieldA11y } from '../../ui/field';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 const FIELDS: readonly Field[] = ['level', 'name', 'code', 'parentName'];

@@ -20,7 +20,7 @@ import {
   type UnitKind,
 } from '@domain/units';
 import { Modal } from '../../ui/Modal';
-import { fieldA11y } from '../../app/field-a11y';
+import { fieldA11y } from '../../ui/field';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 
 type Field = 'kind' | 'newKindName' | 'parentCode' | 'code' | 'name' | 'aliases' | 'type' | 'members' | 'contact' | 'phone';
