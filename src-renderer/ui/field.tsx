@@ -84,3 +84,37 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * One row of a two-column form grid (`.form-grid`): the label, then the control with its
+ * message and its hint under it; the control is described by both.
+ */
+export function FormRow<F extends string>({
+  a11y,
+  field,
+  label,
+  hint,
+  children,
+}: {
+  a11y: FieldA11y<F>;
+  field: F;
+  label: ReactNode;
+  hint?: ReactNode;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const hintId = `${a11y.idOf(field)}-hint`;
+  return (
+    <>
+      <label htmlFor={a11y.idOf(field)}>{label}</label>
+      <div>
+        {children(hint ? a11y.props(field, hintId) : a11y.props(field))}
+        {a11y.errorFor(field)}
+        {hint && (
+          <p className="hint" id={hintId}>
+            {hint}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

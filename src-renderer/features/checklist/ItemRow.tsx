@@ -16,7 +16,7 @@ import {
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
 import { officerMessage } from '@domain/officer-message';
-import { Highlight } from './Highlight';
+import { Highlight } from '../../ui/Highlight';
 import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
 import { useAutosave } from './use-autosave';

@@ -11,7 +11,7 @@ import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
 import { unitLabels } from '@domain/units';
 import { queryWords } from '@domain/vn-text';
-import { Highlight } from '../checklist/Highlight';
+import { Highlight } from '../../ui/Highlight';
 import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
 
 const ROW_HEIGHT = 34;

@@ -28,12 +28,13 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import { defaultPlace } from '@domain/official-form';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { CountingNotes } from './CountingNotes';
 import { DrillDialog } from '../../ui/DrillDialog';
+import { DateInput } from '../../ui/inputs';
 import { ActivityList } from './ActivityList';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
@@ -293,11 +294,9 @@ function DeadlineField({ planId, periodKey, stored }: { planId: string; periodKe
     <div className="cons-deadline">
       <div className="cons-deadline-row">
         <label htmlFor={ids.field}>Hạn nộp</label>
-        <input
+        <DateInput
           id={ids.field}
           value={text}
-          inputMode="numeric"
-          placeholder="dd/mm/yyyy"
           maxLength={10}
           aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
           aria-invalid={error ? true : undefined}

@@ -15,6 +15,7 @@ import {
   type IndicatorRow,
 } from '../../db';
 import { Field } from '../../ui/field';
+import { NumberInput } from '../../ui/inputs';
 import { formatDelta, normalizeTypedNumber } from './format';
 
 type Errors = Record<string, string>;
@@ -145,17 +146,8 @@ export function AdjustmentForm({ where, row, onDone }: { where: IndicatorRef; ro
         hint={`Cộng thêm vào số từ hoạt động${row.def.unit ? ` (${row.def.unit})` : ''}; số âm để trừ, ví dụ -3. Hiện: ${current ? formatDelta(current.delta) : 'chưa có'}.`}
         error={errors.delta}
       >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            className="ind-number"
-            inputMode="text"
-            autoComplete="off"
-            value={delta}
-            onChange={(e) => setDelta(e.target.value)}
-          />
-        )}
+        {/* Text keyboard: a decrease starts with a minus sign. */}
+        {(p) => <NumberInput {...p} className="ind-number" inputMode="text" value={delta} onChange={(e) => setDelta(e.target.value)} />}
       </Field>
       <Field className="ind-field" label="Lý do" hint="Bắt buộc; in kèm số liệu trong báo cáo." error={errors.reason}>
         {(p) => <textarea {...p} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -192,17 +184,7 @@ export function TargetForm({ where, row, onDone }: { where: IndicatorRef; row: I
         hint="Số nguyên không âm; để trống để bỏ chỉ tiêu."
         error={errors.target}
       >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            className="ind-number"
-            inputMode="numeric"
-            autoComplete="off"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        )}
+        {(p) => <NumberInput {...p} className="ind-number" value={target} onChange={(e) => setTarget(e.target.value)} />}
       </Field>
     </FormShell>
   );

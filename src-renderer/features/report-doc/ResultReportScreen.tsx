@@ -26,7 +26,7 @@ import type { ShellData } from '../../app/use-shell-data';
 import { useToday } from '../../app/use-today';
 import { PlatformError, platform } from '../../platform';
 import { useUiStore } from '../../state';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, type JobState } from '../exports/use-workbook-job';
 import { DocxJobCancelled, writeDocxInWorker } from './docx-job';
 import { DocumentPreview } from './DocumentPreview';

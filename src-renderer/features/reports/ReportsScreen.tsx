@@ -17,7 +17,7 @@ import { reportFileName, templateFileName } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import './reports.css';

@@ -3,10 +3,11 @@
  * (Báo cáo, Tổng hợp). The texts default to the generic ones; a screen may word them its way.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { isBusy, percentOf, type JobState } from './use-workbook-job';
+import { isBusy, percentOf, type JobState } from '../features/exports/use-workbook-job';
+import { formatCount } from '@domain/indicators';
 import './job-controls.css';
 
-const n = (x: number) => x.toLocaleString('vi-VN');
+const n = formatCount;
 
 export interface JobControlsProps {
   state: JobState;
