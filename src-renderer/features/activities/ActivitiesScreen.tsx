@@ -32,6 +32,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { UndoToast } from './UndoToast';
 import './activities.css';
+import { SearchInput } from '../../ui/SearchInput';
 
 const collator = new Intl.Collator('vi');
 
@@ -239,21 +240,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
           </div>
           <div className="field-inline filter-search">
             <label htmlFor={ids.search}>Tìm hoạt động</label>
-            <input
-              id={ids.search}
-              type="search"
-              value={filter.query}
-              placeholder="Gõ có dấu hoặc không dấu"
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => setFilter({ query: e.target.value })}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && filter.query) {
-                  e.preventDefault();
-                  setFilter({ query: '' });
-                }
-              }}
-            />
+            <SearchInput id={ids.search} value={filter.query} onValue={(query) => setFilter({ query })} />
           </div>
           <span className="list-count" role="status">
             {records === undefined ? '' : `${rows.length.toLocaleString('vi-VN')} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}

@@ -18,6 +18,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
+import { SearchInput } from '../../ui/SearchInput';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
 type SortKey = 'name' | 'code';
@@ -139,13 +140,7 @@ function Directory({ data }: { data: ShellData }) {
       <div className="units-toolbar" role="search">
         <div className="field-inline">
           <label htmlFor={`${id}-q`}>Tìm đơn vị</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            placeholder="Tên, mã, người liên hệ…"
-            onChange={(e) => setQuery(e.target.value)}
-          />
+          <SearchInput id={`${id}-q`} value={query} placeholder="Tên, mã, người liên hệ…" onValue={setQuery} />
         </div>
         <div className="field-inline">
           <label htmlFor={`${id}-f`}>Trạng thái</label>
