@@ -18,6 +18,8 @@ interface Layer {
   box: { current: HTMLElement | null };
   /** What Esc does (undefined: nothing, e.g. while a restore runs). */
   escape: { current: (() => void) | undefined };
+  /** Where focus goes back to when the layer closes. */
+  opener: Element | null;
 }
 
 /** Open modals, the topmost last. */
@@ -101,17 +103,22 @@ export function Modal({
   });
 
   useLayoutEffect(() => {
-    const layer: Layer = { element, box, escape };
+    const layer: Layer = { element, box, escape, opener };
     document.body.appendChild(element);
     layers.push(layer);
     if (layers.length === 1) document.addEventListener('keydown', onDocumentKeyDown);
     applyInert();
     return () => {
-      layers.splice(layers.indexOf(layer), 1);
+      const index = layers.indexOf(layer);
+      // A modal closing under one still open (both are going, the outer first): the one above
+      // gives focus back to where this one was opened from, not into this closing layer.
+      const above = layers[index + 1];
+      if (above && (!above.opener?.isConnected || element.contains(above.opener))) above.opener = layer.opener;
+      layers.splice(index, 1);
       if (layers.length === 0) document.removeEventListener('keydown', onDocumentKeyDown);
       element.remove();
       applyInert();
-      focusIfConnected(opener);
+      if (!above) focusIfConnected(layer.opener);
     };
   }, [element, opener]);
 

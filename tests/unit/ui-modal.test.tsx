@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfirmDialog } from '../../src-renderer/ui/ConfirmDialog';
 import { Modal } from '../../src-renderer/ui/Modal';
 
-/** A page with a button that opens «Sửa», which can open «Xóa?» on top of it. */
+/** A page with a button that opens «Sửa», which can open «Xóa?» on top of it; «Xóa hẳn» closes both. */
 function Page() {
   const [outer, setOuter] = useState(false);
   const [inner, setInner] = useState(false);
@@ -22,7 +22,7 @@ function Page() {
             Xóa
           </button>
           {inner && (
-            <ConfirmDialog title="Xóa?" message="Không khôi phục được." confirmLabel="Xóa hẳn" onConfirm={() => setInner(false)} onCancel={() => setInner(false)} />
+            <ConfirmDialog title="Xóa?" message="Không khôi phục được." confirmLabel="Xóa hẳn" onConfirm={() => setOuter(false)} onCancel={() => setInner(false)} />
           )}
         </Modal>
       )}
@@ -96,6 +96,19 @@ describe('Modal', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
     expect(document.querySelectorAll('[inert]')).toHaveLength(0);
+  });
+
+  it('gives focus back to the page when both stacked modals close at once', () => {
+    render(<Page />);
+    const opener = screen.getByRole('button', { name: 'Mở' });
+    opener.focus();
+    fireEvent.click(opener);
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Sửa' })).getByRole('button', { name: 'Xóa' }));
+    fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Xóa?' })).getByRole('button', { name: 'Xóa hẳn' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.querySelectorAll('[inert]')).toHaveLength(0);
+    expect(document.activeElement).toBe(opener);
   });
 
   it('leaves an Esc that a control inside already handled, and stays while it may not close', () => {

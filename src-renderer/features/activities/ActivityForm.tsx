@@ -11,6 +11,7 @@ import type { PlanRecord, UnitRecord } from '../../db';
 import { ActivityFields } from './ActivityFields';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useActivityForm, type ActivityFormOptions } from './use-activity-form';
+import { Problem } from '../../ui/notice';
 
 interface Props extends ActivityFormOptions {
   plan: PlanRecord;
@@ -43,9 +44,7 @@ export function ActivityForm({ units, unitName, onShowPeriod, ...options }: Prop
       <ActivityFields form={form} plan={options.plan} units={units} unitName={unitName} />
 
       {form.errors._form && (
-        <p className="field-error" role="alert">
-          {form.errors._form}
-        </p>
+        <Problem>{form.errors._form}</Problem>
       )}
 
       {form.dupes && <DuplicateWarning dupes={form.dupes} unitName={unitName} onSaveAnyway={() => void form.submit(true)} onBack={form.backToTitle} />}

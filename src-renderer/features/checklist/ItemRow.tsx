@@ -21,6 +21,7 @@ import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
 import { useAutosave } from './use-autosave';
 import type { ItemActivity } from './item-activities';
+import { Problem } from '../../ui/notice';
 
 interface Props {
   node: PlanNode;
@@ -136,9 +137,7 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
         onApply={(proposed) => void persist({ status: proposed })}
       />
       {save.kind === 'error' && (
-        <p className="field-error" role="alert">
-          {save.message}
-        </p>
+        <Problem>{save.message}</Problem>
       )}
     </li>
   );

@@ -39,6 +39,8 @@ import { ActivityList } from './ActivityList';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
+import { Pending, Problem } from '../../ui/notice';
+import { NumTh } from '../../ui/table';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
@@ -76,13 +78,9 @@ export function ConsolidationScreen({ data }: { data: ShellData }) {
         </p>
       </div>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang tổng hợp dữ liệu…
-        </p>
+        <Pending>Đang tổng hợp dữ liệu…</Pending>
       ) : !shown.ok ? (
-        <p className="field-error" role="alert">
-          {shown.message}
-        </p>
+        <Problem>{shown.message}</Problem>
       ) : (
         <>
           <ExportCard data={data} hasData={shown.data.result.contributors.length > 0} />
@@ -195,16 +193,12 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           <table className="cons-table">
             <thead>
               <tr>
-                <th scope="col" className="num">
-                  STT
-                </th>
+                <NumTh>STT</NumTh>
                 <th scope="col">Mã đơn vị</th>
                 <th scope="col">Tên đơn vị</th>
                 <th scope="col">Tình trạng</th>
                 <th scope="col">Thời điểm nộp</th>
-                <th scope="col" className="num">
-                  Số hoạt động
-                </th>
+                <NumTh>Số hoạt động</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -352,9 +346,7 @@ function ItemsSection({ result }: { result: ConsolidationResult }) {
                   {STATUS_COUNT_LABELS[k]}
                 </th>
               ))}
-              <th scope="col" className="num">
-                Số hoạt động
-              </th>
+              <NumTh>Số hoạt động</NumTh>
             </tr>
           </thead>
           <tbody>
@@ -417,12 +409,8 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
               <th scope="col" className="cons-unit-col">
                 Đơn vị
               </th>
-              <th scope="col" className="num">
-                Số báo cáo
-              </th>
-              <th scope="col" className="num">
-                Số hoạt động
-              </th>
+              <NumTh>Số báo cáo</NumTh>
+              <NumTh>Số hoạt động</NumTh>
               {indicators.map((i) => (
                 <th key={i.code} scope="col" className="num cons-ind-head" title={i.unit ? `${i.name} (${i.unit})` : i.name}>
                   {i.name || i.code}

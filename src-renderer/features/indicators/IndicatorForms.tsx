@@ -17,6 +17,7 @@ import {
 import { Field } from '../../ui/field';
 import { NumberInput } from '../../ui/inputs';
 import { formatDelta, normalizeTypedNumber } from './format';
+import { Problem } from '../../ui/notice';
 
 type Errors = Record<string, string>;
 
@@ -76,9 +77,7 @@ function FormShell({
       </h2>
       <div className="ind-form-fields">{children}</div>
       {errors._form && (
-        <p className="field-error" role="alert">
-          {errors._form}
-        </p>
+        <Problem>{errors._form}</Problem>
       )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>

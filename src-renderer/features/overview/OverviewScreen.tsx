@@ -25,6 +25,7 @@ import { ChartCard } from './ChartCard';
 import { buildOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
+import { Pending, Problem } from '../../ui/notice';
 
 /** Units per page of the grid's chart on screen, and per printed part of it (one A4 sheet). */
 const GRID_PAGE_ROWS = 25;
@@ -80,13 +81,9 @@ export function OverviewScreen({ data }: { data: ShellData }) {
         </button>
       </div>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang tính số liệu…
-        </p>
+        <Pending>Đang tính số liệu…</Pending>
       ) : !shown.ok ? (
-        <p className="field-error" role="alert">
-          {shown.message}
-        </p>
+        <Problem>{shown.message}</Problem>
       ) : (
         overview && (
           <OverviewCharts

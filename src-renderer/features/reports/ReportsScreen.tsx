@@ -21,6 +21,7 @@ import { JobControls } from '../../ui/JobControls';
 import { isBusy, useWorkbookJob } from '../exports/use-workbook-job';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import './reports.css';
+import { Pending, Problem } from '../../ui/notice';
 
 const n = (x: number) => x.toLocaleString('vi-VN');
 
@@ -117,9 +118,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
         Sẽ xuất
       </h3>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang đếm dữ liệu…
-        </p>
+        <Pending>Đang đếm dữ liệu…</Pending>
       ) : shown.ok ? (
         <ul className="report-counts" aria-labelledby={ids.counts}>
           <li>
@@ -136,9 +135,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
           </li>
         </ul>
       ) : (
-        <p className="field-error" role="alert">
-          {shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.
-        </p>
+        <Problem>{shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.</Problem>
       )}
 
       <JobControls

@@ -9,6 +9,7 @@ import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '
 import { fieldA11y, FormRow } from '../../ui/field';
 import { UnitCodeInput } from '../../ui/inputs';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
+import { Problem } from '../../ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 
@@ -85,9 +86,7 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
           {saved ? '✓ Đã lưu' : ''}
         </span>
         {error && error.field === null && (
-          <p className="field-error" role="alert">
-            {error.message}
-          </p>
+          <Problem>{error.message}</Problem>
         )}
       </div>
     </form>

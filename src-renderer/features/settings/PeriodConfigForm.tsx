@@ -14,6 +14,7 @@ import {
   type PeriodKind,
 } from '@domain/periods';
 import { NumberInput } from '../../ui/inputs';
+import { Problem } from '../../ui/notice';
 
 const DAY_MONTH_PARTS = [
   ['day', 'Ngày'],
@@ -186,9 +187,7 @@ export function PeriodConfigForm({ plan, year }: { plan: PlanRecord; year: numbe
           {status?.kind === 'saved' ? '✓ Đã lưu' : ''}
         </span>
         {status?.kind === 'error' && (
-          <p className="field-error" role="alert">
-            {status.message}
-          </p>
+          <Problem>{status.message}</Problem>
         )}
       </div>
     </form>

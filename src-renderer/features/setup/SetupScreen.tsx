@@ -18,6 +18,7 @@ import { setupPrefill } from './setup-prefill';
 import './setup.css';
 import { fieldA11y, FormRow } from '../../ui/field';
 import { UnitCodeInput } from '../../ui/inputs';
+import { Problem } from '../../ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 const FIELDS: readonly Field[] = ['level', 'name', 'code', 'parentName'];
@@ -224,9 +225,7 @@ export function SetupScreen() {
             Bắt đầu sử dụng
           </button>
           {error && error.field === null && (
-            <p className="field-error" role="alert">
-              {error.message}
-            </p>
+            <Problem>{error.message}</Problem>
           )}
         </div>
       </form>

@@ -23,6 +23,7 @@ import { Modal } from '../../ui/Modal';
 import { fieldA11y, FormRow } from '../../ui/field';
 import { NumberInput, UnitCodeInput } from '../../ui/inputs';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
+import { Problem } from '../../ui/notice';
 
 type Field = 'kind' | 'newKindName' | 'parentCode' | 'code' | 'name' | 'aliases' | 'type' | 'members' | 'contact' | 'phone';
 
@@ -217,9 +218,7 @@ export function UnitForm({
           </FormRow>
         </div>
         {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
+          <Problem>{errors._form}</Problem>
         )}
         {sameName && (
           <div className="unit-same-name" role="alert">

@@ -20,6 +20,7 @@ import {
   type UnitTable,
 } from './unit-import';
 import { officerMessage } from '@domain/officer-message';
+import { Problem } from '../../ui/notice';
 
 type Step =
   | { kind: 'choose'; error?: string }
@@ -121,9 +122,7 @@ export function UnitImportDialog({
             </button>
           </div>
           {step.error && (
-            <p className="field-error" role="alert">
-              {step.error}
-            </p>
+            <Problem>{step.error}</Problem>
           )}
         </div>
       )}
@@ -201,9 +200,7 @@ export function UnitImportDialog({
             </table>
           </div>
           {mapping.name === null && (
-            <p className="field-error" role="alert">
-              Chọn cột chứa tên đơn vị.
-            </p>
+            <Problem>Chọn cột chứa tên đơn vị.</Problem>
           )}
           <div className="button-row">
             <button
@@ -290,14 +287,10 @@ export function UnitImportDialog({
             </table>
           </div>
           {preview.counts.error > 0 && (
-            <p className="field-error" role="alert">
-              Tệp còn {preview.counts.error} dòng lỗi: sửa trong tệp (hoặc ghép lại cột) rồi nhập lại. Chưa ghi đơn vị nào.
-            </p>
+            <Problem>Tệp còn {preview.counts.error} dòng lỗi: sửa trong tệp (hoặc ghép lại cột) rồi nhập lại. Chưa ghi đơn vị nào.</Problem>
           )}
           {applyError && (
-            <p className="field-error" role="alert">
-              {applyError}
-            </p>
+            <Problem>{applyError}</Problem>
           )}
           <div className="button-row">
             <button

@@ -19,6 +19,7 @@ import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
 import { SearchInput } from '../../ui/SearchInput';
+import { NumTh } from '../../ui/table';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
 type SortKey = 'name' | 'code';
@@ -193,9 +194,7 @@ function Directory({ data }: { data: ShellData }) {
                 <th scope="col">Mã</th>
                 <th scope="col">Tên đơn vị</th>
                 <th scope="col">Loại hình</th>
-                <th scope="col" className="num">
-                  Đoàn viên
-                </th>
+                <NumTh>Đoàn viên</NumTh>
                 <th scope="col">Người liên hệ</th>
                 <th scope="col">Điện thoại</th>
                 <th scope="col">Trạng thái</th>
