@@ -75,6 +75,24 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
     if (textChanged(note, record?.note) || textChanged(evidence, record?.evidence)) await persist({ note, evidence });
   });
 
+  /** A text of the item, saved a moment after typing stops and at once when left. */
+  const textControl = (id: string, label: string, value: string, setValue: (v: string) => void) => (
+    <div className="control control-text">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={1}
+        maxLength={MAX_NOTE_CHARS}
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          texts.schedule();
+        }}
+        onBlur={() => void texts.flush()}
+      />
+    </div>
+  );
+
   return (
     <li
       className={`item-row status-${status}`}
@@ -98,34 +116,8 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             ))}
           </select>
         </div>
-        <div className="control control-text">
-          <label htmlFor={ids.note}>Đánh giá</label>
-          <textarea
-            id={ids.note}
-            rows={1}
-            maxLength={MAX_NOTE_CHARS}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              texts.schedule();
-            }}
-            onBlur={() => void texts.flush()}
-          />
-        </div>
-        <div className="control control-text">
-          <label htmlFor={ids.evidence}>Minh chứng (số văn bản, tên tệp)</label>
-          <textarea
-            id={ids.evidence}
-            rows={1}
-            maxLength={MAX_NOTE_CHARS}
-            value={evidence}
-            onChange={(e) => {
-              setEvidence(e.target.value);
-              texts.schedule();
-            }}
-            onBlur={() => void texts.flush()}
-          />
-        </div>
+        {textControl(ids.note, 'Đánh giá', note, setNote)}
+        {textControl(ids.evidence, 'Minh chứng (số văn bản, tên tệp)', evidence, setEvidence)}
         <div className="save-state" role="status">
           {save.kind === 'saving' && <span className="muted">Đang lưu…</span>}
           {save.kind === 'saved' && <span className="saved">✓ Đã lưu</span>}

@@ -110,7 +110,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
         <p role="status">Đang tính số liệu…</p>
       ) : (
         <table className="ind-table">
-          <caption className="ind-sr">
+          <caption className="visually-hidden">
             Chỉ tiêu của {scopeLabel}, {period.name}
           </caption>
           <colgroup>
@@ -143,7 +143,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                 % đạt
               </th>
               <th scope="col" className="col-actions">
-                <span className="ind-sr">Thao tác</span>
+                <span className="visually-hidden">Thao tác</span>
               </th>
             </tr>
           </thead>
