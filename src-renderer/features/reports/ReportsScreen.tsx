@@ -11,6 +11,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
+import { formatCount } from '@domain/indicators';
 import { defaultPlace } from '@domain/official-form';
 import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
 import { reportFileName, templateFileName } from '../../exchange/spec';
@@ -23,7 +24,12 @@ import { IssuerFields, useIssuer } from '../../ui/issuer';
 import './reports.css';
 import { Pending, Problem } from '../../ui/notice';
 
-const n = (x: number) => x.toLocaleString('vi-VN');
+const n = formatCount;
+
+/** What a workbook says of itself: plan, unit and period, who exported it, with which version of the app. */
+async function exportOf<P extends Period | null>(planId: string, unitCode: string, period: P, exportedBy: string) {
+  return { planId, unitCode, period, exportedBy: exportedBy.trim(), appVersion: await platform.getVersion().catch(() => '') };
+}
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
@@ -82,13 +88,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
   const exportNow = () =>
     job.start(async () => {
       await issuer.remember();
-      const report = await buildUnitReport({
-        planId: plan.id,
-        unitCode: unit.code,
-        period,
-        exportedBy: issuer.exportedBy.trim(),
-        appVersion: await platform.getVersion().catch(() => ''),
-      });
+      const report = await buildUnitReport(await exportOf(plan.id, unit.code, period, issuer.exportedBy));
       return { job: { type: 'unit-report', report, options: { place: issuer.place.trim() } }, fileName: reportFileName(report) };
     }, 'Hãy kiểm tra kế hoạch và đơn vị đang chọn ở thanh trên rồi bấm «Xuất báo cáo» lần nữa.');
 
@@ -199,13 +199,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
 
   const download = () =>
     job.start(async () => {
-      const input = await buildTemplateInput({
-        planId: plan.id,
-        unitCode: unit.code,
-        period,
-        exportedBy: issuer.exportedBy.trim(),
-        appVersion: await platform.getVersion().catch(() => ''),
-      });
+      const input = await buildTemplateInput(await exportOf(plan.id, unit.code, period, issuer.exportedBy));
       return { job: { type: 'template', input }, fileName: templateFileName(input) };
     }, 'Hãy chọn lại đơn vị rồi bấm «Tải mẫu nhập liệu» lần nữa.');
 
