@@ -7,7 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { BUILTIN_UNIT_KINDS, kindOfUnit } from '@domain/units';
 import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '../../db';
 import { fieldA11y, FormRow } from '../../ui/field';
-import { UnitCodeInput } from '../../ui/inputs';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 import { Problem } from '../../ui/notice';
 
@@ -63,17 +63,14 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
             />
           )}
         </FormRow>
-        <FormRow a11y={a11y} field="name" label="Tên đơn vị">
-          {(p) => <input {...p} type="text" value={form.name} onChange={(e) => set('name', e.target.value)} />}
-        </FormRow>
-        <FormRow
+        <UnitIdentityRows
           a11y={a11y}
-          field="code"
-          label="Mã đơn vị"
-          hint="Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi."
-        >
-          {(p) => <UnitCodeInput {...p} value={form.code} onValue={(v) => set('code', v)} />}
-        </FormRow>
+          name={form.name}
+          code={form.code}
+          onName={(v) => set('name', v)}
+          onCode={(v) => set('code', v)}
+          codeHint="Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi."
+        />
         <FormRow a11y={a11y} field="parentName" label="Cơ quan cấp trên">
           {(p) => <input {...p} type="text" value={form.parentName} onChange={(e) => set('parentName', e.target.value)} />}
         </FormRow>

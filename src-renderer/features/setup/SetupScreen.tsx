@@ -17,7 +17,7 @@ import { UnitKindSelect } from '../../ui/UnitKindSelect';
 import { setupPrefill } from './setup-prefill';
 import './setup.css';
 import { fieldA11y, FormRow } from '../../ui/field';
-import { UnitCodeInput } from '../../ui/inputs';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
 import { Problem } from '../../ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
@@ -196,21 +196,21 @@ export function SetupScreen() {
           >
             {(p) => <UnitKindSelect {...p} kinds={BUILTIN_UNIT_KINDS} value={form.kind} onKind={chooseKind} disabled={fromFile} />}
           </FormRow>
-          <FormRow a11y={a11y} field="name" label="Tên đơn vị" hint="Ví dụ: LĐLĐ huyện Dương Minh Châu; Công đoàn cơ sở Công ty TNHH Hòa Bình.">
-            {(p) => <input {...p} ref={firstRef} type="text" value={form.name} readOnly={fromFile} onChange={(e) => set('name', e.target.value)} />}
-          </FormRow>
-          <FormRow
+          <UnitIdentityRows
             a11y={a11y}
-            field="code"
-            label="Mã đơn vị"
-            hint={
+            name={form.name}
+            code={form.code}
+            onName={(v) => set('name', v)}
+            onCode={(v) => set('code', v)}
+            readOnly={fromFile}
+            nameRef={firstRef}
+            nameHint="Ví dụ: LĐLĐ huyện Dương Minh Châu; Công đoàn cơ sở Công ty TNHH Hòa Bình."
+            codeHint={
               fromFile
                 ? 'Mã do cấp trên giao, theo tệp thiết lập.'
                 : 'Ghi đúng mã cấp trên đã giao cho đơn vị (trong tệp thiết lập hoặc văn bản của cấp trên): mã là định danh của đơn vị trong mọi tệp trao đổi. Chưa được giao mã thì dùng mã gợi ý từ tên và báo cho cấp trên.'
             }
-          >
-            {(p) => <UnitCodeInput {...p} value={form.code} readOnly={fromFile} onValue={(v) => set('code', v)} />}
-          </FormRow>
+          />
           <FormRow
             a11y={a11y}
             field="parentName"

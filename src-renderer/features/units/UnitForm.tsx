@@ -21,7 +21,8 @@ import {
 } from '@domain/units';
 import { Modal } from '../../ui/Modal';
 import { fieldA11y, FormRow } from '../../ui/field';
-import { NumberInput, UnitCodeInput } from '../../ui/inputs';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
+import { NumberInput } from '../../ui/inputs';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 import { Problem } from '../../ui/notice';
 
@@ -166,14 +167,14 @@ export function UnitForm({
               )}
             </FormRow>
           )}
-          <FormRow a11y={a11y} field="name" label="Tên đơn vị">
-            {(p) => <input {...p} type="text" data-autofocus value={form.name} onChange={(e) => set('name', e.target.value)} />}
-          </FormRow>
-          <FormRow
+          <UnitIdentityRows
             a11y={a11y}
-            field="code"
-            label="Mã đơn vị"
-            hint={
+            name={form.name}
+            code={form.code}
+            onName={(v) => set('name', v)}
+            onCode={(v) => set('code', v)}
+            autoFocusName
+            codeHint={
               unit
                 ? codeChanged
                   ? `Mã mới: ${codeHasData ? 'dữ liệu đã ghi theo mã ' + unit.code + ' chuyển sang mã mới; ' : ''}mã ${unit.code} vẫn được nhận ra trong các tệp đơn vị đã gửi.`
@@ -182,9 +183,7 @@ export function UnitForm({
                   ? `Để trống: ứng dụng tự tạo mã ${nextCode}.`
                   : 'Để trống: ứng dụng tự tạo mã theo loại đơn vị.'
             }
-          >
-            {(p) => <UnitCodeInput {...p} value={form.code} onValue={(v) => set('code', v)} />}
-          </FormRow>
+          />
           <FormRow
             a11y={a11y}
             field="aliases"
