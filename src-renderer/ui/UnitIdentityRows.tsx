@@ -8,10 +8,8 @@ import { UnitCodeInput } from './inputs';
 
 export function UnitIdentityRows<F extends string>({
   a11y,
-  name,
-  code,
-  onName,
-  onCode,
+  value,
+  onChange,
   nameHint,
   codeHint,
   readOnly,
@@ -19,10 +17,8 @@ export function UnitIdentityRows<F extends string>({
   autoFocusName,
 }: {
   a11y: FieldA11y<F | 'name' | 'code'>;
-  name: string;
-  code: string;
-  onName: (name: string) => void;
-  onCode: (code: string) => void;
+  value: { name: string; code: string };
+  onChange: (field: 'name' | 'code', value: string) => void;
   nameHint?: ReactNode;
   codeHint?: ReactNode;
   /** Given by the upper level's identity file, shown but not typed. */
@@ -34,11 +30,11 @@ export function UnitIdentityRows<F extends string>({
     <>
       <FormRow a11y={a11y} field="name" label="Tên đơn vị" hint={nameHint}>
         {(p) => (
-          <input {...p} ref={nameRef} type="text" data-autofocus={autoFocusName || undefined} value={name} readOnly={readOnly} onChange={(e) => onName(e.target.value)} />
+          <input {...p} ref={nameRef} type="text" data-autofocus={autoFocusName || undefined} value={value.name} readOnly={readOnly} onChange={(e) => onChange('name', e.target.value)} />
         )}
       </FormRow>
       <FormRow a11y={a11y} field="code" label="Mã đơn vị" hint={codeHint}>
-        {(p) => <UnitCodeInput {...p} value={code} readOnly={readOnly} onValue={onCode} />}
+        {(p) => <UnitCodeInput {...p} value={value.code} readOnly={readOnly} onValue={(v) => onChange('code', v)} />}
       </FormRow>
     </>
   );

@@ -65,10 +65,8 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
         </FormRow>
         <UnitIdentityRows
           a11y={a11y}
-          name={form.name}
-          code={form.code}
-          onName={(v) => set('name', v)}
-          onCode={(v) => set('code', v)}
+          value={form}
+          onChange={set}
           codeHint="Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi."
         />
         <FormRow a11y={a11y} field="parentName" label="Cơ quan cấp trên">

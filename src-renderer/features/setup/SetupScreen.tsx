@@ -198,10 +198,8 @@ export function SetupScreen() {
           </FormRow>
           <UnitIdentityRows
             a11y={a11y}
-            name={form.name}
-            code={form.code}
-            onName={(v) => set('name', v)}
-            onCode={(v) => set('code', v)}
+            value={form}
+            onChange={set}
             readOnly={fromFile}
             nameRef={firstRef}
             nameHint="Ví dụ: LĐLĐ huyện Dương Minh Châu; Công đoàn cơ sở Công ty TNHH Hòa Bình."

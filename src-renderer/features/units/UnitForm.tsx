@@ -169,10 +169,8 @@ export function UnitForm({
           )}
           <UnitIdentityRows
             a11y={a11y}
-            name={form.name}
-            code={form.code}
-            onName={(v) => set('name', v)}
-            onCode={(v) => set('code', v)}
+            value={form}
+            onChange={set}
             autoFocusName
             codeHint={
               unit
