@@ -51,13 +51,6 @@ const rendererRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sr
 const featuresRoot = path.join(rendererRoot, 'features');
 const versionsRoot = path.join(rendererRoot, 'db', 'versions');
 
-/**
- * TEMPORARY: shared components that still live inside one feature while they move to
- * src-renderer/ui/. Other features may import them directly until then; delete this list (and
- * its use below) once they are in ui/.
- */
-const SHARED_UI_NOT_YET_IN_UI = ['checklist/Highlight', 'plan-import/use-modal', 'units/Modal', 'activities/ConfirmDialog', 'exports/JobControls'];
-
 /** The live files that read the frozen store lists of every schema version. */
 const READS_MIGRATIONS = [path.join(rendererRoot, 'db', 'schema.ts'), path.join(rendererRoot, 'db', 'backup-format.ts')];
 
@@ -97,7 +90,7 @@ const rooms = {
           if (!parts || parts[0] === own) return;
           const [feature, ...rest] = parts;
           const file = rest.join('/');
-          if (file === '' || file === 'index' || SHARED_UI_NOT_YET_IN_UI.includes(`${feature}/${file}`)) return;
+          if (file === '' || file === 'index') return;
           context.report({ node, messageId: 'internal', data: { feature, file } });
         });
       },

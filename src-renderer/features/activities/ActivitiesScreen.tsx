@@ -28,11 +28,12 @@ import { useActivityStore, usePeriodStore } from '../../state';
 import { ActivityForm } from './ActivityForm';
 import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
 import { UndoToast } from './UndoToast';
 import './activities.css';
+import { SearchInput } from '../../ui/SearchInput';
 
 const collator = new Intl.Collator('vi');
 
@@ -52,6 +53,35 @@ function itemFilterOptions(sections: readonly PlanNode[]): { id: string; label: 
     return true;
   });
   return out;
+}
+
+/** A filter of the list: «Tất cả», then its choices. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field-inline">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Tất cả</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 export function ActivitiesScreen({ data }: { data: ShellData }) {
@@ -204,28 +234,20 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
               <option value="all">Tất cả</option>
             </select>
           </div>
-          <div className="field-inline">
-            <label htmlFor={ids.unit}>Đơn vị</label>
-            <select id={ids.unit} value={filter.unitCode} onChange={(e) => setFilter({ unitCode: e.target.value })}>
-              <option value="">Tất cả</option>
-              {(allUnits ?? []).map((u) => (
-                <option key={u.code} value={u.code}>
-                  {unitName(u.code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field-inline">
-            <label htmlFor={ids.type}>Loại</label>
-            <select id={ids.type} value={filter.type} onChange={(e) => setFilter({ type: e.target.value as ActivityType | '' })}>
-              <option value="">Tất cả</option>
-              {ACTIVITY_TYPES.map((t) => (
-                <option key={t.code} value={t.code}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id={ids.unit}
+            label="Đơn vị"
+            value={filter.unitCode}
+            options={(allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) }))}
+            onChange={(unitCode) => setFilter({ unitCode })}
+          />
+          <FilterSelect
+            id={ids.type}
+            label="Loại"
+            value={filter.type}
+            options={ACTIVITY_TYPES.map((t) => ({ value: t.code, label: t.label }))}
+            onChange={(type) => setFilter({ type: type as ActivityType | '' })}
+          />
           <div className="field-inline filter-item">
             <label htmlFor={ids.item}>Nhiệm vụ</label>
             <select id={ids.item} value={filter.itemId} onChange={(e) => setFilter({ itemId: e.target.value })}>
@@ -240,21 +262,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
           </div>
           <div className="field-inline filter-search">
             <label htmlFor={ids.search}>Tìm hoạt động</label>
-            <input
-              id={ids.search}
-              type="search"
-              value={filter.query}
-              placeholder="Gõ có dấu hoặc không dấu"
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => setFilter({ query: e.target.value })}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && filter.query) {
-                  e.preventDefault();
-                  setFilter({ query: '' });
-                }
-              }}
-            />
+            <SearchInput id={ids.search} value={filter.query} onValue={(query) => setFilter({ query })} />
           </div>
           <span className="list-count" role="status">
             {records === undefined ? '' : `${formatCount(rows.length)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}

@@ -5,7 +5,7 @@ import { countRows } from './format';
 export function CountsTable({ counts, caption }: { counts: BackupCounts; caption: string }) {
   return (
     <table className="backup-counts">
-      <caption className="backup-sr-only">{caption}</caption>
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Dữ liệu</th>

@@ -17,6 +17,7 @@ import {
   type RestoreMode,
   type RestoreResult,
 } from '../../db/backup';
+import { Modal } from '../../ui/Modal';
 import { CountsTable } from './CountsTable';
 import { errorMessage, formatDateTime } from './format';
 import './backup.css';
@@ -105,17 +106,10 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
   }, [busy, error]);
 
   useEffect(() => {
-    // Focus the first control once the content is known; Escape closes (unless restoring).
+    // Focus the first control once the content is known.
     const first = dialogRef.current?.querySelector<HTMLElement>('input:checked, button.primary, button');
     first?.focus();
   }, [state.kind]);
-
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape' && !busy) {
-      e.stopPropagation();
-      onClose();
-    }
-  };
 
   const confirm = async () => {
     setError(null);
@@ -138,8 +132,8 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
   };
 
   return (
-    <div className="backup-dialog-backdrop">
-      <div ref={dialogRef} className="backup-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <Modal labelledBy={titleId} onClose={busy ? undefined : onClose} className="backup-dialog" backdropClassName="backup-dialog-backdrop" busy={busy}>
+      <div ref={dialogRef}>
         <h2 id={titleId}>Khôi phục dữ liệu từ bản sao lưu</h2>
         <dl className="backup-meta">
           <dt>Tệp</dt>
@@ -216,6 +210,6 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
           </>
         )}
       </div>
-    </div>
+    </Modal>
   );
 }

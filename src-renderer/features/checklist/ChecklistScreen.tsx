@@ -13,6 +13,7 @@ import { PlanTree, type TreeContext } from './PlanTree';
 import { ProgressMeter } from './ProgressMeter';
 import { searchPlan } from './search';
 import { groupActivitiesByItem } from './item-activities';
+import { SearchInput } from '../../ui/SearchInput';
 
 // The import dialog brings the .docx reader (mammoth, most of the app's weight): load it
 // only when an officer opens it, so the checklist starts fast on old office PCs.
@@ -46,7 +47,7 @@ function PlanHeaderCard({ plan }: { plan: PlanRecord }) {
 }
 
 function SearchBox({ matchCount, active }: { matchCount: number; active: boolean }) {
-  const { query, setQuery, clear } = useSearchStore(useShallow((s) => ({ query: s.query, setQuery: s.setQuery, clear: s.clear })));
+  const { query, setQuery } = useSearchStore(useShallow((s) => ({ query: s.query, setQuery: s.setQuery })));
   const ref = useRef<HTMLInputElement>(null);
   const inputId = useId();
 
@@ -67,22 +68,7 @@ function SearchBox({ matchCount, active }: { matchCount: number; active: boolean
   return (
     <div className="search">
       <label htmlFor={inputId}>Tìm trong kế hoạch</label>
-      <input
-        ref={ref}
-        id={inputId}
-        type="search"
-        value={query}
-        placeholder="Gõ có dấu hoặc không dấu (Ctrl+F hoặc /)"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            clear();
-          }
-        }}
-      />
+      <SearchInput ref={ref} id={inputId} value={query} placeholder="Gõ có dấu hoặc không dấu (Ctrl+F hoặc /)" onValue={setQuery} />
       <span className="search-count" role="status">
         {active ? (matchCount > 0 ? `Tìm thấy ${matchCount} nội dung` : 'Không tìm thấy nội dung nào') : ''}
       </span>

@@ -16,11 +16,12 @@ import {
 } from '../../db';
 import type { PlanNode } from '@domain/plan-types';
 import { officerMessage } from '@domain/officer-message';
-import { Highlight } from './Highlight';
+import { Highlight } from '../../ui/Highlight';
 import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
 import { useAutosave } from './use-autosave';
 import type { ItemActivity } from './item-activities';
+import { Problem } from '../../ui/notice';
 
 interface Props {
   node: PlanNode;
@@ -74,6 +75,24 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
     if (textChanged(note, record?.note) || textChanged(evidence, record?.evidence)) await persist({ note, evidence });
   });
 
+  /** A text of the item, saved a moment after typing stops and at once when left. */
+  const textControl = (id: string, label: string, value: string, setValue: (v: string) => void) => (
+    <div className="control control-text">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={1}
+        maxLength={MAX_NOTE_CHARS}
+        value={value}
+        onChange={(e) => {
+          setValue(e.target.value);
+          texts.schedule();
+        }}
+        onBlur={() => void texts.flush()}
+      />
+    </div>
+  );
+
   return (
     <li
       className={`item-row status-${status}`}
@@ -97,34 +116,8 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
             ))}
           </select>
         </div>
-        <div className="control control-text">
-          <label htmlFor={ids.note}>Đánh giá</label>
-          <textarea
-            id={ids.note}
-            rows={1}
-            maxLength={MAX_NOTE_CHARS}
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              texts.schedule();
-            }}
-            onBlur={() => void texts.flush()}
-          />
-        </div>
-        <div className="control control-text">
-          <label htmlFor={ids.evidence}>Minh chứng (số văn bản, tên tệp)</label>
-          <textarea
-            id={ids.evidence}
-            rows={1}
-            maxLength={MAX_NOTE_CHARS}
-            value={evidence}
-            onChange={(e) => {
-              setEvidence(e.target.value);
-              texts.schedule();
-            }}
-            onBlur={() => void texts.flush()}
-          />
-        </div>
+        {textControl(ids.note, 'Đánh giá', note, setNote)}
+        {textControl(ids.evidence, 'Minh chứng (số văn bản, tên tệp)', evidence, setEvidence)}
         <div className="save-state" role="status">
           {save.kind === 'saving' && <span className="muted">Đang lưu…</span>}
           {save.kind === 'saved' && <span className="saved">✓ Đã lưu</span>}
@@ -136,9 +129,7 @@ export const ItemRow = memo(function ItemRow({ node, planId, unitCode, periodKey
         onApply={(proposed) => void persist({ status: proposed })}
       />
       {save.kind === 'error' && (
-        <p className="field-error" role="alert">
-          {save.message}
-        </p>
+        <Problem>{save.message}</Problem>
       )}
     </li>
   );

@@ -11,9 +11,10 @@ import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
 import { unitLabels } from '@domain/units';
 import { queryWords } from '@domain/vn-text';
-import { Highlight } from '../checklist/Highlight';
+import { Highlight } from '../../ui/Highlight';
 import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
 import { formatCount as n } from '@domain/fields';
+import { SearchInput } from '../../ui/SearchInput';
 
 const ROW_HEIGHT = 34;
 
@@ -67,23 +68,7 @@ export function ActivityList({ result, labelledBy }: { result: ConsolidationResu
             ))}
         </select>
         <label htmlFor={ids.search}>Tìm hoạt động</label>
-        <input
-          id={ids.search}
-          className="cons-search"
-          type="search"
-          value={query}
-          placeholder="Gõ có dấu hoặc không dấu"
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && query) {
-              e.preventDefault();
-              e.stopPropagation();
-              setQuery('');
-            }
-          }}
-        />
+        <SearchInput id={ids.search} className="cons-search" value={query} onValue={setQuery} />
         <span className="muted cons-act-count" role="status">
           {filtered ? `${n(rows.length)} / ${n(total)} hoạt động` : `${n(total)} hoạt động`}
         </span>

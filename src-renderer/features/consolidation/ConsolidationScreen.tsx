@@ -22,17 +22,20 @@ import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
 import { useConsolidationStore, type CompletenessFilter, type DrillTarget } from '../../state/consolidation-store';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, useWorkbookJob } from '../exports';
 import { defaultPlace } from '@domain/official-form';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { CountingNotes } from './CountingNotes';
 import { DrillDialog } from '../../ui/DrillDialog';
+import { DateInput } from '../../ui/inputs';
 import { ActivityList } from './ActivityList';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
 import { formatCount as n } from '@domain/fields';
+import { Pending, Problem } from '../../ui/notice';
+import { NumTh } from '../../ui/table';
 
 /** Said after a failed export's reason: what to check before exporting again. */
 const FAILURE_HINT = 'Hãy kiểm tra kế hoạch và kỳ ở thanh trên rồi xuất lại.';
@@ -68,13 +71,9 @@ export function ConsolidationScreen({ data }: { data: ShellData }) {
         </p>
       </div>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang tổng hợp dữ liệu…
-        </p>
+        <Pending>Đang tổng hợp dữ liệu…</Pending>
       ) : !shown.ok ? (
-        <p className="field-error" role="alert">
-          {shown.message}
-        </p>
+        <Problem>{shown.message}</Problem>
       ) : (
         <>
           <ExportCard data={data} hasData={shown.data.result.contributors.length > 0} />
@@ -187,16 +186,12 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           <table className="cons-table">
             <thead>
               <tr>
-                <th scope="col" className="num">
-                  STT
-                </th>
+                <NumTh>STT</NumTh>
                 <th scope="col">Mã đơn vị</th>
                 <th scope="col">Tên đơn vị</th>
                 <th scope="col">Tình trạng</th>
                 <th scope="col">Thời điểm nộp</th>
-                <th scope="col" className="num">
-                  Số hoạt động
-                </th>
+                <NumTh>Số hoạt động</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -286,11 +281,9 @@ function DeadlineField({ planId, periodKey, stored }: { planId: string; periodKe
     <div className="cons-deadline">
       <div className="cons-deadline-row">
         <label htmlFor={ids.field}>Hạn nộp</label>
-        <input
+        <DateInput
           id={ids.field}
           value={text}
-          inputMode="numeric"
-          placeholder="dd/mm/yyyy"
           maxLength={10}
           aria-describedby={error ? `${ids.hint} ${ids.error}` : ids.hint}
           aria-invalid={error ? true : undefined}
@@ -346,9 +339,7 @@ function ItemsSection({ result }: { result: ConsolidationResult }) {
                   {STATUS_COUNT_LABELS[k]}
                 </th>
               ))}
-              <th scope="col" className="num">
-                Số hoạt động
-              </th>
+              <NumTh>Số hoạt động</NumTh>
             </tr>
           </thead>
           <tbody>
@@ -411,12 +402,8 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
               <th scope="col" className="cons-unit-col">
                 Đơn vị
               </th>
-              <th scope="col" className="num">
-                Số báo cáo
-              </th>
-              <th scope="col" className="num">
-                Số hoạt động
-              </th>
+              <NumTh>Số báo cáo</NumTh>
+              <NumTh>Số hoạt động</NumTh>
               {indicators.map((i) => (
                 <th key={i.code} scope="col" className="num cons-ind-head" title={i.unit ? `${i.name} (${i.unit})` : i.name}>
                   {i.name || i.code}

@@ -1,2 +1,2 @@
 /** Exports of workbooks and documents, one job at a time: what the report screens use. */
-export { isBusy, useWorkbookJob, type JobState } from './use-workbook-job';
+export { isBusy, percentOf, useWorkbookJob, type JobState } from './use-workbook-job';

@@ -15,46 +15,15 @@ import {
   type IndicatorRow,
 } from '../../db';
 import { formatDelta, normalizeTypedNumber } from '@domain/fields';
+import { Field } from '../../ui/field';
+import { NumberInput } from '../../ui/inputs';
+import { Problem } from '../../ui/notice';
 
 type Errors = Record<string, string>;
 
 function errorsOf(error: unknown): Errors {
   if (error instanceof OperationError) return { [error.field ?? '_form']: error.message };
   return { _form: 'Không lưu được. Hãy thử lại.' };
-}
-
-/** A labelled input with its message beside it (aria-invalid + aria-describedby). */
-function Field({
-  label,
-  hint,
-  error,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="ind-field">
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
-      {hint && (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span className="field-error" id={errorId}>
-          {error}
-        </span>
-      )}
-    </div>
-  );
 }
 
 function FormShell({
@@ -108,9 +77,7 @@ function FormShell({
       </h2>
       <div className="ind-form-fields">{children}</div>
       {errors._form && (
-        <p className="field-error" role="alert">
-          {errors._form}
-        </p>
+        <Problem>{errors._form}</Problem>
       )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={busy}>
@@ -173,23 +140,15 @@ export function AdjustmentForm({ where, row, onDone }: { where: IndicatorRef; ro
       }
     >
       <Field
+        className="ind-field"
         label="Số điều chỉnh"
         hint={`Cộng thêm vào số từ hoạt động${row.def.unit ? ` (${row.def.unit})` : ''}; số âm để trừ, ví dụ -3. Hiện: ${current ? formatDelta(current.delta) : 'chưa có'}.`}
         error={errors.delta}
       >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            className="ind-number"
-            inputMode="text"
-            autoComplete="off"
-            value={delta}
-            onChange={(e) => setDelta(e.target.value)}
-          />
-        )}
+        {/* Text keyboard: a decrease starts with a minus sign. */}
+        {(p) => <NumberInput {...p} className="ind-number" inputMode="text" value={delta} onChange={(e) => setDelta(e.target.value)} />}
       </Field>
-      <Field label="Lý do" hint="Bắt buộc; in kèm số liệu trong báo cáo." error={errors.reason}>
+      <Field className="ind-field" label="Lý do" hint="Bắt buộc; in kèm số liệu trong báo cáo." error={errors.reason}>
         {(p) => <textarea {...p} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
     </FormShell>
@@ -219,21 +178,12 @@ export function TargetForm({ where, row, onDone }: { where: IndicatorRef; row: I
       }}
     >
       <Field
+        className="ind-field"
         label={`Chỉ tiêu phấn đấu${row.def.unit ? ` (${row.def.unit})` : ''}`}
         hint="Số nguyên không âm; để trống để bỏ chỉ tiêu."
         error={errors.target}
       >
-        {(p) => (
-          <input
-            {...p}
-            type="text"
-            className="ind-number"
-            inputMode="numeric"
-            autoComplete="off"
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        )}
+        {(p) => <NumberInput {...p} className="ind-number" value={target} onChange={(e) => setTarget(e.target.value)} />}
       </Field>
     </FormShell>
   );
@@ -265,10 +215,10 @@ export function AddIndicatorForm({ planId, onDone }: { planId: string; onDone: (
         }
       }}
     >
-      <Field label="Tên chỉ tiêu" hint="Ví dụ: Hộ đoàn viên khó khăn được hỗ trợ" error={errors.name}>
+      <Field className="ind-field" label="Tên chỉ tiêu" hint="Ví dụ: Hộ đoàn viên khó khăn được hỗ trợ" error={errors.name}>
         {(p) => <input {...p} type="text" className="ind-name" maxLength={300} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label="Đơn vị tính" hint="Ví dụ: hộ, người, cuộc" error={errors.unit}>
+      <Field className="ind-field" label="Đơn vị tính" hint="Ví dụ: hộ, người, cuộc" error={errors.unit}>
         {(p) => <input {...p} type="text" className="ind-unit" maxLength={50} value={unit} onChange={(e) => setUnit(e.target.value)} />}
       </Field>
     </FormShell>

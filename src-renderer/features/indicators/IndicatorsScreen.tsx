@@ -16,6 +16,8 @@ import type { ShellData } from '../../app/use-shell-data';
 import { formatDelta, formatSignedCount } from '@domain/fields';
 import { AddIndicatorForm, AdjustmentForm, TargetForm } from './IndicatorForms';
 import './indicators.css';
+import { Problem } from '../../ui/notice';
+import { NumTh } from '../../ui/table';
 
 /** Activities listed under a figure before "… và N hoạt động khác". */
 const LISTED_ACTIVITIES = 30;
@@ -108,7 +110,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
         <p role="status">Đang tính số liệu…</p>
       ) : (
         <table className="ind-table">
-          <caption className="ind-sr">
+          <caption className="visually-hidden">
             Chỉ tiêu của {scopeLabel}, {period.name}
           </caption>
           <colgroup>
@@ -129,15 +131,11 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
               <th scope="col" className="col-unit">
                 Đơn vị tính
               </th>
-              <th scope="col" className="num">
-                Từ hoạt động
-              </th>
+              <NumTh>Từ hoạt động</NumTh>
               <th scope="col" className="col-adj">
                 Điều chỉnh
               </th>
-              <th scope="col" className="num">
-                Tổng
-              </th>
+              <NumTh>Tổng</NumTh>
               <th scope="col" className="num col-target">
                 Chỉ tiêu phấn đấu
               </th>
@@ -145,7 +143,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                 % đạt
               </th>
               <th scope="col" className="col-actions">
-                <span className="ind-sr">Thao tác</span>
+                <span className="visually-hidden">Thao tác</span>
               </th>
             </tr>
           </thead>
@@ -252,9 +250,7 @@ export function IndicatorsScreen({ data }: { data: ShellData }) {
                   {removeError?.code === code && (
                     <tr className="ind-detail">
                       <td colSpan={8}>
-                        <p className="field-error" role="alert">
-                          {removeError.message}
-                        </p>
+                        <Problem>{removeError.message}</Problem>
                       </td>
                     </tr>
                   )}
@@ -325,9 +321,7 @@ function ContributingList({
             <th scope="col">Ngày</th>
             {showUnit && <th scope="col">Đơn vị</th>}
             <th scope="col">Hoạt động</th>
-            <th scope="col" className="num">
-              Số liệu
-            </th>
+            <NumTh>Số liệu</NumTh>
           </tr>
         </thead>
         <tbody>

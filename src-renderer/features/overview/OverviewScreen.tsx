@@ -25,6 +25,7 @@ import { ChartCard } from './ChartCard';
 import { buildOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
+import { Pending, Problem } from '../../ui/notice';
 
 /** Units per page of the grid's chart on screen, and per printed part of it (one A4 sheet). */
 const GRID_PAGE_ROWS = 25;
@@ -80,13 +81,9 @@ export function OverviewScreen({ data }: { data: ShellData }) {
         </button>
       </div>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang tính số liệu…
-        </p>
+        <Pending>Đang tính số liệu…</Pending>
       ) : !shown.ok ? (
-        <p className="field-error" role="alert">
-          {shown.message}
-        </p>
+        <Problem>{shown.message}</Problem>
       ) : (
         overview && (
           <OverviewCharts
@@ -104,12 +101,16 @@ export function OverviewScreen({ data }: { data: ShellData }) {
   );
 }
 
-function GoTo({ screen, children }: { screen: Screen; children: string }) {
+/** Why a card is empty, and the button to the screen that fills it. */
+function GoTo({ screen, why, children }: { screen: Screen; why: string; children: string }) {
   const go = useUiStore((s) => s.go);
   return (
-    <button type="button" onClick={() => go(screen)}>
-      {children}
-    </button>
+    <>
+      <p>{why}</p>
+      <button type="button" onClick={() => go(screen)}>
+        {children}
+      </button>
+    </>
   );
 }
 
@@ -156,19 +157,15 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
   const overall = o.progress.overall.percent;
 
   const noReportsText = (
-    <>
-      <p>Chưa có báo cáo nào của đơn vị cấp dưới cho kỳ này, và đơn vị mình chưa ghi số liệu nào — nhập tệp báo cáo ở «Nhập dữ liệu».</p>
-      <GoTo screen="import">Mở «Nhập dữ liệu»</GoTo>
-    </>
+    <GoTo screen="import" why="Chưa có báo cáo nào của đơn vị cấp dưới cho kỳ này, và đơn vị mình chưa ghi số liệu nào — nhập tệp báo cáo ở «Nhập dữ liệu».">Mở «Nhập dữ liệu»</GoTo>
   );
   const noActivityText = (
-    <>
-      <p>
-        Chưa có hoạt động nào trong kỳ này — ghi hoạt động ở Nhật ký
-        {consolidated ? ', hoặc nhập báo cáo của đơn vị cấp dưới ở «Nhập dữ liệu»' : ''}.
-      </p>
-      <GoTo screen="activities">Mở Nhật ký</GoTo>
-    </>
+    <GoTo
+      screen="activities"
+      why={`Chưa có hoạt động nào trong kỳ này — ghi hoạt động ở Nhật ký${consolidated ? ', hoặc nhập báo cáo của đơn vị cấp dưới ở «Nhập dữ liệu»' : ''}.`}
+    >
+      Mở Nhật ký
+    </GoTo>
   );
 
   const progressCard = (
@@ -211,10 +208,7 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
       model={models.completeness}
       empty={
         o.completeness.total === 0 ? (
-          <>
-            <p>Danh sách đơn vị chưa có đơn vị cấp dưới nào — thêm ở «Đơn vị» (hoặc khi nhập tệp báo cáo).</p>
-            <GoTo screen="units">Mở «Đơn vị»</GoTo>
-          </>
+          <GoTo screen="units" why="Danh sách đơn vị chưa có đơn vị cấp dưới nào — thêm ở «Đơn vị» (hoặc khi nhập tệp báo cáo).">Mở «Đơn vị»</GoTo>
         ) : undefined
       }
       fileName={`TongQuan_NopBaoCao_${fileTag}.png`}
@@ -239,10 +233,7 @@ export function OverviewCharts({ overview: o, groups, periodName, fileTag, pngSu
       model={models.indicators}
       empty={
         o.indicators.withTarget.length === 0 ? (
-          <>
-            <p>Chưa đặt chỉ tiêu giao cho kỳ này — đặt ở «Chỉ tiêu» để thấy tỷ lệ đạt. Kết quả từng chỉ tiêu có trong bảng số liệu.</p>
-            <GoTo screen="indicators">Mở «Chỉ tiêu»</GoTo>
-          </>
+          <GoTo screen="indicators" why="Chưa đặt chỉ tiêu giao cho kỳ này — đặt ở «Chỉ tiêu» để thấy tỷ lệ đạt. Kết quả từng chỉ tiêu có trong bảng số liệu.">Mở «Chỉ tiêu»</GoTo>
         ) : undefined
       }
       fileName={`TongQuan_ChiTieu_${fileTag}.png`}

@@ -6,8 +6,7 @@
  * stored until "Lưu kế hoạch", which calls the single `addPlan` operation. The parent is
  * expected to close the dialog from `onSaved`.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useCallback, useId, useState } from 'react';
 import { parsePlan } from '@domain/plan-parser';
 import { buildTree, countOutline, flattenPlan, normalizeOutline, type OutlineRow } from '@domain/plan-edit';
 import type { ParsedPlan, PlanHeader } from '@domain/plan-types';
@@ -15,7 +14,8 @@ import { OperationError } from '../../db/errors';
 import { addPlan } from '../../db/plan-ops';
 import { ContentStep } from './ContentStep';
 import { PreviewStep } from './PreviewStep';
-import { trapTab, useModalIsolation, usePortalElement } from './use-modal';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Modal } from '../../ui/Modal';
 import './plan-import.css';
 import { officerMessage } from '@domain/officer-message';
 
@@ -82,11 +82,7 @@ interface Preview {
 }
 
 function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 'open'>) {
-  const portal = usePortalElement();
-  useModalIsolation(portal);
   const titleId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
 
   const [step, setStep] = useState<1 | 2>(1);
   const [text, setText] = useState('');
@@ -185,133 +181,60 @@ function OpenPlanImportDialog({ onClose, onSaved }: Omit<PlanImportDialogProps, 
     }
   };
 
-  // Esc is heard on the document, so it works even when focus was on a control that an edit
-  // removed. An Esc that a control inside already handled (a row's editor) is left alone.
-  useEffect(() => {
-    const onEscape = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      if (confirmingClose) setConfirmingClose(false);
-      else requestClose();
-    };
-    document.addEventListener('keydown', onEscape);
-    return () => document.removeEventListener('keydown', onEscape);
-  }, [confirmingClose, requestClose]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    trapTab(event, confirmingClose ? confirmRef.current : dialogRef.current);
-  };
-
-  return createPortal(
-    <div className="pi-backdrop" onKeyDown={onKeyDown}>
-      <div
-        ref={dialogRef}
-        className="pi-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-busy={saving}
-      >
-        <div className="pi-layer" inert={confirmingClose}>
-          <header className="pi-header">
-            <h2 id={titleId} className="pi-title">
-              Thêm kế hoạch
-            </h2>
-            <ol className="pi-steps" aria-label="Các bước">
-              <li aria-current={step === 1 ? 'step' : undefined}>1. Nội dung</li>
-              <li aria-current={step === 2 ? 'step' : undefined}>2. Xem trước và chỉnh sửa</li>
-            </ol>
-          </header>
-          {step === 1 ? (
-            <ContentStep
-              text={text}
-              onTextChange={(value) => {
-                setText(value);
-                if (!value.trim()) setSource({ kind: 'paste' });
-              }}
-              onFileRead={(fileName, fileText) => {
-                setText(fileText);
-                setSource({ kind: 'docx', fileName });
-              }}
-              sourceFileName={source.kind === 'docx' ? source.fileName : null}
-              onAnalyse={analyse}
-              onCancel={requestClose}
-            />
-          ) : preview ? (
-            <PreviewStep
-              preview={preview}
-              onRowsChange={changeRows}
-              onUndo={preview.past.length > 0 ? undo : null}
-              onRedo={preview.future.length > 0 ? redo : null}
-              onHeaderChange={changeHeader}
-              activate={activate}
-              onActivateChange={setActivate}
-              saving={saving}
-              saveError={saveError}
-              onBack={() => setStep(1)}
-              onCancel={requestClose}
-              onSave={(rows) => void save(rows)}
-            />
-          ) : null}
-        </div>
-        {confirmingClose ? (
-          <ConfirmDiscard
-            containerRef={confirmRef}
-            onKeep={() => setConfirmingClose(false)}
-            onDiscard={onClose}
+  return (
+    <Modal labelledBy={titleId} onClose={requestClose} className="pi-dialog" backdropClassName="pi-backdrop" busy={saving}>
+      <div className="pi-layer">
+        <header className="pi-header">
+          <h2 id={titleId} className="pi-title">
+            Thêm kế hoạch
+          </h2>
+          <ol className="pi-steps" aria-label="Các bước">
+            <li aria-current={step === 1 ? 'step' : undefined}>1. Nội dung</li>
+            <li aria-current={step === 2 ? 'step' : undefined}>2. Xem trước và chỉnh sửa</li>
+          </ol>
+        </header>
+        {step === 1 ? (
+          <ContentStep
+            text={text}
+            onTextChange={(value) => {
+              setText(value);
+              if (!value.trim()) setSource({ kind: 'paste' });
+            }}
+            onFileRead={(fileName, fileText) => {
+              setText(fileText);
+              setSource({ kind: 'docx', fileName });
+            }}
+            sourceFileName={source.kind === 'docx' ? source.fileName : null}
+            onAnalyse={analyse}
+            onCancel={requestClose}
+          />
+        ) : preview ? (
+          <PreviewStep
+            preview={preview}
+            onRowsChange={changeRows}
+            onUndo={preview.past.length > 0 ? undo : null}
+            onRedo={preview.future.length > 0 ? redo : null}
+            onHeaderChange={changeHeader}
+            activate={activate}
+            onActivateChange={setActivate}
+            saving={saving}
+            saveError={saveError}
+            onBack={() => setStep(1)}
+            onCancel={requestClose}
+            onSave={(rows) => void save(rows)}
           />
         ) : null}
       </div>
-    </div>,
-    portal,
-  );
-}
-
-function ConfirmDiscard({
-  containerRef,
-  onKeep,
-  onDiscard,
-}: {
-  containerRef: React.RefObject<HTMLDivElement | null>;
-  onKeep: () => void;
-  onDiscard: () => void;
-}) {
-  const titleId = useId();
-  const descId = useId();
-  // Give focus back to where the officer was when they chose to keep editing.
-  useEffect(() => {
-    const before = document.activeElement;
-    return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
-  return (
-    <div className="pi-confirm-backdrop">
-      <div
-        ref={containerRef}
-        className="pi-confirm"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-      >
-        <h3 id={titleId}>Đóng mà không lưu?</h3>
-        <p id={descId}>Nội dung và các chỉnh sửa của kế hoạch này chưa được lưu sẽ bị bỏ.</p>
-        <div className="pi-actions">
-          <button type="button" className="pi-button pi-button-danger" onClick={onDiscard}>
-            Bỏ và đóng
-          </button>
-          <button
-            type="button"
-            className="pi-button pi-button-primary"
-            onClick={onKeep}
-            // Keeping the edits is the safe default for a stray Esc or Enter.
-            autoFocus
-          >
-            Tiếp tục chỉnh sửa
-          </button>
-        </div>
-      </div>
-    </div>
+      {confirmingClose ? (
+        <ConfirmDialog
+          title="Đóng mà không lưu?"
+          message="Nội dung và các chỉnh sửa của kế hoạch này chưa được lưu sẽ bị bỏ."
+          confirmLabel="Bỏ và đóng"
+          cancelLabel="Tiếp tục chỉnh sửa"
+          onConfirm={onClose}
+          onCancel={() => setConfirmingClose(false)}
+        />
+      ) : null}
+    </Modal>
   );
 }

@@ -26,11 +26,12 @@ import type { ShellData } from '../../app/use-shell-data';
 import { useToday } from '../../app/use-today';
 import { PlatformError, platform } from '../../platform';
 import { useUiStore } from '../../state';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, type JobState } from '../exports';
 import { DocxJobCancelled, writeDocxInWorker } from './docx-job';
 import { DocumentPreview } from './DocumentPreview';
 import './report-doc.css';
+import { Pending, Problem } from '../../ui/notice';
 
 const WORD_FILTERS = [{ name: 'Word', extensions: ['docx'] }];
 /** How long after the last keystroke the draft is saved. */
@@ -65,13 +66,9 @@ export function ResultReportScreen({ data }: { data: ShellData }) {
         </p>
       </div>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang lấy số liệu…
-        </p>
+        <Pending>Đang lấy số liệu…</Pending>
       ) : !shown.ok ? (
-        <p className="field-error" role="alert">
-          {shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.
-        </p>
+        <Problem>{shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.</Problem>
       ) : (
         <DraftEditor key={`${plan.id}|${unit.code}|${period.key}`} planId={plan.id} unitCode={unit.code} periodKey={period.key} figures={shown.figures} />
       )}
@@ -178,16 +175,12 @@ function DraftEditor(props: { planId: string; unitCode: string; periodKey: strin
 
   if (loadError) {
     return (
-      <p className="field-error" role="alert">
-        Không mở được bản thảo: {loadError}
-      </p>
+      <Problem>Không mở được bản thảo: {loadError}</Problem>
     );
   }
   if (!draft || !doc) {
     return (
-      <p className="muted" role="status">
-        Đang mở bản thảo…
-      </p>
+      <Pending>Đang mở bản thảo…</Pending>
     );
   }
 

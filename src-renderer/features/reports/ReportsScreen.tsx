@@ -17,11 +17,17 @@ import { reportFileName, templateFileName } from '../../exchange/spec';
 import type { ShellData } from '../../app/use-shell-data';
 import { platform } from '../../platform';
 import { useUiStore } from '../../state';
-import { JobControls } from '../exports/JobControls';
+import { JobControls } from '../../ui/JobControls';
 import { isBusy, useWorkbookJob } from '../exports';
 import { IssuerFields, useIssuer } from '../../ui/issuer';
 import { formatCount as n } from '@domain/fields';
 import './reports.css';
+import { Pending, Problem } from '../../ui/notice';
+
+/** What a workbook says of itself: plan, unit and period, who exported it, with which version of the app. */
+async function exportOf<P extends Period | null>(planId: string, unitCode: string, period: P, exportedBy: string) {
+  return { planId, unitCode, period, exportedBy: exportedBy.trim(), appVersion: await platform.getVersion().catch(() => '') };
+}
 
 export function ReportsScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, selectedUnit: unit, ownUnit, currentYear } = data;
@@ -80,13 +86,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
   const exportNow = () =>
     job.start(async () => {
       await issuer.remember();
-      const report = await buildUnitReport({
-        planId: plan.id,
-        unitCode: unit.code,
-        period,
-        exportedBy: issuer.exportedBy.trim(),
-        appVersion: await platform.getVersion().catch(() => ''),
-      });
+      const report = await buildUnitReport(await exportOf(plan.id, unit.code, period, issuer.exportedBy));
       return { job: { type: 'unit-report', report, options: { place: issuer.place.trim() } }, fileName: reportFileName(report) };
     }, 'Hãy kiểm tra kế hoạch và đơn vị đang chọn ở thanh trên rồi bấm «Xuất báo cáo» lần nữa.');
 
@@ -116,9 +116,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
         Sẽ xuất
       </h3>
       {!shown ? (
-        <p className="muted" role="status">
-          Đang đếm dữ liệu…
-        </p>
+        <Pending>Đang đếm dữ liệu…</Pending>
       ) : shown.ok ? (
         <ul className="report-counts" aria-labelledby={ids.counts}>
           <li>
@@ -135,9 +133,7 @@ function UnitReportCard({ data, unit, periods }: { data: ShellData; unit: UnitRe
           </li>
         </ul>
       ) : (
-        <p className="field-error" role="alert">
-          {shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.
-        </p>
+        <Problem>{shown.message} Hãy chọn lại kế hoạch hoặc đơn vị ở thanh trên.</Problem>
       )}
 
       <JobControls
@@ -201,13 +197,7 @@ function TemplateCard({ data, ownUnit, periods }: { data: ShellData; ownUnit: Un
 
   const download = () =>
     job.start(async () => {
-      const input = await buildTemplateInput({
-        planId: plan.id,
-        unitCode: unit.code,
-        period,
-        exportedBy: issuer.exportedBy.trim(),
-        appVersion: await platform.getVersion().catch(() => ''),
-      });
+      const input = await buildTemplateInput(await exportOf(plan.id, unit.code, period, issuer.exportedBy));
       return { job: { type: 'template', input }, fileName: templateFileName(input) };
     }, 'Hãy chọn lại đơn vị rồi bấm «Tải mẫu nhập liệu» lần nữa.');
 

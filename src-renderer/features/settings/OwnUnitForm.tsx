@@ -4,10 +4,12 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
-import { BUILTIN_UNIT_KINDS, kindOfUnit, normalizeUnitCode } from '@domain/units';
+import { BUILTIN_UNIT_KINDS, kindOfUnit } from '@domain/units';
 import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '../../db';
-import { fieldA11y } from '../../app/field-a11y';
+import { fieldA11y, FormRow } from '../../ui/field';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
+import { Problem } from '../../ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 
@@ -40,50 +42,36 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
     }
   }
 
-  const { props: fieldProps, errorFor } = fieldA11y<Field>(id, (field) => (error?.field === field ? error.message : null));
+  const a11y = fieldA11y<Field>(id, (field) => (error?.field === field ? error.message : null));
 
   return (
     <form className="settings-card" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>Đơn vị của tôi</h2>
       <p className="hint">Đơn vị dùng ứng dụng này; trạng thái các nội dung kế hoạch được ghi cho đơn vị này.</p>
       <div className="form-grid">
-        <label htmlFor={`${id}-level`}>Cấp đơn vị</label>
-        <div>
-          <UnitKindSelect
-            {...fieldProps('level')}
-            kinds={kinds}
-            value={form.kind}
-            onKind={(k) => {
-              setForm((f) => ({ ...f, level: k.level, kind: k.id }));
-              setSaved(false);
-              if (error?.field === 'level') setError(null);
-            }}
-          />
-          {errorFor('level')}
-        </div>
-        <label htmlFor={`${id}-name`}>Tên đơn vị</label>
-        <div>
-          <input {...fieldProps('name')} type="text" value={form.name} onChange={(e) => set('name', e.target.value)} />
-          {errorFor('name')}
-        </div>
-        <label htmlFor={`${id}-code`}>Mã đơn vị</label>
-        <div>
-          <input
-            {...fieldProps('code')}
-            type="text"
-            value={form.code}
-            onChange={(e) => set('code', e.target.value)}
-            onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) || f.code }))}
-          />
-          {errorFor('code') ?? (
-            <p className="hint">Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi.</p>
+        <FormRow a11y={a11y} field="level" label="Cấp đơn vị">
+          {(p) => (
+            <UnitKindSelect
+              {...p}
+              kinds={kinds}
+              value={form.kind}
+              onKind={(k) => {
+                setForm((f) => ({ ...f, level: k.level, kind: k.id }));
+                setSaved(false);
+                if (error?.field === 'level') setError(null);
+              }}
+            />
           )}
-        </div>
-        <label htmlFor={`${id}-parentName`}>Cơ quan cấp trên</label>
-        <div>
-          <input {...fieldProps('parentName')} type="text" value={form.parentName} onChange={(e) => set('parentName', e.target.value)} />
-          {errorFor('parentName')}
-        </div>
+        </FormRow>
+        <UnitIdentityRows
+          a11y={a11y}
+          value={form}
+          onChange={set}
+          codeHint="Mã cấp trên đã giao; chữ không dấu, số, dấu gạch. Đổi mã thì dữ liệu đã ghi đi theo mã mới, mã cũ vẫn được nhận ra trong các tệp đã gửi."
+        />
+        <FormRow a11y={a11y} field="parentName" label="Cơ quan cấp trên">
+          {(p) => <input {...p} type="text" value={form.parentName} onChange={(e) => set('parentName', e.target.value)} />}
+        </FormRow>
       </div>
       <div className="button-row">
         <button type="submit" className="primary">
@@ -93,9 +81,7 @@ export function OwnUnitForm({ unit }: { unit: UnitRecord }) {
           {saved ? '✓ Đã lưu' : ''}
         </span>
         {error && error.field === null && (
-          <p className="field-error" role="alert">
-            {error.message}
-          </p>
+          <Problem>{error.message}</Problem>
         )}
       </div>
     </form>

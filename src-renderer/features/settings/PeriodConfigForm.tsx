@@ -1,5 +1,5 @@
 /** The active plan's reporting cut-offs: a preset or custom day/month, and which reports it has. */
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
 import { OperationError, setPeriodConfig, type PlanRecord } from '../../db';
 import {
   PERIOD_KINDS,
@@ -13,6 +13,13 @@ import {
   type PeriodConfigField,
   type PeriodKind,
 } from '@domain/periods';
+import { NumberInput } from '../../ui/inputs';
+import { Problem } from '../../ui/notice';
+
+const DAY_MONTH_PARTS = [
+  ['day', 'Ngày'],
+  ['month', 'Tháng'],
+] as const;
 
 const KIND_LABELS: Record<PeriodKind, string> = { half: '6 tháng đầu năm', quarter: 'Quý', year: 'Năm' };
 
@@ -52,26 +59,19 @@ function DayMonthFields({
   return (
     <fieldset className="day-month">
       <legend>{legend}</legend>
-      <label htmlFor={`${id}-d`}>Ngày</label>
-      <input
-        id={`${id}-d`}
-        inputMode="numeric"
-        className="num2"
-        value={value.day}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange({ ...value, day: e.target.value })}
-      />
-      <label htmlFor={`${id}-m`}>Tháng</label>
-      <input
-        id={`${id}-m`}
-        inputMode="numeric"
-        className="num2"
-        value={value.month}
-        aria-invalid={invalid}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange({ ...value, month: e.target.value })}
-      />
+      {DAY_MONTH_PARTS.map(([part, label]) => (
+        <Fragment key={part}>
+          <label htmlFor={`${id}-${part}`}>{label}</label>
+          <NumberInput
+            id={`${id}-${part}`}
+            className="num2"
+            value={value[part]}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+          />
+        </Fragment>
+      ))}
       {error && (
         <p className="field-error" id={errorId}>
           {error}
@@ -187,9 +187,7 @@ export function PeriodConfigForm({ plan, year }: { plan: PlanRecord; year: numbe
           {status?.kind === 'saved' ? '✓ Đã lưu' : ''}
         </span>
         {status?.kind === 'error' && (
-          <p className="field-error" role="alert">
-            {status.message}
-          </p>
+          <Problem>{status.message}</Problem>
         )}
       </div>
     </form>

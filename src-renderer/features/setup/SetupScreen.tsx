@@ -10,13 +10,15 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { completeSetup, DEFAULT_SETUP, OperationError } from '../../db';
-import { BUILTIN_UNIT_KINDS, DEFAULT_KIND_OF_LEVEL, normalizeUnitCode, suggestCodeFromName, type UnitKind } from '@domain/units';
+import { BUILTIN_UNIT_KINDS, DEFAULT_KIND_OF_LEVEL, suggestCodeFromName, type UnitKind } from '@domain/units';
 import { readIdentityFile, IDENTITY_FILE_MAX_BYTES, type IdentityFile, type IdentityUnit } from '../../exchange/identity-file';
 import { platform } from '../../platform';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
 import { setupPrefill } from './setup-prefill';
 import './setup.css';
-import { fieldA11y } from '../../app/field-a11y';
+import { fieldA11y, FormRow } from '../../ui/field';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
+import { Problem } from '../../ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 const FIELDS: readonly Field[] = ['level', 'name', 'code', 'parentName'];
@@ -136,8 +138,6 @@ export function SetupScreen() {
   }
 
   const a11y = fieldA11y<Field>(id, (field) => (error?.field === field ? error.message : null));
-  const props = (field: Field) => a11y.props(field, `${id}-${field}-hint`);
-  const errorFor = a11y.errorFor;
   const kind = kindById(form.kind);
 
   return (
@@ -184,72 +184,46 @@ export function SetupScreen() {
           )}
         </section>
         <div className="form-grid setup-grid">
-          <label htmlFor={`${id}-level`}>Cấp</label>
-          <div>
-            <UnitKindSelect {...props('level')} kinds={BUILTIN_UNIT_KINDS} value={form.kind} onKind={chooseKind} disabled={fromFile} />
-            {errorFor('level')}
-            <p className="hint" id={`${id}-level-hint`}>
-              {kind.level === 'grassroots'
+          <FormRow
+            a11y={a11y}
+            field="level"
+            label="Cấp"
+            hint={
+              kind.level === 'grassroots'
                 ? 'Công đoàn cơ sở: ghi hoạt động, xuất báo cáo gửi cấp trên.'
-                : 'Có thêm danh sách đơn vị cấp dưới, nhập báo cáo của các đơn vị và tổng hợp.'}
-            </p>
-          </div>
-          <label htmlFor={`${id}-name`}>Tên đơn vị</label>
-          <div>
-            <input
-              {...props('name')}
-              ref={firstRef}
-              type="text"
-              value={form.name}
-              readOnly={fromFile}
-              onChange={(e) => set('name', e.target.value)}
-            />
-            {errorFor('name')}
-            <p className="hint" id={`${id}-name-hint`}>
-              Ví dụ: LĐLĐ huyện Dương Minh Châu; Công đoàn cơ sở Công ty TNHH Hòa Bình.
-            </p>
-          </div>
-          <label htmlFor={`${id}-code`}>Mã đơn vị</label>
-          <div>
-            <input
-              {...props('code')}
-              type="text"
-              className="code-input"
-              value={form.code}
-              readOnly={fromFile}
-              onChange={(e) => set('code', e.target.value)}
-              onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) }))}
-            />
-            {errorFor('code')}
-            <p className="hint" id={`${id}-code-hint`}>
-              {fromFile
+                : 'Có thêm danh sách đơn vị cấp dưới, nhập báo cáo của các đơn vị và tổng hợp.'
+            }
+          >
+            {(p) => <UnitKindSelect {...p} kinds={BUILTIN_UNIT_KINDS} value={form.kind} onKind={chooseKind} disabled={fromFile} />}
+          </FormRow>
+          <UnitIdentityRows
+            a11y={a11y}
+            value={form}
+            onChange={set}
+            readOnly={fromFile}
+            nameRef={firstRef}
+            nameHint="Ví dụ: LĐLĐ huyện Dương Minh Châu; Công đoàn cơ sở Công ty TNHH Hòa Bình."
+            codeHint={
+              fromFile
                 ? 'Mã do cấp trên giao, theo tệp thiết lập.'
-                : 'Ghi đúng mã cấp trên đã giao cho đơn vị (trong tệp thiết lập hoặc văn bản của cấp trên): mã là định danh của đơn vị trong mọi tệp trao đổi. Chưa được giao mã thì dùng mã gợi ý từ tên và báo cho cấp trên.'}
-            </p>
-          </div>
-          <label htmlFor={`${id}-parentName`}>Tên cơ quan cấp trên</label>
-          <div>
-            <input
-              {...props('parentName')}
-              type="text"
-              value={form.parentName}
-              readOnly={fromFile}
-              onChange={(e) => set('parentName', e.target.value)}
-            />
-            {errorFor('parentName')}
-            <p className="hint" id={`${id}-parentName-hint`}>
-              {fromFile && form.parentCode ? `Mã đơn vị cấp trên: ${form.parentCode}. ` : ''}Dòng đầu tiêu đề văn bản, ví dụ: LĐLĐ tỉnh Tây Ninh.
-            </p>
-          </div>
+                : 'Ghi đúng mã cấp trên đã giao cho đơn vị (trong tệp thiết lập hoặc văn bản của cấp trên): mã là định danh của đơn vị trong mọi tệp trao đổi. Chưa được giao mã thì dùng mã gợi ý từ tên và báo cho cấp trên.'
+            }
+          />
+          <FormRow
+            a11y={a11y}
+            field="parentName"
+            label="Tên cơ quan cấp trên"
+            hint={`${fromFile && form.parentCode ? `Mã đơn vị cấp trên: ${form.parentCode}. ` : ''}Dòng đầu tiêu đề văn bản, ví dụ: LĐLĐ tỉnh Tây Ninh.`}
+          >
+            {(p) => <input {...p} type="text" value={form.parentName} readOnly={fromFile} onChange={(e) => set('parentName', e.target.value)} />}
+          </FormRow>
         </div>
         <div className="button-row">
           <button type="submit" className="primary" disabled={saving}>
             Bắt đầu sử dụng
           </button>
           {error && error.field === null && (
-            <p className="field-error" role="alert">
-              {error.message}
-            </p>
+            <Problem>{error.message}</Problem>
           )}
         </div>
       </form>

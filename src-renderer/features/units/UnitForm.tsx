@@ -19,9 +19,12 @@ import {
   UNIT_TYPE_LABELS,
   type UnitKind,
 } from '@domain/units';
-import { Modal } from './Modal';
-import { fieldA11y } from '../../app/field-a11y';
+import { Modal } from '../../ui/Modal';
+import { fieldA11y, FormRow } from '../../ui/field';
+import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
+import { NumberInput } from '../../ui/inputs';
 import { UnitKindSelect } from '../../ui/UnitKindSelect';
+import { Problem } from '../../ui/notice';
 
 type Field = 'kind' | 'newKindName' | 'parentCode' | 'code' | 'name' | 'aliases' | 'type' | 'members' | 'contact' | 'phone';
 
@@ -133,84 +136,64 @@ export function UnitForm({
     }
   }
 
-  const { props, errorFor } = fieldA11y<Field>(id, (field) => errors[field]);
+  const a11y = fieldA11y<Field>(id, (field) => errors[field]);
   const codeChanged = unit !== null && normalizeUnitCode(form.code) !== '' && normalizeUnitCode(form.code) !== unit.code;
 
   return (
-    <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="unit-form-modal">
+    <Modal title={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'} onClose={onClose} className="units-modal unit-form-modal">
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={unit ? 'Sửa đơn vị' : 'Thêm đơn vị'}>
         <div className="form-grid">
           {offered.length > 1 && (
-            <>
-              <label htmlFor={`${id}-kind`}>Cấp, loại đơn vị</label>
-              <div>
-                <UnitKindSelect {...props('kind')} kinds={offered} value={form.kind} onKind={(k) => set('kind', k.id)} />
-                {errorFor('kind')}
-              </div>
-            </>
+            <FormRow a11y={a11y} field="kind" label="Cấp, loại đơn vị">
+              {(p) => <UnitKindSelect {...p} kinds={offered} value={form.kind} onKind={(k) => set('kind', k.id)} />}
+            </FormRow>
           )}
           {kind.id === NEW_KIND.id && (
-            <>
-              <label htmlFor={`${id}-newKindName`}>Tên loại đơn vị</label>
-              <div>
-                <input {...props('newKindName')} type="text" value={form.newKindName} placeholder="Ví dụ: Công đoàn Giáo dục" onChange={(e) => set('newKindName', e.target.value)} />
-                {errorFor('newKindName') ?? <p className="hint">Một loại công đoàn cấp trên trực tiếp cơ sở; dùng lại được cho các đơn vị sau.</p>}
-              </div>
-            </>
+            <FormRow a11y={a11y} field="newKindName" label="Tên loại đơn vị" hint="Một loại công đoàn cấp trên trực tiếp cơ sở; dùng lại được cho các đơn vị sau.">
+              {(p) => <input {...p} type="text" value={form.newKindName} placeholder="Ví dụ: Công đoàn Giáo dục" onChange={(e) => set('newKindName', e.target.value)} />}
+            </FormRow>
           )}
           {parents.length > 0 && (
-            <>
-              <label htmlFor={`${id}-parentCode`}>Trực thuộc</label>
-              <div>
-                <select {...props('parentCode')} value={form.parentCode} onChange={(e) => set('parentCode', e.target.value)}>
+            <FormRow a11y={a11y} field="parentCode" label="Trực thuộc" hint="CĐCS trực thuộc một đơn vị cấp trên cơ sở được tổng hợp qua báo cáo của đơn vị đó.">
+              {(p) => (
+                <select {...p} value={form.parentCode} onChange={(e) => set('parentCode', e.target.value)}>
                   <option value={own.code}>{own.name} (trực tiếp)</option>
-                  {parents.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.name} ({p.code})
+                  {parents.map((u) => (
+                    <option key={u.code} value={u.code}>
+                      {u.name} ({u.code})
                     </option>
                   ))}
                 </select>
-                {errorFor('parentCode') ?? <p className="hint">CĐCS trực thuộc một đơn vị cấp trên cơ sở được tổng hợp qua báo cáo của đơn vị đó.</p>}
-              </div>
-            </>
+              )}
+            </FormRow>
           )}
-          <label htmlFor={`${id}-name`}>Tên đơn vị</label>
-          <div>
-            <input {...props('name')} type="text" autoFocus value={form.name} onChange={(e) => set('name', e.target.value)} />
-            {errorFor('name')}
-          </div>
-          <label htmlFor={`${id}-code`}>Mã đơn vị</label>
-          <div>
-            <input
-              {...props('code')}
-              type="text"
-              className="code-input"
-              value={form.code}
-              onChange={(e) => set('code', e.target.value)}
-              onBlur={() => setForm((f) => ({ ...f, code: normalizeUnitCode(f.code) || f.code }))}
-            />
-            {errorFor('code') ?? (
-              <p className="hint">
-                {unit
-                  ? codeChanged
-                    ? `Mã mới: ${codeHasData ? 'dữ liệu đã ghi theo mã ' + unit.code + ' chuyển sang mã mới; ' : ''}mã ${unit.code} vẫn được nhận ra trong các tệp đơn vị đã gửi.`
-                    : 'Chữ không dấu, số và dấu gạch.'
-                  : nextCode
-                    ? `Để trống: ứng dụng tự tạo mã ${nextCode}.`
-                    : 'Để trống: ứng dụng tự tạo mã theo loại đơn vị.'}
-              </p>
-            )}
-          </div>
-          <label htmlFor={`${id}-aliases`}>Mã khác</label>
-          <div>
-            <input {...props('aliases')} type="text" className="code-input" value={form.aliases} onChange={(e) => set('aliases', e.target.value)} />
-            {errorFor('aliases') ?? <p className="hint">Mã đơn vị đã tự đặt khi cài ứng dụng (nếu khác mã trên), cách nhau bằng dấu phẩy: tệp mang mã này được nhận là của đơn vị.</p>}
-          </div>
+          <UnitIdentityRows
+            a11y={a11y}
+            value={form}
+            onChange={set}
+            autoFocusName
+            codeHint={
+              unit
+                ? codeChanged
+                  ? `Mã mới: ${codeHasData ? 'dữ liệu đã ghi theo mã ' + unit.code + ' chuyển sang mã mới; ' : ''}mã ${unit.code} vẫn được nhận ra trong các tệp đơn vị đã gửi.`
+                  : 'Chữ không dấu, số và dấu gạch.'
+                : nextCode
+                  ? `Để trống: ứng dụng tự tạo mã ${nextCode}.`
+                  : 'Để trống: ứng dụng tự tạo mã theo loại đơn vị.'
+            }
+          />
+          <FormRow
+            a11y={a11y}
+            field="aliases"
+            label="Mã khác"
+            hint="Mã đơn vị đã tự đặt khi cài ứng dụng (nếu khác mã trên), cách nhau bằng dấu phẩy: tệp mang mã này được nhận là của đơn vị."
+          >
+            {(p) => <input {...p} type="text" className="code-input" value={form.aliases} onChange={(e) => set('aliases', e.target.value)} />}
+          </FormRow>
           {types.length > 0 && (
-            <>
-              <label htmlFor={`${id}-type`}>Loại hình</label>
-              <div>
-                <select {...props('type')} value={form.type} onChange={(e) => set('type', e.target.value)}>
+            <FormRow a11y={a11y} field="type" label="Loại hình">
+              {(p) => (
+                <select {...p} value={form.type} onChange={(e) => set('type', e.target.value)}>
                   <option value="">— Chưa rõ —</option>
                   {types.map((t) => (
                     <option key={t} value={t}>
@@ -218,30 +201,21 @@ export function UnitForm({
                     </option>
                   ))}
                 </select>
-                {errorFor('type')}
-              </div>
-            </>
+              )}
+            </FormRow>
           )}
-          <label htmlFor={`${id}-members`}>Số đoàn viên</label>
-          <div>
-            <input {...props('members')} type="text" inputMode="numeric" className="num-input" value={form.members} onChange={(e) => set('members', e.target.value)} />
-            {errorFor('members')}
-          </div>
-          <label htmlFor={`${id}-contact`}>Người liên hệ</label>
-          <div>
-            <input {...props('contact')} type="text" value={form.contact} onChange={(e) => set('contact', e.target.value)} />
-            {errorFor('contact')}
-          </div>
-          <label htmlFor={`${id}-phone`}>Điện thoại</label>
-          <div>
-            <input {...props('phone')} type="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} />
-            {errorFor('phone')}
-          </div>
+          <FormRow a11y={a11y} field="members" label="Số đoàn viên">
+            {(p) => <NumberInput {...p} className="num-input" value={form.members} onChange={(e) => set('members', e.target.value)} />}
+          </FormRow>
+          <FormRow a11y={a11y} field="contact" label="Người liên hệ">
+            {(p) => <input {...p} type="text" value={form.contact} onChange={(e) => set('contact', e.target.value)} />}
+          </FormRow>
+          <FormRow a11y={a11y} field="phone" label="Điện thoại">
+            {(p) => <input {...p} type="tel" value={form.phone} onChange={(e) => set('phone', e.target.value)} />}
+          </FormRow>
         </div>
         {errors._form && (
-          <p className="field-error" role="alert">
-            {errors._form}
-          </p>
+          <Problem>{errors._form}</Problem>
         )}
         {sameName && (
           <div className="unit-same-name" role="alert">

@@ -7,7 +7,7 @@ import { useId, useMemo, useRef, useState } from 'react';
 import { applyUnitImport, OperationError, type UnitImportResult, type UnitRecord } from '../../db';
 import { platform } from '../../platform';
 import { UNIT_TYPE_LABELS, type UnitLevel } from '@domain/units';
-import { Modal } from './Modal';
+import { Modal } from '../../ui/Modal';
 import { readUnitFile, ReadCancelled, type ReadHandle } from './read-unit-file';
 import {
   guessMapping,
@@ -20,6 +20,7 @@ import {
   type UnitTable,
 } from './unit-import';
 import { officerMessage } from '@domain/officer-message';
+import { Problem } from '../../ui/notice';
 
 type Step =
   | { kind: 'choose'; error?: string }
@@ -105,7 +106,7 @@ export function UnitImportDialog({
   };
 
   return (
-    <Modal title="Nhập danh sách đơn vị từ Excel/CSV" onClose={close} className="unit-import-modal">
+    <Modal title="Nhập danh sách đơn vị từ Excel/CSV" onClose={close} className="units-modal unit-import-modal">
       {step.kind === 'choose' && (
         <div className="import-choose">
           <p>
@@ -113,7 +114,7 @@ export function UnitImportDialog({
             Đơn vị có mã đã có sẽ được cập nhật, không thêm trùng; dòng không có mã được tự tạo mã.
           </p>
           <div className="button-row">
-            <button type="button" className="primary" onClick={() => void choose()} autoFocus>
+            <button type="button" className="primary" onClick={() => void choose()} data-autofocus>
               Chọn tệp…
             </button>
             <button type="button" onClick={close}>
@@ -121,9 +122,7 @@ export function UnitImportDialog({
             </button>
           </div>
           {step.error && (
-            <p className="field-error" role="alert">
-              {step.error}
-            </p>
+            <Problem>{step.error}</Problem>
           )}
         </div>
       )}
@@ -201,9 +200,7 @@ export function UnitImportDialog({
             </table>
           </div>
           {mapping.name === null && (
-            <p className="field-error" role="alert">
-              Chọn cột chứa tên đơn vị.
-            </p>
+            <Problem>Chọn cột chứa tên đơn vị.</Problem>
           )}
           <div className="button-row">
             <button
@@ -290,14 +287,10 @@ export function UnitImportDialog({
             </table>
           </div>
           {preview.counts.error > 0 && (
-            <p className="field-error" role="alert">
-              Tệp còn {preview.counts.error} dòng lỗi: sửa trong tệp (hoặc ghép lại cột) rồi nhập lại. Chưa ghi đơn vị nào.
-            </p>
+            <Problem>Tệp còn {preview.counts.error} dòng lỗi: sửa trong tệp (hoặc ghép lại cột) rồi nhập lại. Chưa ghi đơn vị nào.</Problem>
           )}
           {applyError && (
-            <p className="field-error" role="alert">
-              {applyError}
-            </p>
+            <Problem>{applyError}</Problem>
           )}
           <div className="button-row">
             <button

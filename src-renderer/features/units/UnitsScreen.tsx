@@ -14,11 +14,13 @@ import { childKindsOf, childLevelsOf, kindOfUnit, unitNameKey, UNIT_TYPE_LABELS 
 import { platform } from '../../platform';
 import { matchesQuery } from '@domain/vn-text';
 import type { ShellData } from '../../app/use-shell-data';
-import { Modal } from './Modal';
 import { formatCount } from '@domain/fields';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
+import { SearchInput } from '../../ui/SearchInput';
+import { NumTh } from '../../ui/table';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
 type SortKey = 'name' | 'code';
@@ -139,13 +141,7 @@ function Directory({ data }: { data: ShellData }) {
       <div className="units-toolbar" role="search">
         <div className="field-inline">
           <label htmlFor={`${id}-q`}>Tìm đơn vị</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            placeholder="Tên, mã, người liên hệ…"
-            onChange={(e) => setQuery(e.target.value)}
-          />
+          <SearchInput id={`${id}-q`} value={query} placeholder="Tên, mã, người liên hệ…" onValue={setQuery} />
         </div>
         <div className="field-inline">
           <label htmlFor={`${id}-f`}>Trạng thái</label>
@@ -198,9 +194,7 @@ function Directory({ data }: { data: ShellData }) {
                 <th scope="col">Mã</th>
                 <th scope="col">Tên đơn vị</th>
                 <th scope="col">Loại hình</th>
-                <th scope="col" className="num">
-                  Đoàn viên
-                </th>
+                <NumTh>Đoàn viên</NumTh>
                 <th scope="col">Người liên hệ</th>
                 <th scope="col">Điện thoại</th>
                 <th scope="col">Trạng thái</th>
@@ -270,20 +264,14 @@ function Directory({ data }: { data: ShellData }) {
         />
       )}
       {dialog?.kind === 'delete' && (
-        <Modal title="Xóa đơn vị" onClose={() => setDialog(null)}>
-          <p>
-            Xóa hẳn «{dialog.unit.name}» ({dialog.unit.code}) khỏi danh sách? Đơn vị chưa có dữ liệu nào nên xóa được; mã{' '}
-            {dialog.unit.code} có thể dùng lại.
-          </p>
-          <div className="button-row">
-            <button type="button" className="danger" onClick={() => void remove(dialog.unit)}>
-              Xóa
-            </button>
-            <button type="button" autoFocus onClick={() => setDialog(null)}>
-              Hủy
-            </button>
-          </div>
-        </Modal>
+        <ConfirmDialog
+          role="dialog"
+          title="Xóa đơn vị"
+          message={`Xóa hẳn «${dialog.unit.name}» (${dialog.unit.code}) khỏi danh sách? Đơn vị chưa có dữ liệu nào nên xóa được; mã ${dialog.unit.code} có thể dùng lại.`}
+          confirmLabel="Xóa"
+          onConfirm={() => void remove(dialog.unit)}
+          onCancel={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'import' && stored && (
         <UnitImportDialog units={stored.units} ownUnit={ownUnit} level={childLevelsOf(ownUnit.level)[0]!} onClose={() => setDialog(null)} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldA11y } from '../../src-renderer/app/field-a11y';
+import { fieldA11y } from '../../src-renderer/ui/field';
 
 describe('fieldA11y', () => {
   const messages: Record<string, string> = { code: 'Mã đơn vị: đã dùng cho đơn vị khác' };
@@ -15,5 +15,15 @@ describe('fieldA11y', () => {
     expect(a11y.props('name', 'f1-name-hint')['aria-describedby']).toBe('f1-name-hint');
     expect(a11y.errorFor('name')).toBeNull();
     expect(a11y.errorFor('code')).not.toBeNull();
+  });
+
+  it('keeps an id to plain characters when the field name carries a dot', () => {
+    const grid = fieldA11y<'indicators.participants'>('f2', () => 'Phải là số nguyên');
+    expect(grid.idOf('indicators.participants')).toBe('f2-indicators_participants');
+    expect(grid.props('indicators.participants')).toEqual({
+      id: 'f2-indicators_participants',
+      'aria-invalid': true,
+      'aria-describedby': 'f2-indicators_participants-error',
+    });
   });
 });
