@@ -47,14 +47,11 @@ import { doubleCountNotes } from './double-count-ops';
 import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { indicatorKeyOf } from './indicator-ops';
 import type { ItemStatusKey } from './schema';
+import { sha256Hex } from '../exchange/file-hash';
 import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
 
-/** SHA-256 of the bytes, lower-case hex (the file's identity in the history). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex } from '../exchange/file-hash';
 
 export interface ImportPreview {
   /** The report as it would be filed (its unit's code, when the file's is an alias: db/import-unit.ts). */
@@ -134,6 +131,11 @@ function countsOf(report: UnitReport): ImportPreview['counts'] {
  */
 export async function previewImport(report: UnitReport, fileBytes: Uint8Array, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
   return previewOf(report, await sha256Hex(fileBytes), fileName, options);
+}
+
+/** previewImport of a file already hashed (sha256Hex; the import screen's reader hashes as it reads). */
+export function previewImportHashed(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
+  return previewOf(report, fileHash, fileName, options);
 }
 
 /** The same file previewed again, filed under `planId` (the officer's choice in "Nhập vào kế hoạch"). */

@@ -134,12 +134,12 @@ async function main() {
       ),
     );
     console.log(
-      `import steps (wall ms, median): read ${phase('read').toFixed(0)} (${(phase('read') / rawMs).toFixed(2)}× raw reading), preview ${phase('preview').toFixed(0)}, applyBatch ${phase('apply').toFixed(0)} (${(phase('apply') / names.length).toFixed(0)} ms a file)`,
+      `import steps (wall ms, median): read + preview ${phase('read').toFixed(0)} (${(phase('read') / rawMs).toFixed(2)}× raw reading; ${ours[0].workers} reader workers), of which preview on the page's thread ${phase('preview').toFixed(0)}, applyBatch ${phase('apply').toFixed(0)} (${(phase('apply') / names.length).toFixed(0)} ms a file)`,
     );
     console.log(`each run (ms): raw ${raw.map((r) => r.ms.toFixed(0)).join(', ')} (min–max ${range(raw.map((r) => r.ms))}); ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')} (min–max ${range(ours.map((r) => r.ms))})`);
     console.log(`targets: ours ≤ ${TARGET}× raw${maxSeconds !== null ? `, ≤ ${maxSeconds} s wall` : ''}${maxTask !== null ? `, no main-thread task over ${maxTask} ms during preview and applyBatch` : ''}`);
     console.log(
-      `longest main-thread task (any run): during applyBatch ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))} tasks ≥ 50 ms), during preview ${longest('preview').toFixed(0)} ms, during reading ${longest('read').toFixed(0)} ms (the app reads in a worker); progress callbacks per batch: ${ours[0].progressCalls}`,
+      `longest main-thread task (any run): during applyBatch ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))} tasks ≥ 50 ms), while reading and previewing ${longest('preview').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.preview))} tasks ≥ 50 ms; reading itself is in workers); progress callbacks per batch: ${ours[0].progressCalls}`,
     );
     console.log(
       `the log afterwards (medians): every activity of the plan read as «Nhật ký» loads them (activitiesOfPlan, derived from the stored reports) ${median(ours.map((r) => r.logLoadMs)).toFixed(0)} ms, read again ${median(ours.map((r) => r.logReloadMs)).toFixed(0)} ms, first search «tuyen truyen» over them ${median(ours.map((r) => r.logSearchMs)).toFixed(0)} ms (${ours[0].logSearchHits} found)`,
@@ -150,7 +150,7 @@ async function main() {
       .join(', ');
     console.log(`cancel: batch of ${c.files} files aborted after ${c.abortedAfter} (${c.status}, ${c.ms.toFixed(0)} ms); row counts before→after: ${counts}: ${c.unchanged ? 'unchanged' : 'CHANGED'}`);
     console.log(
-      `raw: ExcelJS (browser build, as the app bundles it) wb.xlsx.load + every cell's value; ours: readWorkbook + previewImport of each file, then one applyBatch (one transaction) into a fresh database; wall-clock time on the page's thread; heap: performance.memory${out.preciseMemory ? ' (precise)' : ''}, peak (+growth over the start after GC${out.gc ? '' : ', no window.gc'}).`,
+      `raw: ExcelJS (browser build, as the app bundles it) wb.xlsx.load + every cell's value, on the page's thread; ours: the app's reader workers (readWorkbook + hash) + previewImport of each file, then one applyBatch (one transaction) into a fresh database; wall-clock time on the page's thread; heap: performance.memory${out.preciseMemory ? ' (precise)' : ''}, peak (+growth over the start after GC${out.gc ? '' : ', no window.gc'}).`,
     );
     console.log(`${out.userAgent.replace(/^.*(Chrom[^ ]+).*$/, '$1')}, ${((Date.now() - started) / 1000).toFixed(0)} s, load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
     mkdirSync(join(repo, 'test-results'), { recursive: true });
