@@ -33,6 +33,7 @@
  * text): the officer resolves what differs; nothing is guessed.
  */
 import { activitySearchText, type Activity } from './activity';
+import { fnv1a64Hex, FNV_OFFSET, type Limbs } from './fnv';
 import type { IndicatorAdjustment } from './indicators';
 import type { ParsedPlan } from './plan-types';
 import { planFingerprint, trackableItems } from './plan-tree';
@@ -41,32 +42,9 @@ import { formatInstantVn, isConsolidated, reportActivityOf, type ReportActivity,
 // ---------------------------------------------------------------------------------------------
 // Ids.
 
-// FNV-1a 64 over the UTF-8 bytes, computed on four 16-bit limbs (plain numbers: BigInt
-// arithmetic per byte made hashing most of an import's CPU time in Chromium). Same results as
-// the BigInt form: hash ^= byte; hash = (hash * 0x100000001b3) mod 2^64.
 const utf8 = new TextEncoder();
-type Limbs = readonly [number, number, number, number];
 
-function fnv1a64Hex(bytes: Uint8Array, offset: Limbs): string {
-  let [h0, h1, h2, h3] = offset;
-  for (let i = 0; i < bytes.length; i++) {
-    h0 ^= bytes[i]!;
-    // prime = 2^40 + 0x1b3: limbs (low first) 0x1b3, 0, 0x100, 0.
-    const t0 = h0 * 0x1b3;
-    const t1 = h1 * 0x1b3 + (t0 >>> 16);
-    const t2 = h2 * 0x1b3 + h0 * 0x100 + (t1 >>> 16);
-    const t3 = h3 * 0x1b3 + h1 * 0x100 + (t2 >>> 16);
-    h0 = t0 & 0xffff;
-    h1 = t1 & 0xffff;
-    h2 = t2 & 0xffff;
-    h3 = t3 & 0xffff;
-  }
-  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
-}
-
-/** 0xcbf29ce484222325 and 0x84222325cbf29ce4, low limb first. */
-const OFFSET_A: Limbs = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
+/** A second offset basis (0x84222325cbf29ce4: the standard one's halves swapped) for 128 bits. */
 const OFFSET_B: Limbs = [0x9ce4, 0xcbf2, 0x2325, 0x8422];
 
 /**
@@ -90,7 +68,7 @@ export function deterministicUuid(text: string): string {
 
 function uuidOf(text: string): string {
   const bytes = utf8.encode(text);
-  const hex = fnv1a64Hex(bytes, OFFSET_A) + fnv1a64Hex(bytes, OFFSET_B);
+  const hex = fnv1a64Hex(bytes, FNV_OFFSET) + fnv1a64Hex(bytes, OFFSET_B);
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -424,7 +402,8 @@ export function planMismatches(report: UnitReport, plan: { id: string; plan: Pic
     const planText = planItems.get(it.id);
     if (planText === undefined) items.push({ itemId: it.id, match: 'missing-in-plan', fileText: it.text, planText: '' });
     // A hand-filled template may leave the text column empty: then the id alone matches.
-    else if (it.text.trim() !== '' && textKey(it.text) !== textKey(planText)) items.push({ itemId: it.id, match: 'text-changed', fileText: it.text, planText });
+    // The same text (a file the app wrote) needs no folding to compare.
+    else if (it.text !== planText && it.text.trim() !== '' && textKey(it.text) !== textKey(planText)) items.push({ itemId: it.id, match: 'text-changed', fileText: it.text, planText });
     else items.push({ itemId: it.id, match: 'matched', fileText: it.text, planText });
   }
   for (const [id, text] of planItems) if (!inFile.has(id)) items.push({ itemId: id, match: 'missing-in-file', fileText: '', planText: text });

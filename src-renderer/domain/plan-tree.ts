@@ -4,6 +4,7 @@
  *
  * Pure module: no React, Dexie, Electron, Node or DOM.
  */
+import { fnv1a64OfText } from './fnv';
 import type { ParsedPlan, PlanAttribute, PlanNode } from './plan-types';
 
 /** Either the sections of a plan or anything that carries them (a ParsedPlan). */
@@ -167,37 +168,6 @@ export function planItemRows(plan: PlanLike): PlanItemRow[] {
   }));
 }
 
-// FNV-1a 64-bit, on the UTF-8 bytes of the input. BigInt keeps it exact and dependency-free.
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
-
-function fnv1a64(text: string): string {
-  let hash = FNV_OFFSET;
-  const byte = (b: number): void => {
-    hash ^= BigInt(b);
-    hash = (hash * FNV_PRIME) & MASK_64;
-  };
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) byte(cp);
-    else if (cp < 0x800) {
-      byte(0xc0 | (cp >> 6));
-      byte(0x80 | (cp & 0x3f));
-    } else if (cp < 0x10000) {
-      byte(0xe0 | (cp >> 12));
-      byte(0x80 | ((cp >> 6) & 0x3f));
-      byte(0x80 | (cp & 0x3f));
-    } else {
-      byte(0xf0 | (cp >> 18));
-      byte(0x80 | ((cp >> 12) & 0x3f));
-      byte(0x80 | ((cp >> 6) & 0x3f));
-      byte(0x80 | (cp & 0x3f));
-    }
-  }
-  return hash.toString(16).padStart(16, '0');
-}
-
 /**
  * A stable fingerprint of what an officer tracks: the ids and NFC texts of the trackable items,
  * in document order. Two plans with the same fingerprint have the same checklist; any change to
@@ -206,5 +176,5 @@ function fnv1a64(text: string): string {
 export function planFingerprint(plan: Pick<ParsedPlan, 'sections'> | readonly PlanNode[]): string {
   // Separators that cannot occur in NFC text typed by a person keep "a"+"bc" apart from "ab"+"c".
   const parts = trackableItems(plan).map((node) => `${node.id}\u0000${node.text.normalize('NFC')}`);
-  return `fnv1a64:${fnv1a64(parts.join('\u0001'))}`;
+  return `fnv1a64:${fnv1a64OfText(parts.join('\u0001'))}`;
 }
