@@ -8,7 +8,7 @@ import { readWorkbook } from '../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../src-renderer/exchange/writer';
 import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
 import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { generateReport } from '../fixtures/workbooks/tools/generate-report';
+import { generateReport, prng } from '../fixtures/workbooks/tools/generate-report';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 
@@ -163,15 +163,4 @@ function handEdits(ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook, rnd: () => numbe
     }
   }
   if (rnd() < 0.2) wb.properties.date1904 = true;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
