@@ -26,17 +26,19 @@ export const ACTIVITY_TABLES = () => [db.activities, db.submissions];
 // Derived activities of a submission, remembered.
 
 /**
- * Submissions whose activities are kept (400 files × 500 activities = 200,000 records). A plan
- * with more active submissions still reads whole; only its later reads derive some again.
+ * Activities kept, counted over the submissions remembered: a district's 400 files × 500 or a
+ * province's 2,000 files × 40 (80,000) fit whole, whatever the number of files. A plan with more
+ * still reads whole; only its later reads derive some again.
  */
-const DERIVED_MAX = 400;
+const DERIVED_MAX_ACTIVITIES = 200_000;
+let derivedCount = 0;
 /**
  * By submission id. Ids are random UUIDs given at import, and a stored submission's content is
  * never rewritten (only its state changes), so an id always stands for the same activities.
  * Emptied whenever the database (re)opens: a restore or a test may bring other records.
  */
 const derived = new Map<string, readonly ActivityRecord[]>();
-db.on('ready', () => derived.clear(), true);
+db.on('ready', () => forgetDerivedActivities(), true);
 
 /**
  * Forgets every derived list: for the one operation that rewrites stored submissions (a unit's
@@ -44,12 +46,23 @@ db.on('ready', () => derived.clear(), true);
  */
 export function forgetDerivedActivities(): void {
   derived.clear();
+  derivedCount = 0;
 }
 
 function remember(id: string, list: readonly ActivityRecord[]): void {
-  derived.delete(id);
-  if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value!);
+  const known = derived.get(id);
+  if (known) {
+    derived.delete(id);
+    derivedCount -= known.length;
+  }
+  // The least recently used go first; the newest list stays even when it alone is over the bound.
+  for (const [oldId, oldList] of derived) {
+    if (derivedCount + list.length <= DERIVED_MAX_ACTIVITIES) break;
+    derived.delete(oldId);
+    derivedCount -= oldList.length;
+  }
   derived.set(id, list);
+  derivedCount += list.length;
 }
 
 /** The activities a stored submission stands for, as the log shows them (read-only). */

@@ -136,6 +136,11 @@ export async function previewImport(report: UnitReport, fileBytes: Uint8Array, f
   return previewOf(report, await sha256Hex(fileBytes), fileName, options);
 }
 
+/** previewImport of a file already hashed (sha256Hex; the import screen's reader hashes as it reads). */
+export function previewImportHashed(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
+  return previewOf(report, fileHash, fileName, options);
+}
+
 /** The same file previewed again, filed under `planId` (the officer's choice in "Nhập vào kế hoạch"). */
 export function previewImportAs(preview: ImportPreview, planId: string): Promise<ImportPreview> {
   return previewOf(preview.fileReport, preview.fileHash, preview.fileName, { planId });

@@ -6,8 +6,6 @@
  * Pure module: no React, Dexie, Electron, Node or DOM (crypto.subtle is in workers and Node too).
  */
 
-const utf8 = new TextEncoder();
-
 /** FNV-1a 64's standard offset basis 0xcbf29ce484222325, low limb first. */
 export const FNV64_OFFSET: Limbs = [0x2325, 0x8422, 0x9ce4, 0xcbf2];
 
@@ -35,9 +33,21 @@ export function fnv1a64Hex(bytes: Uint8Array, offset: Limbs = FNV64_OFFSET): str
   return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
 }
 
-/** FNV-1a 64 of the UTF-8 bytes of a text, 16 lower-case hex digits. */
+/**
+ * FNV-1a 64 of a text's code points encoded as UTF-8 one by one, 16 lower-case hex digits. A
+ * lone surrogate is hashed as its own three bytes, not as U+FFFD the way TextEncoder writes it,
+ * so fingerprints stored by earlier versions stay the same.
+ */
 export function fnv1a64(text: string): string {
-  return fnv1a64Hex(utf8.encode(text));
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) bytes.push(cp);
+    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+  }
+  return fnv1a64Hex(Uint8Array.from(bytes));
 }
 
 /** SHA-256 of the bytes, lower-case hex. */

@@ -402,7 +402,8 @@ export function planMismatches(report: UnitReport, plan: { id: string; plan: Pic
     const planText = planItems.get(it.id);
     if (planText === undefined) items.push({ itemId: it.id, match: 'missing-in-plan', fileText: it.text, planText: '' });
     // A hand-filled template may leave the text column empty: then the id alone matches.
-    else if (it.text.trim() !== '' && textKey(it.text) !== textKey(planText)) items.push({ itemId: it.id, match: 'text-changed', fileText: it.text, planText });
+    // The same text (a file the app wrote) needs no folding to compare.
+    else if (it.text !== planText && it.text.trim() !== '' && textKey(it.text) !== textKey(planText)) items.push({ itemId: it.id, match: 'text-changed', fileText: it.text, planText });
     else items.push({ itemId: it.id, match: 'matched', fileText: it.text, planText });
   }
   for (const [id, text] of planItems) if (!inFile.has(id)) items.push({ itemId: id, match: 'missing-in-file', fileText: '', planText: text });

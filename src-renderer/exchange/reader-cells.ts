@@ -14,6 +14,7 @@
  * Pure module over reader-sheets.ts Grid: the ExcelJS path and any other way of obtaining cells
  * share these rules as long as they give cells the same shapes.
  */
+import { isPlanItemId } from '@domain/ids';
 import { MAX_ACTIVITY_VALUE, STANDARD_INDICATORS } from '../domain/indicators';
 import { formatCount } from '../domain/fields';
 import { periodName, type PeriodRef } from '../domain/periods';
@@ -206,7 +207,7 @@ export function itemRowId(t: Table, r: number, col: number, seen: Map<string, nu
     add('error', place, { code: 'item-id-missing', of });
     return null;
   }
-  if (!/^[IVXLCDM]+(?:\.\d+)*$/.test(id)) {
+  if (!isPlanItemId(id)) {
     add('error', place, { code: 'item-id-invalid', shown: rawId });
     return null;
   }

@@ -9,7 +9,8 @@
  * changes anything: it only returns data.
  *
  * Steps: guards (guards.ts: the zip directory, then a streaming inflate that stops at the
- * first part producing more than it declared) → ExcelJS load → grids → machine sheet "_sokh" (format, version,
+ * first part producing more than it declared) → grids (lean-workbook.ts for a file of the app's
+ * own shape, else ExcelJS's load) → machine sheet "_sokh" (format, version,
  * kind) → the version's reader (READERS; version 1: reader-v1.ts) → counts.
  * A newer version than this build knows is refused with a message asking to update the app;
  * an older one goes through its own reader once one exists (each version keeps its reader, or
@@ -25,6 +26,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { inspectWorkbookBytes, baseName, verifyInflatedSizes, type WorkbookLimits } from './guards';
+import { readLeanWorkbook } from './lean-workbook';
 import { fileProblem, problemAt, type FileDetail, type Problem } from './problems';
 import { readConsolidated } from './reader-consolidated';
 import { findMachineGrid, keyValueRows, locateConsolidatedSheets, locateSheets, type Grid, type LocatedSheet } from './reader-sheets';
@@ -53,6 +55,11 @@ export interface ReadOptions {
   limits?: Partial<WorkbookLimits>;
   /** The plan the importer expects: a different fingerprint or id is a warning. */
   expectedPlan?: ExpectedPlan;
+  /**
+   * 'auto' (default): the lean reader (lean-workbook.ts) for a workbook of the app's own shape,
+   * ExcelJS for anything else. 'exceljs': ExcelJS always (the tests proving both agree).
+   */
+  engine?: 'auto' | 'exceljs';
 }
 
 export interface ReadCounts {
@@ -96,16 +103,24 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadOptions): Pro
   const inflated = await verifyInflatedSizes(bytes, file, guard.entries, options.limits);
   if (!inflated.ok) return refused(inflated);
 
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(bytes);
-  } catch (err) {
-    const { gist, detail } = describeLoadError(err);
-    return fail({ code: 'unreadable', gist, detail });
+  let grids: Grid[];
+  let date1904: boolean;
+  const lean = options.engine === 'exceljs' ? null : readLeanWorkbook(bytes, guard.entries);
+  if (lean) ({ grids, date1904 } = lean);
+  else {
+    let wb: ExcelJS.Workbook;
+    try {
+      wb = await loadWorkbook(bytes);
+    } catch (err) {
+      const { gist, detail } = describeLoadError(err);
+      return fail({ code: 'unreadable', gist, detail });
+    }
+    grids = wb.worksheets.map(gridOf);
+    date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   }
 
   try {
-    return readLoaded(wb, file, options, problems);
+    return readGrids(grids, date1904, file, options, problems);
   } catch (err) {
     // A bug of ours or a shape nobody foresaw: still a message, never a crash of the caller.
     return fail({ code: 'unexpected', detail: err instanceof Error ? err.message : String(err) });
@@ -144,12 +159,10 @@ function gridOf(ws: ExcelJS.Worksheet): Grid {
   };
 }
 
-function readLoaded(wb: ExcelJS.Workbook, file: string, options: ReadOptions, problems: Problem[]): ReadResult {
-  const grids = wb.worksheets.map(gridOf);
+function readGrids(grids: readonly Grid[], date1904: boolean, file: string, options: ReadOptions, problems: Problem[]): ReadResult {
   const sheets = locateSheets(grids);
   const machineGrid = findMachineGrid(grids);
   const machine = machineGrid ? keyValueRows(machineGrid) : null;
-  const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
   const namesOf = (found: Partial<Record<string, LocatedSheet>>) =>
     Object.fromEntries(Object.entries(found).map(([k, s]) => [k, (s as LocatedSheet).grid.name])) as ReadResult['sheetNames'];
   let sheetNames = namesOf(sheets);

@@ -19,8 +19,8 @@ export default defineConfig({
   build: {
     outDir: resolve(repo, 'out/bench-import'),
     emptyOutDir: true,
-    // As the app ships: minified.
-    minify: true,
+    // As the app ships: minified (BENCH_NO_MINIFY=1 keeps the names, for reading a --profile).
+    minify: !process.env.BENCH_NO_MINIFY,
     chunkSizeWarningLimit: 4096,
     rollupOptions: { input: { index: resolve(here, 'import-bench.html') } },
   },

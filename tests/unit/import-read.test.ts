@@ -1,6 +1,6 @@
 /**
- * readImportFiles (features/import/import-read.ts) with a fake worker: files are read one after
- * the other; aborting the signal stops at once (the file being read is dropped, its worker
+ * readImportFiles (features/import/import-read.ts) with a fake worker: files are handed over in
+ * order, whether one worker reads them or a pool; aborting the signal stops at once (the file being read is dropped, its worker
  * terminated, the rest never sent), and a crashed worker is replaced for the next file.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ class FakeWorker {
     setTimeout(() => {
       if (this.terminated) return;
       if (m.name === 'hong.xlsx') this.onerror?.({ message: 'sập', preventDefault() {} } as ErrorEvent);
-      else this.onmessage?.({ data: { id: m.id, ok: true, result: { report: null, problems: [], counts: null } as unknown as ReadResult } } as MessageEvent<ImportReadResponse>);
+      else this.onmessage?.({ data: { id: m.id, ok: true, result: { report: null, problems: [], counts: null } as unknown as ReadResult, fileHash: `hash of ${m.name}` } } as MessageEvent<ImportReadResponse>);
     }, this.delayMs);
   }
   terminate(): void {
@@ -66,5 +66,54 @@ describe('readImportFiles', () => {
     expect(FakeWorker.made).toHaveLength(1);
     expect(FakeWorker.made[0]!.sent).toEqual(['1.xlsx', '2.xlsx', '3.xlsx']);
     expect(FakeWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('a pool reads several files at once and still hands them over in order', async () => {
+    FakeWorker.made = [];
+    const names = Array.from({ length: 12 }, (_, i) => `${i}.xlsx`);
+    const seen: number[] = [];
+    const started = Date.now();
+    // Every file takes 30 ms: one worker would need 360 ms, three about 120.
+    const n = await readImportFiles(files(names), (i, o) => void seen.push(o.ok ? i : -1), () => new FakeWorker(30) as unknown as Worker, undefined, 3);
+    expect(n).toBe(12);
+    expect(seen).toEqual(names.map((_, i) => i));
+    expect(FakeWorker.made).toHaveLength(3);
+    expect(FakeWorker.made.map((w) => w.sent.length).sort()).toEqual([4, 4, 4]);
+    expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(330);
+  });
+
+  it('a cancel stops every worker of the pool; an error in onFile does too, and rejects', async () => {
+    FakeWorker.made = [];
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const n = await readImportFiles(
+      files(Array.from({ length: 20 }, (_, i) => `${i}.xlsx`)),
+      (i) => {
+        seen.push(i);
+        if (i === 3) controller.abort();
+      },
+      () => new FakeWorker(10) as unknown as Worker,
+      controller.signal,
+      2,
+    );
+    expect(n).toBe(4);
+    expect(seen).toEqual([0, 1, 2, 3]);
+    expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
+    expect(FakeWorker.made.flatMap((w) => w.sent).length).toBeLessThan(20);
+
+    FakeWorker.made = [];
+    await expect(
+      readImportFiles(
+        files(['a.xlsx', 'b.xlsx', 'c.xlsx', 'd.xlsx']),
+        (i) => {
+          if (i === 1) throw new Error('xem trước hỏng');
+        },
+        () => new FakeWorker(5) as unknown as Worker,
+        undefined,
+        2,
+      ),
+    ).rejects.toThrow('xem trước hỏng');
+    expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
   });
 });

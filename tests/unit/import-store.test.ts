@@ -4,6 +4,7 @@
  * officer is on another screen). Real Dexie over fake-indexeddb; the workbook reader is replaced
  * by a fake worker that hands back the report objects (the reader has its own tests).
  */
+import { sha256Hex } from '../../src-renderer/domain/hash';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   applySubmission,
@@ -47,7 +48,9 @@ function fakeWorker(reports: Map<string, UnitReport>, delayMs: Record<string, nu
       onerror: null,
       terminated: false,
       postMessage(m: ImportReadRequest) {
-        setTimeout(() => {
+        setTimeout(async () => {
+          // The real worker hashes the bytes it read; so does this one.
+          const fileHash = await sha256Hex(m.bytes);
           if (w.terminated) return;
           const report = reports.get(m.name)!;
           const result = {
@@ -57,7 +60,7 @@ function fakeWorker(reports: Map<string, UnitReport>, delayMs: Record<string, nu
             activityRows: [],
             sheetNames: {},
           } as unknown as ReadResult;
-          w.onmessage?.({ data: { id: m.id, ok: true, result } } as MessageEvent<ImportReadResponse>);
+          w.onmessage?.({ data: { id: m.id, ok: true, result, fileHash } } as MessageEvent<ImportReadResponse>);
         }, delayMs[m.name] ?? 1);
       },
       terminate() {

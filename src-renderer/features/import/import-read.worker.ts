@@ -1,12 +1,15 @@
 /**
- * Module worker: reads unit workbooks for the import screen off the main thread. ExcelJS
- * (through exchange/reader.ts) is imported only here, so it never lands in the main chunk.
+ * Module worker: reads unit workbooks for the import screen off the main thread, and hashes each
+ * file (its identity in the import history) so that the main thread does not have to keep and
+ * hash every file's bytes. ExcelJS (through exchange/reader.ts) is imported only here, so it
+ * never lands in the main chunk.
  *
  * In: ImportReadRequest (one file). Out: exactly one ImportReadResponse for it, with the same id.
  * The reader never throws for bad input; anything else becomes a Vietnamese message.
  */
 import { withDetail } from '../../exchange/problems';
 import { readWorkbook } from '../../exchange/reader';
+import { sha256Hex } from '@domain/hash';
 import type { ImportReadRequest, ImportReadResponse } from './import-read';
 
 const scope = self as unknown as {
@@ -16,8 +19,8 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   const { id, name, bytes } = e.data;
-  readWorkbook(bytes, { fileName: name }).then(
-    (result) => scope.postMessage({ id, ok: true, result }),
+  Promise.all([readWorkbook(bytes, { fileName: name }), sha256Hex(bytes)]).then(
+    ([result, fileHash]) => scope.postMessage({ id, ok: true, result, fileHash }),
     (error: unknown) =>
       scope.postMessage({
         id,

@@ -7,7 +7,8 @@
  * kept at all: a preview holds the report read and the file's hash, which is all applying needs).
  *
  * Jobs run here, not in the component, so they go on while another screen is shown:
- * - Reading goes on file by file; its progress and «Hủy» are on the screen when the officer returns.
+ * - Reading goes on (several files at once, in workers), previewed in the files' order; its
+ *   progress and «Hủy» are on the screen when the officer returns.
  * - Importing (applyBatch) is ONE IndexedDB transaction: it goes on and commits whole, or «Hủy»
  *   (still on this screen) aborts it whole. Until it ends, other screens' reads of the same tables
  *   wait for it (IndexedDB orders them after the transaction), so they show their loading state.
@@ -19,7 +20,7 @@
  * One job at a time: the screen's buttons are disabled while one runs, and the actions refuse.
  */
 import { create } from 'zustand';
-import { applyBatch, previewImport, previewImportAs } from '../../db';
+import { applyBatch, previewImportAs, previewImportHashed } from '../../db';
 import { batchOrderOf, errorText, hardBlock, newCard, ready, recheckedCard, type Card, type Progress } from './import-cards';
 import type { PickedFile, SkippedFile } from './import-files';
 import { readImportFiles, type ImportWorkerFactory } from './import-read';
@@ -56,7 +57,7 @@ function endJob(): void {
   if (recheckWanted) void recheck();
 }
 
-/** Reads `picked` in a worker and previews each file: the cards replace the previous batch. */
+/** Reads `picked` in a pool of workers and previews each file: the cards replace the previous batch. */
 export async function readFiles(picked: { files: PickedFile[]; skipped: SkippedFile[] }, makeWorker?: ImportWorkerFactory): Promise<void> {
   if (job) return;
   const { files } = picked;
@@ -85,7 +86,7 @@ export async function readFiles(picked: { files: PickedFile[]; skipped: SkippedF
             if (!card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
           } else {
             try {
-              card.original = await previewImport(report, files[index]!.bytes, card.fileName);
+              card.original = await previewImportHashed(report, outcome.fileHash, card.fileName);
               card.preview = card.original;
               // The plan offered first in "Nhập vào kế hoạch": the officer still has to confirm.
               if (!card.original.planKnown && card.original.suggestedPlanId) {
