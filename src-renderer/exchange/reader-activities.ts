@@ -11,13 +11,14 @@
  * đơn vị» means the report's unit. Counts and texts are capped as the activity form caps them
  * (domain/activity.ts). Pure module.
  */
+import { formatDateVn } from '@domain/periods';
 import { isUuid } from '@domain/ids';
 import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
 import { formatCount } from '../domain/fields';
 import { normalizeUnitCode } from '../domain/units';
 import { cellText, parseCellDate, parseItemIds, parseLabel, type CellParse, type LabelOption } from './cell-values';
 import type { ProblemDetail } from './problems';
-import { mapIndicatorColumns, rowIsBlank, table, take, takeCapped, noteSkippedRow, vnDate, type Add, type IndicatorCol, type Table } from './reader-cells';
+import { mapIndicatorColumns, rowIsBlank, table, take, takeCapped, noteSkippedRow, type Add, type IndicatorCol, type Table } from './reader-cells';
 import type { LocatedSheet } from './reader-sheets';
 import { ACTIVITY_COLUMNS, ACTIVITY_ROW_ID_COLUMN, headerKey, SHEET_NAMES, type ColumnDef } from './spec';
 import { type ReportActivity, type UnitReport, type WorkbookKind } from '../domain/report';
@@ -124,7 +125,7 @@ function readActivityRow(ctx: RowContext, r: number): ReportActivity | null {
   const { report, t, add } = ctx;
   const { date } = cells;
   if (report.period.start !== '' && report.period.end !== '' && (date < report.period.start || date > report.period.end)) {
-    add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(t.col('date')!) }, { code: 'date-outside-period', date: vnDate(date), start: vnDate(report.period.start), end: vnDate(report.period.end) });
+    add('warning', { sheet: t.grid.name, row: r, column: t.headerOf(t.col('date')!) }, { code: 'date-outside-period', date: formatDateVn(date), start: formatDateVn(report.period.start), end: formatDateVn(report.period.end) });
   }
   const { itemIds, type, title, content, location, participants, evidenceDoc, evidenceFile, indicators } = cells;
   return { id, date, unitCode, itemIds, type, title, content, location, participants, evidenceDoc, evidenceFile, indicators };

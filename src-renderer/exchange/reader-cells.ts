@@ -220,10 +220,6 @@ export function itemRowId(t: Table, r: number, col: number, seen: Map<string, nu
 }
 
 
-export function vnDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 export interface IndicatorCol {
   col: number;
   code: string;

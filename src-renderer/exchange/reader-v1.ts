@@ -16,6 +16,7 @@
  *   tiêu") at most 1,000,000 either way. Over a limit: error at that cell, row left out. A
  *   "Kết quả" is a sum and only has the hard limit (Number.MAX_SAFE_INTEGER).
  */
+import { formatDateVn } from '@domain/periods';
 import {
   activitySums,
   DIRECT_RESULT_REASON_REPORT,
@@ -49,7 +50,7 @@ import {
   table,
   take,
   takeCapped,
-  vnDate,
+ 
   type Add,
   type ReaderInput,
 } from './reader-cells';
@@ -237,8 +238,8 @@ export function readIdentity(input: V1Input, add: Add): UnitReport {
         ['unitLevel', level ? UNIT_LEVEL_LABELS[level] : '', parseUnitLevel(infoText('unitLevel')) === level],
         ['planNumber', report.plan.number, infoText('planNumber') === report.plan.number],
         ['periodName', keyPeriod ? periodName(keyPeriod) : '', typedPeriod === null || periodKey(typedPeriod) === pKey],
-        ['periodStart', pStart === '' ? '' : vnDate(pStart), dateAgrees('periodStart', pStart)],
-        ['periodEnd', pEnd === '' ? '' : vnDate(pEnd), dateAgrees('periodEnd', pEnd)],
+        ['periodStart', pStart === '' ? '' : formatDateVn(pStart), dateAgrees('periodStart', pStart)],
+        ['periodEnd', pEnd === '' ? '' : formatDateVn(pEnd), dateAgrees('periodEnd', pEnd)],
       );
     }
     for (const [key, value, same] of used) {

@@ -358,7 +358,7 @@ function ItemsSection({ result }: { result: ConsolidationResult }) {
                     {it.id}
                   </th>
                   <td className="cons-item-text" title={it.text}>
-                    <span className="cons-clamp">{it.text}</span>
+                    <span className="clamp">{it.text}</span>
                   </td>
                   {STATUS_COUNT_KEYS.map((k) => (
                     <td key={k} className="num">

@@ -9,7 +9,7 @@
  * while the officer looks at another screen and are checked against the database on return.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listSubmissions, withdrawSubmission, type ImportPreview, type PlanRecord, type SubmissionRecord } from '../../db';
 import type { ItemMatch } from '@domain/merge';
@@ -39,6 +39,9 @@ import {
 import { batchCountingNotes } from './counting-notes';
 import { UnitMatchBox } from './UnitMatchBox';
 import './import.css';
+
+/** Long item texts in the plan-mismatch list: four lines, the whole text on hover. */
+const FOUR_LINES = { '--clamp-lines': 4 } as CSSProperties;
 
 const DECISION_TEXT: Record<ImportPreview['plan']['decision'], string> = {
   new: 'Mới',
@@ -481,12 +484,12 @@ function MismatchTable({ items, fileName }: { items: { itemId: string; match: It
       <td className="import-mismatch-id">{m.itemId}</td>
       <td className="import-mismatch-kind">{MATCH_TEXT[m.match as Exclude<ItemMatch, 'matched'>]}</td>
       <td>
-        <div className="import-clamp" title={m.fileText}>
+        <div className="clamp" style={FOUR_LINES} title={m.fileText}>
           {m.fileText || '—'}
         </div>
       </td>
       <td>
-        <div className="import-clamp" title={m.planText}>
+        <div className="clamp" style={FOUR_LINES} title={m.planText}>
           {m.planText || '—'}
         </div>
       </td>
