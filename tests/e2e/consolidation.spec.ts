@@ -181,7 +181,7 @@ test('completeness, consolidated figures, a drill-down, a late report and both e
   expect(fullText?.length ?? 0).toBeGreaterThan(0);
   await expect(firstText).toHaveText(fullText!);
   expect(
-    await firstText.locator('.cons-clamp').evaluate((e) => e.getBoundingClientRect().height <= 2 * parseFloat(getComputedStyle(e).lineHeight) + 1),
+    await firstText.locator('.clamp').evaluate((e) => e.getBoundingClientRect().height <= 2 * parseFloat(getComputedStyle(e).lineHeight) + 1),
   ).toBe(true);
   await page.getByRole('region', { name: 'Hoạt động' }).scrollIntoViewIfNeeded();
   await shot(page, 'consolidation-activities');
