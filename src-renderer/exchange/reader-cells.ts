@@ -21,9 +21,8 @@ import { periodName, type PeriodRef } from '../domain/periods';
 import { cellText, formulaNote, parseCellCount, type CellParse } from './cell-values';
 import { problemAt, type Problem, type ProblemDetail, type ProblemPlace, type ProblemSeverity } from './problems';
 import type { Grid, LocatedSheet } from './reader-sheets';
-import { headerKey, INFO_FIELDS, MACHINE_INDICATOR_PREFIX, type InfoFieldKey } from './spec';
+import { colLetter, headerKey, INFO_FIELDS, MACHINE_INDICATOR_PREFIX, type InfoFieldKey } from './spec';
 import { type ReportIndicator } from '../domain/report';
-import { colLetter } from './writer-layout';
 
 /** What a reader of one kind of workbook is given (reader.ts located the sheets). */
 export interface ReaderInput<K extends string> {

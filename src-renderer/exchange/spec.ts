@@ -397,6 +397,18 @@ export function cellDateToCalendar(d: Date): IsoDate {
   return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1, 2)}-${p(d.getUTCDate(), 2)}`;
 }
 
+/** Column letters of a 1-based column ("A", "Z", "AA"), as the reader's messages and the writer's ranges name them. */
+export function colLetter(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
 /** Separator written between plan item ids ("III.2.4; III.3.1"). */
 export const IDS_SEPARATOR = '; ';
 

@@ -24,7 +24,7 @@ import {
   type Orientation,
 } from './print';
 import { MAX_CELL_CHARS, TEXT_NUMFMT } from './safe-cell';
-import { CALENDAR_DATE_NUMFMT, type ColumnDef, type SheetKey } from './spec';
+import { CALENDAR_DATE_NUMFMT, colLetter, type ColumnDef, type SheetKey } from './spec';
 import { cutLengthOf, type TextCut } from './writer-text';
 import { dataRowHeight, wrapLimits } from './writer-row-height';
 
@@ -143,18 +143,6 @@ function tick(progress: ProgressCounter): void {
     progress.signal?.throwIfAborted();
     progress.onProgress?.(progress.written, progress.total);
   }
-}
-
-/** Column letters of a 1-based column ("A", "Z", "AA"). */
-export function colLetter(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Row number of the table header of a plan (after the official header block, if any). */

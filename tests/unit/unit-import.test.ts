@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyUnitImport, completeSetup, db, DEFAULT_SETUP, ensureSeeded } from '../../src-renderer/db';
-import { NOT_UTF8_MESSAGE, readUnitRows, UnitFileError } from '../../src-renderer/features/units/read-unit-rows';
+import { cellText, NOT_UTF8_MESSAGE, readUnitRows, UnitFileError } from '../../src-renderer/features/units/read-unit-rows';
 import { guessMapping, previewUnitImport, type UnitTable } from '../../src-renderer/features/units/unit-import';
 
 const OPTIONS = { level: 'grassroots' as const, parentName: 'LĐLĐ huyện Dương Minh Châu', ownCode: 'LDLD-DMC' };
@@ -187,5 +187,20 @@ describe('readUnitRows', () => {
     await expect(readUnitRows(new Uint8Array([1, 2]), 'cu.xls')).rejects.toBeInstanceOf(UnitFileError);
     await expect(readUnitRows(new TextEncoder().encode('1,2\n3,4\n'), 'so.csv')).rejects.toThrow(/dòng tiêu đề/);
     await expect(readUnitRows(new Uint8Array([1, 2, 3]), 'hong.xlsx')).rejects.toThrow(/Không đọc được tệp Excel/);
+  });
+});
+
+describe('cellText of a unit list', () => {
+  it('reads every cell kind as the officer sees it', () => {
+    expect(cellText('  CĐCS\u00a0Trường   THCS ')).toBe('CĐCS Trường THCS');
+    expect(cellText({ richText: [{ text: 'Công ty ' }, { font: { bold: true }, text: 'Hòa Bình' }] })).toBe('Công ty Hòa Bình');
+    expect(cellText({ formula: 'A1&B1', result: 'CĐCS-01' })).toBe('CĐCS-01');
+    expect(cellText({ text: 'cdcs@example.vn', hyperlink: 'mailto:cdcs@example.vn' })).toBe('cdcs@example.vn');
+    expect(cellText(120)).toBe('120');
+    expect(cellText(new Date(Date.UTC(1975, 3, 30)))).toBe('30/04/1975');
+    expect(cellText(true)).toBe('Có');
+    expect(cellText({ formula: 'A1=1', result: false })).toBe('Không');
+    expect(cellText({ error: '#N/A' })).toBe('');
+    expect(cellText(null)).toBe('');
   });
 });

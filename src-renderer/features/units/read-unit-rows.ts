@@ -7,10 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { cleanLine } from '@domain/fields';
-import { formatDateVn } from '@domain/periods';
 import { fold } from '@domain/vn-text';
-import { cellDateToCalendar } from '@exchange/spec';
+import { cellText as workbookCellText, unwrapCell } from '@exchange/cell-values';
 import type { UnitTable } from './unit-import';
 
 /** A file that cannot be read, with a Vietnamese message saying what to do. */
@@ -23,24 +21,16 @@ export class UnitFileError extends Error {
 
 export const NOT_UTF8_MESSAGE = 'Tệp CSV không phải UTF-8';
 
-/** The text of one cell value as the officer sees it. */
+/**
+ * The text of one cell value as the officer sees it: the workbook reader's cellText (rich text,
+ * formulas' results, hyperlinks, dates as dd/mm/yyyy), except that a yes/no cell reads «Có» /
+ * «Không» and an error cell (#N/A…) reads as blank, since a unit list has no use for either.
+ */
 export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return cleanLine(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (value instanceof Date) {
-    // Excel dates carry no zone; ExcelJS gives them as UTC midnight.
-    return Number.isNaN(value.getTime()) ? '' : formatDateVn(cellDateToCalendar(value));
-  }
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return cleanLine(v.richText.map((p: { text?: unknown }) => String(p.text ?? '')).join(''));
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if ('error' in v) return '';
-    if ('text' in v) return cellText(v.text);
-  }
-  return cleanLine(String(value));
+  const v = unwrapCell(value);
+  if (typeof v === 'boolean') return v ? 'Có' : 'Không';
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) return '';
+  return workbookCellText(v);
 }
 
 /** Index of the header: the first row with at least two non-empty text (not number) cells. */
