@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
-import type { Configuration } from 'app-builder-lib';
+import type { Configuration } from 'electron-builder';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
