@@ -1,11 +1,10 @@
-/** Reads a unit list file in a module worker; the returned handle can cancel it. */
+/**
+ * Reads a unit list file in a module worker (platform/worker-job.ts); aborting `signal` stops it
+ * and rejects with ReadCancelled.
+ */
+import { runWorkerJob } from '../../platform/worker-job';
 import type { UnitFileRequest, UnitFileResponse } from './unit-file.worker';
 import type { UnitTable } from './unit-import';
-
-export interface ReadHandle {
-  promise: Promise<UnitTable>;
-  cancel: () => void;
-}
 
 export class ReadCancelled extends Error {
   constructor() {
@@ -14,30 +13,29 @@ export class ReadCancelled extends Error {
   }
 }
 
-export function readUnitFile(file: { name: string; bytes: Uint8Array }): ReadHandle {
-  const worker = new Worker(new URL('./unit-file.worker.ts', import.meta.url), { type: 'module' });
-  let reject: (e: Error) => void = () => undefined;
-  const promise = new Promise<UnitTable>((res, rej) => {
-    reject = rej;
-    worker.onmessage = (e: MessageEvent<UnitFileResponse>) => {
-      worker.terminate();
-      if (e.data.ok) res(e.data.table);
-      else rej(new Error(e.data.message));
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      rej(new Error(`Không đọc được tệp «${file.name}» (${e.message || 'lỗi trình đọc'}). Hãy thử lại.`));
-    };
-  });
+/** Makes the worker; a parameter so tests can pass a fake. */
+export type UnitFileWorkerFactory = () => Worker;
+
+const defaultWorker: UnitFileWorkerFactory = () => new Worker(new URL('./unit-file.worker.ts', import.meta.url), { type: 'module' });
+
+export function readUnitFile(
+  file: { name: string; bytes: Uint8Array },
+  signal?: AbortSignal,
+  makeWorker: UnitFileWorkerFactory = defaultWorker,
+): Promise<UnitTable> {
   // A copy that owns its buffer, transferred (not cloned) to the worker.
   const bytes = file.bytes.slice();
-  const request: UnitFileRequest = { name: file.name, bytes };
-  worker.postMessage(request, [bytes.buffer]);
-  return {
-    promise,
-    cancel: () => {
-      worker.terminate();
-      reject(new ReadCancelled());
+  const crashed = (detail: string) => `Không đọc được tệp «${file.name}» (${detail || 'lỗi trình đọc'}). Hãy thử lại.`;
+  return runWorkerJob<UnitTable>({
+    makeWorker,
+    request: { name: file.name, bytes } satisfies UnitFileRequest,
+    transfer: [bytes.buffer],
+    signal,
+    cancelled: () => new ReadCancelled(),
+    step: (data) => {
+      const m = data as UnitFileResponse;
+      return m.ok ? { result: m.table } : { error: new Error(m.message) };
     },
-  };
+    messages: { crashed, unreadable: crashed('') },
+  });
 }
