@@ -31,6 +31,46 @@ interface BufferedStream {
   read(): Uint8Array | null;
 }
 
+/** The part of ExcelJS's streaming WorksheetWriter that printOptionsOnEverySheet reaches into. */
+interface StreamedSheet {
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  stream: { write(xml: string): void };
+  _writePageMargins(): void;
+}
+
+/** `<printOptions …/>` as ExcelJS's in-memory writer renders it (same attributes, same order), or ''. */
+export function printOptionsXml(setup: Partial<ExcelJS.PageSetup>): string {
+  const flags: [string, boolean | undefined][] = [
+    ['headings', setup.showRowColHeaders],
+    ['gridLines', setup.showGridLines],
+    ['horizontalCentered', setup.horizontalCentered],
+    ['verticalCentered', setup.verticalCentered],
+  ];
+  const attributes = flags.filter(([, on]) => on).map(([name]) => ` ${name}="1"`);
+  return attributes.length > 0 ? `<printOptions${attributes.join('')}/>` : '';
+}
+
+/**
+ * ExcelJS's streaming WorksheetWriter never writes <printOptions> (ExcelJS #1045 was fixed in the
+ * in-memory writer only), so a sheet set to print centred on the page would print flush left.
+ * Each sheet of `wb` writes it where the schema puts it, just before <pageMargins>, as the
+ * in-memory writer does.
+ */
+function printOptionsOnEverySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const addWorksheet = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (name?: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
+    const ws = addWorksheet(name, options);
+    const sheet = ws as unknown as StreamedSheet;
+    const writeMargins = sheet._writePageMargins.bind(sheet);
+    sheet._writePageMargins = () => {
+      const xml = printOptionsXml(sheet.pageSetup);
+      if (xml !== '') sheet.stream.write(xml);
+      writeMargins();
+    };
+    return ws;
+  };
+}
+
 export async function writePlansStreaming(
   report: UnitReport,
   plans: SheetPlan[],
@@ -43,6 +83,7 @@ export async function writePlansStreaming(
   if (options.filename) target.filename = options.filename;
   else if (options.stream) target.stream = options.stream;
   const wb = new streamApi.xlsx.WorkbookWriter(target);
+  printOptionsOnEverySheet(wb);
   await fillWorkbook(wb, report, plans, options);
   await wb.commit();
   if (options.filename || options.stream) return null;

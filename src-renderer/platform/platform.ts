@@ -40,6 +40,26 @@ export interface Platform {
   getVersion(): Promise<string>;
   /** Automatic backups on disk (desktop only; absent in the browser). */
   autoBackups?: AutoBackups;
+  /**
+   * Desktop only: exported workbooks written by the shell, streaming into a file, so a large one
+   * is never held whole in memory. The browser writes them in its worker and saves the bytes.
+   */
+  workbookFiles?: WorkbookFiles;
+}
+
+export interface WorkbookFiles {
+  /**
+   * Writes the job (exchange/workbook-job.ts, as JSON bytes) into a file of the shell's own,
+   * reporting rows written. Rejects with an Error whose message is for the officer, or when
+   * `signal` aborts it (nothing is left behind then).
+   */
+  write(job: Uint8Array, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
+}
+
+/** A workbook the shell wrote: offered to the officer (save dialog), or dropped. */
+export interface WrittenWorkbook {
+  save(name: string, filters?: FileFilter[]): Promise<SaveResult>;
+  discard(): Promise<void>;
 }
 
 /** The desktop shell's automatic backups in userData/backups. */

@@ -8,23 +8,10 @@
  * Only types cross into this module from the exchange writers, so the main chunk stays free
  * of ExcelJS.
  */
-import type { ConsolidatedReport, UnitReport } from '@domain/report';
-import type { TemplateInput } from '../../exchange/template';
-import type { WriteOptions } from '../../exchange/writer-layout';
+import type { WorkbookJob } from '../../exchange/workbook-job';
 import { runWorkerJob } from '../../platform/worker-job';
 
-/** What may travel to the worker (no callbacks, no signal). */
-export type WorkbookWriteOptions = Pick<WriteOptions, 'place' | 'documentDate' | 'documentNumber'>;
-
-export type WorkbookJob =
-  /** "Xuất báo cáo đơn vị". */
-  | { type: 'unit-report'; report: UnitReport; options?: WorkbookWriteOptions }
-  /** "Mẫu nhập liệu". */
-  | { type: 'template'; input: TemplateInput; options?: WorkbookWriteOptions }
-  /** "Xuất báo cáo tổng hợp": the consolidated workbook for the upper level. */
-  | { type: 'consolidated'; report: ConsolidatedReport; options?: WorkbookWriteOptions }
-  /** "Xuất tình hình nộp": who handed in, when, late or not. */
-  | { type: 'completeness'; report: ConsolidatedReport; options?: WorkbookWriteOptions };
+export type { WorkbookJob, WorkbookWriteOptions } from '../../exchange/workbook-job';
 
 export type WorkbookWorkerRequest = WorkbookJob | { type: 'cancel' };
 

@@ -11,6 +11,10 @@ const API_METHODS = [
   'getDataFolder',
   'saveFile',
   'openFiles',
+  'writeWorkbook',
+  'saveWorkbook',
+  'cancelExport',
+  'onExportProgress',
   'writeAutoBackup',
   'listAutoBackups',
   'readLatestAutoBackup',
@@ -56,11 +60,18 @@ describe('preload', () => {
     await api.getDataFolder();
     await api.saveFile({ suggestedName: 'a.xlsx', bytes });
     await api.openFiles({ multiple: true });
+    const exportId = '0b7f2c3e-5d1a-4c8e-9f00-123456789abc';
+    await api.writeWorkbook({ exportId, job: bytes });
+    await api.saveWorkbook({ exportId, suggestedName: 'a.xlsx' });
+    await api.cancelExport({ exportId });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['app:getVersion', undefined],
       ['app:getDataFolder', undefined],
       ['file:save', { suggestedName: 'a.xlsx', bytes }],
       ['file:open', { multiple: true }],
+      ['export:write', { exportId, job: bytes }],
+      ['export:save', { exportId, suggestedName: 'a.xlsx' }],
+      ['export:cancel', { exportId }],
     ]);
   });
 });
