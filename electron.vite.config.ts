@@ -12,13 +12,7 @@ export default defineConfig({
     resolve: resolveOptions,
     build: {
       outDir: 'out/main',
-      rollupOptions: {
-        input: {
-          index: resolve(__dirname, 'src-main/index.ts'),
-          // A worker thread of its own (src-main/export/workbook-export.ts finds it beside index.js).
-          'workbook-export.worker': resolve(__dirname, 'src-main/export/workbook-export.worker.ts'),
-        },
-      },
+      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
     },
   },
   preload: {

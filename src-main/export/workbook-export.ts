@@ -1,83 +1,52 @@
 /**
- * Writes an exported workbook in a worker thread of the main process (workbook-export.worker.ts),
- * streaming into `file`: `runWorkbookExport(job, file, { onProgress, signal, workerPath })`
- * resolves 'written' once the file is complete and closed, 'cancelled' when `signal` aborted it
- * (no file left), and rejects with an Error carrying the officer's Vietnamese message otherwise.
+ * Writes an exported workbook into `file` by streaming (exchange/writer-stream.ts, ExcelJS's
+ * WorkbookWriter): `writeWorkbookFile(job, file, { onProgress, signal })` resolves 'written' once
+ * the file is complete and closed, 'cancelled' when `signal` stopped it, and rejects with an Error
+ * carrying the officer's Vietnamese message otherwise. A cancelled or failed write leaves no file.
  *
- * No Electron here: the IPC handlers (handlers/exports.ts) call it, and so does the benchmark,
+ * It runs on the main process's own thread, on the job IPC already delivered (a worker thread
+ * would cost a second copy of the report and the start of another ExcelJS): every thousand rows
+ * the writer pauses for one turn of the event loop (setImmediate), in which the zip takes the
+ * rows written so far, so memory stays bounded, and the window and IPC (a cancel) are served.
+ *
+ * No Electron here: the IPC handler (handlers/exports.ts) calls it, and so does the benchmark,
  * which measures the export the way the desktop app performs it.
  */
-import { promises as fsp } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import type { WriteOutcome } from './write-workbook-file';
-
-export type ExportWorkerRequest = { type: 'write'; job: Uint8Array; file: string } | { type: 'cancel' };
-
-export type ExportWorkerResponse = { type: 'progress'; done: number; total: number } | WriteOutcome;
-
-/** Where the built worker lies: beside the main process's bundle (electron.vite.config.ts). */
-function defaultWorkerPath(): string {
-  return join(__dirname, 'workbook-export.worker.js');
-}
-
-/** How long a cancelled worker may take to remove its file before it is stopped outright. */
-const CANCEL_GRACE_MS = 5000;
+import { once } from 'node:events';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import type { WorkbookJob } from '@exchange/workbook-job';
+import { writeFailedMessage } from '@exchange/workbook-job';
+import { planWorkbookJob } from '@exchange/workbook-job-plans';
+import { writePlansStreaming } from '@exchange/writer-stream';
 
 export interface ExportRun {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
-  workerPath?: string;
 }
 
-export function runWorkbookExport(job: Uint8Array, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
-  const { signal } = run;
-  if (signal?.aborted) return Promise.resolve('cancelled');
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(run.workerPath ?? defaultWorkerPath(), { name: 'xuat-tep-excel' });
-    } catch (error) {
-      reject(new Error(`Không khởi động được bộ tạo tệp Excel (${String(error)}). Hãy khởi động lại ứng dụng rồi thử lại.`));
-      return;
-    }
-    let settled = false;
-    let grace: ReturnType<typeof setTimeout> | undefined;
-    type Outcome = { written: boolean } | { error: string };
-    /** Once: stops the worker, removes the file unless it was written, then settles. */
-    const finish = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(grace);
-      signal?.removeEventListener('abort', onAbort);
-      const keep = 'written' in outcome && outcome.written;
-      void worker
-        .terminate()
-        .then(() => (keep ? undefined : fsp.rm(file, { force: true })))
-        .catch(() => undefined)
-        .then(() => ('error' in outcome ? reject(new Error(outcome.error)) : resolve(keep ? 'written' : 'cancelled')));
-    };
-    const onAbort = () => {
-      worker.postMessage({ type: 'cancel' } satisfies ExportWorkerRequest);
-      // The worker stops within a thousand rows and removes its file; one stuck in the zip's
-      // last step is stopped outright.
-      grace = setTimeout(() => finish({ written: false }), CANCEL_GRACE_MS);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: ExportWorkerResponse) => {
-      if (settled) return;
-      if (m.type === 'progress') {
-        if (!signal?.aborted) run.onProgress?.(m.done, m.total);
-      } else if (m.type === 'written') finish({ written: !signal?.aborted });
-      else if (m.type === 'cancelled') finish({ written: false });
-      else finish({ error: m.message });
-    });
-    worker.on('error', (error) =>
-      finish({ error: `Bộ tạo tệp Excel gặp lỗi (${error.message || 'không rõ nguyên nhân'}). Hãy bấm xuất lại; nếu vẫn lỗi, khởi động lại ứng dụng.` }),
-    );
-    worker.on('exit', (code) => finish({ error: `Bộ tạo tệp Excel dừng bất ngờ (mã ${code}). Hãy bấm xuất lại; nếu vẫn lỗi, khởi động lại ứng dụng.` }));
-    // The job's bytes are handed over, not copied: a view on a larger buffer is copied first.
-    const bytes = job.byteOffset === 0 && job.byteLength === job.buffer.byteLength ? job : job.slice();
-    worker.postMessage({ type: 'write', job: bytes, file } satisfies ExportWorkerRequest, [bytes.buffer as ArrayBuffer]);
-  });
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function writeWorkbookFile(job: WorkbookJob, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
+  const signal = run.signal ?? new AbortController().signal;
+  if (signal.aborted) return 'cancelled';
+  const stream = createWriteStream(file);
+  const closed = once(stream, 'close').then(
+    () => undefined,
+    () => undefined,
+  );
+  try {
+    const options = { ...job.options, signal, pause: nextTurn, ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
+    const { report, plans } = planWorkbookJob(job, options);
+    await writePlansStreaming(report, plans, { ...options, stream });
+    signal.throwIfAborted();
+    // Closed before the file is moved where the officer wants it (Windows refuses an open file).
+    await closed;
+    return 'written';
+  } catch (error) {
+    stream.destroy();
+    await closed;
+    await fsp.rm(file, { force: true });
+    if (signal.aborted) return 'cancelled';
+    throw new Error(writeFailedMessage(error));
+  }
 }

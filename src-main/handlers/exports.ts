@@ -1,7 +1,8 @@
 /**
  * Exported workbooks written by the main process: `export:write` streams the job into a file of
- * our own (userData/exports-in-progress/<exportId>.xlsx) in a worker thread
- * (export/workbook-export.ts), sending progress to the page that asked; `export:save` then shows
+ * our own (userData/exports-in-progress/<exportId>.xlsx) with export/workbook-export.ts (loaded
+ * on the first export, so ExcelJS costs the app's start nothing), sending progress to the page
+ * that asked; `export:save` then shows
  * the save dialog and moves the file where the officer chose; `export:cancel` stops the writing
  * or drops the written file. So a 50,000-activity workbook is never held whole in memory, and
  * the renderer sees the same steps as before: rows written, then the save dialog.
@@ -13,7 +14,6 @@ import { app, type App, type BrowserWindow } from 'electron';
 import { promises as fsp, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_PROGRESS_EVENT, type ExportProgress } from '@contract';
-import { runWorkbookExport } from '../export/workbook-export';
 import type { Handlers } from '../ipc';
 import { chooseSavePath } from './files';
 
@@ -71,7 +71,8 @@ export const writeWorkbook: Handlers['export:write'] = async (input, ctx) => {
     if (!contents.isDestroyed()) contents.send(EXPORT_PROGRESS_EVENT, { exportId: input.exportId, done, total } satisfies ExportProgress);
   };
   try {
-    const outcome = await runWorkbookExport(input.job, entry.file, { onProgress, signal: entry.controller.signal });
+    const { writeWorkbookFile } = await import('../export/workbook-export');
+    const outcome = await writeWorkbookFile(input.job, entry.file, { onProgress, signal: entry.controller.signal });
     if (outcome === 'cancelled') {
       exportsById.delete(input.exportId);
       return { status: 'cancelled' };

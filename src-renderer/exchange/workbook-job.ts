@@ -1,11 +1,8 @@
 /**
  * Every workbook the app exports, as one job: the unit's report, the blank template, the
  * consolidated report and the completeness list (workbook-job-plans.ts turns a job into sheets).
- * Only types, zod and JSON here, so the renderer's main chunk can encode a job without ExcelJS.
- *
- * On the desktop the job crosses from the renderer to the main process as JSON bytes
- * (`encodeWorkbookJob`); `decodeWorkbookJob` checks their shape there, as any input arriving
- * over IPC is checked.
+ * Only types and zod here: the IPC contract checks a job with `workbookJobSchema` when the
+ * desktop renderer sends one to the main process (`export:write`), without pulling in ExcelJS.
  *
  * Pure module.
  */
@@ -27,12 +24,9 @@ export type WorkbookJob =
   /** "Xuất tình hình nộp": who handed in, when, late or not. */
   | { type: 'completeness'; report: ConsolidatedReport; options?: WorkbookWriteOptions };
 
-export function encodeWorkbookJob(job: WorkbookJob): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(JSON.stringify(job));
-}
-
 // The shape the writers rely on, checked at the edge; the values inside are the renderer's own
-// records, which the writers already turn into safe cells one by one.
+// records, which the writers already turn into safe cells one by one. Lists of records are checked
+// in place (z.custom): a parsed copy of 50,000 activities would cost time and memory for nothing.
 const text = z.string().max(2000);
 const options = z
   .object({ place: text.optional(), documentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), documentNumber: text.optional() })
@@ -41,7 +35,10 @@ const options = z
 const unit = z.looseObject({ code: z.string(), name: z.string() });
 const plan = z.looseObject({ number: z.string(), title: z.string() });
 const period = z.looseObject({ key: z.string(), name: z.string(), start: z.string(), end: z.string() });
-const records = z.array(z.looseObject({}));
+const records = z.custom<readonly object[]>(
+  (v) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
+  'a list of records',
+);
 const report = z.looseObject({
   kind: z.string(),
   formatVersion: z.number(),
@@ -58,7 +55,7 @@ const report = z.looseObject({
 const consolidated = report.extend({
   consolidation: z.looseObject({ items: records, units: records, completeness: records, unitNames: z.record(z.string(), z.string()) }),
 });
-const jobSchema = z.discriminatedUnion('type', [
+const jobShape = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit-report'), report, options }).strict(),
   z.object({ type: z.literal('consolidated'), report: consolidated, options }).strict(),
   z.object({ type: z.literal('completeness'), report: consolidated, options }).strict(),
@@ -71,17 +68,11 @@ const jobSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
-/** The job in `bytes`, or null when they are not one (not JSON, or not a job's shape). */
-export function decodeWorkbookJob(bytes: Uint8Array): WorkbookJob | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return null;
-  }
-  // Checked for shape only; the parsed value itself is returned (loose objects keep every field).
-  return jobSchema.safeParse(value).success ? (value as WorkbookJob) : null;
-}
+/**
+ * A job as it arrives over IPC: checked for the shape above, then handed on as it came (no parsed
+ * copy of its records).
+ */
+export const workbookJobSchema = z.custom<WorkbookJob>((v) => jobShape.safeParse(v).success, 'not a workbook job');
 
 /** The officer's sentence for a writer that failed (the browser's worker and the desktop's alike). */
 export function writeFailedMessage(error: unknown): string {

@@ -56,7 +56,7 @@ export function printOptionsXml(setup: Partial<ExcelJS.PageSetup>): string {
  * Each sheet of `wb` writes it where the schema puts it, just before <pageMargins>, as the
  * in-memory writer does.
  */
-function printOptionsOnEverySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+export function printOptionsOnEverySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const addWorksheet = wb.addWorksheet.bind(wb);
   wb.addWorksheet = (name?: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
     const ws = addWorksheet(name, options);

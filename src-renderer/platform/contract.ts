@@ -8,6 +8,7 @@
  * inputs (see ./browser-platform.ts), so the app runs there unchanged.
  */
 import { z } from 'zod';
+import { workbookJobSchema } from '@exchange/workbook-job';
 
 /**
  * Largest file `file:open` reads and hands to the renderer when the caller gives no `maxBytes`
@@ -41,11 +42,6 @@ export const BACKUP_REQUEST_EVENT = 'backup:requested';
  * as ExportProgress. Not an invoke channel: the preload turns it into DesktopApi.onExportProgress.
  */
 export const EXPORT_PROGRESS_EVENT = 'export:progress';
-/**
- * Largest export job (`export:write`, the report as JSON bytes): a consolidated report of a
- * province's 2,000 units holds about 2 KB per activity; 512 MB leaves room for 200,000.
- */
-export const MAX_EXPORT_JOB_BYTES = 512 * 1024 * 1024;
 /** Names an export between its calls: a UUID the renderer makes (crypto.randomUUID). */
 export const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -90,13 +86,14 @@ export const inputSchemas = {
     .strict(),
   /**
    * Writes a workbook in the main process, streaming into a file of its own (not yet the
-   * officer's): progress arrives as EXPORT_PROGRESS_EVENT, `export:cancel` stops it.
+   * officer's): progress arrives as EXPORT_PROGRESS_EVENT, `export:cancel` stops it. The
+   * structured clone of IPC carries the report once; nothing else copies it.
    */
   'export:write': z
     .object({
       exportId,
-      /** The job as UTF-8 JSON (exchange/workbook-job.ts), checked in main before it is written. */
-      job: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_EXPORT_JOB_BYTES, 'job empty or too large'),
+      /** The workbook to write (exchange/workbook-job.ts). */
+      job: workbookJobSchema,
     })
     .strict(),
   /** Offers the written workbook to the officer (save dialog) and moves it where they chose. */

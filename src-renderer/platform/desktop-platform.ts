@@ -25,7 +25,7 @@ function workbookFiles(api: DesktopApi): WorkbookFiles {
       const onAbort = () => void api.cancelExport({ exportId });
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        const result = await api.writeWorkbook({ exportId, job: plainBytes(job) });
+        const result = await api.writeWorkbook({ exportId, job });
         signal.throwIfAborted();
         if (result.status === 'failed') throw new Error(result.message);
         if (result.status === 'cancelled') throw new DOMException('cancelled', 'AbortError');

@@ -4,6 +4,7 @@
  * inputs), so every screen runs, and is tested, in a plain browser unchanged.
  */
 import type { AutoBackupList, ChannelInput, ChannelOutput, OpenedFile } from '@contract';
+import type { WorkbookJob } from '@exchange/workbook-job';
 
 export type { AutoBackupList, OpenedFile };
 
@@ -49,11 +50,10 @@ export interface Platform {
 
 export interface WorkbookFiles {
   /**
-   * Writes the job (exchange/workbook-job.ts, as JSON bytes) into a file of the shell's own,
-   * reporting rows written. Rejects with an Error whose message is for the officer, or when
-   * `signal` aborts it (nothing is left behind then).
+   * Writes the job into a file of the shell's own, reporting rows written. Rejects with an Error
+   * whose message is for the officer, or when `signal` aborts it (nothing is left behind then).
    */
-  write(job: Uint8Array, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
+  write(job: WorkbookJob, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
 }
 
 /** A workbook the shell wrote: offered to the officer (save dialog), or dropped. */

@@ -8,7 +8,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OperationError } from '../../db';
-import { encodeWorkbookJob } from '../../exchange/workbook-job';
 import { PlatformError, platform, type FileFilter, type SaveResult } from '../../platform';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
 import { officerMessage } from '@domain/officer-message';
@@ -106,7 +105,7 @@ async function writeWorkbook(
 ): Promise<(fileName: string) => Promise<SaveResult>> {
   const files = platform.workbookFiles;
   if (files) {
-    const written = await files.write(encodeWorkbookJob(job), onProgress, signal);
+    const written = await files.write(job, onProgress, signal);
     if (signal.aborted) {
       void written.discard();
       throw new WorkbookJobCancelled();

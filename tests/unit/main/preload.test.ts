@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
-import { DESKTOP_API_GLOBAL, type DesktopApi } from '@contract';
+import { DESKTOP_API_GLOBAL, type ChannelInput, type DesktopApi } from '@contract';
 import { electron, resetElectronMock } from './electron-mock';
 
 // Keys of DesktopApi, checked both ways at compile time.
@@ -61,7 +61,8 @@ describe('preload', () => {
     await api.saveFile({ suggestedName: 'a.xlsx', bytes });
     await api.openFiles({ multiple: true });
     const exportId = '0b7f2c3e-5d1a-4c8e-9f00-123456789abc';
-    await api.writeWorkbook({ exportId, job: bytes });
+    const job = { type: 'unit-report', report: {} } as unknown as ChannelInput<'export:write'>['job'];
+    await api.writeWorkbook({ exportId, job });
     await api.saveWorkbook({ exportId, suggestedName: 'a.xlsx' });
     await api.cancelExport({ exportId });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
@@ -69,7 +70,7 @@ describe('preload', () => {
       ['app:getDataFolder', undefined],
       ['file:save', { suggestedName: 'a.xlsx', bytes }],
       ['file:open', { multiple: true }],
-      ['export:write', { exportId, job: bytes }],
+      ['export:write', { exportId, job }],
       ['export:save', { exportId, suggestedName: 'a.xlsx' }],
       ['export:cancel', { exportId }],
     ]);
