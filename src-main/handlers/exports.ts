@@ -25,7 +25,8 @@ interface ExportEntry {
 }
 
 const exportsById = new Map<string, ExportEntry>();
-let folderReady: Promise<string> | null = null;
+/** The folder emptied in this run (by path: the tests give each their own userData). */
+let folderReady: { folder: string; ready: Promise<string> } | null = null;
 
 export function exportsFolder(): string {
   return join(app.getPath('userData'), 'exports-in-progress');
@@ -33,16 +34,19 @@ export function exportsFolder(): string {
 
 /** The folder, emptied of what an earlier run left the first time it is used in this one. */
 function readyFolder(): Promise<string> {
-  folderReady ??= (async () => {
-    const folder = exportsFolder();
-    await fsp.rm(folder, { recursive: true, force: true });
-    await fsp.mkdir(folder, { recursive: true });
-    return folder;
-  })().catch((error: unknown) => {
-    folderReady = null;
-    throw error;
-  });
-  return folderReady;
+  const folder = exportsFolder();
+  if (folderReady?.folder !== folder) {
+    const ready = (async () => {
+      await fsp.rm(folder, { recursive: true, force: true });
+      await fsp.mkdir(folder, { recursive: true });
+      return folder;
+    })();
+    folderReady = { folder, ready };
+    ready.catch(() => {
+      if (folderReady?.ready === ready) folderReady = null;
+    });
+  }
+  return folderReady.ready;
 }
 
 /** Where `file` should go; a copy when the two lie on different drives. */

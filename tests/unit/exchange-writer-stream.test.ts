@@ -1,0 +1,58 @@
+/**
+ * The streaming writer (the desktop app's exports) against the in-memory writer (the browser's):
+ * every part of the workbook is the same XML, apart from what ExcelJS's two writers describe
+ * differently without changing a cell or a page: a line break after the XML declaration, the
+ * sheet's <dimension> (a hint readers recompute), the shared-string table's reference count, and
+ * empty document properties.
+ */
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { printOptionsXml, writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
+import { sampleReport } from '../support/exchange-writer-fixtures';
+
+/** Every entry of the zip as text, with only the writer-specific metadata taken out. */
+async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir) continue;
+    out[name] = (await entry.async('string'))
+      .replace(/^(<\?xml[^>]*\?>)\n/, '$1')
+      .replace(/<dimension ref="[^"]*"\/>/, '')
+      .replace(/(<sst [^>]*?) count="\d+"/, '$1')
+      .replace(/<(Manager|dc:subject|dc:description|cp:keywords|cp:category)><\/\1>/g, '');
+  }
+  return out;
+}
+
+describe('streaming writer = in-memory writer', () => {
+  it('unit report: every sheet, style, string and property the same, print centring included', async () => {
+    const report = sampleReport(120);
+    const options = { place: 'Dương Minh Châu', documentNumber: '12/BC-CĐCS' };
+    const memory = await parts(await writeUnitReport(report, options));
+    const streamed = await parts((await writeUnitReportStreaming(report, options))!);
+    expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
+    for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
+    expect(streamed['xl/worksheets/sheet1.xml']).toContain('<printOptions horizontalCentered="1"/><pageMargins');
+  });
+
+  it('consolidated report: the same', async () => {
+    const report = sampleConsolidated();
+    const memory = await parts(await writeConsolidatedReport(report, { place: 'Dương Minh Châu' }));
+    const streamed = await parts((await writeConsolidatedReportStreaming(report, { place: 'Dương Minh Châu' }))!);
+    expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
+    for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
+  });
+
+  it('printOptionsXml renders what ExcelJS’s in-memory writer renders', () => {
+    expect(printOptionsXml({ horizontalCentered: true })).toBe('<printOptions horizontalCentered="1"/>');
+    expect(printOptionsXml({ showGridLines: true, verticalCentered: true, horizontalCentered: true })).toBe(
+      '<printOptions gridLines="1" horizontalCentered="1" verticalCentered="1"/>',
+    );
+    expect(printOptionsXml({})).toBe('');
+  });
+});
