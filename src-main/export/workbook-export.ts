@@ -14,10 +14,8 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, promises as fsp } from 'node:fs';
-import type { WorkbookJob } from '@exchange/workbook-job';
-import { writeFailedMessage } from '@exchange/workbook-job';
-import { planWorkbookJob } from '@exchange/workbook-job-plans';
-import { writePlansStreaming } from '@exchange/writer-stream';
+import { writeFailedMessage, type WorkbookJob } from '@exchange/workbook-job';
+import { writeWorkbookStreaming } from '@exchange/writer-stream';
 
 export interface ExportRun {
   onProgress?: (done: number, total: number) => void;
@@ -54,9 +52,8 @@ export async function writeWorkbookFile(job: WorkbookJob, file: string, run: Exp
     () => undefined,
   );
   try {
-    const options = { ...job.options, signal, pause: eventLoopTurns(), ...(run.onProgress ? { onProgress: run.onProgress } : {}) };
-    const { report, plans } = planWorkbookJob(job, options);
-    await writePlansStreaming(report, plans, { ...options, stream });
+    const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
+    await writeWorkbookStreaming(job, { ...job.options, signal, pause: eventLoopTurns(), ...onProgress, stream });
     signal.throwIfAborted();
     // Closed before the file is moved where the officer wants it (Windows refuses an open file).
     await closed;

@@ -1,7 +1,9 @@
 /**
- * The streaming writer for large reports in Node (the desktop main process): the same sheets,
- * rows and styles as writer.ts (both come from writer-layout.ts), written through ExcelJS's
- * stream.xlsx.WorkbookWriter, which keeps only the current row in memory.
+ * The streaming writer of the desktop app's exports (src-main/export/workbook-export.ts runs it in
+ * the main process): the same sheets, rows and styles as writer.ts (both come from
+ * writer-layout.ts), written through ExcelJS's stream.xlsx.WorkbookWriter, which keeps only the
+ * rows not yet zipped in memory. `writeWorkbookStreaming(job, …)` is the entry; the others are
+ * the same path for one kind of report.
  *
  * ExcelJS's browser build has no streaming writer; calling this there throws a plain error.
  * The module imports no Node built-in itself: the caller hands in a file name or a writable
@@ -17,8 +19,9 @@
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from './writer';
 import { type SheetPlan, type WriteOptions } from './writer-layout';
-import { reportSheetPlans } from './writer-plans';
 import type { UnitReport } from '../domain/report';
+import type { WorkbookJob } from './workbook-job';
+import { planWorkbookJob } from './workbook-job-plans';
 
 export interface StreamTarget {
   /** Write to this file (ExcelJS opens it). */
@@ -93,12 +96,15 @@ export async function writePlansStreaming(
 }
 
 /**
- * The unit's report through the streaming writer. Returns the bytes when no filename or stream
- * is given, else null once the file or stream is complete.
+ * A workbook job through the streaming writer. Returns the bytes when no filename or stream is
+ * given, else null once the file or stream is complete.
  */
-export async function writeUnitReportStreaming(
-  report: UnitReport,
-  options: WriteOptions & StreamTarget = {},
-): Promise<Uint8Array | null> {
-  return writePlansStreaming(report, reportSheetPlans(report, options), options);
+export async function writeWorkbookStreaming(job: WorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+  const { report, plans } = planWorkbookJob(job, options);
+  return writePlansStreaming(report, plans, options);
+}
+
+/** The unit's report through the streaming writer (see writeWorkbookStreaming). */
+export async function writeUnitReportStreaming(report: UnitReport, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+  return writeWorkbookStreaming({ type: 'unit-report', report }, options);
 }
