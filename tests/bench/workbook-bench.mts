@@ -28,6 +28,11 @@
  * helper B's consolidate() lands) written by our streaming writer vs raw ExcelJS streaming the
  * same styled cells.
  *
+ * Exports as the desktop app performs them (--only-export, or npm run bench:export): the unit
+ * report and the consolidated report of 50,000 activities (--export-activities, --export-reps)
+ * through the job's IPC hop and src-main's writeWorkbookFile, against raw ExcelJS streaming the
+ * same styled cells: time ≤ 1.3×, peak RSS ≤ 1.5× (see exportBench).
+ *
  * Each measurement runs in a fresh child process (`node --expose-gc out/bench/workbook-bench.mjs
  * --case <name> --n <N>`): it prepares its input, collects garbage, resets the kernel's peak-RSS
  * mark (/proc/self/clear_refs), then times the operation alone and reads the peak RSS (VmHWM)
