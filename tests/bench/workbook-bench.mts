@@ -1110,12 +1110,8 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
     styled = sameStyledCells(consolidated ? consolidatedSheetPlans(r as ConsolidatedReport) : reportSheetPlans(r));
     props = workbookProperties(r);
   }
-  gc();
-  gc();
-  const startMb = process.memoryUsage().rss / MB;
-  const hwmReset = resetHwm();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  const timing = startTiming(gc);
+  const t0 = timing.t0;
   let ipcMs = 0;
   let progress: [number, number] = [0, 0];
   let activities = 0;
@@ -1137,15 +1133,30 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
     writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
     await wb.commit();
   }
-  const ms = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const peak = (hwmReset ? vmHwmMb() : null) ?? process.resourceUsage().maxRSS / 1024;
+  const measured = stopTiming(timing);
   let detail = `${(statSync(file).size / MB).toFixed(1)} MB file`;
   if (ours) {
     if (progress[1] === 0 || progress[0] !== progress[1]) throw new Error(`progress ended at ${progress[0]} of ${progress[1]}`);
     detail += `, ${activities} activities, IPC copy + check ${ipcMs.toFixed(0)} ms, progress ${progress[0]}/${progress[1]} rows`;
   } else detail += `, ${styledCellCount(styled!)} cells`;
-  return { case: name as unknown as CaseName, n: EXPORT_ACTIVITIES, ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb: peak, startMb, hwmReset, detail };
+  return { case: name as unknown as CaseName, n: EXPORT_ACTIVITIES, ...measured, detail };
+}
+
+/** The start of a timed operation: garbage collected, the peak-RSS mark reset, the clocks read. */
+function startTiming(gc: () => void): { startMb: number; hwmReset: boolean; cpu0: NodeJS.CpuUsage; t0: number } {
+  gc();
+  gc();
+  const startMb = process.memoryUsage().rss / MB;
+  const hwmReset = resetHwm();
+  return { startMb, hwmReset, cpu0: process.cpuUsage(), t0: performance.now() };
+}
+
+/** Wall and CPU time since startTiming, and the process's peak RSS meanwhile. */
+function stopTiming(s: ReturnType<typeof startTiming>): Pick<Measurement, 'ms' | 'cpuMs' | 'peakMb' | 'startMb' | 'hwmReset'> {
+  const ms = performance.now() - s.t0;
+  const cpu = process.cpuUsage(s.cpu0);
+  const peakMb = (s.hwmReset ? vmHwmMb() : null) ?? process.resourceUsage().maxRSS / 1024;
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb, startMb: s.startMb, hwmReset: s.hwmReset };
 }
 
 const minMax = (xs: readonly number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
