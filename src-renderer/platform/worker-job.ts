@@ -2,11 +2,22 @@
  * One job in a fresh module worker, the way every worker client of the app runs one: start the
  * worker, post the request (transferring what it lists), route progress messages, settle once,
  * terminate the worker when done, failed or aborted. Cancelling is an AbortSignal: the promise
- * then rejects with the caller's own "cancelled" error. A worker that cannot start, crashes,
+ * then rejects with JobCancelled. A worker that cannot start, crashes,
  * or sends a message that cannot be read becomes an Error carrying the caller's Vietnamese text.
  *
  * DOM-typed (Worker, MessageEvent), nothing else: no UI, no database.
  */
+
+/** What a worker job rejects with once its signal is aborted (or its worker says it stopped). */
+export class JobCancelled extends Error {
+  constructor() {
+    super('Đã hủy.');
+    this.name = 'JobCancelled';
+  }
+}
+
+/** Makes a job's worker; a parameter of each client so tests can pass a fake. */
+export type WorkerFactory = () => Worker;
 
 /** What one message from the worker means; null when it is not for this job. */
 export type WorkerStep<T, P> = { progress: P } | { result: T } | { error: Error } | { cancelled: true } | null;
@@ -24,7 +35,7 @@ export interface WorkerJobMessages {
 }
 
 export interface WorkerJob<T, P> {
-  makeWorker: () => Worker;
+  makeWorker: WorkerFactory;
   request: unknown;
   /** Buffers handed over to the worker (no copy); the caller's views on them become empty. */
   transfer?: Transferable[];
@@ -32,8 +43,6 @@ export interface WorkerJob<T, P> {
   /** Reads one message of the worker (its `data`). */
   step: (data: unknown) => WorkerStep<T, P>;
   onProgress?: (progress: P) => void;
-  /** The error the promise rejects with when `signal` aborts (or the worker says it cancelled). */
-  cancelled: () => Error;
   /** Posted to the worker just before it is terminated on abort, so it can stop cleanly first. */
   cancelRequest?: unknown;
   messages: WorkerJobMessages;
@@ -41,7 +50,7 @@ export interface WorkerJob<T, P> {
 
 export function runWorkerJob<T, P = never>(job: WorkerJob<T, P>): Promise<T> {
   const { signal, messages } = job;
-  if (signal?.aborted) return Promise.reject(job.cancelled());
+  if (signal?.aborted) return Promise.reject(new JobCancelled());
   return new Promise<T>((resolve, reject) => {
     let worker: Worker;
     try {
@@ -66,7 +75,7 @@ export function runWorkerJob<T, P = never>(job: WorkerJob<T, P>): Promise<T> {
           // Already gone: terminate() below is what stops it anyway.
         }
       }
-      finish(() => reject(job.cancelled()));
+      finish(() => reject(new JobCancelled()));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = (e: MessageEvent) => {
@@ -76,7 +85,7 @@ export function runWorkerJob<T, P = never>(job: WorkerJob<T, P>): Promise<T> {
       if ('progress' in step) job.onProgress?.(step.progress);
       else if ('result' in step) finish(() => resolve(step.result));
       else if ('error' in step) finish(() => reject(step.error));
-      else finish(() => reject(job.cancelled()));
+      else finish(() => reject(new JobCancelled()));
     };
     worker.onerror = (e: ErrorEvent) => {
       // Handled here: keep it out of the page's console as an uncaught error.

@@ -4,7 +4,7 @@
  * module worker (Node has none): it records what it is sent and lets the test answer.
  */
 import { describe, expect, it } from 'vitest';
-import { runWorkerJob, type WorkerJob } from '../../src-renderer/platform/worker-job';
+import { JobCancelled, runWorkerJob, type WorkerJob } from '../../src-renderer/platform/worker-job';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from '../../src-renderer/features/exports/workbook-jobs';
 import { DocxJobCancelled, writeDocxInWorker } from '../../src-renderer/features/report-doc/docx-job';
 import { readUnitFile, ReadCancelled } from '../../src-renderer/features/units/read-unit-file';
@@ -35,13 +35,10 @@ class FakeWorker {
   }
 }
 
-class Cancelled extends Error {}
-
 function job(worker: FakeWorker, extra: Partial<WorkerJob<string, number>> = {}): WorkerJob<string, number> {
   return {
     makeWorker: () => worker as unknown as Worker,
     request: { hello: 1 },
-    cancelled: () => new Cancelled('cancelled'),
     step: (data) => {
       const m = data as { p?: number; ok?: string; bad?: string; stop?: true; other?: true };
       if (m.p !== undefined) return { progress: m.p };
@@ -73,7 +70,7 @@ describe('runWorkerJob', () => {
     expect(w.terminated).toBe(1);
   });
 
-  it('rejects with the worker’s error, or with the caller’s cancelled error when the worker says so', async () => {
+  it('rejects with the worker’s error, or with JobCancelled when the worker says it stopped', async () => {
     const a = new FakeWorker();
     const pa = runWorkerJob(job(a));
     a.reply({ bad: 'Không tạo được.' });
@@ -81,17 +78,17 @@ describe('runWorkerJob', () => {
     const b = new FakeWorker();
     const pb = runWorkerJob(job(b));
     b.reply({ stop: true });
-    await expect(pb).rejects.toBeInstanceOf(Cancelled);
+    await expect(pb).rejects.toBeInstanceOf(JobCancelled);
     expect([a.terminated, b.terminated]).toEqual([1, 1]);
   });
 
-  it('abort: posts the cancel request, terminates, rejects with the cancelled error; never settles twice', async () => {
+  it('abort: posts the cancel request, terminates, rejects with JobCancelled («Đã hủy.»); never settles twice', async () => {
     const w = new FakeWorker();
     const ac = new AbortController();
     const p = runWorkerJob(job(w, { signal: ac.signal, cancelRequest: { type: 'cancel' } }));
     ac.abort();
     w.reply({ ok: 'too late' });
-    await expect(p).rejects.toBeInstanceOf(Cancelled);
+    await expect(p).rejects.toThrow(new JobCancelled());
     expect(w.posted.map((x) => x.message)).toEqual([{ hello: 1 }, { type: 'cancel' }]);
     expect(w.terminated).toBe(1);
   });
@@ -100,7 +97,7 @@ describe('runWorkerJob', () => {
     let made = 0;
     const ac = new AbortController();
     ac.abort();
-    await expect(runWorkerJob(job(new FakeWorker(), { signal: ac.signal, makeWorker: () => (made++, new FakeWorker() as unknown as Worker) }))).rejects.toBeInstanceOf(Cancelled);
+    await expect(runWorkerJob(job(new FakeWorker(), { signal: ac.signal, makeWorker: () => (made++, new FakeWorker() as unknown as Worker) }))).rejects.toBeInstanceOf(JobCancelled);
     expect(made).toBe(0);
   });
 

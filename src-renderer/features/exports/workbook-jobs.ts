@@ -3,13 +3,13 @@
  * exports (the unit's report, the blank template, the consolidated report and the completeness
  * list): `runWorkbookJob(job, onProgress, signal)` runs it in a fresh worker (platform/worker-job.ts),
  * reports progress and resolves with the file's bytes; aborting `signal` rejects with
- * WorkbookJobCancelled.
+ * WorkbookJobCancelled (platform/worker-job.ts's JobCancelled).
  *
  * Only types cross into this module from the exchange writers, so the main chunk stays free
  * of ExcelJS.
  */
 import type { WorkbookJob } from '../../exchange/workbook-job';
-import { runWorkerJob } from '../../platform/worker-job';
+import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
 
 export type { WorkbookJob, WorkbookWriteOptions } from '../../exchange/workbook-job';
 
@@ -26,15 +26,7 @@ export interface JobProgress {
   total: number;
 }
 
-export class WorkbookJobCancelled extends Error {
-  constructor() {
-    super('Đã hủy.');
-    this.name = 'WorkbookJobCancelled';
-  }
-}
-
-/** Makes the worker; a parameter so tests can pass a fake. */
-export type WorkerFactory = () => Worker;
+export { JobCancelled as WorkbookJobCancelled } from '../../platform/worker-job';
 
 const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./workbook.worker.ts', import.meta.url), { type: 'module', name: 'xuat-tep-excel' });
@@ -50,7 +42,6 @@ export function runWorkbookJob(
     request: job satisfies WorkbookWorkerRequest,
     signal,
     onProgress,
-    cancelled: () => new WorkbookJobCancelled(),
     cancelRequest: { type: 'cancel' } satisfies WorkbookWorkerRequest,
     step: (data) => {
       const m = data as WorkbookWorkerResponse;

@@ -4,29 +4,20 @@
  * DocxJobCancelled. Only types cross into this module, so `docx` stays out of the main chunk.
  */
 import type { ResultDocument } from '@domain/result-report';
-import { runWorkerJob } from '../../platform/worker-job';
+import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
 
 export type DocxWorkerResponse = { type: 'done'; bytes: ArrayBuffer } | { type: 'error'; detail: string };
 
-export class DocxJobCancelled extends Error {
-  constructor() {
-    super('Đã hủy.');
-    this.name = 'DocxJobCancelled';
-  }
-}
+export { JobCancelled as DocxJobCancelled } from '../../platform/worker-job';
 
-/** Makes the worker; a parameter so tests can pass a fake. */
-export type DocxWorkerFactory = () => Worker;
-
-const defaultWorker: DocxWorkerFactory = () =>
+const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./docx.worker.ts', import.meta.url), { type: 'module', name: 'xuat-tep-word' });
 
-export function writeDocxInWorker(doc: ResultDocument, signal: AbortSignal, makeWorker: DocxWorkerFactory = defaultWorker): Promise<Uint8Array> {
+export function writeDocxInWorker(doc: ResultDocument, signal: AbortSignal, makeWorker: WorkerFactory = defaultWorker): Promise<Uint8Array> {
   return runWorkerJob<Uint8Array>({
     makeWorker,
     request: doc,
     signal,
-    cancelled: () => new DocxJobCancelled(),
     step: (data) => {
       const m = data as DocxWorkerResponse;
       if (m.type === 'done') return { result: new Uint8Array(m.bytes) };

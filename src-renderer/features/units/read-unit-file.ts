@@ -2,26 +2,18 @@
  * Reads a unit list file in a module worker (platform/worker-job.ts); aborting `signal` stops it
  * and rejects with ReadCancelled.
  */
-import { runWorkerJob } from '../../platform/worker-job';
+import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
 import type { UnitFileRequest, UnitFileResponse } from './unit-file.worker';
 import type { UnitTable } from './unit-import';
 
-export class ReadCancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'ReadCancelled';
-  }
-}
+export { JobCancelled as ReadCancelled } from '../../platform/worker-job';
 
-/** Makes the worker; a parameter so tests can pass a fake. */
-export type UnitFileWorkerFactory = () => Worker;
-
-const defaultWorker: UnitFileWorkerFactory = () => new Worker(new URL('./unit-file.worker.ts', import.meta.url), { type: 'module' });
+const defaultWorker: WorkerFactory = () => new Worker(new URL('./unit-file.worker.ts', import.meta.url), { type: 'module' });
 
 export function readUnitFile(
   file: { name: string; bytes: Uint8Array },
   signal?: AbortSignal,
-  makeWorker: UnitFileWorkerFactory = defaultWorker,
+  makeWorker: WorkerFactory = defaultWorker,
 ): Promise<UnitTable> {
   // A copy that owns its buffer, transferred (not cloned) to the worker.
   const bytes = file.bytes.slice();
@@ -31,7 +23,6 @@ export function readUnitFile(
     request: { name: file.name, bytes } satisfies UnitFileRequest,
     transfer: [bytes.buffer],
     signal,
-    cancelled: () => new ReadCancelled(),
     step: (data) => {
       const m = data as UnitFileResponse;
       return m.ok ? { result: m.table } : { error: new Error(m.message) };
