@@ -146,7 +146,11 @@ function build() {
     app: makeApp(),
     BrowserWindow: FakeBrowserWindow,
     ipcMain: makeIpcMain(),
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => undefined) },
+    ipcRenderer: {
+      invoke: vi.fn(async (..._args: unknown[]) => undefined),
+      on: vi.fn((_channel: string, _listener: Listener) => undefined),
+      removeListener: vi.fn((_channel: string, _listener: Listener) => undefined),
+    },
     contextBridge: { exposeInMainWorld: vi.fn() },
     session: { defaultSession: makeSession() },
     dialog: {

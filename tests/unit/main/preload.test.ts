@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
-import { DESKTOP_API_GLOBAL, type ChannelInput, type DesktopApi } from '@contract';
+import { DESKTOP_API_GLOBAL, EXPORT_PROGRESS_EVENT, type ChannelInput, type DesktopApi } from '@contract';
 import { electron, resetElectronMock } from './electron-mock';
 
 // Keys of DesktopApi, checked both ways at compile time.
@@ -74,5 +74,19 @@ describe('preload', () => {
       ['export:save', { exportId, suggestedName: 'a.xlsx' }],
       ['export:cancel', { exportId }],
     ]);
+  });
+
+  it('passes export progress on as three plain values, and stops when unsubscribed', async () => {
+    const [, raw] = await loadPreload();
+    const api = raw as unknown as DesktopApi;
+    const seen: unknown[] = [];
+    const stop = api.onExportProgress((p) => seen.push(p));
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls.at(-1)!;
+    expect(channel).toBe(EXPORT_PROGRESS_EVENT);
+    const event = { sender: 'the IPC event, never for the page' };
+    handler(event, { exportId: 'x', done: 1000, total: 2000, extra: 'dropped' });
+    expect(seen).toEqual([{ exportId: 'x', done: 1000, total: 2000 }]);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EXPORT_PROGRESS_EVENT, handler);
   });
 });
