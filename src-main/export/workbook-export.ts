@@ -14,7 +14,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, promises as fsp } from 'node:fs';
-import { writeFailedMessage, type WorkbookJob } from '@exchange/workbook-job';
+import { writeFailedMessage, type StreamedWorkbookJob } from '@exchange/workbook-job';
 import { writeWorkbookStreaming } from '@exchange/writer-stream';
 
 export interface ExportRun {
@@ -43,7 +43,7 @@ function eventLoopTurns(): () => Promise<void> {
   };
 }
 
-export async function writeWorkbookFile(job: WorkbookJob, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
+export async function writeWorkbookFile(job: StreamedWorkbookJob, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
   const signal = run.signal ?? new AbortController().signal;
   if (signal.aborted) return 'cancelled';
   const stream = createWriteStream(file);

@@ -2,7 +2,8 @@
  * Every workbook the app exports, as one job: the unit's report, the blank template, the
  * consolidated report and the completeness list (workbook-job-plans.ts turns a job into sheets).
  * Only types and zod here: the IPC contract checks a job with `workbookJobSchema` when the
- * desktop renderer sends one to the main process (`export:write`), without pulling in ExcelJS.
+ * desktop renderer sends one to the main process to be streamed (`export:write`), without pulling
+ * in ExcelJS.
  *
  * Pure module.
  */
@@ -23,6 +24,18 @@ export type WorkbookJob =
   | { type: 'consolidated'; report: ConsolidatedReport; options?: WorkbookWriteOptions }
   /** "Xuất tình hình nộp": who handed in, when, late or not. */
   | { type: 'completeness'; report: ConsolidatedReport; options?: WorkbookWriteOptions };
+
+/**
+ * The jobs the desktop app writes by streaming, each part the XML the in-memory writer writes
+ * (tests/unit/exchange-writer-stream.test.ts). Not the template: ExcelJS's streaming writer leaves
+ * out a row that has styles but no value, and the template's pre-formatted blank rows (unlocked
+ * on a protected sheet) are exactly that. A template is small; the in-memory writer makes it.
+ */
+export type StreamedWorkbookJob = Exclude<WorkbookJob, { type: 'template' }>;
+
+export function isStreamedJob(job: WorkbookJob): job is StreamedWorkbookJob {
+  return job.type !== 'template';
+}
 
 // The shape the writers rely on, checked at the edge; the values inside are the renderer's own
 // records, which the writers already turn into safe cells one by one. Lists of records are checked
@@ -59,20 +72,13 @@ const jobShape = z.discriminatedUnion('type', [
   z.object({ type: z.literal('unit-report'), report, options }).strict(),
   z.object({ type: z.literal('consolidated'), report: consolidated, options }).strict(),
   z.object({ type: z.literal('completeness'), report: consolidated, options }).strict(),
-  z
-    .object({
-      type: z.literal('template'),
-      input: z.looseObject({ unit, plan, items: records, indicators: records, exportedAt: z.string(), appVersion: z.string() }),
-      options,
-    })
-    .strict(),
 ]);
 
 /**
- * A job as it arrives over IPC: checked for the shape above, then handed on as it came (no parsed
- * copy of its records).
+ * A streamed job as it arrives over IPC: checked for the shape above, then handed on as it came
+ * (no parsed copy of its records).
  */
-export const workbookJobSchema = z.custom<WorkbookJob>((v) => jobShape.safeParse(v).success, 'not a workbook job');
+export const workbookJobSchema = z.custom<StreamedWorkbookJob>((v) => jobShape.safeParse(v).success, 'not a workbook job');
 
 /** The officer's sentence for a writer that failed (the browser's worker and the desktop's alike). */
 export function writeFailedMessage(error: unknown): string {

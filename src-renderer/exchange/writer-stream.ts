@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import { fillWorkbook } from './writer';
 import { type SheetPlan, type WriteOptions } from './writer-layout';
 import type { UnitReport } from '../domain/report';
-import type { WorkbookJob } from './workbook-job';
+import type { StreamedWorkbookJob } from './workbook-job';
 import { planWorkbookJob } from './workbook-job-plans';
 
 export interface StreamTarget {
@@ -96,10 +96,10 @@ export async function writePlansStreaming(
 }
 
 /**
- * A workbook job through the streaming writer. Returns the bytes when no filename or stream is
+ * A workbook job through the streaming writer (not the template: see StreamedWorkbookJob). Returns the bytes when no filename or stream is
  * given, else null once the file or stream is complete.
  */
-export async function writeWorkbookStreaming(job: WorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+export async function writeWorkbookStreaming(job: StreamedWorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
   const { report, plans } = planWorkbookJob(job, options);
   return writePlansStreaming(report, plans, options);
 }

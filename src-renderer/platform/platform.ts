@@ -4,7 +4,7 @@
  * inputs), so every screen runs, and is tested, in a plain browser unchanged.
  */
 import type { AutoBackupList, ChannelInput, ChannelOutput, OpenedFile } from '@contract';
-import type { WorkbookJob } from '@exchange/workbook-job';
+import type { StreamedWorkbookJob } from '@exchange/workbook-job';
 
 export type { AutoBackupList, OpenedFile };
 
@@ -42,8 +42,9 @@ export interface Platform {
   /** Automatic backups on disk (desktop only; absent in the browser). */
   autoBackups?: AutoBackups;
   /**
-   * Desktop only: exported workbooks written by the shell, streaming into a file, so a large one
-   * is never held whole in memory. The browser writes them in its worker and saves the bytes.
+   * Desktop only: exported workbooks (all but the template) written by the shell, streaming into
+   * a file, so a large one is never held whole in memory. The browser writes them in its worker
+   * and saves the bytes.
    */
   workbookFiles?: WorkbookFiles;
 }
@@ -53,7 +54,7 @@ export interface WorkbookFiles {
    * Writes the job into a file of the shell's own, reporting rows written. Rejects with an Error
    * whose message is for the officer, or when `signal` aborts it (nothing is left behind then).
    */
-  write(job: WorkbookJob, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
+  write(job: StreamedWorkbookJob, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
 }
 
 /** A workbook the shell wrote: offered to the officer (save dialog), or dropped. */

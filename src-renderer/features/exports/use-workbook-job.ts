@@ -2,12 +2,14 @@
  * One export at a time per button: gathering the data (main thread, Dexie), writing the workbook,
  * saving it. On the desktop the shell writes it by streaming into a file and then offers it in
  * the save dialog (platform.workbookFiles), so a large workbook never sits whole in memory; in
- * the browser workbook.worker.ts writes it in memory and the bytes are downloaded. The state
+ * the browser, and for the small template everywhere, workbook.worker.ts writes it in memory and
+ * the bytes are saved (a download in the browser). The state
  * says which stage runs and how far the writer got; `cancel()` aborts whichever stage runs (the
  * worker is terminated, or the shell stops and drops its file), and leaving the screen cancels too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OperationError } from '../../db';
+import { isStreamedJob } from '../../exchange/workbook-job';
 import { PlatformError, platform, type FileFilter, type SaveResult } from '../../platform';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
 import { officerMessage } from '@domain/officer-message';
@@ -104,7 +106,7 @@ async function writeWorkbook(
   signal: AbortSignal,
 ): Promise<(fileName: string) => Promise<SaveResult>> {
   const files = platform.workbookFiles;
-  if (files) {
+  if (files && isStreamedJob(job)) {
     const written = await files.write(job, onProgress, signal);
     if (signal.aborted) {
       void written.discard();

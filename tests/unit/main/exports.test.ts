@@ -13,9 +13,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
 import { EXPORT_PROGRESS_EVENT, inputSchemas } from '@contract';
-import type { WorkbookJob } from '@exchange/workbook-job';
+import type { StreamedWorkbookJob } from '@exchange/workbook-job';
 import { readWorkbook } from '../../../src-renderer/exchange/reader';
 import { writeUnitReport } from '../../../src-renderer/exchange/writer';
+import { writeCompletenessWorkbook } from '../../../src-renderer/exchange/writer-consolidated';
 import { writeWorkbookFile } from '../../../src-main/export/workbook-export';
 import { cancelExport, exportsFolder, installExportCleanup, saveWorkbook, writeWorkbook } from '../../../src-main/handlers/exports';
 import { sampleConsolidated } from '../../fixtures/workbooks/tools/sample-consolidated';
@@ -42,7 +43,7 @@ async function cellsOf(bytes: Uint8Array): Promise<unknown[][]> {
   return wb.worksheets.map((ws) => ws.getSheetValues());
 }
 
-const unitJob = (n = 30): WorkbookJob => ({ type: 'unit-report', report: sampleReport(n), options: { place: 'Dương Minh Châu' } });
+const unitJob = (n = 30): StreamedWorkbookJob => ({ type: 'unit-report', report: sampleReport(n), options: { place: 'Dương Minh Châu' } });
 
 describe('writeWorkbookFile', () => {
   it('writes the same workbook as the in-memory writer, with progress to the last row', async () => {
@@ -59,13 +60,11 @@ describe('writeWorkbookFile', () => {
     expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
   });
 
-  it('writes the consolidated report and the template too', async () => {
+  it('writes the consolidated report and the completeness list too', async () => {
     await expect(writeWorkbookFile({ type: 'consolidated', report: sampleConsolidated() }, join(dir, 'c.xlsx'))).resolves.toBe('written');
     expect((await readWorkbook(new Uint8Array(readFileSync(join(dir, 'c.xlsx'))), { fileName: 'c.xlsx' })).report?.kind).toBe('consolidated');
-    const r = sampleReport(0);
-    const input = { unit: r.unit, plan: r.plan, items: r.items, indicators: r.indicators, exportedAt: r.exportedAt, appVersion: r.appVersion, blankRows: 5 };
-    await expect(writeWorkbookFile({ type: 'template', input }, join(dir, 't.xlsx'))).resolves.toBe('written');
-    expect((await readWorkbook(new Uint8Array(readFileSync(join(dir, 't.xlsx'))), { fileName: 't.xlsx' })).report?.kind).toBe('template');
+    await expect(writeWorkbookFile({ type: 'completeness', report: sampleConsolidated() }, join(dir, 'n.xlsx'))).resolves.toBe('written');
+    expect(await cellsOf(new Uint8Array(readFileSync(join(dir, 'n.xlsx'))))).toEqual(await cellsOf(await writeCompletenessWorkbook(sampleConsolidated())));
   });
 
   it('cancelled part-way: resolves "cancelled" and leaves no file', async () => {
@@ -77,7 +76,7 @@ describe('writeWorkbookFile', () => {
   });
 
   it('a write that fails rejects with the officer’s sentence and leaves no file', async () => {
-    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as WorkbookJob;
+    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as StreamedWorkbookJob;
     const file = join(dir, 'c.xlsx');
     await expect(writeWorkbookFile(broken, file)).rejects.toThrow(/^Không tạo được tệp Excel \(.+\)\. Hãy bấm xuất lại/);
     expect(existsSync(file)).toBe(false);
@@ -95,6 +94,8 @@ describe('the export:write input check', () => {
       { type: 'consolidated', report: sampleReport(1) },
       { type: 'other', report: sampleReport(1) },
       { type: 'unit-report', report: sampleReport(1), options: { documentDate: '14/06/2025' } },
+      // The template stays with the in-memory writer (see StreamedWorkbookJob).
+      { type: 'template', input: { unit: sampleReport(0).unit, plan: sampleReport(0).plan, items: [], indicators: [], exportedAt: '2025-06-14T02:00:00.000Z', appVersion: '0.1.0' } },
     ]) {
       expect(inputSchemas['export:write'].safeParse({ exportId: ID, job: bad }).success).toBe(false);
     }
@@ -151,7 +152,7 @@ describe('export:write → export:save', () => {
   it('a failed write answers with the officer’s sentence; what a crash left is removed on first use, the rest at quit', async () => {
     mkdirSync(exportsFolder(), { recursive: true });
     writeFileSync(join(exportsFolder(), 'left-by-a-crash.xlsx'), 'x');
-    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as WorkbookJob;
+    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as StreamedWorkbookJob;
     const result = await writeWorkbook({ exportId: ID, job: broken }, ctx);
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.message).toMatch(/^Không tạo được tệp Excel/);
