@@ -33,21 +33,30 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
 
 describe('streaming writer = in-memory writer', () => {
   it('unit report: every sheet, style, string and property the same, print centring included', async () => {
-    const report = sampleReport(120);
-    const options = { place: 'Dương Minh Châu', documentNumber: '12/BC-CĐCS' };
-    const memory = await parts(await writeUnitReport(report, options));
-    const streamed = await parts((await writeUnitReportStreaming(report, options))!);
-    expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
-    for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
-    expect(streamed['xl/worksheets/sheet1.xml']).toContain('<printOptions horizontalCentered="1"/><pageMargins');
+    const bare = sampleReport(0);
+    bare.unit = { ...bare.unit, parentName: '' };
+    bare.exportedBy = '';
+    for (const [report, options] of [
+      [sampleReport(120), { place: 'Dương Minh Châu', documentNumber: '12/BC-CĐCS' }],
+      [sampleReport(30), {}],
+      [bare, {}],
+    ] as const) {
+      const memory = await parts(await writeUnitReport(report, options));
+      const streamed = await parts((await writeUnitReportStreaming(report, options))!);
+      expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
+      for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
+      expect(streamed['xl/worksheets/sheet1.xml']).toContain('<printOptions horizontalCentered="1"/><pageMargins');
+    }
   });
 
   it('consolidated report: the same', async () => {
     const report = sampleConsolidated();
-    const memory = await parts(await writeConsolidatedReport(report, { place: 'Dương Minh Châu' }));
-    const streamed = await parts((await writeConsolidatedReportStreaming(report, { place: 'Dương Minh Châu' }))!);
-    expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
-    for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
+    for (const options of [{ place: 'Dương Minh Châu' }, {}]) {
+      const memory = await parts(await writeConsolidatedReport(report, options));
+      const streamed = await parts((await writeConsolidatedReportStreaming(report, options))!);
+      expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
+      for (const name of Object.keys(memory)) expect(streamed[name], name).toBe(memory[name]);
+    }
   });
 
   it('completeness list: the same', async () => {
