@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createAppPages, resolveDevOrigin } from './app-pages';
 import { handlers } from './handlers';
 import { installBackupOnClose } from './handlers/backups';
+import { installExportCleanup } from './handlers/exports';
 import { registerIpcHandlers } from './ipc';
 import { installApplicationMenu } from './menu';
 import { hardenAppBeforeReady, hardenSession, installWebContentsGuards } from './security';
@@ -36,6 +37,7 @@ export function startApp(): void {
   installWebContentsGuards(app, pages);
 
   app.on('second-instance', focusMainWindow);
+  installExportCleanup(app);
   // Every window's close waits for the page's automatic backup (bounded by a timeout).
   app.on('browser-window-created', (_event, win) => installBackupOnClose(app, win));
   app.on('window-all-closed', () => {

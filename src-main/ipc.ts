@@ -29,6 +29,8 @@ const FIELD_NAMES: Record<string, string> = {
   extensions: 'phần mở rộng (extensions)',
   multiple: 'chọn nhiều tệp (multiple)',
   maxBytes: 'kích thước tệp tối đa (maxBytes)',
+  exportId: 'mã lần xuất tệp (exportId)',
+  job: 'dữ liệu cần xuất (job)',
 };
 
 function describePath(path: ReadonlyArray<PropertyKey>): string {

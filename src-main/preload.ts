@@ -8,10 +8,11 @@
  * compile time.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BACKUP_REQUEST_EVENT, Channel, ChannelOutputs, DESKTOP_API_GLOBAL, DesktopApi } from '@contract';
+import type { BACKUP_REQUEST_EVENT, Channel, ChannelOutputs, DESKTOP_API_GLOBAL, DesktopApi, EXPORT_PROGRESS_EVENT, ExportProgress } from '@contract';
 
 const GLOBAL_NAME: typeof DESKTOP_API_GLOBAL = 'sokh';
 const BACKUP_REQUEST: typeof BACKUP_REQUEST_EVENT = 'backup:requested';
+const EXPORT_PROGRESS: typeof EXPORT_PROGRESS_EVENT = 'export:progress';
 
 function invoke<C extends Channel>(channel: C, input?: unknown): Promise<ChannelOutputs[C]> {
   return ipcRenderer.invoke(channel, input) as Promise<ChannelOutputs[C]>;
@@ -22,6 +23,9 @@ const api = {
   getDataFolder: () => invoke('app:getDataFolder'),
   saveFile: (input) => invoke('file:save', input),
   openFiles: (input) => invoke('file:open', input),
+  writeWorkbook: (input) => invoke('export:write', input),
+  saveWorkbook: (input) => invoke('export:save', input),
+  cancelExport: (input) => invoke('export:cancel', input),
   writeAutoBackup: (input) => invoke('backup:writeAuto', input),
   listAutoBackups: () => invoke('backup:list'),
   readLatestAutoBackup: () => invoke('backup:readLatest'),
@@ -33,6 +37,14 @@ const api = {
     ipcRenderer.on(BACKUP_REQUEST, handler);
     return () => {
       ipcRenderer.removeListener(BACKUP_REQUEST, handler);
+    };
+  },
+  onExportProgress: (listener) => {
+    // Only the three numbers reach the page, copied out of the event.
+    const handler = (_event: unknown, p: ExportProgress) => listener({ exportId: String(p.exportId), done: Number(p.done), total: Number(p.total) });
+    ipcRenderer.on(EXPORT_PROGRESS, handler);
+    return () => {
+      ipcRenderer.removeListener(EXPORT_PROGRESS, handler);
     };
   },
 } satisfies DesktopApi;

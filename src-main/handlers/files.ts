@@ -2,7 +2,7 @@
  * File dialogs and file bytes. The renderer never sees or chooses a path to read or write:
  * the officer picks it in a native dialog, and only the bytes (and the base name) cross IPC.
  */
-import { app, dialog, type FileFilter, type OpenDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MAX_OPEN_FILE_BYTES, MAX_OPEN_FILES, type OpenedFile, type RejectedFile } from '@contract';
@@ -14,18 +14,24 @@ function toDialogFilters(filters: Filters): FileFilter[] | undefined {
   return filters?.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
 }
 
-export const saveFile: Handlers['file:save'] = async (input, ctx) => {
-  const result = await dialog.showSaveDialog(ctx.window, {
+/** The save dialog: the path the officer chose for `suggestedName`, or null when they cancelled. */
+export async function chooseSavePath(window: BrowserWindow, suggestedName: string, filters: Filters): Promise<string | null> {
+  const result = await dialog.showSaveDialog(window, {
     title: 'Lưu tệp',
     buttonLabel: 'Lưu',
     // The schema forbids separators in suggestedName, so this stays inside Documents.
-    defaultPath: join(app.getPath('documents'), input.suggestedName),
-    filters: toDialogFilters(input.filters),
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters: toDialogFilters(filters),
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
-  if (result.canceled || !result.filePath) return null;
-  await fsp.writeFile(result.filePath, input.bytes);
-  return { path: result.filePath };
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+export const saveFile: Handlers['file:save'] = async (input, ctx) => {
+  const path = await chooseSavePath(ctx.window, input.suggestedName, input.filters);
+  if (path === null) return null;
+  await fsp.writeFile(path, input.bytes);
+  return { path };
 };
 
 /** Reads one chosen file, refusing it (without reading) when it is larger than `maxBytes`. */

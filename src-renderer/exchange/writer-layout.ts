@@ -44,6 +44,12 @@ export interface WriteOptions {
   /** Stops writing between rows; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
+   * Awaited every PROGRESS_EVERY rows. The streaming writer in the desktop main process lets its
+   * event loop run there: the zip takes the rows written so far (so they do not pile up in
+   * memory), IPC is served (a cancel arrives) and the window stays responsive.
+   */
+  pause?: () => Promise<void>;
+  /**
    * Called for each text cell that was longer than Excel allows and was cut (see textCell), with
    * its place, so the caller can tell the officer which cells of the file are incomplete.
    */
@@ -129,6 +135,7 @@ export interface ProgressCounter {
   total: number;
   onProgress?: (written: number, total: number) => void;
   signal?: AbortSignal;
+  pause?: () => Promise<void>;
   /** Told about each cut text cell (WriteOptions.onTextCut). */
   onTextCut?: (cut: TextCut) => void;
 }
@@ -137,12 +144,13 @@ export function totalRows(plans: readonly SheetPlan[]): number {
   return plans.reduce((s, p) => s + p.rowCount + p.blankRows, 0);
 }
 
-function tick(progress: ProgressCounter): void {
+/** Counts a row; every PROGRESS_EVERY rows, the moment to report, check the signal and pause. */
+function tick(progress: ProgressCounter): boolean {
   progress.written++;
-  if (progress.written % PROGRESS_EVERY === 0) {
-    progress.signal?.throwIfAborted();
-    progress.onProgress?.(progress.written, progress.total);
-  }
+  if (progress.written % PROGRESS_EVERY !== 0) return false;
+  progress.signal?.throwIfAborted();
+  progress.onProgress?.(progress.written, progress.total);
+  return progress.pause !== undefined;
 }
 
 /** Row number of the table header of a plan (after the official header block, if any). */
@@ -156,7 +164,7 @@ export function headerRowOf(plan: Pick<SheetPlan, 'header'>): number {
  */
 export async function writeSheets(wb: ExcelJS.Workbook, plans: readonly SheetPlan[], progress: ProgressCounter): Promise<void> {
   for (const plan of plans) {
-    writeSheet(wb, plan, progress);
+    await writeSheet(wb, plan, progress);
     // Let a worker's message loop breathe (progress messages, cancellation) between sheets.
     await Promise.resolve();
   }
@@ -279,7 +287,7 @@ export function tableHeaderHeight(plan: SheetPlan): number | undefined {
   return Math.max(20, lines * 16);
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCounter): void {
+async function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCounter): Promise<void> {
   const n = plan.columns.length;
   const headerRow = headerRowOf(plan);
   const firstData = plan.tableHeader ? headerRow + 1 : headerRow;
@@ -349,14 +357,14 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, progress: ProgressCou
     row.commit();
     r++;
     index++;
-    tick(progress);
+    if (tick(progress)) await progress.pause!();
   }
   for (let b = 0; b < plan.blankRows; b++) {
     const row = ws.getRow(r);
     for (let i = 0; i < n; i++) row.getCell(i + 1).style = styles[i]!;
     row.commit();
     r++;
-    tick(progress);
+    if (tick(progress)) await progress.pause!();
   }
 
   if (plan.autoFilter && plan.tableHeader) {

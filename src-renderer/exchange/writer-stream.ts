@@ -1,7 +1,9 @@
 /**
- * The streaming writer for large reports in Node (the desktop main process): the same sheets,
- * rows and styles as writer.ts (both come from writer-layout.ts), written through ExcelJS's
- * stream.xlsx.WorkbookWriter, which keeps only the current row in memory.
+ * The streaming writer of the desktop app's exports (src-main/export/workbook-export.ts runs it in
+ * the main process): the same sheets, rows and styles as writer.ts (both come from
+ * writer-layout.ts), written through ExcelJS's stream.xlsx.WorkbookWriter, which keeps only the
+ * rows not yet zipped in memory. `writeWorkbookStreaming(job, …)` is the entry; the others are
+ * the same path for one kind of report.
  *
  * ExcelJS's browser build has no streaming writer; calling this there throws a plain error.
  * The module imports no Node built-in itself: the caller hands in a file name or a writable
@@ -17,8 +19,9 @@
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from './writer';
 import { type SheetPlan, type WriteOptions } from './writer-layout';
-import { reportSheetPlans } from './writer-plans';
 import type { UnitReport } from '../domain/report';
+import type { StreamedWorkbookJob } from './workbook-job';
+import { planWorkbookJob } from './workbook-job-plans';
 
 export interface StreamTarget {
   /** Write to this file (ExcelJS opens it). */
@@ -29,6 +32,46 @@ export interface StreamTarget {
 
 interface BufferedStream {
   read(): Uint8Array | null;
+}
+
+/** The part of ExcelJS's streaming WorksheetWriter that printOptionsOnEverySheet reaches into. */
+interface StreamedSheet {
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  stream: { write(xml: string): void };
+  _writePageMargins(): void;
+}
+
+/** `<printOptions …/>` as ExcelJS's in-memory writer renders it (same attributes, same order), or ''. */
+export function printOptionsXml(setup: Partial<ExcelJS.PageSetup>): string {
+  const flags: [string, boolean | undefined][] = [
+    ['headings', setup.showRowColHeaders],
+    ['gridLines', setup.showGridLines],
+    ['horizontalCentered', setup.horizontalCentered],
+    ['verticalCentered', setup.verticalCentered],
+  ];
+  const attributes = flags.filter(([, on]) => on).map(([name]) => ` ${name}="1"`);
+  return attributes.length > 0 ? `<printOptions${attributes.join('')}/>` : '';
+}
+
+/**
+ * ExcelJS's streaming WorksheetWriter never writes <printOptions> (ExcelJS #1045 was fixed in the
+ * in-memory writer only), so a sheet set to print centred on the page would print flush left.
+ * Each sheet of `wb` writes it where the schema puts it, just before <pageMargins>, as the
+ * in-memory writer does.
+ */
+export function printOptionsOnEverySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const addWorksheet = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (name?: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
+    const ws = addWorksheet(name, options);
+    const sheet = ws as unknown as StreamedSheet;
+    const writeMargins = sheet._writePageMargins.bind(sheet);
+    sheet._writePageMargins = () => {
+      const xml = printOptionsXml(sheet.pageSetup);
+      if (xml !== '') sheet.stream.write(xml);
+      writeMargins();
+    };
+    return ws;
+  };
 }
 
 export async function writePlansStreaming(
@@ -43,6 +86,7 @@ export async function writePlansStreaming(
   if (options.filename) target.filename = options.filename;
   else if (options.stream) target.stream = options.stream;
   const wb = new streamApi.xlsx.WorkbookWriter(target);
+  printOptionsOnEverySheet(wb);
   await fillWorkbook(wb, report, plans, options);
   await wb.commit();
   if (options.filename || options.stream) return null;
@@ -52,12 +96,15 @@ export async function writePlansStreaming(
 }
 
 /**
- * The unit's report through the streaming writer. Returns the bytes when no filename or stream
- * is given, else null once the file or stream is complete.
+ * A workbook job through the streaming writer (not the template: see StreamedWorkbookJob). Returns the bytes when no filename or stream is
+ * given, else null once the file or stream is complete.
  */
-export async function writeUnitReportStreaming(
-  report: UnitReport,
-  options: WriteOptions & StreamTarget = {},
-): Promise<Uint8Array | null> {
-  return writePlansStreaming(report, reportSheetPlans(report, options), options);
+export async function writeWorkbookStreaming(job: StreamedWorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+  const { report, plans } = planWorkbookJob(job, options);
+  return writePlansStreaming(report, plans, options);
+}
+
+/** The unit's report through the streaming writer (see writeWorkbookStreaming). */
+export async function writeUnitReportStreaming(report: UnitReport, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+  return writeWorkbookStreaming({ type: 'unit-report', report }, options);
 }

@@ -40,7 +40,8 @@ export async function fillWorkbook(
   wb.modified = props.modified;
   // The first readable sheet is active: a very hidden sheet must never be the active one.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress: options.onProgress, signal: options.signal, onTextCut: options.onTextCut });
+  const { onProgress, signal, pause, onTextCut } = options;
+  await writeSheets(wb, plans, { written: 0, total: totalRows(plans), onProgress, signal, pause, onTextCut });
 }
 
 /** Write already-planned sheets into a fresh in-memory workbook and serialize it. */

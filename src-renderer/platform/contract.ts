@@ -8,6 +8,7 @@
  * inputs (see ./browser-platform.ts), so the app runs there unchanged.
  */
 import { z } from 'zod';
+import { workbookJobSchema } from '@exchange/workbook-job';
 
 /**
  * Largest file `file:open` reads and hands to the renderer when the caller gives no `maxBytes`
@@ -36,6 +37,13 @@ export const AUTO_BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.json$/;
  * backup:writeAuto (reason "quit") and then backup:quitDone.
  */
 export const BACKUP_REQUEST_EVENT = 'backup:requested';
+/**
+ * Main → renderer: how far the main process got writing an exported workbook (`export:write`),
+ * as ExportProgress. Not an invoke channel: the preload turns it into DesktopApi.onExportProgress.
+ */
+export const EXPORT_PROGRESS_EVENT = 'export:progress';
+/** Names an export between its calls: a UUID the renderer makes (crypto.randomUUID). */
+export const EXPORT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A bare file name: no folder separators, no characters Windows forbids, no control characters. */
 function isPlainFileName(name: string): boolean {
@@ -52,30 +60,52 @@ const fileFilter = z
   })
   .strict();
 
+/** Suggested file name of a save dialog, no folders. */
+const suggestedName = z.string().min(1).max(200).refine(isPlainFileName, 'file name must not contain a path or control characters');
+const exportId = z.string().regex(EXPORT_ID);
+const filters = z.array(fileFilter).max(10).optional();
+
 export const inputSchemas = {
   'app:getVersion': z.undefined(),
   'app:getDataFolder': z.undefined(),
   'file:save': z
     .object({
-      /** Suggested file name, ASCII, no folders. */
-      suggestedName: z
-        .string()
-        .min(1)
-        .max(200)
-        .refine(isPlainFileName, 'file name must not contain a path or control characters'),
+      suggestedName,
       /** Up to the backup limit: the manual "Sao lưu" saves through this channel. */
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_FILE_BYTES, 'file too large'),
-      filters: z.array(fileFilter).max(10).optional(),
+      filters,
     })
     .strict(),
   'file:open': z
     .object({
       multiple: z.boolean().optional(),
-      filters: z.array(fileFilter).max(10).optional(),
+      filters,
       /** Largest file read (bytes); default MAX_OPEN_FILE_BYTES, at most the backup limit (restore). */
       maxBytes: z.number().int().positive().max(MAX_BACKUP_FILE_BYTES).optional(),
     })
     .strict(),
+  /**
+   * Writes a workbook in the main process, streaming into a file of its own (not yet the
+   * officer's): progress arrives as EXPORT_PROGRESS_EVENT, `export:cancel` stops it. The
+   * structured clone of IPC carries the report once; nothing else copies it.
+   */
+  'export:write': z
+    .object({
+      exportId,
+      /** The workbook to write (exchange/workbook-job.ts). */
+      job: workbookJobSchema,
+    })
+    .strict(),
+  /** Offers the written workbook to the officer (save dialog) and moves it where they chose. */
+  'export:save': z
+    .object({
+      exportId,
+      suggestedName,
+      filters,
+    })
+    .strict(),
+  /** Stops the export's writing, or drops the file it wrote; nothing happens for an unknown id. */
+  'export:cancel': z.object({ exportId }).strict(),
   'backup:writeAuto': z
     .object({
       /** e.g. "TuDong_SoKeHoach_2025-06-14.json"; the same name again replaces that file. */
@@ -115,6 +145,10 @@ export interface ChannelOutputs {
   'file:save': { path: string } | null;
   /** Empty lists when cancelled. */
   'file:open': { files: OpenedFile[]; rejected: RejectedFile[] };
+  'export:write': ExportWriteResult;
+  /** The saved path, or null when the officer cancelled (the written file is then dropped). */
+  'export:save': { path: string } | null;
+  'export:cancel': void;
   'backup:writeAuto': AutoBackupList;
   'backup:list': AutoBackupList;
   /**
@@ -124,6 +158,16 @@ export interface ChannelOutputs {
   'backup:readLatest': { latest: { name: string; bytes: Uint8Array; modifiedAt: string } | null; skipped: AutoBackupInfo[] };
   'backup:copyLatestTo': { status: 'copied'; path: string } | { status: 'cancelled' } | { status: 'none' };
   'backup:quitDone': void;
+}
+
+/** How an export's writing ended; `message` is Vietnamese, for the officer. */
+export type ExportWriteResult = { status: 'written' } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+/** Rows written so far of the export `exportId` (EXPORT_PROGRESS_EVENT). */
+export interface ExportProgress {
+  exportId: string;
+  done: number;
+  total: number;
 }
 
 export interface AutoBackupInfo {
@@ -149,6 +193,11 @@ export interface DesktopApi {
   getDataFolder(): Promise<string>;
   saveFile(input: ChannelInput<'file:save'>): Promise<ChannelOutput<'file:save'>>;
   openFiles(input: ChannelInput<'file:open'>): Promise<ChannelOutput<'file:open'>>;
+  writeWorkbook(input: ChannelInput<'export:write'>): Promise<ChannelOutput<'export:write'>>;
+  saveWorkbook(input: ChannelInput<'export:save'>): Promise<ChannelOutput<'export:save'>>;
+  cancelExport(input: ChannelInput<'export:cancel'>): Promise<void>;
+  /** Calls `listener` with each EXPORT_PROGRESS_EVENT; returns the unsubscribe. */
+  onExportProgress(listener: (progress: ExportProgress) => void): () => void;
   writeAutoBackup(input: ChannelInput<'backup:writeAuto'>): Promise<ChannelOutput<'backup:writeAuto'>>;
   listAutoBackups(): Promise<ChannelOutput<'backup:list'>>;
   readLatestAutoBackup(): Promise<ChannelOutput<'backup:readLatest'>>;

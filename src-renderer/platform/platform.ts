@@ -4,6 +4,7 @@
  * inputs), so every screen runs, and is tested, in a plain browser unchanged.
  */
 import type { AutoBackupList, ChannelInput, ChannelOutput, OpenedFile } from '@contract';
+import type { StreamedWorkbookJob } from '@exchange/workbook-job';
 
 export type { AutoBackupList, OpenedFile };
 
@@ -40,6 +41,26 @@ export interface Platform {
   getVersion(): Promise<string>;
   /** Automatic backups on disk (desktop only; absent in the browser). */
   autoBackups?: AutoBackups;
+  /**
+   * Desktop only: exported workbooks (all but the template) written by the shell, streaming into
+   * a file, so a large one is never held whole in memory. The browser writes them in its worker
+   * and saves the bytes.
+   */
+  workbookFiles?: WorkbookFiles;
+}
+
+export interface WorkbookFiles {
+  /**
+   * Writes the job into a file of the shell's own, reporting rows written. Rejects with an Error
+   * whose message is for the officer, or when `signal` aborts it (nothing is left behind then).
+   */
+  write(job: StreamedWorkbookJob, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<WrittenWorkbook>;
+}
+
+/** A workbook the shell wrote: offered to the officer (save dialog), or dropped. */
+export interface WrittenWorkbook {
+  save(name: string, filters?: FileFilter[]): Promise<SaveResult>;
+  discard(): Promise<void>;
 }
 
 /** The desktop shell's automatic backups in userData/backups. */

@@ -28,6 +28,11 @@
  * helper B's consolidate() lands) written by our streaming writer vs raw ExcelJS streaming the
  * same styled cells.
  *
+ * Exports as the desktop app performs them (--only-export, or npm run bench:export): the unit
+ * report and the consolidated report of 50,000 activities (--export-activities, --export-reps)
+ * through the job's IPC hop and src-main's writeWorkbookFile, against raw ExcelJS streaming the
+ * same styled cells: time ≤ 1.3×, peak RSS ≤ 1.5× (see exportBench).
+ *
  * Each measurement runs in a fresh child process (`node --expose-gc out/bench/workbook-bench.mjs
  * --case <name> --n <N>`): it prepares its input, collects garbage, resets the kernel's peak-RSS
  * mark (/proc/self/clear_refs), then times the operation alone and reads the peak RSS (VmHWM)
@@ -54,6 +59,7 @@
 // does (Dexie takes the IndexedDB globals when the app's database object is created).
 import 'fake-indexeddb/auto';
 import { spawn } from 'node:child_process';
+import { deserialize, serialize } from 'node:v8';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -89,7 +95,9 @@ import {
 } from '../../src-renderer/exchange/writer-layout';
 import { reportSheetPlans } from '../../src-renderer/exchange/writer-plans';
 import { dataRowHeight, wrapLimits } from '../../src-renderer/exchange/writer-row-height';
-import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { printOptionsOnEverySheet, writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { inputSchemas } from '../../src-renderer/platform/contract';
+import { writeWorkbookFile } from '../../src-main/export/workbook-export';
 import { consolidatedSheetPlans } from '../../src-renderer/exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
 import { consolidate } from '../../src-renderer/domain/consolidate';
@@ -496,6 +504,7 @@ async function runCase(name: CaseName, n: number): Promise<Measurement> {
     }
     case 'write-stream-raw': {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: fileOf('stream', n, 'raw'), useStyles: true, useSharedStrings: true });
+      printOptionsOnEverySheet(wb);
       writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
       await wb.commit();
       break;
@@ -673,7 +682,8 @@ async function parent(args: Map<string, string>): Promise<number> {
   const started = performance.now();
   const sizes = (args.get('--sizes') ?? '5000,50000').split(',').map(Number).filter((x) => Number.isInteger(x) && x > 0);
   const repsArg = args.has('--reps') ? Math.max(1, Number(args.get('--reps'))) : null;
-  const skipWorkbook = args.has('--only-import') || args.has('--only-chromium') || args.has('--only-bomb');
+  const onlyExport = args.has('--only-export');
+  const skipWorkbook = args.has('--only-import') || args.has('--only-chromium') || args.has('--only-bomb') || onlyExport;
   let failed = false;
   mkdirSync(FILES_DIR, { recursive: true });
   const loadBefore = loadavg();
@@ -768,16 +778,20 @@ async function parent(args: Map<string, string>): Promise<number> {
     console.log('values-only raw: ExcelJS writing only the cell values (no styles, merges, widths, print settings), for reference; not judged. See tests/bench/README.md.');
   }
 
-  if (!args.has('--skip-bomb') && !args.has('--only-import') && !args.has('--only-chromium')) {
+  if (!args.has('--skip-export') && !args.has('--only-import') && !args.has('--only-chromium') && !args.has('--only-bomb')) {
+    missed.push(...(await exportBench(args)));
+  }
+
+  if (!onlyExport && !args.has('--skip-bomb') && !args.has('--only-import') && !args.has('--only-chromium')) {
     const ok = await bombBench({ repo: resolve(SCRIPT, '../../..'), dir: FILES_DIR, reps: repsArg ?? 3, honestReport: generateBenchReport(5000), runChild: bombChild });
     if (!ok) failed = true;
   }
   if (args.has('--only-bomb')) return failed ? 1 : 0;
 
   const onlyChromium = args.has('--only-chromium');
-  const importMissed = args.has('--skip-import') || onlyChromium ? [] : await importBench(args, results, record);
+  const importMissed = args.has('--skip-import') || onlyChromium || onlyExport ? [] : await importBench(args, results, record);
   missed.push(...importMissed);
-  if (onlyChromium || (!args.has('--skip-import') && !args.has('--skip-chromium'))) {
+  if (onlyChromium || (!args.has('--skip-import') && !args.has('--skip-chromium') && !onlyExport)) {
     if (onlyChromium) {
       const gen = await child('import-gen', IMPORT_UNITS * IMPORT_ACTIVITIES);
       process.stderr.write(`  generated ${gen.detail} × ${IMPORT_ACTIVITIES} activities in ${(gen.ms / 1000).toFixed(1)} s (not measured)\n`);
@@ -847,8 +861,8 @@ const IMPORT_CASES = ['import-gen', 'import-ours', 'import-raw', 'consolidate-ou
 type ImportCase = (typeof IMPORT_CASES)[number];
 
 /** Unit k's report: its own code, name and activities (different seeds), the same plan and period. */
-function unitBenchReport(k: number): UnitReport {
-  const r = generateBenchReport(IMPORT_ACTIVITIES, SEED + 1 + k);
+function unitBenchReport(k: number, activities = IMPORT_ACTIVITIES): UnitReport {
+  const r = generateBenchReport(activities, SEED + 1 + k);
   const code = `CDCS-${String(1000 + k).padStart(4, '0')}`;
   return {
     ...r,
@@ -975,6 +989,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
     }
     case 'consolidate-raw': {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: CONSOLIDATED_FILE('raw'), useStyles: true, useSharedStrings: true });
+      printOptionsOnEverySheet(wb);
       writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
       await wb.commit();
       break;
@@ -1054,6 +1069,160 @@ async function importBench(args: Map<string, string>, results: Map<string, Measu
   return missed;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Exports as the desktop app performs them.
+
+/**
+ * The unit report and the consolidated report of EXPORT_ACTIVITIES activities (default 50,000;
+ * the consolidated one over 100 units), exported the way the desktop app does it: the job
+ * structured-cloned as Electron's IPC carries it from the renderer to the main process (V8's
+ * serializer, v8.serialize / v8.deserialize), checked by the contract's input schema as the IPC
+ * boundary does, then src-main/export/workbook-export.ts's writeWorkbookFile streaming it into
+ * the file (pausing one event-loop turn every thousand rows). Raw: ExcelJS streaming the same
+ * styled cells into a file (computed before the timing).
+ */
+const EXPORT_CASES = ['export-unit-ours', 'export-unit-raw', 'export-consolidated-ours', 'export-consolidated-raw'] as const;
+type ExportCase = (typeof EXPORT_CASES)[number];
+const EXPORT_ACTIVITIES = positive(cliArgs.get('--export-activities'), 50_000);
+const EXPORT_UNITS = 100;
+const exportFile = (c: ExportCase) => join(FILES_DIR, `${c}.xlsx`);
+
+/** A district's consolidated report over EXPORT_UNITS units holding EXPORT_ACTIVITIES activities in all. */
+function exportConsolidation(): ConsolidatedReport {
+  const per = Math.max(1, Math.round(EXPORT_ACTIVITIES / EXPORT_UNITS));
+  return benchConsolidation(Array.from({ length: EXPORT_UNITS }, (_, k) => unitBenchReport(k, per)));
+}
+
+async function runExportCase(name: ExportCase): Promise<Measurement> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc');
+  const consolidated = name.startsWith('export-consolidated');
+  const ours = name.endsWith('-ours');
+  const file = exportFile(name);
+  mkdirSync(FILES_DIR, { recursive: true });
+  rmSync(file, { force: true });
+  let report: UnitReport | null = null;
+  let styled: StyledSheet[] | null = null;
+  let props: ReturnType<typeof workbookProperties> | null = null;
+  if (ours) report = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
+  else {
+    const r = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
+    styled = sameStyledCells(consolidated ? consolidatedSheetPlans(r as ConsolidatedReport) : reportSheetPlans(r));
+    props = workbookProperties(r);
+  }
+  const timing = startTiming(gc);
+  const t0 = timing.t0;
+  let ipcMs = 0;
+  let progress: [number, number] = [0, 0];
+  let activities = 0;
+  if (ours) {
+    // The renderer's structured clone of the job (Electron's IPC uses V8's serializer). The
+    // renderer's report then leaves this heap: in the app it lives in another process.
+    let wire: Buffer | null = serialize({ exportId: '0b7f2c3e-5d1a-4c8e-9f00-123456789abc', job: consolidated ? { type: 'consolidated', report } : { type: 'unit-report', report } });
+    activities = report!.activities.length;
+    report = null;
+    // The main process's copy, checked by the contract's input schema as the IPC boundary does.
+    const input = inputSchemas['export:write'].parse(deserialize(wire));
+    wire = null;
+    ipcMs = performance.now() - t0;
+    const outcome = await writeWorkbookFile(input.job, file, { onProgress: (done, total) => (progress = [done, total]) });
+    if (outcome !== 'written') throw new Error(`export ${outcome}`);
+  } else {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+    printOptionsOnEverySheet(wb);
+    writeStyledRaw(wb as unknown as ExcelJS.Workbook, styled!, props!);
+    await wb.commit();
+  }
+  const measured = stopTiming(timing);
+  let detail = `${(statSync(file).size / MB).toFixed(1)} MB file`;
+  if (ours) {
+    if (progress[1] === 0 || progress[0] !== progress[1]) throw new Error(`progress ended at ${progress[0]} of ${progress[1]}`);
+    detail += `, ${activities} activities, IPC copy + check ${ipcMs.toFixed(0)} ms, progress ${progress[0]}/${progress[1]} rows`;
+  } else detail += `, ${styledCellCount(styled!)} cells`;
+  return { case: name as unknown as CaseName, n: EXPORT_ACTIVITIES, ...measured, detail };
+}
+
+/** The start of a timed operation: garbage collected, the peak-RSS mark reset, the clocks read. */
+function startTiming(gc: () => void): { startMb: number; hwmReset: boolean; cpu0: NodeJS.CpuUsage; t0: number } {
+  gc();
+  gc();
+  const startMb = process.memoryUsage().rss / MB;
+  const hwmReset = resetHwm();
+  return { startMb, hwmReset, cpu0: process.cpuUsage(), t0: performance.now() };
+}
+
+/** Wall and CPU time since startTiming, and the process's peak RSS meanwhile. */
+function stopTiming(s: ReturnType<typeof startTiming>): Pick<Measurement, 'ms' | 'cpuMs' | 'peakMb' | 'startMb' | 'hwmReset'> {
+  const ms = performance.now() - s.t0;
+  const cpu = process.cpuUsage(s.cpu0);
+  const peakMb = (s.hwmReset ? vmHwmMb() : null) ?? process.resourceUsage().maxRSS / 1024;
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakMb, startMb: s.startMb, hwmReset: s.hwmReset };
+}
+
+const minMax = (xs: readonly number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+async function exportBench(args: Map<string, string>): Promise<string[]> {
+  const reps = Math.max(1, Number(args.get('--export-reps') ?? args.get('--reps') ?? 3));
+  const results = new Map<ExportCase, Measurement[]>();
+  const pairs: { label: string; ours: ExportCase; raw: ExportCase }[] = [
+    { label: 'unit report', ours: 'export-unit-ours', raw: 'export-unit-raw' },
+    { label: 'consolidated report', ours: 'export-consolidated-ours', raw: 'export-consolidated-raw' },
+  ];
+  const loadBefore = loadavg();
+  for (let rep = 0; rep < reps; rep++) {
+    for (const pair of pairs) {
+      for (const c of rep % 2 === 0 ? [pair.ours, pair.raw] : [pair.raw, pair.ours]) {
+        const m = await childResult<Measurement>(['--case', c, '--export-activities', String(EXPORT_ACTIVITIES)], `case ${c}`);
+        results.set(c, [...(results.get(c) ?? []), m]);
+        process.stderr.write(`  ${pad(c, 26)} cpu ${padL(m.cpuMs.toFixed(0), 6)} ms  wall ${padL(m.ms.toFixed(0), 6)} ms  peak ${m.peakMb.toFixed(0)} MB  (${m.detail})\n`);
+      }
+    }
+  }
+  const byWall = args.has('--wall');
+  const basis = (m: Measurement) => (byWall ? m.ms : m.cpuMs);
+  const missed: string[] = [];
+  const rows: string[][] = [];
+  for (const pair of pairs) {
+    const o = results.get(pair.ours) ?? [];
+    const r = results.get(pair.raw) ?? [];
+    const ratio = median(o.map(basis)) / median(r.map(basis));
+    const other = byWall ? median(o.map((m) => m.cpuMs)) / median(r.map((m) => m.cpuMs)) : median(o.map((m) => m.ms)) / median(r.map((m) => m.ms));
+    const oPeak = median(o.map((m) => m.peakMb));
+    const rPeak = median(r.map((m) => m.peakMb));
+    const peakRatio = oPeak / rPeak;
+    const same = await sameWorkbookFiles(exportFile(pair.ours), exportFile(pair.raw));
+    const label = `${pair.label}, ${EXPORT_ACTIVITIES.toLocaleString('en-US')} activities`;
+    if (ratio > 1.3) missed.push(`export, ${label}: time ${ratio.toFixed(2)}× > 1.3×`);
+    if (peakRatio > 1.5) missed.push(`export, ${label}: peak RSS ${peakRatio.toFixed(2)}× > 1.5×`);
+    if (same.length > 0) missed.push(`export, ${label}: the raw baseline's file differs from ours (${same.join(', ')})`);
+    rows.push([
+      label,
+      median(o.map(basis)).toFixed(0),
+      minMax(o.map(basis)),
+      median(r.map(basis)).toFixed(0),
+      minMax(r.map(basis)),
+      `${ratio.toFixed(2)}×`,
+      ratio <= 1.3 ? 'met' : 'MISSED',
+      `${other.toFixed(2)}×`,
+      `${oPeak.toFixed(0)} (${minMax(o.map((m) => m.peakMb))})`,
+      `${rPeak.toFixed(0)} (${minMax(r.map((m) => m.peakMb))})`,
+      `${peakRatio.toFixed(2)}×`,
+      peakRatio <= 1.5 ? 'met' : 'MISSED',
+      String(Math.min(o.length, r.length)),
+      same.length === 0 ? 'identical' : 'DIFFERS',
+    ]);
+  }
+  const unit = byWall ? 'wall' : 'CPU';
+  const header = ['export (desktop app path)', `ours ${unit} ms`, 'min–max', `raw ${unit} ms`, 'min–max', 'ratio ≤ 1.3×', 'result', byWall ? 'cpu ratio' : 'wall ratio', 'ours peak MB (min–max)', 'raw peak MB (min–max)', 'peak ratio ≤ 1.5×', 'result', 'runs', 'same file'];
+  console.log('');
+  console.log('Exports as the desktop app performs them');
+  console.log(formatTable(header, rows, new Set([1, 3, 5, 7, 10, 12])));
+  console.log(`ms: median ${byWall ? 'wall-clock' : 'CPU (user + system, all threads)'} time over the runs, each in a fresh process: the job's IPC hop (the renderer's V8 structured clone, the main process's copy and the contract's input check) + writeWorkbookFile (src-main/export/workbook-export.ts: plan the sheets, stream them into the file). Peak MB: median of the runs' peak RSS of the process: the main process's side (the renderer's report is released once cloned, as it lives in another process in the app; the clone's bytes are counted until copied).`);
+  console.log(`raw: ExcelJS ${exceljsVersion()} streaming the same styled cells into a file (computed before the timing; the <printOptions> ExcelJS's streaming writer omits is added to both). "same file": every zip entry of raw's file equals ours.`);
+  console.log(`load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
+  return missed;
+}
+
 function exceljsVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(resolve(SCRIPT, '../../../node_modules/exceljs/package.json'), 'utf8')) as { version?: string };
@@ -1069,6 +1238,10 @@ async function main(): Promise<number> {
   if (name !== undefined) {
     if ((BOMB_CASES as readonly string[]).includes(name)) {
       process.stdout.write(`BENCH_RESULT ${JSON.stringify(await runBombCase(name as BombCase, args.get('--file')!))}\n`);
+      return 0;
+    }
+    if ((EXPORT_CASES as readonly string[]).includes(name)) {
+      process.stdout.write(`BENCH_RESULT ${JSON.stringify(await runExportCase(name as ExportCase))}\n`);
       return 0;
     }
     if ((IMPORT_CASES as readonly string[]).includes(name)) {

@@ -1,12 +1,16 @@
 /**
- * One export at a time per button: gathering the data (main thread, Dexie), writing the workbook
- * (workbook.worker.ts), saving it (platform: desktop save dialog / browser download). The state
- * says which stage runs and how far the worker got; `cancel()` aborts whichever stage runs (the
- * worker is terminated), and leaving the screen cancels too.
+ * One export at a time per button: gathering the data (main thread, Dexie), writing the workbook,
+ * saving it. On the desktop the shell writes it by streaming into a file and then offers it in
+ * the save dialog (platform.workbookFiles), so a large workbook never sits whole in memory; in
+ * the browser, and for the small template everywhere, workbook.worker.ts writes it in memory and
+ * the bytes are saved (a download in the browser). The state
+ * says which stage runs and how far the writer got; `cancel()` aborts whichever stage runs (the
+ * worker is terminated, or the shell stops and drops its file), and leaving the screen cancels too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { OperationError } from '../../db';
-import { PlatformError, platform, type FileFilter } from '../../platform';
+import { isStreamedJob } from '../../exchange/workbook-job';
+import { PlatformError, platform, type FileFilter, type SaveResult } from '../../platform';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
 import { officerMessage } from '@domain/officer-message';
 
@@ -64,10 +68,11 @@ export function useWorkbookJob(): {
       const { job, fileName } = await prepare();
       if (!live()) throw new WorkbookJobCancelled();
       setState({ phase: 'writing', done: 0, total: 0 });
-      const bytes = await runWorkbookJob(job, (p) => live() && setState({ phase: 'writing', done: p.done, total: p.total }), ac.signal);
+      const onProgress = (done: number, total: number) => live() && setState({ phase: 'writing', done, total });
+      const save = await writeWorkbook(job, onProgress, ac.signal);
       if (!live()) throw new WorkbookJobCancelled();
       setState({ phase: 'saving', fileName });
-      const result = await platform.saveFile(fileName, bytes, EXCEL_FILTERS);
+      const result = await save(fileName);
       if (controller.current !== ac) return;
       setState(
         result.saved ? { phase: 'saved', fileName, ...(result.path ? { path: result.path } : {}) } : { phase: 'not-saved', fileName },
@@ -92,6 +97,25 @@ export function useWorkbookJob(): {
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
   return { state, start, cancel, dismiss };
+}
+
+/** Writes the job where this platform writes workbooks; returns how to save what was written. */
+async function writeWorkbook(
+  job: WorkbookJob,
+  onProgress: (done: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<(fileName: string) => Promise<SaveResult>> {
+  const files = platform.workbookFiles;
+  if (files && isStreamedJob(job)) {
+    const written = await files.write(job, onProgress, signal);
+    if (signal.aborted) {
+      void written.discard();
+      throw new WorkbookJobCancelled();
+    }
+    return (fileName) => written.save(fileName, EXCEL_FILTERS);
+  }
+  const bytes = await runWorkbookJob(job, (p) => onProgress(p.done, p.total), signal);
+  return (fileName) => platform.saveFile(fileName, bytes, EXCEL_FILTERS);
 }
 
 function failureMessage(error: unknown, hint: string): string {

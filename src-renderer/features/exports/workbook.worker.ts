@@ -7,10 +7,10 @@
  * transferred), 'cancelled' or 'error' (a Vietnamese message). 'cancel' stops a running write
  * between rows; the client also terminates the worker, which is what really frees the thread.
  */
-import { writeTemplate } from '../../exchange/template';
-import { writeUnitReport } from '../../exchange/writer';
-import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../exchange/writer-consolidated';
-import type { WorkbookJob, WorkbookWorkerRequest, WorkbookWorkerResponse } from './workbook-jobs';
+import { writeFailedMessage, type WorkbookJob } from '../../exchange/workbook-job';
+import { planWorkbookJob } from '../../exchange/workbook-job-plans';
+import { writePlansInMemory } from '../../exchange/writer';
+import type { WorkbookWorkerRequest, WorkbookWorkerResponse } from './workbook-jobs';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<WorkbookWorkerRequest>) => void) | null;
@@ -26,16 +26,8 @@ function post(message: WorkbookWorkerResponse, transfer: Transferable[] = []): v
 async function run(job: WorkbookJob, signal: AbortSignal): Promise<Uint8Array> {
   const onProgress = (done: number, total: number) => post({ type: 'progress', done, total });
   const options = { ...job.options, signal, onProgress };
-  switch (job.type) {
-    case 'unit-report':
-      return writeUnitReport(job.report, options);
-    case 'template':
-      return writeTemplate(job.input, options);
-    case 'consolidated':
-      return writeConsolidatedReport(job.report, options);
-    case 'completeness':
-      return writeCompletenessWorkbook(job.report, options);
-  }
+  const { report, plans } = planWorkbookJob(job, options);
+  return writePlansInMemory(report, plans, options);
 }
 
 scope.onmessage = (e) => {
@@ -59,12 +51,3 @@ scope.onmessage = (e) => {
     },
   );
 };
-
-function writeFailedMessage(error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error);
-  const short = detail.length > 160 ? `${detail.slice(0, 157)}…` : detail;
-  if (error instanceof RangeError || /memory|allocation|array buffer/i.test(detail)) {
-    return `Không đủ bộ nhớ để tạo tệp Excel (${short}). Hãy đóng bớt chương trình khác rồi xuất lại, hoặc chọn kỳ ngắn hơn (quý thay vì năm).`;
-  }
-  return `Không tạo được tệp Excel (${short}). Hãy bấm xuất lại; nếu vẫn lỗi, khởi động lại ứng dụng rồi thử lần nữa.`;
-}

@@ -8,7 +8,7 @@ import { applyUnitImport, OperationError, type UnitImportResult, type UnitRecord
 import { platform } from '../../platform';
 import { UNIT_TYPE_LABELS, type UnitLevel } from '@domain/units';
 import { Modal } from '../../ui/Modal';
-import { readUnitFile, ReadCancelled, type ReadHandle } from './read-unit-file';
+import { readUnitFile, ReadCancelled } from './read-unit-file';
 import {
   guessMapping,
   previewUnitImport,
@@ -58,7 +58,7 @@ export function UnitImportDialog({
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [applyError, setApplyError] = useState<string | null>(null);
   const [showOnly, setShowOnly] = useState<'all' | 'changes' | 'error'>('all');
-  const handle = useRef<ReadHandle | null>(null);
+  const reading = useRef<AbortController | null>(null);
 
   async function choose() {
     let files;
@@ -71,17 +71,17 @@ export function UnitImportDialog({
     const file = files[0];
     if (!file) return;
     setStep({ kind: 'reading', fileName: file.name });
-    const h = readUnitFile(file);
-    handle.current = h;
+    const controller = new AbortController();
+    reading.current = controller;
     try {
-      const table = await h.promise;
+      const table = await readUnitFile(file, controller.signal);
       setMapping(guessMapping(table.headers));
       setStep({ kind: 'map', fileName: file.name, table });
     } catch (e) {
       if (e instanceof ReadCancelled) setStep({ kind: 'choose' });
       else setStep({ kind: 'choose', error: officerMessage(e) });
     } finally {
-      handle.current = null;
+      reading.current = null;
     }
   }
 
@@ -101,7 +101,7 @@ export function UnitImportDialog({
   }
 
   const close = () => {
-    handle.current?.cancel();
+    reading.current?.abort();
     onClose();
   };
 
@@ -132,7 +132,7 @@ export function UnitImportDialog({
           <p>
             Đang đọc tệp «{step.fileName}»… <span className="spinner" aria-hidden="true" />
           </p>
-          <button type="button" onClick={() => handle.current?.cancel()}>
+          <button type="button" onClick={() => reading.current?.abort()}>
             Hủy đọc tệp
           </button>
         </div>

@@ -44,6 +44,9 @@ function build() {
   class FakeWebContents extends Emitter {
     mainFrame: FakeWebFrame;
     windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+    /** What the main process sent to the page (webContents.send). */
+    send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
+    isDestroyed = vi.fn(() => false);
     setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
       this.windowOpenHandler = handler;
     });
@@ -143,7 +146,11 @@ function build() {
     app: makeApp(),
     BrowserWindow: FakeBrowserWindow,
     ipcMain: makeIpcMain(),
-    ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => undefined) },
+    ipcRenderer: {
+      invoke: vi.fn(async (..._args: unknown[]) => undefined),
+      on: vi.fn((_channel: string, _listener: Listener) => undefined),
+      removeListener: vi.fn((_channel: string, _listener: Listener) => undefined),
+    },
     contextBridge: { exposeInMainWorld: vi.fn() },
     session: { defaultSession: makeSession() },
     dialog: {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
-import { DESKTOP_API_GLOBAL, type DesktopApi } from '@contract';
+import { DESKTOP_API_GLOBAL, EXPORT_PROGRESS_EVENT, type ChannelInput, type DesktopApi } from '@contract';
 import { electron, resetElectronMock } from './electron-mock';
 
 // Keys of DesktopApi, checked both ways at compile time.
@@ -11,6 +11,10 @@ const API_METHODS = [
   'getDataFolder',
   'saveFile',
   'openFiles',
+  'writeWorkbook',
+  'saveWorkbook',
+  'cancelExport',
+  'onExportProgress',
   'writeAutoBackup',
   'listAutoBackups',
   'readLatestAutoBackup',
@@ -56,11 +60,33 @@ describe('preload', () => {
     await api.getDataFolder();
     await api.saveFile({ suggestedName: 'a.xlsx', bytes });
     await api.openFiles({ multiple: true });
+    const exportId = '0b7f2c3e-5d1a-4c8e-9f00-123456789abc';
+    const job = { type: 'unit-report', report: {} } as unknown as ChannelInput<'export:write'>['job'];
+    await api.writeWorkbook({ exportId, job });
+    await api.saveWorkbook({ exportId, suggestedName: 'a.xlsx' });
+    await api.cancelExport({ exportId });
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
       ['app:getVersion', undefined],
       ['app:getDataFolder', undefined],
       ['file:save', { suggestedName: 'a.xlsx', bytes }],
       ['file:open', { multiple: true }],
+      ['export:write', { exportId, job }],
+      ['export:save', { exportId, suggestedName: 'a.xlsx' }],
+      ['export:cancel', { exportId }],
     ]);
+  });
+
+  it('passes export progress on as three plain values, and stops when unsubscribed', async () => {
+    const [, raw] = await loadPreload();
+    const api = raw as unknown as DesktopApi;
+    const seen: unknown[] = [];
+    const stop = api.onExportProgress((p) => seen.push(p));
+    const [channel, handler] = electron.ipcRenderer.on.mock.calls.at(-1)!;
+    expect(channel).toBe(EXPORT_PROGRESS_EVENT);
+    const event = { sender: 'the IPC event, never for the page' };
+    handler(event, { exportId: 'x', done: 1000, total: 2000, extra: 'dropped' });
+    expect(seen).toEqual([{ exportId: 'x', done: 1000, total: 2000 }]);
+    stop();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(EXPORT_PROGRESS_EVENT, handler);
   });
 });
