@@ -148,12 +148,13 @@ describe('applyBatch', () => {
       ),
     ).rejects.toThrow('mất điện');
     expect(await snapshot()).toEqual(before);
-    // A database error inside a file (its statuses cannot be written) too.
+    // A database error inside a file (its statuses cannot be written) too: files filed one by
+    // one here, so that the fourth file's statuses are the fourth write of them.
     let calls = 0;
     const real = db.itemStatuses.bulkPut.bind(db.itemStatuses);
     vi.spyOn(db.itemStatuses, 'bulkPut').mockImplementation(((...args: Parameters<typeof real>) =>
       ++calls === 4 ? Promise.reject(new Error('ổ đĩa đầy')) : real(...args)) as never);
-    await expect(applyBatch(previews.map((p) => ({ preview: p })))).rejects.toThrow('ổ đĩa đầy');
+    await expect(applyBatch(previews.map((p) => ({ preview: p })), { groupFiles: 1 })).rejects.toThrow('ổ đĩa đầy');
     expect(calls).toBe(4);
     expect(await snapshot()).toEqual(before);
   });
