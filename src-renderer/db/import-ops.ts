@@ -51,7 +51,7 @@ import { indicatorKeyOf } from './indicator-ops';
 import { getSetting } from './settings-ops';
 import { now, timeSlicer } from './write-helpers';
 import type { IndicatorKey, ItemStatusKey } from './schema';
-import type { ActivityRecord, IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
+import type { IndicatorAdjustmentRecord, ItemStatusRecord, PlanRecord, SubmissionRecord, UnitRecord } from './types';
 
 /**
  * The decision and the diffs a card shows (domain/merge.ts SubmissionPlan without the incoming
@@ -187,8 +187,6 @@ interface PreviewReads {
   own: string | undefined;
   plans: Map<string, PlanRecord>;
   records: Map<string, ScopeRecords>;
-  /** The active submission's activities, by scope key. */
-  activities: Map<string, ActivityRecord[]>;
   countingNotes: string[][];
 }
 
@@ -207,9 +205,7 @@ export async function previewImports(inputs: readonly PreviewInput[]): Promise<I
       scopesRecords(scopes, false),
       Promise.all(scopes.map((scope, i) => doubleCountNotes(resolved[i]!.report, scope, bodiesOf))),
     ]);
-    const activities = new Map<string, ActivityRecord[]>();
-    for (const [key, r] of records) activities.set(key, activitiesOfSubmissions(r.submissions.filter((s) => s.state === 'active')));
-    return { resolved, scopes, own, plans: new Map(planList.map((p) => [p.id, p])), records, activities, countingNotes };
+    return { resolved, scopes, own, plans: new Map(planList.map((p) => [p.id, p])), records, countingNotes };
   });
   const indexes = new Map<string, PlanItemIndex>();
   const indexOf = (p: PlanRecord): PlanItemIndex => {
@@ -268,7 +264,9 @@ function previewOf(input: PreviewInput, i: number, reads: PreviewReads, indexOf:
   const scope = reads.scopes[i]!;
   const key = scopeKeyOf(scope);
   const records = reads.records.get(key)!;
-  const full = planSubmission(report, input.fileHash, { ...records, activities: reads.activities.get(key)! }, input.planId);
+  // The active submission's activities, derived here (in the slices) rather than in the transaction.
+  const activities = activitiesOfSubmissions(records.submissions.filter((s) => s.state === 'active'));
+  const full = planSubmission(report, input.fileHash, { ...records, activities }, input.planId);
   const plan: PreviewPlan = { decision: full.decision, reason: full.reason, scope: full.scope, activityDiff: full.activityDiff, statusDiff: full.statusDiff };
   const unitKnown = isSettledMatch(unitMatch);
   const isOwnUnit = reads.own === report.unit.code;
