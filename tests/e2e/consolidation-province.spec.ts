@@ -3,9 +3,11 @@
  * writer, two activities each) are imported on «Nhập dữ liệu» in one batch (folder chosen, every
  * unit added at once), then «Tổng hợp» opens with 2,000 units in «Tình hình nộp báo cáo» and
  * «Chỉ tiêu theo đơn vị», scrolls to the last unit, and the longest main-thread task while it
- * opens and while it scrolls is printed (Long Tasks API) and held under a bound.
+ * opens and while it scrolls is printed (Long Tasks API) and held under a bound; the consolidated
+ * workbook is exported and holds the 2,000 units.
  */
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultPeriod, isoDateOf, type PeriodConfig } from '../../src-renderer/domain/periods';
@@ -18,6 +20,7 @@ const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month:
 const period = defaultPeriod(ND09, isoDateOf(new Date()));
 const UNITS = 2000;
 const DIR = resolve(process.cwd(), 'test-results', 'workbooks', `consolidation-${UNITS}`, period.key);
+const DOWNLOADS = resolve(process.cwd(), 'test-results', 'downloads', `consolidation-${UNITS}`);
 /** The longest task allowed while «Tổng hợp» opens and scrolls (ms, wall clock on a shared machine). */
 const MAX_TASK_MS = 1_000;
 /** The longest task allowed while both tables are scrolled to their end (ms). */
@@ -106,5 +109,23 @@ test(`«Tổng hợp» opens and scrolls with ${UNITS.toLocaleString('en-US')} u
   expect(longest(tasks)).toBeLessThan(MAX_TASK_MS);
   // Scrolling draws only the rows coming into view.
   expect(longest(scrolling)).toBeLessThan(MAX_SCROLL_TASK_MS);
+
+  // The consolidated workbook of the 2,000 units: one row each in «Chỉ tiêu theo đơn vị» and in
+  // «Tình hình nộp báo cáo», read back with ExcelJS.
+  mkdirSync(DOWNLOADS, { recursive: true });
+  const download = page.waitForEvent('download', { timeout: 300_000 });
+  await page.getByRole('button', { name: 'Xuất báo cáo tổng hợp' }).click();
+  const file = await download;
+  const path = join(DOWNLOADS, file.suggestedFilename());
+  await file.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const codesIn = (sheet: string) => {
+    const codes = new Set<string>();
+    wb.getWorksheet(sheet)!.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'string' && /^CDCS-T\d{4}$/.test(cell.value) && codes.add(cell.value)));
+    return codes;
+  };
+  expect(codesIn('Chỉ tiêu theo đơn vị').size).toBe(UNITS);
+  expect(codesIn('Tình hình nộp báo cáo').size).toBe(UNITS);
   expect(errors).toEqual([]);
 });
