@@ -4,6 +4,7 @@
  *
  *   const { report } = await readWorkbook(bytes, { fileName });          // exchange/reader.ts
  *   const preview = await previewImport(report, bytes, fileName);        // no writes
+ *   const previews = await previewImports([{ report, fileHash, fileName }, …]); // many: one read
  *   // show preview.plan.decision / reason / activityDiff / statusDiff, preview.mismatches …
  *   const result = await applySubmission(preview, { addUnit: true });    // ONE transaction
  *   await withdrawSubmission(result.submission!.id);                     // ONE transaction
@@ -164,12 +165,7 @@ function countsOf(report: UnitReport): ImportPreview['counts'] {
  * reader's (non-null) report for `fileBytes`.
  */
 export async function previewImport(report: UnitReport, fileBytes: Uint8Array, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
-  return previewImportHashed(report, await sha256Hex(fileBytes), fileName, options);
-}
-
-/** previewImport of a file already hashed (sha256Hex; the import screen's reader hashes as it reads). */
-export async function previewImportHashed(report: UnitReport, fileHash: string, fileName: string, options: PreviewOptions = {}): Promise<ImportPreview> {
-  return (await previewImports([{ report, fileHash, fileName, ...options }]))[0]!;
+  return (await previewImports([{ report, fileHash: await sha256Hex(fileBytes), fileName, ...options }]))[0]!;
 }
 
 /** The same file previewed again, filed under `planId` (the officer's choice in "Nhập vào kế hoạch"). */

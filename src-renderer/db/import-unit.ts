@@ -20,15 +20,10 @@ export interface ResolvedUnit {
   match: UnitMatch<UnitRecord>;
 }
 
-/** Matches the file's unit against the directory and files an alias under its unit's code. */
-export async function resolveImportUnit(fileReport: UnitReport): Promise<ResolvedUnit> {
-  return (await resolveImportUnits([fileReport]))[0]!;
-}
-
 /**
- * resolveImportUnit of every file of a batch with one read of each kind: the codes and aliases
- * looked up together, and the whole directory read once, only when some code is unknown (to
- * look for the name).
+ * Matches each file's unit against the directory and files an alias under its unit's code, for
+ * every file of a batch with one read of each kind: the codes and aliases looked up together,
+ * and the whole directory read once, only when some code is unknown (to look for the name).
  */
 export async function resolveImportUnits(fileReports: readonly UnitReport[]): Promise<ResolvedUnit[]> {
   const codes = [...new Set(fileReports.map((r) => r.unit.code).filter((c) => c !== ''))];

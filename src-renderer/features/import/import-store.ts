@@ -7,7 +7,7 @@
  * kept at all: a preview holds the report read and the file's hash, which is all applying needs).
  *
  * Jobs run here, not in the component, so they go on while another screen is shown:
- * - Reading goes on (several files at once, in workers), previewed in the files' order; its
+ * - Reading goes on (several files at once, in workers), previewed in groups in the files' order; its
  *   progress and «Hủy» are on the screen when the officer returns.
  * - Importing (applyBatch) is ONE IndexedDB transaction: it goes on and commits whole, or «Hủy»
  *   (still on this screen) aborts it whole. Until it ends, other screens' reads of the same tables
