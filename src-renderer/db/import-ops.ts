@@ -625,7 +625,7 @@ class BatchCancelled extends Error {
  * a short task.
  */
 const GROUP_FILES = 50;
-const GROUP_ACTIVITIES = 1_000;
+const GROUP_ACTIVITIES = 500;
 
 /** Consecutive files in groups: a group ends at the bounds, and before a scope it already holds (that file must see the first one's writes). */
 function groupsOf(files: readonly PreparedFile[], maxFiles: number): number[][] {
