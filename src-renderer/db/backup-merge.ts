@@ -53,8 +53,9 @@ export class BackupMerge {
       for (const s of rows) await this.fileSubmission(s as unknown as SubmissionRecord);
       return;
     }
-    // The plans (and own unit) a report is checked against may have just been merged.
-    if (tableName === 'plans' || tableName === 'settings') this.cache = { plans: new Map() };
+    // The plans (and own unit) a report is checked against, and the bodies a unit added from a
+    // report is placed under, may have just been merged.
+    if (tableName === 'plans' || tableName === 'settings' || tableName === 'units') this.cache = { plans: new Map() };
     const table = db.table(tableName);
     const derived = tableName === 'itemStatuses' || tableName === 'indicatorAdjustments';
     const incoming = derived ? rows.filter((r) => !fromReport(r)) : rows;

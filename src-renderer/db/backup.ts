@@ -27,6 +27,7 @@ import { BackupMerge } from './backup-merge';
 import { db as appDb } from './db';
 import { recordProblem, type RecordTable } from './record-schemas';
 import { SoKeHoachDb } from './schema';
+import { breathe } from './write-helpers';
 
 export { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, CURRENT_SCHEMA_VERSION, STORES_BY_VERSION } from './backup-format';
 export { BackupError, MESSAGES, type RefusalReason } from './backup-messages';
@@ -131,8 +132,6 @@ const refusalOf = (error: unknown): BackupRefusal => {
  */
 const checkedFiles = new WeakMap<Uint8Array, { checksum: string; recordsChecked: boolean }>();
 
-/** Lets the page paint (progress, «Hủy») between batches, outside any transaction. */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * What a file holds (date, app version, rows per table), or why it will not be restored. Reads

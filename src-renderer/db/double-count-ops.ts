@@ -112,18 +112,34 @@ export async function leftOutSubmissions(planId: string, activeIds?: readonly st
   return new Set(findDoubleCounts([...bodies, ...direct]).leftOut.keys());
 }
 
+/** The active consolidated reports of a plan and period, as coverage entries. */
+export type BodiesOf = (planId: string, periodKey: string) => Promise<CoverageEntry[]>;
+
+const freshBodies: BodiesOf = async (planId, periodKey) => bodyEntries(planId, await activeUpper(planId, periodKey));
+
+/** BodiesOf reading each plan and period once: for the files of one preview batch (one transaction). */
+export function sharedBodies(): BodiesOf {
+  const read = new Map<string, Promise<CoverageEntry[]>>();
+  return (planId, periodKey) => {
+    const key = `${planId}\u0000${periodKey}`;
+    let entries = read.get(key);
+    if (!entries) read.set(key, (entries = freshBodies(planId, periodKey)));
+    return entries;
+  };
+}
+
 /**
  * What the preview says about counting `report` (filed under `unitCode`, plan and period) once:
  * a unit report an active consolidated report already covers, a consolidated report that covers
  * units whose own reports are active, or a code both name for two different units. [] when none.
  */
-export async function doubleCountNotes(report: UnitReport, scope: { unitCode: string; planId: string; periodKey: string }): Promise<string[]> {
+export async function doubleCountNotes(report: UnitReport, scope: { unitCode: string; planId: string; periodKey: string }, bodiesOf: BodiesOf = freshBodies): Promise<string[]> {
   const { unitCode, planId, periodKey } = scope;
   if (periodKey === '') return [];
   const self = 'xem-truoc';
   let entries: CoverageEntry[];
   if (!isConsolidated(report)) {
-    const bodies = (await bodyEntries(planId, await activeUpper(planId, periodKey))).filter((b) => b.unitCode !== unitCode && b.covers.has(unitCode));
+    const bodies = (await bodiesOf(planId, periodKey)).filter((b) => b.unitCode !== unitCode && b.covers.has(unitCode));
     if (bodies.length === 0) return [];
     const own = (await db.units.get(unitCode)) ?? null;
     entries = [...bodies, { ...unitEntry({ id: self, unitCode, unitName: own?.name ?? report.unit.name, periodKey, report }, planId), parentCode: own?.parentCode ?? '' }];

@@ -20,26 +20,58 @@ export interface ResolvedUnit {
   match: UnitMatch<UnitRecord>;
 }
 
-/** Matches the file's unit against the directory and files an alias under its unit's code. */
-export async function resolveImportUnit(fileReport: UnitReport): Promise<ResolvedUnit> {
-  const code = fileReport.unit.code;
-  const [byCode, byAlias, ownCode] = await Promise.all([
-    code === '' ? undefined : db.units.get(code),
-    code === '' ? undefined : db.units.where('aliases').equals(code).first(),
+/**
+ * Matches each file's unit against the directory and files an alias under its unit's code, for
+ * every file of a batch with one read of each kind: the codes and aliases looked up together,
+ * and the whole directory read once, only when some code is unknown (to look for the name).
+ */
+export async function resolveImportUnits(fileReports: readonly UnitReport[]): Promise<ResolvedUnit[]> {
+  const codes = [...new Set(fileReports.map((r) => r.unit.code).filter((c) => c !== ''))];
+  const [found, aliased, ownCode] = await Promise.all([
+    db.units.bulkGet(codes),
+    codes.length === 0 ? [] : db.units.where('aliases').anyOf(codes).toArray(),
     getSetting('ownUnitCode'),
   ]);
-  // The whole directory is read only for a code it does not know (to look for the name).
-  const units = byCode ? [byCode] : byAlias ? [byAlias] : await db.units.toArray();
-  const match = matchUnit(fileReport.unit, units, ownCode ? { ownCode } : {});
-  const report = match.kind === 'alias' ? recodeReport(fileReport, new Map([[fileReport.unit.code, match.unit.code]])) : fileReport;
-  return { report, match };
+  const byCode = new Map<string, UnitRecord>();
+  for (const u of found) if (u) byCode.set(u.code, u);
+  // Of the units holding an alias, the first by code: what a lookup of that one alias finds first.
+  const wanted = new Set(codes);
+  const byAlias = new Map<string, UnitRecord>();
+  for (const u of aliased) {
+    for (const a of u.aliases ?? []) {
+      const seen = byAlias.get(a);
+      if (wanted.has(a) && (!seen || u.code < seen.code)) byAlias.set(a, u);
+    }
+  }
+  const unresolved = fileReports.some((r) => r.unit.code === '' || (!byCode.has(r.unit.code) && !byAlias.has(r.unit.code)));
+  const directory = unresolved ? await db.units.toArray() : [];
+  return fileReports.map((fileReport) => {
+    const code = fileReport.unit.code;
+    const known = code === '' ? undefined : (byCode.get(code) ?? byAlias.get(code));
+    const match = matchUnit(fileReport.unit, known ? [known] : directory, ownCode ? { ownCode } : {});
+    const report = match.kind === 'alias' ? recodeReport(fileReport, new Map([[fileReport.unit.code, match.unit.code]])) : fileReport;
+    return { report, match };
+  });
 }
 
-/** The directory record of a unit added from its file: the file's identity, placed under the body it names. */
-export async function unitRecordFromFile(report: UnitReport, t: string): Promise<UnitRecord> {
-  // Parents are bodies above the CĐCS: few, even in a province's directory of thousands.
+/** The units a unit added from its file can be placed under: the bodies above the CĐCS, and the own unit. */
+export interface ParentUnits {
+  /** Bodies above the CĐCS: few, even in a province's directory of thousands. */
+  units: UnitRecord[];
+  own: UnitRecord | null;
+}
+
+export async function parentUnits(): Promise<ParentUnits> {
   const [units, ownCode] = await Promise.all([db.units.where('level').anyOf(['district', 'province']).toArray(), getSetting('ownUnitCode')]);
   const own = (ownCode ? (units.find((u) => u.code === ownCode) ?? (await db.units.get(ownCode))) : undefined) ?? null;
+  return { units, own };
+}
+
+/**
+ * The directory record of a unit added from its file: the file's identity, placed under the body
+ * it names. `parents`: parentUnits(), read once for a batch (which adds the bodies it files).
+ */
+export function unitRecordUnder(report: UnitReport, t: string, { units, own }: ParentUnits): UnitRecord {
   return {
     code: report.unit.code,
     name: report.unit.name,

@@ -9,6 +9,22 @@ import { OperationError } from './errors';
 
 export const now = (): string => new Date().toISOString();
 
+/** Lets the page paint (progress, «Hủy») and handle input: the next task. Outside any transaction only. */
+export const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * For work done in slices outside a transaction: `await due()` between two pieces yields to
+ * the browser once the current slice has run `budgetMs`, so no task holds the page longer.
+ */
+export function timeSlicer(budgetMs = 25): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start < budgetMs) return;
+    await breathe();
+    start = performance.now();
+  };
+}
+
 /** Every string inside `value` as stored (cleanText: NFC, no control or bidi characters). Returns a copy. */
 export function nfcDeep<T>(value: T): T {
   if (typeof value === 'string') return cleanText(value) as T;

@@ -266,22 +266,28 @@ export function planSubmission(report: UnitReport, fileHash: string, existing: E
 
   const active = existing.submissions.find((s) => s.state === 'active') ?? null;
   const base = { scope, fileHash, active, activities, activityDiff, statusDiff };
-  if (!active) return { ...base, decision: 'new', reason: 'Đơn vị chưa có báo cáo nào được nhập cho kế hoạch và kỳ này.' };
+  const { decision, reason } = submissionDecision(report, fileHash, active);
+  // Applying an older file changes no data (at most it is kept as history): its diffs say so.
+  if (decision === 'older') return { ...base, activityDiff: unchangedDiff(storedActs.keys()), statusDiff: unchangedDiff(storedStatuses.keys()), decision, reason };
+  return { ...base, decision, reason };
+}
+
+/**
+ * The decision alone, against the scope's active submission (null: none): what applying a file
+ * needs, without the diffs the preview shows.
+ */
+export function submissionDecision(report: UnitReport, fileHash: string, active: PriorSubmission | null): { decision: SubmissionDecision; reason: string } {
+  if (!active) return { decision: 'new', reason: 'Đơn vị chưa có báo cáo nào được nhập cho kế hoạch và kỳ này.' };
   if (active.fileHash === fileHash || (compareInstants(active.exportedAt, report.exportedAt) === 0 && sameContent(active.report, report))) {
-    return { ...base, decision: 'identical', reason: 'Tệp này đã được nhập (cùng nội dung): không có gì thay đổi.' };
+    return { decision: 'identical', reason: 'Tệp này đã được nhập (cùng nội dung): không có gì thay đổi.' };
   }
   if (compareInstants(report.exportedAt, active.exportedAt) < 0) {
-    // Applying it changes no data (at most it is kept as history): its diffs say so.
     return {
-      ...base,
-      activityDiff: unchangedDiff(storedActs.keys()),
-      statusDiff: unchangedDiff(storedStatuses.keys()),
       decision: 'older',
       reason: `Tệp này được xuất trước báo cáo đang dùng của đơn vị (bản đang dùng xuất lúc ${formatInstantVn(active.exportedAt)}, tệp này ${formatInstantVn(report.exportedAt)}): không ghi đè dữ liệu mới hơn, chỉ có thể lưu vào lịch sử.`,
     };
   }
   return {
-    ...base,
     decision: 'supersedes',
     reason:
       compareInstants(report.exportedAt, active.exportedAt) === 0
@@ -392,9 +398,23 @@ export interface PlanMismatches {
 
 const textKey = (t: string): string => t.normalize('NFC').replace(/\s+/g, ' ').trim();
 
-/** The file's items against a plan's trackable items, by id, then by text. Never guesses a pairing. */
-export function planMismatches(report: UnitReport, plan: { id: string; plan: Pick<ParsedPlan, 'sections'> }): PlanMismatches {
-  const planItems = new Map(trackableItems(plan.plan).map((n) => [n.id, n.text]));
+/** What planMismatches reads of a plan, computed once for every file of a batch filed under it. */
+export interface PlanItemIndex {
+  /** Trackable item id → its text, in the plan's order. */
+  items: ReadonlyMap<string, string>;
+  fingerprint: string;
+}
+
+export function planItemIndex(plan: Pick<ParsedPlan, 'sections'>): PlanItemIndex {
+  return { items: new Map(trackableItems(plan).map((n) => [n.id, n.text])), fingerprint: planFingerprint(plan) };
+}
+
+/**
+ * The file's items against a plan's trackable items, by id, then by text. Never guesses a
+ * pairing. `index`: the plan's planItemIndex, when the caller compares many files with it.
+ */
+export function planMismatches(report: UnitReport, plan: { id: string; plan: Pick<ParsedPlan, 'sections'> }, index: PlanItemIndex = planItemIndex(plan.plan)): PlanMismatches {
+  const planItems = index.items;
   const items: ItemMismatch[] = [];
   const inFile = new Set<string>();
   for (const it of report.items) {
@@ -409,7 +429,7 @@ export function planMismatches(report: UnitReport, plan: { id: string; plan: Pic
   for (const [id, text] of planItems) if (!inFile.has(id)) items.push({ itemId: id, match: 'missing-in-file', fileText: '', planText: text });
   return {
     samePlanId: report.plan.id === plan.id,
-    sameFingerprint: report.plan.fingerprint === planFingerprint(plan.plan),
+    sameFingerprint: report.plan.fingerprint === index.fingerprint,
     items,
     allMatched: items.every((i) => i.match === 'matched'),
   };

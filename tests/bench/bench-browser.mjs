@@ -64,3 +64,36 @@ export async function benchPage(browser, port, { verbose = false } = {}) {
 
 /** "1.23 1.05 0.98": the load average over 1, 5 and 15 minutes. */
 export const loadAverage = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/**
+ * The longest task of the renderer's main thread inside each window `name` of a Chrome trace
+ * (recorded with the 'toplevel' and 'blink.user_timing' categories): between the page's
+ * '<name>-start' and '<name>-end' marks, every window, a task counting when it overlaps one.
+ * By wall time (dur) and CPU time (tdur), in ms, and how many tasks reached 50 ms.
+ */
+export function longestTasksIn(events, names) {
+  const marks = events.filter((e) => names.some((n) => e.name === `${n}-start` || e.name === `${n}-end`));
+  // The page's own main thread: where its marks are.
+  const pid = marks[0]?.pid;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && (pid === undefined || e.pid === pid));
+  const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'));
+  const out = {};
+  for (const name of names) {
+    const starts = marks.filter((e) => e.name === `${name}-start`).map((e) => e.ts).sort((a, b) => a - b);
+    const ends = marks.filter((e) => e.name === `${name}-end`).map((e) => e.ts).sort((a, b) => a - b);
+    let wall = 0;
+    let cpu = 0;
+    let over50 = 0;
+    for (let i = 0; i < starts.length; i++) {
+      for (const t of tasks) {
+        if (t.ts <= ends[i] && t.ts + t.dur >= starts[i]) {
+          wall = Math.max(wall, t.dur / 1000);
+          cpu = Math.max(cpu, (t.tdur ?? 0) / 1000);
+          if (t.dur >= 50_000) over50++;
+        }
+      }
+    }
+    out[name] = { wall: Math.round(wall), cpu: Math.round(cpu), over50, windows: starts.length };
+  }
+  return out;
+}

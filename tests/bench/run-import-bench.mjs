@@ -26,6 +26,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import { median, parseArgs, playwrightArgs, table } from './bench-common.mjs';
+import { longestTasksIn } from './bench-browser.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const outDir = join(repo, 'out/bench-import');
@@ -97,14 +98,19 @@ async function main() {
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    // Chrome's trace of the runs: every task of the page's main thread with its wall and CPU time,
+    // and the page's marks around reading + previewing and applyBatch of each timed run of ours.
+    await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
     const out = await page.evaluate((opts) => window.runImportBench(opts), { names, reps, only: args.get('--only') || undefined });
+    const trace = longestTasksIn(JSON.parse((await browser.stopTracing()).toString()).traceEvents, ['imp-preview', 'imp-apply']);
     if (cdp) writeFileSync(resolve(args.get('--profile')), JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     if (refused.length > 0) throw new Error(`requests outside 127.0.0.1 were made: ${refused.join(', ')}`);
 
     if (args.get('--only')) {
       // One side only (with --profile, to find where its time goes): no ratio.
-      for (const r of out.results) console.log(`${r.case} rep ${r.rep + 1}: ${r.ms.toFixed(0)} ms ${r.phases ? JSON.stringify(r.phases) : ''}`);
+      for (const r of out.results) console.log(`${r.case} rep ${r.rep + 1}: ${r.ms.toFixed(0)} ms ${r.phases ? JSON.stringify(r.phases) : ''} heap peak ${r.heapPeakMb.toFixed(0)} MB`);
+      console.log(`longest main-thread task (Chrome trace): ${JSON.stringify(trace)}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
       return;
     }
     const raw = out.results.filter((r) => r.case === 'raw');
@@ -112,13 +118,17 @@ async function main() {
     const rawMs = median(raw.map((r) => r.ms));
     const oursMs = median(ours.map((r) => r.ms));
     const ratio = oursMs / rawMs;
-    const taskPreview = max(ours.map((r) => r.longestTask.preview));
-    const taskApply = max(ours.map((r) => r.longestTask.apply));
+    // Judged by the task's CPU time in the trace, as bench:overview judges: on a shared machine a
+    // task's wall time also counts the time other processes held the CPU. Its wall time (and the
+    // Long Tasks API's figure) are printed beside it.
+    const taskPreview = trace['imp-preview'].cpu;
+    const taskApply = trace['imp-apply'].cpu;
+    if (trace['imp-preview'].windows !== ours.length || trace['imp-apply'].windows !== ours.length) throw new Error(`the trace holds ${trace['imp-preview'].windows} preview and ${trace['imp-apply'].windows} apply windows for ${ours.length} runs`);
     const missed = [];
     if (ratio > TARGET) missed.push(`${ratio.toFixed(2)}× > ${TARGET}×`);
     if (maxSeconds !== null && oursMs > maxSeconds * 1000) missed.push(`${(oursMs / 1000).toFixed(0)} s > ${maxSeconds} s`);
-    if (maxTask !== null && taskPreview > maxTask) missed.push(`a task of ${taskPreview.toFixed(0)} ms during preview > ${maxTask} ms`);
-    if (maxTask !== null && taskApply > maxTask) missed.push(`a task of ${taskApply.toFixed(0)} ms during applyBatch > ${maxTask} ms`);
+    if (maxTask !== null && taskPreview > maxTask) missed.push(`a task of ${taskPreview.toFixed(0)} ms of CPU during preview > ${maxTask} ms`);
+    if (maxTask !== null && taskApply > maxTask) missed.push(`a task of ${taskApply.toFixed(0)} ms of CPU during applyBatch > ${maxTask} ms`);
     const met = missed.length === 0;
     const range = (xs) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
     const phase = (k) => median(ours.map((r) => r.phases[k]));
@@ -137,9 +147,10 @@ async function main() {
       `import steps (wall ms, median): read + preview ${phase('read').toFixed(0)} (${(phase('read') / rawMs).toFixed(2)}× raw reading; ${ours[0].workers} reader workers), of which preview on the page's thread ${phase('preview').toFixed(0)}, applyBatch ${phase('apply').toFixed(0)} (${(phase('apply') / names.length).toFixed(0)} ms a file)`,
     );
     console.log(`each run (ms): raw ${raw.map((r) => r.ms.toFixed(0)).join(', ')} (min–max ${range(raw.map((r) => r.ms))}); ours ${ours.map((r) => r.ms.toFixed(0)).join(', ')} (min–max ${range(ours.map((r) => r.ms))})`);
-    console.log(`targets: ours ≤ ${TARGET}× raw${maxSeconds !== null ? `, ≤ ${maxSeconds} s wall` : ''}${maxTask !== null ? `, no main-thread task over ${maxTask} ms during preview and applyBatch` : ''}`);
+    console.log(`targets: ours ≤ ${TARGET}× raw${maxSeconds !== null ? `, ≤ ${maxSeconds} s wall` : ''}${maxTask !== null ? `, no main-thread task over ${maxTask} ms of CPU (Chrome trace) during preview and applyBatch` : ''}`);
+    const traced = (t) => `${t.cpu} ms CPU (${t.wall} ms wall; ${t.over50} tasks ≥ 50 ms wall)`;
     console.log(
-      `longest main-thread task (any run): during applyBatch ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))} tasks ≥ 50 ms), while reading and previewing ${longest('preview').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.preview))} tasks ≥ 50 ms; reading itself is in workers); progress callbacks per batch: ${ours[0].progressCalls}`,
+      `longest main-thread task (Chrome trace, any run): while reading and previewing ${traced(trace['imp-preview'])}, during applyBatch ${traced(trace['imp-apply'])}; reading itself is in workers. Long Tasks API: ${longest('preview').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.preview))} tasks ≥ 50 ms) and ${longest('apply').toFixed(0)} ms (${max(ours.map((r) => r.longTasks.apply))}); progress callbacks per batch: ${ours[0].progressCalls}`,
     );
     console.log(
       `the log afterwards (medians): every activity of the plan read as «Nhật ký» loads them (activitiesOfPlan, derived from the stored reports) ${median(ours.map((r) => r.logLoadMs)).toFixed(0)} ms, read again ${median(ours.map((r) => r.logReloadMs)).toFixed(0)} ms, first search «tuyen truyen» over them ${median(ours.map((r) => r.logSearchMs)).toFixed(0)} ms (${ours[0].logSearchHits} found)`,

@@ -362,3 +362,68 @@ test('the batch stays while the officer adds an unknown unit in «Đơn vị»: 
   await expect(page.locator('.import-summary')).toHaveText('2 tệp: 2 đã nhập.');
   expect(errors).toEqual([]);
 });
+
+test('a province-size batch: the list is drawn a few rows at a time and filtered by state («Lỗi», «Chờ xác nhận», «Mới», «Trùng») from the keyboard', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectPageErrors(page);
+  const dir = join(ROOT, 'Tinh');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const at = new Date(Date.now() - 3600_000).toISOString();
+  const UNITS = 60;
+  const paths: string[] = [];
+  for (let i = 100; i < 100 + UNITS; i++) {
+    const path = join(dir, fileOf(i));
+    writeFileSync(path, await writeUnitReport(reportFor(i, 2, at)));
+    paths.push(path);
+  }
+  // Two files that are not workbooks at all, named as if they were.
+  for (const name of ['BaoCao_hong_1.xlsx', 'BaoCao_hong_2.xlsx']) {
+    writeFileSync(join(dir, name), 'không phải tệp Excel');
+    paths.push(join(dir, name));
+  }
+  await openApp(page);
+  await nav(page, 'Nhập dữ liệu').click();
+  await chooseFiles(page, paths);
+  const summary = page.locator('.import-summary');
+  await expect(summary).toHaveText(`${UNITS + 2} tệp: 0 sẵn sàng, 0 có cảnh báo, 2 lỗi, ${UNITS} chờ xác nhận.`, { timeout: 60_000 });
+  const filters = page.getByRole('group', { name: 'Lọc theo tình trạng' });
+  const filter = (label: string) => filters.getByRole('button', { name: new RegExp(`^${label} \\(`) });
+  await expect(filters.getByRole('button')).toHaveText([`Tất cả (${UNITS + 2})`, 'Lỗi (2)', `Chờ xác nhận (${UNITS})`, `Mới (${UNITS})`, 'Trùng (0)']);
+  await expect(filter('Tất cả')).toHaveAttribute('aria-pressed', 'true');
+  const list = page.getByRole('list', { name: 'Tệp đã chọn' });
+  const items = list.getByRole('listitem');
+  // Only the rows near the view exist.
+  await expect(items.first()).toBeVisible();
+  expect(await items.count()).toBeLessThan(UNITS / 2);
+  await shot(page, 'import-province-list');
+
+  // «Lỗi» from the keyboard: only the two files that could not be read.
+  await filter('Lỗi').focus();
+  await page.keyboard.press('Enter');
+  await expect(filter('Lỗi')).toHaveAttribute('aria-pressed', 'true');
+  await expect(items.getByRole('heading')).toHaveText(['BaoCao_hong_1.xlsx', 'BaoCao_hong_2.xlsx']);
+  await shot(page, 'import-province-filter-errors');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(filter('Tất cả')).toHaveAttribute('aria-pressed', 'true');
+
+  // Every unit added at once, imported; then the same files again are «Trùng».
+  await page.getByRole('button', { name: `Thêm cả ${UNITS} đơn vị chưa có vào danh sách` }).click();
+  await expect(filters.getByRole('button')).toHaveText([`Tất cả (${UNITS + 2})`, 'Lỗi (2)', 'Chờ xác nhận (0)', `Mới (${UNITS})`, 'Trùng (0)']);
+  await filter('Chờ xác nhận').click();
+  await expect(page.getByText('Không có tệp nào ở mục «Chờ xác nhận».')).toBeVisible();
+  await filter('Tất cả').click();
+  await page.getByRole('button', { name: `Nhập ${UNITS} tệp` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đã nhập ${UNITS} tệp.` })).toBeVisible({ timeout: 60_000 });
+  await chooseFiles(page, paths);
+  await expect(summary).toHaveText(`${UNITS + 2} tệp: 0 sẵn sàng, 0 có cảnh báo, 2 lỗi, ${UNITS} trùng.`, { timeout: 60_000 });
+  await expect(filters.getByRole('button')).toHaveText([`Tất cả (${UNITS + 2})`, 'Lỗi (2)', 'Chờ xác nhận (0)', 'Mới (0)', `Trùng (${UNITS})`]);
+  await filter('Trùng').click();
+  // Scrolled to the end, the last rows are drawn.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(card(page, fileOf(100 + UNITS - 1))).toBeVisible();
+  await expect(card(page, fileOf(100 + UNITS - 1))).toContainText('Trùng, không thay đổi');
+  await expect(card(page, fileOf(100))).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -15,6 +15,7 @@ import {
   ensureSeeded,
   previewImport,
   previewImportAs,
+  previewImports,
   putSetting,
   withdrawSubmission,
   type BatchProgress,
@@ -148,12 +149,13 @@ describe('applyBatch', () => {
       ),
     ).rejects.toThrow('mất điện');
     expect(await snapshot()).toEqual(before);
-    // A database error inside a file (its statuses cannot be written) too.
+    // A database error inside a file (its statuses cannot be written) too: files filed one by
+    // one here, so that the fourth file's statuses are the fourth write of them.
     let calls = 0;
     const real = db.itemStatuses.bulkPut.bind(db.itemStatuses);
     vi.spyOn(db.itemStatuses, 'bulkPut').mockImplementation(((...args: Parameters<typeof real>) =>
       ++calls === 4 ? Promise.reject(new Error('ổ đĩa đầy')) : real(...args)) as never);
-    await expect(applyBatch(previews.map((p) => ({ preview: p })))).rejects.toThrow('ổ đĩa đầy');
+    await expect(applyBatch(previews.map((p) => ({ preview: p })), { groupFiles: 1 })).rejects.toThrow('ổ đĩa đầy');
     expect(calls).toBe(4);
     expect(await snapshot()).toEqual(before);
   });
@@ -204,6 +206,46 @@ describe('applyBatch', () => {
       ['cu.xlsx', 'superseded'],
       ['moi.xlsx', 'active'],
     ]);
+  });
+});
+
+describe('a batch filed in groups', () => {
+  it('previewImports of many files gives what previewImport gives file by file', async () => {
+    await applySubmission(await preview(numberedUnitReport(1, 3, '2025-06-10T00:00:00.000Z')), { addUnit: true });
+    const reports = [numberedUnitReport(1, 4, '2025-06-12T00:00:00.000Z'), numberedUnitReport(2, 2), numberedUnitReport(1, 3, '2025-06-10T00:00:00.000Z')];
+    const alone = await Promise.all(reports.map((r, i) => preview(r, `${i}.xlsx`)));
+    const together = await previewImports(await Promise.all(reports.map(async (r, i) => ({ report: r, fileHash: (await preview(r, `${i}.xlsx`)).fileHash, fileName: `${i}.xlsx` }))));
+    expect(together).toEqual(alone);
+    expect(together.map((p) => p.plan.decision)).toEqual(['supersedes', 'new', 'identical']);
+  });
+
+  it('two files of one unknown unit (two periods) in one group: the unit is added once, both are filed', async () => {
+    const h1 = numberedUnitReport(7, 2);
+    const year = numberedUnitReport(7, 3);
+    year.period = { key: '2025-Y', name: 'Năm 2025', start: '2024-12-15', end: '2025-12-14' };
+    const out = await applyBatch([h1, year].map((r, i) => ({ preview: { report: r, fileHash: `h${i}`, fileName: `${i}.xlsx`, plan: { scope: { unitCode: r.unit.code, planId: PLAN, periodKey: r.period.key } } }, options: { addUnit: true } })));
+    expect(out.files.map((f) => f.ok && f.result.outcome)).toEqual(['applied', 'applied']);
+    expect(await db.units.where('code').equals('CDCS-1007').count()).toBe(1);
+    expect((await db.submissions.toArray()).map((s) => s.periodKey).sort()).toEqual(['2025-H1', '2025-Y']);
+  });
+
+  it('two files of one scope in a batch are never filed from the same read: the second sees the first', async () => {
+    const first = numberedUnitReport(8, 2, '2025-06-10T00:00:00.000Z');
+    const second = numberedUnitReport(8, 4, '2025-06-12T00:00:00.000Z');
+    const out = await applyBatch([
+      { preview: await preview(first, 'a.xlsx'), options: { addUnit: true } },
+      { preview: await preview(second, 'b.xlsx'), options: { addUnit: true } },
+    ]);
+    expect(out.files.map((f) => f.ok && [f.result.outcome, f.result.decision])).toEqual([
+      ['applied', 'new'],
+      ['applied', 'supersedes'],
+    ]);
+    const subs = (await db.submissions.toArray()).sort((x, y) => x.fileName.localeCompare(y.fileName));
+    expect(subs.map((s) => [s.fileName, s.state])).toEqual([
+      ['a.xlsx', 'superseded'],
+      ['b.xlsx', 'active'],
+    ]);
+    expect(await importedActivities()).toHaveLength(4);
   });
 });
 

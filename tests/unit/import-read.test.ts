@@ -4,7 +4,7 @@
  * terminated, the rest never sent), and a crashed worker is replaced for the next file.
  */
 import { describe, expect, it } from 'vitest';
-import { readImportFiles, type ImportReadRequest, type ImportReadResponse, type ReadOutcome } from '../../src-renderer/features/import/import-read';
+import { readImportFiles, readImportGroups, type ImportReadRequest, type ImportReadResponse, type ReadOutcome } from '../../src-renderer/features/import/import-read';
 import type { ReadResult } from '../../src-renderer/exchange/reader';
 
 /** A worker that answers each request after `delayMs`, or crashes on a file named "hong.xlsx". */
@@ -115,5 +115,32 @@ describe('readImportFiles', () => {
       ),
     ).rejects.toThrow('xem trước hỏng');
     expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+describe('readImportGroups', () => {
+  it('hands the files over in groups, in order, never more than the group holds, each group once its files are read or its wait is over', async () => {
+    FakeWorker.made = [];
+    const names = Array.from({ length: 11 }, (_, i) => `${i}.xlsx`);
+    const groups: number[][] = [];
+    const n = await readImportGroups(files(names), (first, outcomes) => void groups.push(outcomes.map((o, k) => (o.ok ? first + k : -1))), {
+      makeWorker: () => new FakeWorker(5) as unknown as Worker,
+      poolSize: 2,
+      group: { files: 4, waitMs: 1_000 },
+    });
+    expect(n).toBe(11);
+    // Every group full but the last: a group waits for its files (the wait is longer than the reading).
+    expect(groups).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10]]);
+  });
+
+  it('a group does not wait past its wait: a slow file comes in a later group', async () => {
+    FakeWorker.made = [];
+    const groups: number[][] = [];
+    await readImportGroups(files(['0.xlsx', '1.xlsx']), (first, outcomes) => void groups.push(outcomes.map((_, k) => first + k)), {
+      makeWorker: () => new FakeWorker(60) as unknown as Worker,
+      poolSize: 1,
+      group: { files: 10, waitMs: 20 },
+    });
+    expect(groups).toEqual([[0], [1]]);
   });
 });

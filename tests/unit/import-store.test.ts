@@ -150,7 +150,8 @@ describe('import batch store', () => {
   });
 
   it('a re-check asked while reading waits for the reading and runs right after it', async () => {
-    const reading = choose([numberedUnitReport(2, 1), numberedUnitReport(4, 1)], { 'CDCS-1004.xlsx': 150 });
+    // The second file read well after the first one's group is handed over (import-read.ts PREVIEW_GROUP waits 100 ms at most).
+    const reading = choose([numberedUnitReport(2, 1), numberedUnitReport(4, 1)], { 'CDCS-1004.xlsx': 1_000 });
     await vi.waitFor(() => expect(cardOf('CDCS-1002').preview).not.toBeNull());
     expect(useImportStore.getState().progress).toMatchObject({ phase: 'read', done: 1, total: 2, fileName: 'CDCS-1004.xlsx' });
     await db.units.add(unit('CDCS-1002', 'CĐCS số 2', 'grassroots'));

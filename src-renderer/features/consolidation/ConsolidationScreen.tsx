@@ -30,6 +30,7 @@ import { CountingNotes } from './CountingNotes';
 import { DrillDialog } from '../../ui/DrillDialog';
 import { DateInput } from '../../ui/inputs';
 import { ActivityList } from './ActivityList';
+import { VirtualRows } from './virtual-rows';
 import { drillDown } from '@domain/consolidation-drill';
 import './consolidation.css';
 import { officerMessage } from '@domain/officer-message';
@@ -145,6 +146,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
   const rows = filter === 'all' ? entries : entries.filter((e) => e.state === filter);
   const contributors = new Set(result.contributors.map((c) => c.unitCode));
   const job = useWorkbookJob();
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
 
   return (
     <section className="settings-card cons-section" aria-labelledby={ids.title}>
@@ -182,7 +184,7 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
           Danh sách đơn vị chưa có đơn vị cấp dưới nào đang hoạt động. Thêm đơn vị ở màn hình «Đơn vị» (hoặc khi nhập tệp báo cáo).
         </p>
       ) : (
-        <div className="cons-table-wrap cons-completeness-wrap">
+        <div className="cons-table-wrap cons-completeness-wrap" ref={setScrollElement}>
           <table className="cons-table">
             <thead>
               <tr>
@@ -195,8 +197,15 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
               </tr>
             </thead>
             <tbody>
-              {rows.map((e, i) => (
-                <tr key={e.unitCode}>
+              <VirtualRows
+                count={rows.length}
+                scrollElement={scrollElement}
+                rowHeight={33}
+                columns={6}
+                row={(i, measure) => {
+                  const e = rows[i]!;
+                  return (
+                <tr key={e.unitCode} ref={measure} data-index={i}>
                   <td className="num">{i + 1}</td>
                   <td className="nowrap">{e.unitCode}</td>
                   <td>{e.unitName}</td>
@@ -212,7 +221,9 @@ function CompletenessSection({ data, result, deadline }: { data: ShellData; resu
                     )}
                   </td>
                 </tr>
-              ))}
+                  );
+                }}
+              />
               {rows.length === 0 && (
                 <tr>
                   <td colSpan={6} className="muted">
@@ -390,12 +401,13 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
   const { report, contributors } = result;
   const indicators = report.indicators;
   const hasTarget = indicators.some((i) => i.target !== null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   return (
     <section className="settings-card cons-section" aria-labelledby={title}>
       <h2 id={title}>Chỉ tiêu theo đơn vị</h2>
       {/* Wider than the screen with many indicators: it scrolls sideways (also with the arrow keys once
           focused), the unit column staying on the left. */}
-      <div className="cons-table-wrap cons-scroll cons-indicators-wrap" role="region" aria-label="Bảng số liệu từng đơn vị, cuộn ngang để xem hết" tabIndex={0}>
+      <div className="cons-table-wrap cons-scroll cons-indicators-wrap" role="region" aria-label="Bảng số liệu từng đơn vị, cuộn ngang để xem hết" tabIndex={0} ref={setScrollElement}>
         <table className="cons-table cons-indicators" aria-labelledby={title}>
           <thead>
             <tr>
@@ -413,8 +425,15 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
             </tr>
           </thead>
           <tbody>
-            {contributors.map((c) => (
-              <tr key={c.unitCode}>
+            <VirtualRows
+              count={contributors.length}
+              scrollElement={scrollElement}
+              rowHeight={44}
+              columns={3 + indicators.length}
+              row={(index, measure) => {
+                const c = contributors[index]!;
+                return (
+              <tr key={c.unitCode} ref={measure} data-index={index}>
                 <th scope="row" className="cons-unit-col">
                   {c.unitName}
                   <span className="cons-unit-code">
@@ -436,7 +455,9 @@ function IndicatorsSection({ result }: { result: ConsolidationResult }) {
                   </td>
                 ))}
               </tr>
-            ))}
+                );
+              }}
+            />
           </tbody>
           <tfoot>
             <tr className="cons-total-row">

@@ -76,13 +76,41 @@ function readOne(worker: Worker, id: number, file: { name: string; bytes: Uint8A
  * promise resolves with the number of files handed to onFile. Nothing is stored while reading
  * anyway. An error thrown by onFile stops the pool the same way and rejects with it.
  */
-export async function readImportFiles(
+export function readImportFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   onFile: (index: number, outcome: ReadOutcome) => Promise<void> | void,
   makeWorker: ImportWorkerFactory = defaultWorker,
   signal?: AbortSignal,
   poolSize: number = readerPoolSize(files.length),
 ): Promise<number> {
+  return readImportGroups(files, (first, outcomes) => onFile(first, outcomes[0]!), { makeWorker, signal, poolSize, group: { files: 1, waitMs: 0 } });
+}
+
+export interface GroupOptions {
+  makeWorker?: ImportWorkerFactory;
+  signal?: AbortSignal;
+  poolSize?: number;
+  /**
+   * Files handed over together: at most `files`, and a group waits up to `waitMs` after its
+   * first file was read for more to arrive (never once every file is read).
+   */
+  group?: { files: number; waitMs: number };
+}
+
+/** Groups of up to 50 files, waiting at most 100 ms for more (the cards appear that much later at most). */
+export const PREVIEW_GROUP = { files: 50, waitMs: 100 };
+
+/**
+ * readImportFiles handing the files over in groups, in the files' order: `onGroup(first,
+ * outcomes)` gets files first … first + outcomes.length − 1. For work with a cost per call
+ * (the import preview reads the database once per group).
+ */
+export async function readImportGroups(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  onGroup: (first: number, outcomes: ReadOutcome[]) => Promise<void> | void,
+  options: GroupOptions = {},
+): Promise<number> {
+  const { makeWorker = defaultWorker, signal, poolSize = readerPoolSize(files.length), group = PREVIEW_GROUP } = options;
   // One stop for the caller's cancel and for the end of delivery (done, cancelled or failed).
   const stop = new AbortController();
   const onCancel = () => stop.abort();
@@ -100,7 +128,8 @@ export async function readImportFiles(
     for (const resolve of w) resolve();
   };
   stop.signal.addEventListener('abort', notify, { once: true });
-  const readAhead = poolSize * READ_AHEAD_PER_WORKER;
+  // Reports waiting to be handed over are bounded too (the bytes went to the workers).
+  const readAhead = Math.max(poolSize * READ_AHEAD_PER_WORKER, group.files * 2);
 
   const lane = async (): Promise<void> => {
     let worker: Worker | null = null;
@@ -138,17 +167,31 @@ export async function readImportFiles(
       notify();
     }),
   );
+  // When the first file of the group being gathered was read.
+  let gathering: number | null = null;
   try {
     while (delivered < files.length && !stop.signal.aborted) {
-      const outcome = outcomes.get(delivered);
-      if (outcome === undefined) {
+      if (!outcomes.has(delivered)) {
         if (running === 0) break;
         await changed();
         continue;
       }
-      outcomes.delete(delivered);
-      await onFile(delivered, outcome);
-      delivered++;
+      let ready = 1;
+      while (ready < group.files && outcomes.has(delivered + ready)) ready++;
+      gathering ??= performance.now();
+      const left = group.waitMs - (performance.now() - gathering);
+      if (ready < group.files && delivered + ready < files.length && running > 0 && left > 0) {
+        await Promise.race([changed(), new Promise((r) => setTimeout(r, left))]);
+        continue;
+      }
+      gathering = null;
+      const handed: ReadOutcome[] = [];
+      for (let k = 0; k < ready; k++) {
+        handed.push(outcomes.get(delivered + k)!);
+        outcomes.delete(delivered + k);
+      }
+      await onGroup(delivered, handed);
+      delivered += ready;
       notify();
     }
   } finally {

@@ -7,7 +7,7 @@
  * kept at all: a preview holds the report read and the file's hash, which is all applying needs).
  *
  * Jobs run here, not in the component, so they go on while another screen is shown:
- * - Reading goes on (several files at once, in workers), previewed in the files' order; its
+ * - Reading goes on (several files at once, in workers), previewed in groups in the files' order; its
  *   progress and «Hủy» are on the screen when the officer returns.
  * - Importing (applyBatch) is ONE IndexedDB transaction: it goes on and commits whole, or «Hủy»
  *   (still on this screen) aborts it whole. Until it ends, other screens' reads of the same tables
@@ -20,10 +20,11 @@
  * One job at a time: the screen's buttons are disabled while one runs, and the actions refuse.
  */
 import { create } from 'zustand';
-import { applyBatch, previewImportAs, previewImportHashed } from '../../db';
+import { applyBatch, inputOf, previewImportAs } from '../../db';
 import { batchOrderOf, errorText, hardBlock, newCard, ready, recheckedCard, type Card, type Progress } from './import-cards';
 import type { PickedFile, SkippedFile } from './import-files';
-import { readImportFiles, type ImportWorkerFactory } from './import-read';
+import { readImportGroups, type ImportWorkerFactory } from './import-read';
+import { previewFiles, type FilePreview } from './import-preview';
 
 export interface ImportMessage {
   ok: boolean;
@@ -72,38 +73,42 @@ export async function readFiles(picked: { files: PickedFile[]; skipped: SkippedF
   const fresh: Card[] = files.map((f, i) => newCard(`${batch}-${i}`, f));
   set({ cards: [...fresh], skipped: picked.skipped, message: null, progress: { phase: 'read', done: 0, total: files.length, fileName: files[0]!.name } });
   try {
-    const read = await readImportFiles(
+    const read = await readImportGroups(
       files,
-      async (index, outcome) => {
-        const card: Card = { ...fresh[index]! };
-        if (!outcome.ok) card.failure = outcome.message;
-        else {
-          card.problems = outcome.result.problems;
-          card.counts = outcome.result.counts;
-          const report = outcome.result.report;
-          if (!report) {
+      async (first, outcomes) => {
+        // What was read, then one preview batch for the group's reports.
+        const cards = outcomes.map((outcome, k): Card => {
+          const card: Card = { ...fresh[first + k]! };
+          if (!outcome.ok) card.failure = outcome.message;
+          else {
+            card.problems = outcome.result.problems;
+            card.counts = outcome.result.counts;
             // The reader's errors say why; they are listed with the others.
-            if (!card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
-          } else {
-            try {
-              card.original = await previewImportHashed(report, outcome.fileHash, card.fileName);
-              card.preview = card.original;
-              // The plan offered first in "Nhập vào kế hoạch": the officer still has to confirm.
-              if (!card.original.planKnown && card.original.suggestedPlanId) {
-                card.planChoice = card.original.suggestedPlanId;
-                card.preview = await previewImportAs(card.original, card.planChoice);
-              }
-            } catch (error) {
-              card.failure = `Không xem trước được tệp «${card.fileName}»: ${errorText(error)}`;
-            }
+            if (!outcome.result.report && !card.problems.some((p) => p.severity === 'error')) card.failure = `Không đọc được tệp «${card.fileName}».`;
           }
-        }
-        card.checked = hardBlock(card) === '';
-        fresh[index] = card;
-        set({ cards: [...fresh], progress: { phase: 'read', done: index + 1, total: files.length, fileName: files[index + 1]?.name ?? '' } });
+          return card;
+        });
+        const toPreview = outcomes.flatMap((o, k) => (o.ok && o.result.report ? [{ k, input: { report: o.result.report, fileHash: o.fileHash, fileName: cards[k]!.fileName } }] : []));
+        const previews = await previewFiles(toPreview.map((x) => x.input));
+        toPreview.forEach(({ k }, j) => {
+          const p = previews[j]!;
+          const card = cards[k]!;
+          if (!p.ok) card.failure = `Không xem trước được tệp «${card.fileName}»: ${p.message}`;
+          else {
+            card.original = p.original;
+            card.preview = p.preview;
+            // The plan offered first in "Nhập vào kế hoạch": the officer still has to confirm.
+            card.planChoice = p.planChoice;
+          }
+        });
+        cards.forEach((card, k) => {
+          card.checked = hardBlock(card) === '';
+          fresh[first + k] = card;
+        });
+        const done = first + outcomes.length;
+        set({ cards: [...fresh], progress: { phase: 'read', done, total: files.length, fileName: files[done]?.name ?? '' } });
       },
-      makeWorker,
-      signal,
+      { ...(makeWorker ? { makeWorker } : {}), signal },
     );
     if (read < files.length) {
       for (let i = read; i < files.length; i++) fresh[i] = { ...fresh[i]!, cancelled: true };
@@ -200,7 +205,13 @@ export async function recheck(): Promise<void> {
   job = 'check';
   set({ checking: true });
   try {
-    const fresh = new Map((await Promise.all(targets.map(recheckOne))).map((c) => [c.key, c]));
+    // The same as previewImport(report, bytes, fileName): the file's own plan is the default
+    // scope, and the hash of the bytes is kept in the preview; then filed under the plan chosen.
+    const previews = await previewFiles(
+      targets.map((c) => inputOf(c.original!, c.original!.report.plan.id)),
+      (i, original) => (original.planKnown ? '' : targets[i]!.planChoice),
+    );
+    const fresh = new Map(targets.map((card, i) => [card.key, recheckedOf(card, previews[i]!)]));
     // Controls are disabled while checking, so no choice changed meanwhile; a batch cleared or
     // replaced meanwhile has other keys and is left alone.
     set((s) => ({ cards: s.cards.map((c) => fresh.get(c.key) ?? c) }));
@@ -210,24 +221,11 @@ export async function recheck(): Promise<void> {
   }
 }
 
-async function recheckOne(card: Card): Promise<Card> {
-  const before = card.original!;
-  try {
-    // The same as previewImport(report, bytes, fileName): the file's own plan is the default
-    // scope, and the hash of the bytes is kept in the preview.
-    const original = await previewImportAs(before, before.report.plan.id);
-    let planChoice = original.planKnown ? '' : card.planChoice;
-    let preview = original;
-    if (planChoice !== '') {
-      const as = await previewImportAs(original, planChoice);
-      // The chosen plan was deleted meanwhile: the officer chooses again.
-      if (as.planKnown) preview = as;
-      else planChoice = '';
-    }
-    return recheckedCard(card, original, preview, planChoice);
-  } catch (error) {
-    return { ...card, checked: false, failure: `Không kiểm tra lại được tệp «${card.fileName}» với dữ liệu hiện tại: ${errorText(error)}` };
-  }
+function recheckedOf(card: Card, p: FilePreview): Card {
+  if (!p.ok) return { ...card, checked: false, failure: `Không kiểm tra lại được tệp «${card.fileName}» với dữ liệu hiện tại: ${p.message}` };
+  // The chosen plan was deleted meanwhile: the officer chooses again.
+  if (p.planChoice !== '' && !p.preview.planKnown) return recheckedCard(card, p.original, p.original, '');
+  return recheckedCard(card, p.original, p.preview, p.planChoice);
 }
 
 /** What the officer ticks on a card. */
