@@ -39,6 +39,7 @@ import {
 } from '@domain/merge';
 import type { UnitReport } from '@domain/report';
 import { activitiesOfSubmissions } from './activity-read';
+import { LOG_ROW_TABLES, storeDerivedRows } from './log-rows';
 import { db } from './db';
 import { submissionUnitCodes } from '@domain/report';
 import { OperationError } from './errors';
@@ -238,7 +239,7 @@ function writeScopeData(scope: SubmissionScope, submission: SubmissionRecord | n
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
-const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings, ...LOG_ROW_TABLES()];
 
 /**
  * What stays the same for every file of one transaction: the own unit and the plans (an import
@@ -318,7 +319,7 @@ export async function applyInTransaction(preview: SubmissionToFile, options: App
   const addUnit = unitKnown ? 0 : unitRecordFromFile(report, t).then((u) => db.units.add(u));
   if (plan.decision === 'older') {
     const history: SubmissionRecord = { ...submission, state: 'superseded', supersededBy: active!.id };
-    await Promise.all([addUnit, db.submissions.add(history)]);
+    await Promise.all([addUnit, db.submissions.add(history), storeDerivedRows(history)]);
     return { outcome: 'history', decision: plan.decision, submission: history, superseded: null };
   }
   let superseded: SubmissionRecord | null = null;
@@ -332,6 +333,7 @@ export async function applyInTransaction(preview: SubmissionToFile, options: App
     superseded ? db.submissions.put(superseded) : 0,
     db.submissions.add(submission),
     writeScopeData(scope, submission, existing),
+    storeDerivedRows(submission),
   ]);
   return { outcome: 'applied', decision: plan.decision, submission, superseded };
 }

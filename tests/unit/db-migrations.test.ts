@@ -50,6 +50,8 @@ function upgradeChange(v: number, table: string): number {
   return 0;
 }
 
+const PREPARED = new Set(['logRows', 'logKeys']);
+
 beforeEach(async () => {
   db.close();
   await db.delete();
@@ -138,7 +140,8 @@ describe('schema fixtures', () => {
       expect(preview).toMatchObject({ ok: true, schemaVersion: v, needsUpgrade: v < CURRENT_SCHEMA_VERSION, counts: rowCounts(v) });
       await db.open();
       await restoreBackup(bytes, 'replace');
-      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(count + upgradeChange(v, table));
+      // The log's prepared rows are never restored: they are made again afterwards.
+      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(PREPARED.has(table) ? 0 : count + upgradeChange(v, table));
       if (v >= 3) expect(activitiesOfSubmissions(await db.submissions.toArray())).toHaveLength(1);
       // The v1 → v2 upgrade ran on the backup: fields filled, setup marked done.
       expect(await db.units.get('LDLD-DMC')).toMatchObject({ type: null, contact: '' });

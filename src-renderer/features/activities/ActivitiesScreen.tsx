@@ -2,9 +2,10 @@
  * Screen "Nhật ký hoạt động": the entry form on the left, the list (or the trash) on
  * the right, both usable at 1366×768 without horizontal scrolling.
  *
- * The active plan's activities are read with ONE live query and filtered in memory through
- * filterAndSortActivities (the same function the benchmark measures); the search text is
- * deferred so typing never waits for the list.
+ * The active plan's activities come from useActivityLog: the first rows from the activities'
+ * heads at once, then every activity, filtered in memory through filterAndSortActivities (the
+ * same function the benchmark measures); the search text is deferred so typing never waits
+ * for the list.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -15,7 +16,6 @@ import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '../../app/use-shell-data';
 import {
-  activitiesOfPlan,
   db,
   deleteActivity,
   getSetting,
@@ -26,8 +26,8 @@ import {
 } from '../../db';
 import { useActivityStore, usePeriodStore } from '../../state';
 import { ActivityForm } from './ActivityForm';
-import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
+import { useActivityLog } from './use-activity-log';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
@@ -105,8 +105,6 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const { filter, sort, view, editingId, entryDefaults, setFilter, resetFilter, toggleSort, setView, setEditingId, setEntryDefaults } = store;
   const showPeriod = usePeriodStore((s) => s.show);
 
-  const loaded = useLiveQuery(async () => ({ planId: plan.id, rows: await activitiesOfPlan(plan.id) }), [plan.id]);
-  const records = loaded?.planId === plan.id ? loaded.rows : undefined;
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
@@ -131,14 +129,11 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
     }),
     [filter.period, filter.unitCode, filter.itemId, filter.type, deferredQuery, view, period.start, period.end],
   );
-  const rows = useMemo(
-    () => (records ? filterAndSortActivities(records, activityFilter, sort, { unitLabel: unitName }) : []),
-    [records, activityFilter, sort, unitName],
-  );
-  const trashCount = useMemo(() => (records ?? []).reduce((n, r) => n + (r.deletedAt !== null ? 1 : 0), 0), [records]);
+  const queryOptions = useMemo(() => ({ unitLabel: unitName }), [unitName]);
+  const { rows, count, trashCount, known } = useActivityLog(plan.id, activityFilter, sort, queryOptions);
   const itemOptions = useMemo(() => itemFilterOptions(plan.plan.sections), [plan.plan.sections]);
   // An imported activity is the unit's report and is never loaded into the form (RowActions.tsx).
-  const editing = useMemo(() => editableActivity(records, editingId), [editingId, records]);
+  const editing = useMemo(() => editableActivity(known, editingId), [editingId, known]);
 
   // ---- delete / undo / trash -------------------------------------------------------------
   // The pending undo is kept in the store (with its timer, UNDO_MS) so it survives a screen switch.
@@ -174,7 +169,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   }, [undo, undoDelete]);
 
   const listEmpty =
-    records === undefined
+    count === undefined
       ? 'Đang tải…'
       : view === 'trash'
         ? 'Thùng rác trống.'
@@ -265,7 +260,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             <SearchInput id={ids.search} value={filter.query} onValue={(query) => setFilter({ query })} />
           </div>
           <span className="list-count" role="status">
-            {records === undefined ? '' : `${formatCount(rows.length)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
+            {count === undefined ? '' : `${formatCount(count)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
           </span>
           {(filter.query || filter.unitCode || filter.itemId || filter.type || filter.period !== 'selected') && (
             <button type="button" className="link-button" onClick={resetFilter}>

@@ -1,0 +1,182 @@
+/**
+ * The log's rows of one imported submission, prepared once when it is filed and stored beside it,
+ * so that «Nhật ký» never derives a province's 80,000 activities (ids hashed, text folded) when
+ * it opens. Pure: the import's worker may build them too.
+ *
+ * Two packs per submission, each one record (Chromium's IndexedDB costs about 0.1 ms per record,
+ * so 80,000 rows as records would add seconds to an import; 2,000 packs add a fraction of that):
+ * - the rows: every field of every activity, in columns, with the folded search text;
+ * - the keys: what the list's first screen needs to choose and count its rows (id, date, unit,
+ *   type, items) and nothing else, so that reading them for 2,000 submissions stays small.
+ * A pack holds no plan, submission or import instant: the record it is stored in does.
+ */
+import { activitySearchText, type Activity, type ActivityType } from './activity';
+import { materializeActivities, type MaterializedActivity, type SubmissionScope } from './merge';
+import type { IsoDate } from './periods';
+import type { UnitReport } from './report';
+
+/** An imported activity as the log reads it back. */
+export type LogRow = MaterializedActivity & { submissionId: string };
+
+/** What every row of a pack shares: stored beside the pack, not in it. */
+export interface LogPackBase {
+  planId: string;
+  /** The import instant: every row's creation and update time. */
+  at: string;
+  submissionId: string;
+}
+
+/** The rows of a submission in columns (one JSON text: cheap to store and to read back whole). */
+export interface LogRowsPack {
+  count: number;
+  columns: string;
+}
+
+/**
+ * The keys of a submission's rows. Dates (always 'YYYY-MM-DD') and ids (always UUIDs) are
+ * concatenated at a fixed width; unit codes, types and items are one JSON text.
+ */
+export interface LogKeysPack {
+  count: number;
+  dates: string;
+  ids: string;
+  facets: string;
+}
+
+/** The part of an imported activity the list's first screen chooses and orders by. */
+export interface LogHead extends Pick<Activity, 'id' | 'planId' | 'unitCode' | 'date' | 'itemIds' | 'type' | 'createdAt' | 'deletedAt'> {
+  submissionId: string;
+}
+
+const DATE_WIDTH = 10;
+const ID_WIDTH = 36;
+
+/**
+ * The activities a submission's report stands for, as the log shows them, with their folded
+ * search text. `searchTexts` (by report activity, activitySearchText of each) lets a worker
+ * fold them beforehand.
+ */
+export function logRowsOf(report: UnitReport, fileHash: string, scope: SubmissionScope, at: string, searchTexts?: readonly string[]): MaterializedActivity[] {
+  const usable = searchTexts !== undefined && searchTexts.length === report.activities.length;
+  return materializeActivities(report, fileHash, scope, at).map((a, i) => ({ ...a, searchText: usable ? searchTexts[i]! : activitySearchText(a) }));
+}
+
+/** activitySearchText of every activity of a report, in report order (for logRowsOf). */
+export function reportSearchTexts(report: UnitReport): string[] {
+  return report.activities.map(activitySearchText);
+}
+
+type Columns = [
+  ids: string[],
+  sourceIds: string[],
+  unitCodes: string[],
+  dates: string[],
+  itemIds: string[][],
+  types: string[],
+  titles: string[],
+  contents: string[],
+  locations: string[],
+  participants: (number | null)[],
+  evidenceDocs: string[],
+  evidenceFiles: string[],
+  indicators: Record<string, number>[],
+  searchTexts: string[],
+];
+
+export function packLogRows(rows: readonly MaterializedActivity[]): LogRowsPack {
+  const columns: Columns = [
+    rows.map((r) => r.id),
+    rows.map((r) => r.sourceId),
+    rows.map((r) => r.unitCode),
+    rows.map((r) => r.date),
+    rows.map((r) => r.itemIds),
+    rows.map((r) => r.type),
+    rows.map((r) => r.title),
+    rows.map((r) => r.content),
+    rows.map((r) => r.location),
+    rows.map((r) => r.participants),
+    rows.map((r) => r.evidenceDoc),
+    rows.map((r) => r.evidenceFile),
+    rows.map((r) => r.indicators),
+    rows.map((r) => r.searchText),
+  ];
+  return { count: rows.length, columns: JSON.stringify(columns) };
+}
+
+/** The rows of a pack, or null when it is not one packLogRows made (the caller derives them again). */
+export function unpackLogRows(pack: LogRowsPack, base: LogPackBase): LogRow[] | null {
+  let columns: Columns;
+  try {
+    columns = JSON.parse(pack.columns) as Columns;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(columns) || columns.length !== 14 || columns.some((c) => !Array.isArray(c) || c.length !== pack.count)) return null;
+  const [ids, sourceIds, unitCodes, dates, itemIds, types, titles, contents, locations, participants, evidenceDocs, evidenceFiles, indicators, searchTexts] = columns;
+  const out = new Array<LogRow>(pack.count);
+  for (let i = 0; i < pack.count; i++) {
+    out[i] = {
+      id: ids[i]!,
+      planId: base.planId,
+      unitCode: unitCodes[i]!,
+      date: dates[i]! as IsoDate,
+      itemIds: itemIds[i]!,
+      type: types[i]! as ActivityType,
+      title: titles[i]!,
+      content: contents[i]!,
+      location: locations[i]!,
+      participants: participants[i]!,
+      evidenceDoc: evidenceDocs[i]!,
+      evidenceFile: evidenceFiles[i]!,
+      indicators: indicators[i]!,
+      createdAt: base.at,
+      updatedAt: base.at,
+      deletedAt: null,
+      sourceId: sourceIds[i]!,
+      searchText: searchTexts[i]!,
+      submissionId: base.submissionId,
+    };
+  }
+  return out;
+}
+
+export function packLogKeys(rows: readonly Pick<Activity, 'id' | 'unitCode' | 'date' | 'type' | 'itemIds'>[]): LogKeysPack {
+  const units = rows.map((r) => r.unitCode);
+  // A unit's own report files every row under its code: one string instead of 500.
+  const unitColumn = units.every((u) => u === units[0]) ? (units[0] ?? '') : units;
+  return {
+    count: rows.length,
+    dates: rows.map((r) => r.date).join(''),
+    ids: rows.map((r) => r.id).join(''),
+    facets: JSON.stringify([unitColumn, rows.map((r) => r.type), rows.map((r) => r.itemIds)]),
+  };
+}
+
+/** The heads of a keys pack, or null when it is not one packLogKeys made. */
+export function unpackLogKeys(pack: LogKeysPack, base: LogPackBase): LogHead[] | null {
+  const n = pack.count;
+  if (pack.dates.length !== n * DATE_WIDTH || pack.ids.length !== n * ID_WIDTH) return null;
+  let facets: [string | string[], string[], string[][]];
+  try {
+    facets = JSON.parse(pack.facets) as typeof facets;
+  } catch {
+    return null;
+  }
+  const [units, types, items] = facets;
+  if (!Array.isArray(types) || !Array.isArray(items) || types.length !== n || items.length !== n || (Array.isArray(units) && units.length !== n)) return null;
+  const out = new Array<LogHead>(n);
+  for (let i = 0; i < n; i++) {
+    out[i] = {
+      id: pack.ids.slice(i * ID_WIDTH, (i + 1) * ID_WIDTH),
+      planId: base.planId,
+      unitCode: typeof units === 'string' ? units : units[i]!,
+      date: pack.dates.slice(i * DATE_WIDTH, (i + 1) * DATE_WIDTH) as IsoDate,
+      itemIds: items[i]!,
+      type: types[i]! as ActivityType,
+      createdAt: base.at,
+      deletedAt: null,
+      submissionId: base.submissionId,
+    };
+  }
+  return out;
+}
