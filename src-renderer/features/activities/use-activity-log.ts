@@ -30,6 +30,21 @@ export interface ActivityLog {
   complete: boolean;
 }
 
+/**
+ * Step 1: the plan's activities logged here, and the first FIRST_ROWS rows of the list with the
+ * number of matches (both undefined when only step 2 can answer: a search, another order).
+ */
+export async function openActivityLog(
+  planId: string,
+  filter: ActivityFilter,
+  sort: ActivitySort,
+): Promise<{ own: ActivityRecord[]; count: number | undefined; rows: ActivityRecord[] | undefined }> {
+  const heads = await logHeadsOfPlan(planId);
+  const records = heads.imported.length === 0 ? heads.own : [...heads.own, ...heads.imported];
+  const page = firstActivities(records, filter, sort, FIRST_ROWS);
+  return { own: heads.own, count: page?.count, rows: page ? await wholeActivities(page.rows) : undefined };
+}
+
 export function useActivityLog(planId: string, filter: ActivityFilter, sort: ActivitySort, options: QueryOptions): ActivityLog {
   // Step 2 starts once step 1 has answered for this plan: both at once would share the thread
   // and the database, and delay the first screen.
@@ -38,13 +53,7 @@ export function useActivityLog(planId: string, filter: ActivityFilter, sort: Act
   const loaded = useLiveQuery(async () => (started ? { planId, rows: await activitiesOfPlan(planId) } : null), [planId, started]);
   const all = loaded?.planId === planId ? loaded.rows : undefined;
   const ready = all !== undefined;
-  const first = useLiveQuery(async () => {
-    if (ready) return null;
-    const heads = await logHeadsOfPlan(planId);
-    const records = heads.imported.length === 0 ? heads.own : [...heads.own, ...heads.imported];
-    const page = firstActivities(records, filter, sort, FIRST_ROWS);
-    return { planId, own: heads.own, count: page?.count, rows: page ? await wholeActivities(page.rows) : undefined };
-  }, [planId, ready, filter, sort]);
+  const first = useLiveQuery(async () => (ready ? null : { planId, ...(await openActivityLog(planId, filter, sort)) }), [planId, ready, filter, sort]);
   const opening = first && first.planId === planId ? first : undefined;
   // Set while rendering (React's pattern for state that follows other values), not in an effect.
   if (opening && startedFor !== opening.planId) setStartedFor(opening.planId);
