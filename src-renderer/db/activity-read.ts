@@ -19,7 +19,7 @@ import { activitySearchText } from '@domain/activity';
 import { materializeActivities } from '@domain/merge';
 import { db } from './db';
 import { leftOutSubmissions } from './double-count-ops';
-import { LOG_ROW_TABLES, logHeadsOf, logRowsOfSubmissions } from './log-rows';
+import { LOG_ROW_TABLES, logHeadsOf, logRowsOfHeads, logRowsOfSubmissions } from './log-rows';
 import type { LogHead } from '@domain/log-rows';
 import type { ActivityRecord, SubmissionRecord } from './types';
 
@@ -251,18 +251,24 @@ export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
 
 const isWhole = (a: LogHead | ActivityRecord): a is ActivityRecord => 'title' in a;
 
-/** The whole records of these activities (heads from logHeadsOfPlan), in the same order. */
+/**
+ * The whole records of these activities (heads from logHeadsOfPlan), in the same order: from
+ * memory, else the stored pages they are on, else their submission read whole.
+ */
 export async function wholeActivities(heads: readonly (LogHead | ActivityRecord)[]): Promise<ActivityRecord[]> {
-  const ids = [...new Set(heads.filter((h) => !isWhole(h)).map((h) => (h as LogHead).submissionId))];
-  const lists = ids.length > 0 ? await importedLists(ids) : new Map<string, readonly ActivityRecord[]>();
-  const byKey = new Map<string, ActivityRecord>();
-  const keyOf = (submissionId: string, id: string) => `${submissionId}\u0000${id}`;
-  for (const [submissionId, list] of lists) for (const a of list) byKey.set(keyOf(submissionId, a.id), a);
-  return heads.flatMap((h) => {
-    if (isWhole(h)) return [h];
-    const a = byKey.get(keyOf(h.submissionId, h.id));
-    return a ? [a] : [];
-  });
+  const out: (ActivityRecord | undefined)[] = heads.map((h) => (isWhole(h) ? h : undefined));
+  const pending = heads.flatMap((h, i) => (isWhole(h) ? [] : [{ head: h, i }]));
+  const paged = await logRowsOfHeads(pending.map((p) => p.head));
+  pending.forEach((p, k) => (out[p.i] = paged[k]));
+  const unread = pending.filter((p) => out[p.i] === undefined);
+  if (unread.length > 0) {
+    const lists = await importedLists([...new Set(unread.map((p) => p.head.submissionId))]);
+    for (const { head, i } of unread) {
+      const a = lists.get(head.submissionId)?.[head.row];
+      if (a?.id === head.id) out[i] = a;
+    }
+  }
+  return out.filter((a): a is ActivityRecord => a !== undefined);
 }
 
 /** Every activity of a plan, live and deleted, logged here or imported. */

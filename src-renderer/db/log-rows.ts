@@ -5,10 +5,10 @@
  * backup, or a pack this version cannot read) is read from its report, and fillMissingLogRows
  * prepares what is missing once the app has opened.
  */
-import { logRowsOf, packLogKeys, packLogRows, unpackLogKeys, unpackLogRows, type LogHead, type LogRow } from '@domain/log-rows';
+import { LOG_PAGE_ROWS, logRowsOf, packLogKeys, packLogRows, unpackLogKeys, unpackLogRows, type LogHead, type LogRow } from '@domain/log-rows';
 import type { MaterializedActivity } from '@domain/merge';
 import { db } from './db';
-import type { SubmissionRecord } from './types';
+import type { LogRowsRecord, SubmissionRecord } from './types';
 
 /** The tables a transaction that stores submissions must also hold. */
 export const LOG_ROW_TABLES = () => [db.logRows, db.logKeys];
@@ -25,7 +25,16 @@ export function derivedRowsOf(s: SubmissionRecord): MaterializedActivity[] {
  */
 export function storeDerivedRows(submission: SubmissionRecord, rows: readonly MaterializedActivity[] = derivedRowsOf(submission)): Promise<unknown> {
   const base = { submissionId: submission.id, planId: submission.planId, at: submission.importedAt };
-  return Promise.all([db.logRows.put({ ...base, ...packLogRows(rows) }), db.logKeys.put({ ...base, ...packLogKeys(rows) })]);
+  const pages: LogRowsRecord[] = [];
+  for (let page = 0; page * LOG_PAGE_ROWS < rows.length || page === 0; page++) {
+    pages.push({ ...base, page, ...packLogRows(rows.slice(page * LOG_PAGE_ROWS, (page + 1) * LOG_PAGE_ROWS)) });
+  }
+  return Promise.all([
+    // Pages beyond the new last one (none for a new submission: its id is new).
+    db.logRows.where('[submissionId+page]').between([submission.id, pages.length], [submission.id, Infinity]).delete(),
+    db.logRows.bulkPut(pages),
+    db.logKeys.put({ ...base, ...packLogKeys(rows) }),
+  ]);
 }
 
 /** The heads of these submissions' rows, by submission id; an id without usable keys is absent. */
@@ -38,14 +47,53 @@ export async function logHeadsOf(ids: readonly string[]): Promise<Map<string, Lo
   return out;
 }
 
-/** These submissions' rows, by submission id; an id without a usable pack is absent. */
-export async function logRowsOfSubmissions(ids: readonly string[]): Promise<Map<string, LogRow[]>> {
-  const out = new Map<string, LogRow[]>();
-  for (const p of await db.logRows.bulkGet([...ids])) {
-    const rows = p ? unpackLogRows(p, p) : null;
-    if (rows) out.set(p!.submissionId, rows);
+/** The rows of stored pages, or null when one is missing or unreadable. */
+function rowsOfPages(pages: readonly (LogRowsRecord | undefined)[]): LogRow[] | null {
+  const out: LogRow[] = [];
+  for (const [i, p] of pages.entries()) {
+    const rows = p && p.page === i ? unpackLogRows(p, p) : null;
+    if (!rows) return null;
+    for (const r of rows) out.push(r);
   }
   return out;
+}
+
+/** These submissions' rows, by submission id; an id without usable pages is absent. */
+export async function logRowsOfSubmissions(ids: readonly string[]): Promise<Map<string, LogRow[]>> {
+  const bySubmission = new Map<string, LogRowsRecord[]>();
+  for (const p of await db.logRows.where('submissionId').anyOf([...ids]).toArray()) {
+    let list = bySubmission.get(p.submissionId);
+    if (!list) bySubmission.set(p.submissionId, (list = []));
+    list.push(p);
+  }
+  const out = new Map<string, LogRow[]>();
+  for (const [id, pages] of bySubmission) {
+    const rows = rowsOfPages(pages.sort((a, b) => a.page - b.page));
+    if (rows) out.set(id, rows);
+  }
+  return out;
+}
+
+/**
+ * The rows these heads stand for, by head (same order; undefined where the page is missing or
+ * does not hold that row any more): only the pages they are on are read.
+ */
+export async function logRowsOfHeads(heads: readonly LogHead[]): Promise<(LogRow | undefined)[]> {
+  const keyOf = (h: LogHead): [string, number] => [h.submissionId, Math.floor(h.row / LOG_PAGE_ROWS)];
+  const wanted = new Map<string, [string, number]>();
+  for (const h of heads) {
+    const k = keyOf(h);
+    wanted.set(k.join('\u0000'), k);
+  }
+  const keys = [...wanted.values()];
+  const pages = await db.logRows.bulkGet(keys);
+  const rows = new Map<string, LogRow[] | null>();
+  keys.forEach((k, i) => rows.set(k.join('\u0000'), pages[i] ? unpackLogRows(pages[i], pages[i]) : null));
+  return heads.map((h) => {
+    const k = keyOf(h);
+    const r = rows.get(k.join('\u0000'))?.[h.row - k[1] * LOG_PAGE_ROWS];
+    return r && r.id === h.id ? r : undefined;
+  });
 }
 
 const FILL_CHUNK = 8;

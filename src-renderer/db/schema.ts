@@ -37,7 +37,7 @@ export class SoKeHoachDb extends Dexie {
   indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
   indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
   submissions!: EntityTable<SubmissionRecord, 'id'>;
-  logRows!: EntityTable<LogRowsRecord, 'submissionId'>;
+  logRows!: Table<LogRowsRecord, [submissionId: string, page: number]>;
   logKeys!: EntityTable<LogKeysRecord, 'submissionId'>;
 
   constructor(name = DB_NAME) {

@@ -111,9 +111,11 @@ export type RememberedLetterhead = Omit<Letterhead, 'date' | 'recipients' | 'num
  * An activity of the log (domain/activity.ts) as stored, with its folded search text
  * (activitySearchText) kept beside it so that filtering 50,000 needs no folding at query time.
  */
-/** The log's rows of one imported submission (domain/log-rows.ts packLogRows), keyed by its id. */
+/** A page of the log's rows of one imported submission (domain/log-rows.ts packLogRows). */
 export interface LogRowsRecord extends LogRowsPack {
   submissionId: string;
+  /** 0, 1, …: rows page × LOG_PAGE_ROWS onwards, in report order. */
+  page: number;
   planId: string;
   /** The submission's import instant. */
   at: string;

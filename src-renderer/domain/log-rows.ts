@@ -3,9 +3,10 @@
  * so that «Nhật ký» never derives a province's 80,000 activities (ids hashed, text folded) when
  * it opens. Pure: the import's worker may build them too.
  *
- * Two packs per submission, each one record (Chromium's IndexedDB costs about 0.1 ms per record,
- * so 80,000 rows as records would add seconds to an import; 2,000 packs add a fraction of that):
- * - the rows: every field of every activity, in columns, with the folded search text;
+ * Packs, not a record per activity: Chromium's IndexedDB costs about 0.1 ms per record, so
+ * 80,000 rows as records would add seconds to an import; 2,000 packs add a fraction of that.
+ * - the rows: every field of every activity, in columns, with the folded search text, in pages
+ *   of LOG_PAGE_ROWS;
  * - the keys: what the list's first screen needs to choose and count its rows (id, date, unit,
  *   type, items) and nothing else, so that reading them for 2,000 submissions stays small.
  * A pack holds no plan, submission or import instant: the record it is stored in does.
@@ -46,7 +47,15 @@ export interface LogKeysPack {
 /** The part of an imported activity the list's first screen chooses and orders by. */
 export interface LogHead extends Pick<Activity, 'id' | 'planId' | 'unitCode' | 'date' | 'itemIds' | 'type' | 'createdAt' | 'deletedAt'> {
   submissionId: string;
+  /** Its position among the submission's rows (report order): its page is row / LOG_PAGE_ROWS. */
+  row: number;
 }
+
+/**
+ * Rows per stored page: a province's unit files (about 40 activities) are one page, and the
+ * first screen of a district's log reads a page, not a whole 500-activity file, per row it shows.
+ */
+export const LOG_PAGE_ROWS = 50;
 
 const DATE_WIDTH = 10;
 const ID_WIDTH = 36;
@@ -176,6 +185,7 @@ export function unpackLogKeys(pack: LogKeysPack, base: LogPackBase): LogHead[] |
       createdAt: base.at,
       deletedAt: null,
       submissionId: base.submissionId,
+      row: i,
     };
   }
   return out;

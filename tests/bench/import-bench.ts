@@ -154,12 +154,17 @@ async function measureLog(): Promise<LogTimes> {
   };
   const first = await open();
   const tFull = performance.now();
+  const records = [];
   const lists = [];
-  for (const p of plans) lists.push(filterAndSortActivities(await activitiesOfPlan(p.id), LOG_FILTER, DEFAULT_ACTIVITY_SORT));
+  for (const p of plans) {
+    records.push(await activitiesOfPlan(p.id));
+    lists.push(filterAndSortActivities(records.at(-1)!, LOG_FILTER, DEFAULT_ACTIVITY_SORT));
+  }
   const fullMs = performance.now() - tFull;
+  // Typed into the search field: the screen filters the activities it holds (no read).
   const tSearch = performance.now();
   let searchHits = 0;
-  for (const p of plans) searchHits += filterAndSortActivities(await activitiesOfPlan(p.id), { ...LOG_FILTER, query: 'tuyen truyen' }, DEFAULT_ACTIVITY_SORT).length;
+  for (const r of records) searchHits += filterAndSortActivities(r, { ...LOG_FILTER, query: 'tuyen truyen' }, DEFAULT_ACTIVITY_SORT).length;
   const searchMs = performance.now() - tSearch;
   const again = await open();
   for (const [i, list] of lists.entries()) {

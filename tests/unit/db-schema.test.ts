@@ -58,8 +58,8 @@ describe('schema', () => {
     expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'aliases', 'level', 'name', 'parentCode']);
     expect(db.units.schema.idxByName['aliases']?.multi).toBe(true);
     expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
-    expect(db.logRows.schema.primKey.keyPath).toBe('submissionId');
-    expect(db.logRows.schema.indexes.map((i) => i.name)).toEqual(['planId']);
+    expect(db.logRows.schema.primKey.keyPath).toEqual(['submissionId', 'page']);
+    expect(db.logRows.schema.indexes.map((i) => i.name)).toEqual(['submissionId']);
     expect(db.logKeys.schema.primKey.keyPath).toBe('submissionId');
     expect(db.logKeys.schema.indexes.map((i) => i.name)).toEqual(['planId']);
   });
@@ -116,8 +116,8 @@ describe('schema', () => {
     });
   });
 
-  it('version 7 adds the log\'s prepared rows and keys, one record per submission, and changes nothing else', () => {
-    expect(V7_STORES).toEqual({ ...V6_STORES, logRows: '&submissionId, planId', logKeys: '&submissionId, planId' });
+  it('version 7 adds the log\'s prepared rows (in pages) and keys (one record per submission), and changes nothing else', () => {
+    expect(V7_STORES).toEqual({ ...V6_STORES, logRows: '&[submissionId+page], submissionId', logKeys: '&submissionId, planId' });
   });
 
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {

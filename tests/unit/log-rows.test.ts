@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activitySearchText } from '@domain/activity';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { logRowsOf, packLogKeys, packLogRows, reportSearchTexts, unpackLogKeys, unpackLogRows } from '@domain/log-rows';
+import { LOG_PAGE_ROWS, logRowsOf, packLogKeys, packLogRows, reportSearchTexts, unpackLogKeys, unpackLogRows } from '@domain/log-rows';
 import { materialize } from '@domain/merge';
 import type { UnitReport } from '@domain/report';
 import {
@@ -61,7 +61,7 @@ describe('packs (pure)', () => {
 
   it('keys hold what the first screen orders and filters by, units per row when they differ', () => {
     const heads = unpackLogKeys(packLogKeys(rows), base)!;
-    expect(heads).toEqual(rows.map((r) => ({ id: r.id, planId: PLAN, unitCode: r.unitCode, date: r.date, itemIds: r.itemIds, type: r.type, createdAt: AT, deletedAt: null, submissionId: 'sub-1' })));
+    expect(heads).toEqual(rows.map((r, row) => ({ id: r.id, planId: PLAN, unitCode: r.unitCode, date: r.date, itemIds: r.itemIds, type: r.type, createdAt: AT, deletedAt: null, submissionId: 'sub-1', row })));
     const mixed = rows.map((r, i) => ({ ...r, unitCode: i % 2 ? 'CDCS-0001' : 'CDCS-0002' }));
     expect(unpackLogKeys(packLogKeys(mixed), base)!.map((h) => h.unitCode)).toEqual(mixed.map((r) => r.unitCode));
   });
@@ -86,10 +86,10 @@ describe('stored with each submission', () => {
     await putSetting('ownUnitCode', 'LDLD-DMC');
   });
 
-  it('the import writes them in its transaction; the log reads the same activities from them', async () => {
+  it('the import writes them in its transaction, in pages; the log reads the same activities from them', async () => {
     const subs = [];
-    for (let n = 1; n <= 3; n++) subs.push(await importReport(numberedUnitReport(n, 20)));
-    expect(await db.logRows.count()).toBe(3);
+    for (const [n, count] of [[1, 20], [2, LOG_PAGE_ROWS], [3, 2 * LOG_PAGE_ROWS + 1]] as const) subs.push(await importReport(numberedUnitReport(n, count)));
+    expect(await db.logRows.count()).toBe(1 + 1 + 3);
     expect(await db.logKeys.count()).toBe(3);
     const expected = subs.flatMap((s) =>
       materialize(s.report, s.fileHash, { unitCode: s.unitCode, planId: s.planId, periodKey: s.periodKey }, s.importedAt).activities.map((a) => ({ ...a, submissionId: s.id })),
@@ -98,15 +98,16 @@ describe('stored with each submission', () => {
     expect(byId(plain(await activitiesOfPlan(PLAN)))).toEqual(byId(expected));
     // Taken from the packs, not derived: a pack's text is what the reader returns.
     const [first] = subs;
-    const pack = (await db.logRows.get(first!.id))!;
-    await db.logRows.put({ ...pack, columns: pack.columns.replace(/"tuyen/g, '"TUYEN') });
+    for (const pack of await db.logRows.where('submissionId').equals(first!.id).toArray()) {
+      await db.logRows.put({ ...pack, columns: pack.columns.replace(/"tuyen/g, '"TUYEN') });
+    }
     forgetDerivedActivities();
     const read = await activitiesOfPlan(PLAN);
     expect(read.some((a) => a.submissionId === first!.id && a.searchText.startsWith('TUYEN'))).toBe(true);
   });
 
   it("the first screen's heads and rows are those of the whole list, from memory or from the keys", async () => {
-    for (let n = 1; n <= 4; n++) await importReport(numberedUnitReport(n, 30));
+    for (let n = 1; n <= 4; n++) await importReport(numberedUnitReport(n, 30 * n));
     await db.activities.add(testActivityRecord({ planId: PLAN, unitCode: 'LDLD-DMC', date: '2025-03-01' }));
     for (const fresh of [true, false]) {
       if (fresh) forgetDerivedActivities();
@@ -136,6 +137,18 @@ describe('stored with each submission', () => {
     forgetDerivedActivities();
     expect(plain(await activitiesOfPlan(PLAN))).toEqual(before);
     for (const a of await activitiesOfPlan(PLAN)) expect(a.searchText).toBe(activitySearchText(a));
+  });
+
+  it('a page missing (never written whole, or damaged) sends the reader to the report', async () => {
+    const s = await importReport(numberedUnitReport(1, LOG_PAGE_ROWS + 10));
+    forgetDerivedActivities();
+    const before = plain(await activitiesOfPlan(PLAN));
+    await db.logRows.delete([s.id, 0]);
+    forgetDerivedActivities();
+    expect(plain(await activitiesOfPlan(PLAN))).toEqual(before);
+    forgetDerivedActivities();
+    const heads = await logHeadsOfPlan(PLAN);
+    expect(plain(await wholeActivities(heads.imported))).toEqual(before);
   });
 
   it('a unit whose code changes has its rows prepared again under the new code', async () => {
@@ -168,6 +181,7 @@ describe('stored with each submission', () => {
     await db.delete();
     await db.open();
     await restoreBackup(backup.bytes, 'merge');
+    expect(await db.logKeys.count()).toBe(2);
     expect(await db.logRows.count()).toBe(2);
   });
 });

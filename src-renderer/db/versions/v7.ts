@@ -1,11 +1,13 @@
 /**
  * Schema version 7: the activity log reads prepared rows instead of deriving them.
  *
- * Two tables, one record per imported submission (keyed by its id, indexed by plan), written in
- * the transaction that stores the submission (db/log-rows.ts):
- * - `logRows`: the submission's activities as the log shows them, folded search text included;
- * - `logKeys`: only what the list's first screen chooses, counts and orders by (ids, dates,
- *   units, types, items), small enough to read for a province's 2,000 submissions at once.
+ * Two tables, written in the transaction that stores the submission (db/log-rows.ts):
+ * - `logRows`: the submission's activities as the log shows them, folded search text included,
+ *   in pages of a few dozen (key [submissionId+page]), so that the list's first screen reads
+ *   only the pages its rows are on;
+ * - `logKeys`: one record per submission (key submissionId) holding only what the first screen
+ *   chooses, counts and orders by (ids, dates, units, types, items), small enough to read for a
+ *   province's 2,000 submissions at once.
  * Neither is ever the only copy of anything: both are derived from the submission's report, a
  * backup leaves them out, and a submission without them is read from its report as before.
  *
@@ -20,6 +22,6 @@ import { V6_STORES } from './v6';
 
 export const V7_STORES = {
   ...V6_STORES,
-  logRows: '&submissionId, planId',
+  logRows: '&[submissionId+page], submissionId',
   logKeys: '&submissionId, planId',
 } as const;
