@@ -137,7 +137,7 @@ describe('firstActivities (the log\'s first screen)', () => {
         date: `2025-0${1 + next(3)}-1${next(3)}`,
         createdAt: `2025-03-10T08:00:0${next(2)}.000Z`,
         unitCode: ['A', 'B', 'C'][next(3)]!,
-        type: (['meeting', 'training', 'dialogue'] as const)[next(3)]!,
+        type: (['conference', 'training', 'dialogue'] as const)[next(3)]!,
         itemIds: [['III.1.1', 'III.2.4', 'III.2.5'][next(3)]!],
         deletedAt: next(7) === 0 ? '2025-03-11T00:00:00.000Z' : null,
       }),
