@@ -230,7 +230,7 @@ export interface LogHeads {
 
 /**
  * The heads of a plan's activities: what the log needs to count and order them and to choose its
- * first rows, read from the prepared keys (about 80 ms for a province's 2,000 submissions) or
+ * first rows, read from the prepared keys (a few MB for a province's 2,000 submissions) or
  * taken from memory. A submission with neither is derived from its report, as before v7.
  */
 export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
@@ -242,7 +242,7 @@ export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
     if (known) for (const a of known) imported.push(a);
     else unknown.push(id);
   }
-  const heads = unknown.length > 0 ? await logHeadsOf(unknown) : new Map<string, LogHead[]>();
+  const heads = unknown.length > 0 ? await logHeadsOf(planId, unknown) : new Map<string, LogHead[]>();
   const unprepared = unknown.filter((id) => !heads.has(id));
   for (const list of heads.values()) for (const h of list) imported.push(h);
   if (unprepared.length > 0) for (const list of (await importedLists(unprepared)).values()) for (const a of list) imported.push(a);

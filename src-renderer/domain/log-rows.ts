@@ -34,18 +34,20 @@ export interface LogRowsPack {
 }
 
 /**
- * The keys of a submission's rows. Dates (always 'YYYY-MM-DD') and ids (always UUIDs) are
- * concatenated at a fixed width; unit codes, types and items are one JSON text.
+ * The keys of a submission's rows: what the log's first screen counts and orders by, as little
+ * as possible (a province's 2,000 are read at once). Dates (always 'YYYY-MM-DD') concatenated;
+ * ids (always lowercase UUIDs, domain/merge.ts importedActivityId) as 16 bytes each, or
+ * concatenated as text if one is not; unit codes as one string when every row shares it.
  */
 export interface LogKeysPack {
   count: number;
   dates: string;
-  ids: string;
-  facets: string;
+  ids: Uint8Array | string;
+  units: string | string[];
 }
 
-/** The part of an imported activity the list's first screen chooses and orders by. */
-export interface LogHead extends Pick<Activity, 'id' | 'planId' | 'unitCode' | 'date' | 'itemIds' | 'type' | 'createdAt' | 'deletedAt'> {
+/** The part of an imported activity the list's first screen counts and orders by. */
+export interface LogHead extends Pick<Activity, 'id' | 'planId' | 'unitCode' | 'date' | 'createdAt' | 'deletedAt'> {
   submissionId: string;
   /** Its position among the submission's rows (report order): its page is row / LOG_PAGE_ROWS. */
   row: number;
@@ -149,44 +151,79 @@ export function unpackLogRows(pack: LogRowsPack, base: LogPackBase): LogRow[] | 
   return out;
 }
 
-export function packLogKeys(rows: readonly Pick<Activity, 'id' | 'unitCode' | 'date' | 'type' | 'itemIds'>[]): LogKeysPack {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function uuidBytes(ids: readonly string[]): Uint8Array {
+  const out = new Uint8Array(ids.length * 16);
+  ids.forEach((id, i) => {
+    const hex = id.replaceAll('-', '');
+    for (let b = 0; b < 16; b++) out[i * 16 + b] = parseInt(hex.slice(b * 2, b * 2 + 2), 16);
+  });
+  return out;
+}
+
+function uuidText(bytes: Uint8Array, i: number): string {
+  let hex = '';
+  for (let b = 0; b < 16; b++) {
+    hex += HEX[bytes[i * 16 + b]!]!;
+    if (b === 3 || b === 5 || b === 7 || b === 9) hex += '-';
+  }
+  return hex;
+}
+
+export function packLogKeys(rows: readonly Pick<Activity, 'id' | 'unitCode' | 'date'>[]): LogKeysPack {
+  const ids = rows.map((r) => r.id);
   const units = rows.map((r) => r.unitCode);
-  // A unit's own report files every row under its code: one string instead of 500.
-  const unitColumn = units.every((u) => u === units[0]) ? (units[0] ?? '') : units;
   return {
     count: rows.length,
     dates: rows.map((r) => r.date).join(''),
-    ids: rows.map((r) => r.id).join(''),
-    facets: JSON.stringify([unitColumn, rows.map((r) => r.type), rows.map((r) => r.itemIds)]),
+    ids: ids.every((id) => UUID.test(id)) ? uuidBytes(ids) : ids.join(''),
+    // A unit's own report files every row under its code: one string instead of 500.
+    units: units.every((u) => u === units[0]) ? (units[0] ?? '') : units,
   };
+}
+
+/**
+ * A head whose id is made from the pack's bytes only when read: the first screen orders 80,000
+ * heads by date and reads an id only to break a tie, or for the rows it shows.
+ */
+class PackedHead implements LogHead {
+  declare planId: string;
+  declare unitCode: string;
+  declare date: string;
+  declare createdAt: string;
+  declare deletedAt: null;
+  declare submissionId: string;
+  declare row: number;
+  declare private ids: Uint8Array | string;
+
+  constructor(base: LogPackBase, unitCode: string, date: string, row: number, ids: Uint8Array | string) {
+    this.planId = base.planId;
+    this.unitCode = unitCode;
+    this.date = date;
+    this.createdAt = base.at;
+    this.deletedAt = null;
+    this.submissionId = base.submissionId;
+    this.row = row;
+    this.ids = ids;
+  }
+
+  get id(): string {
+    return typeof this.ids === 'string' ? this.ids.slice(this.row * ID_WIDTH, (this.row + 1) * ID_WIDTH) : uuidText(this.ids, this.row);
+  }
 }
 
 /** The heads of a keys pack, or null when it is not one packLogKeys made. */
 export function unpackLogKeys(pack: LogKeysPack, base: LogPackBase): LogHead[] | null {
   const n = pack.count;
-  if (pack.dates.length !== n * DATE_WIDTH || pack.ids.length !== n * ID_WIDTH) return null;
-  let facets: [string | string[], string[], string[][]];
-  try {
-    facets = JSON.parse(pack.facets) as typeof facets;
-  } catch {
-    return null;
-  }
-  const [units, types, items] = facets;
-  if (!Array.isArray(types) || !Array.isArray(items) || types.length !== n || items.length !== n || (Array.isArray(units) && units.length !== n)) return null;
+  const { dates, ids, units } = pack;
+  const idsFit = typeof ids === 'string' ? ids.length === n * ID_WIDTH : ids instanceof Uint8Array && ids.length === n * 16;
+  const unitsFit = typeof units === 'string' || (Array.isArray(units) && units.length === n);
+  if (typeof dates !== 'string' || dates.length !== n * DATE_WIDTH || !idsFit || !unitsFit) return null;
   const out = new Array<LogHead>(n);
   for (let i = 0; i < n; i++) {
-    out[i] = {
-      id: pack.ids.slice(i * ID_WIDTH, (i + 1) * ID_WIDTH),
-      planId: base.planId,
-      unitCode: typeof units === 'string' ? units : units[i]!,
-      date: pack.dates.slice(i * DATE_WIDTH, (i + 1) * DATE_WIDTH) as IsoDate,
-      itemIds: items[i]!,
-      type: types[i]! as ActivityType,
-      createdAt: base.at,
-      deletedAt: null,
-      submissionId: base.submissionId,
-      row: i,
-    };
+    out[i] = new PackedHead(base, typeof units === 'string' ? units : units[i]!, dates.slice(i * DATE_WIDTH, (i + 1) * DATE_WIDTH), i, ids);
   }
   return out;
 }

@@ -149,7 +149,7 @@ describe('firstActivities (the log\'s first screen)', () => {
       {},
       { deleted: true },
       { unitCodes: ['B'] },
-      { type: 'training' as const, itemId: 'III.2' },
+
       { periodRange: { start: '2025-02-10', end: '2025-03-11' } },
       { unitCodes: ['Z'] },
     ];
@@ -168,10 +168,13 @@ describe('firstActivities (the log\'s first screen)', () => {
     }
   });
 
-  it('leaves a search, and any order but the date, to the whole list', () => {
+  it('leaves a search, a type or task, and any order but the date, to the whole list', () => {
     const rows = records(20, 4);
     expect(firstActivities(rows, { query: 'hội nghị' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
     expect(firstActivities(rows, { query: '  ' }, { key: 'date', dir: 'desc' }, 10)?.count).toBe(filterAndSortActivities(rows, {}).length);
     for (const key of ['title', 'unit', 'type'] as const) expect(firstActivities(rows, {}, { key, dir: 'asc' }, 10)).toBeNull();
+    // Heads hold no type or items.
+    expect(firstActivities(rows, { type: 'training' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
+    expect(firstActivities(rows, { itemId: 'III.2' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
   });
 });

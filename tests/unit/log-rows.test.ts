@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activitySearchText } from '@domain/activity';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { LOG_PAGE_ROWS, logRowsOf, packLogKeys, packLogRows, reportSearchTexts, unpackLogKeys, unpackLogRows } from '@domain/log-rows';
+import { LOG_PAGE_ROWS, logRowsOf, packLogKeys, packLogRows, reportSearchTexts, unpackLogKeys, unpackLogRows, type LogHead } from '@domain/log-rows';
 import { materialize } from '@domain/merge';
 import type { UnitReport } from '@domain/report';
 import {
@@ -59,11 +59,19 @@ describe('packs (pure)', () => {
     expect(unpackLogRows(packLogRows([]), base)).toEqual([]);
   });
 
+  const headFields = (h: LogHead) => ({ id: h.id, planId: h.planId, unitCode: h.unitCode, date: h.date, createdAt: h.createdAt, deletedAt: h.deletedAt, submissionId: h.submissionId, row: h.row });
+
   it('keys hold what the first screen orders and filters by, units per row when they differ', () => {
-    const heads = unpackLogKeys(packLogKeys(rows), base)!;
-    expect(heads).toEqual(rows.map((r, row) => ({ id: r.id, planId: PLAN, unitCode: r.unitCode, date: r.date, itemIds: r.itemIds, type: r.type, createdAt: AT, deletedAt: null, submissionId: 'sub-1', row })));
+    const keys = packLogKeys(rows);
+    expect(keys.ids).toBeInstanceOf(Uint8Array);
+    const heads = unpackLogKeys(keys, base)!;
+    expect(heads.map(headFields)).toEqual(rows.map((r, row) => ({ id: r.id, planId: PLAN, unitCode: r.unitCode, date: r.date, createdAt: AT, deletedAt: null, submissionId: 'sub-1', row })));
     const mixed = rows.map((r, i) => ({ ...r, unitCode: i % 2 ? 'CDCS-0001' : 'CDCS-0002' }));
     expect(unpackLogKeys(packLogKeys(mixed), base)!.map((h) => h.unitCode)).toEqual(mixed.map((r) => r.unitCode));
+    // An id that is not a lowercase UUID is kept as text.
+    const odd = rows.map((r, i) => ({ ...r, id: i === 3 ? r.id.toUpperCase() : r.id }));
+    expect(typeof packLogKeys(odd).ids).toBe('string');
+    expect(unpackLogKeys(packLogKeys(odd), base)!.map((h) => h.id)).toEqual(odd.map((r) => r.id));
   });
 
   it('a pack this version did not make is refused (the reader derives the rows again)', () => {
@@ -73,7 +81,8 @@ describe('packs (pure)', () => {
     expect(unpackLogRows({ ...pack, columns: '[[]]' }, base)).toBeNull();
     const keys = packLogKeys(rows);
     expect(unpackLogKeys({ ...keys, dates: keys.dates.slice(1) }, base)).toBeNull();
-    expect(unpackLogKeys({ ...keys, facets: 'x' }, base)).toBeNull();
+    expect(unpackLogKeys({ ...keys, ids: (keys.ids as Uint8Array).slice(16) }, base)).toBeNull();
+    expect(unpackLogKeys({ ...keys, units: ['CDCS-0001'] }, base)).toBeNull();
   });
 });
 

@@ -109,14 +109,14 @@ export function filterAndSortActivities<T extends ActivityWithSearch>(
   return out;
 }
 
-/** What the date order and a filter without a query read of an activity. */
-export type ActivityHead = Pick<Activity, 'id' | 'date' | 'unitCode' | 'type' | 'itemIds' | 'createdAt' | 'deletedAt'>;
+/** What the date order and a filter by period and unit read of an activity. */
+export type ActivityHead = Pick<Activity, 'id' | 'date' | 'unitCode' | 'createdAt' | 'deletedAt'>;
 
 /**
  * The first `limit` rows filterAndSortActivities would return, and how many it would return,
  * without sorting every record: for the log's first screen over heads (domain/log-rows.ts
- * LogHead: no text), so only filters without a search and the date order (the default) are
- * answered; null otherwise (the caller waits for the whole records).
+ * LogHead: no text, type or items), so only the date order (the default) with filters by period,
+ * unit and trash are answered; null otherwise (the caller waits for the whole records).
  *
  * The order is by date first, so the first rows are among the matches dated up to the date of
  * the `limit`-th: only those are sorted, with the same comparator, which gives the same rows in
@@ -128,8 +128,8 @@ export function firstActivities<T extends ActivityHead>(
   sort: ActivitySort,
   limit: number,
 ): { count: number; rows: T[] } | null {
-  if (sort.key !== 'date' || (filter.query ?? '').trim() !== '') return null;
-  // Without a query the filter reads only a head's fields, and so does the date order.
+  if (sort.key !== 'date' || (filter.query ?? '').trim() !== '' || filter.type || filter.itemId?.trim()) return null;
+  // Without a query, type or item the filter reads only a head's fields, and so does the date order.
   const keep = compileActivityFilter({ ...filter, query: '' }) as (a: ActivityHead) => boolean;
   const compare = compareActivities(sort.key, sort.dir) as (a: ActivityHead, b: ActivityHead) => number;
   const matched: T[] = [];

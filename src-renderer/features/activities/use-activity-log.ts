@@ -5,8 +5,8 @@
  *    no text), counted and ordered by firstActivities, and only the first rows read whole;
  * 2. then every activity of the plan, whole (activitiesOfPlan), filtered, searched and sorted in
  *    memory as before (filterAndSortActivities). From then on only this step runs.
- * A search, or a sort other than by date, is answered by step 2 (the first screen shows
- * «Đang tải…» until it is there).
+ * A search, a filter by type or task, or a sort other than by date, is answered by step 2 (the
+ * first screen shows «Đang tải…» until it is there).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -14,8 +14,8 @@ import type { ActivityFilter } from '@domain/activity';
 import { activitiesOfPlan, logHeadsOfPlan, wholeActivities, type ActivityRecord } from '../../db';
 import { filterAndSortActivities, firstActivities, type ActivitySort, type QueryOptions } from './activity-query';
 
-/** Rows read whole for the first screen: more than a screen holds, so a first scroll finds rows. */
-export const FIRST_ROWS = 100;
+/** Rows read whole for the first screen: three screens' worth, so a first scroll finds rows. */
+export const FIRST_ROWS = 40;
 
 export interface ActivityLog {
   /** The rows shown: every match once loaded, the first FIRST_ROWS before. */
