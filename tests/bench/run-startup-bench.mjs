@@ -4,7 +4,10 @@
  * Chromium over a database holding an import of many unit workbooks (by default the province's
  * 2,000 × 40 = 80,000 activities), then «Nhật ký» opened twice and searched, as an officer would.
  *
- *   node tests/bench/run-startup-bench.mjs [--files <folder of unit workbooks>] [--reps 3] [--build]
+ *   node tests/bench/run-startup-bench.mjs [--files <folder of unit workbooks>] [--reps 3] [--build] [--profile <dir>]
+ *
+ * --profile keeps Chromium's profile (with the imported database) in <dir> and reuses it on the
+ * next run instead of importing again.
  *
  * The workbooks are those `npm run bench:workbook -- --only-chromium --chromium-reps 1 --keep
  * --import-files 2000 --import-activities 40` leaves in out/bench/workbook-bench-files/units.
@@ -14,7 +17,7 @@
  * 2. One server on 127.0.0.1 serves that page at /, the workbooks at /units/ and the app at /app/:
  *    one origin, so one IndexedDB. Chromium runs with a profile folder of its own (Playwright's
  *    persistent context; the launch args of playwright.config.ts; any request elsewhere fails
- *    the run), the clock fixed at 20/12/2025 (the period the generated reports fall in).
+ *    the run), the date moved to 10/12/2025 (within the period the generated reports fall in).
  * 3. The page imports every workbook as the import screen does (readWorkbook in the reader pool,
  *    previewImport, one applyBatch; not timed) into the app's database and marks the setup done.
  * 4. `--reps` times: Chromium is started afresh on that profile (a cold start: new processes, the
@@ -42,7 +45,7 @@ const repo = resolve(import.meta.dirname, '../..');
 const pageDir = join(repo, 'out/bench-import');
 const appDir = join(repo, 'out/renderer');
 const TARGETS = { firstScreenMs: 1000, logOpenMs: 300, logSearchMs: 100 };
-const NOW = '2025-12-20T09:00:00+07:00';
+const NOW = '2025-12-10T09:00:00+07:00';
 const started = Date.now();
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xlsx': 'application/octet-stream', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' };
@@ -124,7 +127,21 @@ async function oneStart(profile, port) {
   const failures = [];
   const context = await launch(profile, port, failures);
   try {
-    await context.clock.setFixedTime(new Date(NOW));
+    // The clock moved to NOW for Date only: Playwright's clock would also drive timers,
+    // requestAnimationFrame and performance.now(), which time everything here.
+    await context.addInitScript((now) => {
+      const RealDate = Date;
+      const shift = now - RealDate.now();
+      class ShiftedDate extends RealDate {
+        constructor(...args) {
+          super(...(args.length > 0 ? args : [RealDate.now() + shift]));
+        }
+        static now() {
+          return RealDate.now() + shift;
+        }
+      }
+      globalThis.Date = ShiftedDate;
+    }, Date.parse(NOW));
     const page = context.pages()[0] ?? (await context.newPage());
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -149,6 +166,24 @@ async function oneStart(profile, port) {
   }
 }
 
+/** The import, as the import screen does it, into the app's database on the profile (not timed here). */
+async function seed(profile, port, names) {
+  const failures = [];
+  const seeding = await launch(profile, port, failures);
+  try {
+    const page = seeding.pages()[0] ?? (await seeding.newPage());
+    page.on('pageerror', (e) => failures.push(String(e)));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.importBenchReady === true);
+    console.error(`importing ${names.length} workbooks into the app's database…`);
+    const seeded = await page.evaluate((opts) => window.seedImport(opts), { names });
+    if (failures.length > 0) throw new Error(failures.join('; '));
+    return seeded;
+  } finally {
+    await seeding.close();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const unitsDir = resolve(args.get('--files') ?? join(repo, 'out/bench/workbook-bench-files/units'));
@@ -162,24 +197,16 @@ async function main() {
   await build({ configFile: join(repo, 'tests/bench/vite.import-bench.config.mts'), logLevel: 'warn' });
   const server = await serve(unitsDir);
   const port = server.address().port;
-  const profile = mkdtempSync(join(tmpdir(), 'startup-bench-'));
+  // --profile <dir>: keep the seeded profile there and reuse it next time (no import again).
+  const kept = args.get('--profile') ? resolve(args.get('--profile')) : null;
+  const reuse = kept !== null && existsSync(join(kept, 'seeded.json'));
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'startup-bench-'));
   try {
-    // Seeding: the import, as the import screen does it (not timed here).
-    const failures = [];
-    const seeding = await launch(profile, port, failures);
-    let seeded;
-    try {
-      const page = seeding.pages()[0] ?? (await seeding.newPage());
-      page.on('pageerror', (e) => failures.push(String(e)));
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForFunction(() => window.importBenchReady === true);
-      console.error(`importing ${names.length} workbooks into the app's database…`);
-      seeded = await page.evaluate((opts) => window.seedImport(opts), { names });
-    } finally {
-      await seeding.close();
-    }
-    if (failures.length > 0) throw new Error(failures.join('; '));
-    console.error(`  ${seeded.activities.toLocaleString('en-US')} activities imported in ${(seeded.ms / 1000).toFixed(0)} s (not measured)`);
+    let seeded = reuse ? JSON.parse(await readFile(join(kept, 'seeded.json'), 'utf8')) : null;
+    if (!seeded) seeded = await seed(profile, port, names);
+    if (kept) writeFileSync(join(kept, 'seeded.json'), JSON.stringify(seeded));
+    console.error(`  ${seeded.activities.toLocaleString('en-US')} activities imported${reuse ? ' before' : ` in ${(seeded.ms / 1000).toFixed(0)} s`} (not measured)`);
+
 
     const loadBefore = loadavg();
     const runs = [];
@@ -216,7 +243,7 @@ async function main() {
     writeFileSync(join(repo, 'test-results/bench-startup.json'), JSON.stringify({ files: names.length, activities: seeded.activities, runs, stats: s, loadBefore, loadAfter, at: new Date().toISOString() }, null, 2));
   } finally {
     server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!kept) rmSync(profile, { recursive: true, force: true });
   }
 }
 
