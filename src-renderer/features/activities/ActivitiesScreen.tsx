@@ -8,7 +8,7 @@
  * for the list.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
 import { walkPlan } from '@domain/plan-tree';
@@ -55,8 +55,11 @@ function itemFilterOptions(sections: readonly PlanNode[]): { id: string; label: 
   return out;
 }
 
-/** A filter of the list: «Tất cả», then its choices. */
-function FilterSelect({
+/**
+ * A filter of the list: «Tất cả», then its choices. Memoized: a province's unit filter holds
+ * 2,000 choices, and the screen renders again as each of its reads arrives.
+ */
+const FilterSelect = memo(function FilterSelect({
   id,
   label,
   value,
@@ -82,7 +85,7 @@ function FilterSelect({
       </select>
     </div>
   );
-}
+});
 
 export function ActivitiesScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, period, ownUnit } = data;
@@ -115,6 +118,8 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
     const active = (allUnits ?? []).filter((u) => u.active);
     return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
   }, [allUnits, ownUnit.code]);
+  const unitFilterOptions = useMemo(() => (allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) })), [allUnits, unitName]);
+  const setUnitFilter = useCallback((unitCode: string) => setFilter({ unitCode }), [setFilter]);
   const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
 
   const deferredQuery = useDeferredValue(filter.query);
@@ -233,8 +238,8 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             id={ids.unit}
             label="Đơn vị"
             value={filter.unitCode}
-            options={(allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) }))}
-            onChange={(unitCode) => setFilter({ unitCode })}
+            options={unitFilterOptions}
+            onChange={setUnitFilter}
           />
           <FilterSelect
             id={ids.type}
