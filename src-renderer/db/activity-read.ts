@@ -184,31 +184,24 @@ async function importedLists(ids: readonly string[]): Promise<Map<string, readon
   // Taken here, not looked up at the end: a plan with more active submissions than the memory
   // keeps would otherwise lose some to eviction while the others are derived.
   const lists = new Map<string, readonly ActivityRecord[]>();
-  let missing: string[] = [];
-  for (const id of ids) {
-    const known = derived.get(id);
-    if (known) {
-      lists.set(id, known);
-      remember(id, known);
-    } else missing.push(id);
-  }
+  /** Takes `id`'s list when there is one; false otherwise. */
+  const take = (id: string, list: readonly ActivityRecord[] | undefined): boolean => {
+    if (!list) return false;
+    lists.set(id, list);
+    remember(id, list);
+    return true;
+  };
+  const missing = ids.filter((id) => !take(id, derived.get(id)));
   // A few at a time: each read's completion is its own task, so a province's 2,000 packs (or a
   // district's 100 reports) never hold the renderer for long (the log shows its first rows meanwhile).
   const unprepared: string[] = [];
   for (let i = 0; i < missing.length; i += PACK_CHUNK) {
     const chunk = missing.slice(i, i + PACK_CHUNK);
     const packs = await logRowsOfSubmissions(chunk);
-    for (const id of chunk) {
-      const rows = packs.get(id);
-      if (rows) {
-        lists.set(id, rows);
-        remember(id, rows);
-      } else unprepared.push(id);
-    }
+    for (const id of chunk) if (!take(id, packs.get(id))) unprepared.push(id);
   }
-  missing = unprepared;
-  for (let i = 0; i < missing.length; i += READ_CHUNK) {
-    for (const s of await db.submissions.bulkGet(missing.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
+  for (let i = 0; i < unprepared.length; i += READ_CHUNK) {
+    for (const s of await db.submissions.bulkGet(unprepared.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
   }
   return lists;
 }

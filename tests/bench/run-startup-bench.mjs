@@ -33,14 +33,13 @@
  */
 /* global window, document, HTMLInputElement, requestAnimationFrame */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { median, parseArgs, playwrightArgs } from './bench-common.mjs';
+import { median, parseArgs, playwrightArgs, serveRoots } from './bench-common.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const pageDir = join(repo, 'out/bench-import');
@@ -49,31 +48,16 @@ const TARGETS = { firstScreenMs: 1000, logOpenMs: 300, logSearchMs: 100 };
 const NOW = '2025-12-10T09:00:00+07:00';
 const started = Date.now();
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.xlsx': 'application/octet-stream', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.png': 'image/png' };
-
 /** The bench page at /, the workbooks at /units/, the app at /app/. */
-function serve(unitsDir, port = 0) {
-  const roots = [
-    ['/units/', unitsDir, ''],
-    ['/app/', appDir, 'index.html'],
-    ['/', pageDir, 'import-bench.html'],
-  ];
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const [prefix, base, index] = roots.find(([p]) => path.startsWith(p));
-      const rel = path.slice(prefix.length) || index;
-      const file = normalize(join(base, rel));
-      if (!file.startsWith(base + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
-}
+const serve = (unitsDir, port = 0) =>
+  serveRoots(
+    [
+      ['/units/', unitsDir, ''],
+      ['/app/', appDir, 'index.html'],
+      ['/', pageDir, 'import-bench.html'],
+    ],
+    port,
+  );
 
 /** Chromium on the profile folder, every request not to the server refused (and recorded). */
 async function launch(profile, port, failures) {
