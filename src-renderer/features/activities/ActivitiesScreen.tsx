@@ -109,16 +109,19 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const showPeriod = usePeriodStore((s) => s.show);
 
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
+  // The unit choices (a province's 2,000, in the form and in the filter) are drawn after the
+  // list, in a render React can interrupt, not before the list's first rows.
+  const choiceUnits = useDeferredValue(allUnits);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
   // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their code.
   const unitNames = useMemo(() => unitLabels(allUnits ?? []), [allUnits]);
   const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
   const formUnits = useMemo(() => {
-    const active = (allUnits ?? []).filter((u) => u.active);
+    const active = (choiceUnits ?? []).filter((u) => u.active);
     return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
-  }, [allUnits, ownUnit.code]);
-  const unitFilterOptions = useMemo(() => (allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) })), [allUnits, unitName]);
+  }, [choiceUnits, ownUnit.code]);
+  const unitFilterOptions = useMemo(() => (choiceUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) })), [choiceUnits, unitName]);
   const setUnitFilter = useCallback((unitCode: string) => setFilter({ unitCode }), [setFilter]);
   const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
 
@@ -187,7 +190,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   return (
     <div className="activities-screen">
       <section className="activities-form-pane" aria-label="Biểu mẫu ghi hoạt động">
-        {lastType === undefined || allUnits === undefined ? (
+        {lastType === undefined || choiceUnits === undefined ? (
           <p className="muted">Đang tải…</p>
         ) : (
           <ActivityForm
