@@ -141,6 +141,10 @@ async function oneStart(profile, port) {
     await page.evaluate(() => [...document.querySelectorAll('.main-nav button')].find((b) => b.textContent === 'Tổng quan').click());
     await shownAt(page, '.overview .ov-card');
     const logReopen = await page.evaluate(timeInPage, { click: 'Nhật ký', before: '' });
+    // Opened from a light screen (Cài đặt): the log's own cost, without leaving «Tổng quan».
+    await page.evaluate(() => [...document.querySelectorAll('.main-nav button')].find((b) => b.textContent === 'Cài đặt').click());
+    await page.waitForTimeout(1000);
+    const logFromSettings = await page.evaluate(timeInPage, { click: 'Nhật ký', before: '' });
     // The whole list is read after the first screen (the table then holds every row, not the
     // first screen's); a search is typed once it has been.
     await page.waitForFunction(
@@ -154,7 +158,7 @@ async function oneStart(profile, port) {
     await page.waitForTimeout(500);
     const search = await page.evaluate(timeInPage, { type: 'tuyen truyen', before: logReopen.count });
     if (errors.length > 0 || failures.length > 0) throw new Error([...errors, ...failures].join('; '));
-    return { shellMs, firstScreenMs, chartsMs, logOpenMs: logOpen.ms, logCount: logOpen.count, logReopenMs: logReopen.ms, searchMs: search.ms, searchCount: search.count };
+    return { shellMs, firstScreenMs, chartsMs, logOpenMs: logOpen.ms, logCount: logOpen.count, logReopenMs: logReopen.ms, logFromSettingsMs: logFromSettings.ms, searchMs: search.ms, searchCount: search.count };
   } finally {
     await context.close();
   }
@@ -208,7 +212,7 @@ async function main() {
     for (let i = 0; i < reps; i++) {
       const r = await oneStart(profile, port);
       console.error(
-        `  start ${i + 1}: shell ${r.shellMs.toFixed(0)} ms, «Tổng quan» figures ${r.firstScreenMs.toFixed(0)} ms, charts ${r.chartsMs.toFixed(0)} ms; «Nhật ký» ${r.logOpenMs.toFixed(0)} ms (${r.logCount}), again ${r.logReopenMs.toFixed(0)} ms, search ${r.searchMs.toFixed(0)} ms (${r.searchCount})`,
+        `  start ${i + 1}: shell ${r.shellMs.toFixed(0)} ms, «Tổng quan» figures ${r.firstScreenMs.toFixed(0)} ms, charts ${r.chartsMs.toFixed(0)} ms; «Nhật ký» ${r.logOpenMs.toFixed(0)} ms (${r.logCount}), again ${r.logReopenMs.toFixed(0)} ms, from «Cài đặt» ${r.logFromSettingsMs.toFixed(0)} ms, search ${r.searchMs.toFixed(0)} ms (${r.searchCount})`,
       );
       runs.push(r);
     }
@@ -218,7 +222,7 @@ async function main() {
       return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
     };
     const fmt = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
-    const s = Object.fromEntries(['shellMs', 'firstScreenMs', 'chartsMs', 'logOpenMs', 'logReopenMs', 'searchMs'].map((k) => [k, stat(k)]));
+    const s = Object.fromEntries(['shellMs', 'firstScreenMs', 'chartsMs', 'logOpenMs', 'logReopenMs', 'logFromSettingsMs', 'searchMs'].map((k) => [k, stat(k)]));
     const missed = [];
     if (s.firstScreenMs.median > TARGETS.firstScreenMs) missed.push(`first usable screen ${s.firstScreenMs.median.toFixed(0)} ms > ${TARGETS.firstScreenMs} ms`);
     if (s.logOpenMs.max > TARGETS.logOpenMs) missed.push(`«Nhật ký» first open up to ${s.logOpenMs.max.toFixed(0)} ms > ${TARGETS.logOpenMs} ms`);
@@ -230,7 +234,8 @@ async function main() {
     console.log(`  «Tổng quan» figures (first usable screen) ${fmt(s.firstScreenMs)}   target ≤ ${TARGETS.firstScreenMs} ms`);
     console.log(`  «Tổng quan» charts drawn                ${fmt(s.chartsMs)}`);
     console.log(`«Nhật ký» after the start (click to its count and first row shown; ${runs[0].logCount} in the period of the context bar):`);
-    console.log(`  first open ${fmt(s.logOpenMs)}, second open ${fmt(s.logReopenMs)}   target ≤ ${TARGETS.logOpenMs} ms every time`);
+    console.log(`  first open ${fmt(s.logOpenMs)}, second open ${fmt(s.logReopenMs)} (both from «Tổng quan», which is taken down meanwhile)   target ≤ ${TARGETS.logOpenMs} ms every time`);
+    console.log(`  opened from «Cài đặt» (a light screen) ${fmt(s.logFromSettingsMs)}, for reference`);
     console.log(`  first search «tuyen truyen» (typed to the count shown: ${runs[0].searchCount}) ${fmt(s.searchMs)}   target ≤ ${TARGETS.logSearchMs} ms`);
     console.log(`load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
     console.log(missed.length === 0 ? 'startup targets met' : `startup targets missed: ${missed.join('; ')}`);
