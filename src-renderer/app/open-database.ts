@@ -1,6 +1,7 @@
 /** Opens and seeds the database, translating failures into what the officer can do about them. */
 import { db, ensureSeeded } from '../db';
 import { requestPersistentStorage } from '../db/backup-storage';
+import { fillMissingLogRows } from '../db/log-rows';
 import { autoBackupIfDue, prepareDatabaseOpen } from '../features/backup/auto-backup';
 import { describeOpenFailure, isDatabaseFailure, type DatabaseFailure } from '../features/backup/open-failure';
 
@@ -18,6 +19,8 @@ export async function openDatabase(): Promise<void> {
     throw describeOpenFailure(error);
   }
   void requestPersistentStorage();
+  // A database from before the log's prepared rows (or just restored) gets them in the background.
+  fillMissingLogRows().catch((error: unknown) => console.warn('[log rows]', error));
   // Desktop: today's automatic backup, unless there is one.
   autoBackupIfDue().catch((error: unknown) => console.warn('[backup] daily:', error));
 }

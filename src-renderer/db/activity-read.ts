@@ -3,24 +3,28 @@
  * together with the ones of imported submissions. An imported unit's activities are not stored
  * as rows (schema v5): they are derived from the report its active submission holds, with the
  * same ids, unit codes and folded search text the import used to write (domain/merge.ts
- * materialize). Every reader of activities goes through here, so the log, the checklist counts,
- * the indicators and the reports see both alike.
+ * materialize). Since schema v7 the import also stores them prepared, one pack per submission
+ * (db/log-rows.ts): the readers take the pack, and derive from the report only when there is none.
+ * Every reader of activities goes through here, so the log, the checklist counts, the
+ * indicators and the reports see both alike.
  *
- * Deriving costs a fold of each activity's text; a submission's content never changes once
- * stored, so what was derived is kept in memory by submission id (LRU, bounded) and a later read
- * of the same plan only fetches the active submissions' keys.
+ * A submission's content never changes once stored, so its activities are also kept in memory
+ * by submission id (LRU, bounded) and a later read of the same plan only fetches the active
+ * submissions' keys.
  *
- * Inside a transaction, its table list must hold both tables: spread ACTIVITY_TABLES() into it.
- * In a liveQuery both are observed, so an import or a withdrawal refreshes the views.
+ * Inside a transaction, its table list must hold every table: spread ACTIVITY_TABLES() into it.
+ * In a liveQuery they are observed, so an import or a withdrawal refreshes the views.
  */
 import { activitySearchText } from '@domain/activity';
 import { materializeActivities } from '@domain/merge';
 import { db } from './db';
 import { leftOutSubmissions } from './double-count-ops';
+import { LOG_ROW_TABLES, logHeadsOf, logRowsOfHeads, logRowsOfSubmissions } from './log-rows';
+import type { LogHead } from '@domain/log-rows';
 import type { ActivityRecord, SubmissionRecord } from './types';
 
-/** The two tables activities are read from (for a transaction's table list). */
-export const ACTIVITY_TABLES = () => [db.activities, db.submissions];
+/** The tables activities are read from (for a transaction's table list). */
+export const ACTIVITY_TABLES = () => [db.activities, db.submissions, ...LOG_ROW_TABLES()];
 
 // ---------------------------------------------------------------------------------------------
 // Derived activities of a submission, remembered.
@@ -161,33 +165,103 @@ function flatten(lists: readonly (readonly ActivityRecord[])[], keep?: (a: Activ
 }
 
 const READ_CHUNK = 8;
+/** Prepared packs read per request: a district's 500-row packs are a few MB of JSON each 25. */
+const PACK_CHUNK = 25;
 
-/**
- * The activities of a plan's active submissions. Their ids come from the index; a record (each
- * holds a whole workbook) is read only when its activities are not derived yet.
- */
-async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
+/** The ids of a plan's active submissions whose activities the log shows. */
+async function shownSubmissionIds(planId: string): Promise<string[]> {
   const active = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
   // A unit's own report already inside a consolidated one is not read twice (db/double-count-ops.ts).
   const leftOut = await leftOutSubmissions(planId, active);
-  const ids = leftOut.size === 0 ? active : active.filter((id) => !leftOut.has(id));
+  return leftOut.size === 0 ? active : active.filter((id) => !leftOut.has(id));
+}
+
+/**
+ * The activities of these submissions, by id: remembered, else from their prepared packs, else
+ * derived from the submission records (each holds a whole workbook).
+ */
+async function importedLists(ids: readonly string[]): Promise<Map<string, readonly ActivityRecord[]>> {
   // Taken here, not looked up at the end: a plan with more active submissions than the memory
   // keeps would otherwise lose some to eviction while the others are derived.
   const lists = new Map<string, readonly ActivityRecord[]>();
-  const missing: string[] = [];
+  /** Takes `id`'s list when there is one; false otherwise. */
+  const take = (id: string, list: readonly ActivityRecord[] | undefined): boolean => {
+    if (!list) return false;
+    lists.set(id, list);
+    remember(id, list);
+    return true;
+  };
+  const missing = ids.filter((id) => !take(id, derived.get(id)));
+  // A few at a time: each read's completion is its own task, so a province's 2,000 packs (or a
+  // district's 100 reports) never hold the renderer for long (the log shows its first rows meanwhile).
+  const unprepared: string[] = [];
+  for (let i = 0; i < missing.length; i += PACK_CHUNK) {
+    const chunk = missing.slice(i, i + PACK_CHUNK);
+    const packs = await logRowsOfSubmissions(chunk);
+    for (const id of chunk) if (!take(id, packs.get(id))) unprepared.push(id);
+  }
+  for (let i = 0; i < unprepared.length; i += READ_CHUNK) {
+    for (const s of await db.submissions.bulkGet(unprepared.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
+  }
+  return lists;
+}
+
+/** The activities of a plan's active submissions, one list per submission. */
+async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
+  const ids = await shownSubmissionIds(planId);
+  const lists = await importedLists(ids);
+  return ids.map((id) => lists.get(id) ?? []);
+}
+
+/** What the log's first screen chooses its rows from (db reads only, no activity derived). */
+export interface LogHeads {
+  /** The plan's activities logged here, live and deleted, whole. */
+  own: ActivityRecord[];
+  /** Its imported activities: their heads, or whole records when already in memory. */
+  imported: (LogHead | ActivityRecord)[];
+}
+
+/**
+ * The heads of a plan's activities: what the log needs to count and order them and to choose its
+ * first rows, read from the prepared keys (a few MB for a province's 2,000 submissions) or
+ * taken from memory. A submission with neither is derived from its report, as before v7.
+ */
+export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
+  const [own, ids] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), shownSubmissionIds(planId)]);
+  const imported: (LogHead | ActivityRecord)[] = [];
+  const unknown: string[] = [];
   for (const id of ids) {
     const known = derived.get(id);
-    if (known) {
-      lists.set(id, known);
-      remember(id, known);
-    } else missing.push(id);
+    if (known) for (const a of known) imported.push(a);
+    else unknown.push(id);
   }
-  // A few at a time: each read's completion is its own task, so deriving a district's 100 files
-  // never holds the renderer for long (the log shows «Đang tải…» meanwhile).
-  for (let i = 0; i < missing.length; i += READ_CHUNK) {
-    for (const s of await db.submissions.bulkGet(missing.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
+  const heads = unknown.length > 0 ? await logHeadsOf(planId, unknown) : new Map<string, LogHead[]>();
+  const unprepared = unknown.filter((id) => !heads.has(id));
+  for (const list of heads.values()) for (const h of list) imported.push(h);
+  if (unprepared.length > 0) for (const list of (await importedLists(unprepared)).values()) for (const a of list) imported.push(a);
+  return { own, imported };
+}
+
+const isWhole = (a: LogHead | ActivityRecord): a is ActivityRecord => 'title' in a;
+
+/**
+ * The whole records of these activities (heads from logHeadsOfPlan), in the same order: from
+ * memory, else the stored pages they are on, else their submission read whole.
+ */
+export async function wholeActivities(heads: readonly (LogHead | ActivityRecord)[]): Promise<ActivityRecord[]> {
+  const out: (ActivityRecord | undefined)[] = heads.map((h) => (isWhole(h) ? h : undefined));
+  const pending = heads.flatMap((h, i) => (isWhole(h) ? [] : [{ head: h, i }]));
+  const paged = await logRowsOfHeads(pending.map((p) => p.head));
+  pending.forEach((p, k) => (out[p.i] = paged[k]));
+  const unread = pending.filter((p) => out[p.i] === undefined);
+  if (unread.length > 0) {
+    const lists = await importedLists([...new Set(unread.map((p) => p.head.submissionId))]);
+    for (const { head, i } of unread) {
+      const a = lists.get(head.submissionId)?.[head.row];
+      if (a?.id === head.id) out[i] = a;
+    }
   }
-  return ids.map((id) => lists.get(id) ?? []);
+  return out.filter((a): a is ActivityRecord => a !== undefined);
 }
 
 /** Every activity of a plan, live and deleted, logged here or imported. */

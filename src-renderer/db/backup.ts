@@ -25,6 +25,7 @@ import { BACKUP_TABLE_LABELS, BackupError, MESSAGES } from './backup-messages';
 import { BackupReader, CURRENT_SCHEMA_VERSION, envelopeOf, recordLabel, STORES_BY_VERSION, writeBackupFile, type RowBatch } from './backup-format';
 import { BackupMerge } from './backup-merge';
 import { db as appDb } from './db';
+import { LOG_ROW_TABLES } from './log-rows';
 import { recordProblem, type RecordTable } from './record-schemas';
 import { SoKeHoachDb } from './schema';
 import { breathe } from './write-helpers';
@@ -253,8 +254,11 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
   const written: BackupCounts = {};
   const merge = mode === 'merge' ? new BackupMerge() : null;
   try {
-    await target.transaction('rw', BACKUP_TABLES.map((t) => target.table(t)), async () => {
-      if (mode === 'replace') await Promise.all(BACKUP_TABLES.map((t) => target.table(t).clear()));
+    // The log's prepared rows are not in a backup: derived from the submissions, they are made
+    // again after the restore (fillMissingLogRows; «Gộp» files through the import, which writes them).
+    const prepared = LOG_ROW_TABLES();
+    await target.transaction('rw', [...BACKUP_TABLES.map((t) => target.table(t)), ...prepared], async () => {
+      if (mode === 'replace') await Promise.all([...BACKUP_TABLES.map((t) => target.table(t).clear()), ...prepared.map((t) => t.clear())]);
       for (const t of BACKUP_TABLES) written[t] = 0;
       for (const batch of source) {
         if (signal?.aborted) throw new BackupError(MESSAGES.cancelled, 'cancelled');

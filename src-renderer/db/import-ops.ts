@@ -35,6 +35,7 @@ import {
   planSubmission,
   scopeOf,
   submissionDecision,
+  type MaterializedActivity,
   type PlanItemIndex,
   type PlanMismatches,
   type SubmissionPlan,
@@ -44,6 +45,7 @@ import { submissionUnitCodes, type UnitReport } from '@domain/report';
 import { blockersOf, blockerText, type BlockerOptions, type ImportBlocker, type ImportBlockerCode, type ImportFacts } from '@domain/import-blockers';
 import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { activitiesOfSubmissions } from './activity-read';
+import { derivedRowsOf, LOG_ROW_TABLES, storeDerivedRows } from './log-rows';
 import { db } from './db';
 import { doubleCountNotes, sharedBodies } from './double-count-ops';
 import { OperationError } from './errors';
@@ -364,7 +366,7 @@ function scopeWrites(rows: Pick<ScopeWrites, 'putStatuses' | 'putAdjustments'>, 
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
-const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings];
+const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings, ...LOG_ROW_TABLES()];
 
 /**
  * What stays the same for every file of one transaction: the own unit, the plans (an import
@@ -406,6 +408,8 @@ interface PreparedFile {
   report: UnitReport;
   record: SubmissionRecord;
   rows: Pick<ScopeWrites, 'putStatuses' | 'putAdjustments'>;
+  /** The log's rows of the file (db/log-rows.ts), stored with its submission whatever is decided. */
+  logRows: MaterializedActivity[];
 }
 
 function prepareFile(preview: SubmissionToFile, options: ApplyOptions): PreparedFile {
@@ -430,13 +434,15 @@ function prepareFile(preview: SubmissionToFile, options: ApplyOptions): Prepared
     unitCodes: submissionUnitCodes(scope.unitCode, report),
     report,
   };
-  return { fileName: preview.fileName, options, scope, report, record, rows: scopeRows(scope, record) };
+  return { fileName: preview.fileName, options, scope, report, record, rows: scopeRows(scope, record), logRows: derivedRowsOf(record) };
 }
 
 /** Every write of a group of files, issued together once they are all decided. */
 class Writes {
   units: UnitRecord[] = [];
   submissions: SubmissionRecord[] = [];
+  /** New submissions (active or history) with the log's rows to store beside them. */
+  logged: { submission: SubmissionRecord; rows: readonly MaterializedActivity[] }[] = [];
   scope: ScopeWrites = { putStatuses: [], putAdjustments: [], goneStatuses: [], goneAdjustments: [] };
 
   add(w: ScopeWrites): this {
@@ -457,6 +463,7 @@ class Writes {
       goneAdjustments.length > 0 ? db.indicatorAdjustments.bulkDelete(goneAdjustments) : 0,
       putStatuses.length > 0 ? db.itemStatuses.bulkPut(putStatuses) : 0,
       putAdjustments.length > 0 ? db.indicatorAdjustments.bulkPut(putAdjustments) : 0,
+      ...this.logged.map((l) => storeDerivedRows(l.submission, l.rows)),
     ]);
   }
 }
@@ -530,6 +537,7 @@ async function fileGroup(files: readonly PreparedFile[], cache: TxCache, beforeF
     if (decision === 'older') {
       const history: SubmissionRecord = { ...record, state: 'superseded', supersededBy: active!.id };
       writes.submissions.push(history);
+      writes.logged.push({ submission: history, rows: f.logRows });
       out.push({ outcome: 'history', decision, submission: history, superseded: null });
       continue;
     }
@@ -541,6 +549,7 @@ async function fileGroup(files: readonly PreparedFile[], cache: TxCache, beforeF
       writes.submissions.push(superseded);
     }
     writes.submissions.push(submission);
+    writes.logged.push({ submission, rows: f.logRows });
     writes.add(scopeWrites(f.rows, existing));
     out.push({ outcome: 'applied', decision, submission, superseded });
   }

@@ -7,6 +7,8 @@ import type {
   ActivityRecord,
   IndicatorAdjustmentRecord,
   IndicatorTargetRecord,
+  LogKeysRecord,
+  LogRowsRecord,
   ItemStatusRecord,
   PlanRecord,
   SettingRecord,
@@ -19,6 +21,7 @@ import { upgradeToV3, V3_STORES } from './versions/v3';
 import { upgradeToV4, V4_STORES } from './versions/v4';
 import { upgradeToV5, V5_STORES } from './versions/v5';
 import { upgradeToV6, V6_STORES } from './versions/v6';
+import { V7_STORES } from './versions/v7';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -34,6 +37,8 @@ export class SoKeHoachDb extends Dexie {
   indicatorAdjustments!: Table<IndicatorAdjustmentRecord, IndicatorKey>;
   indicatorTargets!: Table<IndicatorTargetRecord, IndicatorKey>;
   submissions!: EntityTable<SubmissionRecord, 'id'>;
+  logRows!: Table<LogRowsRecord, [submissionId: string, page: number]>;
+  logKeys!: EntityTable<LogKeysRecord, 'submissionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -43,6 +48,7 @@ export class SoKeHoachDb extends Dexie {
     this.version(4).stores(V4_STORES).upgrade(upgradeToV4);
     this.version(5).stores(V5_STORES).upgrade(upgradeToV5);
     this.version(6).stores(V6_STORES).upgrade(upgradeToV6);
-    // Next: this.version(7).stores(V7_STORES).upgrade(upgradeToV7), in versions/v7.ts.
+    this.version(7).stores(V7_STORES);
+    // Next: this.version(8).stores(V8_STORES).upgrade(upgradeToV8), in versions/v8.ts.
   }
 }

@@ -6,6 +6,7 @@ import type { ParsedPlan } from '@domain/plan-types';
 import type { PeriodConfig, PeriodKind } from '@domain/periods';
 import type { Unit, UnitKind, UnitLevel } from '@domain/units';
 import type { Activity, ActivityType } from '@domain/activity';
+import type { LogKeysPack, LogRowsPack } from '@domain/log-rows';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 import type { Letterhead, ReportTexts } from '@domain/result-report';
 import type { UnitReport, WorkbookStatus } from '@domain/report';
@@ -110,6 +111,23 @@ export type RememberedLetterhead = Omit<Letterhead, 'date' | 'recipients' | 'num
  * An activity of the log (domain/activity.ts) as stored, with its folded search text
  * (activitySearchText) kept beside it so that filtering 50,000 needs no folding at query time.
  */
+/** A page of the log's rows of one imported submission (domain/log-rows.ts packLogRows). */
+export interface LogRowsRecord extends LogRowsPack {
+  submissionId: string;
+  /** 0, 1, …: rows page × LOG_PAGE_ROWS onwards, in report order. */
+  page: number;
+  planId: string;
+  /** The submission's import instant. */
+  at: string;
+}
+
+/** The keys of those rows (domain/log-rows.ts packLogKeys): what the list's first screen reads. */
+export interface LogKeysRecord extends LogKeysPack {
+  submissionId: string;
+  planId: string;
+  at: string;
+}
+
 export interface ActivityRecord extends Activity {
   searchText: string;
   /** The submission (imported workbook) it came from; absent when logged in this installation. */

@@ -34,6 +34,7 @@ import { identityFileName, writeIdentityFile } from '../exchange/identity-file';
 import { ACTIVITY_TABLES, forgetDerivedActivities, unitCodesWithActivities, unitHasActivities } from './activity-read';
 import { db } from './db';
 import { forgetCoverage } from './double-count-ops';
+import { storeDerivedRows } from './log-rows';
 import { OperationError } from './errors';
 import { getSetting, putSetting } from './settings-ops';
 import { firstIssue, nfcDeep, now } from './write-helpers';
@@ -182,6 +183,12 @@ async function moveUnitData(from: string, to: string): Promise<void> {
   const statusKey = (s: { planId: string; unitCode: string; periodKey: string; itemId: string }): ItemStatusKey => [s.planId, s.unitCode, s.periodKey, s.itemId];
   const indicatorKey = (s: { planId: string; unitCode: string; periodKey: string; indicatorCode: string }): IndicatorKey => [s.planId, s.unitCode, s.periodKey, s.indicatorCode];
   const codes = new Map([[from, to]]);
+  const recoded = submissions.map((s) => ({
+    ...s,
+    unitCode: s.unitCode === from ? to : s.unitCode,
+    unitCodes: [...new Set(s.unitCodes.map((c) => (c === from ? to : c)))],
+    report: recodeReport(s.report, codes),
+  }));
   await Promise.all([
     db.itemStatuses.bulkDelete(statuses.map(statusKey)),
     db.indicatorAdjustments.bulkDelete(adjustments.map(indicatorKey)),
@@ -192,14 +199,9 @@ async function moveUnitData(from: string, to: string): Promise<void> {
     db.indicatorAdjustments.bulkPut(adjustments.map((s) => ({ ...s, unitCode: to }))),
     db.indicatorTargets.bulkPut(targets.map((s) => ({ ...s, unitCode: to }))),
     db.activities.filter(mine).modify({ unitCode: to }),
-    db.submissions.bulkPut(
-      submissions.map((s) => ({
-        ...s,
-        unitCode: s.unitCode === from ? to : s.unitCode,
-        unitCodes: [...new Set(s.unitCodes.map((c) => (c === from ? to : c)))],
-        report: recodeReport(s.report, codes),
-      })),
-    ),
+    db.submissions.bulkPut(recoded),
+    // The log's rows hold the unit's code (and ids made from it): prepared again.
+    ...recoded.map((s) => storeDerivedRows(s)),
     db.units.where('parentCode').equals(from).modify({ parentCode: to }),
   ]);
   // Those submissions' activities (and what they cover) were derived under the old code.

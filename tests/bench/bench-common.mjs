@@ -28,14 +28,23 @@ export function playwrightArgs() {
   return [...m[1].matchAll(/'([^']+)'|"([^"]+)"/g)].map((x) => x[1] ?? x[2]);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.xlsx': 'application/octet-stream', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 /** Serves the files under `root` (`index` at /) on 127.0.0.1, a free port; nothing outside it. */
 export function serveStatic(root, index) {
+  return serveRoots([['/', root, index]]);
+}
+
+/**
+ * Serves several folders on 127.0.0.1: `roots` lists [url prefix, folder, file at the prefix
+ * itself], the first prefix a path starts with wins; nothing outside them. `port` 0: a free one.
+ */
+export function serveRoots(roots, port = 0) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = normalize(join(root, path === '/' ? index : path));
+      const [prefix, root, index] = roots.find(([p]) => path.startsWith(p));
+      const file = normalize(join(root, path.slice(prefix.length) || index));
       if (!file.startsWith(root + sep)) throw new Error('outside');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -44,7 +53,7 @@ export function serveStatic(root, index) {
       res.writeHead(404).end();
     }
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
 }
 
 export const median = (xs) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '@domain/activity';
 import type { ActivityRecord } from '../../src-renderer/db/types';
-import { filterAndSortActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
+import { filterAndSortActivities, firstActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
 import { testActivityRecord } from '../support/activity-fixtures';
 
 let seq = 0;
@@ -118,5 +118,63 @@ describe('filterAndSortActivities', () => {
     const expectedFound = many.filter((a) => a.title.startsWith('Đối thoại số ') && a.title.slice('Đối thoại số '.length).includes('1'));
     expect(found.length).toBe(expectedFound.length);
     expect(found.length).toBeGreaterThan(0);
+  });
+});
+
+describe('firstActivities (the log\'s first screen)', () => {
+  // Few dates, several units and types, some deleted, ties on date and creation time: every
+  // boundary case of "the first N by date".
+  function records(n: number, seed: number): ActivityRecord[] {
+    let s = seed;
+    const next = (k: number) => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s % k;
+    };
+    return Array.from({ length: n }, (_, i) =>
+      testActivityRecord({
+        id: `id-${String(next(1000)).padStart(4, '0')}-${i}`,
+        planId: 'p',
+        date: `2025-0${1 + next(3)}-1${next(3)}`,
+        createdAt: `2025-03-10T08:00:0${next(2)}.000Z`,
+        unitCode: ['A', 'B', 'C'][next(3)]!,
+        type: (['conference', 'training', 'dialogue'] as const)[next(3)]!,
+        itemIds: [['III.1.1', 'III.2.4', 'III.2.5'][next(3)]!],
+        deletedAt: next(7) === 0 ? '2025-03-11T00:00:00.000Z' : null,
+      }),
+    );
+  }
+
+  it('gives the first rows and the count of filterAndSortActivities, in its order, without a search', () => {
+    const filters = [
+      {},
+      { deleted: true },
+      { unitCodes: ['B'] },
+
+      { periodRange: { start: '2025-02-10', end: '2025-03-11' } },
+      { unitCodes: ['Z'] },
+    ];
+    for (const seed of [1, 2, 3]) {
+      const rows = records(400, seed);
+      for (const filter of filters) {
+        for (const dir of ['asc', 'desc'] as const) {
+          for (const limit of [1, 7, 50, 1000]) {
+            const whole = filterAndSortActivities(rows, filter, { key: 'date', dir });
+            const first = firstActivities(rows, filter, { key: 'date', dir }, limit);
+            expect(first?.count, JSON.stringify({ seed, filter, dir, limit })).toBe(whole.length);
+            expect(first?.rows.map((r) => r.id)).toEqual(whole.slice(0, limit).map((r) => r.id));
+          }
+        }
+      }
+    }
+  });
+
+  it('leaves a search, a type or task, and any order but the date, to the whole list', () => {
+    const rows = records(20, 4);
+    expect(firstActivities(rows, { query: 'hội nghị' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
+    expect(firstActivities(rows, { query: '  ' }, { key: 'date', dir: 'desc' }, 10)?.count).toBe(filterAndSortActivities(rows, {}).length);
+    for (const key of ['title', 'unit', 'type'] as const) expect(firstActivities(rows, {}, { key, dir: 'asc' }, 10)).toBeNull();
+    // Heads hold no type or items.
+    expect(firstActivities(rows, { type: 'training' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
+    expect(firstActivities(rows, { itemId: 'III.2' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
   });
 });

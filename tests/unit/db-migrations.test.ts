@@ -50,6 +50,16 @@ function upgradeChange(v: number, table: string): number {
   return 0;
 }
 
+const PREPARED = new Set(['logRows', 'logKeys']);
+
+/** Fixture vN as that version's backup holds it: without the log's prepared rows (never backed up). */
+function backupText(v: number): string {
+  const file = JSON.parse(fixtureText(v)) as { data: { tables: { name: string }[]; data: { tableName: string }[] } };
+  file.data.tables = file.data.tables.filter((t) => !PREPARED.has(t.name));
+  file.data.data = file.data.data.filter((t) => !PREPARED.has(t.tableName));
+  return JSON.stringify(file);
+}
+
 beforeEach(async () => {
   db.close();
   await db.delete();
@@ -133,12 +143,14 @@ describe('schema fixtures', () => {
     });
 
     it(`v${v}: a backup made at that version restores into the current schema, upgraded`, async () => {
-      const { bytes } = await envelopeBytes(fixtureText(v), v, new Date('2025-06-14T01:30:00.000Z'));
+      const { bytes } = await envelopeBytes(backupText(v), v, new Date('2025-06-14T01:30:00.000Z'));
       const preview = await inspectBackup(bytes);
-      expect(preview).toMatchObject({ ok: true, schemaVersion: v, needsUpgrade: v < CURRENT_SCHEMA_VERSION, counts: rowCounts(v) });
+      const backedUp = Object.fromEntries(Object.entries(rowCounts(v)).filter(([t]) => !PREPARED.has(t)));
+      expect(preview).toMatchObject({ ok: true, schemaVersion: v, needsUpgrade: v < CURRENT_SCHEMA_VERSION, counts: backedUp });
       await db.open();
       await restoreBackup(bytes, 'replace');
-      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(count + upgradeChange(v, table));
+      // The log's prepared rows are never restored: they are made again afterwards.
+      for (const [table, count] of Object.entries(rowCounts(v))) expect(await db.table(table).count(), table).toBe(PREPARED.has(table) ? 0 : count + upgradeChange(v, table));
       if (v >= 3) expect(activitiesOfSubmissions(await db.submissions.toArray())).toHaveLength(1);
       // The v1 → v2 upgrade ran on the backup: fields filled, setup marked done.
       expect(await db.units.get('LDLD-DMC')).toMatchObject({ type: null, contact: '' });

@@ -12,6 +12,7 @@ import { V3_STORES } from '../../src-renderer/db/versions/v3';
 import { V4_STORES } from '../../src-renderer/db/versions/v4';
 import { V5_STORES } from '../../src-renderer/db/versions/v5';
 import { V6_STORES } from '../../src-renderer/db/versions/v6';
+import { V7_STORES } from '../../src-renderer/db/versions/v7';
 
 beforeEach(async () => {
   db.close();
@@ -20,15 +21,17 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 6 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 7 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
       'indicatorTargets',
       'itemStatuses',
+      'logKeys',
+      'logRows',
       'plans',
       'settings',
       'submissions',
@@ -55,6 +58,10 @@ describe('schema', () => {
     expect(db.units.schema.indexes.map((i) => i.name).sort()).toEqual(['active', 'aliases', 'level', 'name', 'parentCode']);
     expect(db.units.schema.idxByName['aliases']?.multi).toBe(true);
     expect(db.plans.schema.indexes.map((i) => i.name)).toEqual(['createdAt']);
+    expect(db.logRows.schema.primKey.keyPath).toEqual(['submissionId', 'page']);
+    expect(db.logRows.schema.indexes.map((i) => i.name)).toEqual(['submissionId']);
+    expect(db.logKeys.schema.primKey.keyPath).toBe('submissionId');
+    expect(db.logKeys.schema.indexes.map((i) => i.name)).toEqual(['planId']);
   });
 
   it('version 1 is frozen: its store strings are the shipped ones', () => {
@@ -109,6 +116,10 @@ describe('schema', () => {
     });
   });
 
+  it('version 7 adds the log\'s prepared rows (in pages) and keys (one record per submission), and changes nothing else', () => {
+    expect(V7_STORES).toEqual({ ...V6_STORES, logRows: '&[submissionId+page], submissionId', logKeys: '&submissionId, planId' });
+  });
+
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
     const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, unitCodes: [], report: {} as never };
     await db.submissions.bulkAdd([
@@ -153,7 +164,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -187,7 +198,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
@@ -226,7 +237,7 @@ describe('upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
     expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
     expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);

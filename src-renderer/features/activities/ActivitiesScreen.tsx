@@ -2,12 +2,13 @@
  * Screen "Nhật ký hoạt động": the entry form on the left, the list (or the trash) on
  * the right, both usable at 1366×768 without horizontal scrolling.
  *
- * The active plan's activities are read with ONE live query and filtered in memory through
- * filterAndSortActivities (the same function the benchmark measures); the search text is
- * deferred so typing never waits for the list.
+ * The active plan's activities come from useActivityLog: the first rows from the activities'
+ * heads at once, then every activity, filtered in memory through filterAndSortActivities (the
+ * same function the benchmark measures); the search text is deferred so typing never waits
+ * for the list.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
 import { walkPlan } from '@domain/plan-tree';
@@ -15,7 +16,6 @@ import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '../../app/use-shell-data';
 import {
-  activitiesOfPlan,
   db,
   deleteActivity,
   getSetting,
@@ -26,8 +26,8 @@ import {
 } from '../../db';
 import { useActivityStore, usePeriodStore } from '../../state';
 import { ActivityForm } from './ActivityForm';
-import { filterAndSortActivities } from './activity-query';
 import { ActivityTable, type TableHandle } from './ActivityTable';
+import { useActivityLog } from './use-activity-log';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
@@ -55,8 +55,11 @@ function itemFilterOptions(sections: readonly PlanNode[]): { id: string; label: 
   return out;
 }
 
-/** A filter of the list: «Tất cả», then its choices. */
-function FilterSelect({
+/**
+ * A filter of the list: «Tất cả», then its choices. Memoized: a province's unit filter holds
+ * 2,000 choices, and the screen renders again as each of its reads arrives.
+ */
+const FilterSelect = memo(function FilterSelect({
   id,
   label,
   value,
@@ -82,7 +85,7 @@ function FilterSelect({
       </select>
     </div>
   );
-}
+});
 
 export function ActivitiesScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, period, ownUnit } = data;
@@ -105,18 +108,21 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const { filter, sort, view, editingId, entryDefaults, setFilter, resetFilter, toggleSort, setView, setEditingId, setEntryDefaults } = store;
   const showPeriod = usePeriodStore((s) => s.show);
 
-  const loaded = useLiveQuery(async () => ({ planId: plan.id, rows: await activitiesOfPlan(plan.id) }), [plan.id]);
-  const records = loaded?.planId === plan.id ? loaded.rows : undefined;
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
+  // The unit choices (a province's 2,000, in the form and in the filter) are drawn after the
+  // list, in a render React can interrupt, not before the list's first rows.
+  const choiceUnits = useDeferredValue(allUnits);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
   // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their code.
   const unitNames = useMemo(() => unitLabels(allUnits ?? []), [allUnits]);
   const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
   const formUnits = useMemo(() => {
-    const active = (allUnits ?? []).filter((u) => u.active);
+    const active = (choiceUnits ?? []).filter((u) => u.active);
     return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
-  }, [allUnits, ownUnit.code]);
+  }, [choiceUnits, ownUnit.code]);
+  const unitFilterOptions = useMemo(() => (choiceUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) })), [choiceUnits, unitName]);
+  const setUnitFilter = useCallback((unitCode: string) => setFilter({ unitCode }), [setFilter]);
   const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
 
   const deferredQuery = useDeferredValue(filter.query);
@@ -131,14 +137,11 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
     }),
     [filter.period, filter.unitCode, filter.itemId, filter.type, deferredQuery, view, period.start, period.end],
   );
-  const rows = useMemo(
-    () => (records ? filterAndSortActivities(records, activityFilter, sort, { unitLabel: unitName }) : []),
-    [records, activityFilter, sort, unitName],
-  );
-  const trashCount = useMemo(() => (records ?? []).reduce((n, r) => n + (r.deletedAt !== null ? 1 : 0), 0), [records]);
+  const queryOptions = useMemo(() => ({ unitLabel: unitName }), [unitName]);
+  const { rows, count, trashCount, known } = useActivityLog(plan.id, activityFilter, sort, queryOptions);
   const itemOptions = useMemo(() => itemFilterOptions(plan.plan.sections), [plan.plan.sections]);
   // An imported activity is the unit's report and is never loaded into the form (RowActions.tsx).
-  const editing = useMemo(() => editableActivity(records, editingId), [editingId, records]);
+  const editing = useMemo(() => editableActivity(known, editingId), [editingId, known]);
 
   // ---- delete / undo / trash -------------------------------------------------------------
   // The pending undo is kept in the store (with its timer, UNDO_MS) so it survives a screen switch.
@@ -174,7 +177,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   }, [undo, undoDelete]);
 
   const listEmpty =
-    records === undefined
+    count === undefined
       ? 'Đang tải…'
       : view === 'trash'
         ? 'Thùng rác trống.'
@@ -187,7 +190,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   return (
     <div className="activities-screen">
       <section className="activities-form-pane" aria-label="Biểu mẫu ghi hoạt động">
-        {lastType === undefined || allUnits === undefined ? (
+        {lastType === undefined || choiceUnits === undefined ? (
           <p className="muted">Đang tải…</p>
         ) : (
           <ActivityForm
@@ -238,8 +241,8 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             id={ids.unit}
             label="Đơn vị"
             value={filter.unitCode}
-            options={(allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) }))}
-            onChange={(unitCode) => setFilter({ unitCode })}
+            options={unitFilterOptions}
+            onChange={setUnitFilter}
           />
           <FilterSelect
             id={ids.type}
@@ -265,7 +268,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
             <SearchInput id={ids.search} value={filter.query} onValue={(query) => setFilter({ query })} />
           </div>
           <span className="list-count" role="status">
-            {records === undefined ? '' : `${formatCount(rows.length)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
+            {count === undefined ? '' : `${formatCount(count)} hoạt động${view === 'trash' ? ' trong thùng rác' : ''}`}
           </span>
           {(filter.query || filter.unitCode || filter.itemId || filter.type || filter.period !== 'selected') && (
             <button type="button" className="link-button" onClick={resetFilter}>

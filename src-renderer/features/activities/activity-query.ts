@@ -108,3 +108,50 @@ export function filterAndSortActivities<T extends ActivityWithSearch>(
   for (let k = 0; k < count; k++) out[k] = rows[ranks[k]!] as T;
   return out;
 }
+
+/** What the date order and a filter by period and unit read of an activity. */
+export type ActivityHead = Pick<Activity, 'id' | 'date' | 'unitCode' | 'createdAt' | 'deletedAt'>;
+
+/**
+ * The first `limit` rows filterAndSortActivities would return, and how many it would return,
+ * without sorting every record: for the log's first screen over heads (domain/log-rows.ts
+ * LogHead: no text, type or items), so only the date order (the default) with filters by period,
+ * unit and trash are answered; null otherwise (the caller waits for the whole records).
+ *
+ * The order is by date first, so the first rows are among the matches dated up to the date of
+ * the `limit`-th: only those are sorted, with the same comparator, which gives the same rows in
+ * the same order.
+ */
+export function firstActivities<T extends ActivityHead>(
+  records: readonly T[],
+  filter: ActivityFilter,
+  sort: ActivitySort,
+  limit: number,
+): { count: number; rows: T[] } | null {
+  if (sort.key !== 'date' || (filter.query ?? '').trim() !== '' || filter.type || filter.itemId?.trim()) return null;
+  // Without a query, type or item the filter reads only a head's fields, and so does the date order.
+  const keep = compileActivityFilter({ ...filter, query: '' }) as (a: ActivityHead) => boolean;
+  const compare = compareActivities(sort.key, sort.dir) as (a: ActivityHead, b: ActivityHead) => number;
+  const matched: T[] = [];
+  const perDate = new Map<string, number>();
+  for (const r of records) {
+    if (!keep(r)) continue;
+    matched.push(r);
+    perDate.set(r.date, (perDate.get(r.date) ?? 0) + 1);
+  }
+  const dates = [...perDate.keys()].sort();
+  if (sort.dir === 'desc') dates.reverse();
+  let taken = 0;
+  let last = dates[dates.length - 1];
+  for (const d of dates) {
+    taken += perDate.get(d)!;
+    if (taken >= limit) {
+      last = d;
+      break;
+    }
+  }
+  const within = (d: string) => (last === undefined ? false : sort.dir === 'desc' ? d >= last : d <= last);
+  const candidates = matched.filter((r) => within(r.date));
+  candidates.sort(compare);
+  return { count: matched.length, rows: candidates.slice(0, limit) };
+}

@@ -17,6 +17,7 @@ import {
   type RestoreMode,
   type RestoreResult,
 } from '../../db/backup';
+import { fillMissingLogRows } from '../../db/log-rows';
 import { Modal } from '../../ui/Modal';
 import { CountsTable } from './CountsTable';
 import { errorMessage, formatDateTime } from './format';
@@ -118,6 +119,8 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
     setJob({ done: 0, total: bytes.length });
     try {
       const result = await restore(bytes, mode, { signal: c.signal, onProgress: (p) => live.current && setJob(p) });
+      // The log's prepared rows are not in a backup: made again for what came back.
+      fillMissingLogRows().catch((error: unknown) => console.warn('[log rows] after restore:', error));
       if (!live.current) return;
       const date = state.kind === 'preview' ? formatDateTime(state.preview.createdAt) : '';
       onRestored(
