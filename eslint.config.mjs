@@ -8,6 +8,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Import patterns naming a room of src-renderer, by relative path or by its alias. */
+const room = (...names) => names.flatMap((n) => [`**/${n}`, `**/${n}/**`, `@${n}`, `@${n}/*`]);
+
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'buffer', 'util', 'worker_threads'];
 
 // Everything in the renderer: no Electron (only the preload contract), no main-process file, no Node.
@@ -28,7 +31,7 @@ const pureRestrictions = {
     { group: ['dexie', 'dexie-react-hooks', 'zustand', 'zustand/*'], message: 'Pure modules must not import storage or UI state.' },
     { group: ['electron', 'electron/*'], message: 'Pure modules must not import Electron.' },
     { group: nodeBuiltins, message: 'Pure modules must not import Node built-ins.' },
-    { group: ['**/db/**', '**/db', '**/features/**', '**/app/**', '**/state/**', '**/platform/*-platform*'], message: 'Pure modules must not import renderer layers.' },
+    { group: [...room('db', 'features', 'app', 'state'), '**/platform/*-platform*', '@platform/*-platform*', '@platform'], message: 'Pure modules must not import renderer layers.' },
   ],
 };
 
@@ -39,11 +42,12 @@ const domainRestrictions = {
   patterns: [
     ...pureRestrictions.patterns,
     {
-      group: ['**/exchange', '**/exchange/**', '@exchange/*', '**/document', '**/document/**', '**/platform', '**/platform/**', '@contract'],
+      // (`@platform`, the platform's index, is a renderer layer for every pure module: pureRestrictions.)
+      group: [...room('exchange', 'document'), '**/platform', '**/platform/**', '@platform/*', '@contract'],
       message: 'The domain must not import the file formats or the platform: they import the domain.',
     },
-    // Storage, screens and the shell are kept out of every pure module (pureRestrictions).
-    { group: ['**/ui', '**/ui/**', '**/state'], message: 'The domain must not import shared UI or UI state.' },
+    // Storage, screens, UI state and the shell are kept out of every pure module (pureRestrictions).
+    { group: room('ui'), message: 'The domain must not import shared UI.' },
   ],
 };
 
@@ -64,10 +68,19 @@ function eachImport(check) {
   };
 }
 
-/** The file a relative specifier names, without its extension; null for a package. */
+/** The renderer's path aliases (tsconfig.base.json, their one home): `@room/…` is src-renderer/room/…. */
+const ALIAS = /^@(app|db|document|domain|exchange|features|platform|state|ui)(?=\/|$)/;
+
+/** The file a relative or aliased specifier names, without its extension; null for a package. */
 function resolved(fromFile, specifier) {
-  if (!specifier.startsWith('.')) return null;
-  return path.resolve(path.dirname(fromFile), specifier).replace(/\.(?:tsx?|mts|jsx?|mjs)$/, '');
+  if (specifier === '@contract') return path.join(rendererRoot, 'platform', 'contract');
+  const alias = ALIAS.exec(specifier);
+  const file = alias
+    ? path.join(rendererRoot, alias[1], specifier.slice(alias[0].length))
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(fromFile), specifier)
+      : null;
+  return file && file.replace(/\.(?:tsx?|mts|jsx?|mjs)$/, '');
 }
 
 function inside(root, file) {
@@ -170,7 +183,7 @@ export default tseslint.config(
           patterns: [
             ...rendererRestrictions.patterns,
             { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'dexie-react-hooks', 'zustand', 'zustand/*'], message: 'The database layer must not import React or UI state.' },
-            { group: ['**/features/**', '**/app/**', '**/ui/**', '**/state/**'], message: 'The database layer must not import screens or UI state.' },
+            { group: room('features', 'app', 'ui', 'state'), message: 'The database layer must not import screens or UI state.' },
           ],
         },
       ],

@@ -3,9 +3,9 @@
  * officer gets a full-screen explanation and a way to retry instead of a blank window.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { DatabaseProblem, listenForCloseRequests } from '../features/backup';
-import { platform } from '../platform';
-import { watchPendingEditsOnUnload } from '../state';
+import { DatabaseProblem, listenForCloseRequests } from '@features/backup';
+import { platform } from '@platform';
+import { watchPendingEditsOnUnload } from '@state';
 import { ErrorBoundary } from './ErrorBoundary';
 import { isOpenFailure, openDatabase, type OpenFailure } from './open-database';
 import { Shell } from './Shell';

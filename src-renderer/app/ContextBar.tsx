@@ -6,7 +6,7 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PERIOD_KIND_LABELS, PERIOD_PHASE_LABELS, periodPhase, periodRangeVn, type PeriodKind } from '@domain/periods';
 import { unitLabels } from '@domain/units';
-import { usePeriodStore, useUnitStore } from '../state';
+import { usePeriodStore, useUnitStore } from '@state';
 import type { ShellData } from './use-shell-data';
 
 const QUARTERS = ['I', 'II', 'III', 'IV'];

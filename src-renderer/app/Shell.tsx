@@ -2,20 +2,20 @@
  * The app's frame: header (name, own unit, unit and period), navigation, the current screen.
  * Until the first-run setup is done it shows the setup screen instead.
  */
-import { BackupReminder } from '../features/backup';
+import { BackupReminder } from '@features/backup';
 import { useShallow } from 'zustand/react/shallow';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { ActivitiesScreen } from '../features/activities/ActivitiesScreen';
-import { ChecklistScreen } from '../features/checklist/ChecklistScreen';
-import { ConsolidationScreen } from '../features/consolidation/ConsolidationScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
-import { IndicatorsScreen } from '../features/indicators/IndicatorsScreen';
-import { ResultReportScreen } from '../features/report-doc/ResultReportScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { SetupScreen } from '../features/setup/SetupScreen';
-import { UnitsScreen } from '../features/units/UnitsScreen';
-import { START_SCREEN, useUiStore, type Screen } from '../state';
+import { ActivitiesScreen } from '@features/activities/ActivitiesScreen';
+import { ChecklistScreen } from '@features/checklist/ChecklistScreen';
+import { ConsolidationScreen } from '@features/consolidation/ConsolidationScreen';
+import { ImportScreen } from '@features/import/ImportScreen';
+import { IndicatorsScreen } from '@features/indicators/IndicatorsScreen';
+import { ResultReportScreen } from '@features/report-doc/ResultReportScreen';
+import { ReportsScreen } from '@features/reports/ReportsScreen';
+import { SettingsScreen } from '@features/settings/SettingsScreen';
+import { SetupScreen } from '@features/setup/SetupScreen';
+import { UnitsScreen } from '@features/units/UnitsScreen';
+import { START_SCREEN, useUiStore, type Screen } from '@state';
 import { ContextBar } from './ContextBar';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useSetupState, useShellData, type ShellData } from './use-shell-data';
@@ -36,7 +36,7 @@ const NAV: { screen: Screen; label: string; upward?: true }[] = [
 /** Screens opened from another screen rather than from the bar: the bar marks that one as current. */
 const PARENT_SCREEN: Partial<Record<Screen, Screen>> = { 'result-report': 'reports' };
 // The charts library is a chunk of its own: the shell shows before it has loaded.
-const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
+const OverviewScreen = lazy(() => import('@features/overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
 
 function screenView(screen: Screen, data: ShellData): ReactNode {
   switch (screen) {

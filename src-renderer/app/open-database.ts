@@ -1,9 +1,9 @@
 /** Opens and seeds the database, translating failures into what the officer can do about them. */
-import { db, ensureSeeded } from '../db';
-import { requestPersistentStorage } from '../db/backup-storage';
-import { fillMissingLogRows } from '../db/log-rows';
-import { autoBackupIfDue, prepareDatabaseOpen } from '../features/backup/auto-backup';
-import { describeOpenFailure, isDatabaseFailure, type DatabaseFailure } from '../features/backup/open-failure';
+import { db, ensureSeeded } from '@db';
+import { requestPersistentStorage } from '@db/backup-storage';
+import { fillMissingLogRows } from '@db/log-rows';
+import { autoBackupIfDue, prepareDatabaseOpen } from '@features/backup/auto-backup';
+import { describeOpenFailure, isDatabaseFailure, type DatabaseFailure } from '@features/backup/open-failure';
 
 export type OpenFailure = DatabaseFailure;
 

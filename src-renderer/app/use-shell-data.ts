@@ -5,7 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { db, type PlanRecord, type SettingValues, type UnitRecord } from '../db';
+import { db, type PlanRecord, type SettingValues, type UnitRecord } from '@db';
 import {
   currentPeriod,
   defaultPeriod,
@@ -15,7 +15,7 @@ import {
   type Period,
   type PeriodKind,
 } from '@domain/periods';
-import { usePeriodStore, useUnitStore } from '../state';
+import { usePeriodStore, useUnitStore } from '@state';
 import { useToday } from './use-today';
 
 export interface ShellData {

@@ -25,7 +25,7 @@ import { ACTIVITY_TABLES } from './activity-read';
 import { db } from './db';
 import { OperationError } from './errors';
 import { getSetting } from './settings-ops';
-import { planReportItems } from '../exchange/plan-items';
+import { planReportItems } from '@exchange/plan-items';
 import { buildUnitReport } from './report-query';
 import type { SubmissionRecord, UnitRecord } from './types';
 

@@ -17,8 +17,8 @@ import { unitIdentity } from '@domain/units';
 import { knownUnitKinds } from './unit-ops';
 import { planFingerprint } from '@domain/plan-tree';
 import type { Period } from '@domain/periods';
-import { planReportItems } from '../exchange/plan-items';
-import type { TemplateInput } from '../exchange/template';
+import { planReportItems } from '@exchange/plan-items';
+import type { TemplateInput } from '@exchange/template';
 import {
   formatVersionFor,
   reportActivityOf,

@@ -30,7 +30,7 @@ import {
   type UnitLevel,
 } from '@domain/units';
 import { recodeReport } from '@domain/unit-match';
-import { identityFileName, writeIdentityFile } from '../exchange/identity-file';
+import { identityFileName, writeIdentityFile } from '@exchange/identity-file';
 import { ACTIVITY_TABLES, forgetDerivedActivities, unitCodesWithActivities, unitHasActivities } from './activity-read';
 import { db } from './db';
 import { forgetCoverage } from './double-count-ops';

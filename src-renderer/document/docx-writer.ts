@@ -29,7 +29,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { DocAlign, DocBlock, DocColumn, DocRun, ResultDocument } from '../domain/result-report';
+import type { DocAlign, DocBlock, DocColumn, DocRun, ResultDocument } from '@domain/result-report';
 
 /** The page, in millimetres and points (NĐ 30/2020 Phụ lục I). */
 export const PAGE = Object.freeze({

@@ -10,11 +10,11 @@
  * Vietnamese end of the message, so the reader says
  * "Tệp «a.xlsx», trang «Hoạt động», dòng 12, cột «Ngày»: «31/02/2025» không phải ngày hợp lệ (nhập theo dd/mm/yyyy)".
  */
-import { formatCount } from '../domain/fields';
+import { formatCount } from '@domain/fields';
 import { cellReason, type CellFailure, type ProblemDetail } from './problems';
-import { checkedIsoDate, isoDate, type IsoDate } from '../domain/periods';
-import { isPlanItemId } from '../domain/ids';
-import { cleanText, fold } from '../domain/vn-text';
+import { checkedIsoDate, isoDate, type IsoDate } from '@domain/periods';
+import { isPlanItemId } from '@domain/ids';
+import { cleanText, fold } from '@domain/vn-text';
 
 /**
  * A failure carries its code (problems.ts CellFailure) and `reason`, the Vietnamese end of the

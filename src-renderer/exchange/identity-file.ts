@@ -13,7 +13,7 @@
  * with a Vietnamese message. Pure module.
  */
 import { z } from 'zod';
-import { isValidUnitCode, normalizeUnitCode, UNIT_LEVELS, type UnitLevel } from '../domain/units';
+import { isValidUnitCode, normalizeUnitCode, UNIT_LEVELS, type UnitLevel } from '@domain/units';
 import { unitFilePart } from '@domain/file-names';
 
 export const IDENTITY_FORMAT = 'so-ke-hoach-cong-doan/thiet-lap';

@@ -6,7 +6,7 @@
  *
  * Pure module (no ExcelJS): the main chunk may import it.
  */
-import { activitySums } from '../domain/indicators';
+import { activitySums } from '@domain/indicators';
 import { isConsolidated, type UnitReport } from '@domain/report';
 
 export interface IndicatorFigure {

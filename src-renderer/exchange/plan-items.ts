@@ -6,7 +6,7 @@
  * Pure module (no ExcelJS here, so the database layer can import it without pulling the writer
  * into the main chunk).
  */
-import { planItemRows, type PlanLike } from '../domain/plan-tree';
+import { planItemRows, type PlanLike } from '@domain/plan-tree';
 import { attributeColumnOf } from './spec';
 import { type ReportItem } from '@domain/report';
 

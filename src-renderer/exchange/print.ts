@@ -13,7 +13,7 @@
  * worksheet (in memory or streaming alike).
  */
 import type ExcelJS from 'exceljs';
-import { NATIONAL_MOTTO, NATIONAL_NAME, vnUpper } from '../domain/official-form';
+import { NATIONAL_MOTTO, NATIONAL_NAME, vnUpper } from '@domain/official-form';
 import type { ColumnDef } from './spec';
 
 export const FONT_NAME = 'Times New Roman';
@@ -120,7 +120,7 @@ export const HEADER_BLOCK_ROWS = 6;
 export const HEADER_ROW_HEIGHTS: readonly number[] = [18, 20, 20, 22, 36, 20];
 
 // The words of the official form live in the domain; re-exported for the writers.
-export { placeAndDateLine, vnUpper } from '../domain/official-form';
+export { placeAndDateLine, vnUpper } from '@domain/official-form';
 
 /**
  * The header block for a table of these columns: left half (parent body over unit) and right

@@ -13,15 +13,15 @@
  */
 import { formatDateVn } from '@domain/periods';
 import { isUuid } from '@domain/ids';
-import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '../domain/activity';
-import { formatCount } from '../domain/fields';
-import { normalizeUnitCode } from '../domain/units';
+import { parseActivityType, ACTIVITY_TEXT_LIMITS, ACTIVITY_TYPES, type ActivityType } from '@domain/activity';
+import { formatCount } from '@domain/fields';
+import { normalizeUnitCode } from '@domain/units';
 import { cellText, parseCellDate, parseItemIds, parseLabel, type CellParse, type LabelOption } from './cell-values';
 import type { ProblemDetail } from './problems';
 import { mapIndicatorColumns, rowIsBlank, table, take, takeCapped, noteSkippedRow, type Add, type IndicatorCol, type Table } from './reader-cells';
 import type { LocatedSheet } from './reader-sheets';
 import { ACTIVITY_COLUMNS, ACTIVITY_ROW_ID_COLUMN, headerKey, SHEET_NAMES, type ColumnDef } from './spec';
-import { type ReportActivity, type UnitReport, type WorkbookKind } from '../domain/report';
+import { type ReportActivity, type UnitReport, type WorkbookKind } from '@domain/report';
 
 /** What reading the sheet needs of the workbook (reader-v1.ts V1Input has it). */
 export interface ActivitiesInput {

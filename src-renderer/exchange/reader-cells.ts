@@ -15,14 +15,14 @@
  * share these rules as long as they give cells the same shapes.
  */
 import { isPlanItemId } from '@domain/ids';
-import { MAX_ACTIVITY_VALUE, STANDARD_INDICATORS } from '../domain/indicators';
-import { formatCount } from '../domain/fields';
-import { periodName, type PeriodRef } from '../domain/periods';
+import { MAX_ACTIVITY_VALUE, STANDARD_INDICATORS } from '@domain/indicators';
+import { formatCount } from '@domain/fields';
+import { periodName, type PeriodRef } from '@domain/periods';
 import { cellText, formulaNote, parseCellCount, type CellParse } from './cell-values';
 import { problemAt, type Problem, type ProblemDetail, type ProblemPlace, type ProblemSeverity } from './problems';
 import type { Grid, LocatedSheet } from './reader-sheets';
 import { colLetter, headerKey, INFO_FIELDS, MACHINE_INDICATOR_PREFIX, type InfoFieldKey } from './spec';
-import { type ReportIndicator } from '../domain/report';
+import { type ReportIndicator } from '@domain/report';
 
 /** What a reader of one kind of workbook is given (reader.ts located the sheets). */
 export interface ReaderInput<K extends string> {

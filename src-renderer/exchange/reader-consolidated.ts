@@ -26,11 +26,11 @@
  * - "Thời điểm nộp" is Vietnam time to the minute; "_sokh" keeps the exact instant, used while
  *   the cell still shows the same minute.
  */
-import { STANDARD_INDICATORS } from '../domain/indicators';
-import { isValidIsoDate } from '../domain/periods';
-import { planFingerprint } from '../domain/plan-tree';
-import type { PlanNode } from '../domain/plan-types';
-import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '../domain/units';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { isValidIsoDate } from '@domain/periods';
+import { planFingerprint } from '@domain/plan-tree';
+import type { PlanNode } from '@domain/plan-types';
+import { normalizeUnitCode, parseUnitLevel, type UnitLevel } from '@domain/units';
 import { cellText, parseCellCount, parseCellDate, parseLabel, unwrapCell, type LabelOption } from './cell-values';
 import type { Problem } from './problems';
 import type { LocatedSheet } from './reader-sheets';

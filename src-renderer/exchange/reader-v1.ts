@@ -25,11 +25,11 @@ import {
   normalizeIndicatorCode,
   resolveTypedResult,
   STANDARD_INDICATORS,
-} from '../domain/indicators';
-import { isValidIsoDate, parsePeriodKey, periodKey, periodName } from '../domain/periods';
-import { planFingerprint } from '../domain/plan-tree';
-import type { PlanNode } from '../domain/plan-types';
-import { levelNameOf, normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '../domain/units';
+} from '@domain/indicators';
+import { isValidIsoDate, parsePeriodKey, periodKey, periodName } from '@domain/periods';
+import { planFingerprint } from '@domain/plan-tree';
+import type { PlanNode } from '@domain/plan-types';
+import { levelNameOf, normalizeUnitCode, parseUnitLevel, UNIT_LEVEL_LABELS, type UnitLevel } from '@domain/units';
 import {
   cellText,
   parseCellCount,

@@ -17,7 +17,7 @@
  *   surrogates; U+FFFE/U+FFFF) are dropped, because a file containing them cannot be opened.
  * - A cell holds at most 32,767 characters (Excel's limit); longer text is cut there.
  */
-import { toNfc } from '../domain/vn-text';
+import { toNfc } from '@domain/vn-text';
 
 /** Number format of text columns: "Text" in Excel, LibreOffice and WPS. */
 export const TEXT_NUMFMT = '@';

@@ -30,10 +30,10 @@
  *   column carries which indicator code. The readable "Thông tin" sheet repeats the identity for
  *   people and for a file whose "_sokh" was lost (a reader may fall back to it).
  */
-import { ACTIVITY_TYPES } from '../domain/activity';
-import { asciiPart, periodFilePart, planFilePart, reportFileNameFor } from '../domain/file-names';
-import { ATTRIBUTE_COLUMN_NAMES, ATTRIBUTE_KINDS, attributeColumnName } from '../domain/plan-attributes';
-import type { IsoDate } from '../domain/periods';
+import { ACTIVITY_TYPES } from '@domain/activity';
+import { asciiPart, periodFilePart, planFilePart, reportFileNameFor } from '@domain/file-names';
+import { ATTRIBUTE_COLUMN_NAMES, ATTRIBUTE_KINDS, attributeColumnName } from '@domain/plan-attributes';
+import type { IsoDate } from '@domain/periods';
 import {
   STATUS_COUNT_KEYS,
   STATUS_COUNT_LABELS,
@@ -48,8 +48,8 @@ import {
   type StatusCountKey,
   type UnitReport,
   type WorkbookStatus,
-} from '../domain/report';
-import { foldedKey } from '../domain/vn-text';
+} from '@domain/report';
+import { foldedKey } from '@domain/vn-text';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and versions.

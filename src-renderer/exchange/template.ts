@@ -20,7 +20,7 @@
  * Pure module.
  */
 import type { PlanReportItem } from './plan-items';
-import { DIRECT_RESULT_REASON_TEMPLATE } from '../domain/indicators';
+import { DIRECT_RESULT_REASON_TEMPLATE } from '@domain/indicators';
 import { writePlansInMemory } from './writer';
 import type { SheetPlan, WriteOptions } from './writer-layout';
 import { hiddenSheetPlan, machineSheetPlan, reportSheetPlans } from './writer-plans';

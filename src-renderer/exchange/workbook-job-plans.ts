@@ -5,7 +5,7 @@
  *
  * Pure module.
  */
-import type { UnitReport } from '../domain/report';
+import type { UnitReport } from '@domain/report';
 import { templateReport, templateSheetPlans, TEMPLATE_BLANK_ROWS } from './template';
 import type { WorkbookJob } from './workbook-job';
 import { completenessSheetPlans, consolidatedSheetPlans } from './writer-consolidated';

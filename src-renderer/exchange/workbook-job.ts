@@ -8,7 +8,7 @@
  * Pure module.
  */
 import { z } from 'zod';
-import type { ConsolidatedReport, UnitReport } from '../domain/report';
+import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import type { TemplateInput } from './template';
 import type { WriteOptions } from './writer-layout';
 

@@ -6,7 +6,7 @@
  * Pure module (by the lint rule's definition): the caller hands in a file name or a writable
  * stream, or gets the bytes back.
  */
-import type { ConsolidatedReport } from '../domain/report';
+import type { ConsolidatedReport } from '@domain/report';
 import { withProgress, type ProgressCallback } from './writer-consolidated';
 import type { WriteOptions } from './writer-layout';
 import { writeWorkbookStreaming, type StreamTarget } from './writer-stream';

@@ -11,7 +11,7 @@
  *
  * Pure module.
  */
-import { UNIT_LEVEL_LABELS } from '../domain/units';
+import { UNIT_LEVEL_LABELS } from '@domain/units';
 import { type OfficialHeaderText, type Orientation } from './print';
 import { numberCell } from './safe-cell';
 import { COMPLETENESS_COLUMNS, COMPLETENESS_MACHINE_KIND, CONSOLIDATED_INFO_FIELDS, consolidatedActivityColumns, consolidatedIndicatorColumns, consolidatedMachineRows, INFO_COLUMNS, ITEM_SUMMARY_COLUMNS, UNIT_INDICATOR_COLUMNS, UNIT_INDICATOR_TARGET_LABEL, UNIT_INDICATOR_TOTAL_LABEL, UNIT_INDICATOR_VALUE_WIDTH, type ColumnDef, type ConsolidatedInfoFieldKey, type SheetKey } from './spec';

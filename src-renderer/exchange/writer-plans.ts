@@ -4,13 +4,13 @@
  *
  * Pure module.
  */
-import { ACTIVITY_TYPE_LABELS } from '../domain/activity';
-import { UNIT_LEVEL_LABELS } from '../domain/units';
+import { ACTIVITY_TYPE_LABELS } from '@domain/activity';
+import { UNIT_LEVEL_LABELS } from '@domain/units';
 import { placeAndDateLine, type OfficialHeaderText } from './print';
 import { numberCell } from './safe-cell';
 import { ACTIVITY_COLUMNS, activitySheetColumns, ATTRIBUTE_COLUMN_PREFIX, calendarDateToCell, formatIds, indicatorColumns, INDICATOR_COLUMNS, INFO_COLUMNS, INFO_FIELDS, MACHINE_COLUMNS, machineRows, PROGRESS_LABEL_COLUMN, progressColumns, SHEET_NAMES, type ColumnDef, type IndicatorColumn, type InfoFieldKey, type SheetKey } from './spec';
-import { formatInstantVn, vnDayOf } from '../domain/vn-time';
-import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '../domain/report';
+import { formatInstantVn, vnDayOf } from '@domain/vn-time';
+import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
 import { textCell } from './writer-text';
 import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
 

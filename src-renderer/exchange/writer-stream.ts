@@ -19,7 +19,7 @@
 import ExcelJS from 'exceljs';
 import { fillWorkbook } from './writer';
 import { type SheetPlan, type WriteOptions } from './writer-layout';
-import type { UnitReport } from '../domain/report';
+import type { UnitReport } from '@domain/report';
 import type { StreamedWorkbookJob } from './workbook-job';
 import { planWorkbookJob } from './workbook-job-plans';
 

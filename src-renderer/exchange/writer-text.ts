@@ -5,8 +5,8 @@
  *
  * Pure module.
  */
-import { formatCount } from '../domain/fields';
-import { toNfc } from '../domain/vn-text';
+import { formatCount } from '@domain/fields';
+import { toNfc } from '@domain/vn-text';
 import { MAX_CELL_CHARS, textCell as safeTextCell } from './safe-cell';
 
 /** A text cell cut at Excel's limit: where it is and how long the whole text was. */

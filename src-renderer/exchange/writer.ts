@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { totalRows, writeSheets, type SheetPlan, type WriteOptions } from './writer-layout';
 import { reportSheetPlans } from './writer-plans';
 import { FORMAT_ID } from './spec';
-import { type UnitReport } from '../domain/report';
+import { type UnitReport } from '@domain/report';
 
 export type { WriteOptions } from './writer-layout';
 

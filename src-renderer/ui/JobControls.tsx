@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { formatCount as n } from '@domain/fields';
-import { isBusy, percentOf, type JobState } from '../features/exports';
+import { isBusy, percentOf, type JobState } from '@features/exports';
 import './job-controls.css';
 
 export interface JobControlsProps {

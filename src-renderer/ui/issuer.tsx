@@ -9,7 +9,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { getIssuer, ISSUER_MAX, saveIssuer, type Issuer } from '../db';
+import { getIssuer, ISSUER_MAX, saveIssuer, type Issuer } from '@db';
 
 export interface IssuerState extends Issuer {
   setPlace(place: string): void;

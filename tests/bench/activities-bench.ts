@@ -14,10 +14,10 @@ import { ACTIVITY_TYPES, activitySearchText, compileActivityFilter, type Activit
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { trackableItems } from '@domain/plan-tree';
 import { periodOf, DEFAULT_PERIOD_CONFIG } from '@domain/periods';
-import { db } from '../../src-renderer/db/db';
-import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
-import type { ActivityRecord } from '../../src-renderer/db/types';
-import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities } from '../../src-renderer/features/activities/activity-query';
+import { db } from '@db/db';
+import { activitiesOfPlan } from '@db/activity-read';
+import type { ActivityRecord } from '@db/types';
+import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities } from '@features/activities/activity-query';
 
 export interface Stat {
   runs: number;

@@ -27,12 +27,12 @@
 import { numberedUnitReport } from '../support/exchange-writer-fixtures';
 import { activitySearchText, type Activity } from '@domain/activity';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { db } from '../../src-renderer/db/db';
-import { ensureSeeded } from '../../src-renderer/db/plan-ops';
-import { putSetting } from '../../src-renderer/db/settings-ops';
-import { BACKUP_TABLES, createBackup, inspectBackup, restoreBackup } from '../../src-renderer/db/backup';
-import { BackupReader, type RowBatch } from '../../src-renderer/db/backup-format';
-import type { ActivityRecord, ItemStatusRecord, SubmissionRecord, UnitRecord } from '../../src-renderer/db/types';
+import { db } from '@db/db';
+import { ensureSeeded } from '@db/plan-ops';
+import { putSetting } from '@db/settings-ops';
+import { BACKUP_TABLES, createBackup, inspectBackup, restoreBackup } from '@db/backup';
+import { BackupReader, type RowBatch } from '@db/backup-format';
+import type { ActivityRecord, ItemStatusRecord, SubmissionRecord, UnitRecord } from '@db/types';
 
 const MB = 1024 * 1024;
 const OWN = 'LDLD-DMC';

@@ -19,8 +19,8 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
 import type { UnitReport } from '@domain/report';
 
 export const BOMB_CASES = ['bomb-node', 'honest-node'] as const;

@@ -3,7 +3,7 @@
  * with the import screen's own reader (features/import/import-read.ts: a module worker running
  * exchange/reader.ts), exactly as choosing the file on «Nhập dữ liệu» does.
  */
-import { readImportFiles, type ReadOutcome } from '../../src-renderer/features/import/import-read';
+import { readImportFiles, type ReadOutcome } from '@features/import/import-read';
 
 declare global {
   interface Window {

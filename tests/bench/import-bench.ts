@@ -20,15 +20,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { ActivityFilter } from '@domain/activity';
-import { activitiesOfPlan } from '../../src-renderer/db/activity-read';
-import { db } from '../../src-renderer/db/db';
-import { ensureSeeded } from '../../src-renderer/db/plan-ops';
-import { putSetting } from '../../src-renderer/db/settings-ops';
-import { applyBatch, type BatchEntry, type ImportPreview, type PreviewInput } from '../../src-renderer/db/import-ops';
-import { readImportGroups, readerPoolSize } from '../../src-renderer/features/import/import-read';
-import { previewFiles } from '../../src-renderer/features/import/import-preview';
-import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities } from '../../src-renderer/features/activities/activity-query';
-import { FIRST_ROWS, openActivityLog } from '../../src-renderer/features/activities/use-activity-log';
+import { activitiesOfPlan } from '@db/activity-read';
+import { db } from '@db/db';
+import { ensureSeeded } from '@db/plan-ops';
+import { putSetting } from '@db/settings-ops';
+import { applyBatch, type BatchEntry, type ImportPreview, type PreviewInput } from '@db/import-ops';
+import { readImportGroups, readerPoolSize } from '@features/import/import-read';
+import { previewFiles } from '@features/import/import-preview';
+import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities } from '@features/activities/activity-query';
+import { FIRST_ROWS, openActivityLog } from '@features/activities/use-activity-log';
 
 const DISTRICT = { code: 'LDLD-DMC', name: 'LĐLĐ huyện Dương Minh Châu' };
 const MB = 1024 * 1024;

@@ -43,9 +43,9 @@ import {
   WidthType,
 } from 'docx';
 import mammoth from 'mammoth';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { buildResultDocument, emptyTexts, reportFacts, reportGroups, type DocAlign, type Letterhead, type ResultDocument } from '../../src-renderer/domain/result-report';
-import { writeResultDocx } from '../../src-renderer/document/docx-writer';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { buildResultDocument, emptyTexts, reportFacts, reportGroups, type DocAlign, type Letterhead, type ResultDocument } from '@domain/result-report';
+import { writeResultDocx } from '@document/docx-writer';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { districtReport } from '../support/result-report-fixtures';
 

@@ -65,13 +65,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { ACTIVITY_TYPES } from '../../src-renderer/domain/activity';
-import { DEFAULT_PERIOD_CONFIG, periodOf } from '../../src-renderer/domain/periods';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
-import { officialHeaderCells, HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { ACTIVITY_TYPES } from '@domain/activity';
+import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
+import { planFingerprint } from '@domain/plan-tree';
+import { officialHeaderCells, HEADER_BLOCK_ROWS } from '@exchange/print';
+import { readWorkbook } from '@exchange/reader';
 import {
   formatVersionFor,
   WORKBOOK_STATUSES,
@@ -80,8 +80,8 @@ import {
   type ReportItem,
   type UnitReport,
 } from '@domain/report';
-import { planReportItems } from '../../src-renderer/exchange/template';
-import { workbookProperties, writeUnitReport } from '../../src-renderer/exchange/writer';
+import { planReportItems } from '@exchange/template';
+import { workbookProperties, writeUnitReport } from '@exchange/writer';
 import {
   headerBlockRows,
   headerRowOf,
@@ -92,15 +92,15 @@ import {
   type CellValue,
   type HeaderBlockRow,
   type SheetPlan,
-} from '../../src-renderer/exchange/writer-layout';
-import { reportSheetPlans } from '../../src-renderer/exchange/writer-plans';
-import { dataRowHeight, wrapLimits } from '../../src-renderer/exchange/writer-row-height';
-import { printOptionsOnEverySheet, writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
-import { inputSchemas } from '../../src-renderer/platform/contract';
+} from '@exchange/writer-layout';
+import { reportSheetPlans } from '@exchange/writer-plans';
+import { dataRowHeight, wrapLimits } from '@exchange/writer-row-height';
+import { printOptionsOnEverySheet, writeUnitReportStreaming } from '@exchange/writer-stream';
+import { inputSchemas } from '@contract';
 import { writeWorkbookFile } from '../../src-main/export/workbook-export';
-import { consolidatedSheetPlans } from '../../src-renderer/exchange/writer-consolidated';
-import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
-import { consolidate } from '../../src-renderer/domain/consolidate';
+import { consolidatedSheetPlans } from '@exchange/writer-consolidated';
+import { writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
+import { consolidate } from '@domain/consolidate';
 import { BOMB_CASES, bombBench, runBombCase, type BombCase, type BombMeasurement } from './bomb-bench-node';
 
 const SCRIPT = process.argv[1]!;
@@ -915,7 +915,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
     return { case: name, n: IMPORT_UNITS * IMPORT_ACTIVITIES, ms: performance.now() - t0, cpuMs: 0, peakMb: 0, startMb: 0, hwmReset: false, detail: `${IMPORT_UNITS} files` };
   }
   let files: { name: string; bytes: Uint8Array }[] = [];
-  let dbApi: typeof import('../../src-renderer/db') | null = null;
+  let dbApi: typeof import('@db') | null = null;
   let consolidated: ConsolidatedReport | null = null;
   let unitReports: UnitReport[] = [];
   let styled: StyledSheet[] | null = null;
@@ -926,7 +926,7 @@ async function runImportCase(name: ImportCase): Promise<Measurement> {
   if (name === 'import-ours') {
     // Node with fake-indexeddb, as vitest runs the database code: a district's database with
     // the built-in plan seeded and its own unit set; the 100 units are added by the import.
-    dbApi = await import('../../src-renderer/db');
+    dbApi = await import('@db');
     await dbApi.db.open();
     await dbApi.ensureSeeded();
     await dbApi.db.units.add({ code: DISTRICT.code, name: DISTRICT.name, level: 'district', parentName: '', type: null, members: null, contact: '', phone: '', active: true, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' });

@@ -6,7 +6,7 @@
  * from the trash, purge with confirmation, and everything kept after a reload.
  */
 import type { Locator, Page } from '@playwright/test';
-import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
 import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };

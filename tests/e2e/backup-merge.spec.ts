@@ -9,9 +9,9 @@
 import type { Browser, Page } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
 import { formatVersionFor, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { showPeriod } from './district-flow/app';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';

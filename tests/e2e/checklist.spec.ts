@@ -3,9 +3,9 @@
  * with a note, reload, see progress; statuses are per period; settings change the periods.
  */
 import builtin from '../../resources/plans/ke-hoach-63-KH-LDLD.json';
-import { currentPeriod, defaultPeriod, isoDateOf, periodOf, periodRangeVn, type PeriodConfig } from '../../src-renderer/domain/periods';
-import type { ParsedPlan, PlanNode } from '../../src-renderer/domain/plan-types';
-import { matchesQuery } from '../../src-renderer/domain/vn-text';
+import { currentPeriod, defaultPeriod, isoDateOf, periodOf, periodRangeVn, type PeriodConfig } from '@domain/periods';
+import type { ParsedPlan, PlanNode } from '@domain/plan-types';
+import { matchesQuery } from '@domain/vn-text';
 import { collectPageErrors, expect, openPlan, reloadApp, shot, test } from './fixtures';
 
 const plan = builtin.plan as ParsedPlan;

@@ -10,9 +10,9 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultPeriod, isoDateOf, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { defaultPeriod, isoDateOf, type PeriodConfig } from '@domain/periods';
 import { formatVersionFor, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 

@@ -9,11 +9,11 @@ import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { activityIndicatorValues, STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
-import { completenessFileName, consolidatedFileName } from '../../src-renderer/exchange/spec';
+import { activityIndicatorValues, STANDARD_INDICATORS } from '@domain/indicators';
+import { defaultPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
+import { completenessFileName, consolidatedFileName } from '@exchange/spec';
 import { formatVersionFor, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeUnitReport } from '@exchange/writer';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, seedOwnActivities, shot, test } from './fixtures';
 

@@ -17,8 +17,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, formatDateVn, isoDateOf, type PeriodConfig } from '../../src-renderer/domain/periods';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
+import { currentPeriod, formatDateVn, isoDateOf, type PeriodConfig } from '@domain/periods';
+import { STANDARD_INDICATORS } from '@domain/indicators';
 import {
   chooseReportFiles,
   exportTemplate,

@@ -11,10 +11,10 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
 import { formatVersionFor, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport, withAppResults } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';

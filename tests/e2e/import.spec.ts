@@ -8,9 +8,9 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
 import { formatVersionFor, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport, withAppResults } from '../support/exchange-writer-fixtures';
 import { collectPageErrors, expect, openApp, shot, test } from './fixtures';
 

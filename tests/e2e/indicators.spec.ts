@@ -9,8 +9,8 @@
  * covered by the activity log's own spec; here they are only the input of the figures.
  */
 import type { Page } from '@playwright/test';
-import { activitySearchText, type Activity } from '../../src-renderer/domain/activity';
-import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '../../src-renderer/domain/periods';
+import { activitySearchText, type Activity } from '@domain/activity';
+import { currentPeriod, formatDateVn, isoDateOf, nextDay, type PeriodConfig } from '@domain/periods';
 import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
 
 const ND09: PeriodConfig = { kinds: ['half', 'year'], halfEnd: { day: 14, month: 6 }, yearEnd: { day: 14, month: 12 } };

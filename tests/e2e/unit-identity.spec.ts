@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { DEFAULT_PERIOD_CONFIG, periodOf } from '../../src-renderer/domain/periods';
+import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { chooseReportFiles, exportUnitReport, fileCard, logActivities, nav, newAppContext, setUpAs } from './district-flow/app';
 import { tableOf } from './district-flow/consolidated';
 import type { LoggedActivity } from './district-flow/ledger';

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { readWorkbook } from '@exchange/reader';
 import { isConsolidated } from '@domain/report';
 import { collectPageErrors, expect, openApp, reloadApp, shot, test } from './fixtures';
 import { fileCard, nav } from './district-flow/app';

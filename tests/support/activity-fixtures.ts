@@ -3,7 +3,7 @@
  * (a sequence, so runs are repeatable). Tests override only what they check.
  */
 import { activitySearchText, type Activity } from '@domain/activity';
-import type { ActivityRecord } from '../../src-renderer/db/types';
+import type { ActivityRecord } from '@db/types';
 
 let seq = 0;
 

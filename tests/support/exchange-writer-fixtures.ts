@@ -1,10 +1,10 @@
 /** A sample unit report built from the shipped plan, for the writer's tests and the benchmark. */
-import { ACTIVITY_TYPES } from '../../src-renderer/domain/activity';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
-import { planReportItems } from '../../src-renderer/exchange/template';
-import { FORMAT_VERSION } from '../../src-renderer/exchange/spec';
+import { ACTIVITY_TYPES } from '@domain/activity';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { planFingerprint } from '@domain/plan-tree';
+import { planReportItems } from '@exchange/template';
+import { FORMAT_VERSION } from '@exchange/spec';
 import { type ReportActivity, type ReportItem, type UnitReport } from '@domain/report';
 import { withAppResults } from '../fixtures/workbooks/tools/sample-report';
 

@@ -3,9 +3,9 @@
  * of which those in `missing` have not reported, each reporting `activities` activities,
  * consolidated by the real consolidate() (domain/consolidate.ts) as «Tổng hợp» does.
  */
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { consolidate } from '../../src-renderer/domain/consolidate';
-import { planFingerprint } from '../../src-renderer/domain/plan-tree';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { consolidate } from '@domain/consolidate';
+import { planFingerprint } from '@domain/plan-tree';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { numberedUnitReport, planItems, sampleReport } from './exchange-writer-fixtures';
 

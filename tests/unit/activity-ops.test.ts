@@ -14,7 +14,7 @@ import {
   restoreActivity,
   updateActivity,
   type ActivityFormInput,
-} from '../../src-renderer/db';
+} from '@db';
 
 const PLAN = BUILTIN_PLAN.id;
 const OWN = 'LDLD-DMC';

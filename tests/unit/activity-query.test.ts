@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '@domain/activity';
-import type { ActivityRecord } from '../../src-renderer/db/types';
-import { filterAndSortActivities, firstActivities, sortedActivities } from '../../src-renderer/features/activities/activity-query';
+import type { ActivityRecord } from '@db/types';
+import { filterAndSortActivities, firstActivities, sortedActivities } from '@features/activities/activity-query';
 import { testActivityRecord } from '../support/activity-fixtures';
 
 let seq = 0;

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, render, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActivityRecord } from '../../src-renderer/db/types';
+import type { ActivityRecord } from '@db/types';
 import {
   editableActivity,
   IMPORTED_EXPLANATION,
   IMPORTED_LABEL,
   isImportedActivity,
   RowActions,
-} from '../../src-renderer/features/activities/RowActions';
+} from '@features/activities/RowActions';
 import { testActivityRecord } from '../support/activity-fixtures';
 
 const rec = (over: Partial<ActivityRecord> = {}): ActivityRecord =>

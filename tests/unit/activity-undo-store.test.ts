@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UNDO_MS, useActivityStore } from '../../src-renderer/state/activity-store';
+import { UNDO_MS, useActivityStore } from '@state/activity-store';
 
 const pending = () => useActivityStore.getState().pendingUndo;
 

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
-import { activitiesOfPlan, db, loadConsolidation } from '../../src-renderer/db';
-import { BACKUP_TABLES, inspectBackup, restoreBackup } from '../../src-renderer/db/backup';
+import { activitiesOfPlan, db, loadConsolidation } from '@db';
+import { BACKUP_TABLES, inspectBackup, restoreBackup } from '@db/backup';
 import {
   A_FILES,
   A_WITHDRAWN,
@@ -20,7 +20,7 @@ import {
   stateSummary,
   withdrawFiles,
 } from '../fixtures/backups/tools/installations';
-import { createBackup } from '../../src-renderer/db/backup';
+import { createBackup } from '@db/backup';
 
 const DIR = resolve(import.meta.dirname, '../fixtures/backups');
 const file = (name: string) => new Uint8Array(readFileSync(resolve(DIR, name)));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { LOCAL_BACKUPS_DB_NAME, LOCAL_BACKUPS_KEPT, latestLocalBackup, storeLocalBackup } from '../../src-renderer/db/backup-local-store';
+import { LOCAL_BACKUPS_DB_NAME, LOCAL_BACKUPS_KEPT, latestLocalBackup, storeLocalBackup } from '@db/backup-local-store';
 
 beforeEach(async () => {
   await Dexie.delete(LOCAL_BACKUPS_DB_NAME);

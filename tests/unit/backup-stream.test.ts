@@ -8,9 +8,9 @@ import { Dexie, type Table } from 'dexie';
 import { importInto } from 'dexie-export-import';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { INCOMPLETE, isCompleteJsonDocument, NOT_JSON, valueEnd } from '@domain/json-bytes';
-import { db, ensureSeeded } from '../../src-renderer/db';
-import { BACKUP_TABLES, BackupError, createBackup, inspectBackup, MESSAGES, restoreBackup, STORES_BY_VERSION, CURRENT_SCHEMA_VERSION } from '../../src-renderer/db/backup';
-import { BackupReader } from '../../src-renderer/db/backup-format';
+import { db, ensureSeeded } from '@db';
+import { BACKUP_TABLES, BackupError, createBackup, inspectBackup, MESSAGES, restoreBackup, STORES_BY_VERSION, CURRENT_SCHEMA_VERSION } from '@db/backup';
+import { BackupReader } from '@db/backup-format';
 import { importFiles, installationA } from '../fixtures/backups/tools/installations';
 import { testActivityRecord } from '../support/activity-fixtures';
 

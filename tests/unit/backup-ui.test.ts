@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeOpenFailure } from '../../src-renderer/features/backup/open-failure';
-import { autoBackupName } from '../../src-renderer/features/backup/auto-backup';
-import { formatDateTime } from '../../src-renderer/features/backup/format';
+import { describeOpenFailure } from '@features/backup/open-failure';
+import { autoBackupName } from '@features/backup/auto-backup';
+import { formatDateTime } from '@features/backup/format';
 import { AUTO_BACKUP_NAME } from '@contract';
 
 describe('backup UI helpers', () => {
@@ -35,9 +35,9 @@ describe('backup UI helpers', () => {
 describe('restoring over a database that cannot be opened', () => {
   it('refuses a bad file before deleting anything; a good one replaces the database', async () => {
     await import('../fixtures/db/tools/node-blob-env');
-    const { db, ensureSeeded } = await import('../../src-renderer/db');
-    const { createBackup } = await import('../../src-renderer/db/backup');
-    const { deleteAndRestore } = await import('../../src-renderer/features/backup/DatabaseProblem');
+    const { db, ensureSeeded } = await import('@db');
+    const { createBackup } = await import('@db/backup');
+    const { deleteAndRestore } = await import('@features/backup/DatabaseProblem');
     db.close();
     await db.delete();
     await db.open();

@@ -1,7 +1,7 @@
 import '../fixtures/db/tools/node-blob-env';
 import type { Table } from 'dexie';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { db, ensureSeeded, type ItemStatusRecord } from '../../src-renderer/db';
+import { db, ensureSeeded, type ItemStatusRecord } from '@db';
 import {
   BACKUP_TABLES,
   BackupError,
@@ -14,11 +14,11 @@ import {
   MESSAGES,
   restoreBackup,
   STORES_BY_VERSION,
-} from '../../src-renderer/db/backup';
+} from '@db/backup';
 import { MAX_BACKUP_FILE_BYTES, MAX_OPEN_FILE_BYTES } from '@contract';
-import { BACKUP_OPEN_OPTIONS } from '../../src-renderer/features/backup/BackupPanel';
-import { backupIsOverdue, clampKeep, formatBytes } from '../../src-renderer/db/backup-storage';
-import { latestLocalBackup, LOCAL_BACKUPS_KEPT, storeLocalBackup } from '../../src-renderer/db/backup-local-store';
+import { BACKUP_OPEN_OPTIONS } from '@features/backup/BackupPanel';
+import { backupIsOverdue, clampKeep, formatBytes } from '@db/backup-storage';
+import { latestLocalBackup, LOCAL_BACKUPS_KEPT, storeLocalBackup } from '@db/backup-local-store';
 import { activities, ADJUSTMENTS, pastedPlanRecord, statuses, T2, TARGETS, V2_UNITS } from '../fixtures/db/tools/fixture-data';
 
 type Snapshot = Record<string, unknown[]>;

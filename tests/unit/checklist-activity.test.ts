@@ -4,7 +4,7 @@ import {
   groupActivitiesByItem,
   proposedStatus,
   type ActivityForItems,
-} from '../../src-renderer/features/checklist/item-activities';
+} from '@features/checklist/item-activities';
 
 const scope = { unitCode: 'CDCS-001', start: '2024-12-15', end: '2025-06-14' };
 let n = 0;

@@ -349,8 +349,8 @@ describe('consolidate: three levels on generated data', () => {
 
 describe('three levels through the real workbook', () => {
   it('districts written and read back (exchange writer + reader) consolidate into the same province', async () => {
-    const { writeConsolidatedReport } = await import('../../src-renderer/exchange/writer-consolidated');
-    const { readWorkbook } = await import('../../src-renderer/exchange/reader');
+    const { writeConsolidatedReport } = await import('@exchange/writer-consolidated');
+    const { readWorkbook } = await import('@exchange/reader');
     const districts = DISTRICTS.map((d) => districtReport(d));
     const readBack: ConsolidatedReport[] = [];
     for (const d of districts) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery } from '../../src-renderer/domain/vn-text';
+import { matchesQuery } from '@domain/vn-text';
 import type { ReportActivity } from '@domain/report';
 import {
   consolidatedSearchTexts,
@@ -7,7 +7,7 @@ import {
   queryWordsIn,
   snippetStart,
   warmConsolidatedSearchTexts,
-} from '../../src-renderer/features/consolidation/activity-search';
+} from '@features/consolidation/activity-search';
 import { planItems, sampleActivities } from '../support/exchange-writer-fixtures';
 
 const NAMES = { 'CDCS-HOATHANH': 'CĐCS Công ty May Hòa Thành', 'CDCS-SUOIDA': 'CĐCS Xã Suối Đá' };

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { ACTIVITY_TYPES } from '@domain/activity';
 import { STANDARD_INDICATORS, sumIndicators, type IndicatorAdjustment, type IndicatorSum } from '@domain/indicators';
-import { activitiesOfPlan, applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
+import { activitiesOfPlan, applySubmission, db, ensureSeeded, previewImport, putSetting, type UnitRecord } from '@db';
 import type { ReportActivity, UnitReport } from '@domain/report';
 import { fakeUuid, sampleReport } from '../support/exchange-writer-fixtures';
 

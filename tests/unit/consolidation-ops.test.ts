@@ -21,8 +21,8 @@ import {
   setReportDeadline,
   withdrawSubmission,
   type UnitRecord,
-} from '../../src-renderer/db';
-import { submissionUnitCodes } from '../../src-renderer/domain/report';
+} from '@db';
+import { submissionUnitCodes } from '@domain/report';
 import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

@@ -11,9 +11,9 @@ import { Dexie } from 'dexie';
 import { importInto } from 'dexie-export-import';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { activitiesOfPlan, activitiesOfSubmissions, db, DB_NAME } from '../../src-renderer/db';
-import { CURRENT_SCHEMA_VERSION, envelopeBytes, inspectBackup, restoreBackup, STORES_BY_VERSION } from '../../src-renderer/db/backup';
-import { backupBeforeUpgrade, onDiskState } from '../../src-renderer/db/backup-before-upgrade';
+import { activitiesOfPlan, activitiesOfSubmissions, db, DB_NAME } from '@db';
+import { CURRENT_SCHEMA_VERSION, envelopeBytes, inspectBackup, restoreBackup, STORES_BY_VERSION } from '@db/backup';
+import { backupBeforeUpgrade, onDiskState } from '@db/backup-before-upgrade';
 import { ITEM_IDS } from '../fixtures/db/tools/fixture-data';
 
 const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures/db');
@@ -225,7 +225,7 @@ describe('an upgrade takes an automatic backup first', () => {
   it('why the check comes first: Dexie 4 itself would open a newer database and patch our tables into it', async () => {
     const name = 'so-ke-hoach-newer-demo';
     await makeNewer(name);
-    const { SoKeHoachDb } = await import('../../src-renderer/db');
+    const { SoKeHoachDb } = await import('@db');
     const other = new SoKeHoachDb(name);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await other.open();

@@ -2,17 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { materialize } from '@domain/merge';
-import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '../../src-renderer/db';
+import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, DB_NAME, SoKeHoachDb, unitCodesWithActivities } from '@db';
 import type { UnitReport } from '@domain/report';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../support/exchange-writer-fixtures';
-import { V1_STORES } from '../../src-renderer/db/versions/v1';
-import { V2_STORES } from '../../src-renderer/db/versions/v2';
-import { V3_STORES } from '../../src-renderer/db/versions/v3';
-import { V4_STORES } from '../../src-renderer/db/versions/v4';
-import { V5_STORES } from '../../src-renderer/db/versions/v5';
-import { V6_STORES } from '../../src-renderer/db/versions/v6';
-import { V7_STORES } from '../../src-renderer/db/versions/v7';
+import { V1_STORES } from '@db/versions/v1';
+import { V2_STORES } from '@db/versions/v2';
+import { V3_STORES } from '@db/versions/v3';
+import { V4_STORES } from '@db/versions/v4';
+import { V5_STORES } from '@db/versions/v5';
+import { V6_STORES } from '@db/versions/v6';
+import { V7_STORES } from '@db/versions/v7';
 
 beforeEach(async () => {
   db.close();

@@ -17,7 +17,7 @@ import {
   setPeriodConfig,
   statusesOf,
   updateOwnUnit,
-} from '../../src-renderer/db';
+} from '@db';
 
 beforeEach(async () => {
   db.close();

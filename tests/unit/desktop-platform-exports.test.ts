@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, ExportProgress } from '@contract';
 import type { WorkbookJob } from '@exchange/workbook-job';
-import { createDesktopPlatform } from '../../src-renderer/platform/desktop-platform';
+import { createDesktopPlatform } from '@platform/desktop-platform';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 function fakeApi(write: (exportId: string, emit: (p: Omit<ExportProgress, 'exportId'>, id?: string) => void) => Promise<Awaited<ReturnType<DesktopApi['writeWorkbook']>>>) {

@@ -22,7 +22,7 @@ import {
   putSetting,
   withdrawSubmission,
   type UnitRecord,
-} from '../../src-renderer/db';
+} from '@db';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CheckLine, type CliIo } from '../../src-main/cli/workbook-cli';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport, withAppResults } from '../fixtures/workbooks/tools/sample-report';
 

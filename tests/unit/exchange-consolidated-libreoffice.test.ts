@@ -14,8 +14,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateVn } from '../../src-renderer/domain/periods';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { formatDateVn } from '@domain/periods';
+import { readWorkbook } from '@exchange/reader';
 import {
   COMPLETENESS_COLUMNS,
   completenessFileName,
@@ -23,10 +23,10 @@ import {
   ITEM_SUMMARY_COLUMNS,
   SHEET_NAMES,
   UNIT_INDICATOR_COLUMNS,
-} from '../../src-renderer/exchange/spec';
+} from '@exchange/spec';
 import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
 import { formatInstantVn } from '@domain/vn-time';
-import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeCompletenessWorkbook, writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { expectedConsolidatedOf } from '../fixtures/workbooks/tools/generate-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { parseCsv } from '../support/csv';

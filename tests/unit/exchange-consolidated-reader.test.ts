@@ -5,10 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { readWorkbook } from '@exchange/reader';
 import { isConsolidated, type ConsolidatedReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 
@@ -263,7 +263,7 @@ describe('format versions', () => {
   });
 });
 
-import { compareItemIds } from '../../src-renderer/exchange/reader-consolidated';
+import { compareItemIds } from '@exchange/reader-consolidated';
 
 describe('compareItemIds', () => {
   it('orders item ids as a plan numbers them', () => {

@@ -4,10 +4,10 @@
  * set; a failure names the seed to replay it.
  */
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { readWorkbook } from '@exchange/reader';
 import { isConsolidated } from '@domain/report';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
+import { writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
 import { expectedConsolidatedOf, generateConsolidated } from '../fixtures/workbooks/tools/generate-consolidated';
 import { ALL_TONES } from '../fixtures/workbooks/tools/generate-report';
 

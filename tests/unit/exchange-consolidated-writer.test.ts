@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
+import { HEADER_BLOCK_ROWS } from '@exchange/print';
 import {
   COMPLETENESS_COLUMNS,
   COMPLETENESS_MACHINE_KIND,
@@ -23,10 +23,10 @@ import {
   ITEM_SUMMARY_COLUMNS,
   SHEET_NAMES,
   UNIT_INDICATOR_COLUMNS,
-} from '../../src-renderer/exchange/spec';
+} from '@exchange/spec';
 import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_KEYS, STATUS_COUNT_LABELS } from '@domain/report';
-import { writeCompletenessWorkbook, writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { writeCompletenessWorkbookStreaming, writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
+import { writeCompletenessWorkbook, writeConsolidatedReport } from '@exchange/writer-consolidated';
+import { writeCompletenessWorkbookStreaming, writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;

@@ -11,11 +11,11 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES } from '../../src-renderer/domain/activity';
-import { activitySums, DIRECT_RESULT_REASON_TEMPLATE } from '../../src-renderer/domain/indicators';
-import { readWorkbook, type ReadResult } from '../../src-renderer/exchange/reader';
+import { ACTIVITY_TYPES } from '@domain/activity';
+import { activitySums, DIRECT_RESULT_REASON_TEMPLATE } from '@domain/indicators';
+import { readWorkbook, type ReadResult } from '@exchange/reader';
 import { WORKBOOK_STATUS_LABELS, WORKBOOK_STATUSES, type UnitReport } from '@domain/report';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 import { openWorkbook, workbookBytes } from '../support/excel';

@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadOptions } from '../../src-renderer/exchange/reader';
-import type { ProblemCode } from '../../src-renderer/exchange/problems';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { planFingerprint, walkPlan } from '../../src-renderer/domain/plan-tree';
+import { readWorkbook, type ReadOptions } from '@exchange/reader';
+import type { ProblemCode } from '@exchange/problems';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { planFingerprint, walkPlan } from '@domain/plan-tree';
 import { GENERATED_BAD_FILES, LIBREOFFICE_BAD_FILES } from '../fixtures/workbooks/tools/bad-files';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 

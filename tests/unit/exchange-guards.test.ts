@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { inspectWorkbookBytes } from '../../src-renderer/exchange/guards';
+import { inspectWorkbookBytes } from '@exchange/guards';
 import { craftCompoundFile, craftZip, MINIMAL_PARTS } from '../fixtures/workbooks/tools/zip-craft';
 
 const MB = 1024 * 1024;
@@ -102,8 +102,8 @@ describe('inspectWorkbookBytes', () => {
 });
 
 import { deflateRawSync } from 'node:zlib';
-import { verifyInflatedSizes } from '../../src-renderer/exchange/guards';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { verifyInflatedSizes } from '@exchange/guards';
+import { readWorkbook } from '@exchange/reader';
 
 /** A zip whose one deflated part declares `claim` bytes but inflates to `real.length`. */
 function lyingZip(real: Uint8Array, claim: number): Uint8Array {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { readWorkbook } from '@exchange/reader';
 import { ALL_TONES } from '../fixtures/workbooks/tools/generate-report';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 
@@ -57,7 +57,7 @@ describe('the template filled in LibreOffice Calc', () => {
 describe('a unit report opened and saved again in LibreOffice Calc', () => {
   it('reads back the same report', { timeout: 120_000 }, async () => {
     requireLibreOffice();
-    const { writeUnitReport } = await import('../../src-renderer/exchange/writer');
+    const { writeUnitReport } = await import('@exchange/writer');
     const { sampleReport } = await import('../fixtures/workbooks/tools/sample-report');
     const report = sampleReport();
     // Text LibreOffice could take for formulas, numbers or dates if it re-parsed cells.

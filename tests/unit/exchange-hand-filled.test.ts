@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { readWorkbook } from '@exchange/reader';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 import { openWorkbook, workbookBytes } from '../support/excel';
 
@@ -182,7 +182,7 @@ function columnValues(ws: ExcelJS.Worksheet, col: number): ExcelJS.CellValue[] {
 
 describe('a unit report edited by hand', () => {
   it('ignores a column someone added (with a warning), takes a row added by hand as new, leaves the bytes alone', async () => {
-    const { writeUnitReport } = await import('../../src-renderer/exchange/writer');
+    const { writeUnitReport } = await import('@exchange/writer');
     const { sampleReport } = await import('../fixtures/workbooks/tools/sample-report');
     const wb = await load(await writeUnitReport(sampleReport()));
     const act = wb.getWorksheet('Hoạt động')!;

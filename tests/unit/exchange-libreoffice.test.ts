@@ -13,12 +13,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { formatDateVn } from '../../src-renderer/domain/periods';
-import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName } from '../../src-renderer/exchange/spec';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { formatDateVn } from '@domain/periods';
+import { activitySheetColumns, reportFileName, SHEET_NAMES, templateFileName } from '@exchange/spec';
 import { type UnitReport } from '@domain/report';
-import { writeTemplate } from '../../src-renderer/exchange/template';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeTemplate } from '@exchange/template';
+import { writeUnitReport } from '@exchange/writer';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 import { parseCsv } from '../support/csv';
 import { calibrate, smallestWord, wordsBelow } from '../support/pdf-size';

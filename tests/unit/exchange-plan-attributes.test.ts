@@ -10,12 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { parsePlan } from '@domain/plan-parser';
 import { planFingerprint } from '@domain/plan-tree';
-import { planReportItems } from '../../src-renderer/exchange/plan-items';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { attributeColumnOf, PROGRESS_COLUMNS, progressColumns, SHEET_NAMES } from '../../src-renderer/exchange/spec';
+import { planReportItems } from '@exchange/plan-items';
+import { readWorkbook } from '@exchange/reader';
+import { attributeColumnOf, PROGRESS_COLUMNS, progressColumns, SHEET_NAMES } from '@exchange/spec';
 import { type UnitReport } from '@domain/report';
-import { writeTemplate } from '../../src-renderer/exchange/template';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { writeTemplate } from '@exchange/template';
+import { writeUnitReport } from '@exchange/writer';
 import { expectedOf, generateReport } from '../fixtures/workbooks/tools/generate-report';
 import { templateInput } from '../fixtures/workbooks/tools/template-fixture';
 

@@ -9,8 +9,8 @@ import {
   problemAt,
   type FileDetail,
   type ProblemDetail,
-} from '../../src-renderer/exchange/problems';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+} from '@exchange/problems';
+import { readWorkbook } from '@exchange/reader';
 
 const BAD = join(import.meta.dirname, '../fixtures/workbooks/bad');
 

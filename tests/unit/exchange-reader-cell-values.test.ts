@@ -6,8 +6,8 @@ import {
   parseItemIds,
   parseLabel,
   type CellNote,
-} from '../../src-renderer/exchange/cell-values';
-import { detailText } from '../../src-renderer/exchange/problems';
+} from '@exchange/cell-values';
+import { detailText } from '@exchange/problems';
 
 describe('cellText', () => {
   it('joins rich text, reads hyperlinks and formula results, trims and NFCs', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport, withAppResults } from '../fixtures/workbooks/tools/sample-report';
 
 describe('readWorkbook on what the writer writes', () => {
@@ -14,8 +14,8 @@ describe('readWorkbook on what the writer writes', () => {
   });
 });
 
-import { findHeaderRow, gridOfRows, locateSheets } from '../../src-renderer/exchange/reader-sheets';
-import { ACTIVITY_COLUMNS, PROGRESS_COLUMNS } from '../../src-renderer/exchange/spec';
+import { findHeaderRow, gridOfRows, locateSheets } from '@exchange/reader-sheets';
+import { ACTIVITY_COLUMNS, PROGRESS_COLUMNS } from '@exchange/spec';
 import { craftZip, MINIMAL_PARTS } from '../fixtures/workbooks/tools/zip-craft';
 
 describe('finding headers and sheets', () => {

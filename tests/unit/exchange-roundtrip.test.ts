@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
 import { ALL_TONES, expectedOf, generateReport } from '../fixtures/workbooks/tools/generate-report';
 
 // Property: write → read gives back the report, for generated reports. The seed base changes

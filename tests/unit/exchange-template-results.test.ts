@@ -9,12 +9,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src-renderer/db/db';
-import { applySubmission, previewImport } from '../../src-renderer/db/import-ops';
-import { indicatorSummary } from '../../src-renderer/db/indicator-ops';
-import { ensureSeeded } from '../../src-renderer/db/plan-ops';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { db } from '@db/db';
+import { applySubmission, previewImport } from '@db/import-ops';
+import { indicatorSummary } from '@db/indicator-ops';
+import { ensureSeeded } from '@db/plan-ops';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { readWorkbook } from '@exchange/reader';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/workbooks/filled/mau-ket-qua.xlsx');

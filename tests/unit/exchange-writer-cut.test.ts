@@ -6,12 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { MAX_CELL_CHARS } from '../../src-renderer/exchange/safe-cell';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { cutLengthOf, cutNote, fullCellLength, textCell, type TextCut } from '../../src-renderer/exchange/writer-text';
-import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { readWorkbook } from '@exchange/reader';
+import { MAX_CELL_CHARS } from '@exchange/safe-cell';
+import { writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
+import { cutLengthOf, cutNote, fullCellLength, textCell, type TextCut } from '@exchange/writer-text';
+import { writeUnitReportStreaming } from '@exchange/writer-stream';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../fixtures/workbooks/tools/sample-report';
 

@@ -7,12 +7,12 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { writePlansInMemory, writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
-import { writeConsolidatedReportStreaming } from '../../src-renderer/exchange/writer-consolidated-stream';
-import { printOptionsXml, writePlansStreaming, writeUnitReportStreaming, writeWorkbookStreaming } from '../../src-renderer/exchange/writer-stream';
-import { isStreamedJob } from '../../src-renderer/exchange/workbook-job';
-import { planWorkbookJob } from '../../src-renderer/exchange/workbook-job-plans';
+import { writePlansInMemory, writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
+import { writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
+import { printOptionsXml, writePlansStreaming, writeUnitReportStreaming, writeWorkbookStreaming } from '@exchange/writer-stream';
+import { isStreamedJob } from '@exchange/workbook-job';
+import { planWorkbookJob } from '@exchange/workbook-job-plans';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

@@ -6,10 +6,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
-import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
-import { activitySheetColumns, cellDateToCalendar, SHEET_NAMES } from '../../src-renderer/exchange/spec';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
+import { HEADER_BLOCK_ROWS } from '@exchange/print';
+import { activitySheetColumns, cellDateToCalendar, SHEET_NAMES } from '@exchange/spec';
+import { writeUnitReport } from '@exchange/writer';
+import { writeUnitReportStreaming } from '@exchange/writer-stream';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const DATES = ['2024-12-15', '2025-06-14', '2025-06-15', '2025-01-01', '2024-12-31', '2025-12-31', '2000-02-29', '2100-12-31'];

@@ -6,9 +6,9 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STANDARD_INDICATORS } from '../../src-renderer/domain/indicators';
-import { HEADER_BLOCK_ROWS } from '../../src-renderer/exchange/print';
-import { isFormulaLike, safeText } from '../../src-renderer/exchange/safe-cell';
+import { STANDARD_INDICATORS } from '@domain/indicators';
+import { HEADER_BLOCK_ROWS } from '@exchange/print';
+import { isFormulaLike, safeText } from '@exchange/safe-cell';
 import {
   ACTIVITY_COLUMNS,
   ACTIVITY_ROW_ID_COLUMN,
@@ -26,12 +26,12 @@ import {
   reportFileName,
   SHEET_NAMES,
   templateFileName,
-} from '../../src-renderer/exchange/spec';
+} from '@exchange/spec';
 import { WORKBOOK_STATUS_LABELS, type UnitReport } from '@domain/report';
-import { TEMPLATE_BLANK_ROWS, writeTemplate } from '../../src-renderer/exchange/template';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeUnitReportStreaming } from '../../src-renderer/exchange/writer-stream';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { TEMPLATE_BLANK_ROWS, writeTemplate } from '@exchange/template';
+import { writeUnitReport } from '@exchange/writer';
+import { writeUnitReportStreaming } from '@exchange/writer-stream';
+import { readWorkbook } from '@exchange/reader';
 import { PLAN, planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const HEADER_ROW = HEADER_BLOCK_ROWS + 1;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a64 as fnv1a64OfText, fnv1a64Hex } from '../../src-renderer/domain/hash';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { planFingerprint, trackableItems } from '../../src-renderer/domain/plan-tree';
+import { fnv1a64 as fnv1a64OfText, fnv1a64Hex } from '@domain/hash';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { planFingerprint, trackableItems } from '@domain/plan-tree';
 
 // The textbook FNV-1a 64 in BigInt, over the code points encoded one by one (as fingerprints
 // have always been computed): the limb form must give the same digits.

@@ -5,9 +5,9 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { orderBatch, type BatchCandidate } from '@domain/import-batch';
-import { db, previewImport } from '../../src-renderer/db';
-import { applyReady, useImportStore } from '../../src-renderer/features/import/import-store';
-import { newCard, type Card } from '../../src-renderer/features/import/import-cards';
+import { db, previewImport } from '@db';
+import { applyReady, useImportStore } from '@features/import/import-store';
+import { newCard, type Card } from '@features/import/import-cards';
 import { fileBytes, freshInstallation, PERIOD, PLAN_ID, scenarioReports } from '../fixtures/backups/tools/installations';
 
 const scope = (unitCode: string, periodKey = '2025-H1') => ({ unitCode, planId: 'p', periodKey });

@@ -21,7 +21,7 @@ import {
   type BatchProgress,
   type ImportPreview,
   type UnitRecord,
-} from '../../src-renderer/db';
+} from '@db';
 import { STATUS_COUNT_KEYS, type ConsolidatedReport, type StatusCounts, type UnitReport } from '@domain/report';
 import { numberedUnitReport, sampleActivities, sampleReport } from '../support/exchange-writer-fixtures';
 

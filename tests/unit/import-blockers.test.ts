@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blockersOf, blockerText, isHardBlocker, type ImportBlocker, type ImportFacts } from '@domain/import-blockers';
-import { applySubmission, db, ensureSeeded, OperationError, previewImport, putSetting, type UnitRecord } from '../../src-renderer/db';
-import type { UnitReport } from '../../src-renderer/domain/report';
+import { applySubmission, db, ensureSeeded, OperationError, previewImport, putSetting, type UnitRecord } from '@db';
+import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const UNIT = { code: 'CDCS-0012', name: 'CĐCS May Thành Công' };

@@ -4,8 +4,8 @@
  * dropped folders walked recursively through the FileSystemEntry API (readEntries in batches).
  */
 import { describe, expect, it } from 'vitest';
-import { classifyPath, collect, filesOfEntries, fromFileList } from '../../src-renderer/features/import/import-files';
-import { MAX_OPEN_FILE_BYTES } from '../../src-renderer/platform/contract';
+import { classifyPath, collect, filesOfEntries, fromFileList } from '@features/import/import-files';
+import { MAX_OPEN_FILE_BYTES } from '@contract';
 
 const file = (name: string, text = 'x'): File => new File([text], name);
 

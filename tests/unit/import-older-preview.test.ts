@@ -8,11 +8,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src-renderer/db/db';
-import { applySubmission, previewImport } from '../../src-renderer/db/import-ops';
-import { ensureSeeded } from '../../src-renderer/db/plan-ops';
-import { diffCounts } from '../../src-renderer/domain/merge';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+import { db } from '@db/db';
+import { applySubmission, previewImport } from '@db/import-ops';
+import { ensureSeeded } from '@db/plan-ops';
+import { diffCounts } from '@domain/merge';
+import { readWorkbook } from '@exchange/reader';
 import { OLDER_PAIR } from '../fixtures/workbooks/tools/older-pair';
 
 const DIR = join(import.meta.dirname, '../fixtures/workbooks/import');

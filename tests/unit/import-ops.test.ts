@@ -12,7 +12,7 @@ import {
   putSetting,
   withdrawSubmission,
   type UnitRecord,
-} from '../../src-renderer/db';
+} from '@db';
 import { sha256Hex } from '@domain/hash';
 import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';

@@ -4,8 +4,8 @@
  * terminated, the rest never sent), and a crashed worker is replaced for the next file.
  */
 import { describe, expect, it } from 'vitest';
-import { readImportFiles, readImportGroups, type ImportReadRequest, type ImportReadResponse, type ReadOutcome } from '../../src-renderer/features/import/import-read';
-import type { ReadResult } from '../../src-renderer/exchange/reader';
+import { readImportFiles, readImportGroups, type ImportReadRequest, type ImportReadResponse, type ReadOutcome } from '@features/import/import-read';
+import type { ReadResult } from '@exchange/reader';
 
 /** A worker that answers each request after `delayMs`, or crashes on a file named "hong.xlsx". */
 class FakeWorker {

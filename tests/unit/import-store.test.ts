@@ -4,7 +4,7 @@
  * officer is on another screen). Real Dexie over fake-indexeddb; the workbook reader is replaced
  * by a fake worker that hands back the report objects (the reader has its own tests).
  */
-import { sha256Hex } from '../../src-renderer/domain/hash';
+import { sha256Hex } from '@domain/hash';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   applySubmission,
@@ -15,11 +15,11 @@ import {
   putSetting,
   withdrawSubmission,
   type UnitRecord,
-} from '../../src-renderer/db';
-import type { ReadResult } from '../../src-renderer/exchange/reader';
+} from '@db';
+import type { ReadResult } from '@exchange/reader';
 import type { UnitReport } from '@domain/report';
-import { hardBlock, newCard, pending, ready, recheckedCard, type Card } from '../../src-renderer/features/import/import-cards';
-import type { ImportReadRequest, ImportReadResponse } from '../../src-renderer/features/import/import-read';
+import { hardBlock, newCard, pending, ready, recheckedCard, type Card } from '@features/import/import-cards';
+import type { ImportReadRequest, ImportReadResponse } from '@features/import/import-read';
 import {
   addAllUnits,
   applyReady,
@@ -29,7 +29,7 @@ import {
   recheck,
   updateCard,
   useImportStore,
-} from '../../src-renderer/features/import/import-store';
+} from '@features/import/import-store';
 import { numberedUnitReport } from '../support/exchange-writer-fixtures';
 
 const T = '2025-01-01T00:00:00.000Z';

@@ -14,7 +14,7 @@ import {
   setIndicatorAdjustment,
   setIndicatorTarget,
   type ActivityRecord,
-} from '../../src-renderer/db';
+} from '@db';
 
 const PLAN = BUILTIN_PLAN.id;
 const OWN = 'LDLD-DMC';

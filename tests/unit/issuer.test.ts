@@ -1,7 +1,7 @@
 /** «Nơi ban hành» and «Người xuất» are remembered on the installation: stored, read back after the database is opened again. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../src-renderer/db/db';
-import { getIssuer, saveIssuer } from '../../src-renderer/db/settings-ops';
+import { db } from '@db/db';
+import { getIssuer, saveIssuer } from '@db/settings-ops';
 
 beforeEach(async () => {
   await db.delete();

@@ -50,11 +50,13 @@ describe('environment boundaries', () => {
       "import { useLiveQuery } from 'dexie-react-hooks';",
       "import { create } from 'zustand';",
       "import { Screen } from '../features/example/Screen';",
+      "import { Other } from '@features/example';",
+      "import { Notice } from '@ui/notice';",
       "import { x } from '../../src-main/ipc';",
       "import { readFileSync } from 'node:fs';",
-      'export const used = [useState, useLiveQuery, create, Screen, x, readFileSync];',
+      'export const used = [useState, useLiveQuery, create, Screen, Other, Notice, x, readFileSync];',
     ].join('\n');
-    expect(await restrictedImports('src-renderer/db/example.ts', code)).toHaveLength(6);
+    expect(await restrictedImports('src-renderer/db/example.ts', code)).toHaveLength(8);
     expect(await restrictedImports('src-renderer/db/example.ts', "import Dexie from 'dexie';\nimport { fold } from '../domain/vn-text';\nexport const used = [Dexie, fold];\n")).toEqual([]);
   });
 
@@ -79,8 +81,16 @@ describe('rooms', () => {
       "import { App } from '../app/App';",
       "import { Modal } from '../ui/Modal';",
       "import { useUi } from '../state';",
+      "import { writeDocx } from '@document/docx-writer';",
+      "import { platformOf } from '@platform';",
+      "import { dbOf } from '@db';",
+      "import { ops } from '@db/plan-ops';",
+      "import { OtherScreen } from '@features/example';",
+      "import { Shell } from '@app/Shell';",
+      "import { Notice } from '@ui/notice';",
+      "import { useStore } from '@state';",
     ];
-    const code = `${imports.join('\n')}\nexport const used = [SHEET_NAMES, FORMAT_ID, docx, platform, DESKTOP_API_GLOBAL, db, Screen, App, Modal, useUi];\n`;
+    const code = `${imports.join('\n')}\nexport const used = [SHEET_NAMES, FORMAT_ID, docx, platform, DESKTOP_API_GLOBAL, db, Screen, App, Modal, useUi, writeDocx, platformOf, dbOf, ops, OtherScreen, Shell, Notice, useStore];\n`;
     const messages = await restrictedImports('src-renderer/domain/example.ts', code);
     expect(messages).toHaveLength(imports.length);
     // The rule is the domain's: the format itself may import both the domain and its own files.
@@ -94,12 +104,14 @@ describe('rooms', () => {
     expect(await roomRule('feature-internals', 'src-renderer/features/reports/deeper/Example.tsx', inner.replace("'../exports", "'../../exports"))).toHaveLength(1);
     expect(await roomRule('feature-internals', file, "export { useWorkbookJob } from '../exports/use-workbook-job';\n")).toHaveLength(1);
     expect(await roomRule('feature-internals', file, "export const load = () => import('../plan-import/PlanImportDialog');\n")).toHaveLength(1);
+    expect(await roomRule('feature-internals', file, "import { useWorkbookJob } from '@features/exports/use-workbook-job';\nexport const used = useWorkbookJob;\n")).toHaveLength(1);
     const allowed = [
       "import { useWorkbookJob } from '../exports';",
       "import { isBusy } from '../exports/index';",
+      "import { percentOf } from '@features/exports';",
       "import { ReportsScreen } from './ReportsScreen';",
       "import { fold } from '@domain/vn-text';",
-      'export const used = [useWorkbookJob, isBusy, ReportsScreen, fold];',
+      'export const used = [useWorkbookJob, isBusy, percentOf, ReportsScreen, fold];',
     ].join('\n');
     expect(await roomRule('feature-internals', file, allowed)).toEqual([]);
     // The shell mounts screens; the rule is between features.
@@ -113,6 +125,7 @@ describe('rooms', () => {
     expect(await roomRule('frozen-migrations', version, "import type { Transaction } from 'dexie';\nimport { V5_STORES } from './v5';\nexport type T = [Transaction, typeof V5_STORES];\n")).toEqual([]);
     const borrow = "import { upgradeToV5 } from './versions/v5';\nexport const used = upgradeToV5;\n";
     expect(await roomRule('frozen-migrations', 'src-renderer/db/import-ops.ts', borrow)).toHaveLength(1);
+    expect(await roomRule('frozen-migrations', 'src-renderer/features/example/x.ts', "import { upgradeToV5 } from '@db/versions/v5';\nexport const used = upgradeToV5;\n")).toHaveLength(1);
     // The schema registers every version, and a backup of an older version is read with its stores.
     expect(await roomRule('frozen-migrations', 'src-renderer/db/schema.ts', borrow)).toEqual([]);
     expect(await roomRule('frozen-migrations', 'src-renderer/db/backup-format.ts', borrow)).toEqual([]);

@@ -19,11 +19,11 @@ import {
   putSetting,
   wholeActivities,
   type SubmissionRecord,
-} from '../../src-renderer/db';
-import { createBackup, restoreBackup } from '../../src-renderer/db/backup';
-import { fillMissingLogRows } from '../../src-renderer/db/log-rows';
-import { updateUnit } from '../../src-renderer/db/unit-ops';
-import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities, firstActivities } from '../../src-renderer/features/activities/activity-query';
+} from '@db';
+import { createBackup, restoreBackup } from '@db/backup';
+import { fillMissingLogRows } from '@db/log-rows';
+import { updateUnit } from '@db/unit-ops';
+import { DEFAULT_ACTIVITY_SORT, filterAndSortActivities, firstActivities } from '@features/activities/activity-query';
 import { testActivityRecord } from '../support/activity-fixtures';
 import { numberedUnitReport, sampleReport } from '../support/exchange-writer-fixtures';
 

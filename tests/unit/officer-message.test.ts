@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ConsolidationError } from '@domain/consolidate';
 import { OFFICER_MESSAGES, officerMessage } from '@domain/officer-message';
-import { BackupError, MESSAGES } from '../../src-renderer/db/backup';
-import { OperationError } from '../../src-renderer/db';
+import { BackupError, MESSAGES } from '@db/backup';
+import { OperationError } from '@db';
 
 describe('officerMessage', () => {
   it('QuotaExceededError, raw or wrapped by Dexie: the disk is full, what to do, the detail in brackets', () => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import type { ConsolidationResult } from '@domain/consolidate';
-import { completenessChart, gridChart, gridRowLabel, indicatorChart, monthlyChart, progressChart, STATUS_FILLS } from '../../src-renderer/features/overview/chart-options';
+import { completenessChart, gridChart, gridRowLabel, indicatorChart, monthlyChart, progressChart, STATUS_FILLS } from '@features/overview/chart-options';
 import {
   groupProgress,
   indicatorOverview,
@@ -15,8 +15,8 @@ import {
   progressFigure,
   taskGroupsOf,
   type GridRow,
-} from '../../src-renderer/features/overview/overview-data';
-import type { ChartOption } from '../../src-renderer/ui/chart/echarts';
+} from '@features/overview/overview-data';
+import type { ChartOption } from '@ui/chart/echarts';
 
 const GROUPS = taskGroupsOf(BUILTIN_PLAN.plan);
 const PERIOD = { start: '2024-12-15', end: '2025-06-14', name: '6 tháng đầu năm 2025' };

@@ -12,7 +12,7 @@ import { drillDown } from '@domain/consolidation-drill';
 import { STANDARD_INDICATORS } from '@domain/indicators';
 import type { PlanNode } from '@domain/plan-types';
 import { DEFAULT_PERIOD_CONFIG, periodOf, type PeriodConfig } from '@domain/periods';
-import { addActivity, db, ensureSeeded, loadConsolidation, progressOf, putSetting, setIndicatorTarget, setItemStatus, statusesOf } from '../../src-renderer/db';
+import { addActivity, db, ensureSeeded, loadConsolidation, progressOf, putSetting, setIndicatorTarget, setItemStatus, statusesOf } from '@db';
 import type { ReportActivity, ReportIndicator, UnitReport } from '@domain/report';
 import {
   buildOverview,
@@ -25,7 +25,7 @@ import {
   taskGroupsOf,
   unitGroupGrid,
   type GridRow,
-} from '../../src-renderer/features/overview/overview-data';
+} from '@features/overview/overview-data';
 import { planItems, sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;

@@ -6,11 +6,11 @@
 import '../fixtures/db/tools/node-blob-env';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
-import { db, ensureSeeded, setItemStatus } from '../../src-renderer/db';
-import { BackupReader } from '../../src-renderer/db/backup-format';
-import { listenForCloseRequests, autoBackupIfDue } from '../../src-renderer/features/backup/auto-backup';
-import type { Platform } from '../../src-renderer/platform';
-import { flushPendingEdits, hasPendingEdits, registerPendingEdit } from '../../src-renderer/state/pending-edits';
+import { db, ensureSeeded, setItemStatus } from '@db';
+import { BackupReader } from '@db/backup-format';
+import { listenForCloseRequests, autoBackupIfDue } from '@features/backup/auto-backup';
+import type { Platform } from '@platform';
+import { flushPendingEdits, hasPendingEdits, registerPendingEdit } from '@state/pending-edits';
 
 beforeEach(async () => {
   db.close();

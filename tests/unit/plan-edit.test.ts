@@ -17,10 +17,10 @@ import {
   setTrackable,
   splitRow,
   type OutlineRow,
-} from '../../src-renderer/domain/plan-edit';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { parsePlan } from '../../src-renderer/domain/plan-parser';
-import type { PlanNode, PlanNodeKind } from '../../src-renderer/domain/plan-types';
+} from '@domain/plan-edit';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { parsePlan } from '@domain/plan-parser';
+import type { PlanNode, PlanNodeKind } from '@domain/plan-types';
 
 function node(id: string, kind: PlanNodeKind, label: string | null, text: string, trackable: boolean, children: PlanNode[] = []): PlanNode {
   return { id, kind, label, text, trackable, children };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '@domain/plan-parser';
 import { trackableItems } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
-import { docxToPlanText, htmlToPlanText } from '../../src-renderer/features/plan-import/docx-to-text';
+import { docxToPlanText, htmlToPlanText } from '@features/plan-import/docx-to-text';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/plans');
 const read = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');

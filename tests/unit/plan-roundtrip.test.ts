@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '@domain/plan-parser';
 import type { PlanNode } from '@domain/plan-types';
-import { htmlToPlanText } from '../../src-renderer/features/plan-import/docx-to-text';
+import { htmlToPlanText } from '@features/plan-import/docx-to-text';
 import { generatePlan, SHAPES, writePlan, type ExpectedNode } from '../fixtures/plans/tools/generate-plan';
 
 const BASE = Number(process.env.PLAN_ROUNDTRIP_SEED ?? Math.floor(Math.random() * 1_000_000));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '@domain/plan-parser';
 import { trackableItems, walkPlan } from '@domain/plan-tree';
 import type { ParsedPlan } from '@domain/plan-types';
-import { docxToPlanText } from '../../src-renderer/features/plan-import/docx-to-text';
+import { docxToPlanText } from '@features/plan-import/docx-to-text';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/plans');
 const read = (name: string): string => readFileSync(resolve(FIXTURES, name), 'utf8');

@@ -10,10 +10,10 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PERIOD_CONFIG, periodOf } from '@domain/periods';
 import { planFingerprint, trackableItems, walkPlan } from '@domain/plan-tree';
-import { addPlan, completeSetup, db, DEFAULT_OWN_UNIT, ensureSeeded, progressOf, setItemStatus, statusesOf } from '../../src-renderer/db';
-import type { PlanRecord } from '../../src-renderer/db/types';
-import { buildUnitReport } from '../../src-renderer/db/report-query';
-import { planReportItems } from '../../src-renderer/exchange/plan-items';
+import { addPlan, completeSetup, db, DEFAULT_OWN_UNIT, ensureSeeded, progressOf, setItemStatus, statusesOf } from '@db';
+import type { PlanRecord } from '@db/types';
+import { buildUnitReport } from '@db/report-query';
+import { planReportItems } from '@exchange/plan-items';
 
 const RECORD = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/plan-record-before-parts.json'), 'utf8')) as PlanRecord;
 const H1 = periodOf(DEFAULT_PERIOD_CONFIG, { kind: 'half', year: 2025 });

@@ -13,10 +13,10 @@ import {
   setIndicatorTarget,
   setItemStatus,
   type ActivityRecord,
-} from '../../src-renderer/db';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { reportFileName } from '../../src-renderer/exchange/spec';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+} from '@db';
+import { readWorkbook } from '@exchange/reader';
+import { reportFileName } from '@exchange/spec';
+import { writeUnitReport } from '@exchange/writer';
 
 const PLAN = BUILTIN_PLAN.id;
 const OWN = 'LDLD-DMC';
@@ -170,7 +170,7 @@ describe('buildUnitReport → writeUnitReport → readWorkbook', () => {
 
 describe('buildTemplateInput', () => {
   it('gives the unit, the plan items as planReportItems does, indicators with the unit targets', async () => {
-    const { planReportItems, writeTemplate } = await import('../../src-renderer/exchange/template');
+    const { planReportItems, writeTemplate } = await import('@exchange/template');
     await setIndicatorTarget({ planId: PLAN, unitCode: CDCS, periodKey: H1.key, indicatorCode: 'new-members', target: 12 });
     const input = await buildTemplateInput({ planId: PLAN, unitCode: CDCS, period: H1, exportedBy: '', appVersion: '1.2.3', now: NOW });
     expect(input.items).toEqual(planReportItems(BUILTIN_PLAN.plan));

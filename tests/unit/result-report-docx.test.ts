@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import {
   buildResultDocument,
   documentLines,
@@ -25,8 +25,8 @@ import {
   type DocBlock,
   type Letterhead,
   type ResultDocument,
-} from '../../src-renderer/domain/result-report';
-import { HEADER_LEFT_SHARE, PAGE, writeResultDocx } from '../../src-renderer/document/docx-writer';
+} from '@domain/result-report';
+import { HEADER_LEFT_SHARE, PAGE, writeResultDocx } from '@document/docx-writer';
 import { missingLines, pdfText, squashed } from '../support/pdf-text';
 import { districtReport } from '../support/result-report-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';

@@ -36,14 +36,14 @@ import {
   setItemStatus,
   setReportDeadline,
   type ActivityRecord,
-} from '../../src-renderer/db';
-import { writeResultDocx } from '../../src-renderer/document/docx-writer';
-import { createBackup, restoreBackup } from '../../src-renderer/db/backup';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+} from '@db';
+import { writeResultDocx } from '@document/docx-writer';
+import { createBackup, restoreBackup } from '@db/backup';
+import { readWorkbook } from '@exchange/reader';
 import { COMPLETENESS_STATE_LABELS, isConsolidated, type UnitReport } from '@domain/report';
 import { formatInstantVn } from '@domain/vn-time';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
-import { writeConsolidatedReport } from '../../src-renderer/exchange/writer-consolidated';
+import { writeUnitReport } from '@exchange/writer';
+import { writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { testActivityRecord } from '../support/activity-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 

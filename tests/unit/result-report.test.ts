@@ -4,8 +4,8 @@
  * every Vietnamese tone mark, NFD input and characters a Word file cannot carry.
  */
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PLAN } from '../../src-renderer/domain/builtin-plan';
-import { activityIndicatorValues } from '../../src-renderer/domain/indicators';
+import { BUILTIN_PLAN } from '@domain/builtin-plan';
+import { activityIndicatorValues } from '@domain/indicators';
 import { formatCount } from '@domain/fields';
 import {
   buildResultDocument,
@@ -21,7 +21,7 @@ import {
   type Letterhead,
   type ReportTexts,
   type ResultDocument,
-} from '../../src-renderer/domain/result-report';
+} from '@domain/result-report';
 import type { UnitReport } from '@domain/report';
 import { districtReport } from '../support/result-report-fixtures';
 import { sampleReport } from '../support/exchange-writer-fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldA11y } from '../../src-renderer/ui/field';
+import { fieldA11y } from '@ui/field';
 
 describe('fieldA11y', () => {
   const messages: Record<string, string> = { code: 'Mã đơn vị: đã dùng cho đơn vị khác' };

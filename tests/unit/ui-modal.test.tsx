@@ -2,8 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfirmDialog } from '../../src-renderer/ui/ConfirmDialog';
-import { Modal } from '../../src-renderer/ui/Modal';
+import { ConfirmDialog } from '@ui/ConfirmDialog';
+import { Modal } from '@ui/Modal';
 
 /** A page with a button that opens «Sửa», which can open «Xóa?» on top of it; «Xóa hẳn» closes both. */
 function Page() {

@@ -25,9 +25,9 @@ import {
   updateUnit,
   activitiesOfUnit,
   type UnitRecord,
-} from '../../src-renderer/db';
-import { IDENTITY_FILE_MAX_BYTES, readIdentityFile, writeIdentityFile } from '../../src-renderer/exchange/identity-file';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
+} from '@db';
+import { IDENTITY_FILE_MAX_BYTES, readIdentityFile, writeIdentityFile } from '@exchange/identity-file';
+import { readWorkbook } from '@exchange/reader';
 import type { UnitReport } from '@domain/report';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 import { builtinTemplate } from '../fixtures/workbooks/tools/template-fixture';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyUnitImport, completeSetup, db, DEFAULT_SETUP, ensureSeeded } from '../../src-renderer/db';
-import { cellText, NOT_UTF8_MESSAGE, readUnitRows, UnitFileError } from '../../src-renderer/features/units/read-unit-rows';
-import { guessMapping, previewUnitImport, type UnitTable } from '../../src-renderer/features/units/unit-import';
+import { applyUnitImport, completeSetup, db, DEFAULT_SETUP, ensureSeeded } from '@db';
+import { cellText, NOT_UTF8_MESSAGE, readUnitRows, UnitFileError } from '@features/units/read-unit-rows';
+import { guessMapping, previewUnitImport, type UnitTable } from '@features/units/unit-import';
 
 const OPTIONS = { level: 'grassroots' as const, parentName: 'LĐLĐ huyện Dương Minh Châu', ownCode: 'LDLD-DMC' };
 const HEADERS = ['STT', 'Mã đơn vị', 'Tên CĐCS', 'Loại hình', 'Số đoàn viên', 'Chủ tịch', 'SĐT', 'Trạng thái'];

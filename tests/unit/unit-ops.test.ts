@@ -16,7 +16,7 @@ import {
   updateOwnUnit,
   updateUnit,
   UNIT_HAS_DATA_MESSAGE,
-} from '../../src-renderer/db';
+} from '@db';
 
 beforeEach(async () => {
   db.close();

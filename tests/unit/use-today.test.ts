@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { msUntilNextLocalDay } from '../../src-renderer/app/use-today';
+import { msUntilNextLocalDay } from '@app/use-today';
 
 describe('msUntilNextLocalDay', () => {
   it('counts to the next local midnight', () => {

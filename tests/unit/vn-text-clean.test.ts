@@ -7,10 +7,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { cleanText } from '@domain/vn-text';
 import { cleanBlock, cleanLine } from '@domain/fields';
-import { addActivity, addUnit, db, ensureSeeded, setItemStatus, setIndicatorAdjustment } from '../../src-renderer/db';
-import { normalizeText } from '../../src-renderer/exchange/cell-values';
-import { readWorkbook } from '../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../src-renderer/exchange/writer';
+import { addActivity, addUnit, db, ensureSeeded, setItemStatus, setIndicatorAdjustment } from '@db';
+import { normalizeText } from '@exchange/cell-values';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const RLO = '\u202e';

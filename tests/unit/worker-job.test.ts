@@ -4,12 +4,12 @@
  * module worker (Node has none): it records what it is sent and lets the test answer.
  */
 import { describe, expect, it } from 'vitest';
-import { JobCancelled, runWorkerJob, type WorkerJob } from '../../src-renderer/platform/worker-job';
-import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from '../../src-renderer/features/exports/workbook-jobs';
-import { DocxJobCancelled, writeDocxInWorker } from '../../src-renderer/features/report-doc/docx-job';
-import { readUnitFile, ReadCancelled } from '../../src-renderer/features/units/read-unit-file';
-import type { ResultDocument } from '../../src-renderer/domain/result-report';
-import type { UnitReport } from '../../src-renderer/domain/report';
+import { JobCancelled, runWorkerJob, type WorkerJob } from '@platform/worker-job';
+import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from '@features/exports/workbook-jobs';
+import { DocxJobCancelled, writeDocxInWorker } from '@features/report-doc/docx-job';
+import { readUnitFile, ReadCancelled } from '@features/units/read-unit-file';
+import type { ResultDocument } from '@domain/result-report';
+import type { UnitReport } from '@domain/report';
 
 class FakeWorker {
   onmessage: ((e: MessageEvent) => void) | null = null;

@@ -14,7 +14,7 @@ import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/
 import { walkPlan } from '@domain/plan-tree';
 import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
-import type { ShellData } from '../../app/use-shell-data';
+import type { ShellData } from '@app/use-shell-data';
 import {
   db,
   deleteActivity,
@@ -23,17 +23,17 @@ import {
   restoreActivity,
   type ActivityRecord,
   type UnitRecord,
-} from '../../db';
-import { useActivityStore, usePeriodStore } from '../../state';
+} from '@db';
+import { useActivityStore, usePeriodStore } from '@state';
 import { ActivityForm } from './ActivityForm';
 import { ActivityTable, type TableHandle } from './ActivityTable';
 import { useActivityLog } from './use-activity-log';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDialog } from '@ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
 import { UndoToast } from './UndoToast';
 import './activities.css';
-import { SearchInput } from '../../ui/SearchInput';
+import { SearchInput } from '@ui/SearchInput';
 
 const collator = new Intl.Collator('vi');
 

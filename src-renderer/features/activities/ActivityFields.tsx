@@ -6,9 +6,9 @@ import { useMemo } from 'react';
 import { ACTIVITY_TYPES, parseActivityDate, type ActivityType } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
 import { trackableItems } from '@domain/plan-tree';
-import type { PlanRecord, UnitRecord } from '../../db';
-import { Field } from '../../ui/field';
-import { DateInput, NumberInput } from '../../ui/inputs';
+import type { PlanRecord, UnitRecord } from '@db';
+import { Field } from '@ui/field';
+import { DateInput, NumberInput } from '@ui/inputs';
 import { ItemCombobox } from './ItemCombobox';
 import type { ActivityFormState } from './use-activity-form';
 

@@ -7,11 +7,11 @@
  * "Vẫn lưu" (or Ctrl+Enter again) saves anyway, "Quay lại sửa" returns to the title.
  */
 import type { Period } from '@domain/periods';
-import type { PlanRecord, UnitRecord } from '../../db';
+import type { PlanRecord, UnitRecord } from '@db';
 import { ActivityFields } from './ActivityFields';
 import { DuplicateWarning } from './DuplicateWarning';
 import { useActivityForm, type ActivityFormOptions } from './use-activity-form';
-import { Problem } from '../../ui/notice';
+import { Problem } from '@ui/notice';
 
 interface Props extends ActivityFormOptions {
   plan: PlanRecord;

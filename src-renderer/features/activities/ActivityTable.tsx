@@ -7,8 +7,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useImperativeHandle, useRef, type ReactNode } from 'react';
 import { ACTIVITY_TYPE_LABELS, type ActivitySortKey } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
-import type { ActivityRecord } from '../../db';
-import { Highlight } from '../../ui/Highlight';
+import type { ActivityRecord } from '@db';
+import { Highlight } from '@ui/Highlight';
 import type { ActivitySort } from './activity-query';
 
 /** Matches .act-row's height in activities.css. */

@@ -6,7 +6,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { ACTIVITY_TYPE_LABELS } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
-import type { ActivityRecord } from '../../db';
+import type { ActivityRecord } from '@db';
 
 interface Props {
   dupes: readonly ActivityRecord[];

@@ -6,7 +6,7 @@
  * file replaces the old one, so the row offers no «Sửa»/«Xóa», only a quiet label whose
  * explanation shows on hover and on keyboard focus and is the label's accessible description.
  */
-import type { ActivityRecord } from '../../db';
+import type { ActivityRecord } from '@db';
 
 export const IMPORTED_LABEL = 'Từ báo cáo nhập';
 export const IMPORTED_EXPLANATION = 'Hoạt động này lấy từ báo cáo của đơn vị (tệp đã nhập). Muốn sửa, đơn vị gửi lại báo cáo mới rồi nhập lại.';

@@ -3,7 +3,7 @@
  * Display only: the pending undo and its timer live in the activities UI store
  * (state/activity-store.ts, UNDO_MS), so the offer survives leaving the screen and ends on time.
  */
-import type { PendingUndo } from '../../state/activity-store';
+import type { PendingUndo } from '@state/activity-store';
 
 export function UndoToast({ state, onUndo }: { state: PendingUndo; onUndo: () => void }) {
   return (

@@ -4,7 +4,7 @@
  */
 import { activityFieldsOf, activityInputSchema, type Activity, type ActivityType } from '@domain/activity';
 import { formatDateVn, isoDateOf } from '@domain/periods';
-import type { ActivityFormInput } from '../../db/activity-ops';
+import type { ActivityFormInput } from '@db/activity-ops';
 
 export interface ActivityFormValues {
   date: string;

@@ -7,12 +7,12 @@
  * (typing replaces the selection), and an entry on the same day costs one Tab more.
  */
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { EntryDefaults } from '../../state';
+import type { EntryDefaults } from '@state';
 import { mergeIndicatorDefs, STANDARD_INDICATORS, type IndicatorDef } from '@domain/indicators';
 import { officerMessage } from '@domain/officer-message';
 import { formatDateVn, isInPeriod, periodForDate, type Period } from '@domain/periods';
-import { addActivity, findDuplicates, OperationError, updateActivity, type ActivityRecord, type PlanRecord } from '../../db';
-import { fieldA11y } from '../../ui/field';
+import { addActivity, findDuplicates, OperationError, updateActivity, type ActivityRecord, type PlanRecord } from '@db';
+import { fieldA11y } from '@ui/field';
 import { emptyForm, firstInvalidField, formFromActivity, formToInput, validateForm, type ActivityFormValues } from './form-model';
 
 export interface ActivityFormOptions {

@@ -11,7 +11,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { ActivityFilter } from '@domain/activity';
-import { activitiesOfPlan, logHeadsOfPlan, wholeActivities, type ActivityRecord } from '../../db';
+import { activitiesOfPlan, logHeadsOfPlan, wholeActivities, type ActivityRecord } from '@db';
 import { filterAndSortActivities, firstActivities, type ActivitySort, type QueryOptions } from './activity-query';
 
 /** Rows read whole for the first screen: three screens' worth, so a first scroll finds rows. */

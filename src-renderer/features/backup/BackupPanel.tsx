@@ -4,7 +4,7 @@
  * (how many are kept, copy the newest to a USB drive).
  */
 import { useEffect, useState } from 'react';
-import { BACKUP_TABLE_LABELS, createBackup, MAX_BACKUP_BYTES, type BackupCounts, BACKUP_TABLES } from '../../db/backup';
+import { BACKUP_TABLE_LABELS, createBackup, MAX_BACKUP_BYTES, type BackupCounts, BACKUP_TABLES } from '@db/backup';
 import {
   AUTO_BACKUP_KEEP_MAX,
   AUTO_BACKUP_KEEP_MIN,
@@ -15,8 +15,8 @@ import {
   setAutoBackupKeep,
   storageStatus,
   type StorageStatus,
-} from '../../db/backup-storage';
-import { platform as defaultPlatform, type AutoBackupList, type Platform } from '../../platform';
+} from '@db/backup-storage';
+import { platform as defaultPlatform, type AutoBackupList, type Platform } from '@platform';
 import { BusyIndicator } from './BusyIndicator';
 import { errorMessage, formatDateTime } from './format';
 import { RestoreDialog } from './RestoreDialog';

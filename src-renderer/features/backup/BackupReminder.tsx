@@ -4,9 +4,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { createBackup } from '../../db/backup';
-import { backupIsOverdue, lastBackupAt, recordBackupMade } from '../../db/backup-storage';
-import { platform as defaultPlatform, type Platform } from '../../platform';
+import { createBackup } from '@db/backup';
+import { backupIsOverdue, lastBackupAt, recordBackupMade } from '@db/backup-storage';
+import { platform as defaultPlatform, type Platform } from '@platform';
 import { BACKUP_FILE_FILTERS } from './BackupPanel';
 import { errorMessage } from './format';
 import './backup.css';

@@ -1,4 +1,4 @@
-import type { BackupCounts } from '../../db/backup';
+import type { BackupCounts } from '@db/backup';
 import { formatCount } from '@domain/fields';
 import { countRows } from './format';
 

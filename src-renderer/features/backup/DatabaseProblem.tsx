@@ -10,10 +10,10 @@
  * - No IndexedDB (private window): nothing to restore into; the advice says what to do.
  */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { BackupError, inspectBackup, restoreBackup, type BackupJobOptions, type RestoreMode } from '../../db/backup';
-import { latestLocalBackup } from '../../db/backup-local-store';
-import { platform as defaultPlatform, type Platform } from '../../platform';
+import { db } from '@db/db';
+import { BackupError, inspectBackup, restoreBackup, type BackupJobOptions, type RestoreMode } from '@db/backup';
+import { latestLocalBackup } from '@db/backup-local-store';
+import { platform as defaultPlatform, type Platform } from '@platform';
 import type { AutoBackupInfo } from '@contract';
 import { BACKUP_OPEN_OPTIONS } from './BackupPanel';
 import { errorMessage, formatDateTime } from './format';

@@ -16,9 +16,9 @@ import {
   type BackupRefusal,
   type RestoreMode,
   type RestoreResult,
-} from '../../db/backup';
-import { fillMissingLogRows } from '../../db/log-rows';
-import { Modal } from '../../ui/Modal';
+} from '@db/backup';
+import { fillMissingLogRows } from '@db/log-rows';
+import { Modal } from '@ui/Modal';
 import { CountsTable } from './CountsTable';
 import { errorMessage, formatDateTime } from './format';
 import './backup.css';

@@ -10,14 +10,14 @@
  * Browser: no silent files (a download each day would be noise); a reminder after 7 days
  * (BackupReminder) and, before a schema upgrade, a copy in "so-ke-hoach-backups".
  */
-import { db } from '../../db/db';
-import { createBackup, type BackupFile } from '../../db/backup';
-import { backupBeforeUpgrade, onDiskState } from '../../db/backup-before-upgrade';
-import { storeLocalBackup } from '../../db/backup-local-store';
-import { AUTO_BACKUP_KEEP_DEFAULT, autoBackupKeep } from '../../db/backup-storage';
+import { db } from '@db/db';
+import { createBackup, type BackupFile } from '@db/backup';
+import { backupBeforeUpgrade, onDiskState } from '@db/backup-before-upgrade';
+import { storeLocalBackup } from '@db/backup-local-store';
+import { AUTO_BACKUP_KEEP_DEFAULT, autoBackupKeep } from '@db/backup-storage';
 import { isoDateOf } from '@domain/periods';
-import { platform as defaultPlatform, type Platform } from '../../platform';
-import { flushPendingEdits } from '../../state/pending-edits';
+import { platform as defaultPlatform, type Platform } from '@platform';
+import { flushPendingEdits } from '@state/pending-edits';
 
 export function autoBackupName(date: Date): string {
   return `TuDong_SoKeHoach_${isoDateOf(date)}.json`;

@@ -1,4 +1,4 @@
-import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupCounts } from '../../db/backup';
+import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupCounts } from '@db/backup';
 import { officerMessage } from '@domain/officer-message';
 import { formatDateVn, isoDateOf } from '@domain/periods';
 

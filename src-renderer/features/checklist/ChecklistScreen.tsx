@@ -5,19 +5,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { activitiesInRange, progressOf, setActivePlan, statusesOf, type PlanRecord } from '../../db';
+import { activitiesInRange, progressOf, setActivePlan, statusesOf, type PlanRecord } from '@db';
 import { walkPlan } from '@domain/plan-tree';
-import { useSearchStore, useTreeStore, useUiStore, treeKey } from '../../state';
-import type { ShellData } from '../../app/use-shell-data';
+import { useSearchStore, useTreeStore, useUiStore, treeKey } from '@state';
+import type { ShellData } from '@app/use-shell-data';
 import { PlanTree, type TreeContext } from './PlanTree';
 import { ProgressMeter } from './ProgressMeter';
 import { searchPlan } from './search';
 import { groupActivitiesByItem } from './item-activities';
-import { SearchInput } from '../../ui/SearchInput';
+import { SearchInput } from '@ui/SearchInput';
 
 // The import dialog brings the .docx reader (mammoth, most of the app's weight): load it
 // only when an officer opens it, so the checklist starts fast on old office PCs.
-const PlanImportDialog = lazy(() => import('../plan-import').then((m) => ({ default: m.PlanImportDialog })));
+const PlanImportDialog = lazy(() => import('@features/plan-import').then((m) => ({ default: m.PlanImportDialog })));
 
 function planOptionLabel(p: PlanRecord): string {
   const title = p.title.length > 90 ? `${p.title.slice(0, 88)}…` : p.title;

@@ -5,7 +5,7 @@
  * officer clicks it.
  */
 import { useId, useState } from 'react';
-import { ITEM_STATUS_LABELS, type ItemStatusRecord, type ItemStatusValue } from '../../db';
+import { ITEM_STATUS_LABELS, type ItemStatusRecord, type ItemStatusValue } from '@db';
 import { formatDateVn } from '@domain/periods';
 import { activityCountLabel, proposedStatus, type ItemActivity } from './item-activities';
 import './checklist-activities.css';

@@ -13,15 +13,15 @@ import {
   setItemStatus,
   type ItemStatusRecord,
   type ItemStatusValue,
-} from '../../db';
+} from '@db';
 import type { PlanNode } from '@domain/plan-types';
 import { officerMessage } from '@domain/officer-message';
-import { Highlight } from '../../ui/Highlight';
+import { Highlight } from '@ui/Highlight';
 import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemActivities } from './ItemActivities';
 import { useAutosave } from './use-autosave';
 import type { ItemActivity } from './item-activities';
-import { Problem } from '../../ui/notice';
+import { Problem } from '@ui/notice';
 
 interface Props {
   node: PlanNode;

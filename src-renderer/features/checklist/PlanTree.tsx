@@ -5,11 +5,11 @@
  * attributes (ItemAttributes.tsx).
  */
 import { useId, type ReactNode } from 'react';
-import type { ItemStatusRecord, PlanProgress } from '../../db';
+import type { ItemStatusRecord, PlanProgress } from '@db';
 import type { PlanNode } from '@domain/plan-types';
-import { treeKey, useIsExpanded, useTreeStore } from '../../state';
+import { treeKey, useIsExpanded, useTreeStore } from '@state';
 import { labelledText } from '@domain/plan-tree';
-import { Highlight } from '../../ui/Highlight';
+import { Highlight } from '@ui/Highlight';
 import { ItemAttributes, ItemLabel } from './ItemAttributes';
 import { ItemRow } from './ItemRow';
 import type { ItemActivity } from './item-activities';

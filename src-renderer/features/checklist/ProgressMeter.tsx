@@ -1,5 +1,5 @@
 /** "3/25 đã hoàn thành (12%)" with a thin bar; the other statuses' counts on request. */
-import { progressLabel, type Progress } from '../../db';
+import { progressLabel, type Progress } from '@db';
 
 export function ProgressMeter({ progress, detailed = false, label }: { progress: Progress; detailed?: boolean; label?: string }) {
   const { counts } = progress;

@@ -4,7 +4,7 @@
  * the row goes away and before the window closes (state/pending-edits.ts).
  */
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
-import { registerPendingEdit } from '../../state/pending-edits';
+import { registerPendingEdit } from '@state/pending-edits';
 
 export const AUTOSAVE_DELAY_MS = 800;
 

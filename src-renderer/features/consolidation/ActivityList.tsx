@@ -11,10 +11,10 @@ import { formatDateVn } from '@domain/periods';
 import type { ConsolidationResult } from '@domain/consolidate';
 import { unitLabels } from '@domain/units';
 import { queryWords } from '@domain/vn-text';
-import { Highlight } from '../../ui/Highlight';
+import { Highlight } from '@ui/Highlight';
 import { filterConsolidatedActivities, queryWordsIn, snippetStart, warmConsolidatedSearchTexts } from './activity-search';
 import { formatCount as n } from '@domain/fields';
-import { SearchInput } from '../../ui/SearchInput';
+import { SearchInput } from '@ui/SearchInput';
 
 const ROW_HEIGHT = 34;
 

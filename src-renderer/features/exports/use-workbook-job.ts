@@ -8,9 +8,9 @@
  * worker is terminated, or the shell stops and drops its file), and leaving the screen cancels too.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { OperationError } from '../../db';
-import { isStreamedJob } from '../../exchange/workbook-job';
-import { PlatformError, platform, type FileFilter, type SaveResult } from '../../platform';
+import { OperationError } from '@db';
+import { isStreamedJob } from '@exchange/workbook-job';
+import { PlatformError, platform, type FileFilter, type SaveResult } from '@platform';
 import { runWorkbookJob, WorkbookJobCancelled, type WorkbookJob } from './workbook-jobs';
 import { officerMessage } from '@domain/officer-message';
 

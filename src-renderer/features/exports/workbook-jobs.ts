@@ -8,10 +8,10 @@
  * Only types cross into this module from the exchange writers, so the main chunk stays free
  * of ExcelJS.
  */
-import type { WorkbookJob } from '../../exchange/workbook-job';
-import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
+import type { WorkbookJob } from '@exchange/workbook-job';
+import { runWorkerJob, type WorkerFactory } from '@platform/worker-job';
 
-export type { WorkbookJob, WorkbookWriteOptions } from '../../exchange/workbook-job';
+export type { WorkbookJob, WorkbookWriteOptions } from '@exchange/workbook-job';
 
 export type WorkbookWorkerRequest = WorkbookJob | { type: 'cancel' };
 
@@ -26,7 +26,7 @@ export interface JobProgress {
   total: number;
 }
 
-export { JobCancelled as WorkbookJobCancelled } from '../../platform/worker-job';
+export { JobCancelled as WorkbookJobCancelled } from '@platform/worker-job';
 
 const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./workbook.worker.ts', import.meta.url), { type: 'module', name: 'xuat-tep-excel' });

@@ -7,9 +7,9 @@
  * transferred), 'cancelled' or 'error' (a Vietnamese message). 'cancel' stops a running write
  * between rows; the client also terminates the worker, which is what really frees the thread.
  */
-import { writeFailedMessage, type WorkbookJob } from '../../exchange/workbook-job';
-import { planWorkbookJob } from '../../exchange/workbook-job-plans';
-import { writePlansInMemory } from '../../exchange/writer';
+import { writeFailedMessage, type WorkbookJob } from '@exchange/workbook-job';
+import { planWorkbookJob } from '@exchange/workbook-job-plans';
+import { writePlansInMemory } from '@exchange/writer';
 import type { WorkbookWorkerRequest, WorkbookWorkerResponse } from './workbook-jobs';
 
 const scope = self as unknown as {

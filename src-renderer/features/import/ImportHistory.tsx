@@ -4,7 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { listSubmissions, withdrawSubmission, type SubmissionRecord } from '../../db';
+import { listSubmissions, withdrawSubmission, type SubmissionRecord } from '@db';
 import { isConsolidated, type UnitReport } from '@domain/report';
 import { formatInstantVn } from '@domain/vn-time';
 import { errorText } from './import-cards';

@@ -12,8 +12,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ShellData } from '../../app/use-shell-data';
-import { platform } from '../../platform';
+import type { ShellData } from '@app/use-shell-data';
+import { platform } from '@platform';
 import { batchOrderOf, errorText, hardBlock, ready } from './import-cards';
 import { collect, dropEntries, filesOfEntries, fromFileList } from './import-files';
 import { addAllUnits, applyReady, cancelJob, clearBatch, readFiles, recheck, setImportMessage, useImportStore } from './import-store';

@@ -5,7 +5,7 @@
  * card, its batch notes or the busy state change.
  */
 import { memo, useId, type CSSProperties } from 'react';
-import type { ImportPreview, PlanRecord } from '../../db';
+import type { ImportPreview, PlanRecord } from '@db';
 import type { ItemMatch } from '@domain/merge';
 import { SUBMITTED_SOURCE_NOTES } from '@domain/consolidate';
 import { formatDateVn } from '@domain/periods';

@@ -6,7 +6,7 @@
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PlanRecord } from '../../db';
+import type { PlanRecord } from '@db';
 import { formatCount } from '@domain/fields';
 import type { BatchOrder } from '@domain/import-batch';
 import type { Card } from './import-cards';

@@ -7,7 +7,7 @@
  * - a file matched through an alias says so.
  */
 import { useState } from 'react';
-import { linkUnitAlias, type ImportPreview } from '../../db';
+import { linkUnitAlias, type ImportPreview } from '@db';
 import { matchQuestion } from '@domain/unit-match';
 import { errorText } from './import-cards';
 import { recheck } from './import-store';

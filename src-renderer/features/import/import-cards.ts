@@ -5,8 +5,8 @@
  * No React, no Dexie here: the store (import-store.ts) and the screen use these.
  */
 import { orderBatch, type BatchOrder } from '@domain/import-batch';
-import type { ImportPreview } from '../../db';
-import type { Problem, ReadCounts } from '../../exchange/reader';
+import type { ImportPreview } from '@db';
+import type { Problem, ReadCounts } from '@exchange/reader';
 import type { PickedFile } from './import-files';
 import { officerMessage } from '@domain/officer-message';
 import { blockerText, isHardBlocker } from '@domain/import-blockers';

@@ -4,7 +4,7 @@
  * then one more for the files whose plan is unknown here but matches one (offered first in
  * «Nhập vào kế hoạch»). No React here: the store and the bench use it alike.
  */
-import { inputOf, previewImports, type ImportPreview, type PreviewInput } from '../../db';
+import { inputOf, previewImports, type ImportPreview, type PreviewInput } from '@db';
 import { errorText } from './import-cards';
 
 export type FilePreview =

@@ -7,8 +7,8 @@
  * Each worker also hashes the file it read (SHA-256, the file's identity in the import history),
  * so the main thread never hashes 2,000 files' bytes itself.
  */
-import { withDetail } from '../../exchange/problems';
-import type { ReadResult } from '../../exchange/reader';
+import { withDetail } from '@exchange/problems';
+import type { ReadResult } from '@exchange/reader';
 
 export interface ImportReadRequest {
   id: number;

@@ -7,8 +7,8 @@
  * In: ImportReadRequest (one file). Out: exactly one ImportReadResponse for it, with the same id.
  * The reader never throws for bad input; anything else becomes a Vietnamese message.
  */
-import { withDetail } from '../../exchange/problems';
-import { readWorkbook } from '../../exchange/reader';
+import { withDetail } from '@exchange/problems';
+import { readWorkbook } from '@exchange/reader';
 import { sha256Hex } from '@domain/hash';
 import type { ImportReadRequest, ImportReadResponse } from './import-read';
 

@@ -20,7 +20,7 @@
  * One job at a time: the screen's buttons are disabled while one runs, and the actions refuse.
  */
 import { create } from 'zustand';
-import { applyBatch, inputOf, previewImportAs } from '../../db';
+import { applyBatch, inputOf, previewImportAs } from '@db';
 import { batchOrderOf, errorText, hardBlock, newCard, ready, recheckedCard, type Card, type Progress } from './import-cards';
 import type { PickedFile, SkippedFile } from './import-files';
 import { readImportGroups, type ImportWorkerFactory } from './import-read';

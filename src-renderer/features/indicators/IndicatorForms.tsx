@@ -13,11 +13,11 @@ import {
   setIndicatorTarget,
   type IndicatorRef,
   type IndicatorRow,
-} from '../../db';
+} from '@db';
 import { formatDelta, normalizeTypedNumber } from '@domain/fields';
-import { Field } from '../../ui/field';
-import { NumberInput } from '../../ui/inputs';
-import { Problem } from '../../ui/notice';
+import { Field } from '@ui/field';
+import { NumberInput } from '@ui/inputs';
+import { Problem } from '@ui/notice';
 
 type Errors = Record<string, string>;
 

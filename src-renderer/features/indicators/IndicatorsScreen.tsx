@@ -10,14 +10,14 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Fragment, useId, useRef, useState } from 'react';
-import { db, indicatorSummary, OperationError, removePlanIndicator, type IndicatorRow } from '../../db';
+import { db, indicatorSummary, OperationError, removePlanIndicator, type IndicatorRow } from '@db';
 import { formatDateVn, periodRangeVn } from '@domain/periods';
-import type { ShellData } from '../../app/use-shell-data';
+import type { ShellData } from '@app/use-shell-data';
 import { formatDelta, formatSignedCount } from '@domain/fields';
 import { AddIndicatorForm, AdjustmentForm, TargetForm } from './IndicatorForms';
 import './indicators.css';
-import { Problem } from '../../ui/notice';
-import { NumTh } from '../../ui/table';
+import { Problem } from '@ui/notice';
+import { NumTh } from '@ui/table';
 
 /** Activities listed under a figure before "… và N hoạt động khác". */
 const LISTED_ACTIVITIES = 30;

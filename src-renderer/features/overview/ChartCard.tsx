@@ -5,9 +5,9 @@
  */
 import { useId, useState, type ReactNode } from 'react';
 import type { DrillTarget } from '@domain/consolidation-drill';
-import { platform } from '../../platform';
-import { Chart } from '../../ui/chart/Chart';
-import { chartPng } from '../../ui/chart/chart-png';
+import { platform } from '@platform';
+import { Chart } from '@ui/chart/Chart';
+import { chartPng } from '@ui/chart/chart-png';
 import type { ChartModel } from './chart-options';
 
 /** Width of a saved PNG in CSS pixels (drawn at twice that). */

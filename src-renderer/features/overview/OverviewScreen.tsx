@@ -15,17 +15,17 @@ import { useMemo, useState } from 'react';
 import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { periodOf, periodRangeVn } from '@domain/periods';
-import { loadConsolidation } from '../../db';
+import { loadConsolidation } from '@db';
 import { periodFilePart } from '@domain/file-names';
-import type { ShellData } from '../../app/use-shell-data';
-import { useUiStore, type Screen } from '../../state';
-import { DrillDialog } from '../../ui/DrillDialog';
+import type { ShellData } from '@app/use-shell-data';
+import { useUiStore, type Screen } from '@state';
+import { DrillDialog } from '@ui/DrillDialog';
 import { completenessChart, gridChart, indicatorChart, MONTHLY_AXIS, monthlyChart, progressChart, type MonthlyMetric } from './chart-options';
 import { ChartCard } from './ChartCard';
 import { buildOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
-import { Pending, Problem } from '../../ui/notice';
+import { Pending, Problem } from '@ui/notice';
 
 /** Units per page of the grid's chart on screen, and per printed part of it (one A4 sheet). */
 const GRID_PAGE_ROWS = 25;

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { formatDateVn } from '@domain/periods';
-import { NumTh } from '../../ui/table';
+import { NumTh } from '@ui/table';
 import { COMPLETENESS_STATE_LABELS, type CompletenessState } from '@domain/report';
 import { statusLabel } from './chart-options';
 import {

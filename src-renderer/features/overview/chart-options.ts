@@ -6,8 +6,8 @@
 import type { DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { COMPLETENESS_STATE_LABELS, STATUS_COUNT_LABELS, type CompletenessState, type StatusCountKey } from '@domain/report';
-import type { ChartOption } from '../../ui/chart/echarts';
-import { FILLS, fillStyle, SHARE_STEPS, type Fill } from '../../ui/chart/palette';
+import type { ChartOption } from '@ui/chart/echarts';
+import { FILLS, fillStyle, SHARE_STEPS, type Fill } from '@ui/chart/palette';
 import { statusesBehind, type GridRow, type IndicatorOverview, type MonthlyOverview, type Overview, type ProgressOverview, type TaskGroup } from './overview-data';
 
 export interface ChartModel {

@@ -22,7 +22,7 @@ import { activityParticipants, indicatorProgressOf, type IndicatorProgress } fro
 import { daysInMonth, isoDate, type IsoDate, type Period, type PeriodRef } from '@domain/periods';
 import { walkPlan, type PlanLike } from '@domain/plan-tree';
 import type { PlanNode } from '@domain/plan-types';
-import { percentDone } from '../../db/progress';
+import { percentDone } from '@db/progress';
 import {
   emptyStatusCounts,
   STATUS_COUNT_KEYS,

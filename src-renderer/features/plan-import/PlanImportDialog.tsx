@@ -10,12 +10,12 @@ import { useCallback, useId, useState } from 'react';
 import { parsePlan } from '@domain/plan-parser';
 import { buildTree, countOutline, flattenPlan, normalizeOutline, type OutlineRow } from '@domain/plan-edit';
 import type { ParsedPlan, PlanHeader } from '@domain/plan-types';
-import { OperationError } from '../../db/errors';
-import { addPlan } from '../../db/plan-ops';
+import { OperationError } from '@db/errors';
+import { addPlan } from '@db/plan-ops';
 import { ContentStep } from './ContentStep';
 import { PreviewStep } from './PreviewStep';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Modal } from '../../ui/Modal';
+import { ConfirmDialog } from '@ui/ConfirmDialog';
+import { Modal } from '@ui/Modal';
 import './plan-import.css';
 import { officerMessage } from '@domain/officer-message';
 

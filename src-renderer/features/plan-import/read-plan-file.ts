@@ -3,7 +3,7 @@
  * the file for every way it can fail (too large, unreadable, not a .docx, a broken .docx).
  */
 import { MAX_OPEN_FILE_BYTES } from '@contract';
-import { platform, PlatformError, type OpenedFile } from '../../platform';
+import { platform, PlatformError, type OpenedFile } from '@platform';
 import { docxToPlanText } from './docx-to-text';
 
 export type ReadPlanFileResult =

@@ -21,17 +21,17 @@ import {
   type Letterhead,
   type ReportTexts,
 } from '@domain/result-report';
-import { loadReportDraft, loadResultReportFigures, OperationError, saveReportDraft, type ResultReportFigures } from '../../db';
-import type { ShellData } from '../../app/use-shell-data';
-import { useToday } from '../../app/use-today';
-import { PlatformError, platform } from '../../platform';
-import { useUiStore } from '../../state';
-import { JobControls } from '../../ui/JobControls';
-import { isBusy, type JobState } from '../exports';
+import { loadReportDraft, loadResultReportFigures, OperationError, saveReportDraft, type ResultReportFigures } from '@db';
+import type { ShellData } from '@app/use-shell-data';
+import { useToday } from '@app/use-today';
+import { PlatformError, platform } from '@platform';
+import { useUiStore } from '@state';
+import { JobControls } from '@ui/JobControls';
+import { isBusy, type JobState } from '@features/exports';
 import { DocxJobCancelled, writeDocxInWorker } from './docx-job';
 import { DocumentPreview } from './DocumentPreview';
 import './report-doc.css';
-import { Pending, Problem } from '../../ui/notice';
+import { Pending, Problem } from '@ui/notice';
 
 const WORD_FILTERS = [{ name: 'Word', extensions: ['docx'] }];
 /** How long after the last keystroke the draft is saved. */

@@ -4,11 +4,11 @@
  * DocxJobCancelled. Only types cross into this module, so `docx` stays out of the main chunk.
  */
 import type { ResultDocument } from '@domain/result-report';
-import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
+import { runWorkerJob, type WorkerFactory } from '@platform/worker-job';
 
 export type DocxWorkerResponse = { type: 'done'; bytes: ArrayBuffer } | { type: 'error'; detail: string };
 
-export { JobCancelled as DocxJobCancelled } from '../../platform/worker-job';
+export { JobCancelled as DocxJobCancelled } from '@platform/worker-job';
 
 const defaultWorker: WorkerFactory = () =>
   new Worker(new URL('./docx.worker.ts', import.meta.url), { type: 'module', name: 'xuat-tep-word' });

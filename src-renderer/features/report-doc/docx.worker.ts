@@ -6,7 +6,7 @@
  * In: one ResultDocument. Out: exactly one 'done' (the file's bytes, transferred) or 'error'.
  */
 import type { ResultDocument } from '@domain/result-report';
-import { writeResultDocx } from '../../document/docx-writer';
+import { writeResultDocx } from '@document/docx-writer';
 import type { DocxWorkerResponse } from './docx-job';
 
 const scope = self as unknown as {

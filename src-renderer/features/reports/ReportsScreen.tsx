@@ -10,19 +10,19 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
-import { buildTemplateInput, buildUnitReport, type UnitRecord } from '../../db';
+import { buildTemplateInput, buildUnitReport, type UnitRecord } from '@db';
 import { defaultPlace } from '@domain/official-form';
 import { periodOf, periodRangeVn, periodsOf, type Period } from '@domain/periods';
-import { reportFileName, templateFileName } from '../../exchange/spec';
-import type { ShellData } from '../../app/use-shell-data';
-import { platform } from '../../platform';
-import { useUiStore } from '../../state';
-import { JobControls } from '../../ui/JobControls';
-import { isBusy, useWorkbookJob } from '../exports';
-import { IssuerFields, useIssuer } from '../../ui/issuer';
+import { reportFileName, templateFileName } from '@exchange/spec';
+import type { ShellData } from '@app/use-shell-data';
+import { platform } from '@platform';
+import { useUiStore } from '@state';
+import { JobControls } from '@ui/JobControls';
+import { isBusy, useWorkbookJob } from '@features/exports';
+import { IssuerFields, useIssuer } from '@ui/issuer';
 import { formatCount as n } from '@domain/fields';
 import './reports.css';
-import { Pending, Problem } from '../../ui/notice';
+import { Pending, Problem } from '@ui/notice';
 
 /** What a workbook says of itself: plan, unit and period, who exported it, with which version of the app. */
 async function exportOf<P extends Period | null>(planId: string, unitCode: string, period: P, exportedBy: string) {

@@ -5,11 +5,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
 import { BUILTIN_UNIT_KINDS, kindOfUnit } from '@domain/units';
-import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '../../db';
-import { fieldA11y, FormRow } from '../../ui/field';
-import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
-import { UnitKindSelect } from '../../ui/UnitKindSelect';
-import { Problem } from '../../ui/notice';
+import { knownUnitKinds, OperationError, updateOwnUnit, type UnitRecord } from '@db';
+import { fieldA11y, FormRow } from '@ui/field';
+import { UnitIdentityRows } from '@ui/UnitIdentityRows';
+import { UnitKindSelect } from '@ui/UnitKindSelect';
+import { Problem } from '@ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 

@@ -1,6 +1,6 @@
 /** The active plan's reporting cut-offs: a preset or custom day/month, and which reports it has. */
 import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
-import { OperationError, setPeriodConfig, type PlanRecord } from '../../db';
+import { OperationError, setPeriodConfig, type PlanRecord } from '@db';
 import {
   PERIOD_KINDS,
   PERIOD_PRESETS,
@@ -13,8 +13,8 @@ import {
   type PeriodConfigField,
   type PeriodKind,
 } from '@domain/periods';
-import { NumberInput } from '../../ui/inputs';
-import { Problem } from '../../ui/notice';
+import { NumberInput } from '@ui/inputs';
+import { Problem } from '@ui/notice';
 
 const DAY_MONTH_PARTS = [
   ['day', 'Ngày'],

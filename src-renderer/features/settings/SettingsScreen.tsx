@@ -1,8 +1,8 @@
 /** Screen "Cài đặt": the own unit and the active plan's reporting periods. */
 import { useEffect, useState } from 'react';
-import { platform } from '../../platform';
-import { BackupPanel } from '../backup';
-import type { ShellData } from '../../app/use-shell-data';
+import { platform } from '@platform';
+import { BackupPanel } from '@features/backup';
+import type { ShellData } from '@app/use-shell-data';
 import { OwnUnitForm } from './OwnUnitForm';
 import { PeriodConfigForm } from './PeriodConfigForm';
 

@@ -9,16 +9,16 @@
  * must be the one the upper level gave.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { completeSetup, DEFAULT_SETUP, OperationError } from '../../db';
+import { completeSetup, DEFAULT_SETUP, OperationError } from '@db';
 import { BUILTIN_UNIT_KINDS, DEFAULT_KIND_OF_LEVEL, suggestCodeFromName, type UnitKind } from '@domain/units';
-import { readIdentityFile, IDENTITY_FILE_MAX_BYTES, type IdentityFile, type IdentityUnit } from '../../exchange/identity-file';
-import { platform } from '../../platform';
-import { UnitKindSelect } from '../../ui/UnitKindSelect';
+import { readIdentityFile, IDENTITY_FILE_MAX_BYTES, type IdentityFile, type IdentityUnit } from '@exchange/identity-file';
+import { platform } from '@platform';
+import { UnitKindSelect } from '@ui/UnitKindSelect';
 import { setupPrefill } from './setup-prefill';
 import './setup.css';
-import { fieldA11y, FormRow } from '../../ui/field';
-import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
-import { Problem } from '../../ui/notice';
+import { fieldA11y, FormRow } from '@ui/field';
+import { UnitIdentityRows } from '@ui/UnitIdentityRows';
+import { Problem } from '@ui/notice';
 
 type Field = 'level' | 'name' | 'code' | 'parentName';
 const FIELDS: readonly Field[] = ['level', 'name', 'code', 'parentName'];

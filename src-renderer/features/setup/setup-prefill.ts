@@ -5,7 +5,7 @@
  * their parent; their name is the officer's to type.
  */
 import type { UnitKind } from '@domain/units';
-import { DEFAULT_SETUP } from '../../db';
+import { DEFAULT_SETUP } from '@db';
 
 const TLD = 'Tổng Liên đoàn Lao động Việt Nam';
 const PROVINCE = 'LĐLĐ tỉnh Tây Ninh';

@@ -7,7 +7,7 @@
  * added (SameNameError).
  */
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { addUnit, addUnitKind, OperationError, SameNameError, updateUnit, type UnitRecord } from '../../db';
+import { addUnit, addUnitKind, OperationError, SameNameError, updateUnit, type UnitRecord } from '@db';
 import { fieldErrors } from '@domain/fields';
 import {
   codePrefixFor,
@@ -19,12 +19,12 @@ import {
   UNIT_TYPE_LABELS,
   type UnitKind,
 } from '@domain/units';
-import { Modal } from '../../ui/Modal';
-import { fieldA11y, FormRow } from '../../ui/field';
-import { UnitIdentityRows } from '../../ui/UnitIdentityRows';
-import { NumberInput } from '../../ui/inputs';
-import { UnitKindSelect } from '../../ui/UnitKindSelect';
-import { Problem } from '../../ui/notice';
+import { Modal } from '@ui/Modal';
+import { fieldA11y, FormRow } from '@ui/field';
+import { UnitIdentityRows } from '@ui/UnitIdentityRows';
+import { NumberInput } from '@ui/inputs';
+import { UnitKindSelect } from '@ui/UnitKindSelect';
+import { Problem } from '@ui/notice';
 
 type Field = 'kind' | 'newKindName' | 'parentCode' | 'code' | 'name' | 'aliases' | 'type' | 'members' | 'contact' | 'phone';
 

@@ -4,10 +4,10 @@
  * errors cannot be applied, so a bad file leaves nothing written.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { applyUnitImport, OperationError, type UnitImportResult, type UnitRecord } from '../../db';
-import { platform } from '../../platform';
+import { applyUnitImport, OperationError, type UnitImportResult, type UnitRecord } from '@db';
+import { platform } from '@platform';
 import { UNIT_TYPE_LABELS, type UnitLevel } from '@domain/units';
-import { Modal } from '../../ui/Modal';
+import { Modal } from '@ui/Modal';
 import { readUnitFile, ReadCancelled } from './read-unit-file';
 import {
   guessMapping,
@@ -20,7 +20,7 @@ import {
   type UnitTable,
 } from './unit-import';
 import { officerMessage } from '@domain/officer-message';
-import { Problem } from '../../ui/notice';
+import { Problem } from '@ui/notice';
 
 type Step =
   | { kind: 'choose'; error?: string }

@@ -9,18 +9,18 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
-import { db, deleteUnit, identityFileOf, knownUnitKinds, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '../../db';
+import { db, deleteUnit, identityFileOf, knownUnitKinds, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '@db';
 import { childKindsOf, childLevelsOf, kindOfUnit, unitNameKey, UNIT_TYPE_LABELS } from '@domain/units';
-import { platform } from '../../platform';
+import { platform } from '@platform';
 import { matchesQuery } from '@domain/vn-text';
-import type { ShellData } from '../../app/use-shell-data';
+import type { ShellData } from '@app/use-shell-data';
 import { formatCount } from '@domain/fields';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmDialog } from '@ui/ConfirmDialog';
 import { UnitForm } from './UnitForm';
 import { UnitImportDialog } from './UnitImportDialog';
 import './units.css';
-import { SearchInput } from '../../ui/SearchInput';
-import { NumTh } from '../../ui/table';
+import { SearchInput } from '@ui/SearchInput';
+import { NumTh } from '@ui/table';
 
 type ActiveFilter = 'all' | 'active' | 'inactive';
 type SortKey = 'name' | 'code';

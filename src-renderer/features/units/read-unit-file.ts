@@ -2,11 +2,11 @@
  * Reads a unit list file in a module worker (platform/worker-job.ts); aborting `signal` stops it
  * and rejects with ReadCancelled.
  */
-import { runWorkerJob, type WorkerFactory } from '../../platform/worker-job';
+import { runWorkerJob, type WorkerFactory } from '@platform/worker-job';
 import type { UnitFileRequest, UnitFileResponse } from './unit-file.worker';
 import type { UnitTable } from './unit-import';
 
-export { JobCancelled as ReadCancelled } from '../../platform/worker-job';
+export { JobCancelled as ReadCancelled } from '@platform/worker-job';
 
 const defaultWorker: WorkerFactory = () => new Worker(new URL('./unit-file.worker.ts', import.meta.url), { type: 'module' });
 

@@ -15,7 +15,7 @@
  */
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { currentPeriod, isoDateOf, type PeriodConfig } from '../../../src-renderer/domain/periods';
+import { currentPeriod, isoDateOf, type PeriodConfig } from '@domain/periods';
 import { expect, openApp, seedOwnActivities, test } from '../../e2e/fixtures';
 
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 5));

@@ -7,10 +7,10 @@
 import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { formatDateVn, type Period } from '../../../src-renderer/domain/periods';
+import { formatDateVn, type Period } from '@domain/periods';
 import { expect, openAppFresh } from '../fixtures';
 import { STATUS_LABELS, type LoggedActivity, type Status } from './ledger';
-import { STANDARD_INDICATORS } from '../../../src-renderer/domain/indicators';
+import { STANDARD_INDICATORS } from '@domain/indicators';
 
 const INDICATOR_NAMES = new Map(STANDARD_INDICATORS.map((d) => [d.code, d.name]));
 

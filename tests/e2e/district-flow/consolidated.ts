@@ -4,7 +4,7 @@
  * by position; each expectation names the sheet, row and column it looked at.
  */
 import ExcelJS from 'exceljs';
-import { STANDARD_INDICATORS } from '../../../src-renderer/domain/indicators';
+import { STANDARD_INDICATORS } from '@domain/indicators';
 import { expect } from '../fixtures';
 import {
   activityCountOf,

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { STANDARD_INDICATORS } from '../../../src-renderer/domain/indicators';
+import { STANDARD_INDICATORS } from '@domain/indicators';
 import { STATUS_LABELS, type LoggedActivity, type UnitEntry } from './ledger';
 
 // Playwright runs from the repository root (as every spec's paths assume).

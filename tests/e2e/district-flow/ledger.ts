@@ -2,9 +2,9 @@
  * The test's own record of everything the units logged (the ledger), and the figures a district
  * or province must show, computed from it alone: never from the app or its files.
  */
-import type { ActivityType } from '../../../src-renderer/domain/activity';
-import { PARTICIPANTS_INDICATOR, STANDARD_INDICATORS } from '../../../src-renderer/domain/indicators';
-import type { IsoDate } from '../../../src-renderer/domain/periods';
+import type { ActivityType } from '@domain/activity';
+import { PARTICIPANTS_INDICATOR, STANDARD_INDICATORS } from '@domain/indicators';
+import type { IsoDate } from '@domain/periods';
 
 export type Status = 'chua' | 'dang' | 'xong' | 'khong-ap-dung';
 

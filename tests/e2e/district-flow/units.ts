@@ -2,8 +2,8 @@
  * Who takes part in the scenario and what each one logs: deterministic, so the ledger (and the
  * expected totals) are known before the app is run.
  */
-import type { ActivityType } from '../../../src-renderer/domain/activity';
-import { nextDay, type IsoDate, type Period } from '../../../src-renderer/domain/periods';
+import type { ActivityType } from '@domain/activity';
+import { nextDay, type IsoDate, type Period } from '@domain/periods';
 import type { LoggedActivity, Status, UnitEntry } from './ledger';
 
 export const PROVINCE = { level: 'province', name: 'LĐLĐ tỉnh Tây Ninh', code: 'LDLD-TN', parentName: 'Tổng Liên đoàn Lao động Việt Nam' } as const;

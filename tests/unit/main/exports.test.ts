@@ -14,9 +14,9 @@ vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
 import { EXPORT_PROGRESS_EVENT, inputSchemas } from '@contract';
 import type { StreamedWorkbookJob } from '@exchange/workbook-job';
-import { readWorkbook } from '../../../src-renderer/exchange/reader';
-import { writeUnitReport } from '../../../src-renderer/exchange/writer';
-import { writeCompletenessWorkbook } from '../../../src-renderer/exchange/writer-consolidated';
+import { readWorkbook } from '@exchange/reader';
+import { writeUnitReport } from '@exchange/writer';
+import { writeCompletenessWorkbook } from '@exchange/writer-consolidated';
 import { writeWorkbookFile } from '../../../src-main/export/workbook-export';
 import { cancelExport, exportsFolder, installExportCleanup, saveWorkbook, writeWorkbook } from '../../../src-main/handlers/exports';
 import { sampleConsolidated } from '../../fixtures/workbooks/tools/sample-consolidated';
