@@ -35,7 +35,6 @@ import {
   planSubmission,
   scopeOf,
   submissionDecision,
-  type MaterializedActivity,
   type PlanItemIndex,
   type PlanMismatches,
   type SubmissionPlan,
@@ -45,7 +44,7 @@ import { submissionUnitCodes, type UnitReport } from '@domain/report';
 import { blockersOf, blockerText, type BlockerOptions, type ImportBlocker, type ImportBlockerCode, type ImportFacts } from '@domain/import-blockers';
 import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { activitiesOfSubmissions } from './activity-read';
-import { derivedRowsOf, LOG_ROW_TABLES, storeDerivedRows } from './log-rows';
+import { LOG_ROW_TABLES, storeDerivedRows } from './log-rows';
 import { db } from './db';
 import { doubleCountNotes, sharedBodies } from './double-count-ops';
 import { OperationError } from './errors';
@@ -408,8 +407,6 @@ interface PreparedFile {
   report: UnitReport;
   record: SubmissionRecord;
   rows: Pick<ScopeWrites, 'putStatuses' | 'putAdjustments'>;
-  /** The log's rows of the file (db/log-rows.ts), stored with its submission whatever is decided. */
-  logRows: MaterializedActivity[];
 }
 
 function prepareFile(preview: SubmissionToFile, options: ApplyOptions): PreparedFile {
@@ -434,15 +431,19 @@ function prepareFile(preview: SubmissionToFile, options: ApplyOptions): Prepared
     unitCodes: submissionUnitCodes(scope.unitCode, report),
     report,
   };
-  return { fileName: preview.fileName, options, scope, report, record, rows: scopeRows(scope, record), logRows: derivedRowsOf(record) };
+  return { fileName: preview.fileName, options, scope, report, record, rows: scopeRows(scope, record) };
 }
 
 /** Every write of a group of files, issued together once they are all decided. */
 class Writes {
   units: UnitRecord[] = [];
   submissions: SubmissionRecord[] = [];
-  /** New submissions (active or history) with the log's rows to store beside them. */
-  logged: { submission: SubmissionRecord; rows: readonly MaterializedActivity[] }[] = [];
+  /**
+   * New submissions (active or history), whose log rows are stored beside them. Built here, one
+   * group at a time (a group holds at most a few hundred activities), not with the prepared
+   * files: 2,000 files' rows held until the transaction would multiply the import's memory.
+   */
+  logged: SubmissionRecord[] = [];
   scope: ScopeWrites = { putStatuses: [], putAdjustments: [], goneStatuses: [], goneAdjustments: [] };
 
   add(w: ScopeWrites): this {
@@ -463,7 +464,7 @@ class Writes {
       goneAdjustments.length > 0 ? db.indicatorAdjustments.bulkDelete(goneAdjustments) : 0,
       putStatuses.length > 0 ? db.itemStatuses.bulkPut(putStatuses) : 0,
       putAdjustments.length > 0 ? db.indicatorAdjustments.bulkPut(putAdjustments) : 0,
-      ...this.logged.map((l) => storeDerivedRows(l.submission, l.rows)),
+      ...this.logged.map((s) => storeDerivedRows(s)),
     ]);
   }
 }
@@ -537,7 +538,7 @@ async function fileGroup(files: readonly PreparedFile[], cache: TxCache, beforeF
     if (decision === 'older') {
       const history: SubmissionRecord = { ...record, state: 'superseded', supersededBy: active!.id };
       writes.submissions.push(history);
-      writes.logged.push({ submission: history, rows: f.logRows });
+      writes.logged.push(history);
       out.push({ outcome: 'history', decision, submission: history, superseded: null });
       continue;
     }
@@ -549,7 +550,7 @@ async function fileGroup(files: readonly PreparedFile[], cache: TxCache, beforeF
       writes.submissions.push(superseded);
     }
     writes.submissions.push(submission);
-    writes.logged.push({ submission, rows: f.logRows });
+    writes.logged.push(submission);
     writes.add(scopeWrites(f.rows, existing));
     out.push({ outcome: 'applied', decision, submission, superseded });
   }
