@@ -17,6 +17,7 @@ import {
 } from '@domain/periods';
 import { usePeriodStore, useUnitStore } from '@state';
 import { useToday } from './use-today';
+import { vnOrder } from '@domain/vn-text';
 
 export interface ShellData {
   plans: PlanRecord[];
@@ -73,14 +74,12 @@ export function useShellData(): ShellData | undefined {
         : periodOf(config, { kind: periodKind, year: chosenYear });
     const offered = [
       ownUnit,
-      ...units.filter((u) => u.active && u.code !== ownUnit.code).sort((a, b) => byName.compare(a.name, b.name)),
+      ...units.filter((u) => u.active && u.code !== ownUnit.code).sort((a, b) => vnOrder.compare(a.name, b.name)),
     ];
     const selectedUnit = offered.find((u) => u.code === selectedCode) ?? ownUnit;
     return { plans, activePlan, ownUnit, selectedUnit, units: offered, periodKind, period, currentYear, today };
   }, [stored, kind, year, quarter, selectedCode, today]);
 }
-
-const byName = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export type SetupState = 'loading' | 'needed' | 'done';
 

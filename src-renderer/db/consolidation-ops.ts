@@ -28,6 +28,7 @@ import { getSetting } from './settings-ops';
 import { planReportItems } from '@exchange/plan-items';
 import { buildUnitReport } from './report-query';
 import type { SubmissionRecord, UnitRecord } from './types';
+import { vnOrder } from '@domain/vn-text';
 
 /** The settings key of a plan's period deadline. */
 export function deadlineKey(planId: string, periodKey: string): string {
@@ -78,7 +79,7 @@ async function readScope(planId: string, periodKey: string): Promise<ScopeRead> 
   const parents = new Map(units.map((u) => [u.code, u.parentCode ?? '']));
   const expected = units
     .filter((u) => u.active && u.code !== ownCode && (own === undefined || isDirectlyUnder(u, own)))
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
+    .sort((a, b) => vnOrder.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
   const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
   return { own, expected, parents, active, deadline };

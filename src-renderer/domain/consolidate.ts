@@ -72,6 +72,7 @@ import { deterministicUuid, incomingActivities } from './merge';
 import type { IsoDate } from './periods';
 import type { UnitLevel } from './units';
 import { VN_UTC_OFFSET_MS } from './vn-time';
+import { vnOrder } from './vn-text';
 
 /**
  * Where a report's «Thời điểm nộp» comes from: an app-made report's export instant (when it was
@@ -196,7 +197,7 @@ export function isLate(submittedAt: string, deadline: IsoDate | ''): boolean {
 }
 
 const byName = (a: { unitName: string; unitCode: string }, b: { unitName: string; unitCode: string }) =>
-  a.unitName.localeCompare(b.unitName, 'vi') || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
+  vnOrder.compare(a.unitName, b.unitName) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
 
 /** A consolidation that cannot be made: `code` is stable, the message is the officer's (Vietnamese). */
 export class ConsolidationError extends Error {

@@ -86,14 +86,16 @@ test(`«Tổng hợp» opens and scrolls with ${UNITS.toLocaleString('en-US')} u
   const opened = tOpened - t0;
   // Only the rows near the view are drawn.
   expect(await completeness.getByRole('row').count()).toBeLessThan(100);
+  // By name with numbers by value: «… số 2» is second, not «… số 10».
+  await expect(completeness.getByRole('row', { name: /^2 CDCS-T0002 CĐCS Doanh nghiệp số 2 / })).toBeVisible();
   await shot(page, 'consolidation-province-open');
   // Each table scrolled to its end: its last unit is there.
   const box = completeness.locator('.cons-completeness-wrap');
   await box.hover();
   for (let k = 0; k < 5; k++) await box.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  // Units are listed by name: «… số 999» comes last.
-  const last = 'CĐCS Doanh nghiệp số 999';
-  await expect(completeness.getByRole('row', { name: new RegExp(`^${UNITS} CDCS-T0999 ${last} `) })).toBeVisible();
+  // «… số 2000» comes last.
+  const last = 'CĐCS Doanh nghiệp số 2000';
+  await expect(completeness.getByRole('row', { name: new RegExp(`^${UNITS} CDCS-T2000 ${last} `) })).toBeVisible();
   const indicators = page.getByRole('region', { name: 'Bảng số liệu từng đơn vị, cuộn ngang để xem hết' });
   await indicators.scrollIntoViewIfNeeded();
   for (let k = 0; k < 5; k++) await indicators.evaluate((el) => el.scrollTo(0, el.scrollHeight));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, fold, matchesQuery, toNfc } from '@domain/vn-text';
+import { findMatches, fold, matchesQuery, toNfc, vnOrder } from '@domain/vn-text';
 
 describe('fold', () => {
   it('removes tone and vowel marks and lowers case', () => {
@@ -104,5 +104,20 @@ describe('fold equals the plain per-character definition', () => {
     }
     const long = 'Tuyên truyền Nghị quyết Đại hội Công đoàn 😀 '.repeat(2000);
     expect(fold(long)).toBe(reference(long));
+  });
+});
+
+describe('vnOrder', () => {
+  it('puts names in Vietnamese order, numbers by value, accents after the letters', () => {
+    const names = ['CĐCS Doanh nghiệp số 10', 'CĐCS Trường Tiểu học số 2', 'CĐCS Doanh nghiệp số 2', 'Công ty Hòa Bình', 'Công ty Hoa Sen', 'CĐCS Doanh nghiệp số 1'];
+    expect([...names].sort(vnOrder.compare)).toEqual([
+      'CĐCS Doanh nghiệp số 1',
+      'CĐCS Doanh nghiệp số 2',
+      'CĐCS Doanh nghiệp số 10',
+      'CĐCS Trường Tiểu học số 2',
+      'Công ty Hòa Bình',
+      'Công ty Hoa Sen',
+    ]);
+    expect(vnOrder.compare('Hoa', 'Hòa')).toBeLessThan(0);
   });
 });

@@ -32,6 +32,7 @@ import {
   type StatusCountKey,
   type StatusCounts,
 } from '@domain/report';
+import { vnOrder } from '@domain/vn-text';
 
 export type OverviewScope = 'unit' | 'consolidated';
 
@@ -212,15 +213,13 @@ export function unitGroupGrid(groups: readonly TaskGroup[], result: Consolidatio
 export type GridSortKey = string;
 export type SortDirection = 'asc' | 'desc';
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-
 /**
  * The rows sorted by name or by a share done (the direction applies to the name or the figure;
  * equal figures by name). Units that have not reported always come last (by name), and so do,
  * in a figure's order, units with nothing applicable in the group.
  */
 export function sortGridRows(rows: readonly GridRow[], groups: readonly TaskGroup[], key: GridSortKey, dir: SortDirection): GridRow[] {
-  const byName = (a: GridRow, b: GridRow) => collator.compare(a.unitName, b.unitName) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
+  const byName = (a: GridRow, b: GridRow) => vnOrder.compare(a.unitName, b.unitName) || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
   const sign = dir === 'asc' ? 1 : -1;
   if (key === 'name') {
     return [...rows].sort((a, b) => (a.overall === null) !== (b.overall === null) ? (a.overall === null ? 1 : -1) : a.overall === null ? byName(a, b) : sign * byName(a, b));

@@ -12,7 +12,7 @@ import { useId, useMemo, useState } from 'react';
 import { db, deleteUnit, identityFileOf, knownUnitKinds, OperationError, setUnitActive, unitCodesWithData, type UnitRecord } from '@db';
 import { childKindsOf, childLevelsOf, kindOfUnit, unitNameKey, UNIT_TYPE_LABELS } from '@domain/units';
 import { platform } from '@platform';
-import { matchesQuery } from '@domain/vn-text';
+import { matchesQuery, vnOrder } from '@domain/vn-text';
 import type { ShellData } from '@app/use-shell-data';
 import { formatCount } from '@domain/fields';
 import { ConfirmDialog } from '@ui/ConfirmDialog';
@@ -25,8 +25,6 @@ import { NumTh } from '@ui/table';
 type ActiveFilter = 'all' | 'active' | 'inactive';
 type SortKey = 'name' | 'code';
 type Dialog = { kind: 'add' } | { kind: 'edit'; unit: UnitRecord } | { kind: 'delete'; unit: UnitRecord } | { kind: 'import' } | null;
-
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 export function UnitsScreen({ data }: { data: ShellData }) {
   const { ownUnit } = data;
@@ -108,7 +106,7 @@ function Directory({ data }: { data: ShellData }) {
         (filter === 'all' || (filter === 'active') === u.active) &&
         matchesQuery([u.name, u.code, ...(u.aliases ?? []), u.contact, u.phone].join(' '), query),
     );
-    return list.sort((a, b) => (sort === 'name' ? collator.compare(a.name, b.name) : collator.compare(a.code, b.code)));
+    return list.sort((a, b) => (sort === 'name' ? vnOrder.compare(a.name, b.name) : vnOrder.compare(a.code, b.code)));
   }, [all, filter, query, sort]);
 
   async function toggle(unit: UnitRecord) {
