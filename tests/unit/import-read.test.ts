@@ -10,6 +10,9 @@ import type { ReadResult } from '@exchange/reader';
 /** A worker that answers each request after `delayMs`, or crashes on a file named "hong.xlsx". */
 class FakeWorker {
   static made: FakeWorker[] = [];
+  /** Files being read right now over every fake worker, and the most there ever were at once. */
+  static reading = 0;
+  static mostAtOnce = 0;
   onmessage: ((e: MessageEvent<ImportReadResponse>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   sent: string[] = [];
@@ -19,7 +22,9 @@ class FakeWorker {
   }
   postMessage(m: ImportReadRequest): void {
     this.sent.push(m.name);
+    FakeWorker.mostAtOnce = Math.max(FakeWorker.mostAtOnce, ++FakeWorker.reading);
     setTimeout(() => {
+      FakeWorker.reading--;
       if (this.terminated) return;
       if (m.name === 'hong.xlsx') this.onerror?.({ message: 'sập', preventDefault() {} } as ErrorEvent);
       else this.onmessage?.({ data: { id: m.id, ok: true, result: { report: null, problems: [], counts: null } as unknown as ReadResult, fileHash: `hash of ${m.name}` } } as MessageEvent<ImportReadResponse>);
@@ -72,15 +77,16 @@ describe('readImportFiles', () => {
     FakeWorker.made = [];
     const names = Array.from({ length: 12 }, (_, i) => `${i}.xlsx`);
     const seen: number[] = [];
-    const started = Date.now();
-    // Every file takes 30 ms: one worker would need 360 ms, three about 120.
+    FakeWorker.reading = 0;
+    FakeWorker.mostAtOnce = 0;
     const n = await readImportFiles(files(names), (i, o) => void seen.push(o.ok ? i : -1), () => new FakeWorker(30) as unknown as Worker, undefined, 3);
     expect(n).toBe(12);
     expect(seen).toEqual(names.map((_, i) => i));
     expect(FakeWorker.made).toHaveLength(3);
     expect(FakeWorker.made.map((w) => w.sent.length).sort()).toEqual([4, 4, 4]);
     expect(FakeWorker.made.every((w) => w.terminated)).toBe(true);
-    expect(Date.now() - started).toBeLessThan(330);
+    // Three files were being read at the same time, not one after the other.
+    expect(FakeWorker.mostAtOnce).toBe(3);
   });
 
   it('a cancel stops every worker of the pool; an error in onFile does too, and rejects', async () => {
