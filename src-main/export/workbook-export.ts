@@ -1,6 +1,7 @@
 /**
  * Writes an exported workbook into `file` by streaming (exchange/writer-stream.ts, ExcelJS's
- * WorkbookWriter): `writeWorkbookFile(job, file, { onProgress, signal })` resolves 'written' once
+ * WorkbookWriter): `writeWorkbookFile(job, file, { onProgress, signal })`, `job` as it came over
+ * IPC (exchange/workbook-job.ts WireWorkbookJob, already checked by the contract), resolves 'written' once
  * the file is complete and closed, 'cancelled' when `signal` stopped it, and rejects with an Error
  * carrying the officer's Vietnamese message otherwise. A cancelled or failed write leaves no file.
  *
@@ -14,7 +15,7 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, promises as fsp } from 'node:fs';
-import { writeFailedMessage, type StreamedWorkbookJob } from '@exchange/workbook-job';
+import { fromWireJob, writeFailedMessage, type WireWorkbookJob } from '@exchange/workbook-job';
 import { writeWorkbookStreaming } from '@exchange/writer-stream';
 
 export interface ExportRun {
@@ -43,7 +44,7 @@ function eventLoopTurns(): () => Promise<void> {
   };
 }
 
-export async function writeWorkbookFile(job: StreamedWorkbookJob, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
+export async function writeWorkbookFile(wire: WireWorkbookJob, file: string, run: ExportRun = {}): Promise<'written' | 'cancelled'> {
   const signal = run.signal ?? new AbortController().signal;
   if (signal.aborted) return 'cancelled';
   const stream = createWriteStream(file);
@@ -53,6 +54,7 @@ export async function writeWorkbookFile(job: StreamedWorkbookJob, file: string, 
   );
   try {
     const onProgress = run.onProgress ? { onProgress: run.onProgress } : {};
+    const job = fromWireJob(wire);
     await writeWorkbookStreaming(job, { ...job.options, signal, pause: eventLoopTurns(), ...onProgress, stream });
     signal.throwIfAborted();
     // Closed before the file is moved where the officer wants it (Windows refuses an open file).

@@ -1,14 +1,16 @@
 /**
  * Every workbook the app exports, as one job: the unit's report, the blank template, the
  * consolidated report and the completeness list (workbook-job-plans.ts turns a job into sheets).
- * Only types and zod here: the IPC contract checks a job with `workbookJobSchema` when the
- * desktop renderer sends one to the main process to be streamed (`export:write`), without pulling
- * in ExcelJS.
+ * Types, zod and the job's IPC form here, no ExcelJS: the desktop renderer sends a job to the
+ * main process to be streamed (`export:write`) as a WireWorkbookJob (`toWireJob`: its activities
+ * packed, activity-pack.ts), the IPC contract checks it with `wireWorkbookJobSchema`, and the
+ * main process writes `fromWireJob` of it.
  *
  * Pure module.
  */
 import { z } from 'zod';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
+import { isPackedActivities, packActivities, unpackActivities, type PackedActivities } from './activity-pack';
 import type { TemplateInput } from './template';
 import type { WriteOptions } from './writer-layout';
 
@@ -37,9 +39,30 @@ export function isStreamedJob(job: WorkbookJob): job is StreamedWorkbookJob {
   return job.type !== 'template';
 }
 
+/** A report as it travels over IPC: its activities packed. */
+type WireReport<R extends UnitReport> = Omit<R, 'activities'> & { activities: PackedActivities };
+
+/** A streamed job as `export:write` carries it (toWireJob / fromWireJob). */
+export type WireWorkbookJob =
+  | { type: 'unit-report'; report: WireReport<UnitReport>; options?: WorkbookWriteOptions }
+  | { type: 'consolidated'; report: WireReport<ConsolidatedReport>; options?: WorkbookWriteOptions }
+  | { type: 'completeness'; report: WireReport<ConsolidatedReport>; options?: WorkbookWriteOptions };
+
+/** The renderer's side: the job with its activities packed, everything else as it is. */
+export function toWireJob(job: StreamedWorkbookJob): WireWorkbookJob {
+  // TypeScript cannot follow a spread through the union's members; the type is kept member by member.
+  return { ...job, report: { ...job.report, activities: packActivities(job.report.activities) } } as WireWorkbookJob;
+}
+
+/** The main process's side: the job toWireJob packed, its activities as objects again. */
+export function fromWireJob(job: WireWorkbookJob): StreamedWorkbookJob {
+  return { ...job, report: { ...job.report, activities: unpackActivities(job.report.activities) } } as StreamedWorkbookJob;
+}
+
 // The shape the writers rely on, checked at the edge; the values inside are the renderer's own
 // records, which the writers already turn into safe cells one by one. Lists of records are checked
-// in place (z.custom): a parsed copy of 50,000 activities would cost time and memory for nothing.
+// in place (z.custom): a parsed copy of them would cost time and memory for nothing. The packed
+// activities are checked whole (isPackedActivities): fromWireJob reads nothing it did not check.
 const text = z.string().max(2000);
 const options = z
   .object({ place: text.optional(), documentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), documentNumber: text.optional() })
@@ -52,6 +75,7 @@ const records = z.custom<readonly object[]>(
   (v) => Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)),
   'a list of records',
 );
+const packed = z.custom<PackedActivities>(isPackedActivities, 'packed activities');
 const report = z.looseObject({
   kind: z.string(),
   formatVersion: z.number(),
@@ -62,7 +86,7 @@ const report = z.looseObject({
   exportedBy: z.string(),
   appVersion: z.string(),
   items: records,
-  activities: records,
+  activities: packed,
   indicators: records,
 });
 const consolidated = report.extend({
@@ -78,7 +102,7 @@ const jobShape = z.discriminatedUnion('type', [
  * A streamed job as it arrives over IPC: checked for the shape above, then handed on as it came
  * (no parsed copy of its records).
  */
-export const workbookJobSchema = z.custom<StreamedWorkbookJob>((v) => jobShape.safeParse(v).success, 'not a workbook job');
+export const wireWorkbookJobSchema = z.custom<WireWorkbookJob>((v) => jobShape.safeParse(v).success, 'not a workbook job');
 
 /** The officer's sentence for a writer that failed (the browser's worker and the desktop's alike). */
 export function writeFailedMessage(error: unknown): string {

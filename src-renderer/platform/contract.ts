@@ -8,7 +8,7 @@
  * inputs (see ./browser-platform.ts), so the app runs there unchanged.
  */
 import { z } from 'zod';
-import { workbookJobSchema } from '@exchange/workbook-job';
+import { wireWorkbookJobSchema } from '@exchange/workbook-job';
 
 /**
  * Largest file `file:open` reads and hands to the renderer when the caller gives no `maxBytes`
@@ -87,13 +87,14 @@ export const inputSchemas = {
   /**
    * Writes a workbook in the main process, streaming into a file of its own (not yet the
    * officer's): progress arrives as EXPORT_PROGRESS_EVENT, `export:cancel` stops it. The
-   * structured clone of IPC carries the report once; nothing else copies it.
+   * structured clone of IPC carries the report once, its activities packed (toWireJob); nothing
+   * else copies it.
    */
   'export:write': z
     .object({
       exportId,
-      /** The workbook to write (exchange/workbook-job.ts). */
-      job: workbookJobSchema,
+      /** The workbook to write (exchange/workbook-job.ts WireWorkbookJob). */
+      job: wireWorkbookJobSchema,
     })
     .strict(),
   /** Offers the written workbook to the officer (save dialog) and moves it where they chose. */

@@ -1,5 +1,6 @@
 /** The Platform over the preload's typed contract (`window.sokh`). */
 import { MAX_OPEN_FILE_BYTES, type DesktopApi } from '@contract';
+import { toWireJob } from '@exchange/workbook-job';
 import { PlatformError, rejectedMessage, type FileFilter, type Platform, type WorkbookFiles } from './platform';
 
 /** File names the shell accepts: no folders, no characters Windows forbids. */
@@ -25,7 +26,7 @@ function workbookFiles(api: DesktopApi): WorkbookFiles {
       const onAbort = () => void api.cancelExport({ exportId });
       signal.addEventListener('abort', onAbort, { once: true });
       try {
-        const result = await api.writeWorkbook({ exportId, job });
+        const result = await api.writeWorkbook({ exportId, job: toWireJob(job) });
         signal.throwIfAborted();
         if (result.status === 'failed') throw new Error(result.message);
         if (result.status === 'cancelled') throw new DOMException('cancelled', 'AbortError');

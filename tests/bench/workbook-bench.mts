@@ -97,6 +97,7 @@ import { reportSheetPlans } from '@exchange/writer-plans';
 import { dataRowHeight, wrapLimits } from '@exchange/writer-row-height';
 import { printOptionsOnEverySheet, writeUnitReportStreaming } from '@exchange/writer-stream';
 import { inputSchemas } from '@contract';
+import { toWireJob, type WireWorkbookJob } from '@exchange/workbook-job';
 import { writeWorkbookFile } from '../../src-main/export/workbook-export';
 import { consolidatedSheetPlans } from '@exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
@@ -1093,6 +1094,20 @@ function exportConsolidation(): ConsolidatedReport {
   return benchConsolidation(Array.from({ length: EXPORT_UNITS }, (_, k) => unitBenchReport(k, per)));
 }
 
+/**
+ * The report with every activity's text flattened in place, as the renderer holds it after
+ * reading it from IndexedDB (a structured clone gives flat strings). The generator's titles are
+ * ropes (concatenations); raw's cells are flattened while they are computed, before its timing,
+ * and ours would otherwise flatten them inside it. A regular expression flattens its subject.
+ */
+function withFlatTexts<R extends UnitReport>(report: R): R {
+  const flatten = /^/;
+  for (const a of report.activities) {
+    for (const s of [a.id, a.date, a.unitCode, a.type, a.title, a.content, a.location, a.evidenceDoc, a.evidenceFile, ...a.itemIds]) flatten.test(s);
+  }
+  return report;
+}
+
 async function runExportCase(name: ExportCase): Promise<Measurement> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
@@ -1104,7 +1119,7 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
   let report: UnitReport | null = null;
   let styled: StyledSheet[] | null = null;
   let props: ReturnType<typeof workbookProperties> | null = null;
-  if (ours) report = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
+  if (ours) report = withFlatTexts(consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES));
   else {
     const r = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
     styled = sameStyledCells(consolidated ? consolidatedSheetPlans(r as ConsolidatedReport) : reportSheetPlans(r));
@@ -1118,7 +1133,10 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
   if (ours) {
     // The renderer's structured clone of the job (Electron's IPC uses V8's serializer). The
     // renderer's report then leaves this heap: in the app it lives in another process.
-    let wire: Buffer | null = serialize({ exportId: '0b7f2c3e-5d1a-4c8e-9f00-123456789abc', job: consolidated ? { type: 'consolidated', report } : { type: 'unit-report', report } });
+    // The desktop platform packs the job's activities first (toWireJob), as the app does.
+    let job: WireWorkbookJob | null = toWireJob(consolidated ? { type: 'consolidated', report: report as ConsolidatedReport } : { type: 'unit-report', report: report! });
+    let wire: Buffer | null = serialize({ exportId: '0b7f2c3e-5d1a-4c8e-9f00-123456789abc', job });
+    job = null;
     activities = report!.activities.length;
     report = null;
     // The main process's copy, checked by the contract's input schema as the IPC boundary does.

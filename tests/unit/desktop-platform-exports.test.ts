@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, ExportProgress } from '@contract';
-import type { WorkbookJob } from '@exchange/workbook-job';
+import { toWireJob, type StreamedWorkbookJob } from '@exchange/workbook-job';
 import { createDesktopPlatform } from '@platform/desktop-platform';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
@@ -22,7 +22,7 @@ function fakeApi(write: (exportId: string, emit: (p: Omit<ExportProgress, 'expor
   return { api, files: createDesktopPlatform(api as unknown as DesktopApi).workbookFiles!, listening: () => listener !== null };
 }
 
-const job: WorkbookJob = { type: 'unit-report', report: sampleReport(2) };
+const job: StreamedWorkbookJob = { type: 'unit-report', report: sampleReport(2) };
 
 describe('desktop workbookFiles', () => {
   it('sends the job, passes on its own progress only, then saves under a safe name', async () => {
@@ -34,7 +34,7 @@ describe('desktop workbookFiles', () => {
     });
     const seen: [number, number][] = [];
     const written = await files.write(job, (d, t) => seen.push([d, t]), new AbortController().signal);
-    expect(api.writeWorkbook.mock.calls[0]![0]).toEqual({ exportId: expect.stringMatching(/^[0-9a-f-]{36}$/), job });
+    expect(api.writeWorkbook.mock.calls[0]![0]).toEqual({ exportId: expect.stringMatching(/^[0-9a-f-]{36}$/), job: toWireJob(job) });
     expect(seen).toEqual([
       [1000, 2000],
       [2000, 2000],

@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => import('./electron-mock').then((m) => m.electron));
 
 import { EXPORT_PROGRESS_EVENT, inputSchemas } from '@contract';
-import type { StreamedWorkbookJob } from '@exchange/workbook-job';
+import { toWireJob, type StreamedWorkbookJob, type WireWorkbookJob } from '@exchange/workbook-job';
 import { readWorkbook } from '@exchange/reader';
 import { writeUnitReport } from '@exchange/writer';
 import { writeCompletenessWorkbook } from '@exchange/writer-consolidated';
@@ -44,10 +44,15 @@ async function cellsOf(bytes: Uint8Array): Promise<unknown[][]> {
 }
 
 const unitJob = (n = 30): StreamedWorkbookJob => ({ type: 'unit-report', report: sampleReport(n), options: { place: 'Dương Minh Châu' } });
+/** The job as the desktop renderer sends it (its activities packed). */
+const wireJob = (n = 30): WireWorkbookJob => toWireJob(unitJob(n));
+/** A job the contract accepts but the writer cannot write: a date that is not one. */
+const unwritableJob = (): WireWorkbookJob =>
+  toWireJob({ type: 'unit-report', report: { ...sampleReport(3), activities: sampleReport(3).activities.map((a) => ({ ...a, date: 'ngày 14' })) } });
 
 describe('writeWorkbookFile', () => {
   it('writes the same workbook as the in-memory writer, with progress to the last row', async () => {
-    const job = unitJob(2500);
+    const job = wireJob(2500);
     const file = join(dir, 'a.xlsx');
     const seen: [number, number][] = [];
     await expect(writeWorkbookFile(job, file, { onProgress: (d, t) => seen.push([d, t]) })).resolves.toBe('written');
@@ -61,39 +66,40 @@ describe('writeWorkbookFile', () => {
   });
 
   it('writes the consolidated report and the completeness list too', async () => {
-    await expect(writeWorkbookFile({ type: 'consolidated', report: sampleConsolidated() }, join(dir, 'c.xlsx'))).resolves.toBe('written');
+    await expect(writeWorkbookFile(toWireJob({ type: 'consolidated', report: sampleConsolidated() }), join(dir, 'c.xlsx'))).resolves.toBe('written');
     expect((await readWorkbook(new Uint8Array(readFileSync(join(dir, 'c.xlsx'))), { fileName: 'c.xlsx' })).report?.kind).toBe('consolidated');
-    await expect(writeWorkbookFile({ type: 'completeness', report: sampleConsolidated() }, join(dir, 'n.xlsx'))).resolves.toBe('written');
+    await expect(writeWorkbookFile(toWireJob({ type: 'completeness', report: sampleConsolidated() }), join(dir, 'n.xlsx'))).resolves.toBe('written');
     expect(await cellsOf(new Uint8Array(readFileSync(join(dir, 'n.xlsx'))))).toEqual(await cellsOf(await writeCompletenessWorkbook(sampleConsolidated())));
   });
 
   it('cancelled part-way: resolves "cancelled" and leaves no file', async () => {
     const file = join(dir, 'b.xlsx');
     const ac = new AbortController();
-    const outcome = writeWorkbookFile(unitJob(5000), file, { signal: ac.signal, onProgress: (done) => done >= 2000 && ac.abort() });
+    const outcome = writeWorkbookFile(wireJob(5000), file, { signal: ac.signal, onProgress: (done) => done >= 2000 && ac.abort() });
     await expect(outcome).resolves.toBe('cancelled');
     expect(existsSync(file)).toBe(false);
   });
 
   it('a write that fails rejects with the officer’s sentence and leaves no file', async () => {
-    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as StreamedWorkbookJob;
     const file = join(dir, 'c.xlsx');
-    await expect(writeWorkbookFile(broken, file)).rejects.toThrow(/^Không tạo được tệp Excel \(.+\)\. Hãy bấm xuất lại/);
+    await expect(writeWorkbookFile(unwritableJob(), file)).rejects.toThrow(/^Không tạo được tệp Excel \(.+\)\. Hãy bấm xuất lại/);
     expect(existsSync(file)).toBe(false);
-    await expect(writeWorkbookFile(unitJob(), join(dir, 'no-such-folder', 'x.xlsx'))).rejects.toThrow(/^Không tạo được tệp Excel/);
+    await expect(writeWorkbookFile(wireJob(), join(dir, 'no-such-folder', 'x.xlsx'))).rejects.toThrow(/^Không tạo được tệp Excel/);
   });
 });
 
 describe('the export:write input check', () => {
   it('takes a job as it is (no copy of its records) and refuses what is not one', () => {
-    const job = unitJob(3);
+    const job = wireJob(3);
     const parsed = inputSchemas['export:write'].parse({ exportId: ID, job });
     expect(parsed.job).toBe(job);
     for (const bad of [
       { type: 'unit-report', report: { ...sampleReport(1), activities: 'x' } },
-      { type: 'consolidated', report: sampleReport(1) },
-      { type: 'other', report: sampleReport(1) },
-      { type: 'unit-report', report: sampleReport(1), options: { documentDate: '14/06/2025' } },
+      // Activities as objects: the renderer packs them (toWireJob).
+      unitJob(1),
+      { type: 'consolidated', report: wireJob(1).report },
+      { type: 'other', report: wireJob(1).report },
+      { ...wireJob(1), options: { documentDate: '14/06/2025' } },
       // The template stays with the in-memory writer (see StreamedWorkbookJob).
       { type: 'template', input: { unit: sampleReport(0).unit, plan: sampleReport(0).plan, items: [], indicators: [], exportedAt: '2025-06-14T02:00:00.000Z', appVersion: '0.1.0' } },
     ]) {
@@ -105,7 +111,7 @@ describe('the export:write input check', () => {
 
 describe('export:write → export:save', () => {
   it('writes into its own folder with progress to the page, then moves the file where the officer chose', async () => {
-    await expect(writeWorkbook({ exportId: ID, job: unitJob(1500) }, ctx)).resolves.toEqual({ status: 'written' });
+    await expect(writeWorkbook({ exportId: ID, job: wireJob(1500) }, ctx)).resolves.toEqual({ status: 'written' });
     const progress = win.webContents.send.mock.calls.filter((c) => c[0] === EXPORT_PROGRESS_EVENT).map((c) => c[1] as { exportId: string; done: number; total: number });
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every((p) => p.exportId === ID)).toBe(true);
@@ -127,7 +133,7 @@ describe('export:write → export:save', () => {
   });
 
   it('the officer cancels the save dialog: nothing saved, the written file dropped', async () => {
-    await writeWorkbook({ exportId: ID, job: unitJob() }, ctx);
+    await writeWorkbook({ exportId: ID, job: wireJob() }, ctx);
     electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
     await expect(saveWorkbook({ exportId: ID, suggestedName: 'BaoCao.xlsx' }, ctx)).resolves.toBeNull();
     expect(readdirSync(exportsFolder())).toEqual([]);
@@ -137,11 +143,11 @@ describe('export:write → export:save', () => {
     win.webContents.send.mockImplementation((_channel: string, p: unknown) => {
       if ((p as { done: number }).done >= 2000) void cancelExport({ exportId: ID }, ctx);
     });
-    await expect(writeWorkbook({ exportId: ID, job: unitJob(6000) }, ctx)).resolves.toEqual({ status: 'cancelled' });
+    await expect(writeWorkbook({ exportId: ID, job: wireJob(6000) }, ctx)).resolves.toEqual({ status: 'cancelled' });
     expect(readdirSync(exportsFolder())).toEqual([]);
 
     win.webContents.send.mockImplementation(() => undefined);
-    await writeWorkbook({ exportId: ID, job: unitJob() }, ctx);
+    await writeWorkbook({ exportId: ID, job: wireJob() }, ctx);
     await cancelExport({ exportId: ID }, { window: new FakeBrowserWindow() as never });
     expect(readdirSync(exportsFolder())).toEqual([`${ID}.xlsx`]);
     await cancelExport({ exportId: ID }, ctx);
@@ -152,14 +158,13 @@ describe('export:write → export:save', () => {
   it('a failed write answers with the officer’s sentence; what a crash left is removed on first use, the rest at quit', async () => {
     mkdirSync(exportsFolder(), { recursive: true });
     writeFileSync(join(exportsFolder(), 'left-by-a-crash.xlsx'), 'x');
-    const broken = { type: 'unit-report', report: { ...sampleReport(3), activities: [{ bad: true }] } } as unknown as StreamedWorkbookJob;
-    const result = await writeWorkbook({ exportId: ID, job: broken }, ctx);
+    const result = await writeWorkbook({ exportId: ID, job: unwritableJob() }, ctx);
     expect(result.status).toBe('failed');
     expect(result.status === 'failed' && result.message).toMatch(/^Không tạo được tệp Excel/);
     expect(readdirSync(exportsFolder())).toEqual([]);
 
     installExportCleanup(electron.app as never);
-    await writeWorkbook({ exportId: ID, job: unitJob() }, ctx);
+    await writeWorkbook({ exportId: ID, job: wireJob() }, ctx);
     electron.app.emit('will-quit');
     expect(existsSync(exportsFolder())).toBe(false);
   });

@@ -1,0 +1,202 @@
+/**
+ * A report's activities in the compact form an export carries from the renderer to the desktop
+ * main process (`export:write`): a handful of strings and typed arrays instead of one object per
+ * activity. Electron's IPC copies a job by V8's structured clone, whose cost is per value: 50,000
+ * activity objects of twelve fields cost about as much to clone and to rebuild in main as a fifth
+ * of writing the whole workbook; the packed form is copied in a few large pieces.
+ *
+ * `packActivities` (renderer) and `unpackActivities` (main) are exact inverses for activities as
+ * the report model defines them (a participant count of NaN, which no form can produce, comes
+ * back as null: the writer writes both as an empty cell). `isPackedActivities` checks, in one
+ * pass over the arrays, everything `unpackActivities` relies on, so a malformed job is refused at
+ * the IPC boundary and never reaches the writer.
+ *
+ * Pure module.
+ */
+import type { ActivityType } from '@domain/activity';
+import type { ReportActivity } from '@domain/report';
+
+export interface PackedActivities {
+  /** Number of activities. */
+  count: number;
+  /** Short values many activities share (dates, unit codes, types, item ids, indicator codes), each once. */
+  words: string[];
+  /** The free texts of every activity end to end, in FREE_TEXTS order. */
+  text: string;
+  /** Where each free text ends in `text`: FREE_TEXTS.length entries per activity. */
+  ends: Uint32Array;
+  /**
+   * Per activity, indices into `words`: date, unit code, type; then the number of item ids and
+   * each one; then the number of indicators and each one's code.
+   */
+  refs: Uint32Array;
+  /** The participant count of each activity (NaN for none), then every indicator value in `refs` order. */
+  numbers: Float64Array;
+}
+
+/** The fields packed end to end into `text`, in this order. */
+const FREE_TEXTS = ['id', 'title', 'content', 'location', 'evidenceDoc', 'evidenceFile'] as const;
+const TEXTS = FREE_TEXTS.length;
+/** Entries of `refs` an activity with no item id and no indicator takes: date, unit, type, two counts. */
+const FIXED_REFS = 5;
+
+/** A growable list of unsigned 32-bit integers (Uint32Array underneath). */
+class U32List {
+  array: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.array = new Uint32Array(Math.max(16, capacity));
+  }
+  reserve(more: number): void {
+    if (this.length + more <= this.array.length) return;
+    const next = new Uint32Array(Math.max(this.array.length * 2, this.length + more));
+    next.set(this.array);
+    this.array = next;
+  }
+  done(): Uint32Array {
+    return this.array.slice(0, this.length);
+  }
+}
+
+export function packActivities(activities: readonly ReportActivity[]): PackedActivities {
+  const count = activities.length;
+  const words: string[] = [];
+  const wordIndex = new Map<string, number>();
+  const word = (s: string): number => {
+    let i = wordIndex.get(s);
+    if (i === undefined) {
+      i = words.length;
+      words.push(s);
+      wordIndex.set(s, i);
+    }
+    return i;
+  };
+  const texts: string[] = [];
+  const ends = new Uint32Array(count * TEXTS);
+  const refs = new U32List(count * (FIXED_REFS + 3));
+  const participants = new Float64Array(count);
+  const values: number[] = [];
+  let end = 0;
+  let e = 0;
+  for (let k = 0; k < count; k++) {
+    const a = activities[k]!;
+    texts.push(a.id, a.title, a.content, a.location, a.evidenceDoc, a.evidenceFile);
+    ends[e++] = end += a.id.length;
+    ends[e++] = end += a.title.length;
+    ends[e++] = end += a.content.length;
+    ends[e++] = end += a.location.length;
+    ends[e++] = end += a.evidenceDoc.length;
+    ends[e++] = end += a.evidenceFile.length;
+    const ids = a.itemIds;
+    refs.reserve(FIXED_REFS + ids.length);
+    const r = refs.array;
+    r[refs.length++] = word(a.date);
+    r[refs.length++] = word(a.unitCode);
+    r[refs.length++] = word(a.type);
+    r[refs.length++] = ids.length;
+    for (let j = 0; j < ids.length; j++) r[refs.length++] = word(ids[j]!);
+    const countAt = refs.length++;
+    let m = 0;
+    for (const code in a.indicators) {
+      refs.reserve(1);
+      refs.array[refs.length++] = word(code);
+      values.push(a.indicators[code]!);
+      m++;
+    }
+    refs.array[countAt] = m;
+    participants[k] = a.participants === null ? NaN : a.participants;
+  }
+  const numbers = new Float64Array(count + values.length);
+  numbers.set(participants);
+  for (let i = 0; i < values.length; i++) numbers[count + i] = values[i]!;
+  return { count, words, text: texts.join(''), ends, refs: refs.done(), numbers };
+}
+
+const PACKED_KEYS = new Set(['count', 'words', 'text', 'ends', 'refs', 'numbers']);
+
+/**
+ * True when `v` is a PackedActivities that unpackActivities can read whole: the right keys and
+ * types, every text end in order and inside `text`, every word index inside `words`, every
+ * count matching what follows it, and nothing left over.
+ */
+export function isPackedActivities(v: unknown): v is PackedActivities {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  if (keys.length !== PACKED_KEYS.size || !keys.every((k) => PACKED_KEYS.has(k))) return false;
+  const p = v as PackedActivities;
+  if (!Number.isSafeInteger(p.count) || p.count < 0) return false;
+  if (typeof p.text !== 'string' || !Array.isArray(p.words)) return false;
+  // By index: every() would pass over the holes a structured clone can make.
+  for (let i = 0; i < p.words.length; i++) if (typeof p.words[i] !== 'string') return false;
+  if (!(p.ends instanceof Uint32Array) || !(p.refs instanceof Uint32Array) || !(p.numbers instanceof Float64Array)) return false;
+  const { count, ends, refs, numbers, text } = p;
+  const wordCount = p.words.length;
+  if (ends.length !== count * TEXTS) return false;
+  let last = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end < last) return false;
+    last = end;
+  }
+  if (last !== text.length) return false;
+  let r = 0;
+  let values = 0;
+  for (let k = 0; k < count; k++) {
+    if (r + FIXED_REFS > refs.length) return false;
+    if (refs[r++]! >= wordCount || refs[r++]! >= wordCount || refs[r++]! >= wordCount) return false;
+    for (let list = 0; list < 2; list++) {
+      const n = refs[r++]!;
+      if (r + n + (list === 0 ? 1 : 0) > refs.length) return false;
+      for (let j = 0; j < n; j++) if (refs[r++]! >= wordCount) return false;
+      if (list === 1) values += n;
+    }
+  }
+  return r === refs.length && numbers.length === count + values;
+}
+
+/** The activities `packActivities` packed, as new objects. `p` must satisfy isPackedActivities. */
+export function unpackActivities(p: PackedActivities): ReportActivity[] {
+  const { count, words, text, ends, refs, numbers } = p;
+  const out: ReportActivity[] = [];
+  let from = 0;
+  let e = 0;
+  let r = 0;
+  let v = count;
+  const next = (): string => {
+    const to = ends[e++]!;
+    const s = text.slice(from, to);
+    from = to;
+    return s;
+  };
+  for (let k = 0; k < count; k++) {
+    const id = next();
+    const title = next();
+    const content = next();
+    const location = next();
+    const evidenceDoc = next();
+    const evidenceFile = next();
+    const date = words[refs[r++]!]!;
+    const unitCode = words[refs[r++]!]!;
+    const type = words[refs[r++]!]! as ActivityType;
+    const itemIds: string[] = [];
+    for (let j = refs[r++]!; j > 0; j--) itemIds.push(words[refs[r++]!]!);
+    const indicators: Record<string, number> = {};
+    for (let j = refs[r++]!; j > 0; j--) indicators[words[refs[r++]!]!] = numbers[v++]!;
+    const participants = numbers[k]!;
+    out.push({
+      id,
+      date,
+      unitCode,
+      itemIds,
+      type,
+      title,
+      content,
+      location,
+      participants: Number.isNaN(participants) ? null : participants,
+      evidenceDoc,
+      evidenceFile,
+      indicators,
+    });
+  }
+  return out;
+}
