@@ -14,7 +14,7 @@
  * Pure module.
  */
 import type { ActivityType } from '@domain/activity';
-import type { ReportActivity } from '@domain/report';
+import type { ReportActivity, UnitReport } from '@domain/report';
 
 export interface PackedActivities {
   /** Number of activities. */
@@ -154,10 +154,30 @@ export function isPackedActivities(v: unknown): v is PackedActivities {
   return r === refs.length && numbers.length === count + values;
 }
 
+/** A report's activities as the writers read them: counted, then read in order (once or more). */
+export interface ActivityRows extends Iterable<ReportActivity> {
+  readonly length: number;
+}
+
+/** A report whose activities the writers only count and read in order: an array, or packed ones. */
+export type WithActivityRows<R extends UnitReport> = Omit<R, 'activities'> & { activities: ActivityRows };
+
+/**
+ * The packed activities read one at a time as the writer reaches each row: none is built ahead,
+ * so none outlives its row (50,000 objects held for the whole write would be copied by every
+ * garbage collection until the end). `p` must satisfy isPackedActivities.
+ */
+export function packedActivityRows(p: PackedActivities): ActivityRows {
+  return { length: p.count, [Symbol.iterator]: () => unpacked(p) };
+}
+
 /** The activities `packActivities` packed, as new objects. `p` must satisfy isPackedActivities. */
 export function unpackActivities(p: PackedActivities): ReportActivity[] {
+  return Array.from(unpacked(p));
+}
+
+function* unpacked(p: PackedActivities): Generator<ReportActivity> {
   const { count, words, text, ends, refs, numbers } = p;
-  const out: ReportActivity[] = [];
   let from = 0;
   let e = 0;
   let r = 0;
@@ -183,7 +203,7 @@ export function unpackActivities(p: PackedActivities): ReportActivity[] {
     const indicators: Record<string, number> = {};
     for (let j = refs[r++]!; j > 0; j--) indicators[words[refs[r++]!]!] = numbers[v++]!;
     const participants = numbers[k]!;
-    out.push({
+    yield {
       id,
       date,
       unitCode,
@@ -196,7 +216,6 @@ export function unpackActivities(p: PackedActivities): ReportActivity[] {
       evidenceDoc,
       evidenceFile,
       indicators,
-    });
+    };
   }
-  return out;
 }

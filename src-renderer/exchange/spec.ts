@@ -50,6 +50,7 @@ import {
   type WorkbookStatus,
 } from '@domain/report';
 import { foldedKey } from '@domain/vn-text';
+import type { WithActivityRows } from './activity-pack';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and versions.
@@ -291,7 +292,7 @@ export interface IndicatorColumn {
  * any other code an activity uses, sorted. The mapping header → code is also stored in "_sokh"
  * (MACHINE_INDICATOR_PREFIX), and "Chỉ tiêu" maps names to codes for a file without it.
  */
-export function indicatorColumns(report: Pick<UnitReport, 'indicators' | 'activities'>): IndicatorColumn[] {
+export function indicatorColumns(report: Pick<UnitReport, 'indicators'> & { activities: Iterable<Pick<ReportActivity, 'indicators'>> }): IndicatorColumn[] {
   const out: IndicatorColumn[] = [];
   const seen = new Set<string>();
   for (const ind of report.indicators) {
@@ -300,13 +301,13 @@ export function indicatorColumns(report: Pick<UnitReport, 'indicators' | 'activi
     out.push({ code: ind.code, header: ind.name.trim() === '' ? ind.code : ind.name });
   }
   const extra = new Set<string>();
-  for (const a of report.activities) for (const code of Object.keys(a.indicators)) if (!seen.has(code)) extra.add(code);
+  for (const a of report.activities) for (const code in a.indicators) if (!seen.has(code)) extra.add(code);
   for (const code of [...extra].sort()) out.push({ code, header: code });
   return out;
 }
 
 /** All columns of "Hoạt động" for a report: fixed, indicators, "Mã dòng". */
-export function activitySheetColumns(report: Pick<UnitReport, 'indicators' | 'activities'>): ColumnDef[] {
+export function activitySheetColumns(report: Parameters<typeof indicatorColumns>[0]): ColumnDef[] {
   return [
     ...ACTIVITY_COLUMNS,
     ...indicatorColumns(report).map(
@@ -353,8 +354,11 @@ export const MACHINE_KEYS = Object.freeze({
 /** "indicator:<code>" → the header of that indicator's column in "Hoạt động". */
 export const MACHINE_INDICATOR_PREFIX = 'indicator:';
 
-/** The machine rows of a report, in order (values are strings; dates 'YYYY-MM-DD'). */
-export function machineRows(report: UnitReport): [string, string][] {
+/**
+ * The machine rows of a report, in order (values are strings; dates 'YYYY-MM-DD'). `indicators`:
+ * its indicatorColumns when the caller has them already (they look at every activity).
+ */
+export function machineRows(report: WithActivityRows<UnitReport>, indicators: readonly IndicatorColumn[] = indicatorColumns(report)): [string, string][] {
   return [
     [MACHINE_KEYS.format, FORMAT_ID],
     [MACHINE_KEYS.version, String(report.formatVersion)],
@@ -370,7 +374,7 @@ export function machineRows(report: UnitReport): [string, string][] {
     [MACHINE_KEYS.exportedAt, report.exportedAt],
     [MACHINE_KEYS.appVersion, report.appVersion],
     [MACHINE_KEYS.activityCount, String(report.activities.length)],
-    ...indicatorColumns(report).map((c): [string, string] => [MACHINE_INDICATOR_PREFIX + c.code, c.header]),
+    ...indicators.map((c): [string, string] => [MACHINE_INDICATOR_PREFIX + c.code, c.header]),
   ];
 }
 
@@ -522,14 +526,12 @@ export const COMPLETENESS_COLUMNS = [
 ] as const satisfies readonly ColumnDef[];
 
 /** The indicator columns of a consolidated report: its indicators, then other codes sorted. */
-export function consolidatedIndicatorColumns(report: ConsolidatedReport): IndicatorColumn[] {
-  return indicatorColumns({
-    indicators: report.indicators,
-    activities: [
-      ...report.activities,
-      ...report.consolidation.units.map((u) => ({ indicators: u.values }) as ReportActivity),
-    ],
-  });
+export function consolidatedIndicatorColumns(report: WithActivityRows<ConsolidatedReport>): IndicatorColumn[] {
+  function* valueLists(): Generator<Pick<ReportActivity, 'indicators'>> {
+    yield* report.activities;
+    for (const u of report.consolidation.units) yield { indicators: u.values };
+  }
+  return indicatorColumns({ indicators: report.indicators, activities: valueLists() });
 }
 
 /** All columns of the consolidated "Hoạt động": the unit report's, "Tên đơn vị" after "Mã đơn vị". */
@@ -589,9 +591,10 @@ export const MACHINE_SUBMITTED_PREFIX = 'submitted:';
 export const COMPLETENESS_MACHINE_KIND = 'completeness';
 
 /** The machine rows of a consolidated report (or, with `kind`, of its completeness workbook). */
-export function consolidatedMachineRows(report: ConsolidatedReport, kind: string = report.kind): [string, string][] {
+export function consolidatedMachineRows(report: WithActivityRows<ConsolidatedReport>, kind: string = report.kind): [string, string][] {
   const c = report.consolidation;
-  const base = machineRows(report).filter(([k]) => !k.startsWith(MACHINE_INDICATOR_PREFIX) && k !== MACHINE_KEYS.kind);
+  // Without the unit report's indicator rows (no columns asked for, and filtered out).
+  const base = machineRows(report, []).filter(([k]) => !k.startsWith(MACHINE_INDICATOR_PREFIX) && k !== MACHINE_KEYS.kind);
   const rows: [string, string][] = [];
   for (const row of base) {
     rows.push(row);

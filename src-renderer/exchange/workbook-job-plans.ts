@@ -7,13 +7,14 @@
  */
 import type { UnitReport } from '@domain/report';
 import { templateReport, templateSheetPlans, TEMPLATE_BLANK_ROWS } from './template';
-import type { WorkbookJob } from './workbook-job';
+import type { WorkbookJob, WrittenWorkbookJob } from './workbook-job';
+import type { WithActivityRows } from './activity-pack';
 import { completenessSheetPlans, consolidatedSheetPlans } from './writer-consolidated';
 import type { SheetPlan, WriteOptions } from './writer-layout';
 import { reportSheetPlans } from './writer-plans';
 
 /** The report written (its properties head the workbook) and its sheets, in order. */
-export function planWorkbookJob(job: WorkbookJob, options: WriteOptions): { report: UnitReport; plans: SheetPlan[] } {
+export function planWorkbookJob(job: WorkbookJob | WrittenWorkbookJob, options: WriteOptions): { report: WithActivityRows<UnitReport>; plans: SheetPlan[] } {
   switch (job.type) {
     case 'unit-report':
       return { report: job.report, plans: reportSheetPlans(job.report, options) };

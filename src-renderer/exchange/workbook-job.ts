@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
-import { isPackedActivities, packActivities, unpackActivities, type PackedActivities } from './activity-pack';
+import { isPackedActivities, packActivities, packedActivityRows, type PackedActivities, type WithActivityRows } from './activity-pack';
 import type { TemplateInput } from './template';
 import type { WriteOptions } from './writer-layout';
 
@@ -54,9 +54,18 @@ export function toWireJob(job: StreamedWorkbookJob): WireWorkbookJob {
   return { ...job, report: { ...job.report, activities: packActivities(job.report.activities) } } as WireWorkbookJob;
 }
 
-/** The main process's side: the job toWireJob packed, its activities as objects again. */
-export function fromWireJob(job: WireWorkbookJob): StreamedWorkbookJob {
-  return { ...job, report: { ...job.report, activities: unpackActivities(job.report.activities) } } as StreamedWorkbookJob;
+/** A streamed job as the streaming writer reads it: its report's activities only counted and read in order. */
+export type WrittenWorkbookJob =
+  | { type: 'unit-report'; report: WithActivityRows<UnitReport>; options?: WorkbookWriteOptions }
+  | { type: 'consolidated'; report: WithActivityRows<ConsolidatedReport>; options?: WorkbookWriteOptions }
+  | { type: 'completeness'; report: WithActivityRows<ConsolidatedReport>; options?: WorkbookWriteOptions };
+
+/**
+ * The main process's side: the job toWireJob packed, its activities read from the packed form as
+ * the writer reaches them (packedActivityRows).
+ */
+export function fromWireJob(job: WireWorkbookJob): WrittenWorkbookJob {
+  return { ...job, report: { ...job.report, activities: packedActivityRows(job.report.activities) } } as WrittenWorkbookJob;
 }
 
 // The shape the writers rely on, checked at the edge; the values inside are the renderer's own

@@ -16,6 +16,10 @@ import { type OfficialHeaderText, type Orientation } from './print';
 import { numberCell } from './safe-cell';
 import { COMPLETENESS_COLUMNS, COMPLETENESS_MACHINE_KIND, CONSOLIDATED_INFO_FIELDS, consolidatedActivityColumns, consolidatedIndicatorColumns, consolidatedMachineRows, INFO_COLUMNS, ITEM_SUMMARY_COLUMNS, UNIT_INDICATOR_COLUMNS, UNIT_INDICATOR_TARGET_LABEL, UNIT_INDICATOR_TOTAL_LABEL, UNIT_INDICATOR_VALUE_WIDTH, type ColumnDef, type ConsolidatedInfoFieldKey, type SheetKey } from './spec';
 import { COMPLETENESS_STATE_LABELS, completenessCounts, STATUS_COUNT_KEYS, type ConsolidatedReport } from '@domain/report';
+import type { WithActivityRows } from './activity-pack';
+
+/** A consolidated report as the writers read it (its activities counted and read in order). */
+type Consolidated = WithActivityRows<ConsolidatedReport>;
 import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { writePlansInMemory } from './writer';
 import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
@@ -50,7 +54,7 @@ interface DocumentKind {
 const CONSOLIDATED_DOCUMENT: DocumentKind = { documentType: 'BÁO CÁO TỔNG HỢP', subjectLead: 'Tổng hợp kết quả' };
 const COMPLETENESS_DOCUMENT: DocumentKind = { documentType: 'DANH SÁCH NỘP BÁO CÁO', subjectLead: 'Tình hình nộp báo cáo kết quả' };
 
-function headerText(report: ConsolidatedReport, options: WriteOptions, caption: string, doc: DocumentKind): OfficialHeaderText {
+function headerText(report: Consolidated, options: WriteOptions, caption: string, doc: DocumentKind): OfficialHeaderText {
   const date = options.documentDate ?? vnDayOf(report.exportedAt);
   return officialHeaderOf(report.unit, options, date, doc.documentType, consolidatedSubject(report, doc.subjectLead), caption);
 }
@@ -67,7 +71,7 @@ function plan(
   return { ...basePlan(key, columns), header, orientation, rowCount, rows, ...extra };
 }
 
-function consolidatedInfoValues(report: ConsolidatedReport): Record<ConsolidatedInfoFieldKey, CellValue> {
+function consolidatedInfoValues(report: Consolidated): Record<ConsolidatedInfoFieldKey, CellValue> {
   const c = report.consolidation;
   const counts = completenessCounts(c);
   return {
@@ -81,7 +85,7 @@ function consolidatedInfoValues(report: ConsolidatedReport): Record<Consolidated
   };
 }
 
-function infoPlan(report: ConsolidatedReport, options: WriteOptions, doc: DocumentKind): SheetPlan {
+function infoPlan(report: Consolidated, options: WriteOptions, doc: DocumentKind): SheetPlan {
   return plan(
     'info',
     [...INFO_COLUMNS],
@@ -96,7 +100,7 @@ function infoPlan(report: ConsolidatedReport, options: WriteOptions, doc: Docume
   );
 }
 
-function completenessPlan(report: ConsolidatedReport, options: WriteOptions, caption: string, doc: DocumentKind): SheetPlan {
+function completenessPlan(report: Consolidated, options: WriteOptions, caption: string, doc: DocumentKind): SheetPlan {
   const entries = report.consolidation.completeness;
   return plan('completeness', [...COMPLETENESS_COLUMNS], headerText(report, options, caption, doc), 'portrait', entries.length, function* () {
     let n = 0;
@@ -116,7 +120,7 @@ function completenessPlan(report: ConsolidatedReport, options: WriteOptions, cap
 
 
 /** The sheets of a consolidated report, in workbook order. */
-export function consolidatedSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
+export function consolidatedSheetPlans(report: Consolidated, options: WriteOptions = {}): SheetPlan[] {
   const c = report.consolidation;
   const docType = CONSOLIDATED_DOCUMENT;
 
@@ -204,7 +208,7 @@ export function consolidatedSheetPlans(report: ConsolidatedReport, options: Writ
 }
 
 /** The sheets of the completeness workbook: "Thông tin", "Tình hình nộp báo cáo", "_sokh". */
-export function completenessSheetPlans(report: ConsolidatedReport, options: WriteOptions = {}): SheetPlan[] {
+export function completenessSheetPlans(report: Consolidated, options: WriteOptions = {}): SheetPlan[] {
   const docType = COMPLETENESS_DOCUMENT;
   return [
     infoPlan(report, options, docType),

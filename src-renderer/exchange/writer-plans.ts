@@ -11,6 +11,7 @@ import { numberCell } from './safe-cell';
 import { ACTIVITY_COLUMNS, activitySheetColumns, ATTRIBUTE_COLUMN_PREFIX, calendarDateToCell, formatIds, indicatorColumns, INDICATOR_COLUMNS, INFO_COLUMNS, INFO_FIELDS, MACHINE_COLUMNS, machineRows, PROGRESS_LABEL_COLUMN, progressColumns, SHEET_NAMES, type ColumnDef, type IndicatorColumn, type InfoFieldKey, type SheetKey } from './spec';
 import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
+import type { WithActivityRows } from './activity-pack';
 import { textCell } from './writer-text';
 import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
 
@@ -30,7 +31,7 @@ export function reportSubject(report: Pick<UnitReport, 'plan' | 'period'>): stri
   return report.period.name.trim() !== '' ? `Kết quả thực hiện ${plan} — ${report.period.name}` : `Kết quả thực hiện ${plan}`;
 }
 
-function headerText(report: UnitReport, options: WriteOptions, caption: string): OfficialHeaderText {
+function headerText(report: WithActivityRows<UnitReport>, options: WriteOptions, caption: string): OfficialHeaderText {
   const date = options.documentDate ?? (report.kind === 'template' ? null : vnDayOf(report.exportedAt));
   return officialHeaderOf(report.unit, options, date, 'BÁO CÁO', reportSubject(report), caption);
 }
@@ -62,7 +63,7 @@ export function dateCell(date: string): Date | null {
 }
 
 /** The values of the "Thông tin" rows every report has (a consolidated one adds its own). */
-export function infoValues(report: UnitReport): Record<InfoFieldKey, CellValue> {
+export function infoValues(report: WithActivityRows<UnitReport>): Record<InfoFieldKey, CellValue> {
   return {
     unitName: textCell(report.unit.name),
     unitCode: textCell(report.unit.code),
@@ -101,7 +102,7 @@ export function basePlan(key: SheetKey, columns: ColumnDef[]): Omit<SheetPlan, '
 export const ACTIVITY_TITLE_COLS = 2;
 
 /** The sheets of a unit report, in workbook order. */
-export function reportSheetPlans(report: UnitReport, options: WriteOptions = {}): SheetPlan[] {
+export function reportSheetPlans(report: WithActivityRows<UnitReport>, options: WriteOptions = {}): SheetPlan[] {
   const info: SheetPlan = {
     ...basePlan('info', [...INFO_COLUMNS]),
     header: headerText(report, options, SHEET_CAPTIONS.info),
@@ -180,7 +181,7 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
     },
   };
 
-  return [info, progress, activities, indicators, machineSheetPlan(report)];
+  return [info, progress, activities, indicators, machineSheetPlan(report, indCols)];
 }
 
 /**
@@ -190,7 +191,7 @@ export function reportSheetPlans(report: UnitReport, options: WriteOptions = {})
  * column; "Mã dòng" last.
  */
 export function* activitySheetRows(
-  activities: readonly ReportActivity[],
+  activities: Iterable<ReportActivity>,
   indCols: readonly IndicatorColumn[],
   unitName?: (unitCode: string) => string,
 ): Generator<RowValues> {
@@ -231,8 +232,8 @@ export function* activitySheetRows(
   }
 }
 
-export function machineSheetPlan(report: UnitReport): SheetPlan {
-  return machineRowsPlan(machineRows(report));
+export function machineSheetPlan(report: WithActivityRows<UnitReport>, indicators?: readonly IndicatorColumn[]): SheetPlan {
+  return machineRowsPlan(machineRows(report, indicators));
 }
 
 /** The very hidden machine sheet of any workbook: its key/value rows. */

@@ -20,7 +20,8 @@ import ExcelJS from 'exceljs';
 import { fillWorkbook } from './writer';
 import { type SheetPlan, type WriteOptions } from './writer-layout';
 import type { UnitReport } from '@domain/report';
-import type { StreamedWorkbookJob } from './workbook-job';
+import type { WrittenWorkbookJob } from './workbook-job';
+import type { WithActivityRows } from './activity-pack';
 import { planWorkbookJob } from './workbook-job-plans';
 
 export interface StreamTarget {
@@ -75,7 +76,7 @@ export function printOptionsOnEverySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter)
 }
 
 export async function writePlansStreaming(
-  report: UnitReport,
+  report: WithActivityRows<UnitReport>,
   plans: SheetPlan[],
   options: WriteOptions & StreamTarget,
 ): Promise<Uint8Array | null> {
@@ -99,7 +100,7 @@ export async function writePlansStreaming(
  * A workbook job through the streaming writer (not the template: see StreamedWorkbookJob). Returns the bytes when no filename or stream is
  * given, else null once the file or stream is complete.
  */
-export async function writeWorkbookStreaming(job: StreamedWorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
+export async function writeWorkbookStreaming(job: WrittenWorkbookJob, options: WriteOptions & StreamTarget = {}): Promise<Uint8Array | null> {
   const { report, plans } = planWorkbookJob(job, options);
   return writePlansStreaming(report, plans, options);
 }

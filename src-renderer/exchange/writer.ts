@@ -11,11 +11,12 @@ import { totalRows, writeSheets, type SheetPlan, type WriteOptions } from './wri
 import { reportSheetPlans } from './writer-plans';
 import { FORMAT_ID } from './spec';
 import { type UnitReport } from '@domain/report';
+import type { WithActivityRows } from './activity-pack';
 
 export type { WriteOptions } from './writer-layout';
 
 /** Workbook properties both writers set (no personal data beyond what the report carries). */
-export function workbookProperties(report: UnitReport): { creator: string; title: string; created: Date; modified: Date } {
+export function workbookProperties(report: Pick<UnitReport, 'exportedAt' | 'appVersion'>): { creator: string; title: string; created: Date; modified: Date } {
   const at = Date.parse(report.exportedAt);
   const when = Number.isNaN(at) ? new Date(0) : new Date(at);
   return { creator: `Sổ Kế hoạch Công đoàn ${report.appVersion}`.trim(), title: FORMAT_ID, created: when, modified: when };
@@ -28,7 +29,7 @@ export function workbookProperties(report: UnitReport): { creator: string; title
  */
 export async function fillWorkbook(
   wb: ExcelJS.Workbook,
-  report: UnitReport,
+  report: WithActivityRows<UnitReport>,
   plans: readonly SheetPlan[],
   options: WriteOptions,
 ): Promise<void> {
@@ -45,7 +46,7 @@ export async function fillWorkbook(
 }
 
 /** Write already-planned sheets into a fresh in-memory workbook and serialize it. */
-export async function writePlansInMemory(report: UnitReport, plans: SheetPlan[], options: WriteOptions): Promise<Uint8Array> {
+export async function writePlansInMemory(report: WithActivityRows<UnitReport>, plans: SheetPlan[], options: WriteOptions): Promise<Uint8Array> {
   options.signal?.throwIfAborted();
   const wb = new ExcelJS.Workbook();
   await fillWorkbook(wb, report, plans, options);

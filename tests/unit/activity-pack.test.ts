@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./main/electron-mock').then((m) => m.electron)
 
 import { inputSchemas } from '@contract';
 import type { ReportActivity } from '@domain/report';
-import { isPackedActivities, packActivities, unpackActivities, type PackedActivities } from '@exchange/activity-pack';
+import { isPackedActivities, packActivities, packedActivityRows, unpackActivities, type PackedActivities } from '@exchange/activity-pack';
 import { fromWireJob, toWireJob } from '@exchange/workbook-job';
 import { formatValidationError } from '../../src-main/ipc';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
@@ -37,6 +37,14 @@ describe('packActivities / unpackActivities', () => {
     }
   });
 
+  it('read one at a time (packedActivityRows): counted, and the same activities each time they are read', () => {
+    const activities = awkwardActivities();
+    const rows = packedActivityRows(packActivities(activities));
+    expect(rows.length).toBe(activities.length);
+    expect([...rows]).toEqual(activities);
+    expect([...rows]).toEqual(activities);
+  });
+
   it('share each date, unit, type, item id and indicator code once, and the texts in one string', () => {
     const activities = sampleReport(500).activities;
     const packed = packActivities(activities);
@@ -52,7 +60,11 @@ describe('packActivities / unpackActivities', () => {
       { type: 'completeness' as const, report: sampleConsolidated() },
     ]) {
       const input = inputSchemas['export:write'].parse(structuredClone({ exportId: ID, job: toWireJob(job) }));
-      expect(fromWireJob(input.job)).toEqual(job);
+      const back = fromWireJob(input.job);
+      expect(back.report.activities.length).toBe(job.report.activities.length);
+      // Read as the writer reads them: more than once (indicator columns, then rows), in order.
+      expect([...back.report.activities]).toEqual(job.report.activities);
+      expect({ ...back, report: { ...back.report, activities: [...back.report.activities] } }).toEqual(job);
     }
   });
 });
