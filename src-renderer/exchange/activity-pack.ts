@@ -19,15 +19,15 @@ import type { ReportActivity, UnitReport } from '@domain/report';
 export interface PackedActivities {
   /** Number of activities. */
   count: number;
-  /** Short values many activities share (dates, unit codes, types, item ids, indicator codes), each once. */
+  /** Values many activities share (dates, unit codes, types, places, item ids, indicator codes), each once. */
   words: string[];
   /** The free texts of every activity end to end, in FREE_TEXTS order. */
   text: string;
   /** Where each free text ends in `text`: FREE_TEXTS.length entries per activity. */
   ends: Uint32Array;
   /**
-   * Per activity, indices into `words`: date, unit code, type; then the number of item ids and
-   * each one; then the number of indicators and each one's code.
+   * Per activity, indices into `words`: date, unit code, type, location; then the number of item
+   * ids and each one; then the number of indicators and each one's code.
    */
   refs: Uint32Array;
   /** The participant count of each activity (NaN for none), then every indicator value in `refs` order. */
@@ -35,10 +35,10 @@ export interface PackedActivities {
 }
 
 /** The fields packed end to end into `text`, in this order. */
-const FREE_TEXTS = ['id', 'title', 'content', 'location', 'evidenceDoc', 'evidenceFile'] as const;
+const FREE_TEXTS = ['id', 'title', 'content', 'evidenceDoc', 'evidenceFile'] as const;
 const TEXTS = FREE_TEXTS.length;
-/** Entries of `refs` an activity with no item id and no indicator takes: date, unit, type, two counts. */
-const FIXED_REFS = 5;
+/** Entries of `refs` an activity with no item id and no indicator takes: date, unit, type, location, two counts. */
+const FIXED_REFS = 6;
 
 /** A growable list of unsigned 32-bit integers (Uint32Array underneath). */
 class U32List {
@@ -80,11 +80,10 @@ export function packActivities(activities: readonly ReportActivity[]): PackedAct
   let e = 0;
   for (let k = 0; k < count; k++) {
     const a = activities[k]!;
-    texts.push(a.id, a.title, a.content, a.location, a.evidenceDoc, a.evidenceFile);
+    texts.push(a.id, a.title, a.content, a.evidenceDoc, a.evidenceFile);
     ends[e++] = end += a.id.length;
     ends[e++] = end += a.title.length;
     ends[e++] = end += a.content.length;
-    ends[e++] = end += a.location.length;
     ends[e++] = end += a.evidenceDoc.length;
     ends[e++] = end += a.evidenceFile.length;
     const ids = a.itemIds;
@@ -93,6 +92,8 @@ export function packActivities(activities: readonly ReportActivity[]): PackedAct
     r[refs.length++] = word(a.date);
     r[refs.length++] = word(a.unitCode);
     r[refs.length++] = word(a.type);
+    // The same few places recur: one string each, which the writer's shared strings find at once.
+    r[refs.length++] = word(a.location);
     r[refs.length++] = ids.length;
     for (let j = 0; j < ids.length; j++) r[refs.length++] = word(ids[j]!);
     const countAt = refs.length++;
@@ -143,7 +144,7 @@ export function isPackedActivities(v: unknown): v is PackedActivities {
   let values = 0;
   for (let k = 0; k < count; k++) {
     if (r + FIXED_REFS > refs.length) return false;
-    if (refs[r++]! >= wordCount || refs[r++]! >= wordCount || refs[r++]! >= wordCount) return false;
+    for (let j = 0; j < FIXED_REFS - 2; j++) if (refs[r++]! >= wordCount) return false;
     for (let list = 0; list < 2; list++) {
       const n = refs[r++]!;
       if (r + n + (list === 0 ? 1 : 0) > refs.length) return false;
@@ -192,12 +193,12 @@ function* unpacked(p: PackedActivities): Generator<ReportActivity> {
     const id = next();
     const title = next();
     const content = next();
-    const location = next();
     const evidenceDoc = next();
     const evidenceFile = next();
     const date = words[refs[r++]!]!;
     const unitCode = words[refs[r++]!]!;
     const type = words[refs[r++]!]! as ActivityType;
+    const location = words[refs[r++]!]!;
     const itemIds: string[] = [];
     for (let j = refs[r++]!; j > 0; j--) itemIds.push(words[refs[r++]!]!);
     const indicators: Record<string, number> = {};

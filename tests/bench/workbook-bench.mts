@@ -1075,7 +1075,8 @@ async function importBench(args: Map<string, string>, results: Map<string, Measu
 
 /**
  * The unit report and the consolidated report of EXPORT_ACTIVITIES activities (default 50,000;
- * the consolidated one over 100 units), exported the way the desktop app does it: the job
+ * the consolidated one over 100 units), exported the way the desktop app does it: the job's
+ * activities packed (toWireJob, as the desktop platform does), the job
  * structured-cloned as Electron's IPC carries it from the renderer to the main process (V8's
  * serializer, v8.serialize / v8.deserialize), checked by the contract's input schema as the IPC
  * boundary does, then src-main/export/workbook-export.ts's writeWorkbookFile streaming it into
@@ -1155,7 +1156,7 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
   let detail = `${(statSync(file).size / MB).toFixed(1)} MB file`;
   if (ours) {
     if (progress[1] === 0 || progress[0] !== progress[1]) throw new Error(`progress ended at ${progress[0]} of ${progress[1]}`);
-    detail += `, ${activities} activities, IPC copy + check ${ipcMs.toFixed(0)} ms, progress ${progress[0]}/${progress[1]} rows`;
+    detail += `, ${activities} activities, IPC pack + copy + check ${ipcMs.toFixed(0)} ms, progress ${progress[0]}/${progress[1]} rows`;
   } else detail += `, ${styledCellCount(styled!)} cells`;
   return { case: name as unknown as CaseName, n: EXPORT_ACTIVITIES, ...measured, detail };
 }
@@ -1235,7 +1236,7 @@ async function exportBench(args: Map<string, string>): Promise<string[]> {
   console.log('');
   console.log('Exports as the desktop app performs them');
   console.log(formatTable(header, rows, new Set([1, 3, 5, 7, 10, 12])));
-  console.log(`ms: median ${byWall ? 'wall-clock' : 'CPU (user + system, all threads)'} time over the runs, each in a fresh process: the job's IPC hop (the renderer's V8 structured clone, the main process's copy and the contract's input check) + writeWorkbookFile (src-main/export/workbook-export.ts: plan the sheets, stream them into the file). Peak MB: median of the runs' peak RSS of the process: the main process's side (the renderer's report is released once cloned, as it lives in another process in the app; the clone's bytes are counted until copied).`);
+  console.log(`ms: median ${byWall ? 'wall-clock' : 'CPU (user + system, all threads)'} time over the runs, each in a fresh process: the job's IPC hop (the renderer's packing (toWireJob) and V8 structured clone, the main process's copy and the contract's input check) + writeWorkbookFile (src-main/export/workbook-export.ts: plan the sheets, stream them into the file). Peak MB: median of the runs' peak RSS of the process: the main process's side (the renderer's report is released once cloned, as it lives in another process in the app; the clone's bytes are counted until copied).`);
   console.log(`raw: ExcelJS ${exceljsVersion()} streaming the same styled cells into a file (computed before the timing; the <printOptions> ExcelJS's streaming writer omits is added to both). "same file": every zip entry of raw's file equals ours.`);
   console.log(`load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`);
   return missed;

@@ -50,7 +50,7 @@ describe('packActivities / unpackActivities', () => {
     const packed = packActivities(activities);
     expect(packed.words.length).toBeLessThan(200);
     expect(new Set(packed.words).size).toBe(packed.words.length);
-    expect(packed.text).toBe(activities.map((a) => a.id + a.title + a.content + a.location + a.evidenceDoc + a.evidenceFile).join(''));
+    expect(packed.text).toBe(activities.map((a) => a.id + a.title + a.content + a.evidenceDoc + a.evidenceFile).join(''));
   });
 
   it('a job goes over IPC and comes back the same (toWireJob, a structured clone, the contract, fromWireJob)', () => {
