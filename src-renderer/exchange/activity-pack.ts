@@ -169,7 +169,39 @@ export type WithActivityRows<R extends UnitReport> = Omit<R, 'activities'> & { a
  * garbage collection until the end). `p` must satisfy isPackedActivities.
  */
 export function packedActivityRows(p: PackedActivities): ActivityRows {
-  return { length: p.count, [Symbol.iterator]: () => unpacked(p) };
+  return new PackedActivityRows(p);
+}
+
+class PackedActivityRows implements ActivityRows {
+  constructor(private readonly packed: PackedActivities) {}
+  get length(): number {
+    return this.packed.count;
+  }
+  [Symbol.iterator](): Iterator<ReportActivity> {
+    return unpacked(this.packed);
+  }
+  /** The indicator codes the activities use, read from the references alone (no activity built). */
+  indicatorCodes(): Set<string> {
+    const { count, words, refs } = this.packed;
+    const used = new Uint8Array(words.length);
+    let r = 0;
+    for (let k = 0; k < count; k++) {
+      r += FIXED_REFS - 2;
+      r += refs[r]! + 1;
+      for (let j = refs[r++]!; j > 0; j--) used[refs[r++]!] = 1;
+    }
+    const codes = new Set<string>();
+    for (let i = 0; i < used.length; i++) if (used[i] === 1) codes.add(words[i]!);
+    return codes;
+  }
+}
+
+/** The indicator codes `activities` use, each once. */
+export function indicatorCodesOf(activities: Iterable<Pick<ReportActivity, 'indicators'>>): Set<string> {
+  if (activities instanceof PackedActivityRows) return activities.indicatorCodes();
+  const codes = new Set<string>();
+  for (const a of activities) for (const code in a.indicators) codes.add(code);
+  return codes;
 }
 
 /** The activities `packActivities` packed, as new objects. `p` must satisfy isPackedActivities. */

@@ -50,7 +50,7 @@ import {
   type WorkbookStatus,
 } from '@domain/report';
 import { foldedKey } from '@domain/vn-text';
-import type { WithActivityRows } from './activity-pack';
+import { indicatorCodesOf, type WithActivityRows } from './activity-pack';
 
 // ---------------------------------------------------------------------------------------------
 // Identity and versions.
@@ -293,16 +293,20 @@ export interface IndicatorColumn {
  * (MACHINE_INDICATOR_PREFIX), and "Chỉ tiêu" maps names to codes for a file without it.
  */
 export function indicatorColumns(report: Pick<UnitReport, 'indicators'> & { activities: Iterable<Pick<ReportActivity, 'indicators'>> }): IndicatorColumn[] {
+  return indicatorColumnsUsing(report.indicators, indicatorCodesOf(report.activities));
+}
+
+/** The report's indicators in their order, then the other codes of `used`, sorted. */
+function indicatorColumnsUsing(indicators: UnitReport['indicators'], used: ReadonlySet<string>): IndicatorColumn[] {
   const out: IndicatorColumn[] = [];
   const seen = new Set<string>();
-  for (const ind of report.indicators) {
+  for (const ind of indicators) {
     if (seen.has(ind.code)) continue;
     seen.add(ind.code);
     out.push({ code: ind.code, header: ind.name.trim() === '' ? ind.code : ind.name });
   }
-  const extra = new Set<string>();
-  for (const a of report.activities) for (const code in a.indicators) if (!seen.has(code)) extra.add(code);
-  for (const code of [...extra].sort()) out.push({ code, header: code });
+  const extra = [...used].filter((code) => !seen.has(code));
+  for (const code of extra.sort()) out.push({ code, header: code });
   return out;
 }
 
@@ -527,11 +531,9 @@ export const COMPLETENESS_COLUMNS = [
 
 /** The indicator columns of a consolidated report: its indicators, then other codes sorted. */
 export function consolidatedIndicatorColumns(report: WithActivityRows<ConsolidatedReport>): IndicatorColumn[] {
-  function* valueLists(): Generator<Pick<ReportActivity, 'indicators'>> {
-    yield* report.activities;
-    for (const u of report.consolidation.units) yield { indicators: u.values };
-  }
-  return indicatorColumns({ indicators: report.indicators, activities: valueLists() });
+  const used = indicatorCodesOf(report.activities);
+  for (const u of report.consolidation.units) for (const code in u.values) used.add(code);
+  return indicatorColumnsUsing(report.indicators, used);
 }
 
 /** All columns of the consolidated "Hoạt động": the unit report's, "Tên đơn vị" after "Mã đơn vị". */

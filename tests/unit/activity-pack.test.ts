@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./main/electron-mock').then((m) => m.electron)
 
 import { inputSchemas } from '@contract';
 import type { ReportActivity } from '@domain/report';
-import { isPackedActivities, packActivities, packedActivityRows, unpackActivities, type PackedActivities } from '@exchange/activity-pack';
+import { indicatorCodesOf, isPackedActivities, packActivities, packedActivityRows, unpackActivities, type PackedActivities } from '@exchange/activity-pack';
 import { fromWireJob, toWireJob } from '@exchange/workbook-job';
 import { formatValidationError } from '../../src-main/ipc';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
@@ -43,6 +43,14 @@ describe('packActivities / unpackActivities', () => {
     expect(rows.length).toBe(activities.length);
     expect([...rows]).toEqual(activities);
     expect([...rows]).toEqual(activities);
+  });
+
+  it('tell the indicator codes they use without building the activities, as the objects would', () => {
+    for (const activities of [[], awkwardActivities(), sampleConsolidated().activities]) {
+      const codes = indicatorCodesOf(packedActivityRows(packActivities(activities)));
+      expect([...codes].sort()).toEqual([...indicatorCodesOf(activities)].sort());
+      expect([...codes].sort()).toEqual([...new Set(activities.flatMap((a) => Object.keys(a.indicators)))].sort());
+    }
   });
 
   it('share each date, unit, type, item id and indicator code once, and the texts in one string', () => {

@@ -11,7 +11,7 @@ import { writePlansInMemory, writeUnitReport } from '@exchange/writer';
 import { writeConsolidatedReport } from '@exchange/writer-consolidated';
 import { writeConsolidatedReportStreaming } from '@exchange/writer-consolidated-stream';
 import { printOptionsXml, writePlansStreaming, writeUnitReportStreaming, writeWorkbookStreaming } from '@exchange/writer-stream';
-import { isStreamedJob } from '@exchange/workbook-job';
+import { fromWireJob, isStreamedJob, toWireJob, type StreamedWorkbookJob } from '@exchange/workbook-job';
 import { planWorkbookJob } from '@exchange/workbook-job-plans';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
 import { sampleReport } from '../support/exchange-writer-fixtures';
@@ -32,6 +32,24 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
 }
 
 describe('streaming writer = in-memory writer', () => {
+  it('a job as the desktop app streams it (activities packed over IPC, read back row by row): the same parts', async () => {
+    const report = sampleReport(200);
+    // Codes outside the report's indicators get columns of their own; empty texts stay empty cells.
+    report.activities[3] = { ...report.activities[3]!, indicators: { 'CT-99': 4, 'AA-1': 2 }, location: '', title: '', participants: null, itemIds: [] };
+    const jobs: StreamedWorkbookJob[] = [
+      { type: 'unit-report', report, options: { place: 'Dương Minh Châu' } },
+      { type: 'consolidated', report: sampleConsolidated() },
+      { type: 'completeness', report: sampleConsolidated() },
+    ];
+    for (const job of jobs) {
+      const { report: planned, plans } = planWorkbookJob(job, job.options ?? {});
+      const memory = await parts(await writePlansInMemory(planned, plans, job.options ?? {}));
+      const streamed = await parts((await writeWorkbookStreaming(fromWireJob(structuredClone(toWireJob(job))), job.options))!);
+      expect(Object.keys(streamed).sort()).toEqual(Object.keys(memory).sort());
+      for (const name of Object.keys(memory)) expect(streamed[name], `${job.type}: ${name}`).toBe(memory[name]);
+    }
+  });
+
   it('unit report: every sheet, style, string and property the same, print centring included', async () => {
     const bare = sampleReport(0);
     bare.unit = { ...bare.unit, parentName: '' };
