@@ -5,11 +5,12 @@
  * activity objects of twelve fields cost about as much to clone and to rebuild in main as a fifth
  * of writing the whole workbook; the packed form is copied in a few large pieces.
  *
- * `packActivities` (renderer) and `unpackActivities` (main) are exact inverses for activities as
- * the report model defines them (a participant count of NaN, which no form can produce, comes
- * back as null: the writer writes both as an empty cell). `isPackedActivities` checks, in one
- * pass over the arrays, everything `unpackActivities` relies on, so a malformed job is refused at
- * the IPC boundary and never reaches the writer.
+ * `packActivities` (renderer) and `packedActivityRows` (main: the activities read back one at a
+ * time as the writer reaches each row) are exact inverses for activities as the report model
+ * defines them (a participant count of NaN, which no form can produce, comes back as null: the
+ * writer writes both as an empty cell). `isPackedActivities` checks, in one pass over the arrays,
+ * everything the reading relies on, so a malformed job is refused at the IPC boundary and never
+ * reaches the writer.
  *
  * Pure module.
  */
@@ -118,7 +119,7 @@ export function packActivities(activities: readonly ReportActivity[]): PackedAct
 const PACKED_KEYS = new Set(['count', 'words', 'text', 'ends', 'refs', 'numbers']);
 
 /**
- * True when `v` is a PackedActivities that unpackActivities can read whole: the right keys and
+ * True when `v` is a PackedActivities that packedActivityRows can read whole: the right keys and
  * types, every text end in order and inside `text`, every word index inside `words`, every
  * count matching what follows it, and nothing left over.
  */
@@ -204,11 +205,6 @@ export function indicatorCodesOf(activities: Iterable<Pick<ReportActivity, 'indi
   const codes = new Set<string>();
   for (const a of activities) for (const code in a.indicators) codes.add(code);
   return codes;
-}
-
-/** The activities `packActivities` packed, as new objects. `p` must satisfy isPackedActivities. */
-export function unpackActivities(p: PackedActivities): ReportActivity[] {
-  return Array.from(unpacked(p));
 }
 
 function* unpacked(p: PackedActivities): Generator<ReportActivity> {

@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./main/electron-mock').then((m) => m.electron)
 
 import { inputSchemas } from '@contract';
 import type { ReportActivity } from '@domain/report';
-import { indicatorCodesOf, isPackedActivities, packActivities, packedActivityRows, unpackActivities, type PackedActivities } from '@exchange/activity-pack';
+import { indicatorCodesOf, isPackedActivities, packActivities, packedActivityRows, type PackedActivities } from '@exchange/activity-pack';
 import { fromWireJob, toWireJob } from '@exchange/workbook-job';
 import { formatValidationError } from '../../src-main/ipc';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
@@ -28,12 +28,12 @@ function awkwardActivities(): ReportActivity[] {
   ];
 }
 
-describe('packActivities / unpackActivities', () => {
+describe('packActivities / packedActivityRows', () => {
   it('give back exactly the activities packed', () => {
     for (const activities of [[], sampleReport(200).activities, awkwardActivities(), sampleConsolidated().activities]) {
       const packed = packActivities(activities);
       expect(isPackedActivities(packed)).toBe(true);
-      expect(unpackActivities(packed)).toEqual(activities);
+      expect([...packedActivityRows(packed)]).toEqual(activities);
     }
   });
 
