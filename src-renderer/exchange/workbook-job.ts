@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { ConsolidatedReport, UnitReport } from '@domain/report';
-import { isPackedActivities, packActivities, packedActivityRows, type PackedActivities, type WithActivityRows } from './activity-pack';
+import { isPackedActivities, packActivities, packedActivityRows, type ActivityRows, type PackedActivities } from './activity-pack';
 import type { TemplateInput } from './template';
 import type { WriteOptions } from './writer-layout';
 
@@ -39,14 +39,13 @@ export function isStreamedJob(job: WorkbookJob): job is StreamedWorkbookJob {
   return job.type !== 'template';
 }
 
-/** A report as it travels over IPC: its activities packed. */
-type WireReport<R extends UnitReport> = Omit<R, 'activities'> & { activities: PackedActivities };
+/** A streamed job whose report's activities are of type A (an array in StreamedWorkbookJob). */
+type StreamedJobWith<A> =
+  | { type: 'unit-report'; report: Omit<UnitReport, 'activities'> & { activities: A }; options?: WorkbookWriteOptions }
+  | { type: 'consolidated' | 'completeness'; report: Omit<ConsolidatedReport, 'activities'> & { activities: A }; options?: WorkbookWriteOptions };
 
-/** A streamed job as `export:write` carries it (toWireJob / fromWireJob). */
-export type WireWorkbookJob =
-  | { type: 'unit-report'; report: WireReport<UnitReport>; options?: WorkbookWriteOptions }
-  | { type: 'consolidated'; report: WireReport<ConsolidatedReport>; options?: WorkbookWriteOptions }
-  | { type: 'completeness'; report: WireReport<ConsolidatedReport>; options?: WorkbookWriteOptions };
+/** A streamed job as `export:write` carries it (toWireJob / fromWireJob): its activities packed. */
+export type WireWorkbookJob = StreamedJobWith<PackedActivities>;
 
 /** The renderer's side: the job with its activities packed, everything else as it is. */
 export function toWireJob(job: StreamedWorkbookJob): WireWorkbookJob {
@@ -55,10 +54,7 @@ export function toWireJob(job: StreamedWorkbookJob): WireWorkbookJob {
 }
 
 /** A streamed job as the streaming writer reads it: its report's activities only counted and read in order. */
-export type WrittenWorkbookJob =
-  | { type: 'unit-report'; report: WithActivityRows<UnitReport>; options?: WorkbookWriteOptions }
-  | { type: 'consolidated'; report: WithActivityRows<ConsolidatedReport>; options?: WorkbookWriteOptions }
-  | { type: 'completeness'; report: WithActivityRows<ConsolidatedReport>; options?: WorkbookWriteOptions };
+export type WrittenWorkbookJob = StreamedJobWith<ActivityRows>;
 
 /**
  * The main process's side: the job toWireJob packed, its activities read from the packed form as
