@@ -16,6 +16,7 @@
  */
 import type { ActivityType } from '@domain/activity';
 import type { ReportActivity, UnitReport } from '@domain/report';
+import { isAlreadySafe } from './safe-cell';
 
 export interface PackedActivities {
   /** Number of activities. */
@@ -176,7 +177,16 @@ export function packedActivityRows(p: PackedActivities): ActivityRows {
 }
 
 class PackedActivityRows implements ActivityRows {
+  private safe: boolean | null = null;
   constructor(private readonly packed: PackedActivities) {}
+  /**
+   * True when every text of every activity is one safeText leaves as it is: one pass over the
+   * packed texts instead of one per cell (nearly every report is like this).
+   */
+  textsAlreadySafe(): boolean {
+    this.safe ??= isAlreadySafe(this.packed.text) && this.packed.words.every(isAlreadySafe);
+    return this.safe;
+  }
   get length(): number {
     return this.packed.count;
   }
@@ -197,6 +207,11 @@ class PackedActivityRows implements ActivityRows {
     for (let i = 0; i < used.length; i++) if (used[i] === 1) codes.add(words[i]!);
     return codes;
   }
+}
+
+/** True when `activities` are packed ones whose texts are all already safe (PackedActivityRows.textsAlreadySafe). */
+export function textsAlreadySafe(activities: Iterable<ReportActivity>): boolean {
+  return activities instanceof PackedActivityRows && activities.textsAlreadySafe();
 }
 
 /** The indicator codes `activities` use, each once. */

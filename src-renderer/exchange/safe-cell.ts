@@ -43,6 +43,11 @@ export function isFormulaLike(text: string): boolean {
  */
 const ALREADY_SAFE = /^[\t\n\u0020-\u02FF\u1E00-\u1EFF]*$/;
 
+/** True when safeText leaves `text` as it is, but for the length limit (see ALREADY_SAFE). */
+export function isAlreadySafe(text: string): boolean {
+  return ALREADY_SAFE.test(text);
+}
+
 /** Text as a cell holds it: NFC, without XML-illegal characters, at most MAX_CELL_CHARS. */
 export function safeText(text: string): string {
   if (ALREADY_SAFE.test(text)) return text.length > MAX_CELL_CHARS ? text.slice(0, MAX_CELL_CHARS) : text;

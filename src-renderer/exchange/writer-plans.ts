@@ -11,8 +11,8 @@ import { numberCell } from './safe-cell';
 import { ACTIVITY_COLUMNS, activitySheetColumns, ATTRIBUTE_COLUMN_PREFIX, calendarDateToCell, formatIds, indicatorColumns, INDICATOR_COLUMNS, INFO_COLUMNS, INFO_FIELDS, MACHINE_COLUMNS, machineRows, PROGRESS_LABEL_COLUMN, progressColumns, SHEET_NAMES, type ColumnDef, type IndicatorColumn, type InfoFieldKey, type SheetKey } from './spec';
 import { formatInstantVn, vnDayOf } from '@domain/vn-time';
 import { WORKBOOK_STATUS_LABELS, type ReportActivity, type UnitReport } from '@domain/report';
-import type { WithActivityRows } from './activity-pack';
-import { textCell } from './writer-text';
+import { textsAlreadySafe, type WithActivityRows } from './activity-pack';
+import { knownSafeTextCell, textCell } from './writer-text';
 import type { CellValue, RowValues, SheetPlan, WriteOptions } from './writer-layout';
 
 // ---------------------------------------------------------------------------------------------
@@ -201,6 +201,8 @@ export function* activitySheetRows(
   let n = 0;
   // One Date per calendar day: a period has a few hundred days and ExcelJS only reads them.
   const dates = new Map<string, Date>();
+  // Texts known to be safe (checked once, all together) need only what textCell does to those.
+  const text = textsAlreadySafe(activities) ? knownSafeTextCell : textCell;
   for (const a of activities) {
     n++;
     let date = dates.get(a.date);
@@ -208,17 +210,18 @@ export function* activitySheetRows(
       date = calendarDateToCell(a.date);
       dates.set(a.date, date);
     }
-    const row: RowValues = [n, date, textCell(a.unitCode)];
+    const row: RowValues = [n, date, text(a.unitCode)];
     if (unitName) row.push(textCell(unitName(a.unitCode)));
     row.push(
-      textCell(formatIds(a.itemIds)),
-      ACTIVITY_TYPE_LABELS[a.type] ?? textCell(a.type),
-      textCell(a.title),
-      textCell(a.content),
-      textCell(a.location),
+      // Item ids joined by IDS_SEPARATOR ('; '): safe when each id is.
+      text(formatIds(a.itemIds)),
+      ACTIVITY_TYPE_LABELS[a.type] ?? text(a.type),
+      text(a.title),
+      text(a.content),
+      text(a.location),
       numberCell(a.participants),
-      textCell(a.evidenceDoc),
-      textCell(a.evidenceFile),
+      text(a.evidenceDoc),
+      text(a.evidenceFile),
     );
     // Indicator columns: empty, then the activity's few values put in place (an activity
     // has 0–4 of them; looking each column up in every activity's object costs more).
@@ -227,7 +230,7 @@ export function* activitySheetRows(
       const at = indIndex.get(code);
       if (at !== undefined) row[at] = numberCell(a.indicators[code]);
     }
-    row.push(textCell(a.id));
+    row.push(text(a.id));
     yield row;
   }
 }

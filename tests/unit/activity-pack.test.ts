@@ -9,7 +9,7 @@ vi.mock('electron', () => import('./main/electron-mock').then((m) => m.electron)
 
 import { inputSchemas } from '@contract';
 import type { ReportActivity } from '@domain/report';
-import { indicatorCodesOf, isPackedActivities, packActivities, packedActivityRows, type PackedActivities } from '@exchange/activity-pack';
+import { indicatorCodesOf, isPackedActivities, packActivities, packedActivityRows, textsAlreadySafe, type PackedActivities } from '@exchange/activity-pack';
 import { fromWireJob, toWireJob } from '@exchange/workbook-job';
 import { formatValidationError } from '../../src-main/ipc';
 import { sampleConsolidated } from '../fixtures/workbooks/tools/sample-consolidated';
@@ -51,6 +51,16 @@ describe('packActivities / packedActivityRows', () => {
       expect([...codes].sort()).toEqual([...indicatorCodesOf(activities)].sort());
       expect([...codes].sort()).toEqual([...new Set(activities.flatMap((a) => Object.keys(a.indicators)))].sort());
     }
+  });
+
+  it('know when every text is one the cells take as it is (checked once), and when not', () => {
+    expect(textsAlreadySafe(packedActivityRows(packActivities(sampleReport(50).activities)))).toBe(true);
+    expect(textsAlreadySafe(packedActivityRows(packActivities(awkwardActivities())))).toBe(false);
+    const base = sampleReport(2).activities;
+    // A character outside the safe ranges in a shared value (a place) counts as much as in a free text.
+    expect(textsAlreadySafe(packedActivityRows(packActivities([{ ...base[0]!, location: 'Nhà văn hóa\u0007' }, base[1]!])))).toBe(false);
+    // An array is never assumed safe: its texts are checked cell by cell.
+    expect(textsAlreadySafe(sampleReport(5).activities)).toBe(false);
   });
 
   it('share each date, unit, type, item id and indicator code once, and the texts in one string', () => {

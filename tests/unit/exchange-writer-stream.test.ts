@@ -36,8 +36,15 @@ describe('streaming writer = in-memory writer', () => {
     const report = sampleReport(200);
     // Codes outside the report's indicators get columns of their own; empty texts stay empty cells.
     report.activities[3] = { ...report.activities[3]!, indicators: { 'CT-99': 4, 'AA-1': 2 }, location: '', title: '', participants: null, itemIds: [] };
+    // Longer than a cell holds: cut, with its note, on every path.
+    report.activities[5] = { ...report.activities[5]!, content: 'Nội dung báo cáo. '.repeat(2000) };
+    // Texts safeText changes (a combining accent, CR, a control character, an emoji, a formula):
+    // the packed rows then check them cell by cell, as for an array.
+    const unsafe = sampleReport(40);
+    unsafe.activities[1] = { ...unsafe.activities[1]!, title: 'Hoa\u0300ng hôn 🎉', content: 'Dòng 1\r\nDòng 2\u0007', location: '=SUM(A1)' };
     const jobs: StreamedWorkbookJob[] = [
       { type: 'unit-report', report, options: { place: 'Dương Minh Châu' } },
+      { type: 'unit-report', report: unsafe },
       { type: 'consolidated', report: sampleConsolidated() },
       { type: 'completeness', report: sampleConsolidated() },
     ];
