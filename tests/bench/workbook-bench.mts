@@ -1095,20 +1095,6 @@ function exportConsolidation(): ConsolidatedReport {
   return benchConsolidation(Array.from({ length: EXPORT_UNITS }, (_, k) => unitBenchReport(k, per)));
 }
 
-/**
- * The report with every activity's text flattened in place, as the renderer holds it after
- * reading it from IndexedDB (a structured clone gives flat strings). The generator's titles are
- * ropes (concatenations); raw's cells are flattened while they are computed, before its timing,
- * and ours would otherwise flatten them inside it. A regular expression flattens its subject.
- */
-function withFlatTexts<R extends UnitReport>(report: R): R {
-  const flatten = /^/;
-  for (const a of report.activities) {
-    for (const s of [a.id, a.date, a.unitCode, a.type, a.title, a.content, a.location, a.evidenceDoc, a.evidenceFile, ...a.itemIds]) flatten.test(s);
-  }
-  return report;
-}
-
 async function runExportCase(name: ExportCase): Promise<Measurement> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc');
@@ -1120,7 +1106,7 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
   let report: UnitReport | null = null;
   let styled: StyledSheet[] | null = null;
   let props: ReturnType<typeof workbookProperties> | null = null;
-  if (ours) report = withFlatTexts(consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES));
+  if (ours) report = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
   else {
     const r = consolidated ? exportConsolidation() : generateBenchReport(EXPORT_ACTIVITIES);
     styled = sameStyledCells(consolidated ? consolidatedSheetPlans(r as ConsolidatedReport) : reportSheetPlans(r));
@@ -1132,9 +1118,9 @@ async function runExportCase(name: ExportCase): Promise<Measurement> {
   let progress: [number, number] = [0, 0];
   let activities = 0;
   if (ours) {
-    // The renderer's structured clone of the job (Electron's IPC uses V8's serializer). The
-    // renderer's report then leaves this heap: in the app it lives in another process.
-    // The desktop platform packs the job's activities first (toWireJob), as the app does.
+    // The desktop platform packs the job's activities (toWireJob), then Electron's IPC makes its
+    // structured clone (V8's serializer). The renderer's report and packed job then leave this
+    // heap: in the app they live in another process.
     let job: WireWorkbookJob | null = toWireJob(consolidated ? { type: 'consolidated', report: report as ConsolidatedReport } : { type: 'unit-report', report: report! });
     let wire: Buffer | null = serialize({ exportId: '0b7f2c3e-5d1a-4c8e-9f00-123456789abc', job });
     job = null;
