@@ -8,6 +8,7 @@ import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react'
 import type { PlanNode } from '@domain/plan-types';
 import { fold, matchesQuery, queryWords } from '@domain/vn-text';
 import { Highlight } from '@ui/Highlight';
+import '@ui/combobox.css';
 
 const MAX_OPTIONS = 60;
 const ID_QUERY = /^[ivxlcdm]+(?:\.\d*)*$/i;

@@ -11,8 +11,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { ActivityFilter } from '@domain/activity';
+import type { LogHead } from '@domain/log-rows';
 import { activitiesOfPlan, logHeadsOfPlan, wholeActivities, type ActivityRecord } from '@db';
-import { filterAndSortActivities, firstActivities, type ActivitySort, type QueryOptions } from './activity-query';
+import { filterAndSortActivities, firstActivitiesOf, type ActivitySort, type QueryOptions } from './activity-query';
 
 /** Rows read whole for the first screen: three screens' worth, so a first scroll finds rows. */
 export const FIRST_ROWS = 40;
@@ -40,8 +41,7 @@ export async function openActivityLog(
   sort: ActivitySort,
 ): Promise<{ own: ActivityRecord[]; count: number | undefined; rows: ActivityRecord[] | undefined }> {
   const heads = await logHeadsOfPlan(planId);
-  const records = heads.imported.length === 0 ? heads.own : [...heads.own, ...heads.imported];
-  const page = firstActivities(records, filter, sort, FIRST_ROWS);
+  const page = firstActivitiesOf<LogHead | ActivityRecord>([heads.own, heads.imported], filter, sort, FIRST_ROWS);
   return { own: heads.own, count: page?.count, rows: page ? await wholeActivities(page.rows) : undefined };
 }
 
