@@ -260,10 +260,6 @@ async function shownOf(planId: string): Promise<ShownIds> {
   return entry;
 }
 
-async function shownSubmissionIds(planId: string): Promise<readonly string[]> {
-  return (await shownOf(planId)).shown;
-}
-
 /**
  * The activities of these submissions, by id: remembered, else from their prepared packs, else
  * derived from the submission records (each holds a whole workbook).
@@ -292,13 +288,6 @@ async function importedLists(ids: readonly string[]): Promise<Map<string, readon
     for (const s of await db.submissions.bulkGet(unprepared.slice(i, i + READ_CHUNK))) if (s) lists.set(s.id, submissionActivities(s));
   }
   return lists;
-}
-
-/** The activities of a plan's active submissions, one list per submission. */
-async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
-  const ids = await shownSubmissionIds(planId);
-  const lists = await importedLists(ids);
-  return ids.map((id) => lists.get(id) ?? []);
 }
 
 /**
@@ -401,9 +390,11 @@ export async function activitiesOfUnit(planId: string, unitCode: string): Promis
 export async function activitiesInRange(planId: string, start: string, end: string): Promise<ActivityRecord[]> {
   const [own, imported] = await Promise.all([
     db.activities.where('[planId+date]').between([planId, start], [planId, end], true, true).toArray(),
-    importedOfPlan(planId),
+    // The whole list, remembered: the log opened next takes it as it is.
+    importedOfPlanFlat(planId),
   ]);
-  return imported.length === 0 ? own : own.concat(flatten(imported, (a) => start <= a.date && a.date <= end));
+  const inRange = imported.filter((a) => start <= a.date && a.date <= end);
+  return inRange.length === 0 ? own : own.concat(inRange);
 }
 
 /** The activities of these submissions (records already read). */

@@ -12,7 +12,6 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
 import { walkPlan } from '@domain/plan-tree';
-import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '@app/use-shell-data';
 import {
@@ -32,11 +31,10 @@ import { ConfirmDialog } from '@ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
 import { UndoToast } from './UndoToast';
+import { unitViews } from './unit-views';
 import './activities.css';
 import { SearchInput } from '@ui/SearchInput';
 import { ChoiceCombobox } from '@ui/ChoiceCombobox';
-
-const collator = new Intl.Collator('vi');
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -109,15 +107,9 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
-  // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their code.
-  const unitNames = useMemo(() => unitLabels(allUnits ?? []), [allUnits]);
-  const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
-  const formUnits = useMemo(() => {
-    const active = (allUnits ?? []).filter((u) => u.active);
-    return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
-  }, [allUnits, ownUnit.code]);
-  // A province's 2,000 units: a combobox that draws only the choices matching what is typed.
-  const unitFilterChoices = useMemo(() => [{ value: '', label: 'Tất cả' }, ...(allUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) }))], [allUnits, unitName]);
+  // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their
+  // code. A province's 2,000 units: computed once per directory (unit-views.ts).
+  const { unitName, formUnits, filterChoices: unitFilterChoices } = useMemo(() => unitViews(allUnits ?? [], ownUnit.code), [allUnits, ownUnit.code]);
   const setUnitFilter = useCallback((unitCode: string) => setFilter({ unitCode }), [setFilter]);
   const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
 
