@@ -2,7 +2,9 @@
  * The rows of «Nhật ký» for the screen, in two steps, so that it opens at once over a
  * province's 80,000 imported activities:
  * 1. the first screen: the activities' heads (db/activity-read.ts logHeadsOfPlan: prepared keys,
- *    no text), counted and ordered by firstActivities, and only the first rows read whole;
+ *    no text, or the whole records it remembers), counted and ordered by firstActivitiesOf
+ *    (remembered per list: opened again, nothing is counted again), and only the first rows
+ *    read whole;
  * 2. then every activity of the plan, whole (activitiesOfPlan), filtered, searched and sorted in
  *    memory as before (filterAndSortActivities). From then on only this step runs.
  * A search, a filter by type or task, or a sort other than by date, is answered by step 2 (the
