@@ -11,6 +11,7 @@
  */
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { fold, queryWords } from '@domain/vn-text';
+import { comboBoxProps, ComboOption } from './combo-parts';
 import { Highlight } from './Highlight';
 import './combobox.css';
 
@@ -116,16 +117,7 @@ export function ChoiceCombobox({ id, choices, value, onChange, listLabel, classN
     <div className={className ? `choice-combobox ${className}` : 'choice-combobox'}>
       <input
         id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open && shown.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={open && activeIndex >= 0 && shown.length > 0 ? optionId(activeIndex) : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        autoComplete="off"
-        spellCheck={false}
+        {...comboBoxProps({ listId, activeId: open && activeIndex >= 0 ? optionId(activeIndex) : null, invalid, describedBy })}
         value={query ?? label}
         title={label}
         onFocus={(e) => e.target.select()}
@@ -142,20 +134,11 @@ export function ChoiceCombobox({ id, choices, value, onChange, listLabel, classN
       />
       <div className="combo-list" hidden={!open || shown.length === 0}>
         <ul id={listId} role="listbox" aria-label={listLabel}>
-        {shown.map((c, i) => (
-          <li
-            key={c.value}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={i === activeIndex ? 'active' : undefined}
-            // Keep focus in the box while a mouse picks an option.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => choose(c)}
-          >
-            <Highlight text={c.label} query={query ?? ''} />
-          </li>
-        ))}
+          {shown.map((c, i) => (
+            <ComboOption key={c.value} id={optionId(i)} active={i === activeIndex} onPick={() => choose(c)}>
+              <Highlight text={c.label} query={query ?? ''} />
+            </ComboOption>
+          ))}
         </ul>
         {more > 0 && <p className="combo-more">Còn {more} lựa chọn khác: gõ thêm để thu hẹp.</p>}
       </div>

@@ -7,6 +7,7 @@
 import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PlanNode } from '@domain/plan-types';
 import { fold, matchesQuery, queryWords } from '@domain/vn-text';
+import { comboBoxProps, ComboOption } from '@ui/combo-parts';
 import { Highlight } from '@ui/Highlight';
 import '@ui/combobox.css';
 
@@ -144,16 +145,7 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
       <input
         ref={ref}
         id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={open && activeIndex >= 0 && options.length > 0 ? optionId(activeIndex) : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
-        autoComplete="off"
-        spellCheck={false}
+        {...comboBoxProps({ listId, activeId: open && activeIndex >= 0 ? optionId(activeIndex) : null, invalid, describedBy: [hintId, describedBy].filter(Boolean).join(' ') })}
         placeholder={value.length > 0 ? 'Thêm nhiệm vụ khác…' : 'Gõ nội dung (không dấu cũng được) hoặc mã, vd. III.2.4'}
         value={query}
         onChange={(e) => {
@@ -175,19 +167,10 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
         hidden={!open || options.length === 0}
       >
         {options.map((n, i) => (
-          <li
-            key={n.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={i === activeIndex ? 'active' : undefined}
-            // Keep focus in the input while a mouse picks an option.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => add(n)}
-          >
+          <ComboOption key={n.id} id={optionId(i)} active={i === activeIndex} onPick={() => add(n)}>
             <span className="option-id">{idLooking ? <IdPrefix id={n.id} prefix={query.trim()} /> : n.id}</span>{' '}
             <span className="option-text">{idLooking ? n.text : <Highlight text={n.text} query={query} />}</span>
-          </li>
+          </ComboOption>
         ))}
       </ul>
       {open && query.trim() !== '' && options.length === 0 && (
