@@ -11,7 +11,7 @@
  */
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { fold, queryWords } from '@domain/vn-text';
-import { comboBoxProps, ComboOption } from './combo-parts';
+import { comboBoxProps, ComboOption, moveInList } from './combo-parts';
 import { Highlight } from './Highlight';
 import './combobox.css';
 
@@ -87,13 +87,8 @@ export function ChoiceCombobox({ id, choices, value, onChange, listLabel, classN
     if (e.ctrlKey || e.metaKey || e.altKey) return; // Ctrl+Enter saves a form
     switch (e.key) {
       case 'ArrowDown':
-        e.preventDefault();
-        if (!open) openAll();
-        else setActive((i) => Math.min(i + 1, shown.length - 1));
-        break;
       case 'ArrowUp':
-        e.preventDefault();
-        if (open) setActive((i) => Math.max(i - 1, 0));
+        moveInList(e, { open, count: shown.length, openList: openAll, setActive });
         break;
       case 'Enter':
         e.preventDefault();

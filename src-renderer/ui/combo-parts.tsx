@@ -23,6 +23,21 @@ export function comboBoxProps({ listId, activeId, invalid, describedBy }: { list
   } as const;
 }
 
+/**
+ * ↓ and ↑ in a combobox's box: ↓ opens the list (`openList`) or moves down, ↑ moves up, within
+ * `count` options. The key's default (moving the caret) is prevented.
+ */
+export function moveInList(
+  e: { key: string; preventDefault: () => void },
+  list: { open: boolean; count: number; openList: () => void; setActive: (next: (i: number) => number) => void },
+): void {
+  e.preventDefault();
+  if (e.key === 'ArrowDown') {
+    if (!list.open) list.openList();
+    else list.setActive((i) => Math.min(i + 1, list.count - 1));
+  } else if (list.open) list.setActive((i) => Math.max(i - 1, 0));
+}
+
 /** One option of the popup list. */
 
 export function ComboOption({ id, active, onPick, children }: { id: string; active: boolean; onPick: () => void; children: ReactNode }) {

@@ -7,7 +7,7 @@
 import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PlanNode } from '@domain/plan-types';
 import { fold, matchesQuery, queryWords } from '@domain/vn-text';
-import { comboBoxProps, ComboOption } from '@ui/combo-parts';
+import { comboBoxProps, ComboOption, moveInList } from '@ui/combo-parts';
 import { Highlight } from '@ui/Highlight';
 import '@ui/combobox.css';
 
@@ -85,15 +85,16 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
     if (e.ctrlKey || e.metaKey) return; // Ctrl+Enter saves the form
     switch (e.key) {
       case 'ArrowDown':
-        e.preventDefault();
-        if (!open) {
-          setOpen(true);
-          setActive(0);
-        } else setActive((i) => Math.min(i + 1, options.length - 1));
-        break;
       case 'ArrowUp':
-        e.preventDefault();
-        if (open) setActive((i) => Math.max(i - 1, 0));
+        moveInList(e, {
+          open,
+          count: options.length,
+          openList: () => {
+            setOpen(true);
+            setActive(0);
+          },
+          setActive,
+        });
         break;
       case 'Enter':
         // Enter never submits from here: it adds the highlighted item (or does nothing).
