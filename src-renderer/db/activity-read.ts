@@ -9,12 +9,13 @@
  * indicators and the reports see both alike.
  *
  * A submission's content never changes once stored, so its activities are also kept in memory
- * by submission id (LRU, bounded) and a later read of the same plan only fetches the active
- * submissions' keys.
+ * by submission id (LRU, bounded); which submissions a plan shows is kept until a submission is
+ * written, so a later read of the same plan reads only the activities logged here.
  *
  * Inside a transaction, its table list must hold every table: spread ACTIVITY_TABLES() into it.
  * In a liveQuery they are observed, so an import or a withdrawal refreshes the views.
  */
+import { Dexie } from 'dexie';
 import { activitySearchText } from '@domain/activity';
 import { materializeActivities } from '@domain/merge';
 import { db } from './db';
@@ -51,6 +52,7 @@ db.on('ready', () => forgetDerivedActivities(), true);
 export function forgetDerivedActivities(): void {
   derived.clear();
   derivedCount = 0;
+  forgetShown();
 }
 
 function remember(id: string, list: readonly ActivityRecord[]): void {
@@ -168,12 +170,94 @@ const READ_CHUNK = 8;
 /** Prepared packs read per request: a district's 500-row packs are a few MB of JSON each 25. */
 const PACK_CHUNK = 25;
 
+// ---------------------------------------------------------------------------------------------
+// Which submissions a plan shows, remembered until a submission is written.
+
+/**
+ * Every reader of activities starts with the plan's active submissions, found from index keys:
+ * for a province's 2,000 that key scan costs Chromium's IndexedDB 100–200 ms, and the check for
+ * reports counted twice (leftOutSubmissions) as much again. The answer changes only when a
+ * submission is written, so it is kept per plan until then.
+ *
+ * Forgotten when a transaction that may write submissions starts and again when it ends (its
+ * IndexedDB transaction's own events, which run before Dexie tells the live queries; Dexie's
+ * storagemutated tells other windows' writes), and neither kept nor used while one runs.
+ */
+interface ShownIds {
+  /** The plan's active submissions the log shows: not those a consolidated report covers. */
+  shown: readonly string[];
+  /** The imported activities of `shown`, in one list, once built whole (importedOfPlanFlat). */
+  flat?: readonly ActivityRecord[];
+}
+const shownByPlan = new Map<string, ShownIds>();
+/** Bumped by every write to the submissions: an answer read across a write is not kept. */
+let submissionsVersion = 0;
+/** Transactions that may write submissions, still running. */
+let submissionWrites = 0;
+
+function forgetShown(): void {
+  submissionsVersion++;
+  shownByPlan.clear();
+}
+
+function watchSubmissionWrite(tx: IDBTransaction): void {
+  submissionWrites++;
+  forgetShown();
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    submissionWrites--;
+    forgetShown();
+  };
+  tx.addEventListener('complete', end);
+  tx.addEventListener('abort', end);
+}
+
+db.use({
+  stack: 'dbcore',
+  name: 'shown-submissions',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const tx = down.transaction(stores, mode, options);
+      if (mode === 'readwrite' && stores.includes('submissions')) watchSubmissionWrite(tx as unknown as IDBTransaction);
+      return tx;
+    },
+  }),
+});
+const SUBMISSIONS_PART = `idb://${db.name}/submissions/`;
+Dexie.on('storagemutated', (parts) => {
+  if (Object.keys(parts).some((part) => part.startsWith(SUBMISSIONS_PART))) forgetShown();
+});
+db.on('ready', () => forgetShown(), true);
+
+/**
+ * What a live query must observe to run again when the remembered answer changes, as the key
+ * scan would have: the plan's active range of [planId+state] (a submission filed, withdrawn,
+ * replaced or rewritten). One key read, not the 2,000.
+ */
+function observeShown(planId: string): Promise<unknown> {
+  return db.submissions.where('[planId+state]').equals([planId, 'active']).limit(1).primaryKeys();
+}
+
 /** The ids of a plan's active submissions whose activities the log shows. */
-async function shownSubmissionIds(planId: string): Promise<string[]> {
-  const active = await db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys();
-  // A unit's own report already inside a consolidated one is not read twice (db/double-count-ops.ts).
-  const leftOut = await leftOutSubmissions(planId, active);
-  return leftOut.size === 0 ? active : active.filter((id) => !leftOut.has(id));
+async function shownOf(planId: string): Promise<ShownIds> {
+  const known = submissionWrites === 0 ? shownByPlan.get(planId) : undefined;
+  if (known) {
+    await observeShown(planId);
+    return known;
+  }
+  const version = submissionsVersion;
+  // A unit's own report already inside a consolidated one is not read twice (db/double-count-ops.ts);
+  // both key scans at once: the check reads the active ids itself only when a consolidated report exists.
+  const [active, leftOut] = await Promise.all([
+    db.submissions.where('[planId+state]').equals([planId, 'active']).primaryKeys(),
+    leftOutSubmissions(planId),
+  ]);
+  const entry: ShownIds = { shown: leftOut.size === 0 ? active : active.filter((id) => !leftOut.has(id)) };
+  if (submissionWrites === 0 && version === submissionsVersion) shownByPlan.set(planId, entry);
+  return entry;
 }
 
 /**
@@ -206,19 +290,30 @@ async function importedLists(ids: readonly string[]): Promise<Map<string, readon
   return lists;
 }
 
-/** The activities of a plan's active submissions, one list per submission. */
-async function importedOfPlan(planId: string): Promise<(readonly ActivityRecord[])[]> {
-  const ids = await shownSubmissionIds(planId);
-  const lists = await importedLists(ids);
-  return ids.map((id) => lists.get(id) ?? []);
+/**
+ * The activities of a plan's active submissions in one list, the same array until a submission
+ * is written: the log's sorted orders are kept per array (features/activities/activity-query.ts),
+ * so opening it again sorts nothing.
+ */
+async function importedOfPlanFlat(planId: string): Promise<readonly ActivityRecord[]> {
+  const entry = await shownOf(planId);
+  if (entry.flat) return entry.flat;
+  const version = submissionsVersion;
+  const lists = await importedLists(entry.shown);
+  const flat = flatten(entry.shown.map((id) => lists.get(id) ?? []));
+  if (submissionWrites === 0 && version === submissionsVersion && shownByPlan.get(planId) === entry) entry.flat = flat;
+  return flat;
 }
 
 /** What the log's first screen chooses its rows from (db reads only, no activity derived). */
 export interface LogHeads {
   /** The plan's activities logged here, live and deleted, whole. */
   own: ActivityRecord[];
-  /** Its imported activities: their heads, or whole records when already in memory. */
-  imported: (LogHead | ActivityRecord)[];
+  /**
+   * Its imported activities: their heads, or whole records when already in memory (then the same
+   * array as long as no submission is written).
+   */
+  imported: readonly (LogHead | ActivityRecord)[];
 }
 
 /**
@@ -227,15 +322,22 @@ export interface LogHeads {
  * taken from memory. A submission with neither is derived from its report, as before v7.
  */
 export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
-  const [own, ids] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), shownSubmissionIds(planId)]);
+  const [own, entry] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), shownOf(planId)]);
+  if (entry.flat) return { own, imported: entry.flat };
+  const version = submissionsVersion;
   const imported: (LogHead | ActivityRecord)[] = [];
   const unknown: string[] = [];
-  for (const id of ids) {
+  for (const id of entry.shown) {
     const known = derived.get(id);
     if (known) for (const a of known) imported.push(a);
     else unknown.push(id);
   }
-  const heads = unknown.length > 0 ? await logHeadsOf(planId, unknown) : new Map<string, LogHead[]>();
+  if (unknown.length === 0) {
+    // Every list in memory: this is the whole list importedOfPlanFlat would build.
+    if (submissionWrites === 0 && version === submissionsVersion && shownByPlan.get(planId) === entry) entry.flat = imported as ActivityRecord[];
+    return { own, imported };
+  }
+  const heads = await logHeadsOf(planId, unknown);
   const unprepared = unknown.filter((id) => !heads.has(id));
   for (const list of heads.values()) for (const h of list) imported.push(h);
   if (unprepared.length > 0) for (const list of (await importedLists(unprepared)).values()) for (const a of list) imported.push(a);
@@ -264,10 +366,13 @@ export async function wholeActivities(heads: readonly (LogHead | ActivityRecord)
   return out.filter((a): a is ActivityRecord => a !== undefined);
 }
 
-/** Every activity of a plan, live and deleted, logged here or imported. */
-export async function activitiesOfPlan(planId: string): Promise<ActivityRecord[]> {
-  const [own, imported] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), importedOfPlan(planId)]);
-  return imported.length === 0 ? own : own.concat(flatten(imported));
+/**
+ * Every activity of a plan, live and deleted, logged here or imported. Read-only: with none
+ * logged here, it is the remembered list of imported ones itself (importedOfPlanFlat).
+ */
+export async function activitiesOfPlan(planId: string): Promise<readonly ActivityRecord[]> {
+  const [own, imported] = await Promise.all([db.activities.where('planId').equals(planId).toArray(), importedOfPlanFlat(planId)]);
+  return own.length === 0 ? imported : imported.length === 0 ? own : own.concat(imported);
 }
 
 /** Every activity of one unit in a plan (live and deleted). */
@@ -285,9 +390,11 @@ export async function activitiesOfUnit(planId: string, unitCode: string): Promis
 export async function activitiesInRange(planId: string, start: string, end: string): Promise<ActivityRecord[]> {
   const [own, imported] = await Promise.all([
     db.activities.where('[planId+date]').between([planId, start], [planId, end], true, true).toArray(),
-    importedOfPlan(planId),
+    // The whole list, remembered: the log opened next takes it as it is.
+    importedOfPlanFlat(planId),
   ]);
-  return imported.length === 0 ? own : own.concat(flatten(imported, (a) => start <= a.date && a.date <= end));
+  const inRange = imported.filter((a) => start <= a.date && a.date <= end);
+  return inRange.length === 0 ? own : own.concat(inRange);
 }
 
 /** The activities of these submissions (records already read). */

@@ -219,9 +219,12 @@ test('c. a CĐCS set up by hand with another code is linked in the preview with 
   await expect(page.getByText('Đã nhập 1 tệp.')).toBeVisible();
 
   await nav(page, 'Nhật ký').click();
-  const unitFilter = page.getByRole('group', { name: 'Lọc hoạt động' }).getByLabel('Đơn vị');
-  await expect(unitFilter.locator('option', { hasText: 'Bàu Năng' })).toHaveCount(1);
-  await unitFilter.selectOption({ label: 'CĐCS UBND xã Bàu Năng' });
+  const unitFilter = page.getByRole('group', { name: 'Lọc hoạt động' }).getByRole('combobox', { name: 'Đơn vị' });
+  await unitFilter.fill('Bàu Năng');
+  const matches = page.getByRole('listbox', { name: 'Đơn vị phù hợp' }).getByRole('option');
+  await expect(matches.filter({ hasText: 'Bàu Năng' })).toHaveCount(1);
+  await matches.filter({ hasText: 'Bàu Năng' }).click();
+  await expect(unitFilter).toHaveValue('CĐCS UBND xã Bàu Năng');
   await expect(page.locator('.list-count')).toHaveText('2 hoạt động');
   await handUnit.context.close();
   handUnit = null;

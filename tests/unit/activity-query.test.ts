@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity } from '@domain/activity';
 import type { ActivityRecord } from '@db/types';
-import { filterAndSortActivities, firstActivities, sortedActivities } from '@features/activities/activity-query';
+import { filterAndSortActivities, firstActivities, firstActivitiesOf, sortedActivities } from '@features/activities/activity-query';
 import { testActivityRecord } from '../support/activity-fixtures';
 
 let seq = 0;
@@ -177,4 +177,51 @@ describe('firstActivities (the log\'s first screen)', () => {
     expect(firstActivities(rows, { type: 'training' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
     expect(firstActivities(rows, { itemId: 'III.2' }, { key: 'date', dir: 'desc' }, 10)).toBeNull();
   });
+
+  it('over several arrays, gives what it gives over them joined (limit 0 included)', () => {
+    const filters = [{}, { deleted: true }, { unitCodes: ['B'] }, { periodRange: { start: '2025-02-10', end: '2025-03-11' } }];
+    for (const seed of [5, 6]) {
+      const rows = records(300, seed);
+      for (const cut of [0, 1, 120, 300]) {
+        const parts = [rows.slice(0, cut), rows.slice(cut)];
+        for (const filter of filters) {
+          for (const dir of ['asc', 'desc'] as const) {
+            for (const limit of [0, 1, 9, 400]) {
+              const joined = firstActivities(rows, filter, { key: 'date', dir }, limit)!;
+              const split = firstActivitiesOf(parts, filter, { key: 'date', dir }, limit)!;
+              expect(split.count, JSON.stringify({ seed, cut, filter, dir, limit })).toBe(joined.count);
+              expect(split.rows.map((r) => r.id)).toEqual(joined.rows.map((r) => r.id));
+            }
+          }
+        }
+      }
+    }
+    expect(firstActivitiesOf([records(5, 7), records(5, 8)], { query: 'x' }, { key: 'date', dir: 'desc' }, 3)).toBeNull();
+  });
+
+  it('reads an array once per filter and order: the answer is kept with the array', () => {
+    let reads = 0;
+    const rows = records(50, 9).map((r) => {
+      const { date } = r;
+      return Object.defineProperty({ ...r }, 'date', {
+        get: () => {
+          reads++;
+          return date;
+        },
+      });
+    });
+    const sort = { key: 'date', dir: 'desc' } as const;
+    const first = firstActivitiesOf([rows], {}, sort, 10);
+    const afterFirst = reads;
+    expect(afterFirst).toBeGreaterThanOrEqual(rows.length);
+    expect(firstActivitiesOf([rows], {}, sort, 10)).toEqual(first);
+    expect(reads).toBe(afterFirst);
+    // Another filter, or another array of the same records, is answered by reading them again.
+    firstActivitiesOf([rows], { unitCodes: ['A'] }, sort, 10);
+    expect(reads - afterFirst).toBeGreaterThanOrEqual(rows.length);
+    const afterFilter = reads;
+    firstActivitiesOf([[...rows]], {}, sort, 10);
+    expect(reads - afterFilter).toBeGreaterThanOrEqual(rows.length);
+  });
 });
+

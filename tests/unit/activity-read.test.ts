@@ -6,7 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { activitySearchText } from '@domain/activity';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
 import { materialize } from '@domain/merge';
-import { activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '@db';
+import { liveQuery } from 'dexie';
+import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan, activitiesOfUnit, db, type SubmissionRecord } from '@db';
 import { submissionUnitCodes } from '@domain/report';
 import type { UnitReport } from '@domain/report';
 import { testActivityRecord } from '../support/activity-fixtures';
@@ -98,5 +99,71 @@ describe('imported activities, derived from the reports', () => {
     // Another record under the same id (only a test does that): read from the record, not remembered.
     await db.submissions.add({ ...submission(7, 'active', 5), id: first.id });
     expect(await activitiesOfPlan(PLAN)).toHaveLength(5);
+  });
+});
+
+describe('the active submissions of a plan, remembered until a submission is written', () => {
+  it('a second read is the same list; filing, withdrawing or replacing a submission shows at once', async () => {
+    await db.submissions.bulkAdd([submission(1, 'active', 2), submission(2, 'active', 3)]);
+    const first = await activitiesOfPlan(PLAN);
+    expect(first).toHaveLength(5);
+    // Nothing written: the same array (the log's sorted orders are kept per array).
+    expect(await activitiesOfPlan(PLAN)).toBe(first);
+    await db.submissions.add(submission(3, 'active', 4));
+    const filed = await activitiesOfPlan(PLAN);
+    expect(filed).not.toBe(first);
+    expect(filed).toHaveLength(9);
+    await db.submissions.update('sub-1-active', { state: 'withdrawn' });
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(7);
+    // An activity logged here joins the list without a submission written.
+    await db.activities.add(testActivityRecord({ planId: PLAN, unitCode: 'LDLD-DMC', date: '2025-03-01' }));
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(8);
+  });
+
+  it('inside a write transaction, what it wrote is read, not what was remembered before', async () => {
+    await db.submissions.add(submission(1, 'active', 2));
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(2);
+    await db.transaction('rw', ACTIVITY_TABLES(), async () => {
+      await db.submissions.add(submission(2, 'active', 3));
+      expect(await activitiesOfPlan(PLAN)).toHaveLength(5);
+      await db.submissions.update('sub-1-active', { state: 'superseded' });
+      expect(await activitiesOfPlan(PLAN)).toHaveLength(3);
+    });
+    expect(await activitiesOfPlan(PLAN)).toHaveLength(3);
+  });
+
+  it('a live query answered from memory still runs again when a submission is filed, withdrawn or rewritten in place', async () => {
+    await db.submissions.bulkAdd([submission(1, 'active', 2), submission(2, 'active', 3)]);
+    await activitiesOfPlan(PLAN); // remembered before the live query starts
+    const seen: number[] = [];
+    /** Resolves at the live query's next answer, or after 3 s without one (the check after it then fails). */
+    const next = () =>
+      new Promise<void>((resolve) => {
+        const at = seen.length;
+        const until = Date.now() + 3000;
+        const wait = () => (seen.length > at || Date.now() > until ? resolve() : setTimeout(wait, 5));
+        wait();
+      });
+    const sub = liveQuery(() => activitiesOfPlan(PLAN)).subscribe((list) => seen.push(list.length));
+    try {
+      await next();
+      expect(seen).toEqual([5]);
+      let answered = next();
+      await db.submissions.add(submission(3, 'active', 4));
+      await answered;
+      expect(seen.at(-1)).toBe(9);
+      answered = next();
+      await db.submissions.update('sub-2-active', { state: 'withdrawn' });
+      await answered;
+      expect(seen.at(-1)).toBe(6);
+      // Rewritten in place, no index changed (a unit renamed in its stored report): still observed.
+      answered = next();
+      const stored = (await db.submissions.get('sub-1-active'))!;
+      await db.submissions.put({ ...stored, unitName: 'CĐCS đổi tên' });
+      await answered;
+      expect(seen.at(-1)).toBe(6);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 });

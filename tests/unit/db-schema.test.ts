@@ -242,7 +242,7 @@ describe('upgrade from version 4', () => {
     expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
     expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);
     // Every reader sees the same activities as before the upgrade, derived from the reports.
-    const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
+    const ids = (list: readonly { id: string }[]) => list.map((a) => a.id).sort();
     expect(ids(await activitiesOfPlan(plan))).toEqual(ids([...rows, own, orphan]));
     // The same records (searchText is computed when read: a getter, not an own field).
     expect((await activitiesOfPlan(plan)).map((a) => ({ ...a, searchText: a.searchText }))).toEqual(expect.arrayContaining(rows));

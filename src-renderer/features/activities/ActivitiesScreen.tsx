@@ -12,7 +12,6 @@ import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef,
 import { useShallow } from 'zustand/react/shallow';
 import { ACTIVITY_TYPES, type ActivityFilter, type ActivityType } from '@domain/activity';
 import { walkPlan } from '@domain/plan-tree';
-import { unitLabels } from '@domain/units';
 import type { PlanNode } from '@domain/plan-types';
 import type { ShellData } from '@app/use-shell-data';
 import {
@@ -32,10 +31,10 @@ import { ConfirmDialog } from '@ui/ConfirmDialog';
 import { editableActivity, IMPORTED_EXPLANATION, isImportedActivity, RowActions } from './RowActions';
 import { formatCount } from '@domain/fields';
 import { UndoToast } from './UndoToast';
+import { unitViews } from './unit-views';
 import './activities.css';
 import { SearchInput } from '@ui/SearchInput';
-
-const collator = new Intl.Collator('vi');
+import { ChoiceCombobox } from '@ui/ChoiceCombobox';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -55,10 +54,7 @@ function itemFilterOptions(sections: readonly PlanNode[]): { id: string; label: 
   return out;
 }
 
-/**
- * A filter of the list: «Tất cả», then its choices. Memoized: a province's unit filter holds
- * 2,000 choices, and the screen renders again as each of its reads arrives.
- */
+/** A filter of the list with a few choices: «Tất cả», then its choices. */
 const FilterSelect = memo(function FilterSelect({
   id,
   label,
@@ -109,19 +105,11 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   const showPeriod = usePeriodStore((s) => s.show);
 
   const allUnits = useLiveQuery(() => db.units.toArray(), []);
-  // The unit choices (a province's 2,000, in the form and in the filter) are drawn after the
-  // list, in a render React can interrupt, not before the list's first rows.
-  const choiceUnits = useDeferredValue(allUnits);
   const lastType = useLiveQuery(async () => (await getSetting('lastActivityType')) ?? ('' as const), []);
 
-  // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their code.
-  const unitNames = useMemo(() => unitLabels(allUnits ?? []), [allUnits]);
-  const unitName = useCallback((code: string) => unitNames.get(code) ?? code, [unitNames]);
-  const formUnits = useMemo(() => {
-    const active = (choiceUnits ?? []).filter((u) => u.active);
-    return active.sort((a, b) => (a.code === ownUnit.code ? -1 : b.code === ownUnit.code ? 1 : collator.compare(a.name, b.name)));
-  }, [choiceUnits, ownUnit.code]);
-  const unitFilterOptions = useMemo(() => (choiceUnits ?? []).map((u) => ({ value: u.code, label: unitName(u.code) })), [choiceUnits, unitName]);
+  // Two units of one name (a unit listed twice by mistake) must not look alike: those carry their
+  // code. A province's 2,000 units: computed once per directory (unit-views.ts).
+  const { unitName, formUnits, filterChoices: unitFilterChoices } = useMemo(() => unitViews(allUnits ?? [], ownUnit.code), [allUnits, ownUnit.code]);
   const setUnitFilter = useCallback((unitCode: string) => setFilter({ unitCode }), [setFilter]);
   const selectedUnit = (data as ShellData & { selectedUnit?: UnitRecord }).selectedUnit ?? ownUnit;
 
@@ -190,7 +178,7 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
   return (
     <div className="activities-screen">
       <section className="activities-form-pane" aria-label="Biểu mẫu ghi hoạt động">
-        {lastType === undefined || choiceUnits === undefined ? (
+        {lastType === undefined || allUnits === undefined ? (
           <p className="muted">Đang tải…</p>
         ) : (
           <ActivityForm
@@ -237,13 +225,10 @@ export function ActivitiesScreen({ data }: { data: ShellData }) {
               <option value="all">Tất cả</option>
             </select>
           </div>
-          <FilterSelect
-            id={ids.unit}
-            label="Đơn vị"
-            value={filter.unitCode}
-            options={unitFilterOptions}
-            onChange={setUnitFilter}
-          />
+          <div className="field-inline filter-unit">
+            <label htmlFor={ids.unit}>Đơn vị</label>
+            <ChoiceCombobox id={ids.unit} choices={unitFilterChoices} value={filter.unitCode} onChange={setUnitFilter} listLabel="Đơn vị phù hợp" />
+          </div>
           <FilterSelect
             id={ids.type}
             label="Loại"

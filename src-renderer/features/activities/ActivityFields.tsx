@@ -9,6 +9,7 @@ import { trackableItems } from '@domain/plan-tree';
 import type { PlanRecord, UnitRecord } from '@db';
 import { Field } from '@ui/field';
 import { DateInput, NumberInput } from '@ui/inputs';
+import { ChoiceCombobox } from '@ui/ChoiceCombobox';
 import { ItemCombobox } from './ItemCombobox';
 import type { ActivityFormState } from './use-activity-form';
 
@@ -25,9 +26,13 @@ interface Props {
 export function ActivityFields({ form, plan, units, unitName }: Props) {
   const { values, errors, a11y, set, setIndicator } = form;
   const items = useMemo(() => trackableItems(plan.plan), [plan.plan]);
-  const unitOptions = units.some((u) => u.code === values.unitCode)
-    ? units
-    : [...units, { code: values.unitCode, name: unitName(values.unitCode) } as UnitRecord];
+  // A province's 2,000 units: a combobox that draws only the choices matching what is typed.
+  const unitChoices = useMemo(() => {
+    const choices = units.map((u) => ({ value: u.code, label: unitName(u.code) }));
+    // The edited activity's unit, no longer active, stays choosable.
+    if (!units.some((u) => u.code === values.unitCode)) choices.push({ value: values.unitCode, label: unitName(values.unitCode) });
+    return choices;
+  }, [units, unitName, values.unitCode]);
   const dateCheck = parseActivityDate(values.date);
 
   /** A one-line text field of the form; `numeric` for a count. */
@@ -57,7 +62,7 @@ export function ActivityFields({ form, plan, units, unitName }: Props) {
             }}
           />
         </div>
-        {unitOptions.length === 1 ? (
+        {unitChoices.length === 1 ? (
           // One unit to choose (a CĐCS logs its own activities): its whole name, not a
           // drop-down holding only itself and cutting the name.
           <div className="af-field af-span-2">
@@ -65,19 +70,21 @@ export function ActivityFields({ form, plan, units, unitName }: Props) {
               Đơn vị
             </span>
             <span className="af-static" aria-labelledby={a11y.idOf('unitCode-label')} data-testid="activity-unit">
-              {unitOptions[0]!.name}
+              {units[0]?.name ?? unitChoices[0]!.label}
             </span>
           </div>
         ) : (
           <div className="af-field af-span-2">
             <label htmlFor={a11y.idOf('unitCode')}>Đơn vị</label>
-            <select {...a11y.props('unitCode')} value={values.unitCode} onChange={(e) => set('unitCode', e.target.value)}>
-              {unitOptions.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {unitName(u.code)}
-                </option>
-              ))}
-            </select>
+            <ChoiceCombobox
+              id={a11y.idOf('unitCode')}
+              choices={unitChoices}
+              value={values.unitCode}
+              onChange={(code) => set('unitCode', code)}
+              listLabel="Đơn vị phù hợp"
+              invalid={!!a11y.props('unitCode')['aria-invalid']}
+              describedBy={a11y.props('unitCode')['aria-describedby']}
+            />
           </div>
         )}
       </div>

@@ -4,7 +4,7 @@
  * scroll smoothly. aria-rowcount / aria-rowindex tell assistive technology the full size.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useImperativeHandle, useRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useRef, type ReactNode } from 'react';
 import { ACTIVITY_TYPE_LABELS, type ActivitySortKey } from '@domain/activity';
 import { formatDateVn } from '@domain/periods';
 import type { ActivityRecord } from '@db';
@@ -56,12 +56,15 @@ export const ActivityTable = forwardRef<TableHandle, Props>(function ActivityTab
 ) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+  // The same function while the rows are the same: the virtualizer lays out every row again
+  // (80,000 at a province) whenever it changes, e.g. at each key typed in the search.
+  const getItemKey = useCallback((i: number) => rows[i]!.id, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (i) => rows[i]!.id,
+    getItemKey,
   });
 
   return (

@@ -7,7 +7,9 @@
 import { forwardRef, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { PlanNode } from '@domain/plan-types';
 import { fold, matchesQuery, queryWords } from '@domain/vn-text';
+import { comboBoxProps, ComboOption, moveInList } from '@ui/combo-parts';
 import { Highlight } from '@ui/Highlight';
+import '@ui/combobox.css';
 
 const MAX_OPTIONS = 60;
 const ID_QUERY = /^[ivxlcdm]+(?:\.\d*)*$/i;
@@ -83,15 +85,16 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
     if (e.ctrlKey || e.metaKey) return; // Ctrl+Enter saves the form
     switch (e.key) {
       case 'ArrowDown':
-        e.preventDefault();
-        if (!open) {
-          setOpen(true);
-          setActive(0);
-        } else setActive((i) => Math.min(i + 1, options.length - 1));
-        break;
       case 'ArrowUp':
-        e.preventDefault();
-        if (open) setActive((i) => Math.max(i - 1, 0));
+        moveInList(e, {
+          open,
+          count: options.length,
+          openList: () => {
+            setOpen(true);
+            setActive(0);
+          },
+          setActive,
+        });
         break;
       case 'Enter':
         // Enter never submits from here: it adds the highlighted item (or does nothing).
@@ -143,16 +146,7 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
       <input
         ref={ref}
         id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
-        aria-controls={listId}
-        aria-activedescendant={open && activeIndex >= 0 && options.length > 0 ? optionId(activeIndex) : undefined}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
-        autoComplete="off"
-        spellCheck={false}
+        {...comboBoxProps({ listId, activeId: open && activeIndex >= 0 ? optionId(activeIndex) : null, invalid, describedBy: [hintId, describedBy].filter(Boolean).join(' ') })}
         placeholder={value.length > 0 ? 'Thêm nhiệm vụ khác…' : 'Gõ nội dung (không dấu cũng được) hoặc mã, vd. III.2.4'}
         value={query}
         onChange={(e) => {
@@ -174,19 +168,10 @@ export const ItemCombobox = forwardRef<HTMLInputElement, Props>(function ItemCom
         hidden={!open || options.length === 0}
       >
         {options.map((n, i) => (
-          <li
-            key={n.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === activeIndex}
-            className={i === activeIndex ? 'active' : undefined}
-            // Keep focus in the input while a mouse picks an option.
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => add(n)}
-          >
+          <ComboOption key={n.id} id={optionId(i)} active={i === activeIndex} onPick={() => add(n)}>
             <span className="option-id">{idLooking ? <IdPrefix id={n.id} prefix={query.trim()} /> : n.id}</span>{' '}
             <span className="option-text">{idLooking ? n.text : <Highlight text={n.text} query={query} />}</span>
-          </li>
+          </ComboOption>
         ))}
       </ul>
       {open && query.trim() !== '' && options.length === 0 && (

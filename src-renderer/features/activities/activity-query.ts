@@ -120,7 +120,9 @@ export type ActivityHead = Pick<Activity, 'id' | 'date' | 'unitCode' | 'createdA
  *
  * The order is by date first, so the first rows are among the matches dated up to the date of
  * the `limit`-th: only those are sorted, with the same comparator, which gives the same rows in
- * the same order.
+ * the same order. That date is found in the same pass that counts the matches, from the `limit`
+ * best dates seen so far (a short sorted list: once it is full, most records are dated after
+ * its last and cost one comparison).
  */
 export function firstActivities<T extends ActivityHead>(
   records: readonly T[],
@@ -132,26 +134,74 @@ export function firstActivities<T extends ActivityHead>(
   // Without a query, type or item the filter reads only a head's fields, and so does the date order.
   const keep = compileActivityFilter({ ...filter, query: '' }) as (a: ActivityHead) => boolean;
   const compare = compareActivities(sort.key, sort.dir) as (a: ActivityHead, b: ActivityHead) => number;
-  const matched: T[] = [];
-  const perDate = new Map<string, number>();
-  for (const r of records) {
+  const desc = sort.dir === 'desc';
+  /** True when date `a` comes before date `b` in the order. */
+  const before = desc ? (a: string, b: string) => a > b : (a: string, b: string) => a < b;
+  const matched = new Int32Array(records.length);
+  let count = 0;
+  const best: string[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     if (!keep(r)) continue;
-    matched.push(r);
-    perDate.set(r.date, (perDate.get(r.date) ?? 0) + 1);
+    matched[count++] = i;
+    if (limit <= 0) continue;
+    const d = r.date;
+    if (best.length === limit && !before(d, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(d, best[at - 1]!)) at--;
+    best.splice(at, 0, d);
+    if (best.length > limit) best.pop();
   }
-  const dates = [...perDate.keys()].sort();
-  if (sort.dir === 'desc') dates.reverse();
-  let taken = 0;
-  let last = dates[dates.length - 1];
-  for (const d of dates) {
-    taken += perDate.get(d)!;
-    if (taken >= limit) {
-      last = d;
-      break;
+  const last = best[best.length - 1];
+  const candidates: T[] = [];
+  if (last !== undefined) {
+    for (let k = 0; k < count; k++) {
+      const r = records[matched[k]!]!;
+      if (!before(last, r.date)) candidates.push(r);
     }
   }
-  const within = (d: string) => (last === undefined ? false : sort.dir === 'desc' ? d >= last : d <= last);
-  const candidates = matched.filter((r) => within(r.date));
   candidates.sort(compare);
-  return { count: matched.length, rows: candidates.slice(0, limit) };
+  return { count, rows: candidates.slice(0, limit) };
+}
+
+/** firstActivities' answers kept per records array (a few filters and orders each). */
+const firstCache = new WeakMap<readonly object[], Map<string, { count: number; rows: readonly ActivityHead[] } | null>>();
+const MAX_FIRSTS_PER_ARRAY = 8;
+
+/** What firstActivities reads of a filter and an order, as one key. */
+function firstKey(filter: ActivityFilter, sort: ActivitySort, limit: number): string {
+  return JSON.stringify([filter.periodRange ?? null, filter.unitCodes ?? null, filter.deleted === true, filter.query ?? '', filter.type ?? '', filter.itemId ?? '', sort.key, sort.dir, limit]);
+}
+
+/**
+ * firstActivities over records kept in several arrays (the activities logged here, the imported
+ * ones), as if they were one: each array's answer is remembered per array, so a list that stays
+ * the same array (db/activity-read.ts keeps the imported ones until a submission is written) is
+ * counted and ordered once per filter, not each time the log opens.
+ */
+export function firstActivitiesOf<T extends ActivityHead>(
+  parts: readonly (readonly T[])[],
+  filter: ActivityFilter,
+  sort: ActivitySort,
+  limit: number,
+): { count: number; rows: T[] } | null {
+  const key = firstKey(filter, sort, limit);
+  let count = 0;
+  const rows: T[] = [];
+  for (const part of parts) {
+    let answers = firstCache.get(part);
+    let answer = answers?.get(key);
+    if (answer === undefined) {
+      answer = firstActivities(part, filter, sort, limit);
+      if (!answers) firstCache.set(part, (answers = new Map()));
+      if (answers.size >= MAX_FIRSTS_PER_ARRAY) answers.delete(answers.keys().next().value!);
+      answers.set(key, answer);
+    }
+    if (answer === null) return null;
+    count += answer.count;
+    for (const r of answer.rows) rows.push(r as T);
+  }
+  // The first `limit` of each part hold the first `limit` of them all (the order is total).
+  if (parts.length > 1) rows.sort(compareActivities(sort.key, sort.dir) as (a: ActivityHead, b: ActivityHead) => number);
+  return { count, rows: rows.slice(0, limit) };
 }

@@ -2,7 +2,9 @@
  * The rows of «Nhật ký» for the screen, in two steps, so that it opens at once over a
  * province's 80,000 imported activities:
  * 1. the first screen: the activities' heads (db/activity-read.ts logHeadsOfPlan: prepared keys,
- *    no text), counted and ordered by firstActivities, and only the first rows read whole;
+ *    no text, or the whole records it remembers), counted and ordered by firstActivitiesOf
+ *    (remembered per list: opened again, nothing is counted again), and only the first rows
+ *    read whole;
  * 2. then every activity of the plan, whole (activitiesOfPlan), filtered, searched and sorted in
  *    memory as before (filterAndSortActivities). From then on only this step runs.
  * A search, a filter by type or task, or a sort other than by date, is answered by step 2 (the
@@ -11,8 +13,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { ActivityFilter } from '@domain/activity';
+import type { LogHead } from '@domain/log-rows';
 import { activitiesOfPlan, logHeadsOfPlan, wholeActivities, type ActivityRecord } from '@db';
-import { filterAndSortActivities, firstActivities, type ActivitySort, type QueryOptions } from './activity-query';
+import { filterAndSortActivities, firstActivitiesOf, type ActivitySort, type QueryOptions } from './activity-query';
 
 /** Rows read whole for the first screen: three screens' worth, so a first scroll finds rows. */
 export const FIRST_ROWS = 40;
@@ -40,8 +43,7 @@ export async function openActivityLog(
   sort: ActivitySort,
 ): Promise<{ own: ActivityRecord[]; count: number | undefined; rows: ActivityRecord[] | undefined }> {
   const heads = await logHeadsOfPlan(planId);
-  const records = heads.imported.length === 0 ? heads.own : [...heads.own, ...heads.imported];
-  const page = firstActivities(records, filter, sort, FIRST_ROWS);
+  const page = firstActivitiesOf<LogHead | ActivityRecord>([heads.own, heads.imported], filter, sort, FIRST_ROWS);
   return { own: heads.own, count: page?.count, rows: page ? await wholeActivities(page.rows) : undefined };
 }
 
