@@ -35,8 +35,10 @@ const NAV: { screen: Screen; label: string; upward?: true }[] = [
 
 /** Screens opened from another screen rather than from the bar: the bar marks that one as current. */
 const PARENT_SCREEN: Partial<Record<Screen, Screen>> = { 'result-report': 'reports' };
-// The charts library is a chunk of its own: the shell shows before it has loaded.
-const OverviewScreen = lazy(() => import('@features/overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
+// The charts library is a chunk of its own: the shell shows before it has loaded. «Tổng quan» is
+// the first screen, so its chunk is fetched and compiled while the database opens.
+const overviewChunk = import('@features/overview/OverviewScreen');
+const OverviewScreen = lazy(() => overviewChunk.then((m) => ({ default: m.OverviewScreen })));
 
 function screenView(screen: Screen, data: ShellData): ReactNode {
   switch (screen) {

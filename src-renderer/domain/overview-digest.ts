@@ -16,7 +16,8 @@ import { consolidate, type ConsolidateInput, type ConsolidationResult, type Cont
 import { ACTIVITY_TYPES } from './activity';
 import { activityParticipants } from './indicators';
 import type { IsoDate } from './periods';
-import { isConsolidated, type ReportActivity, type UnitReport } from './report';
+import { isConsolidated, STATUS_COUNT_KEYS, type ReportActivity, type StatusCounts, type UnitReport, type WorkbookStatus } from './report';
+import type { UnitLevel } from './units';
 
 /** Bumped whenever what a digest holds changes: an older one is made again from its report. */
 export const OVERVIEW_DIGEST_VERSION = 1;
@@ -131,10 +132,12 @@ export function overviewDigestOf(report: UnitReport): OverviewDigest {
       consolidation: { ...report.consolidation, items: report.consolidation.items.map((it) => ({ ...it, groupTitle: '', text: '' })), unitNames },
     };
   } else {
-    // The values already hold the adjustments: the reduced report adds nothing of its own.
+    // An item without a status counts as one the report does not list; the values already hold
+    // the adjustments: the reduced report adds nothing of its own.
     const values = Object.fromEntries(Object.entries(alone.contributors[0]!.values).filter(([, v]) => v !== 0));
     reduced = {
       ...base,
+      items: base.items.filter((it) => it.status !== null),
       indicators: base.indicators.map((i) => ({ ...i, adjustment: 0 })),
       // Every date is within an empty period: the placeholder is never left out.
       period: { ...report.period, start: '', end: '' },
@@ -158,17 +161,85 @@ export function consolidateDigests(input: Omit<ConsolidateInput, 'contributions'
   return { result, activities: mergeTallies(counted.map((d) => ({ count: d.activityCount, days: d.days }))) };
 }
 
-/** A digest as stored (one JSON text: cheap to store and to read back). */
+/**
+ * A digest as stored: one JSON text of columns, no field names and none of the report's texts
+ * (a province's 2,000 are read at every start: about a kilobyte or two each, not six).
+ */
+type Packed = [
+  version: number,
+  kind: UnitReport['kind'],
+  formatVersion: number,
+  unit: [code: string, name: string, level: UnitLevel, parentName: string],
+  period: [key: string, start: string, end: string],
+  exportedAt: string,
+  items: [id: string, status: WorkbookStatus | null][],
+  indicators: [code: string, name: string, unit: string, value: number, target: number | null, adjustment: number][],
+  activities: [unitCode: string, date: string, indicators: Record<string, number>][],
+  consolidation: null | [items: [id: string, counts: number[]][], units: [code: string, name: string, level: UnitLevel, reports: number][], unitNames: Record<string, string>],
+  days: DayTally[],
+  activityCount: number,
+];
+
 export function packOverviewDigest(d: OverviewDigest): string {
-  return JSON.stringify(d);
+  const r = d.report;
+  const packed: Packed = [
+    d.version,
+    r.kind,
+    r.formatVersion,
+    [r.unit.code, r.unit.name, r.unit.level, r.unit.parentName],
+    [r.period.key, r.period.start, r.period.end],
+    r.exportedAt,
+    r.items.map((it) => [it.id, it.status]),
+    r.indicators.map((i) => [i.code, i.name, i.unit, i.value, i.target, i.adjustment]),
+    r.activities.map((a) => [a.unitCode, a.date, a.indicators]),
+    r.consolidation
+      ? [
+          r.consolidation.items.map((it) => [it.id, STATUS_COUNT_KEYS.map((k) => it.counts[k])]),
+          r.consolidation.units.map((u) => [u.unitCode, u.unitName, u.level, u.reports]),
+          r.consolidation.unitNames,
+        ]
+      : null,
+    d.days,
+    d.activityCount,
+  ];
+  return JSON.stringify(packed);
 }
 
-/** A stored digest, or null when it is not one this version makes (the caller makes it again). */
+/** A stored digest, or null when it is not one this version packed (the caller makes it again). */
 export function unpackOverviewDigest(text: string): OverviewDigest | null {
   try {
-    const d = JSON.parse(text) as OverviewDigest;
-    return d && d.version === OVERVIEW_DIGEST_VERSION && Array.isArray(d.days) && typeof d.report === 'object' && d.report !== null ? d : null;
+    return unpacked(JSON.parse(text) as Packed);
   } catch {
+    // Not JSON, or not of this shape.
     return null;
   }
+}
+
+function unpacked(p: Packed): OverviewDigest | null {
+  if (!Array.isArray(p) || p.length !== 12 || p[0] !== OVERVIEW_DIGEST_VERSION) return null;
+  const [, kind, formatVersion, [code, name, level, parentName], [key, start, end], exportedAt, items, indicators, activities, consolidation, days, activityCount] = p;
+  const report: UnitReport = {
+    kind,
+    formatVersion,
+    unit: { code, name, level, parentName },
+    plan: { id: '', number: '', title: '', fingerprint: '' },
+    period: { key, name: '', start: start as IsoDate, end: end as IsoDate },
+    exportedAt,
+    exportedBy: '',
+    appVersion: '',
+    items: items.map(([id, status]) => ({ id, groupTitle: '', text: '', status, note: '', evidence: '', activityCount: 0 })),
+    activities: activities.map(([unitCode, date, values], i) => placeholder(`p${i}`, unitCode, date, values)),
+    indicators: indicators.map(([code, name, unit, value, target, adjustment]) => ({ code, name, unit, value, target, adjustment, adjustmentReason: '' })),
+  };
+  if (consolidation) {
+    const [cItems, units, unitNames] = consolidation;
+    report.consolidation = {
+      deadline: '',
+      items: cItems.map(([id, counts]) => ({ id, groupTitle: '', text: '', counts: Object.fromEntries(STATUS_COUNT_KEYS.map((k, i) => [k, counts[i] ?? 0])) as StatusCounts, activityCount: 0 })),
+      units: units.map(([unitCode, unitName, lvl, reports]) => ({ unitCode, unitName, level: lvl, reports, activityCount: 0, values: {} })),
+      completeness: [],
+      unitNames,
+    };
+  }
+  return { version: OVERVIEW_DIGEST_VERSION, report, days, activityCount };
 }
