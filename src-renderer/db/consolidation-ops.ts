@@ -199,7 +199,7 @@ export async function loadOverviewFigures(input: LoadConsolidationInput): Promis
   const at = input.now ?? new Date();
   return db.transaction('r', [...CONSOLIDATION_TABLES(), ...OVERVIEW_DIGEST_TABLES()], async () => {
     const directory = await readDirectory(planId, period.key);
-    const digests = await digestsOf(await activeSubmissions(planId, period.key).primaryKeys());
+    const digests = await digestsOf(planId, period.key, await activeSubmissions(planId, period.key).primaryKeys());
     const { frame, ownReport, ownIncluded, contributionsOf } = await consolidationFrame(input, at, directory);
     const contributions: DigestContribution[] = contributionsOf(
       digests,

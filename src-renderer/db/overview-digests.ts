@@ -20,7 +20,7 @@ export interface StoredDigest extends Omit<OverviewDigestRecord, 'digest'> {
 
 export function digestOfSubmission(s: SubmissionRecord): StoredDigest {
   const time = submissionTime(s);
-  return { submissionId: s.id, planId: s.planId, unitCode: s.unitCode, importedAt: s.importedAt, submittedAt: time.at, submittedSource: time.source, digest: overviewDigestOf(s.report) };
+  return { submissionId: s.id, planId: s.planId, periodKey: s.periodKey, unitCode: s.unitCode, importedAt: s.importedAt, submittedAt: time.at, submittedSource: time.source, digest: overviewDigestOf(s.report) };
 }
 
 /**
@@ -33,12 +33,15 @@ export function storeOverviewDigest(submission: SubmissionRecord): Promise<unkno
 }
 
 /**
- * The digests of these submissions, by id (same order): those missing or unusable are made from
- * the submission, read whole. Inside the caller's transaction over submissions and digests.
+ * The digests of these submissions (all of plan `planId` and period `periodKey`), same order:
+ * those missing or unusable are made from the submission, read whole. Inside the caller's
+ * transaction over submissions and digests.
  */
-export async function digestsOf(ids: readonly string[]): Promise<StoredDigest[]> {
-  const records = await db.overviewDigests.bulkGet([...ids]);
-  const out: (StoredDigest | undefined)[] = records.map((r) => {
+export async function digestsOf(planId: string, periodKey: string, ids: readonly string[]): Promise<StoredDigest[]> {
+  // The period's digests in one request (withdrawn and older files' too, a few), then those wanted.
+  const stored = new Map((await db.overviewDigests.where('[planId+periodKey]').equals([planId, periodKey]).toArray()).map((r) => [r.submissionId, r]));
+  const out: (StoredDigest | undefined)[] = ids.map((id) => {
+    const r = stored.get(id);
     const digest = r ? unpackOverviewDigest(r.digest) : null;
     return r && digest ? { ...r, digest } : undefined;
   });

@@ -133,6 +133,7 @@ export interface LogKeysRecord extends LogKeysPack {
 export interface OverviewDigestRecord {
   submissionId: string;
   planId: string;
+  periodKey: string;
   /** The unit it is filed under (the submission's, which may differ from the code in its report). */
   unitCode: string;
   /** packOverviewDigest of the digest. */

@@ -14,7 +14,7 @@
  */
 import { consolidate, type ConsolidateInput, type ConsolidationResult, type Contribution } from './consolidate';
 import { ACTIVITY_TYPES } from './activity';
-import { activityParticipants } from './indicators';
+import { activityParticipants, STANDARD_INDICATORS } from './indicators';
 import type { IsoDate } from './periods';
 import { isConsolidated, STATUS_COUNT_KEYS, type ReportActivity, type StatusCounts, type UnitReport, type WorkbookStatus } from './report';
 import type { UnitLevel } from './units';
@@ -64,19 +64,30 @@ export function tallyActivities(activities: readonly Pick<ReportActivity, 'date'
 /** The tallies together. */
 export function mergeTallies(tallies: readonly ActivityTally[]): ActivityTally {
   if (tallies.length === 1) return tallies[0]!;
-  const byDay = new Map<string, DayTally>();
+  // A province's 2,000 tallies of a few dozen days each, at every start: plain loops, no tuple per step.
+  const index = new Map<string, number>();
+  const dates: string[] = [];
+  const counts: number[] = [];
+  const participants: number[] = [];
   let count = 0;
   for (const t of tallies) {
     count += t.count;
-    for (const [date, n, p] of t.days) {
-      const day = byDay.get(date);
-      if (day) {
-        day[1] += n;
-        day[2] += p;
-      } else byDay.set(date, [date, n, p]);
+    const days = t.days;
+    for (let i = 0; i < days.length; i++) {
+      const day = days[i]!;
+      let k = index.get(day[0]);
+      if (k === undefined) {
+        index.set(day[0], (k = dates.length));
+        dates.push(day[0]);
+        counts.push(0);
+        participants.push(0);
+      }
+      counts[k]! += day[1];
+      participants[k]! += day[2];
     }
   }
-  return { count, days: [...byDay.values()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)) };
+  const order = dates.map((_, i) => i).sort((x, y) => (dates[x]! < dates[y]! ? -1 : dates[x]! > dates[y]! ? 1 : 0));
+  return { count, days: order.map((k): DayTally => [dates[k]!, counts[k]!, participants[k]!]) };
 }
 
 /** A row standing in for others: no text, no items, nothing counted unless `indicators` says so. */
@@ -173,12 +184,16 @@ type Packed = [
   period: [key: string, start: string, end: string],
   exportedAt: string,
   items: [id: string, status: WorkbookStatus | null][],
-  indicators: [code: string, name: string, unit: string, value: number, target: number | null, adjustment: number][],
+  /** Name and unit only when they are not the standard indicator's of that code. */
+  indicators: ([code: string, value: number, target: number | null, adjustment: number] | [code: string, value: number, target: number | null, adjustment: number, name: string, unit: string])[],
   activities: [unitCode: string, date: string, indicators: Record<string, number>][],
   consolidation: null | [items: [id: string, counts: number[]][], units: [code: string, name: string, level: UnitLevel, reports: number][], unitNames: Record<string, string>],
-  days: DayTally[],
+  /** The days' tallies one after another: date, activities, participants, date… */
+  days: (string | number)[],
   activityCount: number,
 ];
+
+const STANDARD = new Map(STANDARD_INDICATORS.map((d) => [d.code, d]));
 
 export function packOverviewDigest(d: OverviewDigest): string {
   const r = d.report;
@@ -190,7 +205,10 @@ export function packOverviewDigest(d: OverviewDigest): string {
     [r.period.key, r.period.start, r.period.end],
     r.exportedAt,
     r.items.map((it) => [it.id, it.status]),
-    r.indicators.map((i) => [i.code, i.name, i.unit, i.value, i.target, i.adjustment]),
+    r.indicators.map((i) => {
+      const std = STANDARD.get(i.code);
+      return std && std.name === i.name && std.unit === i.unit ? [i.code, i.value, i.target, i.adjustment] : [i.code, i.value, i.target, i.adjustment, i.name, i.unit];
+    }),
     r.activities.map((a) => [a.unitCode, a.date, a.indicators]),
     r.consolidation
       ? [
@@ -199,7 +217,7 @@ export function packOverviewDigest(d: OverviewDigest): string {
           r.consolidation.unitNames,
         ]
       : null,
-    d.days,
+    d.days.flat(),
     d.activityCount,
   ];
   return JSON.stringify(packed);
@@ -229,7 +247,11 @@ function unpacked(p: Packed): OverviewDigest | null {
     appVersion: '',
     items: items.map(([id, status]) => ({ id, groupTitle: '', text: '', status, note: '', evidence: '', activityCount: 0 })),
     activities: activities.map(([unitCode, date, values], i) => placeholder(`p${i}`, unitCode, date, values)),
-    indicators: indicators.map(([code, name, unit, value, target, adjustment]) => ({ code, name, unit, value, target, adjustment, adjustmentReason: '' })),
+    indicators: indicators.map(([code, value, target, adjustment, name, unit]) => {
+      const std = name === undefined ? STANDARD.get(code) : undefined;
+      if (name === undefined && !std) throw new Error(`indicator ${code} without a name`);
+      return { code, name: std ? std.name : name!, unit: std ? std.unit : unit!, value, target, adjustment, adjustmentReason: '' };
+    }),
   };
   if (consolidation) {
     const [cItems, units, unitNames] = consolidation;
@@ -241,5 +263,7 @@ function unpacked(p: Packed): OverviewDigest | null {
       unitNames,
     };
   }
-  return { version: OVERVIEW_DIGEST_VERSION, report, days, activityCount };
+  const tallies: DayTally[] = [];
+  for (let i = 0; i + 2 < days.length; i += 3) tallies.push([days[i] as string, days[i + 1] as number, days[i + 2] as number]);
+  return { version: OVERVIEW_DIGEST_VERSION, report, days: tallies, activityCount };
 }

@@ -65,7 +65,7 @@ describe('schema', () => {
     expect(db.logKeys.schema.primKey.keyPath).toBe('submissionId');
     expect(db.logKeys.schema.indexes.map((i) => i.name)).toEqual(['planId']);
     expect(db.overviewDigests.schema.primKey.keyPath).toBe('submissionId');
-    expect(db.overviewDigests.schema.indexes.map((i) => i.name)).toEqual(['planId']);
+    expect(db.overviewDigests.schema.indexes.map((i) => i.name)).toEqual(['[planId+periodKey]']);
   });
 
   it('version 1 is frozen: its store strings are the shipped ones', () => {
@@ -125,7 +125,7 @@ describe('schema', () => {
   });
 
   it('version 8 adds the overview\'s digests (one record per submission), and changes nothing else', () => {
-    expect(V8_STORES).toEqual({ ...V7_STORES, overviewDigests: '&submissionId, planId' });
+    expect(V8_STORES).toEqual({ ...V7_STORES, overviewDigests: '&submissionId, [planId+periodKey]' });
   });
 
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {

@@ -36,6 +36,11 @@ function rng(seed: number): (n: number) => number {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+function named(code: string, other: boolean): { name: string; unit: string } {
+  const std = STANDARD_INDICATORS.find((d) => d.code === code);
+  return std && !other ? { name: std.name, unit: std.unit } : { name: `Chỉ tiêu ${code}`, unit: 'lượt' };
+}
+
 function generatedUnit(rand: (n: number) => number, code: string, period: ReportPeriod, n: number): UnitReport {
   const year = Number(period.start.slice(0, 4));
   const activities: ReportActivity[] = Array.from({ length: rand(12) }, (_, i) => {
@@ -70,7 +75,8 @@ function generatedUnit(rand: (n: number) => number, code: string, period: Report
     ...(kind === 'template' && rand(2) === 0 ? { reportDate: `${period.end.slice(0, 7)}-${pad(20 + rand(10))}` } : {}),
     items: ITEMS.filter(() => rand(10) !== 0).map((it) => ({ ...it, status: rand(5) === 0 ? null : WORKBOOK_STATUSES[rand(4)]!, note: 'ghi chú', evidence: '', activityCount: 0 })),
     activities,
-    indicators: CODES.filter(() => rand(5) !== 0).map((c) => ({ code: c, name: `Chỉ tiêu ${c}`, unit: 'lượt', value: 0, target: null, adjustment: rand(3) === 0 ? rand(21) - 5 : 0, adjustmentReason: '' })),
+    // Standard indicators under their own names mostly (stored without them), sometimes another.
+    indicators: CODES.filter(() => rand(5) !== 0).map((c) => ({ code: c, ...named(c, rand(4) === 0), value: 0, target: null, adjustment: rand(3) === 0 ? rand(21) - 5 : 0, adjustmentReason: '' })),
   };
 }
 
@@ -119,6 +125,8 @@ function generatedSet(seed: number, period: ReportPeriod): { input: ConsolidateI
   const input = baseInput('TINH', period, 'province', contributions);
   input.expectedUnits = expected.map((code) => ({ code, name: `Đơn vị ${code}`, level: code.startsWith('LDLD') ? 'district' : 'grassroots' }));
   input.deadline = rand(3) === 0 ? '' : `${period.end.slice(0, 7)}-${pad(22 + rand(6))}`;
+  // A body whose plan leaves a standard indicator out: the reports' own names for it are shown.
+  input.indicators = input.indicators.filter(() => rand(4) !== 0);
   return { input, expected };
 }
 

@@ -3,7 +3,8 @@
  *
  * One table, `overviewDigests` (key submissionId), written in the transaction that stores the
  * submission (db/overview-digests.ts): what the overview's figures need of the report, a few
- * kilobytes instead of the report's ~90. Never the only copy of anything: derived from the
+ * kilobytes instead of the report's ~90. Read a period at a time ([planId+periodKey]: one request
+ * for a province's 2,000, where a lookup per submission would be 2,000). Never the only copy of anything: derived from the
  * submission's report, left out of a backup, and a submission without one is read whole.
  *
  * No upgrade function: a digest is made by the live consolidation rules (domain/consolidate.ts),
@@ -16,5 +17,5 @@ import { V7_STORES } from './v7';
 
 export const V8_STORES = {
   ...V7_STORES,
-  overviewDigests: '&submissionId, planId',
+  overviewDigests: '&submissionId, [planId+periodKey]',
 } as const;
