@@ -4,7 +4,7 @@
  */
 import { BackupReminder } from '@features/backup';
 import { useShallow } from 'zustand/react/shallow';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ActivitiesScreen } from '@features/activities/ActivitiesScreen';
 import { ChecklistScreen } from '@features/checklist/ChecklistScreen';
 import { ConsolidationScreen } from '@features/consolidation/ConsolidationScreen';
@@ -35,17 +35,46 @@ const NAV: { screen: Screen; label: string; upward?: true }[] = [
 
 /** Screens opened from another screen rather than from the bar: the bar marks that one as current. */
 const PARENT_SCREEN: Partial<Record<Screen, Screen>> = { 'result-report': 'reports' };
-// The charts library is a chunk of its own: the shell shows before it has loaded.
-const OverviewScreen = lazy(() => import('@features/overview/OverviewScreen').then((m) => ({ default: m.OverviewScreen })));
+// The charts library is a chunk of its own: the shell shows before it has loaded. «Tổng quan» is
+// the first screen, so its chunk is fetched and compiled while the database opens, and shown as
+// soon as it is there (not through Suspense, which holds new content back for a few hundred ms).
+type OverviewScreenType = typeof import('@features/overview/OverviewScreen').OverviewScreen;
+const overviewChunk = import('@features/overview/OverviewScreen');
+let overviewLoaded: OverviewScreenType | null = null;
+overviewChunk.then(
+  (m) => (overviewLoaded = m.OverviewScreen),
+  () => undefined,
+);
+
+function LoadedOverview({ data }: { data: ShellData }) {
+  const [screen, setScreen] = useState<{ ok: OverviewScreenType } | { failed: unknown } | null>(() => (overviewLoaded ? { ok: overviewLoaded } : null));
+  useEffect(() => {
+    if (screen) return;
+    let live = true;
+    overviewChunk.then(
+      (m) => live && setScreen({ ok: m.OverviewScreen }),
+      (failed: unknown) => live && setScreen({ failed }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [screen]);
+  if (screen && 'failed' in screen) throw screen.failed;
+  if (!screen) {
+    return (
+      <p className="muted" role="status">
+        Đang mở Tổng quan…
+      </p>
+    );
+  }
+  const Overview = screen.ok;
+  return <Overview data={data} />;
+}
 
 function screenView(screen: Screen, data: ShellData): ReactNode {
   switch (screen) {
     case 'overview':
-      return (
-        <Suspense fallback={<p className="muted" role="status">Đang mở Tổng quan…</p>}>
-          <OverviewScreen data={data} />
-        </Suspense>
-      );
+      return <LoadedOverview data={data} />;
     case 'plan':
       return <ChecklistScreen data={data} />;
     case 'activities':

@@ -2,6 +2,7 @@
 import { db, ensureSeeded } from '@db';
 import { requestPersistentStorage } from '@db/backup-storage';
 import { fillMissingLogRows } from '@db/log-rows';
+import { fillMissingOverviewDigests } from '@db/overview-digests';
 import { autoBackupIfDue, prepareDatabaseOpen } from '@features/backup/auto-backup';
 import { describeOpenFailure, isDatabaseFailure, type DatabaseFailure } from '@features/backup/open-failure';
 
@@ -21,6 +22,8 @@ export async function openDatabase(): Promise<void> {
   void requestPersistentStorage();
   // A database from before the log's prepared rows (or just restored) gets them in the background.
   fillMissingLogRows().catch((error: unknown) => console.warn('[log rows]', error));
+  // Likewise the overview's digests (meanwhile «Tổng quan» reads the whole reports).
+  fillMissingOverviewDigests().catch((error: unknown) => console.warn('[overview digests]', error));
   // Desktop: today's automatic backup, unless there is one.
   autoBackupIfDue().catch((error: unknown) => console.warn('[backup] daily:', error));
 }

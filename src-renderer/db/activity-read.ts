@@ -377,11 +377,13 @@ export async function activitiesOfPlan(planId: string): Promise<readonly Activit
 
 /** Every activity of one unit in a plan (live and deleted). */
 export async function activitiesOfUnit(planId: string, unitCode: string): Promise<ActivityRecord[]> {
-  const [own, subs, leftOut] = await Promise.all([
+  const [own, subs] = await Promise.all([
     db.activities.where('[planId+unitCode]').equals([planId, unitCode]).toArray(),
     db.submissions.where('unitCodes').equals(unitCode).filter((s) => s.state === 'active' && s.planId === planId).toArray(),
-    leftOutSubmissions(planId),
   ]);
+  if (subs.length === 0) return own;
+  // Only when the unit has reports here: finding what is counted elsewhere walks the plan's index.
+  const leftOut = await leftOutSubmissions(planId);
   if (leftOut.size > 0) subs.splice(0, subs.length, ...subs.filter((s) => !leftOut.has(s.id)));
   return subs.length === 0 ? own : own.concat(flatten(subs.map(submissionActivities), (a) => a.unitCode === unitCode));
 }

@@ -40,6 +40,7 @@ import { V4_STORES } from './versions/v4';
 import { V5_STORES } from './versions/v5';
 import { V6_STORES } from './versions/v6';
 import { V7_STORES } from './versions/v7';
+import { V8_STORES } from './versions/v8';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -57,13 +58,15 @@ export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, 
   5: V5_STORES,
   6: V6_STORES,
   7: V7_STORES,
+  8: V8_STORES,
 };
 
 /**
- * Tables a backup leaves out: the log's prepared rows, derived from the submissions and made
- * again after a restore (db/log-rows.ts fillMissingLogRows). About a third more bytes otherwise.
+ * Tables a backup leaves out: the log's prepared rows and the overview's digests, derived from
+ * the submissions and made again after a restore (db/log-rows.ts fillMissingLogRows,
+ * db/overview-digests.ts fillMissingOverviewDigests). About a third more bytes otherwise.
  */
-const NOT_BACKED_UP: ReadonlySet<string> = new Set(['logRows', 'logKeys']);
+const NOT_BACKED_UP: ReadonlySet<string> = new Set(['logRows', 'logKeys', 'overviewDigests']);
 
 /** The schema version this build writes (the highest declared in schema.ts). */
 export const CURRENT_SCHEMA_VERSION: number = appDb.verno;

@@ -26,6 +26,7 @@ import { BackupReader, CURRENT_SCHEMA_VERSION, envelopeOf, recordLabel, STORES_B
 import { BackupMerge } from './backup-merge';
 import { db as appDb } from './db';
 import { LOG_ROW_TABLES } from './log-rows';
+import { OVERVIEW_DIGEST_TABLES } from './overview-digests';
 import { recordProblem, type RecordTable } from './record-schemas';
 import { SoKeHoachDb } from './schema';
 import { breathe } from './write-helpers';
@@ -254,9 +255,10 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
   const written: BackupCounts = {};
   const merge = mode === 'merge' ? new BackupMerge() : null;
   try {
-    // The log's prepared rows are not in a backup: derived from the submissions, they are made
-    // again after the restore (fillMissingLogRows; «Gộp» files through the import, which writes them).
-    const prepared = LOG_ROW_TABLES();
+    // The log's prepared rows and the overview's digests are not in a backup: derived from the
+    // submissions, they are made again after the restore (fillMissingLogRows,
+    // fillMissingOverviewDigests; «Gộp» files through the import, which writes them).
+    const prepared = [...LOG_ROW_TABLES(), ...OVERVIEW_DIGEST_TABLES()];
     await target.transaction('rw', [...BACKUP_TABLES.map((t) => target.table(t)), ...prepared], async () => {
       if (mode === 'replace') await Promise.all([...BACKUP_TABLES.map((t) => target.table(t).clear()), ...prepared.map((t) => t.clear())]);
       for (const t of BACKUP_TABLES) written[t] = 0;

@@ -16,7 +16,9 @@
  */
 import { isDirectlyUnder, unitIdentity } from '@domain/units';
 import { knownUnitKinds } from './unit-ops';
-import { consolidate, isLate, submissionTime, type ConsolidationResult, type Contribution, type ExpectedUnit } from '@domain/consolidate';
+import { consolidate, isLate, submissionTime, type ConsolidateInput, type ConsolidationResult, type Contribution, type ExpectedUnit, type SubmittedSource } from '@domain/consolidate';
+import { consolidateDigests, overviewDigestOf, type ActivityTally, type DigestContribution } from '@domain/overview-digest';
+import { digestsOf, OVERVIEW_DIGEST_TABLES } from './overview-digests';
 import { isValidIsoDate, type IsoDate, type Period } from '@domain/periods';
 import { planFingerprint } from '@domain/plan-tree';
 import { compareInstants } from '@domain/merge';
@@ -62,17 +64,20 @@ export function submittedAt(s: Pick<SubmissionRecord, 'exportedAt' | 'importedAt
   return submissionTime(s).at;
 }
 
-interface ScopeRead {
+interface DirectoryRead {
   own: UnitRecord | undefined;
   expected: UnitRecord[];
   /** Each unit's parent as the directory records it (code → parent code). */
   parents: Map<string, string>;
-  active: SubmissionRecord[];
   deadline: IsoDate | '';
 }
 
-/** Expected units, active submissions and the deadline (inside the caller's transaction). */
-async function readScope(planId: string, periodKey: string): Promise<ScopeRead> {
+interface ScopeRead extends DirectoryRead {
+  active: SubmissionRecord[];
+}
+
+/** Expected units and the deadline (inside the caller's transaction). */
+async function readDirectory(planId: string, periodKey: string): Promise<DirectoryRead> {
   const ownCode = await getSetting('ownUnitCode');
   const own = ownCode ? await db.units.get(ownCode) : undefined;
   const units = await db.units.toArray();
@@ -80,9 +85,16 @@ async function readScope(planId: string, periodKey: string): Promise<ScopeRead> 
   const expected = units
     .filter((u) => u.active && u.code !== ownCode && (own === undefined || isDirectlyUnder(u, own)))
     .sort((a, b) => vnOrder.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
-  const active = await db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']).toArray();
   const deadline = await getReportDeadline(planId, periodKey);
-  return { own, expected, parents, active, deadline };
+  return { own, expected, parents, deadline };
+}
+
+const activeSubmissions = (planId: string, periodKey: string) => db.submissions.where('[planId+periodKey+state]').equals([planId, periodKey, 'active']);
+
+/** Expected units, active submissions and the deadline (inside the caller's transaction). */
+async function readScope(planId: string, periodKey: string): Promise<ScopeRead> {
+  const directory = await readDirectory(planId, periodKey);
+  return { ...directory, active: await activeSubmissions(planId, periodKey).toArray() };
 }
 
 export interface LoadConsolidationInput {
@@ -107,53 +119,95 @@ function hasData(r: UnitReport): boolean {
   return r.activities.length > 0 || r.items.some((i) => i.status !== null) || r.indicators.some((i) => i.value !== 0);
 }
 
+const CONSOLIDATION_TABLES = () => [db.plans, db.units, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings, db.submissions];
+
+/** What a consolidation is made of besides the submissions: read inside the caller's transaction. */
+async function consolidationFrame(input: LoadConsolidationInput, at: Date, directory: DirectoryRead) {
+  const { planId, period } = input;
+  const plan = await db.plans.get(planId);
+  if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
+  const own = directory.own;
+  if (!own) throw new OperationError('Chưa chọn đơn vị của máy này (Cài đặt → Đơn vị của máy này).', 'ownUnitCode');
+  const ownReport = await buildUnitReport({
+    planId,
+    unitCode: own.code,
+    period,
+    exportedBy: input.exportedBy ?? '',
+    appVersion: input.appVersion ?? '',
+    now: at,
+  });
+  const frame: Omit<ConsolidateInput, 'contributions'> = {
+    unit: unitIdentity(own, await knownUnitKinds()),
+    plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
+    items: planReportItems(plan.plan),
+    period: { key: period.key, name: period.name, start: period.start, end: period.end },
+    indicators: ownReport.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target })),
+    expectedUnits: directory.expected.map((u): ExpectedUnit => ({ code: u.code, name: u.name, level: u.level })),
+    deadline: directory.deadline,
+    exportedAt: at.toISOString(),
+    exportedBy: input.exportedBy ?? '',
+    appVersion: input.appVersion ?? '',
+  };
+  /** The contribution of a submission (its report or its digest apart), in consolidation order. */
+  const contributionsOf = <T extends { unitCode: string; importedAt: string }>(subs: readonly T[], time: (s: T) => { at: string; source: SubmittedSource }) =>
+    subs
+      .filter((s) => s.unitCode !== own.code)
+      .sort((a, b) => compareInstants(a.importedAt, b.importedAt))
+      .map((s) => {
+        const { at: submittedAt, source } = time(s);
+        const parentCode = directory.parents.get(s.unitCode) ?? '';
+        return { s, submittedAt, submittedSource: source, ...(parentCode ? { parentCode } : {}) };
+      });
+  return { frame, ownReport, ownIncluded: hasData(ownReport), contributionsOf };
+}
+
 /** Everything for a plan and period, read in one transaction, consolidated. */
 export async function loadConsolidation(input: LoadConsolidationInput): Promise<ConsolidationData> {
   const { planId, period } = input;
   const at = input.now ?? new Date();
-  return db.transaction(
-    'r',
-    [db.plans, db.units, db.itemStatuses, ...ACTIVITY_TABLES(), db.indicatorAdjustments, db.indicatorTargets, db.settings, db.submissions],
-    async () => {
-      const plan = await db.plans.get(planId);
-      if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
-      const scope = await readScope(planId, period.key);
-      if (!scope.own) throw new OperationError('Chưa chọn đơn vị của máy này (Cài đặt → Đơn vị của máy này).', 'ownUnitCode');
-      const ownReport = await buildUnitReport({
-        planId,
-        unitCode: scope.own.code,
-        period,
-        exportedBy: input.exportedBy ?? '',
-        appVersion: input.appVersion ?? '',
-        now: at,
-      });
-      const contributions: Contribution[] = scope.active
-        .filter((s) => s.unitCode !== scope.own!.code)
-        .sort((a, b) => compareInstants(a.importedAt, b.importedAt))
-        .map((s) => {
-          const time = submissionTime(s);
-          const parentCode = scope.parents.get(s.unitCode) ?? '';
-          return { report: s.report, submittedAt: time.at, submittedSource: time.source, submissionId: s.id, fileHash: s.fileHash, planId: s.planId, ...(parentCode ? { parentCode } : {}) };
-        });
-      const ownIncluded = hasData(ownReport);
-      if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });
-      const expected: ExpectedUnit[] = scope.expected.map((u) => ({ code: u.code, name: u.name, level: u.level }));
-      const result = consolidate({
-        unit: unitIdentity(scope.own, await knownUnitKinds()),
-        plan: { id: plan.id, number: plan.number, title: plan.title, fingerprint: planFingerprint(plan.plan) },
-        items: planReportItems(plan.plan),
-        period: { key: period.key, name: period.name, start: period.start, end: period.end },
-        indicators: ownReport.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target })),
-        expectedUnits: expected,
-        deadline: scope.deadline,
-        contributions,
-        exportedAt: at.toISOString(),
-        exportedBy: input.exportedBy ?? '',
-        appVersion: input.appVersion ?? '',
-      });
-      return { result, deadline: scope.deadline, submissions: scope.active.length, ownIncluded };
-    },
-  );
+  return db.transaction('r', CONSOLIDATION_TABLES(), async () => {
+    const scope = await readScope(planId, period.key);
+    const { frame, ownReport, ownIncluded, contributionsOf } = await consolidationFrame(input, at, scope);
+    const contributions: Contribution[] = contributionsOf(scope.active, submissionTime).map(({ s, ...c }) => ({
+      report: s.report,
+      ...c,
+      submissionId: s.id,
+      fileHash: s.fileHash,
+      planId: s.planId,
+    }));
+    if (ownIncluded) contributions.push({ report: ownReport, submittedAt: ownReport.exportedAt, own: true });
+    const result = consolidate({ ...frame, contributions });
+    return { result, deadline: scope.deadline, submissions: scope.active.length, ownIncluded };
+  });
+}
+
+export interface OverviewFigures {
+  /**
+   * The consolidation's figures, exactly loadConsolidation's; its activities, rows and ids are
+   * not (domain/overview-digest.ts): only `activities` counts them.
+   */
+  result: ConsolidationResult;
+  activities: ActivityTally;
+}
+
+/**
+ * What «Tổng quan» shows of a plan and period: loadConsolidation's figures, from the submissions'
+ * digests (db/overview-digests.ts) and the own unit's live data, without reading every report.
+ */
+export async function loadOverviewFigures(input: LoadConsolidationInput): Promise<OverviewFigures> {
+  const { planId, period } = input;
+  const at = input.now ?? new Date();
+  return db.transaction('r', [...CONSOLIDATION_TABLES(), ...OVERVIEW_DIGEST_TABLES()], async () => {
+    const directory = await readDirectory(planId, period.key);
+    const digests = await digestsOf(planId, period.key, await activeSubmissions(planId, period.key).primaryKeys());
+    const { frame, ownReport, ownIncluded, contributionsOf } = await consolidationFrame(input, at, directory);
+    const contributions: DigestContribution[] = contributionsOf(
+      digests,
+      (d) => ({ at: d.submittedAt, source: d.submittedSource }),
+    ).map(({ s, ...c }) => ({ digest: s.digest, ...c, submissionId: s.submissionId, planId: s.planId }));
+    if (ownIncluded) contributions.push({ digest: overviewDigestOf(ownReport), submittedAt: ownReport.exportedAt, own: true });
+    return consolidateDigests({ ...frame, contributions });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

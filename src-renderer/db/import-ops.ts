@@ -45,6 +45,7 @@ import { blockersOf, blockerText, type BlockerOptions, type ImportBlocker, type 
 import { isSettledMatch, type UnitMatch } from '@domain/unit-match';
 import { activitiesOfSubmissions } from './activity-read';
 import { LOG_ROW_TABLES, storeDerivedRows } from './log-rows';
+import { OVERVIEW_DIGEST_TABLES, storeOverviewDigest } from './overview-digests';
 import { db } from './db';
 import { doubleCountNotes, sharedBodies } from './double-count-ops';
 import { OperationError } from './errors';
@@ -365,7 +366,7 @@ function scopeWrites(rows: Pick<ScopeWrites, 'putStatuses' | 'putAdjustments'>, 
 }
 
 /** Every table an import writes or checks (one list, so a batch and a single file lock the same). */
-const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings, ...LOG_ROW_TABLES()];
+const APPLY_TABLES = () => [db.submissions, db.itemStatuses, db.indicatorAdjustments, db.units, db.plans, db.settings, ...LOG_ROW_TABLES(), ...OVERVIEW_DIGEST_TABLES()];
 
 /**
  * What stays the same for every file of one transaction: the own unit, the plans (an import
@@ -465,6 +466,7 @@ class Writes {
       putStatuses.length > 0 ? db.itemStatuses.bulkPut(putStatuses) : 0,
       putAdjustments.length > 0 ? db.indicatorAdjustments.bulkPut(putAdjustments) : 0,
       ...this.logged.map((s) => storeDerivedRows(s)),
+      ...this.logged.map((s) => storeOverviewDigest(s)),
     ]);
   }
 }

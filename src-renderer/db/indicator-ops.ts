@@ -23,7 +23,7 @@ import {
 import { cleanLine, parseInteger } from '@domain/fields';
 import { parsePeriodKey, type Period } from '@domain/periods';
 import { cleanText, fold } from '@domain/vn-text';
-import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan } from './activity-read';
+import { ACTIVITY_TABLES, activitiesInRange, activitiesOfPlan, activitiesOfUnit } from './activity-read';
 import { leftOutSubmissions } from './double-count-ops';
 import { db } from './db';
 import { OperationError } from './errors';
@@ -286,13 +286,13 @@ export async function indicatorSummary(
     const plan = await db.plans.get(planId);
     if (!plan) throw new OperationError('Không tìm thấy kế hoạch này.', 'planId');
     const [inRange, periodAdjustments, periodTargets, own] = await Promise.all([
-      activitiesInRange(planId, period.start, period.end).then((all) =>
-        all.filter((a) => a.deletedAt === null && (unitCode === null || a.unitCode === unitCode)),
+      // One unit's: only what is filed under its code is read, not every report of the plan (a
+      // province's own figures would otherwise read its 2,000 units' activities).
+      (unitCode === null ? activitiesInRange(planId, period.start, period.end) : activitiesOfUnit(planId, unitCode)).then((all) =>
+        all.filter((a) => a.deletedAt === null && (unitCode === null || a.unitCode === unitCode) && period.start <= a.date && a.date <= period.end),
       ),
       // A unit's own file that a consolidated report already counts adds none of its corrections either.
-      Promise.all([db.indicatorAdjustments.where('[planId+periodKey]').equals([planId, period.key]).toArray(), leftOutSubmissions(planId)]).then(
-        ([all, leftOut]) => (leftOut.size === 0 ? all : all.filter((a) => a.submissionId === undefined || !leftOut.has(a.submissionId))),
-      ),
+      countedAdjustments(planId, unitCode, period.key),
       db.indicatorTargets.where('[planId+periodKey]').equals([planId, period.key]).toArray(),
       db.settings.get('ownUnitCode'),
     ]);
@@ -335,6 +335,19 @@ export async function indicatorSummary(
     });
     return { planId, unitCode, periodKey: period.key, targetUnitCode, rows, activityCount: inRange.length };
   });
+}
+
+/**
+ * The adjustments of a period (one unit's, or every unit's for null), but those of a unit's own
+ * file that a consolidated report already counts. Inside the caller's transaction.
+ */
+async function countedAdjustments(planId: string, unitCode: string | null, periodKey: string): Promise<IndicatorAdjustmentRecord[]> {
+  const all = await db.indicatorAdjustments.where('[planId+periodKey]').equals([planId, periodKey]).toArray();
+  const mine = unitCode === null ? all : all.filter((a) => a.unitCode === unitCode);
+  // Only corrections an import filed can be counted elsewhere: without one, the plan's index is not walked.
+  if (!mine.some((a) => a.submissionId !== undefined)) return mine;
+  const leftOut = await leftOutSubmissions(planId);
+  return leftOut.size === 0 ? mine : mine.filter((a) => a.submissionId === undefined || !leftOut.has(a.submissionId));
 }
 
 /** Per indicator code, the activities that add something to it, newest first. */

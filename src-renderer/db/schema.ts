@@ -9,6 +9,7 @@ import type {
   IndicatorTargetRecord,
   LogKeysRecord,
   LogRowsRecord,
+  OverviewDigestRecord,
   ItemStatusRecord,
   PlanRecord,
   SettingRecord,
@@ -22,6 +23,7 @@ import { upgradeToV4, V4_STORES } from './versions/v4';
 import { upgradeToV5, V5_STORES } from './versions/v5';
 import { upgradeToV6, V6_STORES } from './versions/v6';
 import { V7_STORES } from './versions/v7';
+import { V8_STORES } from './versions/v8';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -39,6 +41,7 @@ export class SoKeHoachDb extends Dexie {
   submissions!: EntityTable<SubmissionRecord, 'id'>;
   logRows!: Table<LogRowsRecord, [submissionId: string, page: number]>;
   logKeys!: EntityTable<LogKeysRecord, 'submissionId'>;
+  overviewDigests!: EntityTable<OverviewDigestRecord, 'submissionId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -49,6 +52,7 @@ export class SoKeHoachDb extends Dexie {
     this.version(5).stores(V5_STORES).upgrade(upgradeToV5);
     this.version(6).stores(V6_STORES).upgrade(upgradeToV6);
     this.version(7).stores(V7_STORES);
-    // Next: this.version(8).stores(V8_STORES).upgrade(upgradeToV8), in versions/v8.ts.
+    this.version(8).stores(V8_STORES);
+    // Next: this.version(9).stores(V9_STORES).upgrade(upgradeToV9), in versions/v9.ts.
   }
 }

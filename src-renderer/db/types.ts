@@ -10,6 +10,7 @@ import type { LogKeysPack, LogRowsPack } from '@domain/log-rows';
 import type { IndicatorAdjustment, IndicatorDef, IndicatorTarget } from '@domain/indicators';
 import type { Letterhead, ReportTexts } from '@domain/result-report';
 import type { UnitReport, WorkbookStatus } from '@domain/report';
+import type { SubmittedSource } from '@domain/consolidate';
 
 /** ISO 8601 instant, e.g. "2025-06-14T08:30:00.000Z": when a record was written. */
 export type Timestamp = string;
@@ -126,6 +127,22 @@ export interface LogKeysRecord extends LogKeysPack {
   submissionId: string;
   planId: string;
   at: string;
+}
+
+/** A submission's digest for «Tổng quan» (domain/overview-digest.ts, packed): see db/overview-digests.ts. */
+export interface OverviewDigestRecord {
+  submissionId: string;
+  planId: string;
+  periodKey: string;
+  /** The unit it is filed under (the submission's, which may differ from the code in its report). */
+  unitCode: string;
+  /** packOverviewDigest of the digest. */
+  digest: string;
+  /** The import instant: contributions are consolidated in its order. */
+  importedAt: string;
+  /** submissionTime of the submission (domain/consolidate.ts). */
+  submittedAt: string;
+  submittedSource: SubmittedSource;
 }
 
 export interface ActivityRecord extends Activity {

@@ -35,6 +35,7 @@ import { ACTIVITY_TABLES, forgetDerivedActivities, unitCodesWithActivities, unit
 import { db } from './db';
 import { forgetCoverage } from './double-count-ops';
 import { storeDerivedRows } from './log-rows';
+import { OVERVIEW_DIGEST_TABLES, storeOverviewDigest } from './overview-digests';
 import { OperationError } from './errors';
 import { getSetting, putSetting } from './settings-ops';
 import { firstIssue, nfcDeep, now } from './write-helpers';
@@ -165,6 +166,7 @@ const RECODE_TABLES = () => [
   db.indicatorAdjustments,
   db.indicatorTargets,
   ...ACTIVITY_TABLES(),
+  ...OVERVIEW_DIGEST_TABLES(),
 ];
 
 /**
@@ -202,6 +204,8 @@ async function moveUnitData(from: string, to: string): Promise<void> {
     db.submissions.bulkPut(recoded),
     // The log's rows hold the unit's code (and ids made from it): prepared again.
     ...recoded.map((s) => storeDerivedRows(s)),
+    // So do the overview's digests (the unit the submission is filed under).
+    ...recoded.map((s) => storeOverviewDigest(s)),
     db.units.where('parentCode').equals(from).modify({ parentCode: to }),
   ]);
   // Those submissions' activities (and what they cover) were derived under the old code.

@@ -308,26 +308,32 @@ export function consolidate(input: ConsolidateInput): ConsolidationResult {
   prepared.sort((a, b) => Number(b.contributor.own) - Number(a.contributor.own) || byName(a.contributor, b.contributor));
   const contributors = prepared.map((p) => p.contributor);
 
-  // Theo nhiệm vụ.
+  // Theo nhiệm vụ. Each report's rows by item id once (the first row of an id, as a search from
+  // the top finds it): a province's 2,000 reports × the plan's items, not × the items again.
+  const rowsById = prepared.map((p) => {
+    const r = p.contribution.report;
+    const byId = new Map<string, ConsolidatedItem | ReportItem>();
+    for (const x of isConsolidated(r) ? r.consolidation.items : r.items) if (!byId.has(x.id)) byId.set(x.id, x);
+    return byId;
+  });
   const itemShares: ConsolidationResult['itemShares'] = {};
   const items: ConsolidatedItem[] = input.items.map((it) => {
     const counts = emptyStatusCounts();
     const shares = Object.fromEntries(STATUS_COUNT_KEYS.map((k) => [k, [] as StatusShare[]])) as Record<StatusCountKey, StatusShare[]>;
-    for (const p of prepared) {
-      const r = p.contribution.report;
+    prepared.forEach((p, i) => {
       const add = (key: StatusCountKey, n: number) => {
         if (n <= 0) return;
         counts[key] = addSafe(counts[key], n, 'reports');
         shares[key].push({ unitCode: p.contributor.unitCode, count: n });
       };
-      if (isConsolidated(r)) {
-        const row = r.consolidation.items.find((x) => x.id === it.id);
-        if (row) for (const k of STATUS_COUNT_KEYS) add(k, row.counts[k]);
+      const row = rowsById[i]!.get(it.id);
+      if (isConsolidated(p.contribution.report)) {
+        if (row) for (const k of STATUS_COUNT_KEYS) add(k, (row as ConsolidatedItem).counts[k]);
         else add('none', p.contributor.reports);
       } else {
-        add(r.items.find((x) => x.id === it.id)?.status ?? 'none', 1);
+        add((row as ReportItem | undefined)?.status ?? 'none', 1);
       }
-    }
+    });
     itemShares[it.id] = shares;
     return { id: it.id, groupTitle: it.groupTitle, text: it.text, counts, activityCount: 0 };
   });

@@ -50,7 +50,7 @@ function upgradeChange(v: number, table: string): number {
   return 0;
 }
 
-const PREPARED = new Set(['logRows', 'logKeys']);
+const PREPARED = new Set(['logRows', 'logKeys', 'overviewDigests']);
 
 /** Fixture vN as that version's backup holds it: without the log's prepared rows (never backed up). */
 function backupText(v: number): string {

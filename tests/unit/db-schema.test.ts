@@ -13,6 +13,7 @@ import { V4_STORES } from '@db/versions/v4';
 import { V5_STORES } from '@db/versions/v5';
 import { V6_STORES } from '@db/versions/v6';
 import { V7_STORES } from '@db/versions/v7';
+import { V8_STORES } from '@db/versions/v8';
 
 beforeEach(async () => {
   db.close();
@@ -21,10 +22,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 7 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 8 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
@@ -32,6 +33,7 @@ describe('schema', () => {
       'itemStatuses',
       'logKeys',
       'logRows',
+      'overviewDigests',
       'plans',
       'settings',
       'submissions',
@@ -62,6 +64,8 @@ describe('schema', () => {
     expect(db.logRows.schema.indexes.map((i) => i.name)).toEqual(['submissionId']);
     expect(db.logKeys.schema.primKey.keyPath).toBe('submissionId');
     expect(db.logKeys.schema.indexes.map((i) => i.name)).toEqual(['planId']);
+    expect(db.overviewDigests.schema.primKey.keyPath).toBe('submissionId');
+    expect(db.overviewDigests.schema.indexes.map((i) => i.name)).toEqual(['[planId+periodKey]']);
   });
 
   it('version 1 is frozen: its store strings are the shipped ones', () => {
@@ -120,6 +124,10 @@ describe('schema', () => {
     expect(V7_STORES).toEqual({ ...V6_STORES, logRows: '&[submissionId+page], submissionId', logKeys: '&submissionId, planId' });
   });
 
+  it('version 8 adds the overview\'s digests (one record per submission), and changes nothing else', () => {
+    expect(V8_STORES).toEqual({ ...V7_STORES, overviewDigests: '&submissionId, [planId+periodKey]' });
+  });
+
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
     const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, unitCodes: [], report: {} as never };
     await db.submissions.bulkAdd([
@@ -164,7 +172,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -198,7 +206,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
@@ -237,7 +245,7 @@ describe('upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
     expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
     expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);

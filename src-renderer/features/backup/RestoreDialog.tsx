@@ -18,6 +18,7 @@ import {
   type RestoreResult,
 } from '@db/backup';
 import { fillMissingLogRows } from '@db/log-rows';
+import { fillMissingOverviewDigests } from '@db/overview-digests';
 import { Modal } from '@ui/Modal';
 import { CountsTable } from './CountsTable';
 import { errorMessage, formatDateTime } from './format';
@@ -121,6 +122,7 @@ export function RestoreDialog({ fileName, bytes, onClose, onRestored, restore = 
       const result = await restore(bytes, mode, { signal: c.signal, onProgress: (p) => live.current && setJob(p) });
       // The log's prepared rows are not in a backup: made again for what came back.
       fillMissingLogRows().catch((error: unknown) => console.warn('[log rows] after restore:', error));
+      fillMissingOverviewDigests().catch((error: unknown) => console.warn('[overview digests] after restore:', error));
       if (!live.current) return;
       const date = state.kind === 'preview' ? formatDateTime(state.preview.createdAt) : '';
       onRestored(

@@ -4,7 +4,9 @@
  *
  * A grassroots union sees its own data; a district or a province sees the consolidation of every
  * report it holds (and its own data), exactly as «Tổng hợp» computes it: the figures come from
- * loadConsolidation (db/consolidation-ops.ts), shaped by overview-data.ts, drawn by ECharts
+ * loadOverviewFigures (db/consolidation-ops.ts: the same consolidation over digests prepared at
+ * import, so a province's 2,000 reports are not read whole at every start; what stands behind a
+ * mark is loaded whole, loadConsolidation, when it is opened), shaped by overview-data.ts, drawn by ECharts
  * (chart-options.ts). Charts: progress per task group; at a district or province also
  * «Tình hình nộp báo cáo» and the unit × task group grid; indicators against their targets;
  * activities and participants per month beside the same period a year earlier. Each has its
@@ -15,14 +17,14 @@ import { useMemo, useState } from 'react';
 import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { periodOf, periodRangeVn } from '@domain/periods';
-import { loadConsolidation } from '@db';
+import { loadConsolidation, loadOverviewFigures } from '@db';
 import { periodFilePart } from '@domain/file-names';
 import type { ShellData } from '@app/use-shell-data';
 import { useUiStore, type Screen } from '@state';
 import { DrillDialog } from '@ui/DrillDialog';
 import { completenessChart, gridChart, indicatorChart, MONTHLY_AXIS, monthlyChart, progressChart, type MonthlyMetric } from './chart-options';
 import { ChartCard } from './ChartCard';
-import { buildOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
+import { buildTalliedOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
 import { Pending, Problem } from '@ui/notice';
@@ -39,8 +41,8 @@ export function OverviewScreen({ data }: { data: ShellData }) {
   const loaded = useLiveQuery(
     async () => {
       try {
-        const [now, before] = await Promise.all([loadConsolidation({ planId: plan.id, period }), loadConsolidation({ planId: plan.id, period: previousPeriod })]);
-        return { key, ok: true as const, now: now.result, before: before.result };
+        const [now, before] = await Promise.all([loadOverviewFigures({ planId: plan.id, period }), loadOverviewFigures({ planId: plan.id, period: previousPeriod })]);
+        return { key, ok: true as const, now, before };
       } catch (error) {
         return { key, ok: false as const, message: error instanceof Error ? error.message : String(error) };
       }
@@ -50,16 +52,35 @@ export function OverviewScreen({ data }: { data: ShellData }) {
   );
   const shown = loaded?.key === key ? loaded : undefined;
   const groups = useMemo(() => taskGroupsOf(plan.plan), [plan.plan]);
-  const result = shown?.ok ? shown.now : null;
   const overview = useMemo(
     () =>
       shown?.ok
-        ? buildOverview({ scope, groups, period, result: shown.now, previous: { period: previousPeriod, result: shown.before } })
+        ? buildTalliedOverview({
+            scope,
+            groups,
+            period,
+            result: shown.now.result,
+            activities: shown.now.activities,
+            previous: { period: previousPeriod, activities: shown.before.activities },
+          })
         : null,
     [shown, scope, groups, period, previousPeriod],
   );
   const [drill, setDrill] = useState<DrillTarget | null>(null);
-  const drillData = useMemo(() => (result && drill ? drillDown(result, drill) : null), [result, drill]);
+  // The activities behind a mark are not in the figures: the whole consolidation, once one is opened.
+  const whole = useLiveQuery(
+    async () => {
+      if (!drill) return null;
+      try {
+        return { key, ok: true as const, result: (await loadConsolidation({ planId: plan.id, period })).result };
+      } catch (error) {
+        return { key, ok: false as const, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    [key, drill !== null],
+  );
+  const wholeShown = whole?.key === key ? whole : undefined;
+  const drillData = useMemo(() => (wholeShown?.ok && drill ? drillDown(wholeShown.result, drill) : null), [wholeShown, drill]);
 
   const who = scope === 'unit' ? ownUnit.name : `${ownUnit.name} và các đơn vị trực thuộc`;
   return (
@@ -96,6 +117,7 @@ export function OverviewScreen({ data }: { data: ShellData }) {
           />
         )
       )}
+      {drill && !drillData && (wholeShown && !wholeShown.ok ? <Problem>{wholeShown.message}</Problem> : <Pending>Đang mở số liệu chi tiết…</Pending>)}
       {drillData && <DrillDialog drill={drillData} onClose={() => setDrill(null)} />}
     </div>
   );

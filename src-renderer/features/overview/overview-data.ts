@@ -33,6 +33,7 @@ import {
   type StatusCounts,
 } from '@domain/report';
 import { vnOrder } from '@domain/vn-text';
+import type { ActivityTally } from '@domain/overview-digest';
 
 export type OverviewScope = 'unit' | 'consolidated';
 
@@ -358,8 +359,46 @@ export interface Overview {
 }
 
 export function buildOverview(input: OverviewInput): Overview {
-  const { result, scope, groups, period, previous } = input;
+  const { result, period, previous } = input;
   const monthly = monthlyOverview(period, result.report.activities, previous ? { period: previous.period, activities: previous.result.report.activities } : null);
+  return overviewOf(input, monthly, result.report.activities.length);
+}
+
+/**
+ * The per-month series of a tally (domain/overview-digest.ts): the same figures monthlySeries
+ * gives for the activities tallied.
+ */
+export function monthlySeriesOfTally(period: Pick<Period, 'start' | 'end'>, tally: ActivityTally): MonthFigure[] {
+  const buckets = monthBuckets(period);
+  const figures = buckets.map((bucket): MonthFigure => ({ bucket, activities: 0, participants: 0 }));
+  const index = new Map(buckets.map((b, i) => [b.key, i]));
+  for (const [date, activities, participants] of tally.days) {
+    if (date < period.start || date > period.end) continue;
+    const f = figures[index.get(date.slice(0, 7))!]!;
+    f.activities += activities;
+    f.participants += participants;
+  }
+  return figures;
+}
+
+export interface TalliedOverviewInput extends Omit<OverviewInput, 'previous'> {
+  /** The activities of `result`, tallied (its own list is not used). */
+  activities: ActivityTally;
+  previous: { period: Pick<Period, 'start' | 'end' | 'name'>; activities: ActivityTally } | null;
+}
+
+/** buildOverview from a consolidation whose activities come as a tally (db/consolidation-ops.ts loadOverviewFigures). */
+export function buildTalliedOverview(input: TalliedOverviewInput): Overview {
+  const { period, previous, activities } = input;
+  const monthly: MonthlyOverview = {
+    current: monthlySeriesOfTally(period, activities),
+    previous: previous && previous.activities.count > 0 ? monthlySeriesOfTally(previous.period, previous.activities) : null,
+    previousName: previous?.period.name ?? '',
+  };
+  return overviewOf(input, monthly, activities.count);
+}
+
+function overviewOf({ result, scope, groups }: Pick<OverviewInput, 'result' | 'scope' | 'groups'>, monthly: MonthlyOverview, activityCount: number): Overview {
   return {
     scope,
     progress: groupProgress(groups, result, scope),
@@ -367,7 +406,7 @@ export function buildOverview(input: OverviewInput): Overview {
     completeness: completenessCounts(result.report.consolidation.completeness),
     indicators: indicatorOverview(result.report.indicators),
     monthly,
-    activityCount: result.report.activities.length,
+    activityCount,
     participants: monthly.current.reduce((s, m) => s + m.participants, 0),
     reports: result.contributors.reduce((s, c) => s + c.reports, 0),
   };
