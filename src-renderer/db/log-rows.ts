@@ -8,6 +8,7 @@
 import { LOG_PAGE_ROWS, logRowsOf, packLogKeys, packLogRows, unpackLogKeys, unpackLogRows, type LogHead, type LogRow } from '@domain/log-rows';
 import type { MaterializedActivity } from '@domain/merge';
 import { db } from './db';
+import { fillMissingPerSubmission } from './prepared-per-submission';
 import type { LogRowsRecord, SubmissionRecord } from './types';
 
 /** The tables a transaction that stores submissions must also hold. */
@@ -102,30 +103,10 @@ export async function logRowsOfHeads(heads: readonly LogHead[]): Promise<(LogRow
   });
 }
 
-const FILL_CHUNK = 8;
-
 /**
  * Prepares the rows of every stored submission that has none (a database from before v7, a
- * restored backup), a few submissions per transaction so that the app stays responsive; each
- * transaction checks again, so running it twice at once writes nothing twice. Returns how many
- * submissions it prepared.
+ * restored backup): db/prepared-per-submission.ts. Returns how many submissions it prepared.
  */
-export async function fillMissingLogRows(options: { signal?: AbortSignal } = {}): Promise<number> {
-  const [all, prepared] = await Promise.all([db.submissions.toCollection().primaryKeys(), db.logKeys.toCollection().primaryKeys()]);
-  const have = new Set(prepared);
-  const missing = all.filter((id) => !have.has(id));
-  let done = 0;
-  for (let i = 0; i < missing.length; i += FILL_CHUNK) {
-    if (options.signal?.aborted) break;
-    const ids = missing.slice(i, i + FILL_CHUNK);
-    done += await db.transaction('rw', [db.submissions, ...LOG_ROW_TABLES()], async () => {
-      const [subs, keys] = await Promise.all([db.submissions.bulkGet(ids), db.logKeys.bulkGet(ids)]);
-      const todo = subs.filter((s, k): s is SubmissionRecord => s !== undefined && keys[k] === undefined);
-      await Promise.all(todo.map((s) => storeDerivedRows(s)));
-      return todo.length;
-    });
-    // Between chunks the renderer draws and answers the officer.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return done;
+export function fillMissingLogRows(options: { signal?: AbortSignal } = {}): Promise<number> {
+  return fillMissingPerSubmission({ marker: db.logKeys, tables: LOG_ROW_TABLES(), store: storeDerivedRows }, options);
 }

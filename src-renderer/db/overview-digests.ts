@@ -8,6 +8,7 @@
 import { submissionTime } from '@domain/consolidate';
 import { overviewDigestOf, packOverviewDigest, unpackOverviewDigest, type OverviewDigest } from '@domain/overview-digest';
 import { db } from './db';
+import { fillMissingPerSubmission } from './prepared-per-submission';
 import type { OverviewDigestRecord, SubmissionRecord } from './types';
 
 /** The tables a transaction that stores submissions must also hold. */
@@ -53,29 +54,10 @@ export async function digestsOf(planId: string, periodKey: string, ids: readonly
   return out.filter((d) => d !== undefined);
 }
 
-const FILL_CHUNK = 8;
-
 /**
  * Stores the digest of every submission that has none (a database from before v8, a restored
- * backup), a few submissions per transaction so that the app stays responsive; each transaction
- * checks again, so running it twice at once writes nothing twice. Returns how many it stored.
+ * backup): db/prepared-per-submission.ts. Returns how many it stored.
  */
-export async function fillMissingOverviewDigests(options: { signal?: AbortSignal } = {}): Promise<number> {
-  const [all, prepared] = await Promise.all([db.submissions.toCollection().primaryKeys(), db.overviewDigests.toCollection().primaryKeys()]);
-  const have = new Set(prepared);
-  const missing = all.filter((id) => !have.has(id));
-  let done = 0;
-  for (let i = 0; i < missing.length; i += FILL_CHUNK) {
-    if (options.signal?.aborted) break;
-    const ids = missing.slice(i, i + FILL_CHUNK);
-    done += await db.transaction('rw', [db.submissions, ...OVERVIEW_DIGEST_TABLES()], async () => {
-      const [subs, digests] = await Promise.all([db.submissions.bulkGet(ids), db.overviewDigests.bulkGet(ids)]);
-      const todo = subs.filter((s, k): s is SubmissionRecord => s !== undefined && digests[k] === undefined);
-      await Promise.all(todo.map((s) => storeOverviewDigest(s)));
-      return todo.length;
-    });
-    // Between chunks the renderer draws and answers the officer.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return done;
+export function fillMissingOverviewDigests(options: { signal?: AbortSignal } = {}): Promise<number> {
+  return fillMissingPerSubmission({ marker: db.overviewDigests, tables: OVERVIEW_DIGEST_TABLES(), store: storeOverviewDigest }, options);
 }
