@@ -222,6 +222,25 @@ describe('an upgrade takes an automatic backup first', () => {
     expect(await nativeVersion(DB_NAME)).toBe(999);
   });
 
+  it('reads the version from the list of databases, and by opening where that list is missing', async () => {
+    const states = async () => [await onDiskState(), await onDiskState('so-ke-hoach-khong-co')];
+    await installFixture(3);
+    const listed = await states();
+    expect(listed).toEqual([{ kind: 'older', version: 3 }, { kind: 'absent' }]);
+    const list = vi.spyOn(indexedDB, 'databases');
+    await onDiskState();
+    expect(list).toHaveBeenCalled();
+    list.mockRestore();
+    const saved = indexedDB.databases;
+    Object.defineProperty(indexedDB, 'databases', { value: undefined, configurable: true, writable: true });
+    try {
+      expect(await states()).toEqual(listed);
+    } finally {
+      Object.defineProperty(indexedDB, 'databases', { value: saved, configurable: true, writable: true });
+    }
+    expect(await Dexie.exists('so-ke-hoach-khong-co')).toBe(false);
+  });
+
   it('why the check comes first: Dexie 4 itself would open a newer database and patch our tables into it', async () => {
     const name = 'so-ke-hoach-newer-demo';
     await makeNewer(name);
