@@ -29,6 +29,8 @@ export default defineConfig({
     resolve: resolveOptions,
     plugins: [react()],
     base: './',
+    // Figures remembered in the database (db/remembered.ts) are never read by another build.
+    define: { __RENDERER_BUILD__: JSON.stringify(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`) },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified; old office PCs load it from slow disks.

@@ -41,6 +41,7 @@ import { V5_STORES } from './versions/v5';
 import { V6_STORES } from './versions/v6';
 import { V7_STORES } from './versions/v7';
 import { V8_STORES } from './versions/v8';
+import { V9_STORES } from './versions/v9';
 
 export const BACKUP_FORMAT = 'so-ke-hoach-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -59,14 +60,16 @@ export const STORES_BY_VERSION: Readonly<Record<number, Readonly<Record<string, 
   6: V6_STORES,
   7: V7_STORES,
   8: V8_STORES,
+  9: V9_STORES,
 };
 
 /**
  * Tables a backup leaves out: the log's prepared rows and the overview's digests, derived from
  * the submissions and made again after a restore (db/log-rows.ts fillMissingLogRows,
- * db/overview-digests.ts fillMissingOverviewDigests). About a third more bytes otherwise.
+ * db/overview-digests.ts fillMissingOverviewDigests; about a third more bytes otherwise), and
+ * what the database records about itself (db/remembered.ts: a restore writes a new revision).
  */
-const NOT_BACKED_UP: ReadonlySet<string> = new Set(['logRows', 'logKeys', 'overviewDigests']);
+const NOT_BACKED_UP: ReadonlySet<string> = new Set(['logRows', 'logKeys', 'overviewDigests', 'meta']);
 
 /** The schema version this build writes (the highest declared in schema.ts). */
 export const CURRENT_SCHEMA_VERSION: number = appDb.verno;

@@ -190,6 +190,9 @@ export interface OverviewFigures {
   activities: ActivityTally;
 }
 
+/** Every table loadOverviewFigures reads. */
+export const OVERVIEW_TABLES = () => [...CONSOLIDATION_TABLES(), ...OVERVIEW_DIGEST_TABLES()];
+
 /**
  * What «Tổng quan» shows of a plan and period: loadConsolidation's figures, from the submissions'
  * digests (db/overview-digests.ts) and the own unit's live data, without reading every report.
@@ -197,7 +200,7 @@ export interface OverviewFigures {
 export async function loadOverviewFigures(input: LoadConsolidationInput): Promise<OverviewFigures> {
   const { planId, period } = input;
   const at = input.now ?? new Date();
-  return db.transaction('r', [...CONSOLIDATION_TABLES(), ...OVERVIEW_DIGEST_TABLES()], async () => {
+  return db.transaction('r', OVERVIEW_TABLES(), async () => {
     const directory = await readDirectory(planId, period.key);
     const digests = await digestsOf(planId, period.key, await activeSubmissions(planId, period.key).primaryKeys());
     const { frame, ownReport, ownIncluded, contributionsOf } = await consolidationFrame(input, at, directory);

@@ -15,4 +15,5 @@ export * from './unit-ops';
 export * from './report-query';
 export * from './import-ops';
 export * from './consolidation-ops';
+export { remembered, currentRevision, type Remembered } from './remembered';
 export * from './result-report-ops';

@@ -9,6 +9,7 @@ import type {
   IndicatorTargetRecord,
   LogKeysRecord,
   LogRowsRecord,
+  MetaRecord,
   OverviewDigestRecord,
   ItemStatusRecord,
   PlanRecord,
@@ -24,6 +25,8 @@ import { upgradeToV5, V5_STORES } from './versions/v5';
 import { upgradeToV6, V6_STORES } from './versions/v6';
 import { V7_STORES } from './versions/v7';
 import { V8_STORES } from './versions/v8';
+import { V9_STORES } from './versions/v9';
+import { revisionMiddleware } from './revision';
 
 export const DB_NAME = 'so-ke-hoach';
 
@@ -42,6 +45,7 @@ export class SoKeHoachDb extends Dexie {
   logRows!: Table<LogRowsRecord, [submissionId: string, page: number]>;
   logKeys!: EntityTable<LogKeysRecord, 'submissionId'>;
   overviewDigests!: EntityTable<OverviewDigestRecord, 'submissionId'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -53,6 +57,9 @@ export class SoKeHoachDb extends Dexie {
     this.version(6).stores(V6_STORES).upgrade(upgradeToV6);
     this.version(7).stores(V7_STORES);
     this.version(8).stores(V8_STORES);
-    // Next: this.version(9).stores(V9_STORES).upgrade(upgradeToV9), in versions/v9.ts.
+    this.version(9).stores(V9_STORES);
+    // Next: this.version(10).stores(V10_STORES).upgrade(upgradeToV10), in versions/v10.ts.
+    // Every transaction that writes gets a new revision stamp (db/revision.ts).
+    this.use(revisionMiddleware);
   }
 }

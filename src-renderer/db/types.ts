@@ -129,6 +129,12 @@ export interface LogKeysRecord extends LogKeysPack {
   at: string;
 }
 
+/** What the database records about itself (table meta, schema v9): see db/remembered.ts. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
 /** A submission's digest for «Tổng quan» (domain/overview-digest.ts, packed): see db/overview-digests.ts. */
 export interface OverviewDigestRecord {
   submissionId: string;

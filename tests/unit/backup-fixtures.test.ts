@@ -45,7 +45,7 @@ beforeEach(async () => {
 
 describe('forged and damaged backups', () => {
   it('the base backup is good: it restores, replace and merge', async () => {
-    expect(await inspectBackup(file('base.json'))).toMatchObject({ ok: true, schemaVersion: 8 });
+    expect(await inspectBackup(file('base.json'))).toMatchObject({ ok: true, schemaVersion: 9 });
     await restoreBackup(file('base.json'), 'replace');
     expect(await db.activities.count()).toBe(1);
     await restoreBackup(file('base.json'), 'merge');

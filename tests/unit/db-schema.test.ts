@@ -14,6 +14,7 @@ import { V5_STORES } from '@db/versions/v5';
 import { V6_STORES } from '@db/versions/v6';
 import { V7_STORES } from '@db/versions/v7';
 import { V8_STORES } from '@db/versions/v8';
+import { V9_STORES } from '@db/versions/v9';
 
 beforeEach(async () => {
   db.close();
@@ -22,10 +23,10 @@ beforeEach(async () => {
 });
 
 describe('schema', () => {
-  it('is the database "so-ke-hoach" at version 8 with its tables and indexes', () => {
+  it('is the database "so-ke-hoach" at version 9 with its tables and indexes', () => {
     expect(db.name).toBe(DB_NAME);
     expect(db.name).toBe('so-ke-hoach');
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'activities',
       'indicatorAdjustments',
@@ -33,6 +34,7 @@ describe('schema', () => {
       'itemStatuses',
       'logKeys',
       'logRows',
+      'meta',
       'overviewDigests',
       'plans',
       'settings',
@@ -128,6 +130,10 @@ describe('schema', () => {
     expect(V8_STORES).toEqual({ ...V7_STORES, overviewDigests: '&submissionId, [planId+periodKey]' });
   });
 
+  it('version 9 adds what the database records about itself (key → value), and changes nothing else', () => {
+    expect(V9_STORES).toEqual({ ...V8_STORES, meta: 'key' });
+  });
+
   it('the consolidation reads one period\'s active submissions through [planId+periodKey+state]', async () => {
     const base = { fileName: 'a.xlsx', fileHash: 'h', unitName: 'U', level: 'grassroots' as const, planId: 'p', planNumber: '', planFingerprint: '', exportedAt: '', importedAt: '', counts: { items: 0, activities: 0, indicators: 0 }, unitCodes: [], report: {} as never };
     await db.submissions.bulkAdd([
@@ -172,7 +178,7 @@ describe('upgrade from version 1', () => {
     v1.close();
 
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.units.get('LDLD-DMC')).toMatchObject({ name: 'LĐLĐ huyện Dương Minh Châu', type: null, members: null, contact: '', phone: '' });
     expect(await db.units.get('CDCS-0001')).toMatchObject({ type: 'school', members: 31, contact: 'Chị Lan', phone: '0276 3851 234', active: false });
     expect(await db.itemStatuses.count()).toBe(1);
@@ -206,7 +212,7 @@ describe('upgrade from version 2', () => {
     v2.close();
 
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.units.count()).toBe(1);
     expect(await db.itemStatuses.count()).toBe(1);
     expect(await db.activities.get('a1')).toMatchObject({ title: 'Hoạt động' });
@@ -245,7 +251,7 @@ describe('upgrade from version 4', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await db.activities.toCollection().primaryKeys()).sort()).toEqual(['orphan', 'own-1']);
     expect((await db.submissions.get('s-unit'))?.unitCodes).toEqual(['CDCS-0001']);
     expect((await db.submissions.get('s-district'))?.unitCodes).toEqual(['LDLD-X', ...contributors]);

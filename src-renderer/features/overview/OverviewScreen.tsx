@@ -13,11 +13,11 @@
  * table one click away, its PNG, and opens what stands behind a mark (ui/DrillDialog.tsx).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { periodOf, periodRangeVn } from '@domain/periods';
-import { loadConsolidation, loadOverviewFigures } from '@db';
+import { loadConsolidation, loadOverviewFigures, OVERVIEW_TABLES, remembered } from '@db';
 import { periodFilePart } from '@domain/file-names';
 import type { ShellData } from '@app/use-shell-data';
 import { useUiStore, type Screen } from '@state';
@@ -37,35 +37,40 @@ export function OverviewScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, period, ownUnit } = data;
   const scope: OverviewScope = ownUnit.level === 'grassroots' ? 'unit' : 'consolidated';
   const previousPeriod = useMemo(() => periodOf(plan.periodConfig, sameTimeLastYear(period)), [plan.periodConfig, period]);
-  const key = `${plan.id}|${period.key}|${period.start}|${period.end}|${previousPeriod.start}`;
+  const key = `${plan.id}|${period.key}|${period.start}|${period.end}|${previousPeriod.start}|${previousPeriod.end}|${scope}`;
+  const groups = useMemo(() => taskGroupsOf(plan.plan), [plan.plan]);
+  // The figures depend on the stored data and the key only: remembered under the database's
+  // revision (db/remembered.ts), so a start with nothing changed reads one record, not 2,000.
+  // The same revision is the same figures: the answer already drawn is given again (writing the
+  // remembered entry wakes the query once more).
+  const last = useRef<{ key: string; ok: true; overview: Overview; revision: string | null } | null>(null);
   const loaded = useLiveQuery(
     async () => {
       try {
-        const [now, before] = await Promise.all([loadOverviewFigures({ planId: plan.id, period }), loadOverviewFigures({ planId: plan.id, period: previousPeriod })]);
-        return { key, ok: true as const, now, before };
+        const { value, revision } = await remembered(`overview|${key}`, OVERVIEW_TABLES(), async () => {
+          const now = await loadOverviewFigures({ planId: plan.id, period });
+          const before = await loadOverviewFigures({ planId: plan.id, period: previousPeriod });
+          return buildTalliedOverview({
+            scope,
+            groups,
+            period,
+            result: now.result,
+            activities: now.activities,
+            previous: { period: previousPeriod, activities: before.activities },
+          });
+        });
+        if (last.current?.key === key && last.current.revision === revision) return last.current;
+        last.current = { key, ok: true as const, overview: value, revision };
+        return last.current;
       } catch (error) {
         return { key, ok: false as const, message: error instanceof Error ? error.message : String(error) };
       }
     },
-    // period is a fresh object per render; its identity is in the key.
+    // period is a fresh object per render; its identity is in the key (groups: in the plan's id).
     [key],
   );
   const shown = loaded?.key === key ? loaded : undefined;
-  const groups = useMemo(() => taskGroupsOf(plan.plan), [plan.plan]);
-  const overview = useMemo(
-    () =>
-      shown?.ok
-        ? buildTalliedOverview({
-            scope,
-            groups,
-            period,
-            result: shown.now.result,
-            activities: shown.now.activities,
-            previous: { period: previousPeriod, activities: shown.before.activities },
-          })
-        : null,
-    [shown, scope, groups, period, previousPeriod],
-  );
+  const overview = shown?.ok ? shown.overview : null;
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   // The activities behind a mark are not in the figures: the whole consolidation, once one is opened.
   const whole = useLiveQuery(
