@@ -2,11 +2,12 @@
  * The unit and period the screens show: unit, kind of report, year (and quarter), with its dates
  * and, when it is not the running one, whether it has ended or not started yet.
  */
-import { useId, useMemo } from 'react';
+import { useCallback, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PERIOD_KIND_LABELS, PERIOD_PHASE_LABELS, periodPhase, periodRangeVn, type PeriodKind } from '@domain/periods';
 import { unitLabels } from '@domain/units';
 import { usePeriodStore, useUnitStore } from '@state';
+import { ChoiceCombobox, type Choice } from '@ui/ChoiceCombobox';
 import type { ShellData } from './use-shell-data';
 
 const QUARTERS = ['I', 'II', 'III', 'IV'];
@@ -16,7 +17,14 @@ export function ContextBar({ data }: { data: ShellData }) {
   const selectUnit = useUnitStore((s) => s.selectUnit);
   const { setKind, setYear, setQuarter } = usePeriodStore(useShallow((s) => ({ setKind: s.setKind, setYear: s.setYear, setQuarter: s.setQuarter })));
   const { period, periodKind, activePlan, currentYear, today } = data;
-  const labels = useMemo(() => unitLabels(data.units), [data.units]);
+  // A province lists 2,000 units: a combobox draws only the matches, and only while it is open,
+  // where a <select> would lay out every <option> on each start.
+  const unitChoices = useMemo<Choice[]>(() => {
+    const labels = unitLabels(data.units);
+    return data.units.map((u) => ({ value: u.code, label: labels.get(u.code) ?? u.name }));
+  }, [data.units]);
+  const ownCode = data.ownUnit.code;
+  const onUnit = useCallback((code: string) => selectUnit(code === ownCode ? null : code), [selectUnit, ownCode]);
   const phase = periodPhase(period, today);
   const years: number[] = [];
   for (let y = Math.min(currentYear, period.year) - 3; y <= Math.max(currentYear, period.year) + 1; y++) years.push(y);
@@ -25,19 +33,9 @@ export function ContextBar({ data }: { data: ShellData }) {
   return (
     <div className="context-bar" role="group" aria-label="Phạm vi số liệu">
       {data.units.length > 1 ? (
-        <div className="field-inline">
+        <div className="field-inline context-unit-choice">
           <label htmlFor={ids.unit}>Đơn vị</label>
-          <select
-            id={ids.unit}
-            value={data.selectedUnit.code}
-            onChange={(e) => selectUnit(e.target.value === data.ownUnit.code ? null : e.target.value)}
-          >
-            {data.units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {labels.get(u.code) ?? u.name}
-              </option>
-            ))}
-          </select>
+          <ChoiceCombobox id={ids.unit} choices={unitChoices} value={data.selectedUnit.code} onChange={onUnit} listLabel="Đơn vị phù hợp" />
         </div>
       ) : (
         // Nothing to choose (a CĐCS, or a directory still empty): the name, whole, as text.

@@ -152,22 +152,55 @@ test('a district imports its 40 units, re-imports, updates by code, adds, deacti
   await expect(chaLa.getByRole('button', { name: 'Hoạt động lại' })).toBeVisible();
   await expect(page.getByTestId('unit-counts')).toHaveText('41 đơn vị: 40 đang hoạt động, 1 ngừng hoạt động');
 
-  // --- The selector: own unit first, then the 40 active ones by name; not the inactive one.
-  const selector = page.getByLabel('Đơn vị', { exact: true });
-  await expect(selector.locator('option')).toHaveCount(41);
-  await expect(selector.locator('option').first()).toHaveText('LĐLĐ huyện Dương Minh Châu');
-  await expect(selector.locator('option').nth(1)).toHaveText('CĐCS Bệnh viện Đa khoa huyện');
-  await expect(selector.locator('option', { hasText: 'Chà Là' })).toHaveCount(4);
+  // --- The selector, a combobox in the context bar: own unit first, then the 40 active ones by
+  // name; not the inactive one. Typing filters, accents optional.
+  const selector = page.getByRole('group', { name: 'Phạm vi số liệu' }).getByRole('combobox', { name: 'Đơn vị' });
+  const unitList = page.getByRole('listbox', { name: 'Đơn vị phù hợp' });
+  const matches = unitList.getByRole('option');
+  await expect(selector).toHaveValue('LĐLĐ huyện Dương Minh Châu');
+  await selector.click();
+  await expect(matches).toHaveCount(41);
+  await expect(matches.first()).toHaveText('LĐLĐ huyện Dương Minh Châu');
+  await expect(matches.nth(1)).toHaveText('CĐCS Bệnh viện Đa khoa huyện');
+  await selector.fill('cha la');
+  await expect(matches).toHaveCount(4);
+  await expect(matches.filter({ hasText: 'Chà Là' })).toHaveCount(4);
+  // Esc closes the list and gives back the unit shown; ↓ opens it on that unit, ↓ again moves.
+  await selector.press('Escape');
+  await expect(matches).toHaveCount(0);
+  await expect(selector).toHaveValue('LĐLĐ huyện Dương Minh Châu');
+  await selector.press('ArrowDown');
+  await expect(unitList.getByRole('option', { selected: true })).toHaveText('LĐLĐ huyện Dương Minh Châu');
+  await selector.press('ArrowDown');
+  await expect(unitList.getByRole('option', { selected: true })).toHaveText('CĐCS Bệnh viện Đa khoa huyện');
+  await selector.press('Escape');
+  await expect(matches).toHaveCount(0);
+
+  /** Shows `name`'s figures: part of its name typed in the box, the match clicked. */
+  const showUnit = async (typed: string, name: string) => {
+    await selector.click();
+    await selector.fill(typed);
+    await unitList.getByRole('option', { name, exact: true }).click();
+    await expect(selector).toHaveValue(name);
+    await expect(matches).toHaveCount(0);
+  };
 
   // The checklist files statuses under the selected unit.
-  await selector.selectOption({ label: 'CĐCS Trường THCS Phước Minh' });
+  await showUnit('thcs phuoc minh', 'CĐCS Trường THCS Phước Minh');
   await page.getByRole('navigation', { name: 'Chức năng' }).getByRole('button', { name: 'Kế hoạch' }).click();
   const item = page.getByRole('group', { name: /^IV\.3 / }).getByLabel('Trạng thái');
   await item.selectOption({ label: 'Đã hoàn thành' });
   await expect(item).toHaveValue('xong');
-  await selector.selectOption({ label: 'LĐLĐ huyện Dương Minh Châu' });
+  await showUnit('LĐLĐ', 'LĐLĐ huyện Dương Minh Châu');
   await expect(item).toHaveValue('chua');
-  await selector.selectOption({ label: 'CĐCS Trường THCS Phước Minh' });
+  // Back from the checklist, from the keyboard: the box focused selects its text, the name typed
+  // replaces it, the highlighted match taken with Enter.
+  await item.focus();
+  await selector.focus();
+  await page.keyboard.type('Truong THCS Phuoc Minh');
+  await expect(unitList.getByRole('option', { selected: true })).toHaveText('CĐCS Trường THCS Phước Minh');
+  await page.keyboard.press('Enter');
+  await expect(selector).toHaveValue('CĐCS Trường THCS Phước Minh');
   await expect(item).toHaveValue('xong');
 
   // A unit with data cannot be deleted; one without can.
