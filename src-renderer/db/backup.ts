@@ -27,6 +27,7 @@ import { BackupMerge } from './backup-merge';
 import { db as appDb } from './db';
 import { LOG_ROW_TABLES } from './log-rows';
 import { OVERVIEW_DIGEST_TABLES } from './overview-digests';
+import { forgetPreparedComplete } from './prepared-per-submission';
 import { recordProblem, type RecordTable } from './record-schemas';
 import { SoKeHoachDb } from './schema';
 import { breathe } from './write-helpers';
@@ -259,7 +260,8 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
     // submissions, they are made again after the restore (fillMissingLogRows,
     // fillMissingOverviewDigests; «Gộp» files through the import, which writes them).
     const prepared = [...LOG_ROW_TABLES(), ...OVERVIEW_DIGEST_TABLES()];
-    await target.transaction('rw', [...BACKUP_TABLES.map((t) => target.table(t)), ...prepared], async () => {
+    await target.transaction('rw', [...BACKUP_TABLES.map((t) => target.table(t)), ...prepared, target.meta], async () => {
+      await forgetPreparedComplete();
       if (mode === 'replace') await Promise.all([...BACKUP_TABLES.map((t) => target.table(t).clear()), ...prepared.map((t) => t.clear())]);
       for (const t of BACKUP_TABLES) written[t] = 0;
       for (const batch of source) {

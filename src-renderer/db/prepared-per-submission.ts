@@ -5,6 +5,12 @@
  * what is missing once the app has opened, a few submissions per transaction so that the app
  * stays responsive; each transaction checks again, so running it twice at once writes nothing
  * twice.
+ *
+ * Once nothing is missing, a mark in table `meta` says so, and later starts do not look again:
+ * listing a province's submission keys costs a few hundred milliseconds of the database's time
+ * at every start, while the first screen is reading. Every submission stored since is stored with
+ * its prepared data (in the same transaction); a restore, which stores submissions without it,
+ * removes the marks (forgetPreparedComplete).
  */
 import type { Table } from 'dexie';
 import { db } from './db';
@@ -22,11 +28,31 @@ export interface PreparedPerSubmission {
   store: (submission: SubmissionRecord) => Promise<unknown>;
 }
 
+const completeKey = (marker: Table) => `prepared|${marker.name}`;
+
+/** Every table whose completeness a mark records. */
+const MARKERS = () => [db.logKeys, db.overviewDigests];
+
+/**
+ * Removes the marks of complete prepared data: inside the caller's rw transaction over
+ * `meta`, which stores submissions without their prepared data (a restore).
+ */
+export function forgetPreparedComplete(): Promise<unknown> {
+  return db.meta.bulkDelete(MARKERS().map(completeKey));
+}
+
+/** The stored submissions that `marker` has no record for. */
+async function missingOf(marker: Table): Promise<string[]> {
+  const [all, have] = await Promise.all([db.submissions.toCollection().primaryKeys(), marker.toCollection().primaryKeys()]);
+  const haveSet = new Set(have);
+  return all.filter((id) => !haveSet.has(id));
+}
+
 /** Prepares the data of every stored submission that has none. Returns how many it prepared. */
 export async function fillMissingPerSubmission(prepared: PreparedPerSubmission, options: { signal?: AbortSignal } = {}): Promise<number> {
-  const [all, have] = await Promise.all([db.submissions.toCollection().primaryKeys(), prepared.marker.toCollection().primaryKeys()]);
-  const haveSet = new Set(have);
-  const missing = all.filter((id) => !haveSet.has(id));
+  const mark = completeKey(prepared.marker);
+  if ((await db.meta.get(mark))?.value === true) return 0;
+  const missing = await missingOf(prepared.marker);
   let done = 0;
   for (let i = 0; i < missing.length; i += FILL_CHUNK) {
     if (options.signal?.aborted) break;
@@ -39,6 +65,12 @@ export async function fillMissingPerSubmission(prepared: PreparedPerSubmission, 
     });
     // Between chunks the renderer draws and answers the officer.
     await breathe();
+  }
+  if (!options.signal?.aborted) {
+    // Marked complete only if, looked at again in one transaction, nothing is missing.
+    await db.transaction('rw', [db.submissions, prepared.marker, db.meta], async () => {
+      if ((await missingOf(prepared.marker)).length === 0) await db.meta.put({ key: mark, value: true });
+    });
   }
   return done;
 }

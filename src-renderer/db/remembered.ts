@@ -64,7 +64,9 @@ export async function remembered<T>(key: string, tables: readonly Table[], compu
     // Not awaited, and outside any liveQuery zone (a write there throws): a lost entry is only
     // computed again next time.
     setTimeout(() => {
-      Dexie.ignoreTransaction(() => db.meta.put({ key: entryKey, value: entry })).catch((error: unknown) => console.warn('[remembered]', error));
+      Dexie.ignoreTransaction(() => db.meta.put({ key: entryKey, value: entry })).catch((error: unknown) => {
+        if ((error as Error | undefined)?.name !== 'DatabaseClosedError') console.warn('[remembered]', error);
+      });
     }, 0);
   }
   return result;

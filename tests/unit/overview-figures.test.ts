@@ -5,7 +5,8 @@
  * imports (a template with its «Ngày lập báo cáo», activities outside the period, a replaced
  * file), the own data, the deadline, a withdrawal, a lower body's consolidated report stored
  * without a digest, a unit re-coded, the digests lost and made again; the same period a year
- * earlier.
+ * earlier. And the screen's remembered figures (features/overview/load-overview.ts) equal them at
+ * every step.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PLAN } from '@domain/builtin-plan';
@@ -28,6 +29,7 @@ import {
 } from '@db';
 import { fillMissingOverviewDigests } from '@db/overview-digests';
 import { buildOverview, buildTalliedOverview, taskGroupsOf } from '@features/overview/overview-data';
+import { loadOverview } from '@features/overview/load-overview';
 import { sampleReport } from '../support/exchange-writer-fixtures';
 
 const PLAN = BUILTIN_PLAN.id;
@@ -57,6 +59,9 @@ async function importReport(r: UnitReport, at?: string) {
   return applySubmission(await previewImport(r, bytes, `${r.unit.code}-${r.exportedAt}.xlsx`), at ? { at } : {});
 }
 
+/** remembered() writes its entry after a timer: let it. */
+const flushRemembered = () => new Promise((resolve) => setTimeout(resolve, 20));
+
 /** Both ways, both scopes: equal. Returns the consolidated overview for further checks. */
 async function expectSameBothWays() {
   const [now, before] = [await loadConsolidation({ planId: PLAN, period: PERIOD, now: NOW }), await loadConsolidation({ planId: PLAN, period: BEFORE, now: NOW })];
@@ -66,6 +71,13 @@ async function expectSameBothWays() {
     const full = buildOverview({ scope, groups: GROUPS, period: PERIOD, result: now.result, previous: { period: BEFORE, result: before.result } });
     const digested = buildTalliedOverview({ scope, groups: GROUPS, period: PERIOD, result: fNow.result, activities: fNow.activities, previous: { period: BEFORE, activities: fBefore.activities } });
     expect(digested, scope).toEqual(full);
+    // As the screen loads it (on today's clock, remembered under the revision): the same, and
+    // once remembered, the same again.
+    const shown = await loadOverview({ planId: PLAN, period: PERIOD, previousPeriod: BEFORE, scope, groups: GROUPS });
+    expect(shown.value, `${scope}, as the screen loads it`).toEqual(full);
+    await flushRemembered();
+    const again = await loadOverview({ planId: PLAN, period: PERIOD, previousPeriod: BEFORE, scope, groups: GROUPS });
+    expect(again, `${scope}, remembered`).toEqual(shown);
     if (scope === 'consolidated') consolidated = full;
   }
   return consolidated!;

@@ -4,8 +4,9 @@
  *
  * A grassroots union sees its own data; a district or a province sees the consolidation of every
  * report it holds (and its own data), exactly as «Tổng hợp» computes it: the figures come from
- * loadOverviewFigures (db/consolidation-ops.ts: the same consolidation over digests prepared at
- * import, so a province's 2,000 reports are not read whole at every start; what stands behind a
+ * load-overview.ts (remembered under the database's revision; else loadOverviewFigures,
+ * db/consolidation-ops.ts: the same consolidation over digests prepared at import, so a
+ * province's 2,000 reports are not read whole at every start; what stands behind a
  * mark is loaded whole, loadConsolidation, when it is opened), shaped by overview-data.ts, drawn by ECharts
  * (chart-options.ts). Charts: progress per task group; at a district or province also
  * «Tình hình nộp báo cáo» and the unit × task group grid; indicators against their targets;
@@ -17,14 +18,15 @@ import { useMemo, useRef, useState } from 'react';
 import { drillDown, type DrillTarget } from '@domain/consolidation-drill';
 import { formatCount } from '@domain/fields';
 import { periodOf, periodRangeVn } from '@domain/periods';
-import { loadConsolidation, loadOverviewFigures, OVERVIEW_TABLES, remembered } from '@db';
+import { loadConsolidation } from '@db';
 import { periodFilePart } from '@domain/file-names';
 import type { ShellData } from '@app/use-shell-data';
 import { useUiStore, type Screen } from '@state';
 import { DrillDialog } from '@ui/DrillDialog';
 import { completenessChart, gridChart, indicatorChart, MONTHLY_AXIS, monthlyChart, progressChart, type MonthlyMetric } from './chart-options';
 import { ChartCard } from './ChartCard';
-import { buildTalliedOverview, sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
+import { loadOverview, overviewKey } from './load-overview';
+import { sameTimeLastYear, sortGridRows, taskGroupsOf, type Overview, type OverviewScope, type TaskGroup } from './overview-data';
 import { CompletenessTable, GridTable, IndicatorTable, MonthlyTable, ProgressTable, type GridSort } from './OverviewTables';
 import './overview.css';
 import { Pending, Problem } from '@ui/notice';
@@ -37,28 +39,15 @@ export function OverviewScreen({ data }: { data: ShellData }) {
   const { activePlan: plan, period, ownUnit } = data;
   const scope: OverviewScope = ownUnit.level === 'grassroots' ? 'unit' : 'consolidated';
   const previousPeriod = useMemo(() => periodOf(plan.periodConfig, sameTimeLastYear(period)), [plan.periodConfig, period]);
-  const key = `${plan.id}|${period.key}|${period.start}|${period.end}|${previousPeriod.start}|${previousPeriod.end}|${scope}`;
+  const key = overviewKey({ planId: plan.id, period, previousPeriod, scope });
   const groups = useMemo(() => taskGroupsOf(plan.plan), [plan.plan]);
-  // The figures depend on the stored data and the key only: remembered under the database's
-  // revision (db/remembered.ts), so a start with nothing changed reads one record, not 2,000.
   // The same revision is the same figures: the answer already drawn is given again (writing the
   // remembered entry wakes the query once more).
   const last = useRef<{ key: string; ok: true; overview: Overview; revision: string | null } | null>(null);
   const loaded = useLiveQuery(
     async () => {
       try {
-        const { value, revision } = await remembered(`overview|${key}`, OVERVIEW_TABLES(), async () => {
-          const now = await loadOverviewFigures({ planId: plan.id, period });
-          const before = await loadOverviewFigures({ planId: plan.id, period: previousPeriod });
-          return buildTalliedOverview({
-            scope,
-            groups,
-            period,
-            result: now.result,
-            activities: now.activities,
-            previous: { period: previousPeriod, activities: before.activities },
-          });
-        });
+        const { value, revision } = await loadOverview({ planId: plan.id, period, previousPeriod, scope, groups });
         if (last.current?.key === key && last.current.revision === revision) return last.current;
         last.current = { key, ok: true as const, overview: value, revision };
         return last.current;
