@@ -6,6 +6,7 @@ import { BackupReminder } from '@features/backup';
 import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ActivitiesScreen } from '@features/activities/ActivitiesScreen';
+import { prepareLog } from '@features/activities/prepare-log';
 import { ChecklistScreen } from '@features/checklist/ChecklistScreen';
 import { ConsolidationScreen } from '@features/consolidation/ConsolidationScreen';
 import { ImportScreen } from '@features/import/ImportScreen';
@@ -96,10 +97,31 @@ function screenView(screen: Screen, data: ShellData): ReactNode {
   }
 }
 
+/** After the first screen has had the database to itself: a second, then the first idle moment. */
+const READ_AHEAD_AFTER_MS = 1000;
+
+/** Reads ahead what «Nhật ký» opens with (features/activities/prepare-log.ts), once per plan and unit. */
+function useLogReadAhead(planId: string | undefined, ownCode: string | undefined): void {
+  useEffect(() => {
+    if (!planId || !ownCode) return;
+    let idle: number | undefined;
+    const timer = setTimeout(() => {
+      const run = () => void prepareLog(planId, ownCode).catch((error: unknown) => console.warn('[log read-ahead]', error));
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 2000 });
+      else run();
+    }, READ_AHEAD_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle !== undefined) cancelIdleCallback(idle);
+    };
+  }, [planId, ownCode]);
+}
+
 export function Shell() {
   const setup = useSetupState();
   const data = useShellData();
   const { screen, go } = useUiStore(useShallow((s) => ({ screen: s.screen, go: s.go })));
+  useLogReadAhead(setup === 'done' ? data?.activePlan.id : undefined, data?.ownUnit.code);
   // First run: who this installation belongs to, before anything else.
   if (setup === 'needed') return <SetupScreen />;
   if (!data || setup === 'loading') {

@@ -188,6 +188,8 @@ interface ShownIds {
   shown: readonly string[];
   /** The imported activities of `shown`, in one list, once built whole (importedOfPlanFlat). */
   flat?: readonly ActivityRecord[];
+  /** Their heads, once read (logHeadsOfPlan): the log opens again without reading the keys. */
+  heads?: readonly (LogHead | ActivityRecord)[];
 }
 const shownByPlan = new Map<string, ShownIds>();
 /** Bumped by every write to the submissions: an answer read across a write is not kept. */
@@ -337,10 +339,12 @@ export async function logHeadsOfPlan(planId: string): Promise<LogHeads> {
     if (submissionWrites === 0 && version === submissionsVersion && shownByPlan.get(planId) === entry) entry.flat = imported as ActivityRecord[];
     return { own, imported };
   }
+  if (entry.heads) return { own, imported: entry.heads };
   const heads = await logHeadsOf(planId, unknown);
   const unprepared = unknown.filter((id) => !heads.has(id));
   for (const list of heads.values()) for (const h of list) imported.push(h);
   if (unprepared.length > 0) for (const list of (await importedLists(unprepared)).values()) for (const a of list) imported.push(a);
+  if (submissionWrites === 0 && version === submissionsVersion && shownByPlan.get(planId) === entry) entry.heads = imported;
   return { own, imported };
 }
 
