@@ -67,9 +67,12 @@ export const ACTIVITY_TYPES: readonly ActivityTypeDef[] = Object.freeze([
   { code: 'other', label: 'Khác' },
 ] as const satisfies readonly ActivityTypeDef[]);
 
-export const ACTIVITY_TYPE_LABELS = Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])) as Record<
-  ActivityType,
-  string
+/**
+ * The label of each type code. Without a prototype: a code read from a file ("constructor",
+ * "__proto__") finds no label (callers then show the code) instead of Object's members.
+ */
+export const ACTIVITY_TYPE_LABELS = Object.freeze(Object.assign(Object.create(null) as object, Object.fromEntries(ACTIVITY_TYPES.map((t) => [t.code, t.label])))) as Readonly<
+  Record<ActivityType, string>
 >;
 
 const TYPE_ORDER = new Map<ActivityType, number>(ACTIVITY_TYPES.map((t, i) => [t.code, i]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_TEXT_LIMITS,
+  ACTIVITY_TYPE_LABELS,
   ACTIVITY_TYPES,
   activityInputSchema,
   activityMatchesFilter,
@@ -53,6 +54,12 @@ describe('ACTIVITY_TYPES', () => {
     expect(new Set(ACTIVITY_TYPES.map((t) => t.code)).size).toBe(11);
     expect(parseActivityType('doi thoai, thuong luong tap the')).toBe('dialogue');
     expect(parseActivityType('training')).toBe('training');
+  });
+
+  it('labels each code, and nothing for a code that names one of Object\'s members', () => {
+    expect(ACTIVITY_TYPES.every((t) => ACTIVITY_TYPE_LABELS[t.code] === t.label)).toBe(true);
+    const label = (code: string) => (ACTIVITY_TYPE_LABELS as Record<string, string | undefined>)[code];
+    for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) expect(label(code), code).toBeUndefined();
   });
 });
 
