@@ -261,7 +261,7 @@ export async function restoreBackup(bytes: Uint8Array, mode: RestoreMode, option
     // fillMissingOverviewDigests; «Gộp» files through the import, which writes them).
     const prepared = [...LOG_ROW_TABLES(), ...OVERVIEW_DIGEST_TABLES()];
     await target.transaction('rw', [...BACKUP_TABLES.map((t) => target.table(t)), ...prepared, target.meta], async () => {
-      await forgetPreparedComplete();
+      await forgetPreparedComplete(prepared);
       if (mode === 'replace') await Promise.all([...BACKUP_TABLES.map((t) => target.table(t).clear()), ...prepared.map((t) => t.clear())]);
       for (const t of BACKUP_TABLES) written[t] = 0;
       for (const batch of source) {

@@ -30,15 +30,12 @@ export interface PreparedPerSubmission {
 
 const completeKey = (marker: Table) => `prepared|${marker.name}`;
 
-/** Every table whose completeness a mark records. */
-const MARKERS = () => [db.logKeys, db.overviewDigests];
-
 /**
- * Removes the marks of complete prepared data: inside the caller's rw transaction over
- * `meta`, which stores submissions without their prepared data (a restore).
+ * Removes the marks of complete prepared data kept in these tables: inside the caller's rw
+ * transaction over `meta`, which stores submissions without their prepared data (a restore).
  */
-export function forgetPreparedComplete(): Promise<unknown> {
-  return db.meta.bulkDelete(MARKERS().map(completeKey));
+export function forgetPreparedComplete(tables: readonly Table[]): Promise<unknown> {
+  return db.meta.bulkDelete(tables.map(completeKey));
 }
 
 /** The stored submissions that `marker` has no record for. */
